@@ -1,0 +1,66 @@
+"""One error type for everything an editor can get wrong."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass
+class GuideError(Exception):
+    """A problem in the data file or a page, worded for an editor.
+
+    ``str()`` gives one paragraph: where (file and line), which key, what was
+    found, what was expected, and how to fix it.
+    """
+
+    file: str
+    what: str
+    line: int | None = None
+    key: str | None = None
+    found: str | None = None
+    expected: str | None = None
+    fix: str | None = None
+
+    def __post_init__(self) -> None:
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        parts = [f"{where}: {self.what}"]
+        if self.key:
+            parts[0] += f" (at {self.key})"
+        if self.found is not None:
+            parts.append(f"Found: {self.found}.")
+        if self.expected:
+            parts.append(f"Expected: {self.expected}.")
+        if self.fix:
+            parts.append(f"Fix: {self.fix}")
+        return " ".join(parts)
+
+
+class GuideErrors(Exception):
+    """Several ``GuideError``s found in one pass, reported together."""
+
+    def __init__(self, errors: Iterable[GuideError]) -> None:
+        self.errors = list(errors)
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        if len(self.errors) == 1:
+            return str(self.errors[0])
+        head = f"{len(self.errors)} problems found:"
+        return "\n".join([head, *(f"  - {e}" for e in self.errors)])
+
+
+def nearest(word: str, choices: Iterable[str]) -> str | None:
+    """The closest of ``choices`` to ``word``, if any is close enough."""
+    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A "Did you mean ...?" hint, or an empty string."""
+    match = nearest(word, choices)
+    return f"Did you mean '{match}'?" if match else ""

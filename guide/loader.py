@@ -1,0 +1,209 @@
+"""Load ``data/facts.yml`` into the typed schema, with editor-friendly errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import schema
+from .errors import GuideError, GuideErrors, did_you_mean, nearest
+from .yamlsrc import dotted, load_with_lines
+
+_EXPECTED = {
+    "float_type": "a number, such as 2.5",
+    "int_type": "a whole number, such as 4",
+    "int_from_float": "a whole number, such as 4",
+    "string_type": "text in quotes",
+    "list_type": "a list (lines starting with '- ', or [a, b])",
+    "dict_type": "a group of keys, one per line, indented under this one",
+    "model_type": "a group of keys, one per line, indented under this one",
+    "greater_than": "a number above 0",
+    "too_short": "at least one entry",
+    "string_too_short": "some text, not an empty value",
+    "date_from_datetime_parsing": "a date written YYYY-MM-DD",
+    "date_type": "a date written YYYY-MM-DD",
+    "date_parsing": "a date written YYYY-MM-DD",
+    "string_pattern_mismatch": "a web address starting with https://",
+}
+
+
+def load_facts(path: Path | str, display: str | None = None) -> schema.Facts:
+    """Read and check the data file; raise ``GuideError(s)`` on any problem."""
+    path = Path(path)
+    name = display or path.name
+    raw, lines = load_with_lines(path, name)
+    if not isinstance(raw, dict):
+        raise GuideError(name, "the data file is empty or is not a set of keys", line=1,
+                         expected="the keys source, experts, facts and quotes",
+                         fix="restore the file from git and make your change again.")
+    try:
+        facts = schema.Facts.model_validate(raw)
+    except ValidationError as exc:
+        raise GuideErrors(_explain(exc, raw, lines, name)) from None
+    _check_references(facts, lines, name)
+    return facts
+
+
+def _check_references(facts: schema.Facts, lines: dict, name: str) -> None:
+    experts = set(facts.experts) | {"article"}
+    errors = []
+    for group, items in facts.facts.items():
+        for key, fact in items.items():
+            if fact.expert not in experts:
+                path = ("facts", group, key, "expert")
+                errors.append(_unknown_expert(name, lines.get(path), path, fact.expert, experts))
+    for key, quote in facts.quotes.items():
+        if quote.expert not in facts.experts:
+            path = ("quotes", key, "expert")
+            errors.append(_unknown_expert(name, lines.get(path), path, quote.expert, set(facts.experts)))
+    if errors:
+        raise GuideErrors(errors)
+
+
+def _unknown_expert(name: str, line: int | None, path: tuple, found: str, experts: set[str]) -> GuideError:
+    hint = did_you_mean(found, experts)
+    return GuideError(name, "unknown expert", line=line, key=dotted(path), found=f"'{found}'",
+                      expected="one of " + ", ".join(sorted(experts)),
+                      fix=(hint + " " if hint else "") + "Use a key from the experts section, or 'article' for the article's own words.")
+
+
+def _explain(exc: ValidationError, raw: Any, lines: dict, name: str) -> list[GuideError]:
+    out: list[GuideError] = []
+    seen: set[tuple] = set()
+    errs = [(err, _yaml_path(err["loc"], raw)) for err in exc.errors(include_url=False)]
+    # A misspelt key shows up twice: as unknown, and the key it should have
+    # been as missing. Report it once, as the misspelling.
+    misspelt = set()
+    for err, path in errs:
+        if err["type"] == "extra_forbidden":
+            model = _model_for(path[:-1], raw)
+            match = nearest(str(path[-1]), list(model.model_fields) if model else [])
+            if match:
+                misspelt.add(path[:-1] + (match,))
+    for err, path in errs:
+        sig = (path, err["type"])
+        if sig in seen or (err["type"] == "missing" and path in misspelt):
+            continue
+        seen.add(sig)
+        out.append(_one(err, path, raw, lines, name))
+    return out
+
+
+def _yaml_path(loc: tuple, raw: Any) -> tuple:
+    """Drop the union tags pydantic inserts (``...needle_count.number.value``)."""
+    path: list = []
+    node = raw
+    for part in loc:
+        if isinstance(node, dict) and part not in node and isinstance(part, str) and part in schema.KINDS and path[:1] == ["facts"] and len(path) == 3:
+            continue
+        if isinstance(part, str) and part.startswith("function-"):
+            continue
+        path.append(part)
+        node = node.get(part) if isinstance(node, dict) else (node[part] if isinstance(node, list) and isinstance(part, int) and part < len(node) else None)
+    return tuple(path)
+
+
+def _value_at(raw: Any, path: tuple) -> Any:
+    node = raw
+    for part in path:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+        else:
+            return None
+    return node
+
+
+def _line_for(lines: dict, path: tuple) -> int | None:
+    while path:
+        if path in lines:
+            return lines[path]
+        path = path[:-1]
+    return None
+
+
+def _model_for(path: tuple, raw: Any) -> type[BaseModel] | None:
+    """The schema model that owns the mapping at ``path`` (for key suggestions)."""
+    if not path:
+        return schema.Facts
+    head = path[0]
+    if head == "source" and len(path) == 1:
+        return schema.Source
+    if head == "experts" and len(path) == 2:
+        return schema.Expert
+    if head == "quotes" and len(path) == 2:
+        return schema.Quote
+    if head == "facts" and len(path) >= 3:
+        kind = _value_at(raw, path[:3] + ("kind",))
+        models = {m.model_fields["kind"].annotation.__args__[0]: m for m in schema.FactT.__args__}
+        model = models.get(kind)
+        if model is None:
+            return None
+        if len(path) == 3:
+            return model
+        if len(path) == 4 and path[3] == "sessions":
+            return schema.Sessions
+        if len(path) == 4 and path[3] == "every":
+            return schema.Interval
+    return None
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, str):
+        return f"'{value}' (text)"
+    if isinstance(value, bool):
+        return f"{value} (yes/no)"
+    if isinstance(value, (int, float)):
+        return f"{value} (a number)"
+    if isinstance(value, list):
+        return f"a list of {len(value)}" if value else "an empty list"
+    if isinstance(value, dict):
+        return "a group of keys"
+    return repr(value)
+
+
+def _one(err: dict, path: tuple, raw: Any, lines: dict, name: str) -> GuideError:
+    kind = err["type"]
+    key = dotted(path)
+    line = _line_for(lines, path)
+    if kind == "missing":
+        parent = path[:-1]
+        return GuideError(name, f"missing key '{path[-1]}'", line=_line_for(lines, parent), key=key,
+                          expected=f"'{path[-1]}' under {dotted(parent) or 'the top level'}",
+                          fix=f"add a line '{path[-1]}: ...' there (see the other entries for the form).")
+    if kind == "extra_forbidden":
+        model = _model_for(path[:-1], raw)
+        valid = list(model.model_fields) if model else []
+        hint = did_you_mean(str(path[-1]), valid)
+        return GuideError(name, f"unknown key '{path[-1]}'", line=line, key=key,
+                          expected=("one of " + ", ".join(valid)) if valid else "only the documented keys",
+                          fix=(hint + " " if hint else "") + "Rename or remove it.")
+    if kind in ("union_tag_invalid", "union_tag_not_found"):
+        found = _value_at(raw, path + ("kind",))
+        hint = did_you_mean(str(found), schema.KINDS) if found is not None else ""
+        return GuideError(name, "unknown or missing fact kind", line=_line_for(lines, path + ("kind",)), key=key + ".kind",
+                          found=_show(found), expected="kind: one of " + ", ".join(schema.KINDS),
+                          fix=(hint + " " if hint else "") + "Set 'kind' to the shape of the fact's value.")
+    if kind == "literal_error":
+        expected = err.get("ctx", {}).get("expected", "")
+        found = _value_at(raw, path)
+        hint = did_you_mean(str(found), [e.strip(" '") for e in expected.replace(" or ", ", ").split(",")])
+        return GuideError(name, "a value that is not allowed here", line=line, key=key, found=_show(found),
+                          expected=f"one of {expected}", fix=(hint + " " if hint else "") + "Use one of the allowed values.")
+    if kind == "value_error":
+        msg = err["msg"].removeprefix("Value error, ")
+        return GuideError(name, msg, line=line, key=key, found=None,
+                          expected="values that make sense together (a minimum no larger than its maximum, each item once)",
+                          fix="correct the numbers or items on this entry.")
+    found = _value_at(raw, path)
+    expected = _EXPECTED.get(kind, err["msg"].lower())
+    if kind == "greater_than":
+        fix = "use a positive number; if the article gives no figure, use kind: not_stated with a note."
+    else:
+        fix = "change the value to the expected form."
+    return GuideError(name, "wrong kind of value", line=line, key=key, found=_show(found), expected=expected, fix=fix)

@@ -1,0 +1,192 @@
+"""Check every page before anything is rendered.
+
+Each page needs front matter with a ``description`` and review dates, and may
+only use facts, experts and quotes that exist in the data file. The scan also
+records which page uses which fact, for the "Facts and sources" table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+from jinja2 import nodes
+
+from . import schema
+from .errors import GuideError, did_you_mean
+import yaml
+
+
+FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
+REQUIRED = ("description", "last_reviewed", "next_review")
+ALLOWED = (*REQUIRED, "title", "hide", "search", "status", "template", "review_note")
+JINJA_GLOBALS = {"range", "dict", "lipsum", "cycler", "joiner", "namespace", "loop", "super", "self", "varargs", "kwargs", "caller", "true", "false", "none", "True", "False", "None"}
+
+
+@dataclass
+class PageInfo:
+    """What the scan learnt about one page."""
+
+    path: str  # relative to docs/, e.g. "pain.md"
+    title: str
+    description: str
+    last_reviewed: dt.date
+    next_review: dt.date
+    facts: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Site:
+    """Every page, and for each fact the pages that use it."""
+
+    pages: dict[str, PageInfo]
+
+    def pages_using(self, key: str) -> list[PageInfo]:
+        return [p for p in self.pages.values() if key in p.facts]
+
+
+@dataclass(frozen=True)
+class MacroSpec:
+    """How the scanner checks calls to one macro.
+
+    ``arg`` names what its first argument must be (``fact``, ``expert``,
+    ``quote`` or ``None``); ``uses`` lists facts it shows without naming them.
+    """
+
+    arg: str | None = None
+    uses: tuple[str, ...] = ()
+
+
+def scan(docs_dir: Path, facts: schema.Facts, macros: Mapping[str, MacroSpec], names: Iterable[str],
+         display_root: str = "docs") -> Site:
+    """Check all Markdown pages under ``docs_dir``; raise ``GuideError`` on the first bad page."""
+    known = set(names) | set(macros) | JINJA_GLOBALS
+    pages: dict[str, PageInfo] = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        rel = path.relative_to(docs_dir).as_posix()
+        if rel.startswith(("_", ".")) or "/_" in rel:
+            continue  # templates and partials, not pages
+        pages[rel] = _scan_page(path, f"{display_root}/{rel}", rel, facts, macros, known)
+    return Site(pages)
+
+
+def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Mapping[str, MacroSpec],
+               known: set[str]) -> PageInfo:
+    text = path.read_text(encoding="utf-8")
+    meta, lines = _front_matter(path, text, shown)
+    info = PageInfo(
+        path=rel,
+        title=_title(text) or rel,
+        description=meta["description"],
+        last_reviewed=meta["last_reviewed"],
+        next_review=meta["next_review"],
+    )
+    env = jinja2.Environment()
+    try:
+        tree = env.parse(text)
+    except jinja2.TemplateSyntaxError as exc:
+        raise GuideError(shown, f"template syntax error: {exc.message}", line=exc.lineno,
+                         expected="macros written like {{ fact(\"group.name\") }}",
+                         fix="check the {{ }} and {% %} brackets on this line.") from None
+    local = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    all_facts = facts.all_facts()
+    for name in tree.find_all(nodes.Name):
+        if name.ctx == "load" and name.name not in known and name.name not in local:
+            raise GuideError(shown, f"unknown macro or variable '{name.name}'", line=name.lineno,
+                             expected="one of the guide's macros: " + ", ".join(sorted(macros)),
+                             fix=(did_you_mean(name.name, macros) + " " if did_you_mean(name.name, macros) else "")
+                             + "See CONTRIBUTING.md for the list of macros.")
+    for call in tree.find_all(nodes.Call):
+        if not isinstance(call.node, nodes.Name) or call.node.name not in macros:
+            continue
+        spec = macros[call.node.name]
+        info.facts.update(spec.uses)
+        if spec.arg is None:
+            continue
+        if not call.args or not isinstance(call.args[0], nodes.Const) or not isinstance(call.args[0].value, str):
+            raise GuideError(shown, f"{call.node.name}() needs the {spec.arg} key in quotes", line=call.lineno,
+                             expected=f'{call.node.name}("...")', fix="write the key as a quoted string.")
+        key = call.args[0].value
+        choices = {"fact": all_facts, "expert": facts.experts, "quote": facts.quotes}[spec.arg]
+        if key not in choices:
+            hint = did_you_mean(key, choices)
+            raise GuideError(shown, f"this page uses the {spec.arg} '{key}', which is not in data/facts.yml",
+                             line=call.lineno, found=f"'{key}'", expected=f"a {spec.arg} key from data/facts.yml",
+                             fix=(hint + " " if hint else "") + "Check the spelling against data/facts.yml.")
+        if spec.arg == "fact":
+            info.facts.add(key)
+    return info
+
+
+def _front_matter(path: Path, text: str, shown: str) -> tuple[dict, dict]:
+    match = FRONT_MATTER.match(text)
+    if not match:
+        raise GuideError(shown, "the page has no front matter", line=1,
+                         expected="a block between two '---' lines at the top with " + ", ".join(REQUIRED),
+                         fix="copy the front matter from docs/_template.md and fill it in.")
+    # Parse the block on its own, keeping line numbers (the block starts on line 2).
+    tmp_lines: dict = {}
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+        node = yaml.compose(match.group(1))
+        if node is not None and isinstance(node, yaml.MappingNode):
+            for k, _ in node.value:
+                tmp_lines[k.value] = k.start_mark.line + 2
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise GuideError(shown, "front matter is not valid YAML", line=(mark.line + 2) if mark else 1,
+                         expected="lines like 'description: ...'", fix="check the colons and quotes.") from None
+    if not isinstance(meta, dict):
+        raise GuideError(shown, "front matter is not a set of keys", line=2, expected="lines like 'description: ...'")
+    for key in meta:
+        if key not in ALLOWED:
+            hint = did_you_mean(str(key), ALLOWED)
+            raise GuideError(shown, f"unknown front matter key '{key}'", line=tmp_lines.get(key),
+                             expected="one of " + ", ".join(ALLOWED), fix=(hint + " " if hint else "") + "Rename or remove it.")
+    for key in REQUIRED:
+        if key not in meta or meta[key] in (None, ""):
+            raise GuideError(shown, f"missing front matter key '{key}'", line=1,
+                             expected=f"a line '{key}: ...' in the front matter",
+                             fix="add it; see docs/_template.md." if key == "description"
+                             else "add it as a date written YYYY-MM-DD.")
+    if not isinstance(meta["description"], str) or len(meta["description"]) < 50 or len(meta["description"]) > 160:
+        raise GuideError(shown, "the description is the wrong length", line=tmp_lines.get("description"),
+                         found=f"{len(str(meta['description']))} characters",
+                         expected="one sentence of 50 to 160 characters (search engines show it under the title)",
+                         fix="rewrite the description.")
+    for key in ("last_reviewed", "next_review"):
+        value = meta[key]
+        if isinstance(value, str):
+            try:
+                value = dt.date.fromisoformat(value)
+            except ValueError:
+                value = None
+        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+            raise GuideError(shown, f"'{key}' is not a date", line=tmp_lines.get(key), found=repr(meta[key]),
+                             expected="a date written YYYY-MM-DD, such as 2026-11-24",
+                             fix="write the date as year-month-day with dashes.")
+        meta[key] = value
+    if meta["next_review"] <= meta["last_reviewed"]:
+        raise GuideError(shown, "'next_review' is not after 'last_reviewed'", line=tmp_lines.get("next_review"),
+                         found=f"{meta['next_review']} (last reviewed {meta['last_reviewed']})",
+                         expected="a next review date later than the last review",
+                         fix="set next_review to the date the page should next be checked.")
+    return meta, tmp_lines
+
+
+def _title(text: str) -> str | None:
+    body = FRONT_MATTER.sub("", text, count=1)
+    for line in body.splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return None
+
+
+def overdue(site: Site, today: dt.date, within_days: int = 0) -> list[PageInfo]:
+    """Pages whose ``next_review`` is before ``today`` plus ``within_days``."""
+    limit = today + dt.timedelta(days=within_days)
+    return sorted((p for p in site.pages.values() if p.next_review <= limit), key=lambda p: p.next_review)

@@ -1,0 +1,117 @@
+"""Turn facts into plain-English text. Pure functions, no markup."""
+
+from __future__ import annotations
+
+from . import schema
+
+_SINGULAR = {"minutes": "minute", "months": "month", "years": "year", "weeks": "week",
+             "days": "day", "needles": "needle", "sessions": "session"}
+
+
+def num(value: float) -> str:
+    """``11`` for 11.0, ``0.5`` for 0.5."""
+    return schema._num(value)
+
+
+def unit_for(value: float, unit: str) -> str:
+    """The unit, singular when the value is exactly 1."""
+    return _SINGULAR.get(unit, unit) if value == 1 else unit
+
+
+def amount(value: float, unit: str) -> str:
+    """``2.5 mm``, ``1 month``, ``30`` (no unit)."""
+    return f"{num(value)} {unit_for(value, unit)}".strip()
+
+
+def span(low: float, high: float, unit: str = "") -> str:
+    """``10 to 20 minutes``, or ``1 month`` when both ends are equal."""
+    if low == high:
+        return amount(low, unit)
+    return f"{num(low)} to {num(high)} {unit}".strip()
+
+
+def join(items: list[str], conj: str = "and") -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    if len(items) == 1:
+        return items[0]
+    return f"{', '.join(items[:-1])} {conj} {items[-1]}"
+
+
+def every(interval: schema.Interval) -> str:
+    """``once a month``, ``every 3 to 6 months``."""
+    if interval.min == interval.max == 1:
+        return f"once a {unit_for(1, interval.unit)}"
+    return f"every {span(interval.min, interval.max, interval.unit)}"
+
+
+def schedule(fact: schema.ScheduleFact) -> str:
+    """``4 to 6 sessions, once a month``; ``every 3 to 6 months``."""
+    parts = []
+    if fact.sessions:
+        parts.append(span(fact.sessions.min, fact.sessions.max, "sessions"))
+    if fact.every:
+        parts.append(every(fact.every))
+    return ", ".join(parts)
+
+
+NOT_STATED = "not stated"
+
+
+def fact_text(fact: schema.FactT, part: str | None = None) -> str:
+    """The value of any fact as inline text.
+
+    ``part`` picks one piece: ``min``/``max`` of a range, ``note`` of a
+    not-stated fact, ``sessions``/``every`` of a schedule.
+    """
+    if part is not None:
+        return _part(fact, part)
+    if isinstance(fact, schema.NumberFact):
+        return amount(fact.value, fact.unit)
+    if isinstance(fact, schema.RangeFact):
+        return span(fact.min, fact.max, fact.unit)
+    if isinstance(fact, schema.TextFact):
+        return fact.value
+    if isinstance(fact, schema.ListFact):
+        return join(list(fact.items))
+    if isinstance(fact, schema.ScheduleFact):
+        return schedule(fact)
+    return NOT_STATED
+
+
+PARTS = {"range": ("min", "max"), "not_stated": ("note",), "schedule": ("sessions", "every"), "list": ("or",)}
+
+
+def _part(fact: schema.FactT, part: str) -> str:
+    if part not in PARTS.get(fact.kind, ()):
+        allowed = ", ".join(PARTS.get(fact.kind, ())) or "none"
+        raise ValueError(f"a {fact.kind} fact has no part '{part}' (parts: {allowed})")
+    if isinstance(fact, schema.RangeFact):
+        return amount(getattr(fact, part), fact.unit)
+    if isinstance(fact, schema.NotStatedFact):
+        return fact.note
+    if isinstance(fact, schema.ListFact):
+        return join(list(fact.items), "or")
+    assert isinstance(fact, schema.ScheduleFact)
+    if part == "sessions":
+        return span(fact.sessions.min, fact.sessions.max, "sessions") if fact.sessions else NOT_STATED
+    return every(fact.every) if fact.every else NOT_STATED
+
+
+def values(fact: schema.FactT) -> list[str]:
+    """Each separate value a fact shows, for tests and change reports."""
+    if isinstance(fact, schema.NumberFact):
+        return [num(fact.value)]
+    if isinstance(fact, schema.RangeFact):
+        return [num(fact.min), num(fact.max)]
+    if isinstance(fact, schema.TextFact):
+        return [fact.value]
+    if isinstance(fact, schema.ListFact):
+        return list(fact.items)
+    if isinstance(fact, schema.ScheduleFact):
+        out = []
+        if fact.sessions:
+            out += [num(fact.sessions.min), num(fact.sessions.max)]
+        if fact.every:
+            out += [num(fact.every.min), num(fact.every.max)]
+        return out
+    return [NOT_STATED]

@@ -1,0 +1,173 @@
+"""The typed shape of ``data/facts.yml``.
+
+Every model forbids unknown keys and requires every key it lists, so a typo
+in the data file is an error, not a silent gap on the site.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Positive = Annotated[float, Field(gt=0, strict=True)]
+Count = Annotated[int, Field(gt=0, strict=True)]
+Unit = Literal["mm", "minutes", "days", "weeks", "months", "years", "needles"]
+TimeUnit = Literal["days", "weeks", "months", "years"]
+Kind = Literal["number", "range", "text", "list", "schedule", "not_stated"]
+KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(_Model):
+    """The article the guide is built from."""
+
+    title: Text
+    authors: Annotated[list[Text], Field(min_length=1)]
+    publisher: Text
+    published: dt.date
+    url: Annotated[str, StringConstraints(pattern=r"^https://\S+$")]
+
+
+class Expert(_Model):
+    """A person the article quotes."""
+
+    name: Text
+    title: Text
+    credentials: Text
+    role: Text
+
+    @property
+    def short(self) -> str:
+        """``Dr. Sheila Nazarian``."""
+        return f"{self.title} {self.name}"
+
+
+class Quote(_Model):
+    """A short quote, kept word for word and attributed."""
+
+    expert: Text
+    text: Text
+
+
+class _Fact(_Model):
+    label: Text
+    expert: Text
+    source: Text
+
+
+class NumberFact(_Fact):
+    kind: Literal["number"]
+    value: Positive
+    unit: Unit | Literal[""]
+
+
+def _check_order(low: float, high: float) -> None:
+    if low > high:
+        raise ValueError(f"the minimum ({_num(low)}) is larger than the maximum ({_num(high)})")
+
+
+class RangeFact(_Fact):
+    kind: Literal["range"]
+    min: Positive
+    max: Positive
+    unit: Unit
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "RangeFact":
+        _check_order(self.min, self.max)
+        return self
+
+
+class TextFact(_Fact):
+    kind: Literal["text"]
+    value: Text
+
+
+class ListFact(_Fact):
+    kind: Literal["list"]
+    items: Annotated[list[Text], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _unique(self) -> "ListFact":
+        seen: set[str] = set()
+        for item in self.items:
+            if item.lower() in seen:
+                raise ValueError(f"the item '{item}' is listed twice")
+            seen.add(item.lower())
+        return self
+
+
+class Sessions(_Model):
+    """How many sessions: a whole-number range (min may equal max)."""
+
+    min: Count
+    max: Count
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Sessions":
+        _check_order(self.min, self.max)
+        return self
+
+
+class Interval(_Model):
+    """Time between sessions: a range in days, weeks, months or years."""
+
+    min: Positive
+    max: Positive
+    unit: TimeUnit
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Interval":
+        _check_order(self.min, self.max)
+        return self
+
+
+class ScheduleFact(_Fact):
+    kind: Literal["schedule"]
+    for_whom: Text
+    sessions: Sessions | None = None
+    every: Interval | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> "ScheduleFact":
+        if self.sessions is None and self.every is None:
+            raise ValueError("a schedule needs 'sessions', 'every' or both")
+        return self
+
+
+class NotStatedFact(_Fact):
+    kind: Literal["not_stated"]
+    note: Text
+
+
+Fact = Annotated[
+    Union[NumberFact, RangeFact, TextFact, ListFact, ScheduleFact, NotStatedFact],
+    Field(discriminator="kind"),
+]
+
+
+class Facts(_Model):
+    """The whole data file."""
+
+    source: Source
+    experts: Annotated[dict[str, Expert], Field(min_length=1)]
+    facts: Annotated[dict[str, Annotated[dict[str, Fact], Field(min_length=1)]], Field(min_length=1)]
+    quotes: dict[str, Quote] = Field(default_factory=dict)
+
+    def all_facts(self) -> dict[str, "FactT"]:
+        """Every fact by its dotted key, ``group.name``."""
+        return {f"{group}.{name}": fact for group, items in self.facts.items() for name, fact in items.items()}
+
+
+FactT = Union[NumberFact, RangeFact, TextFact, ListFact, ScheduleFact, NotStatedFact]
+
+
+def _num(value: float) -> str:
+    """``11`` for 11.0, ``0.5`` for 0.5."""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"

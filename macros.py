@@ -1,0 +1,174 @@
+"""Macros for the microneedling guide (mkdocs-macros ``module_name: macros``).
+
+Thin on purpose: ``define_env`` loads ``data/facts.yml`` through the typed
+schema in ``guide/``, checks every page, and registers a few small macros.
+Markup lives in ``includes/partials/``; plain-English wording of values lives
+in ``guide/render.py``. Nothing here imports MkDocs, so Zensical can load it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+# Engines load this file by path; make the ``guide`` package beside it importable.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from guide import pages, render, schema  # noqa: E402
+from guide.errors import GuideError, GuideErrors  # noqa: E402
+from guide.loader import load_facts  # noqa: E402
+
+DATA = "data/facts.yml"
+PARTIALS = "includes/partials"
+GLOSSARY = "includes/abbreviations.md"
+
+
+def _stop(exc: Exception) -> Exception:
+    """The exception that stops the build, carrying the editor's message.
+
+    The one place where the two engines differ: MkDocs prints a PluginError
+    as a clean error line with no traceback; Zensical (which has no MkDocs)
+    reports any exception with its message on the last line.
+    """
+    try:
+        from mkdocs.exceptions import PluginError
+    except ImportError:
+        return exc
+    return PluginError(str(exc))
+
+
+def define_env(env: Any) -> None:
+    """Load the facts, check the pages, register the macros."""
+    root = Path(env.project_dir)
+    try:
+        facts = load_facts(root / DATA, DATA)
+    except (GuideError, GuideErrors) as exc:
+        raise _stop(exc) from None
+    specs: dict[str, pages.MacroSpec] = {}
+    templates = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(root / PARTIALS),
+        autoescape=jinja2.select_autoescape(["html", "svg"]),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    templates.filters["cell"] = _cell
+    site_box: dict[str, pages.Site] = {}
+
+    def macro(arg: str | None = None, uses: tuple[str, ...] = ()) -> Callable:
+        def register(fn: Callable) -> Callable:
+            specs[fn.__name__] = pages.MacroSpec(arg, uses)
+            env.macro(fn)
+            return fn
+        return register
+
+    def _fact(key: str) -> schema.FactT:
+        return facts.all_facts()[key]
+
+    @macro("fact")
+    def fact(key: str, part: str | None = None) -> str:
+        """A fact's value as inline text: ``{{ fact("device.depth_range") }}`` gives "0.5 to 2.5 mm".
+
+        ``part`` picks a piece: "min"/"max" of a range, "note" of a not-stated
+        fact, "sessions"/"every" of a schedule, "or" to join a list with "or".
+        """
+        return render.fact_text(_fact(key), part)
+
+    @macro("fact")
+    def fact_list(key: str, style: str = "bullets") -> str:
+        """A list fact as a Markdown list; ``style`` is "bullets", "steps" or "checks"."""
+        item = _fact(key)
+        if not isinstance(item, schema.ListFact):
+            raise ValueError(f"fact_list() needs a list fact, and '{key}' is a {item.kind} fact")
+        return templates.get_template("list.md").render(items=item.items, style=style)
+
+    @macro("expert")
+    def expert(key: str, full: bool = False) -> str:
+        """"Dr. Sheila Nazarian"; with ``full=True`` her credentials and role too."""
+        person = facts.experts[key]
+        return templates.get_template("expert.md").render(person=person, full=full).strip()
+
+    @macro("quote")
+    def quote(key: str) -> str:
+        """A short quote as a Markdown block quote, attributed by name."""
+        item = facts.quotes[key]
+        return templates.get_template("quote.md").render(quote=item, person=facts.experts[item.expert])
+
+    @macro()
+    def citation() -> str:
+        """The source article as a full citation (Markdown)."""
+        return templates.get_template("citation.md").render(source=facts.source).strip()
+
+    @macro()
+    def facts_table() -> str:
+        """Every fact: its value, who said it, the source passage and the pages that use it."""
+        rows = []
+        for key, item in facts.all_facts().items():
+            rows.append({
+                "key": key,
+                "fact": item,
+                "value": render.fact_text(item),
+                "who": "the article" if item.expert == "article" else facts.experts[item.expert].short,
+                "pages": site_box["site"].pages_using(key),
+            })
+        return templates.get_template("facts-table.md").render(rows=rows)
+
+    @macro()
+    def glossary() -> str:
+        """The glossary page's list, from the same file that gives every page its tooltips."""
+        return templates.get_template("glossary.md").render(terms=_glossary(root / GLOSSARY))
+
+    @macro()
+    def page_info() -> str:
+        """Review dates, the source line and the not-medical-advice note for this page."""
+        meta = env.page.meta
+        depth = _page_path(env.page).count("/")
+        return templates.get_template("page-info.md").render(
+            last=_date(meta["last_reviewed"]), next=_date(meta["next_review"]),
+            source=facts.source, up="../" * depth,
+        )
+
+    env.variables["facts"] = facts
+    try:
+        site_box["site"] = pages.scan(root / "docs", facts, specs, names=list(env.variables) + list(env.macros)
+                                      + list(getattr(env, "filters", {}) or {}))
+    except GuideError as exc:
+        raise _stop(exc) from None
+    for warning in _review_warnings(site_box["site"]):
+        print(f"WARNING  -  {warning}", file=sys.stderr)
+
+
+def _review_warnings(site: pages.Site) -> list[str]:
+    today = dt.date.today()
+    return [f"docs/{p.path}: review overdue since {p.next_review} (run 'make review')"
+            for p in pages.overdue(site, today)]
+
+
+def _page_path(page: Any) -> str:
+    """``pain.md``: MkDocs pages have ``file.src_path``, Zensical pages ``path``."""
+    return getattr(getattr(page, "file", None), "src_path", None) or page.path
+
+
+def _date(value: Any) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def _cell(value: Any) -> str:
+    """Make text safe inside a Markdown table cell."""
+    return str(value).replace("|", "\\|").replace("\n", " ")
+
+
+def _glossary(path: Path) -> list[tuple[str, str]]:
+    """``*[term]: meaning`` lines from the abbreviations file, sorted by term."""
+    terms = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("*[") and "]: " in line:
+            term, meaning = line[2:].split("]: ", 1)
+            terms.append((term, meaning.strip()))
+    return sorted(terms, key=lambda t: t[0].lower())
