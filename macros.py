@@ -59,7 +59,6 @@ def define_env(env: Any) -> None:
         keep_trailing_newline=False,
     )
     templates.filters["cell"] = _cell
-    site_box: dict[str, pages.Site] = {}
 
     def macro(arg: str | None = None, uses: tuple[str, ...] = ()) -> Callable:
         def register(fn: Callable) -> Callable:
@@ -115,7 +114,7 @@ def define_env(env: Any) -> None:
                 "fact": item,
                 "value": render.fact_text(item),
                 "who": "the article" if item.expert == "article" else facts.experts[item.expert].short,
-                "pages": site_box["site"].pages_using(key),
+                "pages": env.variables["site_pages"].pages_using(key),
             })
         return templates.get_template("facts-table.md").render(rows=rows)
 
@@ -135,12 +134,13 @@ def define_env(env: Any) -> None:
         )
 
     env.variables["facts"] = facts
+    known = [*env.variables, "site_pages", *env.macros, *(getattr(env, "filters", None) or {})]
     try:
-        site_box["site"] = pages.scan(root / "docs", facts, specs, names=list(env.variables) + list(env.macros)
-                                      + list(getattr(env, "filters", {}) or {}))
+        site = pages.scan(root / "docs", facts, specs, names=known)
     except GuideError as exc:
         raise _stop(exc) from None
-    for warning in _review_warnings(site_box["site"]):
+    env.variables["site_pages"] = site
+    for warning in _review_warnings(site):
         print(f"WARNING  -  {warning}", file=sys.stderr)
 
 

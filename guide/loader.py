@@ -197,6 +197,8 @@ def _one(err: dict, path: tuple, raw: Any, lines: dict, name: str) -> GuideError
                           expected=f"one of {expected}", fix=(hint + " " if hint else "") + "Use one of the allowed values.")
     if kind == "value_error":
         msg = err["msg"].removeprefix("Value error, ")
+        if "minimum" in msg and path + ("min",) in lines:
+            line = lines[path + ("min",)]
         return GuideError(name, msg, line=line, key=key, found=None,
                           expected="values that make sense together (a minimum no larger than its maximum, each item once)",
                           fix="correct the numbers or items on this entry.")

@@ -32,7 +32,9 @@ def load_with_lines(path: Path, display: str | None = None) -> tuple[Any, dict[P
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "the YAML is not well formed"
-        hint = "check the indentation, colons and quotes on this line and the one above it."
+        if exc.context and exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
+            problem += f" ({exc.context} that starts on line {exc.context_mark.line + 1})"
+        hint = "check the indentation, colons, brackets and quotes on this line and the lines above it."
         if "\t" in text:
             hint = "indent with spaces, not tab characters; " + hint
         raise GuideError(

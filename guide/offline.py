@@ -1,0 +1,35 @@
+"""Run the macros module's ``define_env`` outside any build engine.
+
+Tests and the editor tools (``make facts``, ``make review``) use this to get
+the loaded facts and the page scan exactly as a build would see them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from . import pages, schema
+
+
+class OfflineEnv:
+    """The few parts of the macros plugin's ``env`` that ``define_env`` uses."""
+
+    def __init__(self, project_dir: Path) -> None:
+        self.project_dir = str(project_dir)
+        self.variables: dict[str, Any] = {}
+        self.macros: dict[str, Callable] = {}
+        self.filters: dict[str, Callable] = {}
+        self.page: Any = None
+
+    def macro(self, fn: Callable, name: str = "") -> Callable:
+        self.macros[name or fn.__name__] = fn
+        return fn
+
+
+def load_project(define_env: Callable[[Any], None], root: Path) -> tuple[schema.Facts, pages.Site, OfflineEnv]:
+    """Load ``root`` as a build would; return the facts, the page scan and the env."""
+    env = OfflineEnv(root)
+    define_env(env)
+    return env.variables["facts"], env.variables["site_pages"], env

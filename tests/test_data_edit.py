@@ -1,0 +1,81 @@
+"""An edit to data/facts.yml shows up on every page that uses the fact, and the old value nowhere.
+
+Every value in a copy of the data is swapped for a unique marker, the copy is
+built, and each page is searched: a number typed into a page by hand would
+survive the swap and fail here.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import string
+from pathlib import Path
+
+import yaml
+
+from guide import render, schema
+from guide.loader import load_facts
+
+from conftest import ROOT, copy_project, run_build
+from htmlpage import article_text, page_file
+
+
+def _words() -> itertools.Iterator[str]:
+    for a, b in itertools.product(string.ascii_lowercase, repeat=2):
+        yield f"Zqx{a}{b}"
+
+
+def _mutate(data: dict) -> dict:
+    """Give every fact value a new, unique marker (numbers stay ordered and valid)."""
+    numbers = itertools.count(9001, 7)
+    words = _words()
+    for group in data["facts"].values():
+        for fact in group.values():
+            kind = fact["kind"]
+            if kind == "number":
+                fact["value"] = next(numbers)
+            elif kind == "range":
+                fact["min"], fact["max"] = next(numbers), next(numbers)
+            elif kind == "text":
+                fact["value"] = next(words)
+            elif kind == "list":
+                fact["items"] = [next(words) for _ in fact["items"]]
+            elif kind == "schedule":
+                for part in ("sessions", "every"):
+                    if part in fact:
+                        fact[part]["min"], fact[part]["max"] = next(numbers), next(numbers)
+            elif kind == "not_stated":
+                fact["note"] = next(words)
+    return data
+
+
+def test_every_value_follows_the_data_file(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    original = load_facts(ROOT / "data" / "facts.yml")
+    data_file = project / "data" / "facts.yml"
+    data = _mutate(yaml.safe_load(data_file.read_text(encoding="utf-8")))
+    data_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    changed = load_facts(data_file)
+
+    build = run_build(project)
+    assert build.ok, build.output
+
+    from guide.offline import load_project
+    from macros import define_env
+
+    _, site, _ = load_project(define_env, project)
+    old_texts = [v for f in original.all_facts().values() if f.kind in ("text", "list", "not_stated")
+                 for v in (render.values(f) if f.kind != "not_stated" else [f.note]) if len(v.split()) >= 3]
+    for src, info in site.pages.items():
+        html = page_file(build.site, src).read_text(encoding="utf-8")
+        text = article_text(html)
+        for key in info.facts:
+            new = render.values(changed.all_facts()[key])
+            assert any(v in text for v in new), f"{src}: the new value of {key} ({new}) is missing"
+        # Every number on the page came from the data: none of the old ones survive.
+        stripped = re.sub(r"\b9\d{3}\b", "", text)
+        digits = re.findall(r"[^\n]{0,30}\d[^\n]{0,30}", stripped)
+        assert not digits, f"{src}: numbers typed into the page, not from data/facts.yml: {digits}"
+        for old in old_texts:
+            assert old not in text, f"{src}: the old value {old!r} is still shown"

@@ -1,0 +1,65 @@
+"""Unit tests of how fact values are worded."""
+
+from __future__ import annotations
+
+import pytest
+
+from guide import render, schema
+
+BASE = {"label": "L", "expert": "article", "source": "passage"}
+
+
+def _fact(**kw: object) -> schema.FactT:
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(schema.Fact).validate_python({**BASE, **kw})
+
+
+def test_numbers_drop_needless_decimals() -> None:
+    assert render.num(11.0) == "11"
+    assert render.num(0.5) == "0.5"
+
+
+def test_fact_text_for_each_kind() -> None:
+    assert render.fact_text(_fact(kind="number", value=11, unit="needles")) == "11 needles"
+    assert render.fact_text(_fact(kind="number", value=30, unit="")) == "30"
+    assert render.fact_text(_fact(kind="range", min=0.5, max=2.5, unit="mm")) == "0.5 to 2.5 mm"
+    assert render.fact_text(_fact(kind="text", value="a few days")) == "a few days"
+    assert render.fact_text(_fact(kind="list", items=["a"])) == "a"
+    assert render.fact_text(_fact(kind="list", items=["a", "b", "c"])) == "a, b and c"
+    assert render.fact_text(_fact(kind="not_stated", note="n")) == "not stated"
+
+
+def test_parts() -> None:
+    depth = _fact(kind="range", min=0.5, max=2.5, unit="mm")
+    assert render.fact_text(depth, "min") == "0.5 mm"
+    assert render.fact_text(depth, "max") == "2.5 mm"
+    assert render.fact_text(_fact(kind="not_stated", note="no figure"), "note") == "no figure"
+    assert render.fact_text(_fact(kind="list", items=["a", "b"]), "or") == "a or b"
+    with pytest.raises(ValueError, match="a text fact has no part 'min'"):
+        render.fact_text(_fact(kind="text", value="x"), "min")
+
+
+def test_schedules() -> None:
+    acne = _fact(kind="schedule", for_whom="x", sessions={"min": 4, "max": 6}, every={"min": 1, "max": 1, "unit": "months"})
+    assert render.fact_text(acne) == "4 to 6 sessions, once a month"
+    assert render.fact_text(acne, "sessions") == "4 to 6 sessions"
+    upkeep = _fact(kind="schedule", for_whom="x", every={"min": 3, "max": 6, "unit": "months"})
+    assert render.fact_text(upkeep) == "every 3 to 6 months"
+    assert render.fact_text(upkeep, "sessions") == "not stated"
+    body = _fact(kind="schedule", for_whom="x", sessions={"min": 5, "max": 5})
+    assert render.fact_text(body) == "5 sessions"
+    assert render.fact_text(body, "every") == "not stated"
+    yearly = _fact(kind="schedule", for_whom="x", every={"min": 2, "max": 2, "unit": "years"})
+    assert render.fact_text(yearly) == "every 2 years"
+
+
+def test_singular_units() -> None:
+    assert render.amount(1, "minutes") == "1 minute"
+    assert render.span(1, 1, "sessions") == "1 session"
+    assert render.span(1, 2, "sessions") == "1 to 2 sessions"
+
+
+def test_values_lists_every_number() -> None:
+    acne = _fact(kind="schedule", for_whom="x", sessions={"min": 4, "max": 6}, every={"min": 1, "max": 1, "unit": "months"})
+    assert render.values(acne) == ["4", "6", "1", "1"]
