@@ -108,10 +108,5 @@ def values(fact: schema.FactT) -> list[str]:
     if isinstance(fact, schema.ListFact):
         return list(fact.items)
     if isinstance(fact, schema.ScheduleFact):
-        out = []
-        if fact.sessions:
-            out += [num(fact.sessions.min), num(fact.sessions.max)]
-        if fact.every:
-            out += [num(fact.every.min), num(fact.every.max)]
-        return out
+        return [_part(fact, part) for part in ("sessions", "every") if getattr(fact, part)]
     return [NOT_STATED]

@@ -29,7 +29,12 @@ class _Text(HTMLParser):
         if tag == "article":
             self.in_article += 1
 
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        """``<input/>`` and other self-closed tags hold no text."""
+
     def handle_endtag(self, tag: str) -> None:
+        if all(name != tag for name, _ in self.stack):
+            return
         while self.stack:
             name, _ = self.stack.pop()
             if name == "article":

@@ -65,16 +65,24 @@ def test_every_value_follows_the_data_file(tmp_path: Path) -> None:
     from macros import define_env
 
     _, site, _ = load_project(define_env, project)
+    # Old wording is searched for where it is long enough to be the fact itself,
+    # and not also part of text the swap leaves alone (experts, quotes, glossary).
+    kept = " ".join([*(f"{e.name}, a {e.role}" for e in original.experts.values()),
+                     *(q.text for q in original.quotes.values()),
+                     (ROOT / "includes" / "abbreviations.md").read_text(encoding="utf-8")])
     old_texts = [v for f in original.all_facts().values() if f.kind in ("text", "list", "not_stated")
-                 for v in (render.values(f) if f.kind != "not_stated" else [f.note]) if len(v.split()) >= 3]
+                 for v in (render.values(f) if f.kind != "not_stated" else [f.note])
+                 if len(v.split()) >= 3 and v not in kept]
     for src, info in site.pages.items():
         html = page_file(build.site, src).read_text(encoding="utf-8")
         text = article_text(html)
+        # The sources page quotes the article word for word; that text keeps its numbers.
+        own_text = article_text(html, skip_classes=("headerlink", "facts-table", "citation"))
         for key in info.facts:
             new = render.values(changed.all_facts()[key])
             assert any(v in text for v in new), f"{src}: the new value of {key} ({new}) is missing"
         # Every number on the page came from the data: none of the old ones survive.
-        stripped = re.sub(r"\b9\d{3}\b", "", text)
+        stripped = re.sub(r"\b9\d{3}\b", "", own_text)
         digits = re.findall(r"[^\n]{0,30}\d[^\n]{0,30}", stripped)
         assert not digits, f"{src}: numbers typed into the page, not from data/facts.yml: {digits}"
         for old in old_texts:

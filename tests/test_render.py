@@ -62,4 +62,5 @@ def test_singular_units() -> None:
 
 def test_values_lists_every_number() -> None:
     acne = _fact(kind="schedule", for_whom="x", sessions={"min": 4, "max": 6}, every={"min": 1, "max": 1, "unit": "months"})
-    assert render.values(acne) == ["4", "6", "1", "1"]
+    assert render.values(acne) == ["4 to 6 sessions", "once a month"]
+    assert render.values(_fact(kind="range", min=0.5, max=2.5, unit="mm")) == ["0.5", "2.5"]
