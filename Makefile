@@ -5,6 +5,7 @@ SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
+VENVZ  := .venv-zensical
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -27,6 +28,12 @@ $(VENV)/.test: $(VENV)/.site requirements-test.txt package.json package-lock.jso
 	bash tools/ensure-chromium.sh
 	touch $@
 
+# Zensical in its own venv, so the main install stays lean (see MIGRATING.md).
+$(VENVZ)/.zensical: requirements-zensical.txt
+	test -x $(VENVZ)/bin/python || $(PYTHON) -m venv $(VENVZ)
+	$(VENVZ)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
+	touch $@
+
 # --- everyday -----------------------------------------------------------
 
 serve: $(VENV)/.site ## Preview on http://127.0.0.1:8000, reloading on every save
@@ -35,8 +42,18 @@ serve: $(VENV)/.site ## Preview on http://127.0.0.1:8000, reloading on every sav
 build: $(VENV)/.site ## Strict build into site/
 	$(BIN)/mkdocs build --strict --clean
 
-test: $(VENV)/.test ## Run every test (data, pages, build, HTML, browser)
+facts: $(VENV)/.site ## Which facts this change touches (against main), and the pages that show them
+	@$(BIN)/python tools/facts_diff.py --base main
+
+review: $(VENV)/.site ## Pages whose review is due within 30 days, or overdue
+	@$(BIN)/python tools/review.py --within 30
+
+test: $(VENV)/.test $(VENVZ)/.zensical ## Run every test (data, pages, build, HTML, browser)
 	$(BIN)/python -m pytest
+
+build-zensical: $(VENVZ)/.zensical ## Strict build with Zensical into site-zensical/ (zensical.yml, MIGRATING.md)
+	rm -rf site-zensical
+	$(VENVZ)/bin/zensical build -f zensical.yml --clean --strict || { rm -rf site-zensical; echo "Zensical build failed: the editor's message starts at 'RuntimeError: Python error:' above." >&2; exit 1; }
 
 clean: ## Remove what builds and installs left behind
 	rm -rf site site-zensical .cache .pytest_cache bench/out

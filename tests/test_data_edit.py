@@ -86,4 +86,4 @@ def test_every_value_follows_the_data_file(tmp_path: Path) -> None:
         digits = re.findall(r"[^\n]{0,30}\d[^\n]{0,30}", stripped)
         assert not digits, f"{src}: numbers typed into the page, not from data/facts.yml: {digits}"
         for old in old_texts:
-            assert old not in text, f"{src}: the old value {old!r} is still shown"
+            assert old not in own_text, f"{src}: the old value {old!r} is still shown"

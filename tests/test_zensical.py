@@ -1,0 +1,184 @@
+"""The same site built with Zensical (`make build-zensical`), compared with the MkDocs build.
+
+Theme markup may differ; content may not: the same pages, the same headings,
+the same article text and every fact value wherever MkDocs shows it. Bad data
+must stop a Zensical build as loudly as a MkDocs one, with the same message.
+Zensical runs from its own venv (.venv-zensical, installed by `make test`)
+in a copy of the project, so it never touches the working tree's site folders.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from guide import render
+from guide.loader import load_facts
+
+from conftest import ROOT, Build, copy_project, run_build
+from htmlpage import article_text, meta
+from test_fixture_sites import BAD_DATA, _edit, _tiny
+
+ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
+CONFIG = "zensical.yml"  # INHERITs mkdocs.yml; sets site_dir and the theme variant
+SITE_DIR = "site-zensical"
+FACTS = load_facts(ROOT / "data" / "facts.yml")
+
+
+def _require_zensical() -> None:
+    if ZENSICAL.exists():
+        return
+    msg = (f"Zensical is not installed ({ZENSICAL.relative_to(ROOT)} is missing). "
+           "Run `make test` or `make build-zensical`; both install it from requirements-zensical.txt.")
+    if os.environ.get("CI", "").lower() in ("true", "1", "yes"):
+        pytest.fail(msg)
+    pytest.skip(msg)
+
+
+def run_zensical(project: Path, config: str = CONFIG, site_dir: str = SITE_DIR) -> Build:
+    """``zensical build --clean --strict`` in ``project``, as `make build-zensical` runs it."""
+    _require_zensical()
+    proc = subprocess.run(
+        [str(ZENSICAL), "build", "-f", config, "--clean", "--strict"],
+        cwd=project, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+        capture_output=True, text=True, timeout=300,
+    )
+    return Build(project, project / site_dir, proc.returncode, proc.stdout + proc.stderr)
+
+
+@pytest.fixture(scope="session")
+def zsite(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The real site built once with Zensical, in a copy of the project."""
+    _require_zensical()
+    project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
+    shutil.copy2(ROOT / CONFIG, project / CONFIG)
+    build = run_zensical(project)
+    assert build.ok, build.output
+    return build
+
+
+def _pages(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+
+
+def _article(html: str) -> str:
+    match = re.search(r"<article\b.*?</article>", html, re.S)
+    assert match, "no <article> in page"
+    return match.group(0)
+
+
+def _headings(html: str) -> list[str]:
+    """``h2: Numbing cream``: h1-h3 of the article, without the permalink."""
+    out = []
+    for level, inner in re.findall(r"<h([1-3])\b[^>]*>(.*?)</h\1>", _article(html), re.S):
+        inner = re.sub(r'<a class="headerlink".*?</a>', "", inner, flags=re.S)
+        text = " ".join(htmllib.unescape(re.sub(r"<[^>]+>", "", inner)).split())
+        out.append(f"h{level}: {text}")
+    return out
+
+
+def _title(html: str) -> str:
+    match = re.search(r"<title>(.*?)</title>", html, re.S)
+    return htmllib.unescape(match.group(1)).strip() if match else ""
+
+
+def _pairs(site: Build, zsite: Build) -> list[tuple[str, str, str]]:
+    return [(rel, (site.site / rel).read_text(encoding="utf-8"), (zsite.site / rel).read_text(encoding="utf-8"))
+            for rel in sorted(_pages(site.site) & _pages(zsite.site))]
+
+
+# --- the real site, page by page ---------------------------------------------
+
+def test_zensical_builds_the_same_pages(site: Build, zsite: Build) -> None:
+    assert _pages(zsite.site) == _pages(site.site)
+    assert "Python error" not in zsite.output and "Traceback" not in zsite.output, zsite.output
+
+
+def test_same_headings(site: Build, zsite: Build) -> None:
+    for rel, mk, z in _pairs(site, zsite):
+        assert _headings(z) == _headings(mk), rel
+
+
+def test_same_title_and_description(site: Build, zsite: Build) -> None:
+    for rel, mk, z in _pairs(site, zsite):
+        assert _title(z) == _title(mk), rel
+        assert meta(z, "description") == meta(mk, "description"), rel
+
+
+def test_every_fact_value_shows_in_both(site: Build, zsite: Build) -> None:
+    values = {v for fact in FACTS.all_facts().values() for v in render.values(fact)}
+    checked = 0
+    for rel, mk, z in _pairs(site, zsite):
+        mk_text, z_text = article_text(mk), article_text(z)
+        missing = sorted(v for v in values if v in mk_text and v not in z_text)
+        assert not missing, f"{rel}: MkDocs shows {missing}, Zensical does not"
+        checked += sum(v in mk_text for v in values)
+    assert checked > len(values), "the comparison found almost no fact values: is the site empty?"
+
+
+def test_same_article_text(site: Build, zsite: Build) -> None:
+    """Everything a reader reads in the article is the same, word for word."""
+    for rel, mk, z in _pairs(site, zsite):
+        mk_lines, z_lines = article_text(mk).splitlines(), article_text(z).splitlines()
+        if mk_lines != z_lines:
+            diff = [f"- {line}" for line in mk_lines if line not in z_lines]
+            diff += [f"+ {line}" for line in z_lines if line not in mk_lines]
+            pytest.fail(f"{rel}: article text differs (- MkDocs, + Zensical):\n" + "\n".join(diff[:20]))
+
+
+# --- the data layer without MkDocs ---------------------------------------------
+
+def test_macros_load_without_mkdocs() -> None:
+    """macros.py and guide/ import and run in the Zensical venv, which has no MkDocs."""
+    _require_zensical()
+    code = ("import importlib.util, macros\n"
+            "from guide.offline import load_project\n"
+            "assert importlib.util.find_spec('mkdocs') is None, 'mkdocs is installed here'\n"
+            "facts, _, _ = load_project(macros.define_env, __import__('pathlib').Path('.'))\n"
+            "print(len(facts.all_facts()))")
+    proc = subprocess.run([str(ZENSICAL.parent / "python"), "-c", code], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == [str(len(FACTS.all_facts()))]
+
+
+# --- bad input fails as loudly as with MkDocs ----------------------------------
+
+def _message(out: str) -> str:
+    """The editor's message in a MkDocs output: the ERROR line, without its prefix."""
+    match = re.search(r"^ERROR\s+-\s+(.+)$", out, re.M)
+    assert match, out
+    return match.group(1).strip()
+
+
+# case: (file edited, old text, new text, the key or name the message must give)
+BAD = {
+    "yaml syntax": ("data/facts.yml", *BAD_DATA["yaml syntax"][:2], "YAML syntax error"),
+    "unknown key": ("data/facts.yml", *BAD_DATA["unknown key"][:2], "(at facts.device.needle_count.valeu)"),
+    "min above max": ("data/facts.yml", *BAD_DATA["min above max"][:2], "(at facts.device.depth_range)"),
+    "unknown fact": ("docs/index.md", 'fact("device.needle_count")', 'fact("device.needle_cont")',
+                     "the fact 'device.needle_cont'"),
+}
+
+
+@pytest.mark.parametrize("case", BAD, ids=list(BAD))
+def test_bad_input_stops_both_engines_with_the_same_message(tmp_path: Path, case: str) -> None:
+    _require_zensical()
+    file, old, new, key = BAD[case]
+    mk_project, z_project = _tiny(tmp_path / "mkdocs"), _tiny(tmp_path / "zensical")
+    line = _edit(mk_project / file, old, new)
+    _edit(z_project / file, old, new)
+    mk, z = run_build(mk_project), run_zensical(z_project, config="mkdocs.yml", site_dir="site")
+    assert mk.returncode != 0 and z.returncode != 0, (mk.output, z.output)
+    message = _message(mk.output)
+    # A YAML error is reported where the parser gave up, not on the edited line.
+    where = rf"{re.escape(file)}:{line}: " if case != "yaml syntax" else rf"{re.escape(file)}:\d+: "
+    assert re.match(where, message) and key in message, message
+    # Zensical ends with a traceback, but the editor's message is there, whole, on one line.
+    assert "Python error: " in z.output and message in z.output, z.output
