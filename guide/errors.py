@@ -36,7 +36,8 @@ class GuideError(Exception):
         if self.expected:
             parts.append(f"Expected: {self.expected}.")
         if self.fix:
-            parts.append(f"Fix: {self.fix}")
+            fix = self.fix[:1].upper() + self.fix[1:]
+            parts.append(f"Fix: {fix}" if fix.endswith((".", "?", "!")) else f"Fix: {fix}.")
         return " ".join(parts)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +59,14 @@ def _check_references(facts: schema.Facts, lines: dict, name: str) -> None:
         if quote.expert not in facts.experts:
             path = ("quotes", key, "expert")
             errors.append(_unknown_expert(name, lines.get(path), path, quote.expert, set(facts.experts)))
+    seen: dict[str, int] = {}
+    for i, author in enumerate(facts.source.authors):
+        if author.lower() in seen:
+            path = ("source", "authors", i)
+            errors.append(GuideError(name, f"the author '{author}' is listed twice", line=lines.get(path), key=dotted(path),
+                                     found=f"'{author}' again (first as author {seen[author.lower()] + 1})",
+                                     expected="each author once", fix="delete one of the two."))
+        seen.setdefault(author.lower(), i)
     if errors:
         raise GuideErrors(errors)
 
@@ -151,6 +160,51 @@ def _model_for(path: tuple, raw: Any) -> type[BaseModel] | None:
     return None
 
 
+_NUMBER_WITH_UNIT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[a-zA-Z]+\.?\s*$")
+
+
+def _kinds_with_key(key: str) -> list[str]:
+    """The fact kinds whose schema has ``key`` (to explain a key that belongs to another kind)."""
+    out = []
+    for model in schema.FactT.__args__:
+        if key in model.model_fields and key not in schema._Fact.model_fields:
+            out.append(model.model_fields["kind"].annotation.__args__[0])
+    return out
+
+
+def _value_error(msg: str, path: tuple, raw: Any, lines: dict, name: str) -> GuideError:
+    """A check across several values failed: say which, with the line of the value to change."""
+    line = _line_for(lines, path)
+    key = dotted(path)
+    twice = re.match(r"the item '(.*)' is listed twice", msg, re.S)
+    if twice:
+        items = _value_at(raw, path + ("items",)) or []
+        seen: dict[str, int] = {}
+        for i, item in enumerate(items):
+            low = str(item).strip().lower()
+            if low in seen:
+                return GuideError(name, msg, line=_line_for(lines, path + ("items", i)), key=dotted(path + ("items", i)),
+                                  found=f"'{item}' again (first as item {seen[low] + 1} of the list)",
+                                  expected="each item once (capitals do not make a new item)",
+                                  fix="delete one of the two items.")
+            seen[low] = i
+        return GuideError(name, msg, line=line, key=key + ".items", expected="each item once",
+                          fix="delete one of the two items.")
+    order = re.match(r"the minimum \((.*)\) is larger than the maximum \((.*)\)", msg)
+    if order:
+        if path + ("min",) in lines:
+            line = lines[path + ("min",)]
+        return GuideError(name, msg, line=line, key=key, found=f"min {order.group(1)}, max {order.group(2)}",
+                          expected="a minimum no larger than its maximum (they may be equal)",
+                          fix="swap the two numbers, or correct the one that is wrong.")
+    if msg.startswith("a schedule needs"):
+        return GuideError(name, msg, line=line, key=key, found="neither 'sessions' nor 'every'",
+                          expected="'sessions: {min: .., max: ..}', 'every: {min: .., max: .., unit: ..}' or both",
+                          fix="add how many sessions, how often, or both (see frequency.upkeep in data/facts.yml).")
+    return GuideError(name, msg, line=line, key=key,
+                      expected="values that make sense together", fix="correct the values on this entry.")
+
+
 def _show(value: Any) -> str:
     if value is None:
         return "nothing (an empty value)"
@@ -174,15 +228,23 @@ def _one(err: dict, path: tuple, raw: Any, lines: dict, name: str) -> GuideError
     if kind == "missing":
         parent = path[:-1]
         return GuideError(name, f"missing key '{path[-1]}'", line=_line_for(lines, parent), key=key,
+                          found=f"no '{path[-1]}' line under {dotted(parent) or 'the top level'}",
                           expected=f"'{path[-1]}' under {dotted(parent) or 'the top level'}",
                           fix=f"add a line '{path[-1]}: ...' there (see the other entries for the form).")
     if kind == "extra_forbidden":
         model = _model_for(path[:-1], raw)
         valid = list(model.model_fields) if model else []
         hint = did_you_mean(str(path[-1]), valid)
-        return GuideError(name, f"unknown key '{path[-1]}'", line=line, key=key,
+        other = _kinds_with_key(str(path[-1])) if path[:1] == ("facts",) and len(path) == 4 and not hint else []
+        if other:
+            kind_now = _value_at(raw, path[:3] + ("kind",))
+            fix = (f"'{path[-1]}' belongs to a {' or '.join(other)} fact, and this fact is kind: {kind_now}. "
+                   "Change the kind, or use the keys listed for this kind.")
+        else:
+            fix = (hint + " " if hint else "") + "Rename or remove it."
+        return GuideError(name, f"unknown key '{path[-1]}'", line=line, key=key, found=f"'{path[-1]}'",
                           expected=("one of " + ", ".join(valid)) if valid else "only the documented keys",
-                          fix=(hint + " " if hint else "") + "Rename or remove it.")
+                          fix=fix)
     if kind in ("union_tag_invalid", "union_tag_not_found"):
         found = _value_at(raw, path + ("kind",))
         hint = did_you_mean(str(found), schema.KINDS) if found is not None else ""
@@ -196,16 +258,16 @@ def _one(err: dict, path: tuple, raw: Any, lines: dict, name: str) -> GuideError
         return GuideError(name, "a value that is not allowed here", line=line, key=key, found=_show(found),
                           expected=f"one of {expected}", fix=(hint + " " if hint else "") + "Use one of the allowed values.")
     if kind == "value_error":
-        msg = err["msg"].removeprefix("Value error, ")
-        if "minimum" in msg and path + ("min",) in lines:
-            line = lines[path + ("min",)]
-        return GuideError(name, msg, line=line, key=key, found=None,
-                          expected="values that make sense together (a minimum no larger than its maximum, each item once)",
-                          fix="correct the numbers or items on this entry.")
+        return _value_error(err["msg"].removeprefix("Value error, "), path, raw, lines, name)
     found = _value_at(raw, path)
     expected = _EXPECTED.get(kind, err["msg"].lower())
     if kind == "greater_than":
         fix = "use a positive number; if the article gives no figure, use kind: not_stated with a note."
+    elif kind in ("float_type", "int_type", "float_parsing", "int_parsing") and isinstance(found, str) and _NUMBER_WITH_UNIT.match(found):
+        number = _NUMBER_WITH_UNIT.match(found).group(1)
+        fix = f"write the number alone ({number}) and put the unit on the 'unit' line."
+    elif kind in ("float_type", "int_type") and isinstance(found, str):
+        fix = "write the figure as digits (11, not eleven), without quotes."
     else:
         fix = "change the value to the expected form."
     return GuideError(name, "wrong kind of value", line=line, key=key, found=_show(found), expected=expected, fix=fix)

@@ -18,7 +18,7 @@ from jinja2 import nodes
 
 from . import schema
 from .errors import GuideError, did_you_mean
-import yaml
+from .yamlsrc import load_text
 
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
@@ -76,7 +76,7 @@ def scan(docs_dir: Path, facts: schema.Facts, macros: Mapping[str, MacroSpec], n
 
 def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Mapping[str, MacroSpec],
                known: set[str]) -> PageInfo:
-    text = path.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
     meta, lines = _front_matter(path, text, shown)
     info = PageInfo(
         path=rel,
@@ -94,12 +94,6 @@ def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Ma
                          fix="check the {{ }} and {% %} brackets on this line.") from None
     local = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
     all_facts = facts.all_facts()
-    for name in tree.find_all(nodes.Name):
-        if name.ctx == "load" and name.name not in known and name.name not in local:
-            raise GuideError(shown, f"unknown macro or variable '{name.name}'", line=name.lineno,
-                             expected="one of the guide's macros: " + ", ".join(sorted(macros)),
-                             fix=(did_you_mean(name.name, macros) + " " if did_you_mean(name.name, macros) else "")
-                             + "See CONTRIBUTING.md for the list of macros.")
     for call in tree.find_all(nodes.Call):
         if not isinstance(call.node, nodes.Name) or call.node.name not in macros:
             continue
@@ -108,8 +102,10 @@ def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Ma
         if spec.arg is None:
             continue
         if not call.args or not isinstance(call.args[0], nodes.Const) or not isinstance(call.args[0].value, str):
+            found = call.args[0].name if call.args and isinstance(call.args[0], nodes.Name) else None
             raise GuideError(shown, f"{call.node.name}() needs the {spec.arg} key in quotes", line=call.lineno,
-                             expected=f'{call.node.name}("...")', fix="write the key as a quoted string.")
+                             found=f"{call.node.name}({found})" if found else f"{call.node.name}() without a quoted key",
+                             expected=f'{call.node.name}("{found or "..."}")', fix="write the key in double quotes.")
         key = call.args[0].value
         choices = {"fact": all_facts, "expert": facts.experts, "quote": facts.quotes}[spec.arg]
         if key not in choices:
@@ -119,42 +115,47 @@ def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Ma
                              fix=(hint + " " if hint else "") + "Check the spelling against data/facts.yml.")
         if spec.arg == "fact":
             info.facts.add(key)
+    for name in tree.find_all(nodes.Name):
+        if name.ctx == "load" and name.name not in known and name.name not in local:
+            raise GuideError(shown, f"unknown macro or variable '{name.name}'", line=name.lineno, found=f"'{name.name}'",
+                             expected="one of the guide's macros: " + ", ".join(sorted(macros)),
+                             fix=(did_you_mean(name.name, macros) + " " if did_you_mean(name.name, macros) else "")
+                             + "See CONTRIBUTING.md for the list of macros.")
     return info
 
 
 def _front_matter(path: Path, text: str, shown: str) -> tuple[dict, dict]:
     match = FRONT_MATTER.match(text)
     if not match:
+        first = text.splitlines()[0] if text.strip() else ""
         raise GuideError(shown, "the page has no front matter", line=1,
+                         found=f"'{first[:60]}'" if first else "an empty first line",
                          expected="a block between two '---' lines at the top with " + ", ".join(REQUIRED),
                          fix="copy the front matter from docs/_template.md and fill it in.")
-    # Parse the block on its own, keeping line numbers (the block starts on line 2).
-    tmp_lines: dict = {}
-    try:
-        meta = yaml.safe_load(match.group(1)) or {}
-        node = yaml.compose(match.group(1))
-        if node is not None and isinstance(node, yaml.MappingNode):
-            for k, _ in node.value:
-                tmp_lines[k.value] = k.start_mark.line + 2
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise GuideError(shown, "front matter is not valid YAML", line=(mark.line + 2) if mark else 1,
-                         expected="lines like 'description: ...'", fix="check the colons and quotes.") from None
+    # Parse the block on its own, keeping line numbers (the block starts on line 2);
+    # this also refuses a key given twice and a date that does not exist.
+    meta, key_lines = load_text(match.group(1), shown, first_line=2, what="front matter is not valid YAML")
+    meta = {} if meta is None else meta
     if not isinstance(meta, dict):
-        raise GuideError(shown, "front matter is not a set of keys", line=2, expected="lines like 'description: ...'")
+        raise GuideError(shown, "front matter is not a set of keys", line=2, found=_show(meta),
+                         expected="lines like 'description: ...'", fix="write one 'key: value' per line.")
+    tmp_lines = {k[0]: v for k, v in key_lines.items() if len(k) == 1}
+    end = match.group(0).count("\n")  # the closing '---' line
     for key in meta:
         if key not in ALLOWED:
             hint = did_you_mean(str(key), ALLOWED)
-            raise GuideError(shown, f"unknown front matter key '{key}'", line=tmp_lines.get(key),
-                             expected="one of " + ", ".join(ALLOWED), fix=(hint + " " if hint else "") + "Rename or remove it.")
+            raise GuideError(shown, f"unknown front matter key '{key}'", line=tmp_lines.get(key), key=str(key),
+                             found=f"'{key}'", expected="one of " + ", ".join(ALLOWED),
+                             fix=(hint + " " if hint else "") + "Rename or remove it.")
     for key in REQUIRED:
         if key not in meta or meta[key] in (None, ""):
-            raise GuideError(shown, f"missing front matter key '{key}'", line=1,
-                             expected=f"a line '{key}: ...' in the front matter",
+            raise GuideError(shown, f"missing front matter key '{key}'", line=tmp_lines.get(key, 1), key=key,
+                             found=f"no '{key}' line" if key not in meta else "an empty value",
+                             expected=f"a line '{key}: ...' in the front matter (between the '---' lines 1 and {end})",
                              fix="add it; see docs/_template.md." if key == "description"
                              else "add it as a date written YYYY-MM-DD.")
     if not isinstance(meta["description"], str) or len(meta["description"]) < 50 or len(meta["description"]) > 160:
-        raise GuideError(shown, "the description is the wrong length", line=tmp_lines.get("description"),
+        raise GuideError(shown, "the description is the wrong length", line=tmp_lines.get("description"), key="description",
                          found=f"{len(str(meta['description']))} characters",
                          expected="one sentence of 50 to 160 characters (search engines show it under the title)",
                          fix="rewrite the description.")
@@ -166,16 +167,20 @@ def _front_matter(path: Path, text: str, shown: str) -> tuple[dict, dict]:
             except ValueError:
                 value = None
         if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-            raise GuideError(shown, f"'{key}' is not a date", line=tmp_lines.get(key), found=repr(meta[key]),
+            raise GuideError(shown, f"'{key}' is not a date", line=tmp_lines.get(key), key=key, found=repr(meta[key]),
                              expected="a date written YYYY-MM-DD, such as 2026-11-24",
                              fix="write the date as year-month-day with dashes.")
         meta[key] = value
     if meta["next_review"] <= meta["last_reviewed"]:
-        raise GuideError(shown, "'next_review' is not after 'last_reviewed'", line=tmp_lines.get("next_review"),
+        raise GuideError(shown, "'next_review' is not after 'last_reviewed'", line=tmp_lines.get("next_review"), key="next_review",
                          found=f"{meta['next_review']} (last reviewed {meta['last_reviewed']})",
                          expected="a next review date later than the last review",
                          fix="set next_review to the date the page should next be checked.")
     return meta, tmp_lines
+
+
+def _show(value: object) -> str:
+    return f"'{value}'" if isinstance(value, str) else ("a list" if isinstance(value, list) else repr(value))
 
 
 def _title(text: str) -> str | None:

@@ -19,65 +19,108 @@ def _line(node: yaml.Node) -> int:
 def load_with_lines(path: Path, display: str | None = None) -> tuple[Any, dict[Path_, int]]:
     """Parse ``path``; return the data and a map from key path to line number.
 
-    Raises ``GuideError`` for syntax errors and for a key given twice in one
-    mapping (plain PyYAML would silently keep the last one).
+    Raises ``GuideError`` for syntax errors, for a key given twice in one
+    mapping (plain PyYAML would silently keep the last one) and for a value
+    YAML cannot read, such as the date 2026-13-01.
     """
     name = display or str(path)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise GuideError(name, "the data file is missing", fix="restore it from git (git checkout -- data/facts.yml).") from None
+    except UnicodeDecodeError as exc:
+        raise GuideError(name, "the file is not saved as UTF-8 text", found=f"a byte YAML cannot read at character {exc.start}",
+                         expected="UTF-8 text", fix="save the file as UTF-8 in your editor.") from None
+    return load_text(text, name)
+
+
+def load_text(text: str, name: str, first_line: int = 1, what: str = "YAML syntax error") -> tuple[Any, dict[Path_, int]]:
+    """Parse YAML ``text`` that starts on line ``first_line`` of the file ``name``.
+
+    Same checks and result as ``load_with_lines``; ``what`` starts the message
+    for a syntax error (pages use "front matter is not valid YAML").
+    """
+    offset = first_line - 1
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or "the YAML is not well formed"
+        problem = (exc.problem or "the YAML is not well formed").replace("'<stream end>'", "the end of the text")
+        if "'\\t'" in problem:
+            problem = "a tab character, where YAML allows only spaces"
+        culprit = mark.line if mark else -1
         if exc.context and exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
-            problem += f" ({exc.context} that starts on line {exc.context_mark.line + 1})"
+            problem += f" ({exc.context} that starts on line {exc.context_mark.line + 1 + offset})"
+            culprit = exc.context_mark.line  # the line that opened what was never closed
         hint = "check the indentation, colons, brackets and quotes on this line and the lines above it."
         if "\t" in text:
             hint = "indent with spaces, not tab characters; " + hint
         raise GuideError(
             name,
-            f"YAML syntax error: {problem}",
-            line=(mark.line + 1) if mark else None,
-            expected="valid YAML",
+            f"{what}: {problem}",
+            line=(mark.line + 1 + offset) if mark else None,
+            found=_source_line(text, culprit) if mark else None,
+            expected="valid YAML: 'key: value' lines, indented with spaces",
             fix=hint,
         ) from None
     lines: dict[Path_, int] = {}
     if root is None:
         return None, lines
 
+    def line_of(node: yaml.Node) -> int:
+        return _line(node) + offset
+
     def build(node: yaml.Node, path: Path_) -> Any:
-        lines.setdefault(path, _line(node))
+        lines.setdefault(path, line_of(node))
         if isinstance(node, yaml.MappingNode):
             out: dict[Any, Any] = {}
             for key_node, value_node in node.value:
-                key = _scalar(key_node)
+                key = _scalar(key_node, name, path, offset)
                 if key in out:
                     raise GuideError(
                         name,
                         f"the key '{key}' is given twice",
-                        line=_line(key_node),
+                        line=line_of(key_node),
                         key=_dotted(path + (key,)),
                         found=f"a second '{key}' (the first is on line {lines[path + (key,)]})",
                         expected="each key once",
                         fix="delete or rename one of the two entries.",
                     )
-                lines[path + (key,)] = _line(key_node)
+                lines[path + (key,)] = line_of(key_node)
                 out[key] = build(value_node, path + (key,))
             return out
         if isinstance(node, yaml.SequenceNode):
             return [build(item, path + (i,)) for i, item in enumerate(node.value)]
-        return _scalar(node)
+        return _scalar(node, name, path, offset)
 
     return build(root, ()), lines
 
 
-def _scalar(node: yaml.Node) -> Any:
+def _source_line(text: str, index: int) -> str | None:
+    """Line ``index`` (0-based) of ``text``, quoted, or ``None`` past the end."""
+    rows = text.splitlines()
+    if 0 <= index < len(rows) and rows[index].strip():
+        return f"'{rows[index].strip()}'"
+    return "the end of the file" if index >= len(rows) else None
+
+
+def _scalar(node: yaml.Node, name: str = "", path: Path_ = (), offset: int = 0) -> Any:
     loader = yaml.SafeLoader("")
     try:
         return loader.construct_object(node, deep=True)
+    except (ValueError, yaml.constructor.ConstructorError) as exc:
+        # YAML reads 2026-13-01 as a date and then fails on the month.
+        is_date = node.tag == "tag:yaml.org,2002:timestamp"
+        raise GuideError(
+            name,
+            "not a real date" if is_date else f"a value YAML cannot read ({exc})",
+            line=_line(node) + offset,
+            key=_dotted(path) or None,
+            found=f"'{node.value}'",
+            expected="a real date written YYYY-MM-DD, such as 2026-11-24" if is_date else "plain text, a number or a date",
+            fix="check the month (01 to 12) and the day (it must exist in that month)." if is_date
+            else "put the value in double quotes.",
+        ) from None
     finally:
         loader.dispose()
 

@@ -1,0 +1,72 @@
+"""What an editor sees: an edit link on every page, a template that is never
+published, and error messages in CONTRIBUTING.md that are the real ones."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from guide.errors import GuideError, GuideErrors
+from guide.loader import load_facts
+from guide.offline import load_project
+from macros import define_env
+
+from conftest import ROOT, Build, copy_project
+from htmlpage import page_file
+
+_, SITE, _ = load_project(define_env, ROOT)
+EDIT = "https://github.com/microneedling-guide/guide/edit/main/docs/"
+CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+
+
+def test_every_page_has_an_edit_link(site: Build) -> None:
+    assert SITE.pages
+    for src in SITE.pages:
+        html = page_file(site.site, src).read_text(encoding="utf-8")
+        links = re.findall(r'<a href="([^"]+)" title="Edit this page"[^>]*rel="edit"', html)
+        assert f"{EDIT}{src}" in links, f"{src}: no edit link to {EDIT}{src} (found {links})"
+
+
+def test_the_template_is_not_published(site: Build) -> None:
+    assert (ROOT / "docs" / "_template.md").exists()
+    assert not any("_template" in p.as_posix() for p in site.site.rglob("*"))
+    assert "_template" not in site.output
+
+
+def _normalise(msg: str) -> str:
+    return re.sub(r"^(\S+?):\d+:", r"\1:N:", msg)
+
+
+def _quoted_errors() -> list[str]:
+    return re.findall(r"```text\n(.+?)\n```", CONTRIBUTING)
+
+
+def test_contributing_quotes_real_error_messages(tmp_path: Path) -> None:
+    quoted = [_normalise(m) for m in _quoted_errors()]
+    assert len(quoted) == 2
+    # 1. the misspelt key
+    path = tmp_path / "facts.yml"
+    path.write_text((ROOT / "data" / "facts.yml").read_text(encoding="utf-8").replace("      value: 11\n", "      valeu: 11\n", 1))
+    try:
+        load_facts(path, "data/facts.yml")
+    except (GuideError, GuideErrors) as exc:
+        assert _normalise(str(exc)) == quoted[0]
+    else:
+        raise AssertionError("the misspelt key loaded")
+    # 2. the unknown fact on a page
+    project = copy_project(tmp_path / "p")
+    page = project / "docs" / "procedure.md"
+    page.write_text(page.read_text(encoding="utf-8").replace('fact("device.needle_count")', 'fact("device.needle_cuont")', 1))
+    try:
+        load_project(define_env, project)
+    except Exception as exc:
+        assert _normalise(str(exc)) == quoted[1]
+    else:
+        raise AssertionError("the unknown fact loaded")
+
+
+def test_contributing_names_the_commands_that_exist() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for target in re.findall(r"`make (\w+)`", CONTRIBUTING):
+        assert re.search(rf"^{target}:.*## ", makefile, re.M), f"make {target} is not in the Makefile"

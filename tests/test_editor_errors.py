@@ -1,0 +1,249 @@
+"""Every data or page error an editor can make, and the exact message they get.
+
+Each message names the file and line, the key, what was found, what was
+expected and one line on how to fix it. Several are compared in full, so a
+change of wording shows up here; the rest check each part.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from guide.errors import GuideError, GuideErrors
+from guide.loader import load_facts
+from guide.offline import load_project
+from macros import define_env
+
+from conftest import ROOT
+
+REAL = (ROOT / "data" / "facts.yml").read_text(encoding="utf-8")
+TINY_PAGE = (Path(__file__).parent / "fixtures" / "tiny" / "docs" / "index.md").read_text(encoding="utf-8")
+PARTS = ("Found: ", "Expected: ", "Fix: ")
+
+
+def _data_error(tmp_path: Path, old: str, new: str) -> tuple[str, str]:
+    """The message for the real data file with ``old`` replaced by ``new``, and the edited text."""
+    assert old in REAL, f"test text not in data/facts.yml: {old!r}"
+    text = REAL.replace(old, new, 1)
+    path = tmp_path / "facts.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises((GuideError, GuideErrors)) as info:
+        load_facts(path, "data/facts.yml")
+    return str(info.value), text
+
+
+def _line(text: str, needle: str, nth: int = 1) -> int:
+    at = -1
+    for _ in range(nth):
+        at = text.index(needle, at + 1)
+    return text[:at].count("\n") + 1
+
+
+def _page_error(tmp_path: Path, old: str, new: str) -> tuple[str, str]:
+    """The message for a one-page project whose page has ``old`` replaced by ``new``."""
+    project = tmp_path / "p"
+    (project / "docs").mkdir(parents=True)
+    (project / "data").mkdir()
+    shutil.copy2(ROOT / "data" / "facts.yml", project / "data")
+    shutil.copytree(ROOT / "includes", project / "includes")
+    assert old in TINY_PAGE, f"test text not in the fixture page: {old!r}"
+    text = TINY_PAGE.replace(old, new, 1)
+    (project / "docs" / "index.md").write_text(text, encoding="utf-8")
+    with pytest.raises(Exception) as info:
+        load_project(define_env, project)
+    return str(info.value), text
+
+
+def _complete(msg: str) -> None:
+    assert "Traceback" not in msg and "\n" not in msg.strip()
+    for part in PARTS:
+        assert part in msg, f"{part!r} missing from: {msg}"
+
+
+# --- the data file: full messages ------------------------------------------
+
+
+def test_yaml_syntax_error_full_message(tmp_path: Path) -> None:
+    msg, text = _data_error(tmp_path, "      value: 11\n", "      value 11\n")
+    line = _line(text, "value 11")
+    assert msg == (
+        f"data/facts.yml:{line + 1}: YAML syntax error: could not find expected ':' "
+        f"(while scanning a simple key that starts on line {line}) "
+        "Found: 'value 11'. Expected: valid YAML: 'key: value' lines, indented with spaces. "
+        "Fix: Check the indentation, colons, brackets and quotes on this line and the lines above it."
+    )
+
+
+def test_misspelt_key_full_message(tmp_path: Path) -> None:
+    msg, text = _data_error(tmp_path, "      value: 11\n", "      valeu: 11\n")
+    assert msg == (
+        f"data/facts.yml:{_line(text, 'valeu')}: unknown key 'valeu' (at facts.device.needle_count.valeu) "
+        "Found: 'valeu'. Expected: one of label, expert, source, kind, value, unit. "
+        "Fix: Did you mean 'value'? Rename or remove it."
+    )
+
+
+def test_number_written_with_its_unit_full_message(tmp_path: Path) -> None:
+    msg, text = _data_error(tmp_path, "      value: 11\n", "      value: 11 needles\n")
+    assert msg == (
+        f"data/facts.yml:{_line(text, '11 needles')}: wrong kind of value (at facts.device.needle_count.value) "
+        "Found: '11 needles' (text). Expected: a number, such as 2.5. "
+        "Fix: Write the number alone (11) and put the unit on the 'unit' line."
+    )
+
+
+def test_duplicate_list_item_full_message(tmp_path: Path) -> None:
+    msg, text = _data_error(tmp_path, 'items: ["eczema", "rosacea", "very sensitive skin"]',
+                            'items: ["eczema", "rosacea", "very sensitive skin", "Eczema"]')
+    assert msg == (
+        f"data/facts.yml:{_line(text, 'Eczema')}: the item 'Eczema' is listed twice "
+        "(at facts.candidates.avoid_skin.items[3]) Found: 'Eczema' again (first as item 1 of the list). "
+        "Expected: each item once (capitals do not make a new item). Fix: Delete one of the two items."
+    )
+
+
+def test_impossible_date_full_message(tmp_path: Path) -> None:
+    msg, text = _data_error(tmp_path, "published: 2020-03-24", "published: 2020-13-24")
+    assert msg == (
+        f"data/facts.yml:{_line(text, '2020-13-24')}: not a real date (at source.published) Found: '2020-13-24'. "
+        "Expected: a real date written YYYY-MM-DD, such as 2026-11-24. "
+        "Fix: Check the month (01 to 12) and the day (it must exist in that month)."
+    )
+
+
+# --- the data file: every other kind, part by part -------------------------
+
+
+DATA_CASES = {
+    # name: (old, new, the line holds this text, what the message says)
+    "tab indent": ("      value: 11\n", "\tvalue: 11\n", "\tvalue", "YAML syntax error: a tab character, where YAML allows only spaces Found: 'value: 11'. Expected: valid YAML: 'key: value' lines, indented with spaces. Fix: Indent with spaces, not tab characters;"),
+    "duplicate key": ("      value: 11\n", "      value: 11\n      value: 12\n", "value: 12", "the key 'value' is given twice (at facts.device.needle_count.value)"),
+    "missing key": ('      unit: "mm"\n', "", "depth_range:", "missing key 'unit' (at facts.device.depth_range.unit) Found: no 'unit' line under facts.device.depth_range."),
+    "unknown top key": ("quotes:\n", "quotse:\n", "quotse:", "Did you mean 'quotes'?"),
+    "key of another kind": ("      kind: number\n      value: 11", "      kind: range\n      value: 11", "value: 11", "'value' belongs to a number or text fact, and this fact is kind: range."),
+    "text for a number": ("      value: 11\n", "      value: eleven\n", "eleven", "Fix: Write the figure as digits (11, not eleven), without quotes."),
+    "unknown unit": ('      unit: "mm"', '      unit: "millimeters"', "millimeters", "Found: 'millimeters' (text). Expected: one of 'mm',"),
+    "zero": ("      value: 11\n", "      value: 0\n", "value: 0", "Expected: a number above 0."),
+    "min above max": ("      min: 0.5\n      max: 2.5\n", "      min: 3\n      max: 2.5\n", "min: 3", "the minimum (3) is larger than the maximum (2.5) (at facts.device.depth_range) Found: min 3, max 2.5."),
+    "fraction of a session": ("sessions: {min: 4, max: 6}\n      every", "sessions: {min: 4.5, max: 6}\n      every", "4.5", "Expected: a whole number, such as 4."),
+    "empty list": ('      items: ["eczema", "rosacea", "very sensitive skin"]', "      items: []", "items: []", "Found: an empty list."),
+    "unknown expert": ('      expert: nazarian\n      source: "the tool', '      expert: nazarain\n      source: "the tool', "nazarain", "Did you mean 'nazarian'?"),
+    "date as words": ("published: 2020-03-24", "published: March 2020", "March 2020", "Expected: a date written YYYY-MM-DD."),
+    "http address": ('url: "https://', 'url: "http://', 'url: "http://', "Expected: a web address starting with https://."),
+    "unknown kind": ("      kind: number\n      value: 11", "      kind: numbr\n      value: 11", "numbr", "Did you mean 'number'?"),
+    "duplicate author": ('authors: ["Shannon-Karasik"', 'authors: ["Caroline", "Shannon-Karasik"', "authors:", "the author 'Caroline' is listed twice (at source.authors[3])"),
+}
+
+
+@pytest.mark.parametrize("case", DATA_CASES, ids=list(DATA_CASES))
+def test_data_error_names_place_found_expected_and_fix(tmp_path: Path, case: str) -> None:
+    old, new, at, says = DATA_CASES[case]
+    msg, text = _data_error(tmp_path, old, new)
+    assert says in msg, msg
+    first = msg.splitlines()[-1].removeprefix("  - ") if msg.startswith(tuple("0123456789")) else msg
+    if case == "key of another kind":  # reported with the two missing keys of the range kind
+        first = next(m for m in msg.splitlines() if "unknown key 'value'" in m).removeprefix("  - ")
+    _complete(first)
+    assert first.startswith(f"data/facts.yml:{_line(text, at)}:"), first
+    if "YAML syntax error" not in first:  # before the keys are known
+        assert " (at " in first, first
+
+
+def test_schedule_with_neither_part(tmp_path: Path) -> None:
+    old = "      every: {min: 1, max: 1, unit: years}\n"
+    msg, text = _data_error(tmp_path, old, "")
+    _complete(msg)
+    assert "a schedule needs 'sessions', 'every' or both (at facts.frequency.touch_ups) Found: neither 'sessions' nor 'every'." in msg
+
+
+def test_several_problems_are_listed_together(tmp_path: Path) -> None:
+    msg, _ = _data_error(tmp_path, "      kind: number\n      value: 11", "      kind: range\n      value: 11")
+    assert msg.startswith("3 problems found:\n  - data/facts.yml:")
+
+
+# --- pages -----------------------------------------------------------------
+
+
+def test_unknown_fact_on_a_page_full_message(tmp_path: Path) -> None:
+    msg, text = _page_error(tmp_path, 'fact("device.needle_count")', 'fact("device.needle_cont")')
+    assert msg == (
+        f"docs/index.md:{_line(text, 'needle_cont')}: this page uses the fact 'device.needle_cont', which is not in data/facts.yml "
+        "Found: 'device.needle_cont'. Expected: a fact key from data/facts.yml. "
+        "Fix: Did you mean 'device.needle_count'? Check the spelling against data/facts.yml."
+    )
+
+
+def test_missing_description_full_message(tmp_path: Path) -> None:
+    msg, _ = _page_error(tmp_path, "description: A one-page fixture that shows a few facts through the guide's macros.\n", "")
+    assert msg == (
+        "docs/index.md:1: missing front matter key 'description' (at description) Found: no 'description' line. "
+        "Expected: a line 'description: ...' in the front matter (between the '---' lines 1 and 4). "
+        "Fix: Add it; see docs/_template.md."
+    )
+
+
+def test_review_date_in_the_wrong_format_full_message(tmp_path: Path) -> None:
+    msg, text = _page_error(tmp_path, "last_reviewed: 2026-01-10", "last_reviewed: 10/01/2026")
+    assert msg == (
+        f"docs/index.md:{_line(text, '10/01/2026')}: 'last_reviewed' is not a date (at last_reviewed) Found: '10/01/2026'. "
+        "Expected: a date written YYYY-MM-DD, such as 2026-11-24. Fix: Write the date as year-month-day with dashes."
+    )
+
+
+PAGE_CASES = {
+    "no review date": ("next_review: 2099-01-10\n", "", 1, "missing front matter key 'next_review' (at next_review) Found: no 'next_review' line."),
+    "empty review date": ("next_review: 2099-01-10\n", "next_review:\n", "next_review:", "Found: an empty value."),
+    "impossible date": ("last_reviewed: 2026-01-10", "last_reviewed: 2026-02-30", "2026-02-30", "not a real date (at last_reviewed) Found: '2026-02-30'."),
+    "date and time": ("last_reviewed: 2026-01-10", "last_reviewed: 2026-01-10 10:00", "10:00", "'last_reviewed' is not a date"),
+    "review order": ("next_review: 2099-01-10", "next_review: 2025-01-10", "next_review", "'next_review' is not after 'last_reviewed'"),
+    "duplicate front matter key": ("next_review: 2099-01-10\n", "next_review: 2099-01-10\nnext_review: 2099-02-10\n", "2099-02-10", "the key 'next_review' is given twice"),
+    "misspelt front matter key": ("next_review: 2099-01-10\n", "next_review: 2099-01-10\ndescripton: x\n", "descripton", "Did you mean 'description'?"),
+    "front matter syntax": ("next_review: 2099-01-10\n", "next_review: 2099-01-10\ntitle: [oops\n", "---\n\n#", "front matter is not valid YAML"),
+    "short description": ("description: A one-page fixture that shows a few facts through the guide's macros.", "description: Short.", "Short.", "Found: 6 characters."),
+    "no front matter": ("---\ndescription", "description", 1, "the page has no front matter"),
+    "unknown macro": ("fact_list(", "fact_lst(", "fact_lst", "Did you mean 'fact_list'?"),
+    "unquoted key": ('fact("device.needle_count")', "fact(device)", "fact(device)", 'Found: fact(device). Expected: fact("device").'),
+    "unknown quote": ('{{ fact_list("candidates.avoid_skin") }}', '{{ quote("trickng") }}', "trickng", "Did you mean 'tricking'?"),
+}
+
+
+@pytest.mark.parametrize("case", PAGE_CASES, ids=list(PAGE_CASES))
+def test_page_error_names_place_found_expected_and_fix(tmp_path: Path, case: str) -> None:
+    old, new, at, says = PAGE_CASES[case]
+    msg, text = _page_error(tmp_path, old, new)
+    assert says in msg, msg
+    _complete(msg)
+    line = at if isinstance(at, int) else _line(text, at)
+    assert msg.startswith(f"docs/index.md:{line}:"), msg
+
+
+def test_template_syntax_error(tmp_path: Path) -> None:
+    msg, text = _page_error(tmp_path, '{{ fact("device.needle_count") }}', '{{ fact("device.needle_count") }')
+    assert msg.startswith(f"docs/index.md:{_line(text, 'needle_count')}: template syntax error")
+    assert "Fix: Check the {{ }} and {% %} brackets on this line." in msg
+
+
+def test_windows_line_endings_are_fine(tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    (project / "docs").mkdir(parents=True)
+    shutil.copytree(ROOT / "data", project / "data")
+    shutil.copytree(ROOT / "includes", project / "includes")
+    (project / "docs" / "index.md").write_bytes(TINY_PAGE.replace("\n", "\r\n").encode())
+    _, site, _ = load_project(define_env, project)
+    assert "device.needle_count" in site.pages["index.md"].facts
+
+
+def test_the_page_template_is_a_valid_page(tmp_path: Path) -> None:
+    """docs/_template.md, copied to a new page as CONTRIBUTING.md says, passes every check."""
+    project = tmp_path / "p"
+    (project / "docs").mkdir(parents=True)
+    shutil.copytree(ROOT / "data", project / "data")
+    shutil.copytree(ROOT / "includes", project / "includes")
+    shutil.copy2(ROOT / "docs" / "_template.md", project / "docs" / "new-page.md")
+    shutil.copy2(ROOT / "docs" / "_template.md", project / "docs" / "_template.md")
+    _, site, _ = load_project(define_env, project)
+    assert set(site.pages) == {"new-page.md"}, "files starting with _ are not pages"
+    assert {"device.needle_count", "device.depth_range", "candidates.good_for"} <= site.pages["new-page.md"].facts

@@ -1,0 +1,100 @@
+"""`make serve`: a saved edit shows within seconds; broken data is named in the
+terminal, and fixing it recovers without a restart.
+
+Runs `mkdocs serve --livereload` on a free 127.0.0.1 port, in a copy of the
+project, and always stops it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import MKDOCS, copy_project
+
+# Saving a file must show on the page within this long. MkDocs itself takes
+# about 1 s (its change watcher, then a 0.5 s build); the margin is for slow CI.
+LIMIT = 10.0
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return ""
+
+
+def _wait(check, limit: float = LIMIT) -> float:
+    start = time.monotonic()
+    while time.monotonic() - start < limit:
+        if check():
+            return time.monotonic() - start
+        time.sleep(0.05)
+    raise AssertionError(f"not seen within {limit} s")
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_serve_rebuilds_reports_and_recovers(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/guide/procedure/"  # site_url's path
+    log = tmp_path / "serve.log"
+    facts = project / "data" / "facts.yml"
+    with log.open("w") as out:
+        proc = subprocess.Popen([MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
+                                cwd=project, stdout=out, stderr=subprocess.STDOUT,
+                                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    try:
+        _wait(lambda: "11 needles" in _get(url), limit=60)
+
+        # A fact: the page shows the new value.
+        time.sleep(0.5)
+        _edit(facts, "      value: 11\n", "      value: 12\n")
+        fact_s = _wait(lambda: "12 needles" in _get(url))
+
+        # Broken data: the terminal names file, line and key. The server keeps
+        # running; the open page is not reloaded (a new request waits for a good build).
+        _edit(facts, "      value: 12\n", "      valeu: 12\n")
+        _wait(lambda: "unknown key 'valeu'" in log.read_text())
+        assert re.search(r"ERROR\s+-\s+data/facts\.yml:\d+: unknown key 'valeu' \(at facts\.device\.needle_count\.valeu\)", log.read_text())
+        assert "Traceback" not in log.read_text()
+        assert proc.poll() is None, "the server stopped on broken data"
+
+        # Fixed: it recovers without a restart.
+        _edit(facts, "      valeu: 12\n", "      value: 13\n")
+        _wait(lambda: "13 needles" in _get(url))
+
+        # A page, and a template (partial) every page uses.
+        _edit(project / "docs" / "procedure.md", "describes the pen", "describes the tool")
+        page_s = _wait(lambda: "describes the tool" in _get(url))
+        _edit(project / "includes" / "partials" / "page-info.md", "This guide is for education only.", "This guide is for learning only.")
+        partial_s = _wait(lambda: "This guide is for learning only." in _get(url))
+        assert proc.poll() is None, "the server stopped"
+        print(f"seen after: fact {fact_s:.2f} s, page {page_s:.2f} s, partial {partial_s:.2f} s")
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
