@@ -19,7 +19,7 @@ import jinja2
 # Engines load this file by path; make the ``guide`` package beside it importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from guide import pages, render, schema  # noqa: E402
+from guide import figures, pages, postbuild, render, schema  # noqa: E402
 from guide.errors import GuideError, GuideErrors  # noqa: E402
 from guide.loader import load_facts  # noqa: E402
 
@@ -59,6 +59,9 @@ def define_env(env: Any) -> None:
         keep_trailing_newline=False,
     )
     templates.filters["cell"] = _cell
+    templates.filters["sentence"] = figures.sentence
+    templates.globals.update(figures.TEMPLATE_GLOBALS)
+    ids = figures.Ids()  # ids unique per page, for the pictures
 
     def macro(arg: str | None = None, uses: tuple[str, ...] = ()) -> Callable:
         def register(fn: Callable) -> Callable:
@@ -133,6 +136,44 @@ def define_env(env: Any) -> None:
             source=facts.source, up="../" * depth,
         )
 
+    # --- pictures and the printable sheet (geometry and wording: guide/figures.py) ---
+
+    def _id(key: str) -> str:
+        return ids.make(_page_path(env.page) if env.page else "", "fig-" + figures.slug(key))
+
+    @macro(uses=("device.depth_range", "device.shallowest_reach", "device.home_needle_length"))
+    def depth_scale() -> str:
+        """The needle-depth scale (SVG): the in-office range, the shallowest setting, home rollers with no length."""
+        d = figures.depth_scale(_fact("device.depth_range"), _fact("device.shallowest_reach"),
+                                _fact("device.home_needle_length"))
+        return templates.get_template("depth-scale.svg").render(d=d, id=_id("device.depth_range"))
+
+    @macro("fact")
+    def timeline(key: str) -> str:
+        """A schedule fact as sessions over time (SVG): ``{{ timeline("frequency.acne_scarring") }}``."""
+        item = _fact(key)
+        if not isinstance(item, schema.ScheduleFact):
+            raise ValueError(f"timeline() needs a schedule fact, and '{key}' is a {item.kind} fact")
+        return templates.get_template("timeline.svg").render(t=figures.timeline(key, item), id=_id(key))
+
+    @macro(uses=("device.needle_count", "device.depth_range", "appointment.numbing_time", "recovery.pain",
+                 "recovery.skin_after", "candidates.skin_types", "frequency.upkeep", "aftercare.spf_min"))
+    def glance_card() -> str:
+        """The home page's "At a glance" card of key facts (HTML)."""
+        return templates.get_template("glance-card.html").render(v=fact)
+
+    @macro(uses=("device.home_needle_length", "device.depth_range", "at_home.results", "at_home.office_results",
+                 "provider.licensed", "at_home.how_to_use", "appointment.numbing_time", "appointment.serum"))
+    def comparison_table() -> str:
+        """At-home roller vs in-office pen, side by side (Markdown table)."""
+        steps = _fact("at_home.how_to_use").items  # type: ignore[union-attr]
+        return templates.get_template("comparison-table.md").render(v=fact, home_steps=steps)
+
+    @macro(uses=figures.SHEET_FACTS)
+    def appointment_sheet() -> str:
+        """The printable sheet: questions to ask, what to tell the provider, the aftercare ticks."""
+        return templates.get_template("appointment-sheet.md").render(s=figures.sheet(facts.all_facts()))
+
     env.variables["facts"] = facts
     known = [*env.variables, "site_pages", *env.macros, *(getattr(env, "filters", None) or {})]
     try:
@@ -142,6 +183,11 @@ def define_env(env: Any) -> None:
     env.variables["site_pages"] = site
     for warning in _review_warnings(site):
         print(f"WARNING  -  {warning}", file=sys.stderr)
+
+
+def on_post_build(env: Any) -> None:
+    """After a MkDocs build (mkdocs-macros calls this; Zensical does not): valid toggles, see guide/postbuild.py."""
+    postbuild.fix_toggles(env.conf["site_dir"])
 
 
 def _review_warnings(site: pages.Site) -> list[str]:

@@ -1,0 +1,398 @@
+"""The pictures (depth scale, timelines), the glance card and the comparison table.
+
+Unit tests of the geometry in guide/figures.py, checks of the macros' markup,
+colour contrast of figures.css in both schemes, and a build whose data is
+changed (the drawings must follow). The browser checks (320 px, print) are in
+test_print.py, the one module that uses the session's browser.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from pydantic import TypeAdapter
+
+from guide import figures, render, schema
+from guide.offline import load_project
+from macros import define_env
+
+from conftest import ROOT, Build, copy_project, run_build
+from htmlpage import article_text, page_file
+
+FACTS, _, ENV = load_project(define_env, ROOT)
+ALL = FACTS.all_facts()
+SCHEDULES = ("frequency.upkeep", "frequency.acne_scarring", "frequency.body", "frequency.touch_ups")
+BASE = {"label": "L", "expert": "article", "source": "passage"}
+
+
+def _fact(**kw: object) -> schema.FactT:
+    return TypeAdapter(schema.Fact).validate_python({**BASE, **kw})
+
+
+def _schedule(sessions: tuple[int, int] | None = None, every: tuple[float, float, str] | None = None
+              ) -> schema.ScheduleFact:
+    kw: dict = {"kind": "schedule", "for_whom": "someone"}
+    if sessions:
+        kw["sessions"] = {"min": sessions[0], "max": sessions[1]}
+    if every:
+        kw["every"] = {"min": every[0], "max": every[1], "unit": every[2]}
+    fact = _fact(**kw)
+    assert isinstance(fact, schema.ScheduleFact)
+    return fact
+
+
+def _depth(low: float, high: float) -> figures.DepthScale:
+    return figures.depth_scale(_fact(kind="range", min=low, max=high, unit="mm"),  # type: ignore[arg-type]
+                               ALL["device.shallowest_reach"], ALL["device.home_needle_length"])  # type: ignore[arg-type]
+
+
+# --- geometry ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("top, step", [(2.75, 0.5), (5, 1), (7.5, 2), (3, 0.5), (12, 2), (100, 20), (9008, 2000)])
+def test_nice_step(top: float, step: float) -> None:
+    assert figures.nice_step(top) == step
+    assert top / step + 1 <= figures.MAX_TICKS + 1
+
+
+def test_whole_steps_for_counts_and_time() -> None:
+    assert figures.nice_step(3, whole=True) == 1
+    assert figures.nice_step(0.4, whole=True) == 1
+    with pytest.raises(ValueError):
+        figures.nice_step(0)
+
+
+def test_axis_maps_values_onto_the_picture() -> None:
+    ax = figures.axis(2.75)
+    assert (ax.top, ax.step) == (3, 0.5)
+    assert ax.x(0) == figures.PAD and ax.x(ax.top) == figures.WIDTH - figures.PAD
+    assert [t.label for t in ax.ticks] == ["0", "0.5", "1", "1.5", "2", "2.5", "3"]
+    xs = [t.x for t in ax.ticks]
+    assert xs == sorted(xs) and len(xs) <= figures.MAX_TICKS
+
+
+def test_wrap_keeps_lines_inside_the_picture() -> None:
+    text = "reaches the stratum corneum, the outer layer of the skin, and some more words to wrap"
+    for room in (120, 200, 328):
+        lines = figures.wrap(text, room)
+        assert " ".join(lines) == text
+        assert all(len(line) * figures.CHAR <= room + figures.CHAR * 8 for line in lines)
+
+
+def test_ids_are_unique_per_page() -> None:
+    ids = figures.Ids()
+    assert ids.make("a.md", "fig-x") == "fig-x"
+    assert ids.make("a.md", "fig-x") == "fig-x-2"
+    assert ids.make("b.md", "fig-x") == "fig-x"
+    assert figures.slug("frequency.acne_scarring") == "frequency-acne-scarring"
+
+
+def test_depth_scale_places_the_range_and_the_shallowest_setting() -> None:
+    d = _depth(0.5, 2.5)
+    assert d.axis.top == 3 and d.axis.step == 0.5
+    assert d.bar_x0 == d.axis.x(0.5) and d.bar_x1 == d.axis.x(2.5)
+    assert d.min_label == "0.5 mm" and d.max_label == "2.5 mm"
+    assert "0.5 mm" in d.reach_lines[0] and "stratum corneum" in " ".join(d.reach_lines)
+    assert all(x.x <= figures.WIDTH - figures.PAD for x in d.axis.ticks)
+    deeper = _depth(1, 4)
+    assert deeper.bar_x0 > d.bar_x0 and deeper.axis.top >= 4
+    assert deeper.bar_x1 == deeper.axis.x(4)
+
+
+def test_depth_scale_invents_no_home_length() -> None:
+    d = _depth(0.5, 2.5)
+    home = " ".join(d.home_lines)
+    assert render.NOT_STATED in home and ALL["device.home_needle_length"].note in home  # type: ignore[union-attr]
+    assert not re.search(r"\d", home), "the home rollers get no number"
+    html = ENV.macros["depth_scale"]()
+    band = re.search(r'<rect class="fig__unknown" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"', html)
+    assert band, html
+    # the band spans the whole scale: it says "somewhere shorter", not a length
+    assert float(band.group(1)) == d.axis.x0 and float(band.group(2)) == pytest.approx(d.axis.x1 - d.axis.x0)
+
+
+def test_deep_setting_callout_runs_leftwards() -> None:
+    d = _depth(2.5, 2.6)
+    assert d.reach_anchor == "end"
+    assert d.reach_x <= figures.WIDTH - figures.PAD
+
+
+def _kinds(t: figures.Timeline) -> list[str]:
+    return ["window" if m.window else "optional" if m.optional else "solid" for m in t.marks]
+
+
+def test_timeline_counts_and_spaces_sessions() -> None:
+    t = figures.timeline("k", _schedule((4, 6), (1, 1, "months")))
+    assert _kinds(t) == ["solid"] * 4 + ["optional"] * 2
+    assert [m.label for m in t.marks] == ["1", "2", "3", "4", "5", "6"]
+    assert t.axis is not None and [m.x0 for m in t.marks] == [t.axis.x(i) for i in range(6)]
+    assert t.axis_label == "months from the first session" and not t.ongoing and not t.cut
+    t2 = figures.timeline("k", _schedule((3, 8), (2, 2, "weeks")))
+    assert _kinds(t2) == ["solid"] * 3 + ["optional"] * 5
+    assert t2.axis is not None and t2.axis.top >= 14 and t2.marks[-1].x0 == t2.axis.x(14)
+
+
+def test_timeline_without_an_interval_has_no_time_axis() -> None:
+    t = figures.timeline("k", _schedule((4, 6)))
+    assert t.axis is None
+    assert _kinds(t) == ["solid"] * 4 + ["optional"] * 2
+    assert t.note == "Time between sessions: not stated"
+    gaps = {round(b.x0 - a.x0, 1) for a, b in zip(t.marks, t.marks[1:])}
+    assert len(gaps) == 1, "even spacing: no time is implied"
+    assert "not stated" in t.caption
+
+
+def test_timeline_without_a_count_shows_a_repeat_window() -> None:
+    t = figures.timeline("k", _schedule(every=(3, 6, "months")))
+    assert t.ongoing and t.axis is not None
+    now, nxt = t.marks
+    assert (now.x0, now.x1, now.label) == (t.axis.x(0), t.axis.x(0), "now")
+    assert (nxt.x0, nxt.x1, nxt.label) == (t.axis.x(3), t.axis.x(6), "next")
+    assert ("window", "when the next one is due") in t.legend
+
+
+def test_timeline_with_a_fixed_interval_repeats() -> None:
+    t = figures.timeline("k", _schedule(every=(1, 1, "years")))
+    assert t.axis is not None and t.axis.step == 1
+    assert [m.x0 for m in t.marks] == [t.axis.x(i) for i in range(4)]
+    assert not any(m.window for m in t.marks) and t.axis_label == "years from now"
+
+
+def test_timeline_with_a_range_of_intervals_draws_windows() -> None:
+    t = figures.timeline("k", _schedule((2, 3), (2, 3, "weeks")))
+    assert t.axis is not None
+    assert [(m.x0, m.x1) for m in t.marks] == [(t.axis.x(0), t.axis.x(0)), (t.axis.x(2), t.axis.x(3)),
+                                               (t.axis.x(4), t.axis.x(6))]
+
+
+def test_long_plans_are_cut() -> None:
+    t = figures.timeline("k", _schedule((20, 30), (1, 1, "weeks")))
+    assert len(t.marks) == figures.MAX_MARKS and t.cut
+    assert f"Only the first {figures.MAX_MARKS}" in t.desc
+
+
+def test_sheet_has_every_item() -> None:
+    s = figures.sheet(ALL)
+    assert s.questions == tuple(ALL["provider.questions"].items)  # type: ignore[union-attr]
+    tell = " ".join(s.tell)
+    for key in ("candidates.avoid_other", "candidates.avoid_skin", "candidates.wait_if"):
+        for item in ALL[key].items:  # type: ignore[union-attr]
+            assert item in tell, item
+    care = " ".join(s.aftercare)
+    for key in ("aftercare.spf_min", "aftercare.sunscreen_type", "aftercare.avoid_scrubs", "aftercare.makeup"):
+        assert render.fact_text(ALL[key]) in care, key
+    for item in ALL["aftercare.avoid_ingredients"].items:  # type: ignore[union-attr]
+        assert item in care
+
+
+# --- markup -----------------------------------------------------------------
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: list[str] = []
+        self.labelledby: list[str] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        a = dict(attrs)
+        self.tags.append(tag)
+        if "id" in a:
+            self.ids.append(a["id"])
+        if "aria-labelledby" in a:
+            self.labelledby += a["aria-labelledby"].split()
+
+
+def _calls() -> dict[str, str]:
+    out = {"depth_scale": ENV.macros["depth_scale"]()}
+    for key in SCHEDULES:
+        out[key] = ENV.macros["timeline"](key)
+    return out
+
+
+@pytest.mark.parametrize("name", ["depth_scale", *SCHEDULES])
+def test_picture_markup(name: str) -> None:
+    html = _calls()[name]
+    assert html.startswith("<figure class=\"fig") and html.rstrip().endswith("</figure>")
+    assert "<figcaption>" in html and 'role="img"' in html
+    assert "\n\n" not in html, "a blank line would end the HTML block in Markdown"
+    assert not re.search(r"^ {4}", html, re.M), "4-space indents turn into code blocks"
+    assert "xmlns" not in html and "style=" not in html
+    parsed = _Tags()
+    parsed.feed(html)
+    assert len(parsed.ids) == len(set(parsed.ids))
+    assert set(parsed.labelledby) <= set(parsed.ids)
+    assert {"title", "desc"} <= set(parsed.tags)
+    assert not re.search(r"<svg[^>]*\s(width|height)=", html), "no fixed size: the svg scales (viewBox)"
+    title = re.search(r"<title[^>]*>(.*?)</title>", html).group(1)  # type: ignore[union-attr]
+    desc = re.search(r"<desc[^>]*>(.*?)</desc>", html).group(1)  # type: ignore[union-attr]
+    assert title and desc
+
+
+def test_timeline_refuses_a_fact_that_is_not_a_schedule() -> None:
+    with pytest.raises(ValueError, match="needs a schedule fact"):
+        ENV.macros["timeline"]("device.depth_range")
+
+
+def test_glance_card_and_comparison_table_show_the_facts() -> None:
+    card = ENV.macros["glance_card"]()
+    assert "\n\n" not in card.strip()
+    for key in ("device.needle_count", "device.depth_range", "appointment.numbing_time", "frequency.upkeep"):
+        assert render.fact_text(ALL[key]) in card, key
+    table = ENV.macros["comparison_table"]()
+    rows = [line for line in table.splitlines() if line.startswith("|")]
+    assert len(rows) >= 4 and all(r.count("|") - r.count("\\|") == 4 for r in rows)
+    assert render.NOT_STATED in table and render.fact_text(ALL["device.depth_range"]) in table
+
+
+# --- colour contrast (figures.css, both schemes) -----------------------------
+
+CSS = (ROOT / "docs" / "stylesheets" / "figures.css").read_text(encoding="utf-8")
+
+
+def _scheme(selector: str) -> dict[str, str]:
+    block = re.search(re.escape(selector) + r"\s*\{(.*?)\}", CSS, re.S)
+    assert block, selector
+    return dict(re.findall(r"--fig-([a-z-]+):\s*(#[0-9a-fA-F]{6})", block.group(1)))
+
+
+def _luminance(hex_colour: str) -> float:
+    rgb = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: str, b: str) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+# (foreground, background): text and every mark that carries meaning
+PAIRS = [("ink", "bg"), ("muted", "bg"), ("accent", "bg"), ("hatch", "bg"), ("bg", "accent"),
+         ("ink", "card"), ("accent", "card")]
+
+
+@pytest.mark.parametrize("selector, page_bg", [('[data-md-color-scheme="default"]', "#ffffff"),
+                                               ('[data-md-color-scheme="slate"]', "#1e2129")])
+def test_colours_have_enough_contrast(selector: str, page_bg: str) -> None:
+    colours = _scheme(selector)
+    assert colours["bg"].lower() == page_bg, "--fig-bg must be Material's background for the scheme"
+    for fg, bg in PAIRS:
+        ratio = contrast(colours[fg], colours[bg])
+        assert ratio >= 4.5, f"{selector}: --fig-{fg} on --fig-{bg} is {ratio:.2f}:1"
+
+
+def test_contrast_formula() -> None:
+    assert contrast("#000000", "#ffffff") == pytest.approx(21)
+    assert contrast("#767676", "#ffffff") == pytest.approx(4.54, abs=0.01)
+
+
+# --- the drawings follow the data --------------------------------------------
+
+CALLS = "\n\n".join(["{{ depth_scale() }}", *[f'{{{{ timeline("{k}") }}}}' for k in SCHEDULES],
+                     "{{ glance_card() }}", "{{ comparison_table() }}"])
+PAGE = "procedure.md"
+CHANGES = [  # (old, new) in data/facts.yml
+    ("      min: 0.5\n      max: 2.5\n", "      min: 1\n      max: 4\n"),
+    ("      sessions: {min: 4, max: 6}\n      every: {min: 1, max: 1, unit: months}",
+     "      sessions: {min: 3, max: 8}\n      every: {min: 2, max: 2, unit: months}"),
+    ("      sessions: {min: 4, max: 6}\n      expert", "      sessions: {min: 2, max: 5}\n      expert"),
+    ("      every: {min: 3, max: 6, unit: months}", "      every: {min: 2, max: 4, unit: months}"),
+    ("      every: {min: 1, max: 1, unit: years}", "      every: {min: 2, max: 2, unit: years}"),
+]
+
+
+def _project(dest: Path, changed: bool) -> Path:
+    project = copy_project(dest)
+    page = project / "docs" / PAGE
+    text = page.read_text(encoding="utf-8")
+    assert "{{ page_info() }}" in text
+    page.write_text(text.replace("{{ page_info() }}", CALLS + "\n\n{{ page_info() }}"), encoding="utf-8")
+    if changed:
+        data = project / "data" / "facts.yml"
+        yml = data.read_text(encoding="utf-8")
+        for old, new in CHANGES:
+            assert yml.count(old) == 1, old
+            yml = yml.replace(old, new)
+        data.write_text(yml, encoding="utf-8")
+    return project
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, Build]:
+    out = []
+    for changed in (False, True):
+        base = tmp_path_factory.mktemp("changed" if changed else "original")
+        build = run_build(_project(base / "project", changed), base / "site")
+        assert build.ok, build.output
+        out.append(build)
+    return out[0], out[1]
+
+
+def _figure(html: str, key: str) -> str:
+    found = re.findall(rf'<figure class="fig [^"]*" id="fig-{figures.slug(key)}(?:-\d+)?">.*?</figure>', html, re.S)
+    assert found, f"no picture for {key}"
+    return found[-1]  # the one this test added, after any the page already has
+
+
+def _marks(svg: str) -> tuple[int, int]:
+    """(solid sessions, optional sessions) drawn on the timeline (legend marks are smaller)."""
+    solid = len(re.findall(r'<circle class="fig__session" cx="[\d.]+" cy="[\d.]+" r="10"', svg))
+    optional = len(re.findall(r'<circle class="fig__optional" cx="[\d.]+" cy="[\d.]+" r="10"', svg))
+    return solid, optional
+
+
+def _ticks(svg: str, y: str) -> list[str]:
+    return re.findall(rf'<text x="[\d.]+" y="{y}" text-anchor="[a-z]+">([\d.]+)</text>', svg)
+
+
+def _plain(html: str) -> str:
+    """Drop the per-page id counter (``fig-x-2`` -> ``fig-x``)."""
+    return re.sub(r"(fig-[a-z-]*[a-z])-\d+", r"\1", html)
+
+
+def test_built_markup_is_the_macro_output(builds: tuple[Build, Build]) -> None:
+    html = page_file(builds[0].site, PAGE).read_text(encoding="utf-8")
+    for name, out in _calls().items():
+        assert _plain(out) in _plain(html), f"Markdown changed the markup of {name}"
+    assert "<p><svg" not in html and "<p></figure>" not in html
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), "duplicate ids on the page"
+
+
+def test_drawings_follow_the_data(builds: tuple[Build, Build]) -> None:
+    before, after = (page_file(b.site, PAGE).read_text(encoding="utf-8") for b in builds)
+
+    acne0, acne1 = _figure(before, "frequency.acne_scarring"), _figure(after, "frequency.acne_scarring")
+    assert _marks(acne0) == (4, 2) and _marks(acne1) == (3, 5)
+    axis_y = str(figures.Timeline.axis_y + 24)
+    assert _ticks(acne0, axis_y) == ["0", "1", "2", "3", "4", "5"]
+    assert _ticks(acne1, axis_y) == [t.label for t in figures.axis(14, whole=True).ticks] != _ticks(acne0, axis_y)
+    assert "3 to 8 sessions, every 2 months" in acne1
+
+    body0, body1 = _figure(before, "frequency.body"), _figure(after, "frequency.body")
+    assert _marks(body0) == (4, 2) and _marks(body1) == (2, 3)
+    assert "not stated" in body1 and 'class="fig__axis"' not in body1
+
+    up0, up1 = _figure(before, "frequency.upkeep"), _figure(after, "frequency.upkeep")
+    window = r'<rect class="fig__window" x="([\d.]+)" y="[\d.]+" width="([\d.]+)" height="20"'
+    (x0, w0), (x1, w1) = re.search(window, up0).groups(), re.search(window, up1).groups()  # type: ignore[union-attr]
+    assert (x0, w0) != (x1, w1) and "every 2 to 4 months" in up1
+
+    touch1 = _figure(after, "frequency.touch_ups")
+    assert "every 2 years" in touch1
+
+    depth0, depth1 = _figure(before, "device.depth_range"), _figure(after, "device.depth_range")
+    bar = r'<rect class="fig__bar" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"'
+    b0, b1 = re.search(bar, depth0).groups(), re.search(bar, depth1).groups()  # type: ignore[union-attr]
+    expected = figures.axis(4 * 1.1)
+    assert float(b1[0]) == expected.x(1) and float(b1[1]) == pytest.approx(expected.x(4) - expected.x(1))
+    assert b0 != b1
+    assert "Shallowest, 1 mm" in depth1 and "from 1 mm to 4 mm" in depth1
+    assert "0.5" not in article_text(f"<article>{depth1}</article>")
+
+

@@ -1,0 +1,171 @@
+"""In Chromium: the appointment sheet prints as one clean page, the aftercare page
+prints clean, and the pictures fit a 320 px screen in both colour schemes.
+
+Chromium (via Playwright) prints the built site to PDF. The page count comes
+from the PDF itself (its ``/Type /Page`` objects). Chromium compresses the
+PDF's text, so what is *on* the page is checked in the same browser with
+print styles applied (``emulate_media(media="print")``): every item of the
+sheet is rendered, and the site chrome is not.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from guide import figures
+from guide.loader import load_facts
+
+from browser import Server, browser, server  # noqa: F401 - pytest fixtures
+from conftest import ROOT, run_build
+from test_figures import PAGE, SCHEDULES, _project
+
+pytestmark = pytest.mark.browser
+
+ALL = load_facts(ROOT / "data" / "facts.yml").all_facts()
+SHEET = "appointment-sheet/"
+CHROME = [".md-header", ".md-tabs", ".md-sidebar", ".md-search", ".md-footer", ".md-top",
+          ".md-content__button", ".md-typeset .headerlink", ".sheet-intro"]
+PAPER = {"A4": (210, 297), "Letter": (215.9, 279.4)}  # mm
+MARGIN = 12  # mm, from print.css @page
+PX_PER_MM = 96 / 25.4
+
+
+def pdf_pages(pdf: bytes) -> int:
+    """The number of pages in a PDF: its ``/Type /Page`` objects (not ``/Pages``)."""
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
+
+
+def test_pdf_page_count() -> None:
+    assert pdf_pages(b"<< /Type /Pages /Count 2 >> << /Type /Page >> <</Type/Page/Parent 1 0 R>>") == 2
+
+
+def _print_page(browser, server: Server, path: str, scheme: str = "default", width: int = 1280):  # type: ignore[no-untyped-def]
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(server.url(path))
+    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    page.emulate_media(media="print")
+    return page
+
+
+@pytest.mark.parametrize("paper", PAPER)
+def test_sheet_prints_on_one_page(browser, server: Server, paper: str) -> None:  # type: ignore[no-untyped-def]
+    width_mm, height_mm = PAPER[paper]
+    printable = ((width_mm - 2 * MARGIN) * PX_PER_MM, (height_mm - 2 * MARGIN) * PX_PER_MM)
+    page = _print_page(browser, server, SHEET, width=round(printable[0]))
+    used = page.evaluate("document.querySelector('article').getBoundingClientRect().bottom")
+    assert used <= printable[1], f"the sheet is {used:.0f}px tall; one {paper} page holds {printable[1]:.0f}px"
+    pdf = page.pdf(format=paper, prefer_css_page_size=False)
+    assert pdf.startswith(b"%PDF")
+    assert pdf_pages(pdf) == 1, f"the sheet prints on {pdf_pages(pdf)} {paper} pages"
+    page.close()
+
+
+def _visible(page, selector: str) -> list[bool]:  # type: ignore[no-untyped-def]
+    return page.evaluate(
+        "s => [...document.querySelectorAll(s)].map(e => e.checkVisibility() && e.getBoundingClientRect().height > 0)",
+        selector)
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_sheet_has_every_item_and_no_chrome(browser, server: Server, scheme: str) -> None:  # type: ignore[no-untyped-def]
+    page = _print_page(browser, server, SHEET, scheme)
+    for selector in CHROME:
+        assert not any(_visible(page, selector)), f"{selector} shows in print"
+    sheet = figures.sheet(ALL)
+    items = page.evaluate("[...document.querySelectorAll('.appointment-sheet li')]"
+                          ".map(li => [li.innerText.trim(), li.checkVisibility(),"
+                          " parseFloat(getComputedStyle(li, '::before').borderTopWidth)])")
+    texts = [text for text, _, _ in items]
+    assert texts == [*sheet.questions, *sheet.tell, *sheet.aftercare]
+    assert all(shown and box > 0 for _, shown, box in items), "every item shows with a tick box"
+    for needle in ("blood thinners", "alcohol", *ALL["candidates.avoid_skin"].items):  # type: ignore[union-attr]
+        assert any(needle in t for t in texts), needle
+    colours = page.evaluate("""[getComputedStyle(document.body).backgroundColor,
+        ...[...document.querySelectorAll('article h1, article h2, article li, article p')]
+           .map(e => getComputedStyle(e).color)]""")
+    assert colours[0] in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")
+    assert set(colours[1:]) == {"rgb(0, 0, 0)"}, f"not black on white: {set(colours[1:])}"
+    page.close()
+
+
+def test_aftercare_prints_clean(browser, server: Server) -> None:  # type: ignore[no-untyped-def]
+    page = _print_page(browser, server, "aftercare/", "slate")
+    for selector in CHROME[:-1]:
+        assert not any(_visible(page, selector)), f"{selector} shows in print"
+    boxes = page.evaluate("[...document.querySelectorAll('.task-list-item input')]"
+                          ".map(i => [getComputedStyle(i).borderTopColor, i.checkVisibility()])")
+    assert all(colour == "rgb(0, 0, 0)" and shown for colour, shown in boxes)
+    assert page.evaluate("getComputedStyle(document.querySelector('article p')).color") == "rgb(0, 0, 0)"
+    page.close()
+
+
+def test_external_links_print_their_address(browser, server: Server) -> None:  # type: ignore[no-untyped-def]
+    page = _print_page(browser, server, "sources/")
+    links = page.evaluate("""[...document.querySelectorAll('article a[href^="http"]')]
+        .map(a => [a.getAttribute('href'), getComputedStyle(a, '::after').content])""")
+    assert links, "the sources page links to the article"
+    for href, after in links:
+        assert href in after, f"{href} prints without its address"
+    internal = page.evaluate("""[...document.querySelectorAll('article a:not([href^="http"])')]
+        .map(a => getComputedStyle(a, '::after').content)""")
+    assert all(c in ("none", "normal", '""') or "(" not in c for c in internal)
+    page.close()
+
+
+# --- the pictures on screen: 320 px and 1280 px, light and dark -----------------
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def _serve(directory: Path) -> Iterator[str]:
+    """Serve a test build on 127.0.0.1 at a free port, stopped at the end."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def figures_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the site with every picture on one page (test_figures.PAGE)."""
+    base = tmp_path_factory.mktemp("figures")
+    build = run_build(_project(base / "project", changed=False), base / "site")
+    assert build.ok, build.output
+    return build.site
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_pictures_fit_narrow_and_wide_screens(browser, figures_site: Path, width: int) -> None:  # type: ignore[no-untyped-def]
+    with _serve(figures_site) as url:
+        for scheme, ink in (("default", "rgb(31, 35, 40)"), ("slate", "rgb(236, 238, 242)")):
+            page = browser.new_page(viewport={"width": width, "height": 800})
+            page.goto(url + PAGE.removesuffix(".md") + "/")
+            page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+            assert page.evaluate("document.documentElement.scrollWidth") <= width
+            boxes = page.evaluate("""[...document.querySelectorAll('figure.fig svg, .glance-card, .comparison table')]
+                .map(e => { const r = e.getBoundingClientRect(); return [r.left, r.right, r.height, e.scrollWidth,
+                 e.clientWidth || r.width] })""")
+            assert len(boxes) == len(SCHEDULES) + 3
+            for left, right, height, scroll, client in boxes:
+                assert left >= 0 and right <= width and height > 0
+                assert scroll <= client + 1, "no sideways scrolling inside"
+            fill = page.evaluate("getComputedStyle(document.querySelector('figure.fig svg text')).fill")
+            assert fill == ink, f"{scheme}: picture text is {fill}"
+            page.close()
