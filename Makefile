@@ -51,6 +51,14 @@ review: $(VENV)/.site ## Pages whose review is due within 30 days, or overdue
 test: $(VENV)/.test $(VENVZ)/.zensical ## Run every test (data, pages, build, HTML, browser)
 	$(BIN)/python -m pytest
 
+# Lighthouse lives in bench/package.json, apart from the test install.
+bench/node_modules/.installed: bench/package.json bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund --loglevel=error
+	touch $@
+
+bench: $(VENV)/.test $(VENVZ)/.zensical bench/node_modules/.installed ## Lighthouse on every page vs plain Material, build times: bench/report.md
+	$(BIN)/python tools/bench.py
+
 build-zensical: $(VENVZ)/.zensical ## Strict build with Zensical into site-zensical/ (zensical.yml, MIGRATING.md)
 	rm -rf site-zensical
 	$(VENVZ)/bin/zensical build -f zensical.yml --clean --strict || { rm -rf site-zensical; echo "Zensical build failed: the editor's message starts at 'RuntimeError: Python error:' above." >&2; exit 1; }

@@ -78,7 +78,8 @@ def test_fact_values_show_where_used(site: Build, src: str) -> None:
     every = FACTS.all_facts()
     for key in SITE.pages[src].facts:
         shown = render.values(every[key])
-        assert any(v in text for v in shown), f"{src} uses {key} but shows none of {shown}"
+        # Case-insensitive: a value may open a sentence ("All skin colors ...").
+        assert any(v.lower() in text.lower() for v in shown), f"{src} uses {key} but shows none of {shown}"
 
 
 def test_facts_table_lists_every_fact_with_its_pages(site: Build) -> None:

@@ -1,0 +1,191 @@
+"""The built site in a real browser (Chromium): clean loads, privacy, search, colour scheme,
+keyboard use and axe-core's WCAG 2.2 A/AA checks on every page, light and dark, phone and desktop.
+
+The site is served on 127.0.0.1 under /guide/ (as on GitHub Pages); Chromium cannot
+resolve any other host, and every request to another host is counted anyway.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+
+import pytest
+
+from browser import (SCHEMES, WIDTHS, Server, browser, open_page, run_axe,  # noqa: F401 - fixtures
+                     server, site_pages)
+from conftest import ROOT, Build
+from test_site import NAV
+
+pytestmark = pytest.mark.browser
+
+# The pages as built; collected once from a fresh build would be slow, so from the nav + 404.
+PAGES = ["" if src == "index.md" else src.removesuffix(".md") + "/" for src in NAV] + ["404.html"]
+
+
+def test_page_list_matches_the_build(site: Build) -> None:
+    assert sorted(site_pages(site.site)) == sorted(PAGES)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_loads_clean_and_private(browser, server: Server, path: str) -> None:  # type: ignore[no-untyped-def]
+    context, page, log = open_page(browser, server, path)
+    try:
+        assert page.title(), "the page has a title"
+        assert not log.errors, log.errors
+        assert not log.third_party, f"requests to other hosts: {log.third_party}"
+    finally:
+        context.close()
+
+
+def test_missing_address_gets_the_helpful_404(browser, server: Server) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        failed: list[str] = []
+        page.on("requestfailed", lambda r: failed.append(r.url))
+        response = page.goto(server.url("no/such/page/"), wait_until="networkidle")
+        assert response is not None and response.status == 404
+        assert page.locator("h1").inner_text() == "Page not found"
+        hrefs = page.eval_on_selector_all("article a[href]", "els => els.map(e => e.href)")
+        assert server.url("") in hrefs, "links home"
+        assert server.url("pain/") in hrefs, "links the main topics"
+        assert "search" in page.locator("article").inner_text().lower()
+        # Styles and scripts load from the site's own path, whatever the address.
+        assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+        assert not failed
+    finally:
+        context.close()
+
+
+def _unique_word(server: Server, target: str) -> str:
+    """A word of 7+ letters that only ``target`` has in the search index."""
+    index = json.loads((server.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages: dict[str, set[str]] = defaultdict(set)
+    for doc in index["docs"]:
+        for word in re.findall(r"[a-z]{7,}", (doc["title"] + " " + doc["text"]).lower()):
+            pages[word].add(doc["location"].split("#")[0])
+    words = sorted(w for w, where in pages.items() if where == {target})
+    assert words, f"no word only {target} uses"
+    return words[0]
+
+
+@pytest.mark.parametrize("target", ["aftercare/", "procedure/"])
+def test_search_finds_a_page_by_a_word_from_it(browser, server: Server, target: str) -> None:  # type: ignore[no-untyped-def]
+    word = _unique_word(server, target)
+    context, page, log = open_page(browser, server, "")
+    try:
+        page.keyboard.press("/")  # Material's shortcut opens search; clicking works too
+        box = page.locator(".md-search__input")
+        if not box.is_visible():
+            page.locator("label.md-header__button[for=__search]").click()
+        box.press_sequentially(word, delay=20)  # typed as a reader would: Material reacts to keys
+        links = page.locator(".md-search-result__item a")
+        links.first.wait_for(timeout=10_000)
+        hrefs = links.evaluate_all("els => els.map(e => e.href.split(/[?#]/)[0])")
+        assert server.url(target) in hrefs, f"searching {word!r}: {hrefs}"
+        assert not log.third_party
+    finally:
+        context.close()
+
+
+def _scheme(page) -> str:  # type: ignore[no-untyped-def]
+    return page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+
+
+def test_colour_scheme_toggle_works_and_persists(browser, server: Server) -> None:  # type: ignore[no-untyped-def]
+    context, page, _ = open_page(browser, server, "")
+    try:
+        assert _scheme(page) == "default", "light by default on a light system"
+        page.locator("label[title='Switch to dark mode']:visible").click()
+        page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+        page.reload(wait_until="networkidle")
+        assert _scheme(page) == "slate", "kept after a reload"
+        page.goto(server.url("pain/"), wait_until="networkidle")
+        assert _scheme(page) == "slate", "kept on another page"
+        page.locator("label[title='Switch to light mode']:visible").click()
+        page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
+        page.goto(server.url("aftercare/"), wait_until="networkidle")
+        assert _scheme(page) == "default"
+    finally:
+        context.close()
+
+
+FOCUS_STATE = """() => {
+  let el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const r0 = el.getBoundingClientRect();
+  // Material's palette toggle is a hidden radio; the ring is drawn on its label.
+  if (el.matches("input.md-option") && el.nextElementSibling) el = el.nextElementSibling;
+  const s = getComputedStyle(el), r = el.getBoundingClientRect();
+  const ring = (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== "none";
+  return {tag: el.tagName.toLowerCase(), cls: el.className && String(el.className),
+          href: el.href || null, ring: ring, visible: r.width > 0 && r.height > 0,
+          zero: r0.width === 0 && r0.height === 0, search: el.matches(".md-search__input")};
+}"""
+
+
+@pytest.mark.parametrize("path", ["", "pain/"])
+def test_keyboard_reaches_search_and_every_nav_item_with_visible_focus(browser, server: Server, path: str) -> None:  # type: ignore[no-untyped-def]
+    context, page, _ = open_page(browser, server, path, width=1280)
+    try:
+        nav = set(page.eval_on_selector_all(".md-sidebar--primary .md-nav--primary > .md-nav__list > .md-nav__item > a.md-nav__link",
+                                            "els => els.map(e => e.href)"))
+        assert len(nav) == len(PAGES) - 1, nav
+        seen_search, reached, no_ring = False, set(), []
+        first = None
+        for _ in range(120):
+            page.keyboard.press("Tab")
+            state = page.evaluate(FOCUS_STATE)
+            if state is None:
+                continue
+            if first is None:
+                first = state
+            if state["visible"] and not state["ring"]:
+                no_ring.append(state)
+            seen_search |= state["search"]
+            if state["href"] in nav:
+                reached.add(state["href"])
+            if seen_search and reached == nav:
+                break
+        assert first and "md-skip" in first["cls"], f"the skip link comes first, not {first}"
+        assert seen_search, "Tab reaches the search box"
+        assert reached == nav, f"not reached by Tab: {sorted(nav - reached)}"
+        assert not no_ring, f"focused without a visible ring: {no_ring}"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("path", PAGES)
+def test_axe_finds_no_wcag_violations(browser, server: Server, path: str, scheme: str, width: int) -> None:  # type: ignore[no-untyped-def]
+    context, page, _ = open_page(browser, server, path, scheme=scheme, width=width)
+    try:
+        assert _scheme(page) == scheme
+        problems = run_axe(page)
+        assert not problems, "\n".join(problems)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_axe_with_search_results_open(browser, server: Server, scheme: str, width: int) -> None:  # type: ignore[no-untyped-def]
+    context, page, _ = open_page(browser, server, "", scheme=scheme, width=width)
+    try:
+        page.locator("label.md-header__button[for=__search]").first.click() if width < 1220 else page.locator(".md-search__input").click()
+        page.locator(".md-search__input").press_sequentially(_unique_word(server, "aftercare/"), delay=20)
+        page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+        problems = run_axe(page)
+        assert not problems, "\n".join(problems)
+    finally:
+        context.close()
+
+
+def test_axe_file_is_the_pinned_one() -> None:
+    pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]["axe-core"]
+    installed = ROOT / "node_modules" / "axe-core" / "package.json"
+    if installed.exists():
+        assert json.loads(installed.read_text(encoding="utf-8"))["version"] == pinned

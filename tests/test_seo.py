@@ -1,0 +1,112 @@
+"""Found by search engines, shared well: canonical, description, Open Graph and
+Twitter tags, schema.org JSON-LD, sitemap.xml, robots.txt and a helpful 404 page."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from conftest import ROOT, Build
+from htmlpage import meta, page_file
+from test_site import CONFIG, NAV, SITE
+
+SITE_URL = CONFIG["site_url"]
+
+
+def _html(site: Build, src: str) -> str:
+    return page_file(site.site, src).read_text(encoding="utf-8")
+
+
+def _url(src: str) -> str:
+    return SITE_URL + ("" if src == "index.md" else src.removesuffix(".md") + "/")
+
+
+def _canonical(html: str) -> str | None:
+    match = re.search(r'<link rel="canonical" href="([^"]+)">', html)
+    return match.group(1) if match else None
+
+
+def _json_ld(html: str) -> list[dict]:
+    return [json.loads(block) for block in
+            re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+
+
+def _unescape(text: str | None) -> str | None:
+    return text and text.replace("&#39;", "'").replace("&quot;", '"').replace("&amp;", "&")
+
+
+@pytest.mark.parametrize("src", NAV)
+def test_canonical_description_and_sharing_tags(site: Build, src: str) -> None:
+    html = _html(site, src)
+    info = SITE.pages[src]
+    assert _canonical(html) == _url(src)
+    assert _unescape(meta(html, "description")) == info.description
+    assert _unescape(meta(html, "og:description")) == info.description
+    assert _unescape(meta(html, "twitter:description")) == info.description
+    assert meta(html, "og:url") == _url(src)
+    assert meta(html, "og:type") == "website"
+    assert meta(html, "og:site_name") == CONFIG["site_name"]
+    assert meta(html, "twitter:card") == "summary"
+    title = re.search(r"<title>(.*?)</title>", html).group(1)  # type: ignore[union-attr]
+    assert meta(html, "og:title") and meta(html, "og:title") in title
+    assert meta(html, "og:title") == meta(html, "twitter:title")
+
+
+@pytest.mark.parametrize("src", NAV)
+def test_schema_org_medical_web_page(site: Build, src: str) -> None:
+    html = _html(site, src)
+    blocks = _json_ld(html)
+    assert len(blocks) == 1, "one JSON-LD block per page"
+    data = blocks[0]
+    info = SITE.pages[src]
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "MedicalWebPage"
+    assert data["url"] == _url(src)
+    assert data["name"] == _unescape(meta(html, "og:title"))
+    assert data["description"] == info.description
+    assert data["lastReviewed"] == info.last_reviewed.isoformat(), "from the page's front matter"
+    assert data["inLanguage"] == "en"
+    assert data["about"] == {"@type": "MedicalProcedure", "name": "Microneedling"}
+    assert data["isPartOf"] == {"@type": "WebSite", "name": CONFIG["site_name"], "url": SITE_URL}
+    assert not {"reviewedBy", "author", "creator"} & set(data), "no invented reviewers or authors"
+
+
+def test_sitemap_lists_every_page(site: Build) -> None:
+    tree = ET.parse(site.site / "sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    urls = [loc.text for loc in tree.findall("s:url/s:loc", ns)]
+    assert sorted(urls) == sorted(_url(src) for src in NAV)
+
+
+def test_robots_txt_allows_all_and_names_the_sitemap(site: Build) -> None:
+    robots = (site.site / "robots.txt").read_text(encoding="utf-8")
+    assert "User-agent: *" in robots
+    assert "Disallow: /\n" not in robots
+    assert f"Sitemap: {SITE_URL}sitemap.xml" in robots.splitlines()
+
+
+def test_404_page_helps_and_is_not_indexed(site: Build) -> None:
+    html = (site.site / "404.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex">' in html
+    assert "<h1" in html and "Page not found" in html
+    base = re.sub(r"^https?://[^/]+", "", SITE_URL)  # /guide/
+    assert f'href="{base}"' in html, "links the home page"
+    for src in NAV:
+        if src != "index.md":
+            assert f'href="{base}{src.removesuffix(".md")}/"' in html, f"links {src}"
+    assert "search" in html.lower()
+    assert _canonical(html) is None and not _json_ld(html)
+
+
+def test_no_third_party_addresses_in_the_pages(site: Build) -> None:
+    """Nothing that loads by itself points elsewhere: stylesheets, scripts, fonts, images, frames."""
+    own = re.escape(SITE_URL)
+    for page in site.site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        loaders = re.findall(r'<(?:script|img|iframe|source|audio|video)[^>]+src="(https?:[^"]+)"', html)
+        loaders += re.findall(r'<link[^>]+rel="(?:stylesheet|preconnect|preload|icon|dns-prefetch)"[^>]+href="(https?:[^"]+)"', html)
+        assert [u for u in loaders if not re.match(own, u)] == [], page
+        assert "api.github.com" not in html and 'data-md-component="source"' not in html, page

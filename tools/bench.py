@@ -1,0 +1,361 @@
+"""`make bench`: Lighthouse on every page, this site beside a plain Material build of the same pages.
+
+    .venv/bin/python tools/bench.py [--runs 3] [--build-runs 5] [--pages pain,aftercare]
+
+What it does, all on this machine and with no network:
+
+1. Builds the site (strict, timed) into a temporary folder, and a *plain*
+   Material site from the same Markdown: ``theme: {name: material}`` only
+   (no overrides, no extra CSS, default font = Google Fonts, which cannot load
+   offline), plugins search + macros, the same Markdown extensions and nav.
+2. Serves each build gzip-compressed on 127.0.0.1 under /guide/, as on GitHub Pages.
+3. Runs Lighthouse (bench/package.json, mobile preset, simulated throttling) on
+   every page in the nav, ``--runs`` times each, and takes the median of each
+   figure. Chromium (/usr/bin/chromium) cannot resolve any host but 127.0.0.1.
+   The 404 page is not benchmarked: it is meant to be unindexable (noindex, status 404),
+   which Lighthouse's SEO score counts against it; vnu and axe check it in the tests.
+4. Computes the first-view weight of each page: gzip bytes of the HTML and of
+   the CSS, JavaScript and fonts it loads (from the built files).
+5. Times full builds with MkDocs and Zensical (tools/time_builds.py).
+6. Writes bench/report.md (committed) and the raw Lighthouse JSON to bench/out/ (ignored).
+
+Targets (issue 4): every category 100, LCP <= 1.3 s, first view <= 70 KiB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tools.time_builds import time_builds  # noqa: E402
+
+BENCH = ROOT / "bench"
+OUT = BENCH / "out"
+LIGHTHOUSE = BENCH / "node_modules" / "lighthouse" / "cli" / "index.js"
+MKDOCS = ROOT / ".venv" / "bin" / "mkdocs"
+CHROMIUM = "/usr/bin/chromium"
+CHROME_FLAGS = ('--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run '
+                '--disable-background-networking --disable-component-update --disable-sync '
+                '--host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"')
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+GZIP_TYPES = ("text/html", "text/css", "application/javascript", "text/javascript", "application/json",
+              "image/svg+xml", "application/xml", "text/xml", "text/plain")
+PROJECT_PARTS = ("macros.py", "guide", "includes", "data", "docs")
+TARGETS = {"score": 100, "lcp_ms": 1300, "first_view_kib": 70}
+
+CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+PREFIX = urlsplit(CONFIG["site_url"]).path  # /guide/
+
+
+# --- builds ----------------------------------------------------------------------
+
+
+def _run_build(project: Path, site: Path, strict: bool) -> float:
+    cmd = [str(MKDOCS), "build", "--clean", "--quiet", "--site-dir", str(site)] + (["--strict"] if strict else [])
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    seconds = time.perf_counter() - start
+    if proc.returncode:
+        raise SystemExit(f"build failed in {project}:\n{proc.stdout}{proc.stderr}")
+    return seconds
+
+
+def plain_project(dest: Path) -> Path:
+    """A copy of the pages with a default Material configuration (what the guide would be out of the box)."""
+    dest.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / part)
+    full = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    plain = {
+        "site_name": full["site_name"], "site_url": full["site_url"], "site_description": full["site_description"],
+        "theme": {"name": "material"},
+        "plugins": ["search", {"macros": full["plugins"][1]["macros"]}],
+        "markdown_extensions": full["markdown_extensions"],
+        "nav": full["nav"],
+    }
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(plain, sort_keys=False), encoding="utf-8")
+    return dest
+
+
+# --- a gzip server ----------------------------------------------------------------
+
+
+class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files under PREFIX, gzip-compressed like GitHub Pages, long cache for assets/."""
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        url_path = urlsplit(self.path).path
+        if not url_path.startswith(PREFIX):
+            self.send_error(404)
+            return None
+        path = Path(self.directory) / url_path[len(PREFIX):]
+        if path.is_dir():
+            if not url_path.endswith("/"):
+                self.send_response(301)
+                self.send_header("Location", url_path + "/")
+                self.end_headers()
+                return None
+            path = path / "index.html"
+        status = 200
+        if not path.is_file():
+            path, status = Path(self.directory) / "404.html", 404
+        data = path.read_bytes()
+        ctype = self.guess_type(str(path))
+        zipped = "gzip" in self.headers.get("Accept-Encoding", "") and ctype.split(";")[0] in GZIP_TYPES
+        if zipped:
+            data = gzip.compress(data, 9, mtime=0)
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        if zipped:
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Cache-Control", "public, max-age=31536000" if "/assets/" in url_path else "max-age=600")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        import io
+        return io.BytesIO(data)
+
+
+def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_GzipHandler, directory=str(site)))
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}{PREFIX}"
+
+
+# --- first-view weight -------------------------------------------------------------
+
+
+class _Assets(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "link" and (a.get("rel") or "") in ("stylesheet", "preload", "modulepreload") and a.get("href"):
+            self.urls.append(a["href"])  # type: ignore[arg-type]
+        elif tag == "script" and a.get("src"):
+            self.urls.append(a["src"])  # type: ignore[arg-type]
+
+
+def _gz(data: bytes) -> int:
+    return len(gzip.compress(data, 9, mtime=0))
+
+
+def first_view(site: Path, page: str) -> dict[str, object]:
+    """Gzip bytes of a page's HTML and the CSS, JS and fonts it loads; other hosts listed, not counted."""
+    html_file = site / page / "index.html" if page else site / "index.html"
+    html = html_file.read_bytes()
+    parser = _Assets()
+    parser.feed(html.decode("utf-8"))
+    base = PREFIX + page
+    total, external, parts = _gz(html), [], {"html": _gz(html)}
+    for url in dict.fromkeys(parser.urls):
+        full = urlsplit(urljoin(base, url))
+        if full.netloc:
+            external.append(url)
+            continue
+        asset = site / full.path[len(PREFIX):]
+        data = asset.read_bytes()
+        size = _gz(data)
+        total += size
+        parts[asset.name] = size
+        if asset.suffix == ".css":  # fonts a stylesheet pulls in
+            for font in re.findall(rb"url\(([^)]+\.(?:woff2?|ttf|otf))\)", data):
+                font_path = urlsplit(urljoin(full.path, font.decode().strip("'\""))).path
+                fp = site / font_path[len(PREFIX):]
+                if fp.is_file():
+                    total += len(fp.read_bytes())
+    return {"bytes": total, "kib": round(total / 1024, 1), "external": external, "parts": parts}
+
+
+# --- Lighthouse -----------------------------------------------------------------------
+
+
+def lighthouse(url: str, out: Path) -> dict[str, float]:
+    env = {**os.environ, "CHROME_PATH": CHROMIUM}
+    cmd = ["node", str(LIGHTHOUSE), url, "--quiet", f"--chrome-flags={CHROME_FLAGS}",
+           "--only-categories=" + ",".join(CATEGORIES), "--output=json", f"--output-path={out}"]
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+    if proc.returncode or not out.exists():
+        raise SystemExit(f"Lighthouse failed on {url}:\n{proc.stderr[-2000:]}")
+    report = json.loads(out.read_text(encoding="utf-8"))
+    audits = report["audits"]
+    result = {c: round((report["categories"][c]["score"] or 0) * 100) for c in CATEGORIES}
+    result["lcp_ms"] = audits["largest-contentful-paint"]["numericValue"]
+    result["transfer_bytes"] = audits["total-byte-weight"]["numericValue"]
+    for c in CATEGORIES:  # the audits that cost points, per category
+        refs = [ref["id"] for ref in report["categories"][c]["auditRefs"] if ref.get("weight")]
+        result[f"failed_{c}"] = sorted(i for i in refs if audits[i].get("score") is not None and audits[i]["score"] < 1)
+    return result
+
+
+def bench_site(name: str, site: Path, pages: list[str], runs: int) -> dict[str, dict]:
+    httpd, base = serve(site)
+    results: dict[str, dict] = {}
+    try:
+        for page in pages:
+            samples = []
+            for run in range(runs):
+                out = OUT / name / f"{(page or 'index').strip('/').replace('/', '_')}-{run + 1}.json"
+                out.parent.mkdir(parents=True, exist_ok=True)
+                samples.append(lighthouse(base + page, out))
+            med = {k: statistics.median(s[k] for s in samples) for k in (*CATEGORIES, "lcp_ms", "transfer_bytes")}
+            for c in CATEGORIES:
+                med[f"failed_{c}"] = sorted({a for s in samples for a in s[f"failed_{c}"]})
+            med["first_view"] = first_view(site, page)
+            results[page] = med
+            print(f"  {name:6} /{page:24} " + " ".join(f"{c[:4]}={med[c]:.0f}" for c in CATEGORIES)
+                  + f" lcp={med['lcp_ms']:.0f}ms first-view={med['first_view']['kib']}KiB", flush=True)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    return results
+
+
+# --- report ---------------------------------------------------------------------------------
+
+
+def _row(page: str, r: dict) -> str:
+    cells = [f"{r[c]:.0f}" for c in CATEGORIES]
+    return (f"| /{page} | " + " | ".join(cells) + f" | {r['lcp_ms'] / 1000:.2f} s | {r['first_view']['kib']} KiB"
+            f" | {r['transfer_bytes'] / 1024:.1f} KiB |")
+
+
+def _misses(results: dict[str, dict]) -> list[str]:
+    out = []
+    for page, r in results.items():
+        for c in CATEGORIES:
+            if r[c] < TARGETS["score"]:
+                out.append(f"/{page}: {c} {r[c]:.0f} ({', '.join(r[f'failed_{c}']) or 'no single audit'})")
+        if r["lcp_ms"] > TARGETS["lcp_ms"]:
+            out.append(f"/{page}: LCP {r['lcp_ms'] / 1000:.2f} s")
+        if r["first_view"]["kib"] > TARGETS["first_view_kib"]:
+            out.append(f"/{page}: first view {r['first_view']['kib']} KiB")
+    return out
+
+
+def report(guide: dict, plain: dict, builds: dict, engines: dict | str, runs: int) -> str:
+    head = ("| page | performance | accessibility | best practices | SEO | LCP | first view (gzip) | "
+            "Lighthouse transfer |\n|---|---|---|---|---|---|---|---|")
+    lines = [
+        "# Benchmark: speed, accessibility, best practices, SEO",
+        "",
+        f"Written by `make bench` (tools/bench.py) on {time.strftime('%Y-%m-%d')}. Lighthouse "
+        f"{json.loads((LIGHTHOUSE.parent.parent / 'package.json').read_text())['version']}, mobile preset "
+        f"(simulated slow 4G, 4x CPU slowdown), median of {runs} runs per page; Debian Chromium, "
+        "headless, no network beyond 127.0.0.1; the site served gzip-compressed under /guide/.",
+        "",
+        "*First view* = gzip bytes of the page's HTML plus the CSS, JavaScript and fonts it loads, "
+        "computed from the built files. *Lighthouse transfer* = everything Lighthouse saw load, "
+        "including the search index and favicon fetched after the page is usable.",
+        "",
+        f"Targets: every score {TARGETS['score']}, LCP <= {TARGETS['lcp_ms'] / 1000} s, "
+        f"first view <= {TARGETS['first_view_kib']} KiB.",
+        "",
+        "## This guide",
+        "",
+        head, *[_row(p, r) for p, r in guide.items()],
+        "",
+        "Missed targets: " + ("; ".join(_misses(guide)) or "none."),
+        "",
+        "## Plain Material, same pages",
+        "",
+        "`theme: {name: material}` and nothing else from this project's theme settings: no overrides, "
+        "no extra CSS, default palette and font. The default font is Google Fonts; with no network it "
+        "fails to load, so this build's real first view is larger than shown (its font files are "
+        "not counted) and its best-practices score includes the failed requests.",
+        "",
+        head, *[_row(p, r) for p, r in plain.items()],
+        "",
+        "Missed targets: " + ("; ".join(_misses(plain)) or "none."),
+        "",
+        "## Build times",
+        "",
+        "| build | seconds |",
+        "|---|---|",
+        f"| this guide, MkDocs, strict (in this run) | {builds['guide']:.2f} |",
+        f"| plain Material, MkDocs (in this run) | {builds['plain']:.2f} |",
+    ]
+    if isinstance(engines, dict):
+        lines += [f"| this guide, {name} (median of 5, tools/time_builds.py) | {secs:.2f} |"
+                  for name, secs in engines.items()]
+    else:
+        lines += ["", f"MkDocs vs Zensical: not measured ({engines})."]
+    lines.append("")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page (median)")
+    ap.add_argument("--build-runs", type=int, default=5, help="builds per engine for tools/time_builds.py")
+    ap.add_argument("--pages", default="", help="comma-separated page paths (default: every page in the nav)")
+    ap.add_argument("--report", default=str(BENCH / "report.md"))
+    args = ap.parse_args(argv)
+    if not LIGHTHOUSE.exists():
+        print("Lighthouse is missing: run `npm ci --prefix bench` (make bench does).", file=sys.stderr)
+        return 1
+    if not Path(CHROMIUM).exists():
+        print(f"Chromium is missing at {CHROMIUM}: bash tools/ensure-chromium.sh", file=sys.stderr)
+        return 1
+    nav = [next(iter(item.values())) for item in CONFIG["nav"]]
+    pages = [("" if src == "index.md" else src.removesuffix(".md") + "/") for src in nav]
+    if args.pages:
+        pages = [p.strip().strip("/") + "/" if p.strip() not in ("", "/") else "" for p in args.pages.split(",")]
+    shutil.rmtree(OUT, ignore_errors=True)
+    OUT.mkdir(parents=True)
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        tmp_path = Path(tmp)
+        print("Building the guide and a plain Material site...", flush=True)
+        builds = {"guide": _run_build(ROOT, tmp_path / "guide", strict=True)}
+        builds["plain"] = _run_build(plain_project(tmp_path / "plain"), tmp_path / "plain-site", strict=False)
+        print(f"Lighthouse, {args.runs} runs per page:", flush=True)
+        guide = bench_site("guide", tmp_path / "guide", pages, args.runs)
+        plain = bench_site("plain", tmp_path / "plain-site", pages, args.runs)
+    print("Timing MkDocs and Zensical builds...", flush=True)
+    try:
+        engines: dict | str = time_builds(runs=args.build_runs)
+    except RuntimeError as exc:
+        engines = str(exc)
+    (OUT / "results.json").write_text(json.dumps({"guide": guide, "plain": plain, "builds": builds,
+                                                  "engines": engines}, indent=2), encoding="utf-8")
+    text = report(guide, plain, builds, engines, args.runs)
+    Path(args.report).write_text(text, encoding="utf-8")
+    print(f"Wrote {Path(args.report).relative_to(ROOT) if Path(args.report).is_relative_to(ROOT) else args.report}")
+    misses = _misses(guide)
+    if misses:
+        print("Missed targets:\n  " + "\n  ".join(misses), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
