@@ -109,7 +109,11 @@ def define_env(env: Any) -> None:
 
     @macro()
     def facts_table() -> str:
-        """Every fact: its value, who said it, the source passage and the pages that use it."""
+        """Every fact: its value, who said it, the source passage and the pages that use it.
+
+        Plain HTML, so the quoted passages carry no glossary markup (a lighter page).
+        """
+        here = _page_path(env.page)
         rows = []
         for key, item in facts.all_facts().items():
             rows.append({
@@ -117,9 +121,9 @@ def define_env(env: Any) -> None:
                 "fact": item,
                 "value": render.fact_text(item),
                 "who": "the article" if item.expert == "article" else facts.experts[item.expert].short,
-                "pages": env.variables["site_pages"].pages_using(key),
+                "links": [(pages.href(here, p.path), p.title) for p in env.variables["site_pages"].pages_using(key)],
             })
-        return templates.get_template("facts-table.md").render(rows=rows)
+        return templates.get_template("facts-table.html").render(rows=rows)
 
     @macro()
     def glossary() -> str:
@@ -186,8 +190,8 @@ def define_env(env: Any) -> None:
 
 
 def on_post_build(env: Any) -> None:
-    """After a MkDocs build (mkdocs-macros calls this; Zensical does not): valid toggles, see guide/postbuild.py."""
-    postbuild.fix_toggles(env.conf["site_dir"])
+    """After a MkDocs build (mkdocs-macros calls this; Zensical does not): valid toggles, lighter pages (guide/postbuild.py)."""
+    postbuild.finish_site(env.conf["site_dir"])
 
 
 def _review_warnings(site: pages.Site) -> list[str]:

@@ -8,6 +8,7 @@ records which page uses which fact, for the "Facts and sources" table.
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -189,6 +190,23 @@ def _title(text: str) -> str | None:
         if line.startswith("# "):
             return line[2:].strip()
     return None
+
+
+def url_of(path: str) -> str:
+    """Where a page is published, as both engines build it (directory URLs).
+
+    ``pain.md`` -> ``pain/``; ``index.md`` -> ``""``; ``a/index.md`` -> ``a/``.
+    """
+    stem = path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("index") if stem.endswith("/index") else stem + "/"
+
+
+def href(from_path: str, to_path: str) -> str:
+    """A relative link from one page to another: ``href("sources.md", "pain.md")`` is ``../pain/``."""
+    rel = posixpath.relpath(url_of(to_path) or ".", url_of(from_path) or ".")
+    return "./" if rel == "." else rel + "/"
 
 
 def overdue(site: Site, today: dt.date, within_days: int = 0) -> list[PageInfo]:

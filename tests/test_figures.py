@@ -251,7 +251,7 @@ def test_glance_card_and_comparison_table_show_the_facts() -> None:
 
 # --- colour contrast (figures.css, both schemes) -----------------------------
 
-CSS = (ROOT / "docs" / "stylesheets" / "figures.css").read_text(encoding="utf-8")
+CSS = (ROOT / "overrides" / "stylesheets" / "figures.css").read_text(encoding="utf-8")
 
 
 def _scheme(selector: str) -> dict[str, str]:

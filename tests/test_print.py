@@ -18,7 +18,7 @@ import pytest
 from guide import figures
 from guide.loader import load_facts
 
-from browser import Server, browser, server  # noqa: F401 - pytest fixtures
+from browser import Server, browser, open_page, server  # noqa: F401 - pytest fixtures
 from conftest import ROOT
 from test_figures import SCHEDULES
 
@@ -127,9 +127,9 @@ PICTURE_PAGES = {"index.md": 1, "procedure.md": 1, "candidates.md": 1, "frequenc
 def test_pictures_fit_narrow_and_wide_screens(browser, server: Server, width: int) -> None:  # type: ignore[no-untyped-def]
     for src, count in PICTURE_PAGES.items():
         for scheme, ink in (("default", "rgb(31, 35, 40)"), ("slate", "rgb(236, 238, 242)")):
-            page = browser.new_page(viewport={"width": width, "height": 800})
-            page.goto(server.url("" if src == "index.md" else src.removesuffix(".md") + "/"))
-            page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+            context, page, _ = open_page(browser, server, "" if src == "index.md" else src.removesuffix(".md") + "/",
+                                         scheme=scheme, width=width)
+            assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
             assert page.evaluate("document.documentElement.scrollWidth") <= width, src
             boxes = page.evaluate("""[...document.querySelectorAll('figure.fig svg, .glance-card, .comparison table')]
                 .map(e => { const r = e.getBoundingClientRect(); return [r.left, r.right, r.height, e.scrollWidth,
@@ -141,4 +141,4 @@ def test_pictures_fit_narrow_and_wide_screens(browser, server: Server, width: in
             if page.query_selector("figure.fig svg text"):
                 fill = page.evaluate("getComputedStyle(document.querySelector('figure.fig svg text')).fill")
                 assert fill == ink, f"{src}, {scheme}: picture text is {fill}"
-            page.close()
+            context.close()

@@ -162,8 +162,9 @@ class _Assets(HTMLParser):
         a = dict(attrs)
         if tag == "link" and (a.get("rel") or "") in ("stylesheet", "preload", "modulepreload") and a.get("href"):
             self.urls.append(a["href"])  # type: ignore[arg-type]
-        elif tag == "script" and a.get("src"):
-            self.urls.append(a["src"])  # type: ignore[arg-type]
+        elif tag == "script" and (a.get("src") or a.get("data-after-paint")):
+            # data-after-paint: the theme script overrides/main.html loads after the first paint
+            self.urls.append(a.get("src") or a["data-after-paint"])  # type: ignore[arg-type]
 
 
 def _gz(data: bytes) -> int:
