@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -14,10 +13,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 MKDOCS = str(BIN / "mkdocs")
-# What a fixture site copies from the project to build like the real one.
-PROJECT_PARTS = ("macros.py", "guide", "includes", "overrides", "data", "docs", "mkdocs.yml")
-
 sys.path.insert(0, str(ROOT))
+
+from tools.project import copy_project  # noqa: E402,F401 - re-exported for the tests
 
 
 @dataclass
@@ -43,18 +41,6 @@ def run_build(project: Path, site: Path | None = None) -> Build:
         cwd=project, env=env, capture_output=True, text=True, timeout=300,
     )
     return Build(project, site, proc.returncode, proc.stdout + proc.stderr)
-
-
-def copy_project(dest: Path) -> Path:
-    """A copy of the real project (data, pages, theme, macros) to change and build."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / part)
-    return dest
 
 
 @pytest.fixture(scope="session")

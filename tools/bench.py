@@ -47,6 +47,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tools.project import copy_project  # noqa: E402
 from tools.time_builds import time_builds  # noqa: E402
 
 BENCH = ROOT / "bench"
@@ -83,13 +84,7 @@ def _run_build(project: Path, site: Path, strict: bool) -> float:
 
 def plain_project(dest: Path) -> Path:
     """A copy of the pages with a default Material configuration (what the guide would be out of the box)."""
-    dest.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / part)
+    copy_project(dest, PROJECT_PARTS)
     full = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     plain = {
         "site_name": full["site_name"], "site_url": full["site_url"], "site_description": full["site_description"],

@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -23,24 +22,16 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PARTS = ("macros.py", "guide", "includes", "overrides", "data", "docs", "mkdocs.yml", "zensical.yml")
+sys.path.insert(0, str(ROOT))
+
+from tools.project import copy_project  # noqa: E402
+
 MKDOCS = ROOT / ".venv" / "bin" / "mkdocs"
 ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
 COMMANDS = {
     "mkdocs": [str(MKDOCS), "build", "--strict", "--clean", "--quiet"],
     "zensical": [str(ZENSICAL), "build", "-f", "zensical.yml", "--clean", "--strict"],
 }
-
-
-def _copy(dest: Path) -> Path:
-    dest.mkdir(parents=True)
-    for part in PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / part)
-    return dest
 
 
 def _once(engine: str, project: Path) -> float:
@@ -62,7 +53,7 @@ def time_builds(runs: int = 5) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="time-builds-") as tmp:
         for run in range(runs):
             for engine in COMMANDS:
-                times[engine].append(_once(engine, _copy(Path(tmp) / f"{engine}-{run}")))
+                times[engine].append(_once(engine, copy_project(Path(tmp) / f"{engine}-{run}")))
     return {engine: round(statistics.median(values), 3) for engine, values in times.items()}
 
 
