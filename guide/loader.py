@@ -20,6 +20,7 @@ _EXPECTED = {
     "list_type": "a list (lines starting with '- ', or [a, b])",
     "dict_type": "a group of keys, one per line, indented under this one",
     "model_type": "a group of keys, one per line, indented under this one",
+    "model_attributes_type": "a group of keys, one per line, indented under this one",
     "greater_than": "a number above 0",
     "too_short": "at least one entry",
     "string_too_short": "some text, not an empty value",

@@ -81,7 +81,7 @@ def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Ma
     meta, lines = _front_matter(path, text, shown)
     info = PageInfo(
         path=rel,
-        title=_title(text) or rel,
+        title=meta.get("title") or _title(text) or rel,
         description=meta["description"],
         last_reviewed=meta["last_reviewed"],
         next_review=meta["next_review"],
@@ -185,9 +185,13 @@ def _show(value: object) -> str:
 
 
 def _title(text: str) -> str | None:
+    """The page's first level-one heading, outside fenced code."""
     body = FRONT_MATTER.sub("", text, count=1)
+    fenced = False
     for line in body.splitlines():
-        if line.startswith("# "):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced and line.startswith("# "):
             return line[2:].strip()
     return None
 
@@ -210,6 +214,6 @@ def href(from_path: str, to_path: str) -> str:
 
 
 def overdue(site: Site, today: dt.date, within_days: int = 0) -> list[PageInfo]:
-    """Pages whose ``next_review`` is before ``today`` plus ``within_days``."""
+    """Pages due for review by ``today`` plus ``within_days`` (that day included), soonest first."""
     limit = today + dt.timedelta(days=within_days)
     return sorted((p for p in site.pages.values() if p.next_review <= limit), key=lambda p: p.next_review)

@@ -36,18 +36,19 @@ class MarkupChanged(RuntimeError):
     """Material no longer writes the toggles this module fixes."""
 
 
-_KEEP = re.compile(r"(<(pre|textarea)\b.*?</\2>)", re.S)  # whitespace there is content
-_STYLE = re.compile(r"(<style>)(.*?)(</style>)", re.S)
+_KEEP = re.compile(r"(<(pre|textarea|script)\b.*?</\2>)", re.S | re.I)  # whitespace there can matter
+_STYLE = re.compile(r"(<style>)(.*?)(</style>)", re.S)  # only the guide's own, inlined styles
 _COMMENT = re.compile(r"/\*.*?\*/", re.S)
-_INDENT = re.compile(r"[ \t]*\n\s*")
+_INDENT = re.compile(r"[ \t\r]*\n[ \t\r\n]*")  # ASCII white space only: a no-break space is content
 
 
 def slim(html: str) -> str:
     """Drop CSS comments in ``<style>`` and indentation around line breaks.
 
     A run of white space that holds a line break renders as one space, so it
-    becomes a single line break: nothing a reader sees changes. ``<pre>`` and
-    ``<textarea>`` are left as they are.
+    becomes a single line break: nothing a reader sees changes. ``<pre>``,
+    ``<textarea>`` and ``<script>`` are left as they are. (The guide's styles
+    hold no ``/*`` inside a string.)
     """
     html = _STYLE.sub(lambda m: m[1] + _COMMENT.sub("", m[2]) + m[3], html)
     parts = _KEEP.split(html)

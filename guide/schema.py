@@ -16,6 +16,7 @@ Positive = Annotated[float, Field(gt=0, strict=True)]
 Count = Annotated[int, Field(gt=0, strict=True)]
 Unit = Literal["mm", "minutes", "days", "weeks", "months", "years", "needles"]
 TimeUnit = Literal["days", "weeks", "months", "years"]
+NumberUnit = Literal["mm", "minutes", "days", "weeks", "months", "years", "needles", ""]  # "": a bare number (SPF)
 Kind = Literal["number", "range", "text", "list", "schedule", "not_stated"]
 KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
 
@@ -64,7 +65,7 @@ class _Fact(_Model):
 class NumberFact(_Fact):
     kind: Literal["number"]
     value: Positive
-    unit: Unit | Literal[""]
+    unit: NumberUnit
 
 
 def _check_order(low: float, high: float) -> None:

@@ -76,6 +76,16 @@ def load_text(text: str, name: str, first_line: int = 1, what: str = "YAML synta
             out: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 key = _scalar(key_node, name, path, offset)
+                if not isinstance(key, str):
+                    raise GuideError(
+                        name,
+                        f"the key '{key_node.value}' is not read as a name",
+                        line=line_of(key_node),
+                        key=_dotted(path) or None,
+                        found=f"'{key_node.value}', which YAML reads as {type(key).__name__}",
+                        expected="a key made of letters, digits and underscores, starting with a letter",
+                        fix="Rename the key (words such as on, off, yes, no and numbers are not names).",
+                    )
                 if key in out:
                     raise GuideError(
                         name,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -42,19 +43,28 @@ def test_real_data_file_loads_every_fact() -> None:
     assert set(facts.experts) == {"nazarian", "jaliman"}
 
 
-def test_every_fact_names_a_known_expert_and_a_source_passage() -> None:
+# The article lives beside the project (../shared/seed/, as in CI), not in the repository.
+ARTICLE = ROOT.parent / "shared" / "seed" / "000_9a52edea53a8b9db.txt"
+
+
+def test_every_fact_names_a_known_expert() -> None:
     facts = load_facts(ROOT / "data" / "facts.yml")
-    article = (ROOT.parent / "shared" / "seed" / "000_9a52edea53a8b9db.txt")
     for key, fact in facts.all_facts().items():
         assert fact.expert in set(facts.experts) | {"article"}, key
         assert len(fact.source) > 10, key
-    if article.exists():
-        text = _norm(article.read_text(encoding="utf-8"))
-        for key, fact in facts.all_facts().items():
-            for piece in re.split(r"\s*\.\.\.\s*", fact.source):
-                assert _norm(piece).strip("“” ") in text, f"{key}: source passage not in the article: {piece!r}"
-        for key, quote in facts.quotes.items():
-            assert _norm(quote.text) in text, f"quote {key} is not word for word"
+
+
+def test_source_passages_and_quotes_are_word_for_word() -> None:
+    if not ARTICLE.exists():
+        why = f"the source article is not at {ARTICLE}"
+        pytest.fail(why) if os.environ.get("CI") == "true" else pytest.skip(why)
+    facts = load_facts(ROOT / "data" / "facts.yml")
+    text = _norm(ARTICLE.read_text(encoding="utf-8"))
+    for key, fact in facts.all_facts().items():
+        for piece in re.split(r"\s*\.\.\.\s*", fact.source):
+            assert _norm(piece) in text, f"{key}: source passage not in the article: {piece!r}"
+    for key, quote in facts.quotes.items():
+        assert _norm(quote.text) in text, f"quote {key} is not word for word"
 
 
 def _norm(text: str) -> str:

@@ -19,6 +19,12 @@ PAGE = """<html><head><style>
        two</p>
     <pre><code>  keep
       this</code></pre>
+    <PRE>  upper
+      case</PRE>
+    <script>var s = `a
+        b`;</script>
+    <p> 
+       nbsp</p>
 </body></html>
 """
 
@@ -28,6 +34,9 @@ def test_slim_drops_css_comments_and_indentation_only() -> None:
     assert "comment for editors" not in out and ".a { color: red; }" in out
     assert "<p>one\ntwo</p>" in out
     assert "<pre><code>  keep\n      this</code></pre>" in out
+    assert "<PRE>  upper\n      case</PRE>" in out
+    assert "<script>var s = `a\n        b`;</script>" in out
+    assert "<p>\u00a0\nnbsp</p>" in out  # a no-break space is kept
 
 
 def test_finish_site_fixes_toggles_and_slims(tmp_path: Path) -> None:

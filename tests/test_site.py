@@ -27,7 +27,9 @@ def _html(site: Build, src: str) -> str:
 
 
 def test_strict_build_has_no_warnings(site: Build) -> None:
-    assert "WARNING" not in site.output, site.output
+    # A review falling due is a reminder for editors (make review), not a build problem.
+    warnings = [line for line in site.output.splitlines() if "WARNING" in line and "review overdue" not in line]
+    assert not warnings, site.output
     assert re.search(r"Documentation built in [\d.]+ seconds", site.output)
 
 
