@@ -36,8 +36,10 @@ $(VENVZ)/.zensical: requirements-zensical.txt
 
 # --- everyday -----------------------------------------------------------
 
-serve: $(VENV)/.site ## Preview on http://127.0.0.1:8000, reloading on every save
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+PORT ?= 8000
+
+serve: $(VENV)/.site ## Preview on http://127.0.0.1:8000 (or PORT=...), reloading on every save
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT) --livereload
 
 build: $(VENV)/.site ## Strict build into site/
 	$(BIN)/mkdocs build --strict --clean

@@ -154,3 +154,31 @@ def test_empty_file(tmp_path: Path) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(GuideError, match="missing"):
         load_facts(tmp_path / "nope.yml", "data/facts.yml")
+
+
+WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight",
+         9: "nine", 10: "ten", 11: "eleven", 12: "twelve"}
+
+
+def _said(number: float, passage: str) -> bool:
+    """The passage gives ``number`` in digits or in words ("four", "once a year")."""
+    digits = str(int(number)) if float(number).is_integer() else f"{number:g}"
+    if re.search(rf"(?<![\d.]){re.escape(digits)}(?![\d])", passage):
+        return True
+    word = WORDS.get(int(number)) if float(number).is_integer() else None
+    return bool(word and re.search(rf"\b{word}\b", passage, re.I)) or (number == 1 and re.search(r"\b(a|an|once|one)\b", passage, re.I) is not None)
+
+
+def test_every_number_is_in_its_source_passage() -> None:
+    """An editor who changes a number must change the passage it comes from too."""
+    facts = load_facts(ROOT / "data" / "facts.yml")
+    for key, fact in facts.all_facts().items():
+        numbers: list[float] = []
+        if fact.kind == "number":
+            numbers = [fact.value]
+        elif fact.kind == "range":
+            numbers = [fact.min, fact.max]
+        elif fact.kind == "schedule":
+            numbers = [n for part in (fact.sessions, fact.every) if part for n in (part.min, part.max)]
+        for number in numbers:
+            assert _said(number, fact.source), f"{key}: {number} is not in its source passage {fact.source!r}"
