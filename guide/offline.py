@@ -6,6 +6,7 @@ the loaded facts and the page scan exactly as a build would see them.
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -33,3 +34,12 @@ def load_project(define_env: Callable[[Any], None], root: Path) -> tuple[schema.
     env = OfflineEnv(root)
     define_env(env)
     return env.variables["facts"], env.variables["site_pages"], env
+
+
+def project_define_env(root: Path) -> Callable[[Any], None]:
+    """The ``define_env`` of ``root/macros.py``, loaded by path as a build loads it."""
+    spec = importlib.util.spec_from_file_location(f"_macros_{abs(hash(str(root)))}", root / "macros.py")
+    assert spec and spec.loader, root
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.define_env

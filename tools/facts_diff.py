@@ -12,7 +12,6 @@ check writes the same table into the run's summary.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import re
 import subprocess
 import sys
@@ -26,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 from guide import render, schema  # noqa: E402
 from guide.errors import GuideError, GuideErrors  # noqa: E402
 from guide.loader import load_facts  # noqa: E402
-from guide.offline import load_project  # noqa: E402
+from guide.offline import load_project, project_define_env  # noqa: E402
 
 DATA = "data/facts.yml"
 FIELDS = ("label", "expert", "source")
@@ -115,14 +114,6 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _define_env(root: Path):
-    """The project's own ``define_env`` (from ``root/macros.py``), as a build loads it."""
-    spec = importlib.util.spec_from_file_location(f"_macros_{abs(hash(str(root)))}", root / "macros.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.define_env
-
-
 def base_text(root: Path, base: str) -> str | None:
     """``data/facts.yml`` on branch ``base``, or ``None`` if there is no such branch or file."""
     proc = subprocess.run(["git", "show", f"{base}:{DATA}"], cwd=root, capture_output=True, text=True)
@@ -138,7 +129,7 @@ def report(root: Path, base: str = "main") -> tuple[str, int]:
     if old_text == new_text:
         return f"{DATA} is unchanged from `{base}`: no fact changed.", 0
     try:
-        new, site, _ = load_project(_define_env(root), root)
+        new, site, _ = load_project(project_define_env(root), root)
     except Exception as exc:  # the build would stop with the same message
         return f"The data file or a page has a problem, so the change cannot be listed:\n\n    {exc}", 1
     with tempfile.TemporaryDirectory() as tmp:

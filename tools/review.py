@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib.util
 import sys
 from pathlib import Path
 
@@ -20,14 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from guide import pages  # noqa: E402
-from guide.offline import load_project  # noqa: E402
-
-
-def _define_env(root: Path):
-    spec = importlib.util.spec_from_file_location(f"_macros_{abs(hash(str(root)))}", root / "macros.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.define_env
+from guide.offline import load_project, project_define_env  # noqa: E402
 
 
 def _status(page: pages.PageInfo, today: dt.date) -> str:
@@ -61,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = args.root.resolve()
     try:
-        _, site, _ = load_project(_define_env(root), root)
+        _, site, _ = load_project(project_define_env(root), root)
     except Exception as exc:  # the build would stop with the same message
         print(f"The data file or a page has a problem, so review dates cannot be read:\n\n    {exc}")
         return 1
