@@ -189,3 +189,89 @@ def test_axe_file_is_the_pinned_one() -> None:
     installed = ROOT / "node_modules" / "axe-core" / "package.json"
     if installed.exists():
         assert json.loads(installed.read_text(encoding="utf-8"))["version"] == pinned
+
+
+# --- the theme script's start-up ------------------------------------------------------
+
+# Records every change to <html>'s class and data-js-focus-visible and to <body>'s
+# data-md-color-switching, and whether Material's script (which defines document$) had run.
+WATCH_START_UP = """
+window.__startUp = [];
+new MutationObserver((records) => {
+  for (const r of records) {
+    if (r.target !== document.documentElement && r.target !== document.body) continue;
+    const now = r.target.getAttribute(r.attributeName);
+    if (now !== r.oldValue)
+      window.__startUp.push([r.target.tagName, r.attributeName, r.oldValue, now, typeof document$ !== "undefined"]);
+  }
+}).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
+                      attributeFilter: ["class", "data-js-focus-visible", "data-md-color-switching"]});
+"""
+
+
+@pytest.mark.parametrize("path", ["", "sources/"])
+def test_theme_script_starts_without_restyling_the_page(browser, server: Server, path: str) -> None:  # type: ignore[no-untyped-def]
+    """The page sets before its first paint what Material's script would set after it.
+
+    Each of these changes restyles the whole page; made by the script, they land in its
+    longest task on a phone (overrides/main.html, bench/report.md).
+    """
+    context = browser.new_context(viewport={"width": 375, "height": WIDTHS[375]}, is_mobile=True, has_touch=True)
+    try:
+        context.add_init_script(WATCH_START_UP)
+        page = context.new_page()
+        page.goto(server.url(path), wait_until="networkidle")
+        page.wait_for_function("typeof document$ !== 'undefined' && !!document.querySelector('meta[name=theme-color]')")
+        page.wait_for_function("!document.body.hasAttribute('data-md-color-switching')")
+        changes = page.evaluate("window.__startUp")
+        before = [c[:4] for c in changes if not c[4]]
+        after = [c[:4] for c in changes if c[4]]
+        assert before == [
+            ["HTML", "class", "no-js", "js js-focus-visible"],
+            ["HTML", "data-js-focus-visible", None, ""],
+            ["BODY", "data-md-color-switching", None, ""],
+        ], f"set before the theme script runs: {before}"
+        assert after == [["BODY", "data-md-color-switching", "", None]], \
+            f"the theme script should only take off the palette's mark (transitions back): {after}"
+    finally:
+        context.close()
+
+
+def test_facts_table_is_folded_left_in_place_and_scrolls_by_keyboard(browser, server: Server) -> None:  # type: ignore[no-untyped-def]
+    context, page, log = open_page(browser, server, "sources/", width=375)
+    try:
+        page.wait_for_function("typeof document$ !== 'undefined'")
+        details = page.locator("details.facts-table")
+        assert details.count() == 1 and not details.evaluate("d => d.open"), "folded when the page opens"
+        # Material's script wraps a plain table at load (moving it); this one comes wrapped.
+        assert page.evaluate("""() => {
+          const t = document.querySelector('table.facts');
+          return t.parentElement.matches('.md-typeset__table')
+              && t.parentElement.parentElement.matches('details.facts-table > .md-typeset__scrollwrap')
+              && document.querySelectorAll('details.facts-table .md-typeset__scrollwrap').length === 1;
+        }""")
+        wrap = page.locator("details.facts-table .md-typeset__scrollwrap")
+        assert wrap.get_attribute("tabindex") is None, "not measured while folded"
+        page.locator("details.facts-table > summary").click()
+        page.wait_for_function("document.querySelector('details.facts-table .md-typeset__scrollwrap').tabIndex === 0")
+        assert wrap.get_attribute("role") == "region" and wrap.get_attribute("aria-label")
+        rows = page.locator("table.facts tbody tr")
+        assert rows.count() > 1 and rows.first.is_visible()
+        assert not log.errors, log.errors
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_axe_with_facts_table_open(browser, server: Server, scheme: str, width: int) -> None:  # type: ignore[no-untyped-def]
+    context, page, _ = open_page(browser, server, "sources/", scheme=scheme, width=width)
+    try:
+        page.wait_for_function("typeof document$ !== 'undefined'")
+        page.locator("details.facts-table > summary").click()
+        page.locator("table.facts tbody tr").first.wait_for()
+        page.wait_for_timeout(300)  # the resize/toggle marking of scrollable tables has run
+        problems = run_axe(page)
+        assert not problems, "\n".join(problems)
+    finally:
+        context.close()

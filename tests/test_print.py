@@ -115,6 +115,22 @@ def test_external_links_print_their_address(browser, server: Server) -> None:  #
     page.close()
 
 
+def test_folded_facts_table_prints_open(browser, server: Server) -> None:  # type: ignore[no-untyped-def]
+    """The sources page folds its facts table; on paper it is printed in full (Material opens
+    every <details> before printing, and folds it back after)."""
+    page = browser.new_page()
+    page.goto(server.url("sources/"), wait_until="networkidle")
+    page.wait_for_function("typeof document$ !== 'undefined'")
+    page.evaluate("""window.__printed = [];
+      for (const type of ["beforeprint", "afterprint"])
+        addEventListener(type, () => __printed.push([type, document.querySelector("details.facts-table").open,
+                                                     document.querySelector("table.facts tbody tr").checkVisibility()]));""")
+    folded_pages = pdf_pages(page.pdf(format="A4"))
+    assert page.evaluate("__printed") == [["beforeprint", True, True], ["afterprint", False, False]]
+    assert folded_pages > 3, f"{folded_pages} pages: the table is long"
+    page.close()
+
+
 # --- the pictures on screen: 320 px and 1280 px, light and dark -----------------
 
 
