@@ -191,10 +191,11 @@ def test_axe_file_is_the_pinned_one() -> None:
         assert json.loads(installed.read_text(encoding="utf-8"))["version"] == pinned
 
 
-# --- the theme script's start-up ------------------------------------------------------
+# --- the theme script's start-up, and the colour scheme before the first paint ------------
 
-# Records every change to <html>'s class and data-js-focus-visible and to <body>'s
-# data-md-color-switching, and whether Material's script (which defines document$) had run.
+# Records every change to <html>'s class and data-js-focus-visible and to <body>'s colour
+# attributes, whether Material's script (which defines document$) had run, and whether the
+# page had painted (first-paint entry).
 WATCH_START_UP = """
 window.__startUp = [];
 new MutationObserver((records) => {
@@ -202,37 +203,71 @@ new MutationObserver((records) => {
     if (r.target !== document.documentElement && r.target !== document.body) continue;
     const now = r.target.getAttribute(r.attributeName);
     if (now !== r.oldValue)
-      window.__startUp.push([r.target.tagName, r.attributeName, r.oldValue, now, typeof document$ !== "undefined"]);
+      window.__startUp.push([r.target.tagName, r.attributeName, r.oldValue, now, typeof document$ !== "undefined",
+                             performance.getEntriesByName("first-paint").length > 0]);
   }
 }).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
-                      attributeFilter: ["class", "data-js-focus-visible", "data-md-color-switching"]});
+                      attributeFilter: ["class", "data-js-focus-visible", "data-md-color-switching",
+                                        "data-md-color-scheme", "data-md-color-media"]});
 """
 
 
+@pytest.mark.parametrize("system", ["light", "dark"])
 @pytest.mark.parametrize("path", ["", "sources/"])
-def test_theme_script_starts_without_restyling_the_page(browser, server: Server, path: str) -> None:  # type: ignore[no-untyped-def]
+def test_theme_script_starts_without_restyling_the_page(browser, server: Server, path: str, system: str) -> None:  # type: ignore[no-untyped-def]
     """The page sets before its first paint what Material's script would set after it.
 
     Each of these changes restyles the whole page; made by the script, they land in its
-    longest task on a phone (overrides/main.html, bench/report.md).
+    longest task on a phone (overrides/main.html, partials/palette.html, bench/report.md).
+    A first-time reader whose system is dark gets the dark scheme from the first paint.
     """
-    context = browser.new_context(viewport={"width": 375, "height": WIDTHS[375]}, is_mobile=True, has_touch=True)
+    context = browser.new_context(viewport={"width": 375, "height": WIDTHS[375]}, is_mobile=True, has_touch=True,
+                                  color_scheme=system)
     try:
         context.add_init_script(WATCH_START_UP)
         page = context.new_page()
         page.goto(server.url(path), wait_until="networkidle")
-        page.wait_for_function("typeof document$ !== 'undefined' && !!document.querySelector('meta[name=theme-color]')")
-        page.wait_for_function("!document.body.hasAttribute('data-md-color-switching')")
+        page.wait_for_function("typeof document$ !== 'undefined'")
+        page.wait_for_timeout(200)
         changes = page.evaluate("window.__startUp")
-        before = [c[:4] for c in changes if not c[4]]
-        after = [c[:4] for c in changes if c[4]]
-        assert before == [
+        scheme = "slate" if system == "dark" else "default"
+        media = f"(prefers-color-scheme: {system})"
+        assert all(not c[4] and not c[5] for c in changes), f"changed after the first paint or by the theme script: {changes}"
+        assert [c[:4] for c in changes if c[0] == "HTML"] == [
             ["HTML", "class", "no-js", "js js-focus-visible"],
             ["HTML", "data-js-focus-visible", None, ""],
-            ["BODY", "data-md-color-switching", None, ""],
-        ], f"set before the theme script runs: {before}"
-        assert after == [["BODY", "data-md-color-switching", "", None]], \
-            f"the theme script should only take off the palette's mark (transitions back): {after}"
+        ]
+        body = {c[1]: c[3] for c in changes if c[0] == "BODY"}
+        assert body.get("data-md-color-media") == media, changes
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
+        # The page's color-scheme tag says what Material's CSS gives the header, as Material's own palette would.
+        assert page.evaluate("document.querySelector('meta[name=color-scheme]').content") == \
+            page.evaluate("getComputedStyle(document.querySelector('.md-header')).colorScheme") == \
+            ("dark" if system == "dark" else "light")
+        assert page.evaluate("document.querySelectorAll('meta[name=color-scheme], meta[name=theme-color]').length") == 2
+        page.wait_for_function("document.querySelector('meta[name=theme-color]').content !== ''")
+        header = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+        expected = "#" + "".join(f"{int(c):02x}" for c in re.findall(r"\d+", header)[:3])
+        assert page.evaluate("document.querySelector('meta[name=theme-color]').content") == expected
+        visible = page.locator("form[data-guide-palette] label:visible")
+        assert visible.count() == 1
+        assert visible.get_attribute("title") == ("Switch to light mode" if system == "dark" else "Switch to dark mode")
+    finally:
+        context.close()
+
+
+def test_colour_scheme_toggle_by_keyboard(browser, server: Server) -> None:  # type: ignore[no-untyped-def]
+    """Enter on the focused toggle switches the scheme and keeps focus on the toggle (as in Material)."""
+    context, page, _ = open_page(browser, server, "", width=1280)
+    try:
+        page.locator("input.md-option:checked").focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+        assert page.evaluate("document.activeElement.matches('input.md-option:checked')")
+        assert page.evaluate("document.querySelector('meta[name=color-scheme]').content") == "dark"
+        page.wait_for_function("!document.body.hasAttribute('data-md-color-switching')")
+        page.keyboard.press("Enter")
+        page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
     finally:
         context.close()
 
