@@ -113,3 +113,35 @@ def test_home_page_says_education_not_advice(site: Build) -> None:
     assert re.search(r'class="admonition[^"]*"', html)
     for topic in TOPICS[1:]:
         assert f'href="{topic.removesuffix(".md")}/"' in html, f"home page links to {topic}"
+
+
+# --- styles only where they are used (overrides/main.html) ----------------------------
+
+STYLES = ROOT / "overrides" / "stylesheets"
+PER_PAGE_STYLES = ("figures.css", "facts-table.css")
+
+
+def _own_classes(css: str) -> tuple[set[str], str]:
+    """The guide's own class names in a stylesheet's selectors, and a selector line that marks it."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    selectors = re.sub(r"\{[^}]*\}", "\n", css)
+    classes = {c for c in re.findall(r"\.([A-Za-z][\w-]*)", selectors) if not c.startswith("md-")}
+    marker = next(line.strip() for line in css.splitlines()
+                  if line.strip().endswith("{") and any(f".{c}" in line for c in classes))
+    return classes, marker
+
+
+@pytest.mark.parametrize("css_file", PER_PAGE_STYLES)
+def test_pages_carry_the_styles_their_markup_uses(site: Build, css_file: str) -> None:
+    classes, marker = _own_classes((STYLES / css_file).read_text(encoding="utf-8"))
+    users = []
+    for src in NAV:
+        html = _html(site, src)
+        head, body = html.split("</head>", 1)
+        used = {c for attr in re.findall(r'class="([^"]*)"', body) for c in attr.split()}
+        if used & classes:
+            users.append(src)
+            assert marker in head, f"{src} uses {sorted(used & classes)} but its page lacks {css_file}"
+        else:
+            assert marker not in head, f"{src} uses nothing from {css_file}, yet carries it"
+    assert users, f"no page uses {css_file}: the test would prove nothing"
