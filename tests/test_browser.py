@@ -170,14 +170,31 @@ def test_axe_finds_no_wcag_violations(browser, server: Server, path: str, scheme
         context.close()
 
 
+def _open_search_results(page, server: Server, width: int) -> None:  # type: ignore[no-untyped-def]
+    page.locator("label.md-header__button[for=__search]").first.click() if width < 1220 else page.locator(".md-search__input").click()
+    page.locator(".md-search__input").press_sequentially(_unique_word(server, "aftercare/"), delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+
+
+def _open_facts_table(page, server: Server, width: int) -> None:  # type: ignore[no-untyped-def]
+    page.wait_for_function("typeof document$ !== 'undefined'")
+    page.locator("details.facts-table > summary").click()
+    page.locator("table.facts tbody tr").first.wait_for()
+    page.wait_for_timeout(300)  # the resize/toggle marking of scrollable tables has run
+
+
+# What a reader can open that the page does not show at load: (page, how to open it).
+OPENED = {"search results": ("", _open_search_results), "facts table": ("sources/", _open_facts_table)}
+
+
 @pytest.mark.parametrize("width", list(WIDTHS))
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_axe_with_search_results_open(browser, server: Server, scheme: str, width: int) -> None:  # type: ignore[no-untyped-def]
-    context, page, _ = open_page(browser, server, "", scheme=scheme, width=width)
+@pytest.mark.parametrize("opened", list(OPENED))
+def test_axe_with_hidden_content_opened(browser, server: Server, opened: str, scheme: str, width: int) -> None:  # type: ignore[no-untyped-def]
+    path, open_it = OPENED[opened]
+    context, page, _ = open_page(browser, server, path, scheme=scheme, width=width)
     try:
-        page.locator("label.md-header__button[for=__search]").first.click() if width < 1220 else page.locator(".md-search__input").click()
-        page.locator(".md-search__input").press_sequentially(_unique_word(server, "aftercare/"), delay=20)
-        page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+        open_it(page, server, width)
         problems = run_axe(page)
         assert not problems, "\n".join(problems)
     finally:
@@ -293,20 +310,5 @@ def test_facts_table_is_folded_left_in_place_and_scrolls_by_keyboard(browser, se
         rows = page.locator("table.facts tbody tr")
         assert rows.count() > 1 and rows.first.is_visible()
         assert not log.errors, log.errors
-    finally:
-        context.close()
-
-
-@pytest.mark.parametrize("width", list(WIDTHS))
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_axe_with_facts_table_open(browser, server: Server, scheme: str, width: int) -> None:  # type: ignore[no-untyped-def]
-    context, page, _ = open_page(browser, server, "sources/", scheme=scheme, width=width)
-    try:
-        page.wait_for_function("typeof document$ !== 'undefined'")
-        page.locator("details.facts-table > summary").click()
-        page.locator("table.facts tbody tr").first.wait_for()
-        page.wait_for_timeout(300)  # the resize/toggle marking of scrollable tables has run
-        problems = run_axe(page)
-        assert not problems, "\n".join(problems)
     finally:
         context.close()
