@@ -190,8 +190,10 @@ def define_env(env: Any) -> None:
 
 
 def on_post_build(env: Any) -> None:
-    """After a MkDocs build (mkdocs-macros calls this; Zensical does not): valid toggles, lighter pages (guide/postbuild.py)."""
+    """After a MkDocs build (mkdocs-macros calls this; Zensical does not): valid toggles,
+    lighter pages, a quicker start for Material's script (guide/postbuild.py)."""
     postbuild.finish_site(env.conf["site_dir"])
+    postbuild.hint_eager_compile(env.conf["site_dir"])
 
 
 def _review_warnings(site: pages.Site) -> list[str]:

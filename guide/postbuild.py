@@ -1,10 +1,12 @@
-"""Two touches to the HTML after a MkDocs build: valid toggles, and lighter pages.
+"""Three touches to a MkDocs build: valid toggles, lighter pages, a quicker script start.
 
 1. Valid markup for Material's two hidden toggles (:func:`finish_site`).
 2. Less to download (:func:`slim`): the comments of the inlined stylesheets
    (overrides/stylesheets/, documented for editors) and the indentation of the
    theme's templates are dropped. Together about 1.8 KiB gzip a page, which keeps
    every page's first view under 70 KiB (bench/report.md).
+3. Less work on a phone's main thread when Material's script starts
+   (:func:`hint_eager_compile`), see below.
 
 Toggles in detail:
 
@@ -22,18 +24,36 @@ theme has its own markup.
 
 If Material's markup changes, the build stops with a message saying so, rather
 than quietly leaving invalid HTML (tests/test_html_quality.py runs vnu too).
+
+The script start in detail:
+
+Chromium compiles a script's functions lazily, on the page's main thread, the
+first time each one runs. Material's script (``assets/javascripts/bundle.*.min.js``)
+runs most of its functions as soon as it starts, so that compiling lands inside its
+start-up task, the one task that still costs the guide performance points
+(Lighthouse total blocking time). The magic comment ``//# allFunctionsCalledOnLoad``
+on the script's first line (V8 "explicit compile hints", Chromium 136 and later)
+has them compiled while the file downloads, on a background thread. Other
+browsers read it as a comment. Lighthouse, 3 pages x 3 runs each, the same build
+with and without it: median total blocking time 100 ms without, 39 ms with.
+The script's source map gets one empty line in front, so it still points at the
+right lines.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 TOGGLES = ("__drawer", "__search")
 
 
+COMPILE_HINT = "//# allFunctionsCalledOnLoad\n"
+
+
 class MarkupChanged(RuntimeError):
-    """Material no longer writes the toggles this module fixes."""
+    """Material no longer writes what this module fixes (toggles, its script)."""
 
 
 _KEEP = re.compile(r"(<(pre|textarea|script)\b.*?</\2>)", re.S | re.I)  # whitespace there can matter
@@ -86,3 +106,27 @@ def finish_site(site_dir: str | Path) -> int:
     if not fixed:
         raise MarkupChanged(f"{site_dir}: no Material page found to fix (looked for data-md-toggle=\"drawer\").")
     return fixed
+
+
+def hint_eager_compile(site_dir: str | Path) -> Path:
+    """Put :data:`COMPILE_HINT` on the first line of Material's script, once.
+
+    Shifts the script's source map by the one line added. Returns the script's path.
+    """
+    scripts = sorted((Path(site_dir) / "assets" / "javascripts").glob("bundle.*.min.js"))
+    if len(scripts) != 1:
+        raise MarkupChanged(
+            f"{site_dir}: expected one Material script assets/javascripts/bundle.*.min.js, "
+            f"found {len(scripts)}. Material's file names changed: update guide/postbuild.py."
+        )
+    script = scripts[0]
+    code = script.read_text(encoding="utf-8")
+    if code.startswith(COMPILE_HINT):
+        return script
+    script.write_text(COMPILE_HINT + code, encoding="utf-8")
+    source_map = script.with_name(script.name + ".map")
+    if source_map.exists():
+        data = json.loads(source_map.read_text(encoding="utf-8"))
+        data["mappings"] = ";" + data["mappings"]  # ";" ends a generated line: the new first line maps to nothing
+        source_map.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+    return script

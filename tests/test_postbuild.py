@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from guide.postbuild import MarkupChanged, finish_site, slim
+from guide.postbuild import COMPILE_HINT, MarkupChanged, finish_site, hint_eager_compile, slim
 
 PAGE = """<html><head><style>
   /* a comment for editors */
@@ -55,3 +56,29 @@ def test_changed_theme_markup_stops_the_build(tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text("<p>no theme</p>", encoding="utf-8")
     with pytest.raises(MarkupChanged, match="no Material page"):
         finish_site(tmp_path)
+
+
+def _theme_script(site: Path) -> Path:
+    scripts = site / "assets" / "javascripts"
+    scripts.mkdir(parents=True)
+    script = scripts / "bundle.0123abcd.min.js"
+    script.write_text('"use strict";(()=>{var a=1;})();\n//# sourceMappingURL=bundle.0123abcd.min.js.map\n', encoding="utf-8")
+    (scripts / "bundle.0123abcd.min.js.map").write_text(
+        json.dumps({"version": 3, "sources": ["a.ts"], "names": [], "mappings": "AAAA,CAAC"}), encoding="utf-8")
+    return script
+
+
+def test_compile_hint_goes_first_once_and_the_source_map_follows(tmp_path: Path) -> None:
+    script = _theme_script(tmp_path)
+    before = script.read_text(encoding="utf-8")
+    assert hint_eager_compile(tmp_path) == script
+    hint_eager_compile(tmp_path)  # a second call (make serve rebuilds) adds nothing
+    assert script.read_text(encoding="utf-8") == COMPILE_HINT + before
+    assert COMPILE_HINT == "//# allFunctionsCalledOnLoad\n"
+    source_map = json.loads(script.with_name(script.name + ".map").read_text(encoding="utf-8"))
+    assert source_map["mappings"] == ";AAAA,CAAC"  # the old first line is now the second
+
+
+def test_missing_theme_script_stops_the_build(tmp_path: Path) -> None:
+    with pytest.raises(MarkupChanged, match=r"found 0.*update guide/postbuild.py"):
+        hint_eager_compile(tmp_path)

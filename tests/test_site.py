@@ -145,3 +145,10 @@ def test_pages_carry_the_styles_their_markup_uses(site: Build, css_file: str) ->
         else:
             assert marker not in head, f"{src} uses nothing from {css_file}, yet carries it"
     assert users, f"no page uses {css_file}: the test would prove nothing"
+
+
+def test_theme_script_asks_to_be_compiled_while_it_downloads(site: Build) -> None:
+    # guide/postbuild.py: the hint must be the script's very first line, and the pages must load that script
+    (script,) = (site.site / "assets" / "javascripts").glob("bundle.*.min.js")
+    assert script.read_text(encoding="utf-8").startswith("//# allFunctionsCalledOnLoad\n")
+    assert f'data-after-paint="../assets/javascripts/{script.name}"' in _html(site, "procedure.md")
