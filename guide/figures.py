@@ -184,7 +184,9 @@ def depth_scale(depth: schema.RangeFact, reach: schema.TextFact, home: schema.No
         reach_lines=wrap(callout, room),
         home_lines=wrap(home_text, WIDTH - 2 * PAD),
         title="Needle depth: in the office and at home",
-        desc=f"A scale in {depth.unit}. {office} {reach_sentence} {home_sentence}",
+        # what is drawn; the figures themselves are in the caption, read right after it
+        desc=(f"A scale in {depth.unit}: a bar for the in-office settings, a dashed line at the "
+              f"shallowest one, and a hatched band marked \"no length\" for at-home rollers."),
         caption_office=f"{office} {reach_sentence}",
         caption_home=home_sentence,
     )

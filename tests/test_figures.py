@@ -231,6 +231,10 @@ def test_picture_markup(name: str) -> None:
     title = re.search(r"<title[^>]*>(.*?)</title>", html).group(1)  # type: ignore[union-attr]
     desc = re.search(r"<desc[^>]*>(.*?)</desc>", html).group(1)  # type: ignore[union-attr]
     assert title and desc
+    # a screen reader reads the picture's name and description, then the caption: say nothing twice
+    caption = re.search(r"<figcaption>(.*?)</figcaption>", html, re.S).group(1)  # type: ignore[union-attr]
+    for sentence in re.split(r"(?<=\.) ", caption):
+        assert sentence.strip() not in desc, f"{name}: the description repeats the caption: {sentence!r}"
 
 
 def test_timeline_refuses_a_fact_that_is_not_a_schedule() -> None:
