@@ -191,9 +191,12 @@ def define_env(env: Any) -> None:
 
 def on_post_build(env: Any) -> None:
     """After a MkDocs build (mkdocs-macros calls this; Zensical does not): valid toggles,
-    lighter pages, a quicker start for Material's script (guide/postbuild.py)."""
+    lighter pages, a quicker start for Material's script, and no unused copies of the
+    inlined stylesheets (guide/postbuild.py)."""
     postbuild.finish_site(env.conf["site_dir"])
     postbuild.hint_eager_compile(env.conf["site_dir"])
+    if env.conf["theme"].custom_dir:
+        postbuild.drop_inlined_styles(env.conf["site_dir"], Path(env.conf["theme"].custom_dir) / "stylesheets")
 
 
 def _review_warnings(site: pages.Site) -> list[str]:

@@ -1,4 +1,5 @@
-"""Three touches to a MkDocs build: valid toggles, lighter pages, a quicker script start.
+"""Four touches to a MkDocs build: valid toggles, lighter pages, a quicker script start,
+no stray copies of the inlined styles.
 
 1. Valid markup for Material's two hidden toggles (:func:`finish_site`).
 2. Less to download (:func:`slim`): the comments of the inlined stylesheets
@@ -7,6 +8,9 @@
    every page's first view under 70 KiB (bench/report.md).
 3. Less work on a phone's main thread when Material's script starts
    (:func:`hint_eager_compile`), see below.
+4. MkDocs copies every file of the theme's ``custom_dir`` into the site, so the
+   stylesheets that ``overrides/main.html`` inlines would also be published as
+   ``stylesheets/*.css``, linked from nowhere. :func:`drop_inlined_styles` removes them.
 
 Toggles in detail:
 
@@ -130,3 +134,21 @@ def hint_eager_compile(site_dir: str | Path) -> Path:
         data["mappings"] = ";" + data["mappings"]  # ";" ends a generated line: the new first line maps to nothing
         source_map.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
     return script
+
+
+def drop_inlined_styles(site_dir: str | Path, styles_dir: str | Path) -> list[Path]:
+    """Remove the site's copies of the stylesheets in ``styles_dir`` (inlined, never linked).
+
+    Returns the files removed; the folder goes too once empty.
+    """
+    styles = Path(styles_dir)
+    published = Path(site_dir) / styles.name
+    removed = []
+    for css in sorted(styles.glob("*.css")):
+        copy = published / css.name
+        if copy.exists():
+            copy.unlink()
+            removed.append(copy)
+    if published.is_dir() and not any(published.iterdir()):
+        published.rmdir()
+    return removed

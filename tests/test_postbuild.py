@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from guide.postbuild import COMPILE_HINT, MarkupChanged, finish_site, hint_eager_compile, slim
+from guide.postbuild import COMPILE_HINT, MarkupChanged, drop_inlined_styles, finish_site, hint_eager_compile, slim
 
 PAGE = """<html><head><style>
   /* a comment for editors */
@@ -82,3 +82,17 @@ def test_compile_hint_goes_first_once_and_the_source_map_follows(tmp_path: Path)
 def test_missing_theme_script_stops_the_build(tmp_path: Path) -> None:
     with pytest.raises(MarkupChanged, match=r"found 0.*update guide/postbuild.py"):
         hint_eager_compile(tmp_path)
+
+
+def test_inlined_styles_are_not_published_twice(tmp_path: Path) -> None:
+    styles = tmp_path / "overrides" / "stylesheets"
+    styles.mkdir(parents=True)
+    (styles / "extra.css").write_text("a{}", encoding="utf-8")
+    published = tmp_path / "site" / "stylesheets"
+    published.mkdir(parents=True)
+    (published / "extra.css").write_text("a{}", encoding="utf-8")
+    (published / "editor-added.css").write_text("b{}", encoding="utf-8")  # not ours to remove
+    assert drop_inlined_styles(tmp_path / "site", styles) == [published / "extra.css"]
+    assert sorted(p.name for p in published.iterdir()) == ["editor-added.css"]
+    (published / "editor-added.css").unlink()
+    assert drop_inlined_styles(tmp_path / "site", styles) == [] and not published.exists()

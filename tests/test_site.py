@@ -152,3 +152,9 @@ def test_theme_script_asks_to_be_compiled_while_it_downloads(site: Build) -> Non
     (script,) = (site.site / "assets" / "javascripts").glob("bundle.*.min.js")
     assert script.read_text(encoding="utf-8").startswith("//# allFunctionsCalledOnLoad\n")
     assert f'data-after-paint="../assets/javascripts/{script.name}"' in _html(site, "procedure.md")
+
+
+def test_inlined_stylesheets_are_not_also_published(site: Build) -> None:
+    # overrides/main.html inlines them; MkDocs would also copy them to site/stylesheets/ (guide/postbuild.py)
+    assert list(STYLES.glob("*.css")), "no stylesheets to check"
+    assert not (site.site / "stylesheets").exists()
