@@ -116,6 +116,7 @@ def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Ma
                              fix=(hint + " " if hint else "") + "Check the spelling against data/facts.yml.")
         if spec.arg == "fact":
             info.facts.add(key)
+    _check_named_experts(text, shown, facts)
     for name in tree.find_all(nodes.Name):
         if name.ctx == "load" and name.name not in known and name.name not in local:
             raise GuideError(shown, f"unknown macro or variable '{name.name}'", line=name.lineno, found=f"'{name.name}'",
@@ -123,6 +124,25 @@ def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Ma
                              fix=(did_you_mean(name.name, macros) + " " if did_you_mean(name.name, macros) else "")
                              + "See CONTRIBUTING.md for the list of macros.")
     return info
+
+
+def _check_named_experts(text: str, shown: str, facts: schema.Facts) -> None:
+    """Prose may name an expert by title and name ("Dr. Nazarian"): the name must be one in data/facts.yml.
+
+    Catches a misspelt or stray attribution; quotes and facts carry theirs from the data.
+    """
+    for title in sorted({person.title for person in facts.experts.values()}):
+        names = {part: person for person in facts.experts.values() if person.title == title
+                 for part in person.name.split()}
+        for match in re.finditer(re.escape(title) + r"[ \t]+([A-Z][\w-]*)", text):
+            if match[1] not in names:
+                line = text.count("\n", 0, match.start()) + 1
+                surnames = [f"{title} {person.name.split()[-1]}" for person in names.values()]
+                hint = did_you_mean(match[0], surnames)
+                raise GuideError(shown, f"this page names '{match[0]}', who is not an expert in data/facts.yml",
+                                 line=line, found=f"'{match[0]}'",
+                                 expected="one of " + ", ".join(sorted(set(surnames))) + " (the experts: in data/facts.yml)",
+                                 fix=(hint + " " if hint else "") + "Check the spelling against the experts: in data/facts.yml.")
 
 
 def _front_matter(path: Path, text: str, shown: str) -> tuple[dict, dict]:

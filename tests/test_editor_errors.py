@@ -206,6 +206,7 @@ PAGE_CASES = {
     "no front matter": ("---\ndescription", "description", 1, "the page has no front matter"),
     "unknown macro": ("fact_list(", "fact_lst(", "fact_lst", "Did you mean 'fact_list'?"),
     "unquoted key": ('fact("device.needle_count")', "fact(device)", "fact(device)", 'Found: fact(device). Expected: fact("device").'),
+    "misspelt expert in prose": ("# Tiny\n", "# Tiny\n\nDr. Nazarain says so.\n", "Nazarain", "Did you mean 'Dr. Nazarian'?"),
     "unknown quote": ('{{ fact_list("candidates.avoid_skin") }}', '{{ quote("trickng") }}', "trickng", "Did you mean 'tricking'?"),
 }
 
