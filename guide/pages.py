@@ -132,16 +132,16 @@ def _check_named_experts(text: str, shown: str, facts: schema.Facts) -> None:
     Catches a misspelt or stray attribution; quotes and facts carry theirs from the data.
     """
     for title in sorted({person.title for person in facts.experts.values()}):
-        names = {part: person for person in facts.experts.values() if person.title == title
-                 for part in person.name.split()}
+        people = [person.name.split() for person in facts.experts.values() if person.title == title]
+        names = {part for name in people for part in name}
+        short = sorted(f"{title} {name[-1]}" for name in people)
         for match in re.finditer(re.escape(title) + r"[ \t]+([A-Z][\w-]*)", text):
             if match[1] not in names:
                 line = text.count("\n", 0, match.start()) + 1
-                surnames = [f"{title} {person.name.split()[-1]}" for person in names.values()]
-                hint = did_you_mean(match[0], surnames)
+                hint = did_you_mean(match[0], short)
                 raise GuideError(shown, f"this page names '{match[0]}', who is not an expert in data/facts.yml",
                                  line=line, found=f"'{match[0]}'",
-                                 expected="one of " + ", ".join(sorted(set(surnames))) + " (the experts: in data/facts.yml)",
+                                 expected="one of " + ", ".join(short) + " (the experts: in data/facts.yml)",
                                  fix=(hint + " " if hint else "") + "Check the spelling against the experts: in data/facts.yml.")
 
 
