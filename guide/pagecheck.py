@@ -137,7 +137,7 @@ def _check_call(expr: nodes.Node, lines: list[str], shown: str, facts: schema.Fa
     name = expr.node.name
     if name not in macros:
         hint = did_you_mean(name, macros)
-        raise GuideError(shown, f"unknown macro '{name}'", line=expr.lineno, found=f"'{name}'",
+        raise GuideError(shown, f"unknown macro or variable '{name}'", line=expr.lineno, found=f"'{name}'",
                          expected="one of the guide's macros: " + ", ".join(sorted(macros)),
                          fix=(hint + " " if hint else "") + "See CONTRIBUTING.md for the list of macros.")
     spec = macros[name]
@@ -242,6 +242,13 @@ WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eigh
          "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100}
 """Number words checked in prose. "one" is left out ("one of", "one article"), as are ordinals ("first")."""
 
+UNITS = ("needle", "needles", "mm", "millimeter", "millimeters", "millimetre", "millimetres", "minute", "minutes",
+         "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "session", "sessions",
+         "treatment", "treatments", "visit", "visits", "times", "percent")
+"""A number word counts as a typed fact when one of these follows it within a few words
+("eleven needles", "ten to twenty minutes", "four to six sessions") or "SPF" comes before it;
+"two doctors" is just prose."""
+
 _SKIP = re.compile(
     r"^(```|~~~).*?^\1[^\n]*$"          # fenced code
     r"|`[^`\n]*`"                       # inline code
@@ -252,13 +259,15 @@ _SKIP = re.compile(
 )
 _DIGITS = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
 _WORD = re.compile(r"\b(" + "|".join(WORDS) + r")\b", re.I)
+_UNIT_AFTER = re.compile(r"(?:[\s-]+[\w-]+){0,3}?[\s-]+(?:" + "|".join(UNITS) + r")\b", re.I)
+_SPF_BEFORE = re.compile(r"\bSPF\b(?:\s+\w+){0,3}\s*$", re.I)
 
 
 def numbers_by_fact(facts: schema.Facts) -> dict[float, list[str]]:
     """Every number a fact gives, with the facts that give it."""
     out: dict[float, list[str]] = {}
     for key, fact in facts.all_facts().items():
-        for number in fact_numbers(fact):
+        for number in dict.fromkeys(fact_numbers(fact)):
             out.setdefault(float(number), []).append(key)
     return out
 
@@ -288,8 +297,8 @@ def check_numbers(body: str, shown: str, facts: schema.Facts) -> None:
             is_word = word[0].isalpha()
             number = WORDS[word.lower()] if is_word else _to_number(word)
             keys = by_number.get(float(number), []) if number is not None else []
-            if is_word and not keys:
-                continue  # "two doctors": a number word that is no fact's number
+            if is_word and not (_UNIT_AFTER.match(text, match.end()) or _SPF_BEFORE.search(text, 0, match.start())):
+                continue  # "two doctors": a number word that counts no unit
             line = lineno + value.count("\n", 0, match.start())
             row = body.splitlines()[line - 1].strip()
             if keys:

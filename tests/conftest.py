@@ -15,7 +15,7 @@ BIN = Path(sys.executable).parent
 MKDOCS = str(BIN / "mkdocs")
 sys.path.insert(0, str(ROOT))
 
-from tools.project import copy_project  # noqa: E402,F401 - re-exported for the tests
+from tools.project import cite_numbers, copy_project  # noqa: E402,F401 - re-exported for the tests
 
 
 @dataclass

@@ -49,6 +49,7 @@ def _page_error(tmp_path: Path, old: str, new: str) -> tuple[str, str]:
     (project / "data").mkdir()
     shutil.copy2(ROOT / "data" / "facts.yml", project / "data")
     shutil.copytree(ROOT / "includes", project / "includes")
+    shutil.copytree(ROOT / "sources", project / "sources")
     assert old in TINY_PAGE, f"test text not in the fixture page: {old!r}"
     text = TINY_PAGE.replace(old, new, 1)
     (project / "docs" / "index.md").write_text(text, encoding="utf-8")
@@ -232,6 +233,7 @@ def test_windows_line_endings_are_fine(tmp_path: Path) -> None:
     (project / "docs").mkdir(parents=True)
     shutil.copytree(ROOT / "data", project / "data")
     shutil.copytree(ROOT / "includes", project / "includes")
+    shutil.copytree(ROOT / "sources", project / "sources")
     (project / "docs" / "index.md").write_bytes(TINY_PAGE.replace("\n", "\r\n").encode())
     _, site, _ = load_project(define_env, project)
     assert "device.needle_count" in site.pages["index.md"].facts
@@ -243,6 +245,7 @@ def test_the_page_template_is_a_valid_page(tmp_path: Path) -> None:
     (project / "docs").mkdir(parents=True)
     shutil.copytree(ROOT / "data", project / "data")
     shutil.copytree(ROOT / "includes", project / "includes")
+    shutil.copytree(ROOT / "sources", project / "sources")
     shutil.copy2(ROOT / "docs" / "_template.md", project / "docs" / "new-page.md")
     shutil.copy2(ROOT / "docs" / "_template.md", project / "docs" / "_template.md")
     _, site, _ = load_project(define_env, project)
