@@ -174,11 +174,12 @@ def _front_matter(path: Path, text: str, shown: str) -> tuple[dict, dict, str]:
     for key in ("title", "description", "review_note"):
         if key in meta:
             value = meta[key]
-            problem = schema.plain_text_problem(value) if isinstance(value, str) else "it is not text"
+            problem = (schema.plain_text_problem(value, {'"': "a straight double quote"}) if isinstance(value, str)
+                       else "it is not text")
             if problem:
                 raise GuideError(shown, f"the {key} is not plain text: {problem}", line=tmp_lines.get(key), key=key,
-                                 found=_show(value)[:120], expected=schema.PLAIN_TEXT_EXPECTED,
-                                 fix=schema.PLAIN_TEXT_FIX)
+                                 found=_show(value)[:120], expected=schema.PLAIN_TEXT_EXPECTED.replace(" backslash", ' " backslash'),
+                                 fix=schema.PLAIN_TEXT_FIX + " For quotation marks use curly quotes “ ”.")
     if meta["last_reviewed"] > dt.date.today():
         raise GuideError(shown, "'last_reviewed' is in the future", line=tmp_lines.get("last_reviewed"), key="last_reviewed",
                          found=str(meta["last_reviewed"]), expected=f"the date the page was last checked: today ({dt.date.today()}) or earlier",

@@ -26,11 +26,15 @@ PLAIN_TEXT_FIX = ("write it as plain words; the site adds all formatting and lin
                   "Use ( ) instead of [ ] and say 'less than' instead of '<'.")
 
 
-def plain_text_problem(value: str) -> str | None:
-    """Why ``value`` is not plain text (a few words for an error message), or ``None``."""
+def plain_text_problem(value: str, also: dict[str, str] | None = None) -> str | None:
+    """Why ``value`` is not plain text (a few words for an error message), or ``None``.
+
+    ``also`` adds characters to refuse (front matter refuses the straight double
+    quote: the theme puts the title and description into attributes).
+    """
     if len(value) > MAX_TEXT:
         return f"it is {len(value)} characters long"
-    for char, name in FORBIDDEN.items():
+    for char, name in {**FORBIDDEN, **(also or {})}.items():
         if char in value:
             return f"it contains {name}"
     for char in value:
