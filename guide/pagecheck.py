@@ -125,7 +125,7 @@ def _not_allowed(node: nodes.Node, lines: list[str], shown: str, macros: Mapping
 def _check_call(expr: nodes.Node, lines: list[str], shown: str, facts: schema.Facts,
                 macros: Mapping[str, MacroSpec]) -> set[str]:
     if not isinstance(expr, nodes.Call) or not isinstance(expr.node, nodes.Name):
-        inner = expr
+        inner = _innermost(expr)
         # Point at the outermost thing that is wrong: a filter or attribute on a macro call.
         hint = ""
         name = _first_name(expr)
@@ -205,6 +205,16 @@ def _check_call(expr: nodes.Node, lines: list[str], shown: str, facts: schema.Fa
     return used
 
 
+def _innermost(node: nodes.Node) -> nodes.Node:
+    """The first wrong step of an expression: ``.__globals__`` in ``fact.__globals__[...].popen(...)``."""
+    while True:
+        inner = getattr(node, "node", None)
+        if not isinstance(inner, nodes.Node) or isinstance(inner, nodes.Name) or (
+                isinstance(inner, nodes.Call) and isinstance(inner.node, nodes.Name)):
+            return node
+        node = inner
+
+
 def _first_name(node: nodes.Node) -> str | None:
     for child in node.find_all(nodes.Name):
         return child.name
@@ -219,17 +229,20 @@ def _quote(lines: list[str], lineno: int | None) -> str:
 
 
 def _syntax(exc: jinja2.TemplateSyntaxError, lines: list[str], shown: str) -> GuideError:
-    line = exc.lineno
-    if "{" in "".join(lines) and line and line > len(lines):
-        line = len(lines)
-    # Point at the line that opened the unclosed {{ or {%, when Jinja only noticed at the end.
-    opener = None
-    for i, row in enumerate(lines[: (line or len(lines))], 1):
-        if "{{" in row and "}}" not in row[row.rfind("{{"):] or "{%" in row and "%}" not in row[row.rfind("{%"):]:
-            opener = i
-    if exc.message and "end of template" in exc.message and opener:
-        line = opener
-    return GuideError(shown, f"template syntax error: {exc.message}", line=line, found=_quote(lines, line),
+    # Jinja often notices a lone {{ or {% only at the next brace or at the end of the page:
+    # point at the line that opened it instead.
+    last = min(exc.lineno or len(lines), len(lines))
+    for i, row in enumerate(lines[:last], 1):
+        for opener, closer in (("{{", "}}"), ("{%", "%}")):
+            at = row.find(opener)
+            while at != -1:
+                if closer not in row[at + 2:]:
+                    return GuideError(shown, f"a '{opener}' with no '{closer}' after it on the same line", line=i,
+                                      found=_quote(lines, i), expected='macros written like {{ fact("group.name") }}, '
+                                      "each on one line", fix="close the macro call, or, if the braces are meant as text, "
+                                      "put them between {% raw %} and {% endraw %}.")
+                at = row.find(opener, row.find(closer, at + 2) + 2)
+    return GuideError(shown, f"template syntax error: {exc.message}", line=exc.lineno, found=_quote(lines, exc.lineno),
                       expected='macros written like {{ fact("group.name") }}',
                       fix="check the {{ }} and {% %} brackets on this line. " + RAW_HINT)
 

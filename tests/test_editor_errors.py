@@ -224,8 +224,12 @@ def test_page_error_names_place_found_expected_and_fix(tmp_path: Path, case: str
 
 def test_template_syntax_error(tmp_path: Path) -> None:
     msg, text = _page_error(tmp_path, '{{ fact("device.needle_count") }}', '{{ fact("device.needle_count") }')
-    assert msg.startswith(f"docs/index.md:{_line(text, 'needle_count')}: template syntax error")
-    assert "Fix: Check the {{ }} and {% %} brackets on this line." in msg
+    assert msg == (
+        f"docs/index.md:{_line(text, 'needle_count')}: template syntax error: unexpected '}}' "
+        "Found: 'The pen has {{ fact(\"device.needle_count\") } and reaches {{ fact(\"device.depth_range\") }}.'. "
+        'Expected: macros written like {{ fact("group.name") }}. '
+        "Fix: Check the {{ }} and {% %} brackets on this line. To show braces as text, put them between {% raw %} and {% endraw %}."
+    )
 
 
 def test_windows_line_endings_are_fine(tmp_path: Path) -> None:
