@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 # Engines load this file by path; make the ``guide`` package beside it importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from guide import figures, pages, passages, postbuild, preflight, render, schema  # noqa: E402
+from guide import figures, pagecheck, pages, passages, postbuild, preflight, render, schema  # noqa: E402
 from guide.errors import GuideError, GuideErrors, did_you_mean  # noqa: E402
 from guide.loader import load_facts  # noqa: E402
 
@@ -70,6 +70,10 @@ def define_env(env: Any) -> None:
     ids = figures.Ids()  # ids unique per page, for the pictures
     all_facts = facts.all_facts()
     recording: list[set[str]] = []
+    trial: list[Any] = []  # a stand-in page while every partial is tried once, below
+
+    def _page() -> Any:
+        return trial[-1] if trial else env.page
 
     def _fact(key: str) -> schema.FactT:
         """The one lookup every macro, partial and picture reads facts through (recorded, see below)."""
@@ -163,7 +167,7 @@ def define_env(env: Any) -> None:
 
         Plain HTML, so the quoted passages carry no glossary markup (a lighter page).
         """
-        here = _page_path(env.page)
+        here = _page_path(_page())
         rows = []
         for key, item in all_facts.items():
             rows.append({
@@ -183,15 +187,15 @@ def define_env(env: Any) -> None:
     @macro()
     def page_info() -> Markup:
         """Review dates, the source line and the not-medical-advice note for this page."""
-        meta = env.page.meta
-        depth = _page_path(env.page).count("/")
+        meta = _page().meta
+        depth = _page_path(_page()).count("/")
         return render_partial("page-info.md", last=_date(meta["last_reviewed"]), next=_date(meta["next_review"]),
                               source=facts.source, up="../" * depth)
 
     # --- pictures and the printable sheet (geometry and wording: guide/figures.py) ---
 
     def _id(key: str) -> str:
-        return ids.make(_page_path(env.page) if not recording and env.page else "", "fig-" + figures.slug(key))
+        return ids.make(_page_path(_page()) if not recording and not trial and env.page else "", "fig-" + figures.slug(key))
 
     @macro(summary=True)
     def depth_scale() -> Markup:
@@ -237,9 +241,27 @@ def define_env(env: Any) -> None:
                 recording.remove(seen)
             shows[name] = frozenset(seen)
         site = pages.scan(root / "docs", facts, specs, shows)
+        # Fill every partial once now, so a mistake in one stops the build here, with its
+        # file and line, in both engines, instead of in the middle of rendering a page.
+        trial.append(_TrialPage())
+        try:
+            for key, item in all_facts.items():
+                if isinstance(item, schema.ListFact):
+                    for style in pagecheck.STYLES:
+                        fact_list(key, style)
+                elif isinstance(item, schema.ScheduleFact):
+                    timeline(key)
+            for key in facts.experts:
+                expert(key), expert(key, full=True)
+            for key in facts.quotes:
+                quote(key)
+            for name in ("citation", "facts_table", "glossary", "page_info"):
+                specs[name].fn()
+        finally:
+            trial.clear()
     except (GuideError, GuideErrors) as exc:
         raise _stop(exc) from None
-    ids.__init__()  # the recording renders above must not take ids from the pages
+    ids.__init__()  # the trial renders above must not take ids from the pages
     env.guide_facts = facts
     env.guide_site = site
     for warning in _review_warnings(site):
@@ -254,6 +276,13 @@ def on_post_build(env: Any) -> None:
     postbuild.hint_eager_compile(env.conf["site_dir"])
     if env.conf["theme"].custom_dir:
         postbuild.drop_inlined_styles(env.conf["site_dir"], Path(env.conf["theme"].custom_dir) / "stylesheets")
+
+
+class _TrialPage:
+    """What ``page_info`` and ``facts_table`` read from a page, for the trial render in ``define_env``."""
+
+    path = "index.md"
+    meta = {"last_reviewed": dt.date(2020, 1, 1), "next_review": dt.date(2020, 1, 2)}
 
 
 def _review_warnings(site: pages.Site) -> list[str]:
