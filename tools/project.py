@@ -22,14 +22,16 @@ def copy_project(dest: Path, parts: Iterable[str] = BUILD_PARTS) -> Path:
     return dest
 
 
-def cite_numbers(project: Path) -> list[str]:
+def cite_numbers(project: Path, text: str | None = None) -> list[str]:
     """For tests that change a number in a copy's data: give each changed number a source passage.
 
     Every build checks that a fact's numbers appear in its source passage, and
     the passage in ``sources/article.txt``. A test that changes a number (to
     see the drawings or the diff follow it) appends a made-up passage with the
-    new numbers to the copy's article and to the fact's ``source``. Returns
-    the keys it touched. Never run on the real project.
+    new numbers to the copy's article and to the fact's ``source``. ``text``
+    is the data file's new text (default: what it holds now); the article is
+    written first and the data file once, so a watching server rebuilds once.
+    Returns the keys it touched. Never run on the real project.
     """
     import yaml
 
@@ -37,14 +39,13 @@ def cite_numbers(project: Path) -> list[str]:
 
     assert project.resolve() != ROOT.resolve(), "cite_numbers edits a copy, never the real project"
     data = project / "data" / "facts.yml"
-    text = data.read_text(encoding="utf-8")
-    raw = yaml.safe_load(text)
+    text = data.read_text(encoding="utf-8") if text is None else text
     touched, extra = [], []
     try:
-        facts = schema.Facts.model_validate(raw)
+        facts = schema.Facts.model_validate(yaml.safe_load(text))
     except ValueError:
-        return []  # broken data: the build reports that first
-    for key, fact in facts.all_facts().items():
+        facts = None  # broken data: the build reports that first
+    for key, fact in (facts.all_facts().items() if facts else ()):
         numbers = pagecheck.fact_numbers(fact)
         if all(passages.said(n, fact.source) for n in numbers):
             continue
@@ -53,7 +54,8 @@ def cite_numbers(project: Path) -> list[str]:
         text = text.replace(fact.source, f"{fact.source} ... {passage}", 1)
         extra.append(passage)
         touched.append(key)
+    if extra:
+        with (project / "sources" / "article.txt").open("a", encoding="utf-8") as out:
+            out.write("\n" + "\n".join(extra) + "\n")
     data.write_text(text, encoding="utf-8")
-    with (project / "sources" / "article.txt").open("a", encoding="utf-8") as out:
-        out.write("\n" + "\n".join(extra) + "\n")
     return touched
