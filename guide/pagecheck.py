@@ -126,7 +126,7 @@ def _check_call(expr: nodes.Node, lines: list[str], shown: str, facts: schema.Fa
                 macros: Mapping[str, MacroSpec]) -> set[str]:
     if not isinstance(expr, nodes.Call) or not isinstance(expr.node, nodes.Name):
         inner = _innermost(expr)
-        # Point at the outermost thing that is wrong: a filter or attribute on a macro call.
+        # Point at the first wrong step: the filter or attribute on a macro call, the .__globals__ of a chain.
         hint = ""
         name = _first_name(expr)
         if name and name not in macros:
