@@ -247,6 +247,26 @@ def _syntax(exc: jinja2.TemplateSyntaxError, lines: list[str], shown: str) -> Gu
                       fix="check the {{ }} and {% %} brackets on this line. " + RAW_HINT)
 
 
+# --- snippet lines ----------------------------------------------------------
+
+_SNIPPET = re.compile(r"^[ \t]*-+8<-+", re.M)
+
+
+def check_snippets(body: str, shown: str) -> None:
+    """Refuse ``--8<--`` lines: they pull a file into the page (pymdownx.snippets), even from code or raw blocks.
+
+    The glossary is appended to every page by mkdocs.yml; a page has no other
+    file to include, and a link committed in the repository could point anywhere.
+    """
+    match = _SNIPPET.search(body)
+    if match:
+        line = body.count("\n", 0, match.start()) + 1
+        raise GuideError(shown, "a snippet line, which pulls another file into the page", line=line,
+                         found=_quote(body.splitlines(), line), expected="the page's own text and macro calls",
+                         fix="write the text into the page, or show a fact with its macro. "
+                             "To show the marker as text, start it with a semicolon: ;--8<--.")
+
+
 # --- numbers typed into prose --------------------------------------------------
 
 WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,

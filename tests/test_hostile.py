@@ -102,6 +102,8 @@ PAGE_REFUSED = {
     "unknown expert": ('{{ expert("nazarain") }}', "Did you mean 'nazarian'?"),
     "lone {{": ("Use {{ to open a macro.", "a '{{' with no '}}' after it on the same line"),
     "lone {%": ("Save 10{% now", "a '{%' with no '%}' after it on the same line"),
+    "snippet line": ('--8<-- "includes/leak.md"', "a snippet line, which pulls another file into the page"),
+    "snippet in a fence": ('```\n--8<-- "mkdocs.yml"\n```', "a snippet line"),
     "digits": ("The pen has 11 needles.", "a number typed into the page: '11'"),
     "number word": ("The pen has eleven needles.", "a number typed into the page: 'eleven'"),
     "number words range": ("Numbing takes ten to twenty minutes.", "a number typed into the page: 'ten'"),
@@ -116,7 +118,8 @@ def test_page_jinja_and_typed_numbers_are_refused(tmp_path: Path, case: str) -> 
     page = TINY.replace("# Tiny\n", "# Tiny\n\n" + body + "\n", 1)
     msg = _refused(_project(tmp_path, page))
     assert says in msg, msg
-    assert msg.startswith(f"docs/index.md:{_line(page, body.splitlines()[0])}:"), msg
+    culprit = next((row for row in body.splitlines() if "8<" in row), body.splitlines()[0])
+    assert msg.startswith(f"docs/index.md:{_line(page, culprit)}:"), msg
     _complete(msg)
 
 
