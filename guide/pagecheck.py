@@ -267,6 +267,72 @@ def check_snippets(body: str, shown: str) -> None:
                              "To show the marker as text, start it with a semicolon: ;--8<--.")
 
 
+# --- HTML and links in prose --------------------------------------------------
+
+TAGS = ("div", "span", "p", "br", "details", "summary", "abbr", "time", "kbd", "sup", "sub", "small", "strong",
+        "em", "b", "i", "ul", "ol", "li", "dl", "dt", "dd", "figure", "figcaption", "hr")
+"""HTML tags a page may use around its text (layout only: nothing that loads, runs or submits)."""
+
+_CODE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|`[^`\n]*`", re.S | re.M)
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)([^>]*)>")
+_BAD_ATTR = re.compile(r"""(?:^|\s)(on\w+|style|src|href|action|formaction|srcdoc|xlink:href)\s*=""", re.I)
+_LINK = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
+_REF_DEF = re.compile(r"^[ \t]{0,3}()\[[^\]\n]+\]:[ \t]*<?(\S*)", re.M)
+_REF_IMAGE = re.compile(r"!\[[^\]\n]*\]\[")
+_SCHEME = re.compile(r"^\s*([a-z][a-z0-9+.-]*):", re.I)
+
+
+def check_markup(body: str, shown: str) -> None:
+    """Raw HTML only from a short list of layout tags, no event or style attributes; links only to
+    https:, mailto: or pages of the site; pictures only from the site (no third-party requests).
+
+    Checked everywhere but in code (Markdown shows code as text), raw blocks included:
+    their content still reaches the page as Markdown.
+    """
+    text = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), body)
+    lines = body.splitlines()
+
+    def stop(at: int, what: str, expected: str, fix: str) -> GuideError:
+        line = text.count("\n", 0, at) + 1
+        return GuideError(shown, what, line=line, found=_quote(lines, line), expected=expected, fix=fix)
+
+    for match in _TAG.finditer(text):
+        name = match.group(2).lower()
+        if ":" in name or "@" in match.group(0):  # an autolink, <https://...> or <name@example.com>
+            if not (name == "https:" or (name == "mailto:") or ("@" in match.group(0) and ":" not in name)):
+                raise stop(match.start(), f"a '{name}' link in the page", "links to https:// addresses, "
+                           "mailto: addresses or pages of the site", "link to an https:// address or a page of the site.")
+            continue
+        if name not in TAGS:
+            raise stop(match.start(), f"the HTML tag <{name}> in the page",
+                       "text, Markdown, and only these tags: " + ", ".join(TAGS),
+                       "write it in Markdown, or show the content through a macro. "
+                       "To show angle brackets as text, put them in `backticks`.")
+        bad = _BAD_ATTR.search(match.group(3))
+        if bad:
+            raise stop(match.start(), f"the HTML attribute '{bad.group(1)}' in the page",
+                       "tags with class, id, title, datetime and markdown attributes only",
+                       "remove the attribute; styles live in overrides/stylesheets/, links are written in Markdown.")
+    for match in _REF_IMAGE.finditer(text):
+        raise stop(match.start(), "a picture by reference in the page", "pictures written ![words](path/in/the/site.png)",
+                   "write the picture's path in brackets right after it.")
+    for match in [*_LINK.finditer(text), *_REF_DEF.finditer(text)]:
+        image, target = match.group(1), match.group(2)
+        scheme = _SCHEME.match(target)
+        if "&" in target or "\\" in target:
+            raise stop(match.start(), "a link address with '&' or a backslash in the page",
+                       "a plain address (https://..., or a page of the site)",
+                       "write the address without character codes.")
+        if image and scheme:
+            raise stop(match.start(), "a picture from another site in the page",
+                       "pictures stored in the site, linked by a relative path",
+                       "remove it: a picture from another site makes every reader's browser contact that site.")
+        if scheme and scheme.group(1).lower() not in ("https", "mailto"):
+            raise stop(match.start(), f"a '{scheme.group(1)}:' link in the page",
+                       "links to https:// addresses, mailto: addresses or pages of the site",
+                       "link to an https:// address or a page of the site.")
+
+
 # --- numbers typed into prose --------------------------------------------------
 
 WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,

@@ -85,6 +85,7 @@ def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Ma
     body = pagecheck.blank_front_matter(text, front)
     used = pagecheck.check_jinja(body, shown, facts, macros, shows)
     pagecheck.check_snippets(body, shown)
+    pagecheck.check_markup(body, shown)
     pagecheck.check_numbers(body, shown, facts)
     _check_named_experts(text, shown, facts)
     return PageInfo(

@@ -104,6 +104,17 @@ PAGE_REFUSED = {
     "lone {%": ("Save 10{% now", "a '{%' with no '%}' after it on the same line"),
     "snippet line": ('--8<-- "includes/leak.md"', "a snippet line, which pulls another file into the page"),
     "snippet in a fence": ('```\n--8<-- "mkdocs.yml"\n```', "a snippet line"),
+    "script tag": ("<script>alert(1)</script>", "the HTML tag <script> in the page"),
+    "script in raw": ("{% raw %}<script>alert(1)</script>{% endraw %}", "the HTML tag <script> in the page"),
+    "image tag": ("<img src=x onerror=alert(1)>", "the HTML tag <img> in the page"),
+    "event attribute": ('<div onclick="alert(1)">a</div>', "the HTML attribute 'onclick' in the page"),
+    "style attribute": ('<span style="position:fixed">a</span>', "the HTML attribute 'style' in the page"),
+    "javascript link": ("[click](javascript:alert(1))", "a 'javascript:' link in the page"),
+    "encoded javascript link": ("[click](javascript&#58;alert(1))", "a link address with '&' or a backslash"),
+    "javascript reference": ("[click]: javascript:alert(1)", "a 'javascript:' link in the page"),
+    "javascript autolink": ("<javascript:alert(1)>", "link in the page"),
+    "tracking image": ("![x](https://tracker.example/p.gif)", "a picture from another site in the page"),
+    "tracking image by reference": ("![x][t]", "a picture by reference in the page"),
     "digits": ("The pen has 11 needles.", "a number typed into the page: '11'"),
     "number word": ("The pen has eleven needles.", "a number typed into the page: 'eleven'"),
     "number words range": ("Numbing takes ten to twenty minutes.", "a number typed into the page: 'ten'"),
@@ -138,6 +149,9 @@ ALLOWED_PROSE = [
     '<span id="step-11"></span>',
     "{% raw %}Write {{ fact(\"device.needle_count\") }} for 11 needles.{% endraw %}",
     "```\n11 needles in a fenced block\n```",
+    "<https://example.com/page> and <help@example.com>, [a page](pain.md), [mail](mailto:help@example.com)",
+    '<div class="note" markdown>A note, <span title="x">kept</span>.</div>',
+    "Code shows tags as text: `<script>`.",
 ]
 
 
