@@ -42,17 +42,23 @@ def _line(text: str, needle: str, nth: int = 1) -> int:
     return text[:at].count("\n") + 1
 
 
-def _page_error(tmp_path: Path, old: str, new: str) -> tuple[str, str]:
-    """The message for a one-page project whose page has ``old`` replaced by ``new``."""
+def _one_page_project(tmp_path: Path, page: str) -> Path:
+    """The real data, partials and article, and one page, ``docs/index.md``."""
     project = tmp_path / "p"
     (project / "docs").mkdir(parents=True)
     (project / "data").mkdir()
     shutil.copy2(ROOT / "data" / "facts.yml", project / "data")
     shutil.copytree(ROOT / "includes", project / "includes")
     shutil.copytree(ROOT / "sources", project / "sources")
+    (project / "docs" / "index.md").write_text(page, encoding="utf-8")
+    return project
+
+
+def _page_error(tmp_path: Path, old: str, new: str) -> tuple[str, str]:
+    """The message for a one-page project whose page has ``old`` replaced by ``new``."""
     assert old in TINY_PAGE, f"test text not in the fixture page: {old!r}"
     text = TINY_PAGE.replace(old, new, 1)
-    (project / "docs" / "index.md").write_text(text, encoding="utf-8")
+    project = _one_page_project(tmp_path, text)
     with pytest.raises(Exception) as info:
         load_project(define_env, project)
     return str(info.value), text
@@ -335,11 +341,7 @@ def test_last_reviewed_in_the_future(tmp_path: Path) -> None:
 
 
 def _partial_error(tmp_path: Path, partial: str, old: str, new: str) -> tuple[str, str]:
-    project = tmp_path / "p"
-    (project / "docs").mkdir(parents=True)
-    for part in ("data", "includes", "sources"):
-        shutil.copytree(ROOT / part, project / part)
-    (project / "docs" / "index.md").write_text(TINY_PAGE, encoding="utf-8")
+    project = _one_page_project(tmp_path, TINY_PAGE)
     path = project / "includes" / "partials" / partial
     text = path.read_text(encoding="utf-8")
     assert old in text
@@ -375,11 +377,7 @@ def test_mistake_in_any_partial_names_file_and_line(tmp_path: Path, partial: str
 
 def test_facts_a_summary_shows_are_read_from_its_template(tmp_path: Path) -> None:
     """A new row in glance-card.html lists the home page for its fact: no hand-kept list to forget."""
-    project = tmp_path / "p"
-    (project / "docs").mkdir(parents=True)
-    for part in ("data", "includes", "sources"):
-        shutil.copytree(ROOT / part, project / part)
-    (project / "docs" / "index.md").write_text(TINY_PAGE.replace("# Tiny\n", "# Tiny\n\n{{ glance_card() }}\n"), encoding="utf-8")
+    project = _one_page_project(tmp_path, TINY_PAGE.replace("# Tiny\n", "# Tiny\n\n{{ glance_card() }}\n"))
     _, site, _ = load_project(define_env, project)
     assert "provider.licensed" not in site.pages["index.md"].facts
     card = project / "includes" / "partials" / "glance-card.html"
