@@ -175,7 +175,7 @@ def _check_call(expr: nodes.Node, lines: list[str], shown: str, facts: schema.Fa
         if key not in choices:
             hint = did_you_mean(key, choices)
             raise GuideError(shown, f"this page uses the {spec.arg} '{key}', which is not in data/facts.yml",
-                             line=expr.lineno, found=f"'{key}'", expected=f"a {spec.arg} key from data/facts.yml",
+                             line=expr.lineno, found=f"'{key}'", expected=f"{'an' if spec.arg == 'expert' else 'a'} {spec.arg} key from data/facts.yml",
                              fix=(hint + " " if hint else "") + "Check the spelling against data/facts.yml.")
         if spec.arg == "fact":
             used.add(key)
