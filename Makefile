@@ -39,10 +39,15 @@ $(VENVZ)/.zensical: requirements-zensical.txt
 PORT ?= 8000
 
 serve: $(VENV)/.site ## Preview on http://127.0.0.1:8000 (or PORT=...), reloading on every save
+	$(BIN)/python -m guide.preflight
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT) --livereload
 
+# Built into .site-new/ and moved to site/ only on success: a failed build leaves the previous site (or none).
 build: $(VENV)/.site ## Strict build into site/
-	$(BIN)/mkdocs build --strict --clean
+	$(BIN)/python -m guide.preflight
+	rm -rf .site-new
+	$(BIN)/mkdocs build --strict --clean --site-dir .site-new || { rm -rf .site-new; exit 1; }
+	rm -rf site && mv .site-new site
 
 facts: $(VENV)/.site ## Which facts this change touches (against main), and the pages that show them
 	@$(BIN)/python tools/facts_diff.py --base main
@@ -61,9 +66,13 @@ bench/node_modules/.installed: bench/package.json bench/package-lock.json
 bench: $(VENV)/.test $(VENVZ)/.zensical bench/node_modules/.installed ## Lighthouse on every page vs plain Material, build times: bench/report.md
 	$(BIN)/python tools/bench.py
 
+# Zensical has no --site-dir: the previous site-zensical/ waits in .site-zensical-old/ and comes back if the build fails.
 build-zensical: $(VENVZ)/.zensical ## Strict build with Zensical into site-zensical/ (zensical.yml, MIGRATING.md)
-	rm -rf site-zensical
-	$(VENVZ)/bin/zensical build -f zensical.yml --clean --strict || { rm -rf site-zensical; echo "Zensical build failed: the editor's message starts at 'RuntimeError: Python error:' above." >&2; exit 1; }
+	$(VENVZ)/bin/python -m guide.preflight
+	rm -rf .site-zensical-old
+	if [ -d site-zensical ]; then mv site-zensical .site-zensical-old; fi
+	$(VENVZ)/bin/zensical build -f zensical.yml --clean --strict || { rm -rf site-zensical; if [ -d .site-zensical-old ]; then mv .site-zensical-old site-zensical; fi; echo "Zensical build failed: the editor's message starts at 'RuntimeError: Python error:' above." >&2; exit 1; }
+	rm -rf .site-zensical-old
 
 clean: ## Remove what builds and installs left behind
 	rm -rf site site-zensical .cache .pytest_cache bench/out

@@ -9,18 +9,21 @@ in ``guide/render.py``. Nothing here imports MkDocs, so Zensical can load it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
-from collections.abc import Callable
+import traceback
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
 
 # Engines load this file by path; make the ``guide`` package beside it importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from guide import figures, pages, postbuild, render, schema  # noqa: E402
-from guide.errors import GuideError, GuideErrors  # noqa: E402
+from guide import figures, pagecheck, pages, passages, postbuild, preflight, render, schema  # noqa: E402
+from guide.errors import GuideError, GuideErrors, did_you_mean  # noqa: E402
 from guide.loader import load_facts  # noqa: E402
 
 DATA = "data/facts.yml"
@@ -46,13 +49,16 @@ def define_env(env: Any) -> None:
     """Load the facts, check the pages, register the macros."""
     root = Path(env.project_dir)
     try:
-        facts = load_facts(root / DATA, DATA)
+        preflight.check_symlinks(root)
+        facts = load_facts(root / DATA, DATA, article=root / passages.ARTICLE)
+        terms = _glossary(root / GLOSSARY, GLOSSARY)
     except (GuideError, GuideErrors) as exc:
         raise _stop(exc) from None
     specs: dict[str, pages.MacroSpec] = {}
+    summaries: list[str] = []
     templates = jinja2.Environment(
         loader=jinja2.FileSystemLoader(root / PARTIALS),
-        autoescape=jinja2.select_autoescape(["html", "svg"]),
+        autoescape=True,  # every partial, Markdown too: data values are text, never markup
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -62,129 +68,202 @@ def define_env(env: Any) -> None:
     templates.filters["sentence"] = figures.sentence
     templates.globals.update(figures.TEMPLATE_GLOBALS)
     ids = figures.Ids()  # ids unique per page, for the pictures
+    all_facts = facts.all_facts()
+    recording: list[set[str]] = []
+    trial: list[Any] = []  # a stand-in page while every partial is tried once, below
 
-    def macro(arg: str | None = None, uses: tuple[str, ...] = ()) -> Callable:
+    def _page() -> Any:
+        return trial[-1] if trial else env.page
+
+    def _fact(key: str) -> schema.FactT:
+        """The one lookup every macro, partial and picture reads facts through (recorded, see below)."""
+        for seen in recording:
+            seen.add(key)
+        return all_facts[key]
+
+    class _Lookup(Mapping):
+        """``all_facts`` read through ``_fact``, for code that takes the whole mapping (figures.sheet)."""
+
+        def __getitem__(self, key: str) -> schema.FactT:
+            return _fact(key)
+
+        def __iter__(self):  # noqa: ANN204
+            return iter(all_facts)
+
+        def __len__(self) -> int:
+            return len(all_facts)
+
+    def render_partial(name: str, **values: Any) -> Markup:
+        """Render a partial; a mistake in it becomes an editor's message naming the partial and line."""
+        try:
+            return Markup(templates.get_template(name).render(**values))
+        except GuideError:
+            raise
+        except jinja2.TemplateSyntaxError as exc:
+            raise GuideError(f"{PARTIALS}/{name}", f"template syntax error: {exc.message}", line=exc.lineno,
+                             found=_row(root / PARTIALS / name, exc.lineno), expected="a valid Jinja template",
+                             fix="check the {{ }} and {% %} brackets on this line.") from None
+        except Exception as exc:  # noqa: BLE001 - any other failure inside a partial
+            line = _template_line(exc, root / PARTIALS / name)
+            what = (f"the partial uses the fact '{exc.args[0]}', which is not in data/facts.yml"
+                    if isinstance(exc, KeyError) and exc.args and isinstance(exc.args[0], str) else
+                    f"the partial could not be filled in ({type(exc).__name__}: {exc})")
+            hint = did_you_mean(str(exc.args[0]), all_facts) if isinstance(exc, KeyError) and exc.args else ""
+            raise GuideError(f"{PARTIALS}/{name}", what, line=line, found=_row(root / PARTIALS / name, line),
+                             expected="names and fact keys that exist (partials read facts through v(\"group.name\"))",
+                             fix=(hint + " " if hint else "") + "Correct the name on this line.") from None
+
+    def macro(arg: str | None = None, kinds: tuple[str, ...] = (), summary: bool = False) -> Callable:
         def register(fn: Callable) -> Callable:
-            specs[fn.__name__] = pages.MacroSpec(arg, uses)
+            specs[fn.__name__] = pages.MacroSpec(arg, kinds, fn)
+            if summary:
+                summaries.append(fn.__name__)
             env.macro(fn)
             return fn
         return register
 
-    def _fact(key: str) -> schema.FactT:
-        return facts.all_facts()[key]
-
     @macro("fact")
-    def fact(key: str, part: str | None = None) -> str:
+    def fact(key: str, part: str | None = None) -> Markup:
         """A fact's value as inline text: ``{{ fact("device.depth_range") }}`` gives "0.5 to 2.5 mm".
 
         ``part`` picks a piece: "min"/"max" of a range, "note" of a not-stated
         fact, "sessions"/"every" of a schedule, "or" to join a list with "or".
         """
-        return render.fact_text(_fact(key), part)
+        return escape(render.fact_text(_fact(key), part))
 
-    @macro("fact")
-    def fact_list(key: str, style: str = "bullets") -> str:
+    @macro("fact", kinds=("list",))
+    def fact_list(key: str, style: str = "bullets") -> Markup:
         """A list fact as a Markdown list; ``style`` is "bullets", "steps" or "checks"."""
         item = _fact(key)
         if not isinstance(item, schema.ListFact):
             raise ValueError(f"fact_list() needs a list fact, and '{key}' is a {item.kind} fact")
-        return templates.get_template("list.md").render(items=item.items, style=style)
+        return render_partial("list.md", items=item.items, style=style)
 
     @macro("expert")
-    def expert(key: str, full: bool = False) -> str:
+    def expert(key: str, full: bool = False) -> Markup:
         """"Dr. Sheila Nazarian"; with ``full=True`` her credentials and role too."""
         person = facts.experts[key]
-        return templates.get_template("expert.md").render(person=person, full=full).strip()
+        return Markup(render_partial("expert.md", person=person, full=full).strip())
 
     @macro("quote")
-    def quote(key: str) -> str:
+    def quote(key: str) -> Markup:
         """A short quote as a Markdown block quote, attributed by name."""
         item = facts.quotes[key]
-        return templates.get_template("quote.md").render(quote=item, person=facts.experts[item.expert])
+        return render_partial("quote.md", quote=item, person=facts.experts[item.expert])
 
     @macro()
-    def citation() -> str:
+    def citation() -> Markup:
         """The source article as a full citation (Markdown)."""
-        return templates.get_template("citation.md").render(source=facts.source).strip()
+        return Markup(render_partial("citation.md", source=facts.source).strip())
 
     @macro()
-    def facts_table() -> str:
+    def publisher() -> Markup:
+        """The source's publisher, as text: "Yahoo!"."""
+        return escape(facts.source.publisher)
+
+    @macro()
+    def facts_table() -> Markup:
         """Every fact: its value, who said it, the source passage and the pages that use it.
 
         Plain HTML, so the quoted passages carry no glossary markup (a lighter page).
         """
-        here = _page_path(env.page)
+        here = _page_path(_page())
         rows = []
-        for key, item in facts.all_facts().items():
+        for key, item in all_facts.items():
             rows.append({
                 "key": key,
                 "fact": item,
                 "value": render.fact_text(item),
                 "who": "the article" if item.expert == "article" else facts.experts[item.expert].short,
-                "links": [(pages.href(here, p.path), p.title) for p in env.variables["site_pages"].pages_using(key)],
+                "links": [(pages.href(here, p.path), p.title) for p in site.pages_using(key)],
             })
-        return templates.get_template("facts-table.html").render(rows=rows)
+        return render_partial("facts-table.html", rows=rows)
 
     @macro()
-    def glossary() -> str:
+    def glossary() -> Markup:
         """The glossary page's list, from the same file that gives every page its tooltips."""
-        return templates.get_template("glossary.md").render(terms=_glossary(root / GLOSSARY))
+        return render_partial("glossary.md", terms=terms)
 
     @macro()
-    def page_info() -> str:
+    def page_info() -> Markup:
         """Review dates, the source line and the not-medical-advice note for this page."""
-        meta = env.page.meta
-        depth = _page_path(env.page).count("/")
-        return templates.get_template("page-info.md").render(
-            last=_date(meta["last_reviewed"]), next=_date(meta["next_review"]),
-            source=facts.source, up="../" * depth,
-        )
+        meta = _page().meta
+        depth = _page_path(_page()).count("/")
+        return render_partial("page-info.md", last=_date(meta["last_reviewed"]), next=_date(meta["next_review"]),
+                              source=facts.source, up="../" * depth)
 
     # --- pictures and the printable sheet (geometry and wording: guide/figures.py) ---
 
     def _id(key: str) -> str:
-        return ids.make(_page_path(env.page) if env.page else "", "fig-" + figures.slug(key))
+        return ids.make(_page_path(_page()) if not recording and not trial and env.page else "", "fig-" + figures.slug(key))
 
-    @macro(uses=("device.depth_range", "device.shallowest_reach", "device.home_needle_length"))
-    def depth_scale() -> str:
+    @macro(summary=True)
+    def depth_scale() -> Markup:
         """The needle-depth scale (SVG): the in-office range, the shallowest setting, home rollers with no length."""
         d = figures.depth_scale(_fact("device.depth_range"), _fact("device.shallowest_reach"),
                                 _fact("device.home_needle_length"))
-        return templates.get_template("depth-scale.svg").render(d=d, id=_id("device.depth_range"))
+        return render_partial("depth-scale.svg", d=d, id=_id("device.depth_range"))
 
-    @macro("fact")
-    def timeline(key: str) -> str:
+    @macro("fact", kinds=("schedule",))
+    def timeline(key: str) -> Markup:
         """A schedule fact as sessions over time (SVG): ``{{ timeline("frequency.acne_scarring") }}``."""
         item = _fact(key)
         if not isinstance(item, schema.ScheduleFact):
             raise ValueError(f"timeline() needs a schedule fact, and '{key}' is a {item.kind} fact")
-        return templates.get_template("timeline.svg").render(t=figures.timeline(key, item), id=_id(key))
+        return render_partial("timeline.svg", t=figures.timeline(key, item), id=_id(key))
 
-    @macro(uses=("device.needle_count", "device.depth_range", "appointment.numbing_time", "recovery.pain",
-                 "recovery.skin_after", "candidates.skin_types", "frequency.upkeep", "aftercare.spf_min"))
-    def glance_card() -> str:
+    @macro(summary=True)
+    def glance_card() -> Markup:
         """The home page's "At a glance" card of key facts (HTML)."""
-        return templates.get_template("glance-card.html").render(v=fact)
+        return render_partial("glance-card.html", v=fact)
 
-    @macro(uses=("device.home_needle_length", "device.depth_range", "at_home.results", "at_home.office_results",
-                 "provider.licensed", "at_home.how_to_use", "appointment.numbing_time", "appointment.serum"))
-    def comparison_table() -> str:
+    @macro(summary=True)
+    def comparison_table() -> Markup:
         """At-home roller vs in-office pen, side by side (Markdown table)."""
         steps = _fact("at_home.how_to_use").items  # type: ignore[union-attr]
-        return templates.get_template("comparison-table.md").render(v=fact, home_steps=steps)
+        return render_partial("comparison-table.md", v=fact, home_steps=steps)
 
-    @macro(uses=figures.SHEET_FACTS)
-    def appointment_sheet() -> str:
+    @macro(summary=True)
+    def appointment_sheet() -> Markup:
         """The printable sheet: questions to ask, what to tell the provider, the aftercare ticks."""
-        return templates.get_template("appointment-sheet.md").render(s=figures.sheet(facts.all_facts()))
+        return render_partial("appointment-sheet.md", s=figures.sheet(_Lookup()))
 
-    env.variables["facts"] = facts
-    known = [*env.variables, "site_pages", *env.macros, *(getattr(env, "filters", None) or {})]
+    # Which facts each summary shows is read from its template: render it once
+    # with the lookup recording every key it reads ("pages that use it", make facts).
+    shows: dict[str, frozenset[str]] = {}
     try:
-        site = pages.scan(root / "docs", facts, specs, names=known)
-    except GuideError as exc:
+        for name in summaries:
+            seen: set[str] = set()
+            recording.append(seen)
+            try:
+                specs[name].fn()
+            finally:
+                recording.remove(seen)
+            shows[name] = frozenset(seen)
+        site = pages.scan(root / "docs", facts, specs, shows)
+        # Fill every partial once now, so a mistake in one stops the build here, with its
+        # file and line, in both engines, instead of in the middle of rendering a page.
+        trial.append(_TrialPage())
+        try:
+            for key, item in all_facts.items():
+                if isinstance(item, schema.ListFact):
+                    for style in pagecheck.STYLES:
+                        fact_list(key, style)
+                elif isinstance(item, schema.ScheduleFact):
+                    timeline(key)
+            for key in facts.experts:
+                expert(key), expert(key, full=True)
+            for key in facts.quotes:
+                quote(key)
+            for name in ("citation", "facts_table", "glossary", "page_info"):
+                specs[name].fn()
+        finally:
+            trial.clear()
+    except (GuideError, GuideErrors) as exc:
         raise _stop(exc) from None
-    env.variables["site_pages"] = site
+    ids.__init__()  # the trial renders above must not take ids from the pages
+    env.guide_facts = facts
+    env.guide_site = site
     for warning in _review_warnings(site):
         print(f"WARNING  -  {warning}", file=sys.stderr)
 
@@ -197,6 +276,13 @@ def on_post_build(env: Any) -> None:
     postbuild.hint_eager_compile(env.conf["site_dir"])
     if env.conf["theme"].custom_dir:
         postbuild.drop_inlined_styles(env.conf["site_dir"], Path(env.conf["theme"].custom_dir) / "stylesheets")
+
+
+class _TrialPage:
+    """What ``page_info`` and ``facts_table`` read from a page, for the trial render in ``define_env``."""
+
+    path = "index.md"
+    meta = {"last_reviewed": dt.date(2020, 1, 1), "next_review": dt.date(2020, 1, 2)}
 
 
 def _review_warnings(site: pages.Site) -> list[str]:
@@ -214,16 +300,45 @@ def _date(value: Any) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
-def _cell(value: Any) -> str:
-    """Make text safe inside a Markdown table cell."""
-    return str(value).replace("|", "\\|").replace("\n", " ")
+def _cell(value: Any) -> Markup:
+    """Make text safe inside a Markdown table cell (escaped once, pipes and line breaks made harmless)."""
+    return escape(value).replace("|", "\\|").replace("\n", " ")
 
 
-def _glossary(path: Path) -> list[tuple[str, str]]:
-    """``*[term]: meaning`` lines from the abbreviations file, sorted by term."""
+def _row(path: Path, line: int | None) -> str | None:
+    """Line ``line`` of ``path``, quoted, for a message."""
+    try:
+        rows = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    return f"'{rows[line - 1].strip()[:100]}'" if line and 0 < line <= len(rows) else None
+
+
+def _template_line(exc: BaseException, path: Path) -> int | None:
+    """The line of the template ``path`` where ``exc`` was raised (Jinja maps its frames to template lines)."""
+    line = None
+    for frame, lineno in traceback.walk_tb(exc.__traceback__):
+        if Path(frame.f_code.co_filename).resolve() == path.resolve():
+            line = lineno
+    return line
+
+
+def _glossary(path: Path, shown: str) -> list[tuple[str, str]]:
+    """``*[term]: meaning`` lines from the abbreviations file, checked as plain text, sorted by term."""
     terms = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("*[") and "]: " in line:
-            term, meaning = line[2:].split("]: ", 1)
-            terms.append((term, meaning.strip()))
+    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
+        if not line.strip():
+            continue
+        match = re.fullmatch(r"\*\[([^\]]+)\]: (.+)", line)
+        if not match:
+            raise GuideError(shown, "a glossary line in the wrong form", line=number, found=f"'{line[:100]}'",
+                             expected="*[term]: meaning, one term per line",
+                             fix="write the line as *[term]: what it means.")
+        term, meaning = match[1], match[2].strip()
+        for value in (term, meaning):
+            problem = schema.plain_text_problem(value)
+            if problem:
+                raise GuideError(shown, f"a glossary entry is not plain text: {problem}", line=number,
+                                 found=f"'{value[:100]}'", expected=schema.PLAIN_TEXT_EXPECTED, fix=schema.PLAIN_TEXT_FIX)
+        terms.append((term, meaning))
     return sorted(terms, key=lambda t: t[0].lower())

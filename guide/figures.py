@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 import textwrap
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from . import render, schema
@@ -338,16 +339,8 @@ class Sheet:
     aftercare: tuple[str, ...]
 
 
-SHEET_FACTS = (
-    "provider.questions", "candidates.avoid_other", "candidates.avoid_skin", "candidates.wait_if",
-    "aftercare.sunscreen_type", "aftercare.spf_min", "aftercare.sunscreen_when", "aftercare.avoid_ingredients",
-    "aftercare.avoid_ingredients_for", "aftercare.avoid_scrubs", "aftercare.skin_care", "aftercare.makeup",
-)
-"""Every fact the sheet shows (the macro declares them for the "Facts and sources" table)."""
-
-
-def sheet(facts: dict[str, schema.FactT]) -> Sheet:
-    """The sheet's items. ``facts`` is ``Facts.all_facts()``."""
+def sheet(facts: Mapping[str, schema.FactT]) -> Sheet:
+    """The sheet's items. ``facts`` is ``Facts.all_facts()``, or the build's recording lookup of it."""
 
     def text(key: str, part: str | None = None) -> str:
         return render.fact_text(facts[key], part)

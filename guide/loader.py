@@ -8,9 +8,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import schema
+from . import passages, schema
 from .errors import GuideError, GuideErrors, did_you_mean, nearest
-from .yamlsrc import dotted, load_with_lines
+from .yamlsrc import KEY, dotted, load_with_lines
 
 _EXPECTED = {
     "float_type": "a number, such as 2.5",
@@ -31,11 +31,15 @@ _EXPECTED = {
 }
 
 
-def load_facts(path: Path | str, display: str | None = None) -> schema.Facts:
-    """Read and check the data file; raise ``GuideError(s)`` on any problem."""
+def load_facts(path: Path | str, display: str | None = None, article: Path | None = None) -> schema.Facts:
+    """Read and check the data file; raise ``GuideError(s)`` on any problem.
+
+    With ``article`` (the build passes ``sources/article.txt``), every source
+    passage and quote is also checked word for word against it.
+    """
     path = Path(path)
     name = display or path.name
-    raw, lines = load_with_lines(path, name)
+    raw, lines = load_with_lines(path, name, key_pattern=KEY)
     if not isinstance(raw, dict):
         raise GuideError(name, "the data file is empty or is not a set of keys", line=1,
                          expected="the keys source, experts, facts and quotes",
@@ -45,6 +49,8 @@ def load_facts(path: Path | str, display: str | None = None) -> schema.Facts:
     except ValidationError as exc:
         raise GuideErrors(_explain(exc, raw, lines, name)) from None
     _check_references(facts, lines, name)
+    if article is not None:
+        passages.check(facts, lines, article, name)
     return facts
 
 
@@ -177,6 +183,12 @@ def _value_error(msg: str, path: tuple, raw: Any, lines: dict, name: str) -> Gui
     """A check across several values failed: say which, with the line of the value to change."""
     line = _line_for(lines, path)
     key = dotted(path)
+    if msg.startswith("not plain text: "):
+        value = _value_at(raw, path)
+        shown = _show(value)
+        return GuideError(name, "the text is " + msg, line=line, key=key,
+                          found=shown if len(shown) <= 120 else shown[:100] + "...' (text)",
+                          expected=schema.PLAIN_TEXT_EXPECTED, fix=schema.PLAIN_TEXT_FIX)
     twice = re.match(r"the item '(.*)' is listed twice", msg, re.S)
     if twice:
         items = _value_at(raw, path + ("items",)) or []
@@ -262,7 +274,9 @@ def _one(err: dict, path: tuple, raw: Any, lines: dict, name: str) -> GuideError
         return _value_error(err["msg"].removeprefix("Value error, "), path, raw, lines, name)
     found = _value_at(raw, path)
     expected = _EXPECTED.get(kind, err["msg"].lower())
-    if kind == "greater_than":
+    if kind == "string_pattern_mismatch":
+        fix = "write the full address, such as https://www.example.com/page, with no spaces, quotes, angle brackets or backslashes."
+    elif kind == "greater_than":
         fix = "use a positive number; if the article gives no figure, use kind: not_stated with a note."
     elif kind in ("float_type", "int_type", "float_parsing", "int_parsing") and isinstance(found, str) and _NUMBER_WITH_UNIT.match(found):
         number = _NUMBER_WITH_UNIT.match(found).group(1)

@@ -33,7 +33,7 @@ def load_project(define_env: Callable[[Any], None], root: Path) -> tuple[schema.
     """Load ``root`` as a build would; return the facts, the page scan and the env."""
     env = OfflineEnv(root)
     define_env(env)
-    return env.variables["facts"], env.variables["site_pages"], env
+    return env.guide_facts, env.guide_site, env
 
 
 def project_define_env(root: Path) -> Callable[[Any], None]:

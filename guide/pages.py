@@ -10,22 +10,21 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jinja2
-from jinja2 import nodes
-
-from . import schema
+from . import pagecheck, schema
 from .errors import GuideError, did_you_mean
 from .yamlsrc import load_text
 
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 REQUIRED = ("description", "last_reviewed", "next_review")
-ALLOWED = (*REQUIRED, "title", "hide", "search", "status", "template", "review_note")
-JINJA_GLOBALS = {"range", "dict", "lipsum", "cycler", "joiner", "namespace", "loop", "super", "self", "varargs", "kwargs", "caller", "true", "false", "none", "True", "False", "None"}
+ALLOWED = (*REQUIRED, "title", "hide", "search", "review_note")
+HIDE = ("navigation", "toc", "footer", "path", "tags", "feedback")
+"""What ``hide:`` may list (Material's names). ``status`` and ``template`` are not allowed: a page
+cannot pick its own template, and a status value went into every page's navigation."""
 
 
 @dataclass
@@ -50,80 +49,53 @@ class Site:
         return [p for p in self.pages.values() if key in p.facts]
 
 
-@dataclass(frozen=True)
-class MacroSpec:
-    """How the scanner checks calls to one macro.
+MacroSpec = pagecheck.MacroSpec
 
-    ``arg`` names what its first argument must be (``fact``, ``expert``,
-    ``quote`` or ``None``); ``uses`` lists facts it shows without naming them.
+
+def scan(docs_dir: Path, facts: schema.Facts, macros: Mapping[str, MacroSpec],
+         shows: Mapping[str, frozenset[str]] | None = None, display_root: str = "docs") -> Site:
+    """Check all Markdown pages under ``docs_dir``; raise ``GuideError`` on the first bad page.
+
+    ``shows`` gives, for the macros that take no key (the card, the table, the
+    sheet), the facts their templates read: a page that calls one uses those.
     """
-
-    arg: str | None = None
-    uses: tuple[str, ...] = ()
-
-
-def scan(docs_dir: Path, facts: schema.Facts, macros: Mapping[str, MacroSpec], names: Iterable[str],
-         display_root: str = "docs") -> Site:
-    """Check all Markdown pages under ``docs_dir``; raise ``GuideError`` on the first bad page."""
-    known = set(names) | set(macros) | JINJA_GLOBALS
     pages: dict[str, PageInfo] = {}
     for path in sorted(docs_dir.rglob("*.md")):
         rel = path.relative_to(docs_dir).as_posix()
         if rel.startswith(("_", ".")) or "/_" in rel:
             continue  # templates and partials, not pages
-        pages[rel] = _scan_page(path, f"{display_root}/{rel}", rel, facts, macros, known)
+        pages[rel] = _scan_page(path, f"{display_root}/{rel}", rel, facts, macros, shows or {})
     return Site(pages)
 
 
+def read_page(path: Path, shown: str) -> str:
+    """A page's text: UTF-8, a byte-order mark dropped, Windows line endings made plain."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise GuideError(shown, "the page is not saved as UTF-8 text", found=f"a byte that is not UTF-8 at byte {exc.start}",
+                         expected="UTF-8 text", fix="save the file as UTF-8 in your editor.") from None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+
+
 def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Mapping[str, MacroSpec],
-               known: set[str]) -> PageInfo:
-    text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
-    meta, lines = _front_matter(path, text, shown)
-    info = PageInfo(
+               shows: Mapping[str, frozenset[str]]) -> PageInfo:
+    text = read_page(path, shown)
+    meta, _lines, front = _front_matter(path, text, shown)
+    body = pagecheck.blank_front_matter(text, front)
+    used = pagecheck.check_jinja(body, shown, facts, macros, shows)
+    pagecheck.check_snippets(body, shown)
+    pagecheck.check_markup(body, shown)
+    pagecheck.check_numbers(body, shown, facts)
+    _check_named_experts(text, shown, facts)
+    return PageInfo(
         path=rel,
         title=meta.get("title") or _title(text) or rel,
         description=meta["description"],
         last_reviewed=meta["last_reviewed"],
         next_review=meta["next_review"],
+        facts=used,
     )
-    env = jinja2.Environment()
-    try:
-        tree = env.parse(text)
-    except jinja2.TemplateSyntaxError as exc:
-        raise GuideError(shown, f"template syntax error: {exc.message}", line=exc.lineno,
-                         expected="macros written like {{ fact(\"group.name\") }}",
-                         fix="check the {{ }} and {% %} brackets on this line.") from None
-    local = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
-    all_facts = facts.all_facts()
-    for call in tree.find_all(nodes.Call):
-        if not isinstance(call.node, nodes.Name) or call.node.name not in macros:
-            continue
-        spec = macros[call.node.name]
-        info.facts.update(spec.uses)
-        if spec.arg is None:
-            continue
-        if not call.args or not isinstance(call.args[0], nodes.Const) or not isinstance(call.args[0].value, str):
-            found = call.args[0].name if call.args and isinstance(call.args[0], nodes.Name) else None
-            raise GuideError(shown, f"{call.node.name}() needs the {spec.arg} key in quotes", line=call.lineno,
-                             found=f"{call.node.name}({found})" if found else f"{call.node.name}() without a quoted key",
-                             expected=f'{call.node.name}("{found or "..."}")', fix="write the key in double quotes.")
-        key = call.args[0].value
-        choices = {"fact": all_facts, "expert": facts.experts, "quote": facts.quotes}[spec.arg]
-        if key not in choices:
-            hint = did_you_mean(key, choices)
-            raise GuideError(shown, f"this page uses the {spec.arg} '{key}', which is not in data/facts.yml",
-                             line=call.lineno, found=f"'{key}'", expected=f"a {spec.arg} key from data/facts.yml",
-                             fix=(hint + " " if hint else "") + "Check the spelling against data/facts.yml.")
-        if spec.arg == "fact":
-            info.facts.add(key)
-    _check_named_experts(text, shown, facts)
-    for name in tree.find_all(nodes.Name):
-        if name.ctx == "load" and name.name not in known and name.name not in local:
-            raise GuideError(shown, f"unknown macro or variable '{name.name}'", line=name.lineno, found=f"'{name.name}'",
-                             expected="one of the guide's macros: " + ", ".join(sorted(macros)),
-                             fix=(did_you_mean(name.name, macros) + " " if did_you_mean(name.name, macros) else "")
-                             + "See CONTRIBUTING.md for the list of macros.")
-    return info
 
 
 def _check_named_experts(text: str, shown: str, facts: schema.Facts) -> None:
@@ -145,8 +117,12 @@ def _check_named_experts(text: str, shown: str, facts: schema.Facts) -> None:
                                  fix=(hint + " " if hint else "") + "Check the spelling against the experts: in data/facts.yml.")
 
 
-def _front_matter(path: Path, text: str, shown: str) -> tuple[dict, dict]:
+def _front_matter(path: Path, text: str, shown: str) -> tuple[dict, dict, str]:
     match = FRONT_MATTER.match(text)
+    if not match and re.match(r"---[ \t]*\n", text):
+        raise GuideError(shown, "the front matter has no closing '---' line", line=1, found="'---' on line 1 and no second '---' line",
+                         expected="the front matter between two '---' lines, each alone on its line",
+                         fix="add a line '---' after the last front matter key (see docs/_template.md).")
     if not match:
         first = text.splitlines()[0] if text.strip() else ""
         raise GuideError(shown, "the page has no front matter", line=1,
@@ -197,7 +173,28 @@ def _front_matter(path: Path, text: str, shown: str) -> tuple[dict, dict]:
                          found=f"{meta['next_review']} (last reviewed {meta['last_reviewed']})",
                          expected="a next review date later than the last review",
                          fix="set next_review to the date the page should next be checked.")
-    return meta, tmp_lines
+    for key in ("title", "description", "review_note"):
+        if key in meta:
+            value = meta[key]
+            problem = (schema.plain_text_problem(value, {'"': "a straight double quote"}) if isinstance(value, str)
+                       else "it is not text")
+            if problem:
+                raise GuideError(shown, f"the {key} is not plain text: {problem}", line=tmp_lines.get(key), key=key,
+                                 found=_show(value)[:120], expected=schema.PLAIN_TEXT_EXPECTED.replace(" backslash", ' " backslash'),
+                                 fix=schema.PLAIN_TEXT_FIX + " For quotation marks use curly quotes “ ”.")
+    if meta["last_reviewed"] > dt.date.today():
+        raise GuideError(shown, "'last_reviewed' is in the future", line=tmp_lines.get("last_reviewed"), key="last_reviewed",
+                         found=str(meta["last_reviewed"]), expected=f"the date the page was last checked: today ({dt.date.today()}) or earlier",
+                         fix="write the date of the review you did, not a planned one (that is next_review).")
+    if "hide" in meta and not (isinstance(meta["hide"], list) and all(h in HIDE for h in meta["hide"])):
+        raise GuideError(shown, "'hide' lists something that cannot be hidden", line=tmp_lines.get("hide"), key="hide",
+                         found=_show(meta["hide"]), expected="a list of " + ", ".join(HIDE),
+                         fix="use only those names, one per '- ' line.")
+    if "search" in meta and meta["search"] not in ({"exclude": True}, {"exclude": False}):
+        raise GuideError(shown, "'search' takes only 'exclude: true'", line=tmp_lines.get("search"), key="search",
+                         found=_show(meta["search"]), expected="search: {exclude: true}",
+                         fix="write 'search: {exclude: true}' to keep the page out of search, or remove the line.")
+    return meta, tmp_lines, match.group(0)
 
 
 def _show(value: object) -> str:

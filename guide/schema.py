@@ -9,9 +9,48 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+MAX_TEXT = 2000
+"""Longest text value, in characters (the longest real one is a few hundred)."""
+
+FORBIDDEN = {"<": "an angle bracket '<'", ">": "an angle bracket '>'", "[": "a square bracket '['",
+             "]": "a square bracket ']'", "{": "a curly brace '{'", "}": "a curly brace '}'",
+             "\\": "a backslash", "`": "a backtick '`'"}
+"""Characters that Markdown, HTML or Jinja would read as markup. ``|`` and ``*`` are allowed:
+table cells escape ``|``, and ``*`` can only make emphasis, never a link, tag or request."""
+
+PLAIN_TEXT_EXPECTED = ("plain text: no < > [ ] { } backslash or backtick, no line breaks, "
+                       f"at most {MAX_TEXT} characters")
+PLAIN_TEXT_FIX = ("write it as plain words; the site adds all formatting and links itself. "
+                  "Use ( ) instead of [ ] and say 'less than' instead of '<'.")
+
+
+def plain_text_problem(value: str, also: dict[str, str] | None = None) -> str | None:
+    """Why ``value`` is not plain text (a few words for an error message), or ``None``.
+
+    ``also`` adds characters to refuse (front matter refuses the straight double
+    quote: the theme puts the title and description into attributes).
+    """
+    if len(value) > MAX_TEXT:
+        return f"it is {len(value)} characters long"
+    for char, name in {**FORBIDDEN, **(also or {})}.items():
+        if char in value:
+            return f"it contains {name}"
+    for char in value:
+        if char in "\n\r" or (ord(char) < 32 and char != "\t") or ord(char) == 127:
+            return "it contains a line break or a control character" if char in "\n\r" else "it contains a control character"
+    return None
+
+
+def _plain(value: str) -> str:
+    problem = plain_text_problem(value)
+    if problem:
+        raise ValueError(f"not plain text: {problem}")
+    return value
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_plain)]
 Positive = Annotated[float, Field(gt=0, strict=True)]
 Count = Annotated[int, Field(gt=0, strict=True)]
 Unit = Literal["mm", "minutes", "days", "weeks", "months", "years", "needles"]
@@ -32,7 +71,7 @@ class Source(_Model):
     authors: Annotated[list[Text], Field(min_length=1)]
     publisher: Text
     published: dt.date
-    url: Annotated[str, StringConstraints(pattern=r"^https://\S+$")]
+    url: Annotated[str, StringConstraints(pattern=r"^https://[A-Za-z0-9.-]+(/[^\s\"'<>\\`{}|^]*)?$", max_length=MAX_TEXT)]
 
 
 class Expert(_Model):

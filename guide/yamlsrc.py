@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -11,12 +12,20 @@ from .errors import GuideError
 
 Path_ = tuple[str | int, ...]
 
+MAX_BYTES = 1_000_000
+"""Largest YAML file read (the data file is about 20 kB)."""
+MAX_DEPTH = 12
+"""Deepest nesting of keys and lists (the data file needs 5)."""
+MAX_SCALAR = 10_000
+"""Longest single value, in characters, before the schema's own limits."""
+KEY = re.compile(r"[a-z][a-z0-9_]*")
+
 
 def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
-def load_with_lines(path: Path, display: str | None = None) -> tuple[Any, dict[Path_, int]]:
+def load_with_lines(path: Path, display: str | None = None, key_pattern: re.Pattern | None = None) -> tuple[Any, dict[Path_, int]]:
     """Parse ``path``; return the data and a map from key path to line number.
 
     Raises ``GuideError`` for syntax errors, for a key given twice in one
@@ -25,24 +34,75 @@ def load_with_lines(path: Path, display: str | None = None) -> tuple[Any, dict[P
     """
     name = display or str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        if path.stat().st_size > MAX_BYTES:
+            raise GuideError(name, "the file is too large", found=f"{path.stat().st_size} bytes",
+                             expected=f"at most {MAX_BYTES} bytes", fix="remove what does not belong in it (values are short plain text).")
+        text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise GuideError(name, "the data file is missing", fix="restore it from git (git checkout -- data/facts.yml).") from None
     except UnicodeDecodeError as exc:
         raise GuideError(name, "the file is not saved as UTF-8 text", found=f"a byte YAML cannot read at character {exc.start}",
                          expected="UTF-8 text", fix="save the file as UTF-8 in your editor.") from None
-    return load_text(text, name)
+    return load_text(text, name, key_pattern=key_pattern)
 
 
-def load_text(text: str, name: str, first_line: int = 1, what: str = "YAML syntax error") -> tuple[Any, dict[Path_, int]]:
+def load_text(text: str, name: str, first_line: int = 1, what: str = "YAML syntax error",
+              key_pattern: re.Pattern | None = None) -> tuple[Any, dict[Path_, int]]:
     """Parse YAML ``text`` that starts on line ``first_line`` of the file ``name``.
 
     Same checks and result as ``load_with_lines``; ``what`` starts the message
     for a syntax error (pages use "front matter is not valid YAML").
     """
     offset = first_line - 1
+    _refuse_expansion(text, name, offset, what)
+    root = compose(text, name, offset, what)
+    return _build(root, name, offset, key_pattern)
+
+
+def _refuse_expansion(text: str, name: str, offset: int, what: str) -> None:
+    """Refuse anchors, aliases, tags and merge keys, too deep nesting and too long values, before anything is built.
+
+    The scanner reads the text once, token by token: nothing is expanded, so
+    a few hundred bytes of aliases ("billion laughs") cannot make it hang, and
+    deep nesting cannot exhaust Python's stack.
+    """
+    depth = 0
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            line = token.start_mark.line + 1 + offset
+            found = _source_line(text, token.start_mark.line)
+            kind = None
+            if isinstance(token, yaml.AnchorToken):
+                kind = f"an anchor '&{token.value}'"
+            elif isinstance(token, yaml.AliasToken):
+                kind = f"an alias '*{token.value}'"
+            elif isinstance(token, yaml.TagToken):
+                kind = "a tag '" + "".join(token.value) + "'"
+            elif isinstance(token, yaml.ScalarToken) and token.plain and token.value == "<<":
+                kind = "a merge key '<<'"
+            if kind:
+                raise GuideError(name, f"{kind}, which this file may not use", line=line, found=found,
+                                 expected="plain keys and values: no &anchors, *aliases, !tags or << merge keys",
+                                 fix="write the value out in full where it is needed.")
+            if isinstance(token, (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken,
+                                  yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise GuideError(name, "the keys and lists are nested too deeply", line=line, found=found,
+                                     expected=f"at most {MAX_DEPTH} levels of nesting", fix="flatten the structure (see the other entries for the form).")
+            elif isinstance(token, (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)):
+                depth -= 1
+            elif isinstance(token, yaml.ScalarToken) and len(token.value) > MAX_SCALAR:
+                raise GuideError(name, "a value is too long", line=line, found=f"{len(token.value)} characters",
+                                 expected=f"at most {MAX_SCALAR} characters", fix="shorten it: values are short plain text.")
+    except yaml.MarkedYAMLError:
+        return  # a syntax error: compose() reports it with its line
+
+
+def compose(text: str, name: str, offset: int = 0, what: str = "YAML syntax error") -> yaml.Node | None:
+    """Parse ``text`` into YAML nodes (no values built), turning a syntax error into a ``GuideError``."""
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or "the YAML is not well formed").replace("'<stream end>'", "the end of the text")
@@ -55,6 +115,10 @@ def load_text(text: str, name: str, first_line: int = 1, what: str = "YAML synta
         hint = "check the indentation, colons, brackets and quotes on this line and the lines above it."
         if "\t" in text:
             hint = "indent with spaces, not tab characters; " + hint
+        if "mapping values are not allowed" in problem:
+            problem = "a second ': ' on one line (mapping values are not allowed here)"
+            hint = ("text that contains ': ' must be in double quotes, such as "
+                    '"Does it hurt: a guide": pain.md; ' + hint)
         raise GuideError(
             name,
             f"{what}: {problem}",
@@ -63,6 +127,9 @@ def load_text(text: str, name: str, first_line: int = 1, what: str = "YAML synta
             expected="valid YAML: 'key: value' lines, indented with spaces",
             fix=hint,
         ) from None
+
+
+def _build(root: yaml.Node | None, name: str, offset: int, key_pattern: re.Pattern | None) -> tuple[Any, dict[Path_, int]]:
     lines: dict[Path_, int] = {}
     if root is None:
         return None, lines
@@ -85,6 +152,16 @@ def load_text(text: str, name: str, first_line: int = 1, what: str = "YAML synta
                         found=f"'{key_node.value}', which YAML reads as {type(key).__name__}",
                         expected="a key made of letters, digits and underscores, starting with a letter",
                         fix="Rename the key (words such as on, off, yes, no and numbers are not names).",
+                    )
+                if key_pattern is not None and not key_pattern.fullmatch(key):
+                    raise GuideError(
+                        name,
+                        f"the key '{key}' is not a valid name",
+                        line=line_of(key_node),
+                        key=_dotted(path) or None,
+                        found=f"'{key}'",
+                        expected="a name of lowercase letters, digits and underscores, starting with a letter, such as needle_count",
+                        fix="rename the key (no dots, dashes, spaces or capitals).",
                     )
                 if key in out:
                     raise GuideError(

@@ -15,7 +15,7 @@ BIN = Path(sys.executable).parent
 MKDOCS = str(BIN / "mkdocs")
 sys.path.insert(0, str(ROOT))
 
-from tools.project import copy_project  # noqa: E402,F401 - re-exported for the tests
+from tools.project import cite_numbers, copy_project  # noqa: E402,F401 - re-exported for the tests
 
 
 @dataclass
@@ -36,6 +36,11 @@ def run_build(project: Path, site: Path | None = None) -> Build:
     """Build ``project`` strictly into ``site`` (default: project/site)."""
     site = site or project / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # As make build does: the pre-flight check of mkdocs.yml and symlinks first.
+    pre = subprocess.run([sys.executable, "-m", "guide.preflight", str(project)], cwd=project, env=env,
+                         capture_output=True, text=True, timeout=60)
+    if pre.returncode != 0:
+        return Build(project, site, pre.returncode, pre.stdout + pre.stderr)
     proc = subprocess.run(
         [MKDOCS, "build", "--strict", "--clean", "--site-dir", str(site)],
         cwd=project, env=env, capture_output=True, text=True, timeout=300,

@@ -42,16 +42,23 @@ def _line(text: str, needle: str, nth: int = 1) -> int:
     return text[:at].count("\n") + 1
 
 
-def _page_error(tmp_path: Path, old: str, new: str) -> tuple[str, str]:
-    """The message for a one-page project whose page has ``old`` replaced by ``new``."""
+def _one_page_project(tmp_path: Path, page: str) -> Path:
+    """The real data, partials and article, and one page, ``docs/index.md``."""
     project = tmp_path / "p"
     (project / "docs").mkdir(parents=True)
     (project / "data").mkdir()
     shutil.copy2(ROOT / "data" / "facts.yml", project / "data")
     shutil.copytree(ROOT / "includes", project / "includes")
+    shutil.copytree(ROOT / "sources", project / "sources")
+    (project / "docs" / "index.md").write_text(page, encoding="utf-8")
+    return project
+
+
+def _page_error(tmp_path: Path, old: str, new: str) -> tuple[str, str]:
+    """The message for a one-page project whose page has ``old`` replaced by ``new``."""
     assert old in TINY_PAGE, f"test text not in the fixture page: {old!r}"
     text = TINY_PAGE.replace(old, new, 1)
-    (project / "docs" / "index.md").write_text(text, encoding="utf-8")
+    project = _one_page_project(tmp_path, text)
     with pytest.raises(Exception) as info:
         load_project(define_env, project)
     return str(info.value), text
@@ -223,8 +230,12 @@ def test_page_error_names_place_found_expected_and_fix(tmp_path: Path, case: str
 
 def test_template_syntax_error(tmp_path: Path) -> None:
     msg, text = _page_error(tmp_path, '{{ fact("device.needle_count") }}', '{{ fact("device.needle_count") }')
-    assert msg.startswith(f"docs/index.md:{_line(text, 'needle_count')}: template syntax error")
-    assert "Fix: Check the {{ }} and {% %} brackets on this line." in msg
+    assert msg == (
+        f"docs/index.md:{_line(text, 'needle_count')}: template syntax error: unexpected '}}' "
+        "Found: 'The pen has {{ fact(\"device.needle_count\") } and reaches {{ fact(\"device.depth_range\") }}.'. "
+        'Expected: macros written like {{ fact("group.name") }}. '
+        "Fix: Check the {{ }} and {% %} brackets on this line. To show braces as text, put them between {% raw %} and {% endraw %}."
+    )
 
 
 def test_windows_line_endings_are_fine(tmp_path: Path) -> None:
@@ -232,6 +243,7 @@ def test_windows_line_endings_are_fine(tmp_path: Path) -> None:
     (project / "docs").mkdir(parents=True)
     shutil.copytree(ROOT / "data", project / "data")
     shutil.copytree(ROOT / "includes", project / "includes")
+    shutil.copytree(ROOT / "sources", project / "sources")
     (project / "docs" / "index.md").write_bytes(TINY_PAGE.replace("\n", "\r\n").encode())
     _, site, _ = load_project(define_env, project)
     assert "device.needle_count" in site.pages["index.md"].facts
@@ -243,8 +255,134 @@ def test_the_page_template_is_a_valid_page(tmp_path: Path) -> None:
     (project / "docs").mkdir(parents=True)
     shutil.copytree(ROOT / "data", project / "data")
     shutil.copytree(ROOT / "includes", project / "includes")
+    shutil.copytree(ROOT / "sources", project / "sources")
     shutil.copy2(ROOT / "docs" / "_template.md", project / "docs" / "new-page.md")
     shutil.copy2(ROOT / "docs" / "_template.md", project / "docs" / "_template.md")
     _, site, _ = load_project(define_env, project)
     assert set(site.pages) == {"new-page.md"}, "files starting with _ are not pages"
     assert {"device.needle_count", "device.depth_range", "candidates.good_for"} <= site.pages["new-page.md"].facts
+
+
+# --- page Jinja, typed numbers, partials: full messages (issue 12) ----------
+
+MACROS = ("appointment_sheet, citation, comparison_table, depth_scale, expert, fact, fact_list, facts_table, "
+          "glance_card, glossary, page_info, publisher, quote, timeline")
+
+
+def test_facts_called_like_a_macro_full_message(tmp_path: Path) -> None:
+    msg, text = _page_error(tmp_path, 'fact("device.needle_count")', 'facts("device.needle_count")')
+    assert msg == (
+        f"docs/index.md:{_line(text, 'facts(')}: unknown macro or variable 'facts' Found: 'facts'. "
+        f"Expected: one of the guide's macros: {MACROS}. Fix: Did you mean 'fact'? See CONTRIBUTING.md for the list of macros."
+    )
+
+
+def test_variable_on_a_page_full_message(tmp_path: Path) -> None:
+    msg, text = _page_error(tmp_path, "# Tiny\n", "# Tiny\n\n{{ config }}\n")
+    assert msg == (
+        f"docs/index.md:{_line(text, '{{ config }}')}: the variable 'config' in the page Found: '{{{{ config }}}}'. "
+        "Expected: text, and calls of the guide's macros with quoted values, such as "
+        f'{{{{ fact("device.needle_count") }}}} (macros: {MACROS}). '
+        "Fix: Pages may only call the guide's macros (CONTRIBUTING.md). "
+        "To show braces as text, put them between {% raw %} and {% endraw %}."
+    )
+
+
+def test_jinja_comment_full_message(tmp_path: Path) -> None:
+    msg, text = _page_error(tmp_path, "# Tiny\n", "# Tiny\n\nPrices vary {# check #} by city.\n")
+    assert msg == (
+        f"docs/index.md:{_line(text, 'Prices')}: a Jinja comment '{{#' in the page Found: 'Prices vary {{# check #}} by city.'. "
+        "Expected: text and macro calls only (a comment hides the text after it, up to '#}'). "
+        "Fix: Delete the comment, or keep the note out of the page (an HTML comment is published). "
+        "For a heading id write '{ #id }' with a space after the brace. "
+        "To show braces as text, put them between {% raw %} and {% endraw %}."
+    )
+
+
+def test_bad_part_full_message(tmp_path: Path) -> None:
+    msg, text = _page_error(tmp_path, 'fact("device.depth_range")', 'fact("device.depth_range", part="maximum")')
+    assert msg == (
+        f"docs/index.md:{_line(text, 'maximum')}: a range fact has no part 'maximum' (at device.depth_range) "
+        "Found: part 'maximum'. Expected: one of min, max. Fix: Did you mean 'max'? Use one of the parts listed."
+    )
+
+
+def test_list_style_typo_full_message(tmp_path: Path) -> None:
+    msg, text = _page_error(tmp_path, 'fact_list("candidates.avoid_skin")', 'fact_list("candidates.avoid_skin", style="step")')
+    assert msg == (
+        f"docs/index.md:{_line(text, 'style=')}: unknown list style 'step' Found: style=\"step\". "
+        "Expected: style one of bullets, steps, checks. Fix: Did you mean 'steps'? Use one of the styles listed."
+    )
+
+
+def test_typed_number_full_message(tmp_path: Path) -> None:
+    msg, text = _page_error(tmp_path, "# Tiny\n", "# Tiny\n\nThe pen has eleven needles.\n")
+    assert msg == (
+        f"docs/index.md:{_line(text, 'eleven')}: a number typed into the page: 'eleven' Found: 'The pen has eleven needles.'. "
+        "Expected: numbers only from data/facts.yml, through the macros. "
+        'Fix: Show the fact with its macro instead: {{ fact("device.needle_count") }}, so the page follows data/facts.yml.'
+    )
+
+
+def test_lone_braces_full_message(tmp_path: Path) -> None:
+    msg, text = _page_error(tmp_path, "# Tiny\n", "# Tiny\n\nType {{ to start a macro.\n")
+    assert msg == (
+        f"docs/index.md:{_line(text, 'Type {{')}: a '{{{{' with no '}}}}' after it on the same line "
+        "Found: 'Type {{ to start a macro.'. Expected: macros written like {{ fact(\"group.name\") }}, each on one line. "
+        "Fix: Close the macro call, or, if the braces are meant as text, put them between {% raw %} and {% endraw %}."
+    )
+
+
+def test_last_reviewed_in_the_future(tmp_path: Path) -> None:
+    msg, text = _page_error(tmp_path, "last_reviewed: 2026-01-10", "last_reviewed: 2098-01-10")
+    _complete(msg)
+    assert msg.startswith(f"docs/index.md:{_line(text, '2098-01-10')}: 'last_reviewed' is in the future (at last_reviewed) "
+                          "Found: 2098-01-10. Expected: the date the page was last checked: today (")
+
+
+def _partial_error(tmp_path: Path, partial: str, old: str, new: str) -> tuple[str, str]:
+    project = _one_page_project(tmp_path, TINY_PAGE)
+    path = project / "includes" / "partials" / partial
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(Exception) as info:
+        load_project(define_env, project)
+    return str(info.value), text
+
+
+def test_typo_in_a_partial_full_message(tmp_path: Path) -> None:
+    msg, text = _partial_error(tmp_path, "glance-card.html", 'v("device.needle_count")', 'v("device.needle_cont")')
+    row = next(r for r in text.splitlines() if "needle_cont" in r).strip()
+    assert msg == (
+        f"includes/partials/glance-card.html:{_line(text, 'needle_cont')}: the partial uses the fact 'device.needle_cont', "
+        f"which is not in data/facts.yml Found: '{row[:100]}'. "
+        'Expected: names and fact keys that exist (partials read facts through v("group.name")). '
+        "Fix: Did you mean 'device.needle_count'? Correct the name on this line."
+    )
+
+
+@pytest.mark.parametrize("partial, old, new, says", [
+    ("timeline.svg", "{{ t.title }}", "{{ t.titel }}", "has no attribute 'titel'"),
+    ("list.md", "{% endif %}", "{% endfi %}", "template syntax error: Encountered unknown tag 'endfi'."),
+    ("page-info.md", "{{ source.title }}", "{{ source.titel }}", "has no attribute 'titel'"),
+])
+def test_mistake_in_any_partial_names_file_and_line(tmp_path: Path, partial: str, old: str, new: str, says: str) -> None:
+    msg, text = _partial_error(tmp_path, partial, old, new)
+    _complete(msg)
+    assert msg.startswith(f"includes/partials/{partial}:{_line(text, new)}:"), msg
+    assert says in msg, msg
+
+
+def test_facts_a_summary_shows_are_read_from_its_template(tmp_path: Path) -> None:
+    """A new row in glance-card.html lists the home page for its fact: no hand-kept list to forget."""
+    project = _one_page_project(tmp_path, TINY_PAGE.replace("# Tiny\n", "# Tiny\n\n{{ glance_card() }}\n"))
+    _, site, _ = load_project(define_env, project)
+    assert "provider.licensed" not in site.pages["index.md"].facts
+    card = project / "includes" / "partials" / "glance-card.html"
+    card.write_text(card.read_text(encoding="utf-8").replace(
+        "</dl>", '<div><dt>Who</dt><dd>{{ v("provider.licensed") }}</dd></div>\n</dl>'), encoding="utf-8")
+    _, site, _ = load_project(define_env, project)
+    assert "provider.licensed" in site.pages["index.md"].facts
+    assert {"device.needle_count", "aftercare.spf_min"} <= site.pages["index.md"].facts

@@ -11,7 +11,7 @@ import pytest
 
 from guide.loader import load_facts
 
-from conftest import ROOT, copy_project
+from conftest import ROOT, cite_numbers, copy_project
 
 sys.path.insert(0, str(ROOT / "tools"))
 import facts_diff  # noqa: E402
@@ -40,6 +40,7 @@ def _edit(project: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    cite_numbers(project)  # the build checks each number is in its passage
 
 
 def test_changed_number_and_added_list_item(repo: Path) -> None:
@@ -51,7 +52,7 @@ def test_changed_number_and_added_list_item(repo: Path) -> None:
     assert rows[0] == "2 facts changed."
     assert "| Fact | Change | Before (main) | After (this change) | Pages that show it |" in rows
     needle = next(r for r in rows if "`device.needle_count`" in r)
-    assert "| changed | 11 needles | 12 needles |" in needle
+    assert "| changed | 11 needles | 12 needles (source changed) |" in needle  # a new number needs its passage
     assert "index.md" in needle and "procedure.md" in needle  # pages from the page scan
     skin = next(r for r in rows if "`candidates.avoid_skin`" in r)
     assert "| eczema, rosacea and very sensitive skin | eczema, rosacea, very sensitive skin and psoriasis (item added: “psoriasis”) |" in skin

@@ -19,7 +19,7 @@ from guide import figures, render, schema
 from guide.offline import load_project
 from macros import define_env
 
-from conftest import ROOT, Build, copy_project, run_build
+from conftest import cite_numbers, ROOT, Build, copy_project, run_build
 from htmlpage import article_text, page_file
 
 FACTS, _, ENV = load_project(define_env, ROOT)
@@ -323,6 +323,7 @@ def _project(dest: Path, changed: bool) -> Path:
             assert yml.count(old) == 1, old
             yml = yml.replace(old, new)
         data.write_text(yml, encoding="utf-8")
+        cite_numbers(project)  # the build checks each number is in its passage
     return project
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BUILD_PARTS = ("macros.py", "guide", "includes", "overrides", "data", "docs", "mkdocs.yml", "zensical.yml")
+BUILD_PARTS = ("macros.py", "guide", "includes", "overrides", "data", "sources", "docs", "mkdocs.yml", "zensical.yml")
 
 
 def copy_project(dest: Path, parts: Iterable[str] = BUILD_PARTS) -> Path:
@@ -20,3 +20,42 @@ def copy_project(dest: Path, parts: Iterable[str] = BUILD_PARTS) -> Path:
         else:
             shutil.copy2(src, dest / part)
     return dest
+
+
+def cite_numbers(project: Path, text: str | None = None) -> list[str]:
+    """For tests that change a number in a copy's data: give each changed number a source passage.
+
+    Every build checks that a fact's numbers appear in its source passage, and
+    the passage in ``sources/article.txt``. A test that changes a number (to
+    see the drawings or the diff follow it) appends a made-up passage with the
+    new numbers to the copy's article and to the fact's ``source``. ``text``
+    is the data file's new text (default: what it holds now); the article is
+    written first and the data file once, so a watching server rebuilds once.
+    Returns the keys it touched. Never run on the real project.
+    """
+    import yaml
+
+    from guide import passages, pagecheck, schema
+
+    assert project.resolve() != ROOT.resolve(), "cite_numbers edits a copy, never the real project"
+    data = project / "data" / "facts.yml"
+    text = data.read_text(encoding="utf-8") if text is None else text
+    touched, extra = [], []
+    try:
+        facts = schema.Facts.model_validate(yaml.safe_load(text))
+    except ValueError:
+        facts = None  # broken data: the build reports that first
+    for key, fact in (facts.all_facts().items() if facts else ()):
+        numbers = pagecheck.fact_numbers(fact)
+        if all(passages.said(n, fact.source) for n in numbers):
+            continue
+        passage = f"Test passage for {key} gives " + " and ".join(schema._num(n) for n in numbers) + "."
+        assert fact.source in text, key
+        text = text.replace(fact.source, f"{fact.source} ... {passage}", 1)
+        extra.append(passage)
+        touched.append(key)
+    if extra:
+        with (project / "sources" / "article.txt").open("a", encoding="utf-8") as out:
+            out.write("\n" + "\n".join(extra) + "\n")
+    data.write_text(text, encoding="utf-8")
+    return touched

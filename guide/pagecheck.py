@@ -1,0 +1,418 @@
+"""What a page may contain: text, ``{% raw %}`` blocks and calls of the guide's macros. Nothing else.
+
+Pages are content that any contributor changes; only ``macros.py``, ``guide/``
+and the templates are code. So every page's Jinja is lexed and parsed with the
+same delimiters mkdocs-macros uses, before anything is rendered, and only
+``{{ macro("literal", key=literal) }}`` passes, with each argument checked
+against the data file. Comments, statements, variables (``config``,
+``environment``, ``page`` ...), attribute access, subscripts and filters stop
+the build with file:line, Found, Expected and Fix.
+
+The text between the calls is checked too: a number typed into prose (``11``,
+``eleven``, ``ten to twenty``) stops the build and names the fact to show
+instead.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+import jinja2
+from jinja2 import nodes
+
+from . import render, schema
+from .errors import GuideError, did_you_mean
+
+RAW_HINT = "To show braces as text, put them between {% raw %} and {% endraw %}."
+STYLES = ("bullets", "steps", "checks")
+
+
+@dataclass(frozen=True)
+class MacroSpec:
+    """How the page check treats calls to one macro.
+
+    ``arg`` names what its first argument must be (``fact``, ``expert``,
+    ``quote`` or ``None``); ``kinds`` limits a fact argument to some fact kinds;
+    ``fn`` is the macro itself, whose signature gives the arguments it takes.
+    """
+
+    arg: str | None = None
+    kinds: tuple[str, ...] = ()
+    fn: Callable | None = None
+
+
+def _env() -> jinja2.Environment:
+    # mkdocs-macros' defaults: {{ }}, {% %}, {# #}
+    return jinja2.Environment()
+
+
+def blank_front_matter(text: str, front: str) -> str:
+    """``text`` with its front matter block replaced by as many empty lines (line numbers stay right)."""
+    return "\n" * front.count("\n") + text[len(front):]
+
+
+def check_jinja(body: str, shown: str, facts: schema.Facts, macros: Mapping[str, MacroSpec],
+                shows: Mapping[str, frozenset[str]] | None = None) -> set[str]:
+    """Check the page ``body`` (front matter blanked); return the fact keys its macro calls show.
+
+    ``shows`` maps a macro to the facts it shows without naming them (read from its template).
+    """
+    env = _env()
+    lines = body.splitlines()
+    try:
+        tokens = list(env.lex(body))
+    except jinja2.TemplateSyntaxError as exc:
+        raise _syntax(exc, lines, shown) from None
+    for lineno, kind, _value in tokens:
+        if kind == "comment_begin":
+            raise GuideError(shown, "a Jinja comment '{#' in the page", line=lineno, found=_quote(lines, lineno),
+                             expected="text and macro calls only (a comment hides the text after it, up to '#}')",
+                             fix="delete the comment, or keep the note out of the page (an HTML comment is published). "
+                                 "For a heading id write '{ #id }' with a space after the brace. " + RAW_HINT)
+    try:
+        tree = env.parse(body)
+    except jinja2.TemplateSyntaxError as exc:
+        raise _syntax(exc, lines, shown) from None
+    used: set[str] = set()
+    for node in tree.body:
+        if not isinstance(node, nodes.Output):
+            raise _not_allowed(node, lines, shown, macros, f"a {{% {_stmt(node)} %}} statement")
+        for child in node.nodes:
+            if isinstance(child, nodes.TemplateData):
+                continue
+            used |= _check_call(child, lines, shown, facts, macros)
+            used |= (shows or {}).get(child.node.name, frozenset())
+    return used
+
+
+def _stmt(node: nodes.Node) -> str:
+    return {"Include": "include", "Import": "import", "FromImport": "from ... import", "Assign": "set",
+            "AssignBlock": "set", "For": "for", "If": "if", "Macro": "macro", "CallBlock": "call",
+            "FilterBlock": "filter", "With": "with", "Block": "block", "Extends": "extends",
+            "ExprStmt": "do"}.get(type(node).__name__, type(node).__name__.lower())
+
+
+def _describe(node: nodes.Node) -> str:
+    if isinstance(node, nodes.Name):
+        return f"the variable '{node.name}'"
+    if isinstance(node, nodes.Getattr):
+        return f"an attribute ('.{node.attr}')"
+    if isinstance(node, nodes.Getitem):
+        return "a subscript ('[...]')"
+    if isinstance(node, nodes.Filter):
+        return f"a filter ('| {node.name}')"
+    if isinstance(node, nodes.Test):
+        return f"a test ('is {node.name}')"
+    if isinstance(node, nodes.Const):
+        return "a bare value"
+    if isinstance(node, nodes.Call):
+        return "a call of something that is not one of the guide's macros"
+    return f"a Jinja expression ({type(node).__name__})"
+
+
+def _not_allowed(node: nodes.Node, lines: list[str], shown: str, macros: Mapping[str, MacroSpec], what: str,
+                 hint: str = "") -> GuideError:
+    return GuideError(shown, f"{what} in the page", line=node.lineno, found=_quote(lines, node.lineno),
+                      expected="text, and calls of the guide's macros with quoted values, such as "
+                               '{{ fact("device.needle_count") }} (macros: ' + ", ".join(sorted(macros)) + ")",
+                      fix=(hint + " " if hint else "") + "Pages may only call the guide's macros (CONTRIBUTING.md). "
+                      + RAW_HINT)
+
+
+def _check_call(expr: nodes.Node, lines: list[str], shown: str, facts: schema.Facts,
+                macros: Mapping[str, MacroSpec]) -> set[str]:
+    if not isinstance(expr, nodes.Call) or not isinstance(expr.node, nodes.Name):
+        inner = _innermost(expr)
+        # Point at the first wrong step: the filter or attribute on a macro call, the .__globals__ of a chain.
+        hint = ""
+        name = _first_name(expr)
+        if name and name not in macros:
+            hint = did_you_mean(name, macros)
+        elif name:
+            hint = f"Write {{{{ {name}(...) }}}} alone: its value cannot be changed in the page."
+        raise _not_allowed(inner, lines, shown, macros, _describe(inner), hint)
+    name = expr.node.name
+    if name not in macros:
+        hint = did_you_mean(name, macros)
+        raise GuideError(shown, f"unknown macro or variable '{name}'", line=expr.lineno, found=f"'{name}'",
+                         expected="one of the guide's macros: " + ", ".join(sorted(macros)),
+                         fix=(hint + " " if hint else "") + "See CONTRIBUTING.md for the list of macros.")
+    spec = macros[name]
+    if expr.dyn_args is not None or expr.dyn_kwargs is not None:
+        raise _not_allowed(expr, lines, shown, macros, f"{name}() with *args or **kwargs")
+    for arg in [*expr.args, *(kw.value for kw in expr.kwargs)]:
+        if not isinstance(arg, nodes.Const):
+            found = f"{name}({arg.name})" if isinstance(arg, nodes.Name) else _quote(lines, expr.lineno)
+            plain = arg.name if isinstance(arg, nodes.Name) else "..."
+            raise GuideError(shown, f"{name}() needs its values in quotes", line=expr.lineno, found=found,
+                             expected=f'{name}("{plain}")' if spec.arg else "literal values: text in quotes, True or False",
+                             fix="write the key in double quotes.")
+    args = [a.value for a in expr.args]
+    kwargs = {kw.key: kw.value.value for kw in expr.kwargs}
+    if spec.fn is not None:
+        try:
+            bound = inspect.signature(spec.fn).bind(*args, **kwargs)
+        except TypeError as exc:
+            params = [p for p in inspect.signature(spec.fn).parameters]
+            raise GuideError(shown, f"{name}() called with the wrong arguments ({exc})", line=expr.lineno,
+                             found=_quote(lines, expr.lineno),
+                             expected=f"{name}({', '.join(params)})" if params else f"{name}() with nothing between the brackets",
+                             fix="see CONTRIBUTING.md for how to call it.") from None
+        values = dict(bound.arguments)
+    else:
+        values = {"key": args[0]} if args else {}
+    used: set[str] = set()
+    if spec.arg:
+        key = next(iter(values.values()), None)
+        if not isinstance(key, str):
+            raise GuideError(shown, f"{name}() needs the {spec.arg} key in quotes", line=expr.lineno,
+                             found=f"{name}() without a quoted key", expected=f'{name}("...")',
+                             fix="write the key in double quotes.")
+        choices = {"fact": facts.all_facts(), "expert": facts.experts, "quote": facts.quotes}[spec.arg]
+        if key not in choices:
+            hint = did_you_mean(key, choices)
+            raise GuideError(shown, f"this page uses the {spec.arg} '{key}', which is not in data/facts.yml",
+                             line=expr.lineno, found=f"'{key}'", expected=f"{'an' if spec.arg == 'expert' else 'a'} {spec.arg} key from data/facts.yml",
+                             fix=(hint + " " if hint else "") + "Check the spelling against data/facts.yml.")
+        if spec.arg == "fact":
+            used.add(key)
+            fact = choices[key]
+            if spec.kinds and fact.kind not in spec.kinds:
+                raise GuideError(shown, f"{name}() needs a {' or '.join(spec.kinds)} fact", line=expr.lineno,
+                                 found=f"'{key}', a {fact.kind} fact", expected=f"a fact of kind {' or '.join(spec.kinds)}",
+                                 fix=f"use fact(\"{key}\") for this fact, or pick a {' or '.join(spec.kinds)} fact.")
+            part = values.get("part")
+            if part is not None:
+                allowed = render.PARTS.get(fact.kind, ())
+                if part not in allowed:
+                    hint = did_you_mean(str(part), allowed)
+                    raise GuideError(shown, f"a {fact.kind} fact has no part '{part}'", line=expr.lineno, key=key,
+                                     found=f"part '{part}'",
+                                     expected=("one of " + ", ".join(allowed)) if allowed else f"no part (a {fact.kind} fact has none)",
+                                     fix=(hint + " " if hint else "") + (f'Write fact("{key}") for the whole value.'
+                                                                         if not allowed else "Use one of the parts listed."))
+    if "style" in values and values["style"] not in STYLES:
+        hint = did_you_mean(str(values["style"]), STYLES)
+        raise GuideError(shown, f"unknown list style '{values['style']}'", line=expr.lineno,
+                         found=f"style=\"{values['style']}\"", expected="style one of " + ", ".join(STYLES),
+                         fix=(hint + " " if hint else "") + "Use one of the styles listed.")
+    if "full" in values and not isinstance(values["full"], bool):
+        raise GuideError(shown, "full= takes True or False", line=expr.lineno, found=f"full={values['full']!r}",
+                         expected="full=True or full=False", fix="write True or False, without quotes.")
+    return used
+
+
+def _innermost(node: nodes.Node) -> nodes.Node:
+    """The first wrong step of an expression: ``.__globals__`` in ``fact.__globals__[...].popen(...)``."""
+    while True:
+        inner = getattr(node, "node", None)
+        if not isinstance(inner, nodes.Node) or isinstance(inner, nodes.Name) or (
+                isinstance(inner, nodes.Call) and isinstance(inner.node, nodes.Name)):
+            return node
+        node = inner
+
+
+def _first_name(node: nodes.Node) -> str | None:
+    for child in node.find_all(nodes.Name):
+        return child.name
+    return node.name if isinstance(node, nodes.Name) else None
+
+
+def _quote(lines: list[str], lineno: int | None) -> str:
+    if not lineno or lineno > len(lines):
+        return "the end of the page"
+    line = lines[lineno - 1].strip()
+    return f"'{line[:100]}{'...' if len(line) > 100 else ''}'"
+
+
+def _syntax(exc: jinja2.TemplateSyntaxError, lines: list[str], shown: str) -> GuideError:
+    # Jinja often notices a lone {{ or {% only at the next brace or at the end of the page:
+    # point at the line that opened it instead.
+    last = min(exc.lineno or len(lines), len(lines))
+    for i, row in enumerate(lines[:last], 1):
+        for opener, closer in (("{{", "}}"), ("{%", "%}")):
+            at = row.find(opener)
+            while at != -1:
+                if closer not in row[at + 2:]:
+                    return GuideError(shown, f"a '{opener}' with no '{closer}' after it on the same line", line=i,
+                                      found=_quote(lines, i), expected='macros written like {{ fact("group.name") }}, '
+                                      "each on one line", fix="close the macro call, or, if the braces are meant as text, "
+                                      "put them between {% raw %} and {% endraw %}.")
+                at = row.find(opener, row.find(closer, at + 2) + 2)
+    return GuideError(shown, f"template syntax error: {exc.message}", line=exc.lineno, found=_quote(lines, exc.lineno),
+                      expected='macros written like {{ fact("group.name") }}',
+                      fix="check the {{ }} and {% %} brackets on this line. " + RAW_HINT)
+
+
+# --- snippet lines ----------------------------------------------------------
+
+_SNIPPET = re.compile(r"^[ \t]*-+8<-+", re.M)
+
+
+def check_snippets(body: str, shown: str) -> None:
+    """Refuse ``--8<--`` lines: they pull a file into the page (pymdownx.snippets), even from code or raw blocks.
+
+    The glossary is appended to every page by mkdocs.yml; a page has no other
+    file to include, and a link committed in the repository could point anywhere.
+    """
+    match = _SNIPPET.search(body)
+    if match:
+        line = body.count("\n", 0, match.start()) + 1
+        raise GuideError(shown, "a snippet line, which pulls another file into the page", line=line,
+                         found=_quote(body.splitlines(), line), expected="the page's own text and macro calls",
+                         fix="write the text into the page, or show a fact with its macro. "
+                             "To show the marker as text, start it with a semicolon: ;--8<--.")
+
+
+# --- HTML and links in prose --------------------------------------------------
+
+TAGS = ("div", "span", "p", "br", "details", "summary", "abbr", "time", "kbd", "sup", "sub", "small", "strong",
+        "em", "b", "i", "ul", "ol", "li", "dl", "dt", "dd", "figure", "figcaption", "hr")
+"""HTML tags a page may use around its text (layout only: nothing that loads, runs or submits)."""
+
+_CODE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|`[^`\n]*`", re.S | re.M)
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)([^>]*)>")
+_BAD_ATTR = re.compile(r"""(?:^|\s)(on\w+|style|src|href|action|formaction|srcdoc|xlink:href)\s*=""", re.I)
+_LINK = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
+_REF_DEF = re.compile(r"^[ \t]{0,3}()\[[^\]\n]+\]:[ \t]*<?(\S*)", re.M)
+_REF_IMAGE = re.compile(r"!\[[^\]\n]*\]\[")
+_SCHEME = re.compile(r"^\s*([a-z][a-z0-9+.-]*):", re.I)
+
+
+def check_markup(body: str, shown: str) -> None:
+    """Raw HTML only from a short list of layout tags, no event or style attributes; links only to
+    https:, mailto: or pages of the site; pictures only from the site (no third-party requests).
+
+    Checked everywhere but in code (Markdown shows code as text), raw blocks included:
+    their content still reaches the page as Markdown.
+    """
+    text = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), body)
+    lines = body.splitlines()
+
+    def stop(at: int, what: str, expected: str, fix: str) -> GuideError:
+        line = text.count("\n", 0, at) + 1
+        return GuideError(shown, what, line=line, found=_quote(lines, line), expected=expected, fix=fix)
+
+    for match in _TAG.finditer(text):
+        name = match.group(2).lower()
+        if ":" in name or "@" in match.group(0):  # an autolink, <https://...> or <name@example.com>
+            if not (name == "https:" or (name == "mailto:") or ("@" in match.group(0) and ":" not in name)):
+                raise stop(match.start(), f"a '{name}' link in the page", "links to https:// addresses, "
+                           "mailto: addresses or pages of the site", "link to an https:// address or a page of the site.")
+            continue
+        if name not in TAGS:
+            raise stop(match.start(), f"the HTML tag <{name}> in the page",
+                       "text, Markdown, and only these tags: " + ", ".join(TAGS),
+                       "write it in Markdown, or show the content through a macro. "
+                       "To show angle brackets as text, put them in `backticks`.")
+        bad = _BAD_ATTR.search(match.group(3))
+        if bad:
+            raise stop(match.start(), f"the HTML attribute '{bad.group(1)}' in the page",
+                       "tags with class, id, title, datetime and markdown attributes only",
+                       "remove the attribute; styles live in overrides/stylesheets/, links are written in Markdown.")
+    for match in _REF_IMAGE.finditer(text):
+        raise stop(match.start(), "a picture by reference in the page", "pictures written ![words](path/in/the/site.png)",
+                   "write the picture's path in brackets right after it.")
+    for match in [*_LINK.finditer(text), *_REF_DEF.finditer(text)]:
+        image, target = match.group(1), match.group(2)
+        scheme = _SCHEME.match(target)
+        if "&" in target or "\\" in target:
+            raise stop(match.start(), "a link address with '&' or a backslash in the page",
+                       "a plain address (https://..., or a page of the site)",
+                       "write the address without character codes.")
+        if image and scheme:
+            raise stop(match.start(), "a picture from another site in the page",
+                       "pictures stored in the site, linked by a relative path",
+                       "remove it: a picture from another site makes every reader's browser contact that site.")
+        if scheme and scheme.group(1).lower() not in ("https", "mailto"):
+            raise stop(match.start(), f"a '{scheme.group(1)}:' link in the page",
+                       "links to https:// addresses, mailto: addresses or pages of the site",
+                       "link to an https:// address or a page of the site.")
+
+
+# --- numbers typed into prose --------------------------------------------------
+
+WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+         "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+         "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+         "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100}
+"""Number words checked in prose. "one" is left out ("one of", "one article"), as are ordinals ("first")."""
+
+UNITS = ("needle", "needles", "mm", "millimeter", "millimeters", "millimetre", "millimetres", "minute", "minutes",
+         "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "session", "sessions",
+         "treatment", "treatments", "visit", "visits", "times", "percent")
+"""A number word counts as a typed fact when one of these follows it within a few words
+("eleven needles", "ten to twenty minutes", "four to six sessions") or "SPF" comes before it;
+"two doctors" is just prose."""
+
+_SKIP = re.compile(
+    r"^(```|~~~).*?^\1[^\n]*$"          # fenced code
+    r"|`[^`\n]*`"                       # inline code
+    r"|\]\([^)\n]*\)"                   # link targets
+    r"|^\[[^\]\n]+\]:[^\n]*$"           # link definitions
+    r"|<[^>\n]+>",                      # HTML tags and their attributes
+    re.S | re.M,
+)
+_DIGITS = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
+_WORD = re.compile(r"\b(" + "|".join(WORDS) + r")\b", re.I)
+_UNIT_AFTER = re.compile(r"(?:[\s-]+[\w-]+){0,3}?[\s-]+(?:" + "|".join(UNITS) + r")\b", re.I)
+_SPF_BEFORE = re.compile(r"\bSPF\b(?:\s+\w+){0,3}\s*$", re.I)
+
+
+def numbers_by_fact(facts: schema.Facts) -> dict[float, list[str]]:
+    """Every number a fact gives, with the facts that give it."""
+    out: dict[float, list[str]] = {}
+    for key, fact in facts.all_facts().items():
+        for number in dict.fromkeys(fact_numbers(fact)):
+            out.setdefault(float(number), []).append(key)
+    return out
+
+
+def fact_numbers(fact: schema.FactT) -> list[float]:
+    """The numbers a fact states (its value, its range, its sessions and interval)."""
+    if isinstance(fact, schema.NumberFact):
+        return [fact.value]
+    if isinstance(fact, schema.RangeFact):
+        return [fact.min, fact.max]
+    if isinstance(fact, schema.ScheduleFact):
+        return [n for part in (fact.sessions, fact.every) if part for n in (part.min, part.max)]
+    return []
+
+
+def check_numbers(body: str, shown: str, facts: schema.Facts) -> None:
+    """Digits and number words in the page's own text (not in macro calls, raw blocks, code, links or tags)."""
+    by_number = numbers_by_fact(facts)
+    in_raw = False
+    for lineno, kind, value in _env().lex(body):
+        in_raw = (in_raw or kind == "raw_begin") and kind != "raw_end"
+        if kind != "data" or in_raw:
+            continue
+        text = _SKIP.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), value)
+        for match in [*_DIGITS.finditer(text), *_WORD.finditer(text)]:
+            word = match.group(0)
+            is_word = word[0].isalpha()
+            number = WORDS[word.lower()] if is_word else _to_number(word)
+            keys = by_number.get(float(number), []) if number is not None else []
+            if is_word and not (_UNIT_AFTER.match(text, match.end()) or _SPF_BEFORE.search(text, 0, match.start())):
+                continue  # "two doctors": a number word that counts no unit
+            line = lineno + value.count("\n", 0, match.start())
+            row = body.splitlines()[line - 1].strip()
+            if keys:
+                fix = ("show the fact with its macro instead: " + " or ".join(f'{{{{ fact("{k}") }}}}' for k in keys[:3])
+                       + (" (or one of its parts)" if any(facts.all_facts()[k].kind != "number" for k in keys[:3]) else "")
+                       + ", so the page follows data/facts.yml.")
+            else:
+                fix = ("if it is a fact from the article, add it to data/facts.yml and show it with {{ fact(\"...\") }}; "
+                       "if it is not a fact (a code example), put it between {% raw %} and {% endraw %}.")
+            raise GuideError(shown, f"a number typed into the page: '{word}'", line=line, found=f"'{row[:100]}'",
+                             expected="numbers only from data/facts.yml, through the macros", fix=fix)
+
+
+def _to_number(text: str) -> float | None:
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None

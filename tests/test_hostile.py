@@ -1,0 +1,491 @@
+"""Hostile and mistaken input: every case is refused with a clear message, or shown as harmless text.
+
+Pages and data are content that any contributor changes; only macros.py,
+guide/ and the templates are code. Each case from issue 12 is here, on every
+surface it could reach: page text, table cell, list, picture (SVG), attribute,
+JSON-LD, <title> and meta tags, the search index. Most cases run the build's
+own checks in-process (``define_env``); a few build real tiny projects with
+MkDocs and with Zensical, to prove what reaches the published HTML.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from markupsafe import Markup
+
+from guide import pagecheck, preflight, schema
+from guide.errors import GuideError, GuideErrors
+from guide.loader import load_facts
+from guide.offline import load_project
+from macros import define_env
+
+from conftest import BIN, ROOT, copy_project, run_build
+from tools.project import BUILD_PARTS
+
+REAL = (ROOT / "data" / "facts.yml").read_text(encoding="utf-8")
+TINY = (Path(__file__).parent / "fixtures" / "tiny" / "docs" / "index.md").read_text(encoding="utf-8")
+ARTICLE = ROOT / "sources" / "article.txt"
+EVIL = "<script>alert(1)</script>"
+
+
+def _complete(msg: str) -> None:
+    assert "Traceback" not in msg
+    for part in ("Found: ", "Expected: ", "Fix: "):
+        assert part in msg, f"{part!r} missing from: {msg}"
+
+
+def _project(tmp_path: Path, page: str | None = None, data: str | None = None) -> Path:
+    project = tmp_path / "p"
+    shutil.rmtree(project, ignore_errors=True)
+    (project / "docs").mkdir(parents=True)
+    for part in ("data", "includes", "sources"):
+        shutil.copytree(ROOT / part, project / part)
+    (project / "docs" / "index.md").write_text(TINY if page is None else page, encoding="utf-8")
+    if data is not None:
+        (project / "data" / "facts.yml").write_text(data, encoding="utf-8")
+    return project
+
+
+def _refused(project: Path) -> str:
+    with pytest.raises(Exception) as info:
+        load_project(define_env, project)
+    msg = str(info.value)
+    _complete(msg.splitlines()[-1] if msg.startswith(tuple("0123456789")) else msg)
+    return msg
+
+
+def _line(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+# --- page Jinja: only guide macro calls with literal, checked values ---------
+
+PAGE_REFUSED = {
+    # name: (what the page gets, what the message says)
+    "python from a macro": ("{{ fact.__globals__['sys'].modules['os'].popen('id').read() }}",
+                            "an attribute ('.__globals__') in the page"),
+    "python from a global": ("{{ cycler.__init__.__globals__.os.popen('id').read() }}", "an attribute ('.__init__') in the page"),
+    "config": ("{{ config }}", "the variable 'config' in the page"),
+    "environment": ("{{ environment }}", "the variable 'environment' in the page"),
+    "page": ("{{ page.meta }}", "an attribute ('.meta') in the page"),
+    "facts variable": ("{{ facts.source.publisher }}", "an attribute ('.source') in the page"),
+    "macros_info": ("{{ macros_info() }}", "unknown macro or variable 'macros_info'"),
+    "comment": ("Prices vary {# check #} by city.", "a Jinja comment '{#' in the page"),
+    "comment over lines": ("{# start\n\n## A heading\n\nend #}", "a Jinja comment '{#' in the page"),
+    "include": ('{% include "abbreviations.md" %}', "a {% include %} statement in the page"),
+    "import": ('{% import "x.md" as x %}', "a {% import %} statement in the page"),
+    "set": ("{% set x = 1 %}", "a {% set %} statement in the page"),
+    "for": ("{% for i in range(3) %}x{% endfor %}", "a {% for %} statement in the page"),
+    "filter": ('{{ fact("device.needle_count") | upper }}', "a filter ('| upper') in the page"),
+    "subscript": ('{{ fact("device.needle_count")[0] }}', "a subscript ('[...]') in the page"),
+    "attribute of a call": ('{{ fact("device.needle_count").upper() }}', "an attribute ('.upper') in the page"),
+    "expression": ("{{ 6 * 7 }}", "in the page"),
+    "facts() call": ('{{ facts("device.needle_count") }}', "unknown macro or variable 'facts'"),
+    "variable argument": ("{{ fact(key) }}", "fact() needs its values in quotes"),
+    "star arguments": ('{{ fact(*["device.needle_count"]) }}', "with *args or **kwargs"),
+    "bad part": ('{{ fact("device.depth_range", part="mid") }}', "a range fact has no part 'mid'"),
+    "part of a number": ('{{ fact("device.needle_count", "min") }}', "a number fact has no part 'min'"),
+    "bad style": ('{{ fact_list("candidates.avoid_skin", style="step") }}', "unknown list style 'step'"),
+    "list of a number": ('{{ fact_list("device.needle_count") }}', "fact_list() needs a list fact"),
+    "timeline of a list": ('{{ timeline("candidates.avoid_skin") }}', "timeline() needs a schedule fact"),
+    "full as text": ('{{ expert("nazarian", full="yes") }}', "full= takes True or False"),
+    "too many arguments": ('{{ fact("device.needle_count", "min", "max") }}', "fact() called with the wrong arguments"),
+    "unknown keyword": ('{{ fact("device.needle_count", parts="min") }}', "fact() called with the wrong arguments"),
+    "arguments to a summary": ('{{ glance_card("x") }}', "glance_card() called with the wrong arguments"),
+    "unknown expert": ('{{ expert("nazarain") }}', "Did you mean 'nazarian'?"),
+    "lone {{": ("Use {{ to open a macro.", "a '{{' with no '}}' after it on the same line"),
+    "lone {%": ("Save 10{% now", "a '{%' with no '%}' after it on the same line"),
+    "snippet line": ('--8<-- "includes/leak.md"', "a snippet line, which pulls another file into the page"),
+    "snippet in a fence": ('```\n--8<-- "mkdocs.yml"\n```', "a snippet line"),
+    "script tag": ("<script>alert(1)</script>", "the HTML tag <script> in the page"),
+    "script in raw": ("{% raw %}<script>alert(1)</script>{% endraw %}", "the HTML tag <script> in the page"),
+    "image tag": ("<img src=x onerror=alert(1)>", "the HTML tag <img> in the page"),
+    "event attribute": ('<div onclick="alert(1)">a</div>', "the HTML attribute 'onclick' in the page"),
+    "style attribute": ('<span style="position:fixed">a</span>', "the HTML attribute 'style' in the page"),
+    "javascript link": ("[click](javascript:alert(1))", "a 'javascript:' link in the page"),
+    "encoded javascript link": ("[click](javascript&#58;alert(1))", "a link address with '&' or a backslash"),
+    "javascript reference": ("[click]: javascript:alert(1)", "a 'javascript:' link in the page"),
+    "javascript autolink": ("<javascript:alert(1)>", "link in the page"),
+    "tracking image": ("![x](https://tracker.example/p.gif)", "a picture from another site in the page"),
+    "tracking image by reference": ("![x][t]", "a picture by reference in the page"),
+    "digits": ("The pen has 11 needles.", "a number typed into the page: '11'"),
+    "number word": ("The pen has eleven needles.", "a number typed into the page: 'eleven'"),
+    "number words range": ("Numbing takes ten to twenty minutes.", "a number typed into the page: 'ten'"),
+    "spf word": ("Use SPF thirty.", "a number typed into the page: 'thirty'"),
+    "decimal": ("Needles reach 2.5 mm.", "a number typed into the page: '2.5'"),
+}
+
+
+@pytest.mark.parametrize("case", PAGE_REFUSED, ids=list(PAGE_REFUSED))
+def test_page_jinja_and_typed_numbers_are_refused(tmp_path: Path, case: str) -> None:
+    body, says = PAGE_REFUSED[case]
+    page = TINY.replace("# Tiny\n", "# Tiny\n\n" + body + "\n", 1)
+    msg = _refused(_project(tmp_path, page))
+    assert says in msg, msg
+    culprit = next((row for row in body.splitlines() if "8<" in row), body.splitlines()[0])
+    assert msg.startswith(f"docs/index.md:{_line(page, culprit)}:"), msg
+    _complete(msg)
+
+
+def test_typed_numbers_name_the_fact_to_use(tmp_path: Path) -> None:
+    page = TINY.replace("# Tiny\n", "# Tiny\n\nThe pen has eleven needles.\n", 1)
+    assert 'Fix: Show the fact with its macro instead: {{ fact("device.needle_count") }}' in _refused(_project(tmp_path, page))
+    page = TINY.replace("# Tiny\n", "# Tiny\n\nNumbing takes ten to twenty minutes.\n", 1)
+    assert '{{ fact("appointment.numbing_time") }} (or one of its parts)' in _refused(_project(tmp_path, page))
+
+
+ALLOWED_PROSE = [
+    "Two doctors answer the questions; one of them is Dr. Nazarian.",
+    "Your first visit, the second step.",
+    "See [the article](https://example.com/page-11) for more.",
+    "Code: `11 needles` stays as typed.",
+    '<span id="step-11"></span>',
+    "{% raw %}Write {{ fact(\"device.needle_count\") }} for 11 needles.{% endraw %}",
+    "```\n11 needles in a fenced block\n```",
+    "<https://example.com/page> and <help@example.com>, [a page](pain.md), [mail](mailto:help@example.com)",
+    '<div class="note" markdown>A note, <span title="x">kept</span>.</div>',
+    "Code shows tags as text: `<script>`.",
+]
+
+
+def test_prose_that_only_looks_like_numbers_or_jinja_builds(tmp_path: Path) -> None:
+    page = TINY.replace("# Tiny\n", "# Tiny\n\n" + "\n\n".join(ALLOWED_PROSE) + "\n", 1)
+    _, site, _ = load_project(define_env, _project(tmp_path, page))
+    assert "device.needle_count" in site.pages["index.md"].facts
+
+
+# --- front matter -----------------------------------------------------------
+
+FRONT_REFUSED = {
+    "title with markup": ("# Tiny\n", "title: <script>alert(1)</script>\n", "the title is not plain text: it contains an angle bracket '<'"),
+    "title breaking an attribute": ("", 'title: x" onmouseover="alert(1)\n', "the title is not plain text: it contains a straight double quote"),
+    "description breaking an attribute": ("", None, "the description is not plain text: it contains a straight double quote"),
+    "status": ("", "status: new\n", "unknown front matter key 'status'"),
+    "template": ("", "template: main.html\n", "unknown front matter key 'template'"),
+    "hide": ("", "hide: [everything]\n", "'hide' lists something that cannot be hidden"),
+    "future review": ("", None, "'last_reviewed' is in the future"),
+}
+
+
+@pytest.mark.parametrize("case", FRONT_REFUSED, ids=list(FRONT_REFUSED))
+def test_front_matter_is_checked(tmp_path: Path, case: str) -> None:
+    _, line, says = FRONT_REFUSED[case]
+    page = TINY
+    if case == "description breaking an attribute":
+        page = page.replace("through the guide's macros.", 'through the "guide" macros.')
+    elif case == "future review":
+        page = page.replace("last_reviewed: 2026-01-10", "last_reviewed: 2098-01-10")
+    else:
+        page = page.replace("next_review: 2099-01-10\n", "next_review: 2099-01-10\n" + line)
+    msg = _refused(_project(tmp_path, page))
+    assert says in msg, msg
+
+
+def test_front_matter_without_closing_line(tmp_path: Path) -> None:
+    page = TINY.replace("next_review: 2099-01-10\n---\n", "next_review: 2099-01-10\n\n", 1)
+    assert _refused(_project(tmp_path, page)) == (
+        "docs/index.md:1: the front matter has no closing '---' line Found: '---' on line 1 and no second '---' line. "
+        "Expected: the front matter between two '---' lines, each alone on its line. "
+        "Fix: Add a line '---' after the last front matter key (see docs/_template.md).")
+
+
+def test_page_with_a_byte_order_mark_builds(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    (project / "docs" / "index.md").write_bytes(b"\xef\xbb\xbf" + TINY.encode())
+    _, site, _ = load_project(define_env, project)
+    assert "device.needle_count" in site.pages["index.md"].facts
+
+
+# --- data: plain text only, URLs, and a loader that cannot hang --------------
+
+DATA_REFUSED = {
+    # name: (old, new, what the message says)
+    "script in a value": ('value: "a licensed practitioner"', f'value: "a licensed practitioner{EVIL}"',
+                          "the text is not plain text: it contains an angle bracket '<' (at facts.provider.licensed.value)"),
+    "javascript link": ('value: "a licensed practitioner"', 'value: "[click](javascript:alert(1))"',
+                        "it contains a square bracket '['"),
+    "tracking image": ('value: "a licensed practitioner"', 'value: "![x](https://tracker.example/p.gif)"',
+                       "it contains a square bracket '['"),
+    "jinja in a value": ('value: "a licensed practitioner"', 'value: "{{ config }}"', "it contains a curly brace '{'"),
+    "backtick": ('value: "a licensed practitioner"', 'value: "`code`"', "it contains a backtick '`'"),
+    "line break": ('value: "a licensed practitioner"', 'value: "a\\n\\n# Heading"', "a line break"),
+    "list item": ('items: ["Dermapen", "Rejuvapen"]', f'items: ["Dermapen", "{EVIL}"]', "(at facts.about.other_names.items[1])"),
+    "label": ('label: "Who should treat you"', f'label: "{EVIL}"', "(at facts.provider.licensed.label)"),
+    "quote": ('text: "We are basically tricking', f'text: "{EVIL} We are basically tricking', "(at quotes.tricking.text)"),
+    "expert name": ('name: "Sheila Nazarian"', 'name: "<b>Sheila</b>"', "(at experts.nazarian.name)"),
+    "publisher": ('publisher: "Yahoo!"', f'publisher: "{EVIL}"', "(at source.publisher)"),
+    "url breaking out": ('url: "https://www.yahoo.com/lifestyle/', 'url: "https://www.yahoo.com/\\"><script>alert(1)</script>/',
+                         "Expected: a web address starting with https://."),
+    "url with a space": ('url: "https://www.yahoo.com/lifestyle/', 'url: "https://www.yahoo.com/ life/', "(at source.url)"),
+    "javascript url": ('url: "https://www.yahoo.com/lifestyle/', 'url: "javascript:alert(1)//', "(at source.url)"),
+    "10 MB value": ('value: "a licensed practitioner"', 'value: "' + "x" * 10_000_001 + '"', "the file is too large"),
+    "long value": ('value: "a licensed practitioner"', 'value: "' + "x" * 20_000 + '"', "a value is too long"),
+    "anchor": ('  nazarian:\n', '  nazarian: &n\n', "an anchor '&n', which this file may not use"),
+    "alias": ('  jaliman:\n    name: "Debra Jaliman"', '  jaliman:\n    name: *n\n    x: "Debra Jaliman"', "which this file may not use"),
+    "tag": ('publisher: "Yahoo!"', 'publisher: !!python/object/apply:os.system ["id"]', "a tag '!!python/object/apply:os.system'"),
+    "merge key": ('  jaliman:\n    name: "Debra Jaliman"', '  jaliman:\n    <<: {title: "Dr."}\n    name: "Debra Jaliman"', "a merge key '<<'"),
+    "key with capitals": ("  nazarian:\n", "  Nazarian:\n", "the key 'Nazarian' is not a valid name"),
+    "dotted fact key": ("    licensed:\n", "    licensed.x:\n", "the key 'licensed.x' is not a valid name"),
+    "made-up passage": ('source: "do your research to find a licensed practitioner, and ask your fair share of questions"',
+                        'source: "always see a licensed practitioner twice"', "the source passage is not word for word in the article"),
+    "made-up quote": ('text: "We are basically tricking', 'text: "We are simply tricking', "the quote is not word for word in the article"),
+    "number not in its passage": ("      value: 11\n", "      value: 12\n", "the number 12 is not in this fact's source passage"),
+}
+
+
+@pytest.mark.parametrize("case", DATA_REFUSED, ids=list(DATA_REFUSED))
+def test_data_is_plain_text_and_cannot_hang_the_loader(tmp_path: Path, case: str) -> None:
+    old, new, says = DATA_REFUSED[case]
+    assert old in REAL, old
+    text = REAL.replace(old, new, 1)
+    path = tmp_path / "facts.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises((GuideError, GuideErrors)) as info:
+        load_facts(path, "data/facts.yml", article=ARTICLE)
+    msg = str(info.value)
+    assert says in msg, msg[:2000]
+    first = msg.splitlines()[-1].removeprefix("  - ") if "problems found" in msg else msg
+    _complete(first)
+    if case not in ("10 MB value",):
+        assert first.startswith("data/facts.yml:"), first[:300]
+
+
+def test_billion_laughs_is_refused_at_the_first_anchor(tmp_path: Path) -> None:
+    rows = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i, name in enumerate("bcdefghi"):
+        prev = "abcdefghi"[i]
+        rows.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    path = tmp_path / "facts.yml"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(GuideError, match=r"^data/facts.yml:1: an anchor '&a', which this file may not use"):
+        load_facts(path, "data/facts.yml")
+
+
+def test_deep_nesting_is_refused_without_a_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "facts.yml"
+    path.write_text("source: " + "[" * 3000 + "]" * 3000 + "\n", encoding="utf-8")
+    with pytest.raises(GuideError) as info:
+        load_facts(path, "data/facts.yml")
+    assert str(info.value).startswith("data/facts.yml:1: the keys and lists are nested too deeply")
+
+
+def test_dotted_keys_cannot_collide(tmp_path: Path) -> None:
+    """Fact 'y.z' in group 'x' and fact 'z' in group 'x.y' would both be x.y.z: dots are not allowed in keys."""
+    text = REAL.replace("facts:\n  about:\n", "facts:\n  x:\n    y.z: {}\n  about:\n", 1)
+    path = tmp_path / "facts.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(GuideError, match=r"the key 'y.z' is not a valid name \(at facts.x\)"):
+        load_facts(path, "data/facts.yml")
+    text = REAL.replace("facts:\n  about:\n", "facts:\n  x.y:\n    z: {}\n  about:\n", 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(GuideError, match=r"the key 'x.y' is not a valid name \(at facts\)"):
+        load_facts(path, "data/facts.yml")
+
+
+def test_glossary_entries_are_plain_text(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    glossary = project / "includes" / "abbreviations.md"
+    text = glossary.read_text(encoding="utf-8")
+    glossary.write_text(text + f"*[evil]: {EVIL}\n", encoding="utf-8")
+    msg = _refused(project)
+    assert msg.startswith(f"includes/abbreviations.md:{text.count(chr(10)) + 1}: a glossary entry is not plain text: "
+                          "it contains an angle bracket '<'"), msg
+
+
+# --- symlinks ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("where", ["includes/leak.md", "docs/leak.md", "data/other.yml", "overrides/x.html", "sources/a.txt"])
+def test_symlinks_in_content_folders_stop_the_build(tmp_path: Path, where: str) -> None:
+    project = _project(tmp_path)
+    for folder in ("overrides",):
+        (project / folder).mkdir(exist_ok=True)
+    link = project / where
+    link.symlink_to("/etc/passwd")
+    msg = _refused(project)
+    assert msg == (f"{where}: a symbolic link in the content folders Found: a link to /etc/passwd. "
+                   "Expected: real files only under docs/, includes/, data/, overrides/, sources/. "
+                   f"Fix: Replace the link with a copy of the file it points to, or delete it (git rm {where}).")
+
+
+# --- every value that is allowed is escaped where it lands --------------------
+
+
+def test_partials_escape_values_even_past_the_schema(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Defence in depth: values that slipped past the schema still come out as text from every macro."""
+    import macros
+
+    real = load_facts(ROOT / "data" / "facts.yml")
+    groups = {g: dict(items) for g, items in real.facts.items()}
+    groups["provider"]["licensed"] = groups["provider"]["licensed"].model_copy(update={"value": EVIL})
+    groups["candidates"]["avoid_skin"] = groups["candidates"]["avoid_skin"].model_copy(update={"items": (EVIL, "b|c")})
+    groups["frequency"]["upkeep"] = groups["frequency"]["upkeep"].model_copy(update={"label": EVIL})
+    groups["provider"]["questions"] = groups["provider"]["questions"].model_copy(update={"items": (EVIL,)})
+    experts = {**real.experts, "nazarian": real.experts["nazarian"].model_copy(update={"name": EVIL, "role": EVIL})}
+    quotes = {**real.quotes, "trainer": real.quotes["trainer"].model_copy(update={"text": EVIL})}
+    source = real.source.model_copy(update={"publisher": EVIL, "url": 'https://x.example/"><script>alert(1)</script>'})
+    evil = real.model_copy(update={"facts": groups, "experts": experts, "quotes": quotes, "source": source})
+    monkeypatch.setattr(macros, "load_facts", lambda *a, **k: evil)
+    _, _, env = load_project(define_env, _project(tmp_path))
+    env.page = type("Page", (), {"path": "sources.md", "meta": {"last_reviewed": "2026-01-10", "next_review": "2099-01-10"}})()
+    m = env.macros
+    outputs = {
+        "inline text": m["fact"]("provider.licensed"),
+        "list": m["fact_list"]("candidates.avoid_skin", style="checks"),
+        "steps": m["fact_list"]("candidates.avoid_skin", style="steps"),
+        "expert": m["expert"]("nazarian", full=True),
+        "quote": m["quote"]("trainer"),
+        "citation (attribute)": m["citation"](),
+        "publisher": m["publisher"](),
+        "page info": m["page_info"](),
+        "table cell": m["comparison_table"](),
+        "picture (SVG)": m["timeline"]("frequency.upkeep"),
+        "sheet": m["appointment_sheet"](),
+        "facts table (HTML)": m["facts_table"](),
+    }
+    for surface, out in outputs.items():
+        assert isinstance(out, Markup), surface
+        assert "<script" not in out, f"{surface}: {out[:300]}"
+        assert "&lt;script&gt;" in out, f"{surface}: {out[:300]}"
+    assert 'href="https://x.example/&#34;&gt;&lt;script&gt;' in outputs["citation (attribute)"]
+    assert "b\\|c" in outputs["list"] or "b|c" in outputs["list"]
+
+
+def test_macros_return_escaped_text_once() -> None:
+    _, _, env = load_project(define_env, ROOT)
+    out = env.macros["quote"]("trainer")
+    assert "I’d compare that" in out and "&amp;" not in out
+    assert isinstance(env.macros["fact"]("device.needle_count"), Markup)
+    assert str(env.macros["publisher"]()) == "Yahoo!"
+
+
+# --- real builds: what reaches the published site ----------------------------
+
+SAFE_BUT_TRICKY = 'Tom & Jerry’s "pen" | a *starred* note'
+
+
+@pytest.fixture(scope="module")
+def tricky_site(tmp_path_factory: pytest.TempPathFactory):
+    """A real MkDocs build whose data and front matter hold the characters that are allowed but need escaping."""
+    project = copy_project(tmp_path_factory.mktemp("tricky") / "project")
+    data = project / "data" / "facts.yml"
+    text = data.read_text(encoding="utf-8")
+    text = text.replace('value: "a licensed practitioner"', "value: 'a licensed practitioner & \"friends\" | co'", 1)
+    text = text.replace('items: ["eczema", "rosacea", "very sensitive skin"]',
+                        'items: ["eczema", "rosacea", "very sensitive skin & co"]', 1)
+    text = text.replace('publisher: "Yahoo!"', 'publisher: "Yahoo! & Co"', 1)
+    data.write_text(text, encoding="utf-8")
+    page = project / "docs" / "choosing-a-provider.md"
+    body = page.read_text(encoding="utf-8")
+    body = body.replace("---\n", "---\ntitle: Tom & Jerry’s provider guide\n", 1)
+    page.write_text(body, encoding="utf-8")
+    build = run_build(project)
+    assert build.ok, build.output
+    return build
+
+
+def test_allowed_characters_are_escaped_on_every_surface(tricky_site) -> None:
+    site = tricky_site.site
+    provider = (site / "choosing-a-provider" / "index.html").read_text(encoding="utf-8")
+    # page text and <title>, meta, JSON-LD
+    assert "</abbr> &amp; &#34;friends&#34; | co" in provider or "</abbr> &amp; &quot;friends&quot; | co" in provider
+    assert "<title>Tom &amp; Jerry’s provider guide - The microneedling guide</title>" in provider
+    assert '<meta property="og:title" content="Tom &amp; Jerry’s provider guide">' in provider
+    ld = provider.split('<script type="application/ld+json">')[1].split("</script>")[0]
+    assert json.loads(ld)["name"] == "Tom & Jerry’s provider guide"
+    assert "<" not in ld
+    # table cell (comparison table): the pipe does not split the cell
+    compare = (site / "at-home-vs-in-office" / "index.html").read_text(encoding="utf-8")
+    row = next(r for r in compare.split("<tr>") if "Who does it" in r)
+    assert row.count("<td") == 3, row
+    # list (candidates) and the picture-free publisher line on every page
+    candidates = (site / "candidates" / "index.html").read_text(encoding="utf-8")
+    assert "very sensitive skin &amp; co" in candidates
+    assert "Yahoo! &amp; Co" in (site / "index.html").read_text(encoding="utf-8")
+    # search index: the text, never markup
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(d["text"] for d in index["docs"])
+    assert "<script" not in text
+
+
+def test_hostile_page_stops_the_real_build_and_publishes_nothing(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "pain.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("\n# ", "\n{{ config }}\n\n# ", 1), encoding="utf-8")
+    build = run_build(project)
+    assert build.returncode != 0 and not build.site.exists()
+    assert f"docs/pain.md:{_line(page.read_text(encoding='utf-8'), '{{ config }}')}: the variable 'config' in the page" \
+        in build.output
+    assert "Traceback" not in build.output
+
+
+def test_nav_mistake_in_mkdocs_yml_is_reported_with_its_line(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  - Does it hurt?: pain.md", "  - Does it hurt: really?: pain.md"), encoding="utf-8")
+    build = run_build(project)
+    line = _line(config.read_text(encoding="utf-8"), "really?")
+    assert build.returncode != 0 and not build.site.exists()
+    assert (f"mkdocs.yml:{line}: mkdocs.yml is not valid YAML: a second ': ' on one line "
+            "(mapping values are not allowed here) Found: '- Does it hurt: really?: pain.md'.") in build.output
+    config.write_text(text.replace("  - Does it hurt?: pain.md", "\t- Does it hurt?: pain.md"), encoding="utf-8")
+    build = run_build(project)
+    assert "a tab character, where YAML allows only spaces" in build.output and "Traceback" not in build.output
+
+
+def test_symlinked_file_outside_the_repository_stops_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / "includes" / "leak.md").symlink_to("/etc/passwd")
+    build = run_build(project)
+    assert build.returncode != 0 and not build.site.exists()
+    assert "includes/leak.md: a symbolic link in the content folders Found: a link to /etc/passwd." in build.output
+
+
+def test_make_build_keeps_the_previous_site_when_a_build_fails(tmp_path: Path) -> None:
+    """Atomic output: a strict-mode failure (a broken anchor) leaves the previous site/, untouched."""
+    project = copy_project(tmp_path / "project", (*BUILD_PARTS, "Makefile", "requirements.txt"))
+    make = ["make", "-o", ".venv/.site", f"BIN={BIN}", "build"]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    ok = subprocess.run(make, cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    marker = project / "site" / "marker.txt"
+    marker.write_text("previous build", encoding="utf-8")
+    page = project / "docs" / "pain.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nSee [aftercare](aftercare.md#no-such-anchor).\n", encoding="utf-8")
+    bad = subprocess.run(make, cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    assert bad.returncode != 0
+    assert "no-such-anchor" in bad.stdout + bad.stderr
+    assert marker.read_text(encoding="utf-8") == "previous build", "a failed build replaced the previous site"
+    assert not (project / ".site-new").exists()
+
+
+# --- Zensical: the same checks stop its build --------------------------------
+
+
+def test_zensical_refuses_the_same_page_and_keeps_the_previous_site(tmp_path: Path) -> None:
+    from test_zensical import ZENSICAL, _require_zensical
+
+    _require_zensical()
+    project = copy_project(tmp_path / "project", (*BUILD_PARTS, "Makefile", "requirements-zensical.txt"))
+    venvz = ZENSICAL.parent.parent
+    make = ["make", "-o", f"{venvz}/.zensical", f"VENVZ={venvz}", "build-zensical"]
+    ok = subprocess.run(make, cwd=project, capture_output=True, text=True, timeout=300)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    marker = project / "site-zensical" / "marker.txt"
+    marker.write_text("previous build", encoding="utf-8")
+    page = project / "docs" / "pain.md"
+    text = page.read_text(encoding="utf-8").replace("\n# ", "\n{{ fact.__globals__['sys'] }}\n\n# ", 1)
+    page.write_text(text, encoding="utf-8")
+    bad = subprocess.run(make, cwd=project, capture_output=True, text=True, timeout=300)
+    assert bad.returncode != 0
+    assert f"docs/pain.md:{_line(text, '__globals__')}: an attribute ('.__globals__') in the page" in bad.stdout + bad.stderr
+    assert marker.read_text(encoding="utf-8") == "previous build"
