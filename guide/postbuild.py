@@ -20,8 +20,11 @@ can reach it)::
     <input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">
     <input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">
 
-``autocomplete`` is not allowed on a checkbox (Nu HTML Checker error). It only
-stops Firefox restoring the toggles on back/forward, so removing it is harmless.
+``autocomplete`` is not allowed on a checkbox (Nu HTML Checker error). Material
+writes it so that browsers do not restore the toggles after the back button
+(squidfunk/mkdocs-material#1513): without it, the menu or search would be open
+again over the page. ``overrides/main.html`` closes both whenever a page is shown
+(``pageshow``) instead; tests/test_browser.py checks the back button.
 ``macros.py``'s ``on_post_build`` (called by mkdocs-macros after the build)
 runs :func:`finish_site` on the site folder. Zensical does not call it; its
 theme has its own markup.
