@@ -130,11 +130,22 @@ def hint_eager_compile(site_dir: str | Path) -> Path:
     code = script.read_text(encoding="utf-8")
     if code.startswith(COMPILE_HINT):
         return script
-    script.write_text(COMPILE_HINT + code, encoding="utf-8")
     source_map = script.with_name(script.name + ".map")
+    data = None
     if source_map.exists():
-        data = json.loads(source_map.read_text(encoding="utf-8"))
+        try:
+            data = json.loads(source_map.read_text(encoding="utf-8"))
+        except ValueError:
+            data = None
+        if not isinstance(data, dict) or not isinstance(data.get("mappings"), str) or "sections" in data:
+            raise MarkupChanged(
+                f"{source_map}: Material's source map is not a plain JSON source map with one 'mappings' "
+                f"string, which the compile hint shifts by one line. Material's build changed: update "
+                f"guide/postbuild.py (hint_eager_compile)."
+            )
         data["mappings"] = ";" + data["mappings"]  # ";" ends a generated line: the new first line maps to nothing
+    script.write_text(COMPILE_HINT + code, encoding="utf-8")
+    if data is not None:
         source_map.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
     return script
 
