@@ -20,8 +20,11 @@ can reach it)::
     <input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">
     <input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">
 
-``autocomplete`` is not allowed on a checkbox (Nu HTML Checker error). It only
-stops Firefox restoring the toggles on back/forward, so removing it is harmless.
+``autocomplete`` is not allowed on a checkbox (Nu HTML Checker error). Material
+writes it so that browsers do not restore the toggles after the back button
+(squidfunk/mkdocs-material#1513): without it, the menu or search would be open
+again over the page. ``overrides/main.html`` closes both whenever a page is shown
+(``pageshow``) instead; tests/test_browser.py checks the back button.
 ``macros.py``'s ``on_post_build`` (called by mkdocs-macros after the build)
 runs :func:`finish_site` on the site folder. Zensical does not call it; its
 theme has its own markup.
@@ -127,11 +130,22 @@ def hint_eager_compile(site_dir: str | Path) -> Path:
     code = script.read_text(encoding="utf-8")
     if code.startswith(COMPILE_HINT):
         return script
-    script.write_text(COMPILE_HINT + code, encoding="utf-8")
     source_map = script.with_name(script.name + ".map")
+    data = None
     if source_map.exists():
-        data = json.loads(source_map.read_text(encoding="utf-8"))
+        try:
+            data = json.loads(source_map.read_text(encoding="utf-8"))
+        except ValueError:
+            data = None
+        if not isinstance(data, dict) or not isinstance(data.get("mappings"), str) or "sections" in data:
+            raise MarkupChanged(
+                f"{source_map}: Material's source map is not a plain JSON source map with one 'mappings' "
+                f"string, which the compile hint shifts by one line. Material's build changed: update "
+                f"guide/postbuild.py (hint_eager_compile)."
+            )
         data["mappings"] = ";" + data["mappings"]  # ";" ends a generated line: the new first line maps to nothing
+    script.write_text(COMPILE_HINT + code, encoding="utf-8")
+    if data is not None:
         source_map.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
     return script
 

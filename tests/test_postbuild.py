@@ -96,3 +96,11 @@ def test_inlined_styles_are_not_published_twice(tmp_path: Path) -> None:
     assert sorted(p.name for p in published.iterdir()) == ["editor-added.css"]
     (published / "editor-added.css").unlink()
     assert drop_inlined_styles(tmp_path / "site", styles) == [] and not published.exists()
+
+
+@pytest.mark.parametrize("source_map", ['{"version": 3, "sections": []}', "not json", '{"version": 3}'])
+def test_changed_source_map_stops_the_build_with_a_message(tmp_path: Path, source_map: str) -> None:
+    script = _theme_script(tmp_path)
+    script.with_name(script.name + ".map").write_text(source_map, encoding="utf-8")
+    with pytest.raises(MarkupChanged, match=r"not a plain JSON source map.*update guide/postbuild.py"):
+        hint_eager_compile(tmp_path)
