@@ -81,7 +81,7 @@ def test_misspelt_key_full_message(tmp_path: Path) -> None:
     msg, text = _data_error(tmp_path, "      value: 11\n", "      valeu: 11\n")
     assert msg == (
         f"data/facts.yml:{_line(text, 'valeu')}: unknown key 'valeu' (at facts.device.needle_count.valeu) "
-        "Found: 'valeu'. Expected: one of label, expert, source, kind, value, unit. "
+        "Found: 'valeu'. Expected: one of label, expert, source, kind, value, unit, qualifier. "
         "Fix: Did you mean 'value'? Rename or remove it."
     )
 
