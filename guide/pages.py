@@ -17,7 +17,7 @@ from pathlib import Path
 import jinja2
 from jinja2 import nodes
 
-from . import schema
+from . import attribution, schema
 from .errors import GuideError, did_you_mean
 from .yamlsrc import load_text
 
@@ -117,6 +117,7 @@ def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Ma
         if spec.arg == "fact":
             info.facts.add(key)
     _check_named_experts(text, shown, facts)
+    attribution.check(text, shown, facts)  # who said it: guide/attribution.py
     for name in tree.find_all(nodes.Name):
         if name.ctx == "load" and name.name not in known and name.name not in local:
             raise GuideError(shown, f"unknown macro or variable '{name.name}'", line=name.lineno, found=f"'{name.name}'",
