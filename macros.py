@@ -19,7 +19,7 @@ import jinja2
 # Engines load this file by path; make the ``guide`` package beside it importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from guide import figures, pages, postbuild, render, schema  # noqa: E402
+from guide import attribution, figures, pages, postbuild, render, schema  # noqa: E402
 from guide.errors import GuideError, GuideErrors  # noqa: E402
 from guide.loader import load_facts  # noqa: E402
 
@@ -73,6 +73,20 @@ def define_env(env: Any) -> None:
     def _fact(key: str) -> schema.FactT:
         return facts.all_facts()[key]
 
+    def who(key: str) -> str:
+        """Who says a fact, from the data: ``who("recovery.pain")`` gives "the article" or "Dr. Nazarian"."""
+        return render.speaker(_fact(key), facts.experts)
+
+    def items(key: str) -> list[str]:
+        """A list fact's items, for a template that lays them out itself (read through ``fact``)."""
+        fact(key)
+        item = _fact(key)
+        if not isinstance(item, schema.ListFact):
+            raise ValueError(f"items() needs a list fact, and '{key}' is a {item.kind} fact")
+        return list(item.items)
+
+    templates.globals.update(who=who, items=items)
+
     @macro("fact")
     def fact(key: str, part: str | None = None) -> str:
         """A fact's value as inline text: ``{{ fact("device.depth_range") }}`` gives "0.5 to 2.5 mm".
@@ -88,11 +102,12 @@ def define_env(env: Any) -> None:
         item = _fact(key)
         if not isinstance(item, schema.ListFact):
             raise ValueError(f"fact_list() needs a list fact, and '{key}' is a {item.kind} fact")
-        return templates.get_template("list.md").render(items=item.items, style=style)
+        return templates.get_template("list.md").render(items=item.items, style=style, scope=item.scope)
 
     @macro("expert")
     def expert(key: str, full: bool = False) -> str:
-        """"Dr. Sheila Nazarian"; with ``full=True`` her credentials and role too."""
+        """"Dr. Nazarian, a plastic surgeon"; with ``full=True`` her full name, credentials and role
+        (for the home and sources pages only: elsewhere the short form keeps sentences short)."""
         person = facts.experts[key]
         return templates.get_template("expert.md").render(person=person, full=full).strip()
 
@@ -101,6 +116,28 @@ def define_env(env: Any) -> None:
         """A short quote as a Markdown block quote, attributed by name."""
         item = facts.quotes[key]
         return templates.get_template("quote.md").render(quote=item, person=facts.experts[item.expert])
+
+    @macro()
+    def about_source() -> str:
+        """What kind of source the guide rests on, and what "last reviewed" means here."""
+        return templates.get_template("about-source.md").render(
+            source=facts.source, experts=len(facts.experts)).strip()
+
+    @macro()
+    def suggestion() -> str:
+        """The label that marks the guide's own suggestion, as opposed to the article's."""
+        return templates.get_template("suggestion.md").render().strip()
+
+    @macro()
+    def not_covered() -> str:
+        """The "What the article does not cover" note: the not-stated facts this page shows and the
+        topics the article is silent on that data/facts.yml lists for this page."""
+        here = _page_path(env.page)
+        used = env.variables["site_pages"].pages[here].facts
+        gaps = [item.label for key, item in facts.all_facts().items()
+                if key in used and isinstance(item, schema.NotStatedFact)]
+        gaps += [s.topic for s in facts.not_covered.values() if here in s.pages]
+        return templates.get_template("not-covered.md").render(gaps=gaps, ours=suggestion()).strip()
 
     @macro()
     def citation() -> str:
@@ -120,7 +157,7 @@ def define_env(env: Any) -> None:
                 "key": key,
                 "fact": item,
                 "value": render.fact_text(item),
-                "who": "the article" if item.expert == "article" else facts.experts[item.expert].short,
+                "who": who(key),
                 "links": [(pages.href(here, p.path), p.title) for p in env.variables["site_pages"].pages_using(key)],
             })
         return templates.get_template("facts-table.html").render(rows=rows)
@@ -145,11 +182,12 @@ def define_env(env: Any) -> None:
     def _id(key: str) -> str:
         return ids.make(_page_path(env.page) if env.page else "", "fig-" + figures.slug(key))
 
-    @macro(uses=("device.depth_range", "device.shallowest_reach", "device.home_needle_length"))
+    @macro(uses=("device.depth_range", "device.shallowest_reach", "device.home_needles", "device.home_needle_length"))
     def depth_scale() -> str:
         """The needle-depth scale (SVG): the in-office range, the shallowest setting, home rollers with no length."""
         d = figures.depth_scale(_fact("device.depth_range"), _fact("device.shallowest_reach"),
-                                _fact("device.home_needle_length"))
+                                _fact("device.home_needles"), _fact("device.home_needle_length"),
+                                who("device.depth_range"), who("device.home_needles"))
         return templates.get_template("depth-scale.svg").render(d=d, id=_id("device.depth_range"))
 
     @macro("fact")
@@ -166,17 +204,17 @@ def define_env(env: Any) -> None:
         """The home page's "At a glance" card of key facts (HTML)."""
         return templates.get_template("glance-card.html").render(v=fact)
 
-    @macro(uses=("device.home_needle_length", "device.depth_range", "at_home.results", "at_home.office_results",
-                 "provider.licensed", "at_home.how_to_use", "appointment.numbing_time", "appointment.serum"))
+    @macro(uses=("device.home_needles", "device.home_needle_length", "device.depth_range", "at_home.results",
+                 "at_home.office_results", "provider.licensed", "at_home.how_to_use", "appointment.numbing_time"))
     def comparison_table() -> str:
-        """At-home roller vs in-office pen, side by side (Markdown table)."""
-        steps = _fact("at_home.how_to_use").items  # type: ignore[union-attr]
-        return templates.get_template("comparison-table.md").render(v=fact, home_steps=steps)
+        """At-home roller vs in-office pen, side by side (Markdown table); each cell says who says it."""
+        return templates.get_template("comparison-table.md").render(v=fact)
 
     @macro(uses=figures.SHEET_FACTS)
     def appointment_sheet() -> str:
-        """The printable sheet: questions to ask, what to tell the provider, the aftercare ticks."""
-        return templates.get_template("appointment-sheet.md").render(s=figures.sheet(facts.all_facts()))
+        """The printable sheet: questions to ask, when the article says to skip or wait, the provider
+        checks, the aftercare ticks, and the guide's address. Every fact is read in the template."""
+        return templates.get_template("appointment-sheet.md").render(v=fact, site_url=_site_url(env, root))
 
     env.variables["facts"] = facts
     known = [*env.variables, "site_pages", *env.macros, *(getattr(env, "filters", None) or {})]
@@ -185,6 +223,11 @@ def define_env(env: Any) -> None:
     except GuideError as exc:
         raise _stop(exc) from None
     env.variables["site_pages"] = site
+    try:
+        attribution.check_templates(root / PARTIALS, facts, PARTIALS)
+        _check_not_covered(facts, site, root)
+    except GuideError as exc:
+        raise _stop(exc) from None
     for warning in _review_warnings(site):
         print(f"WARNING  -  {warning}", file=sys.stderr)
 
@@ -197,6 +240,39 @@ def on_post_build(env: Any) -> None:
     postbuild.hint_eager_compile(env.conf["site_dir"])
     if env.conf["theme"].custom_dir:
         postbuild.drop_inlined_styles(env.conf["site_dir"], Path(env.conf["theme"].custom_dir) / "stylesheets")
+
+
+def _check_not_covered(facts: schema.Facts, site: pages.Site, root: Path) -> None:
+    """A page named under not_covered: that is a slip for an existing page ("pian.md") stops the build.
+
+    A name close to no page is let through: a smaller project (a test fixture, a preview
+    with a few pages) shares the data file without having every page.
+    """
+    import difflib
+
+    from guide.yamlsrc import load_with_lines
+
+    for key, silence in facts.not_covered.items():
+        for i, page in enumerate(silence.pages):
+            close = difflib.get_close_matches(page, list(site.pages), n=1, cutoff=0.8) if page not in site.pages else None
+            if close:
+                _, lines = load_with_lines(root / DATA, DATA)
+                raise GuideError(DATA, f"not_covered names a page that does not exist: '{page}'",
+                                 line=lines.get(("not_covered", key, "pages", i)) or lines.get(("not_covered", key, "pages")),
+                                 key=f"not_covered.{key}.pages", found=f"'{page}'",
+                                 expected="the file name of a page under docs/",
+                                 fix=f"Did you mean '{close[0]}'? Correct the file name.")
+
+
+def _site_url(env: Any, root: Path) -> str:
+    """The guide's published address (``site_url`` in mkdocs.yml), to print on the sheet."""
+    conf = getattr(env, "conf", None)
+    url = conf.get("site_url") if conf is not None else None
+    if not url:
+        import re
+        found = re.search(r"^site_url:\s*(\S+)", (root / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+        url = found.group(1) if found else ""
+    return url
 
 
 def _review_warnings(site: pages.Site) -> list[str]:
