@@ -70,6 +70,7 @@ class Sentence:
     line: int
     text: str = ""
     calls: list[Call] = field(default_factory=list)
+    ends_in_call: bool = False  # the last thing in it is a {{ ... }}, after any prose
 
     @property
     def only_calls(self) -> bool:
@@ -130,15 +131,20 @@ def split(text: str, first_line: int = 1) -> list[Sentence]:
                 if _abbreviation_before(chunk, m.start()):
                     continue
                 current.text += chunk[pos:m.end()]
+                current.ends_in_call = False
                 line += chunk.count("\n", pos, m.end())
                 pos = m.end()
                 close(line)
                 continue
             current.text += chunk[pos:m.start()]
+            if chunk[pos:m.start()].strip():
+                current.ends_in_call = False
             line += chunk.count("\n", pos, m.end())
             pos = m.end()
             close(line)
         current.text += chunk[pos:]
+        if chunk[pos:].strip():
+            current.ends_in_call = False
         line += chunk.count("\n", pos)
         if not current.text.strip() and not current.calls:
             current.line = line
@@ -148,6 +154,7 @@ def split(text: str, first_line: int = 1) -> list[Sentence]:
         prose(text[pos:tag.start()])
         if tag[0].startswith("{{"):
             current.calls.append(_parse_call(tag[0], line))
+            current.ends_in_call = True
         elif tag[0].startswith("{%"):
             close(line)
         line += tag[0].count("\n")
@@ -161,7 +168,7 @@ def _run_on(sentences: list[Sentence]) -> list[Sentence]:
     """Join "... say these:" with a paragraph under it that is only a macro call."""
     out: list[Sentence] = []
     for sentence in sentences:
-        if out and sentence.only_calls and out[-1].text.rstrip().endswith(":"):
+        if out and sentence.only_calls and out[-1].text.rstrip().endswith(":") and not out[-1].ends_in_call:
             out[-1].calls.extend(sentence.calls)
         else:
             out.append(sentence)

@@ -197,6 +197,9 @@ def test_split_runs_a_colon_on_into_a_lone_call_only() -> None:
         ("She says:", ["a.b"]), ("New paragraph.", [])]
     apart = attribution.split('She says:\n\nA sentence with {{ fact("a.b") }}.')
     assert [s.text for s in apart] == ["She says:", "A sentence with ."]
+    # the colon's own call closes it: "The article says: {{ fact }}" does not swallow a picture below
+    closed = attribution.split('The article says: {{ fact("a.b") }}\n\n{{ timeline("c.d") }}')
+    assert [[k for c in s.calls for k in c.shows] for s in closed] == [["a.b"], ["c.d"]]
 
 
 def test_split_handles_closing_quotes_and_brackets() -> None:

@@ -204,7 +204,7 @@ def test_long_plans_are_cut() -> None:
 def test_sheet_has_every_item() -> None:
     sheet = ENV.macros["appointment_sheet"]()
     for q in ALL["provider.questions"].items:  # type: ignore[union-attr]
-        assert re.search(rf"^- .*{re.escape(q)} <span class=\"sheet-line\"></span>", sheet, re.M), f"room to answer {q}"
+        assert re.search(rf"^- .*{re.escape(q)}</span> <span class=\"sheet-line\"></span>", sheet, re.M), f"room to answer {q}"
     for key in ("candidates.avoid_other", "candidates.avoid_skin", "candidates.wait_if", "provider.checks",
                 "aftercare.avoid_ingredients", "aftercare.acid_examples"):
         for item in ALL[key].items:  # type: ignore[union-attr]
@@ -344,7 +344,7 @@ CHANGES = [  # (old, new) in data/facts.yml
     ("      min: 0.5\n      max: 2.5\n", "      min: 1\n      max: 4\n"),
     ("      sessions: {min: 4, max: 6}\n      every: {min: 1, max: 1, unit: months}",
      "      sessions: {min: 3, max: 8}\n      every: {min: 2, max: 2, unit: months}"),
-    ("      sessions: {min: 4, max: 6}\n      expert", "      sessions: {min: 2, max: 5}\n      expert"),
+    ("      sessions: {min: 4, max: 6}\n      qualifier", "      sessions: {min: 2, max: 5}\n      qualifier"),
     ("      every: {min: 3, max: 6, unit: months}", "      every: {min: 2, max: 4, unit: months}"),
     ("      every: {min: 1, max: 1, unit: years}", "      every: {min: 2, max: 2, unit: years}"),
 ]
@@ -436,7 +436,8 @@ def test_drawings_follow_the_data(builds: tuple[Build, Build]) -> None:
     expected = figures.axis(4 * 1.1)
     assert float(b1[0]) == expected.x(1) and float(b1[1]) == pytest.approx(expected.x(4) - expected.x(1))
     assert b0 != b1
-    assert "Shallowest, 1 mm" in depth1 and "from 1 mm to 4 mm" in depth1
+    assert "The 1 mm setting penetrates" in depth1 and "The 0.5 mm setting penetrates" in depth0
+    assert "4" in _ticks(depth1, str(figures.DepthScale.axis_y + 22))
     assert "0.5" not in article_text(f"<article>{depth1}</article>")
 
 
