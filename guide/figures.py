@@ -193,15 +193,15 @@ def depth_scale(depth: schema.RangeFact, reach: schema.TextFact, home: schema.Te
         reach_x=x_text,
         reach_lines=wrap(callout, room),
         surface_x=ax.x(0),
-        surface_label="0 = skin surface",
+        surface_label="skin surface",
         home_x1=round(ax.x(0) + (x_max - ax.x(0)) * HOME_FADE, 2),
         home_lines=wrap(home_text, WIDTH - 2 * PAD),
         title="Needle depth: in the office and at home",
         # what is drawn; the caption says what it means
-        desc=(f"A scale in {depth.unit} from the skin's surface at 0: a bar for the in-office settings, "
+        desc=(f"A scale in {depth.unit} that starts at the skin's surface: a bar for the in-office settings, "
               f"a dashed line at the shallowest one, and a hatched band for at-home rollers that fades out."),
-        caption_office=(f"Depth is measured from the skin's surface, at 0. The bar shows the range of pen "
-                        f"settings{by}."),
+        caption_office=(f"Depth is measured down from the skin's surface, where the scale starts. The bar "
+                        f"shows the range of pen settings{by}."),
         caption_home=("The band for home rollers fades out instead of ending: it shows shorter needles, "
                       "not a length."),
     )
