@@ -204,3 +204,64 @@ def test_split_runs_a_colon_on_into_a_lone_call_only() -> None:
 
 def test_split_handles_closing_quotes_and_brackets() -> None:
     assert _texts('He said “stop.” Then (again.) Done') == ["He said “stop.”", "Then (again.)", "Done"]
+
+
+# --- the data's scope, hedges and silences: editor messages --------------------------
+
+REAL = (ROOT / "data" / "facts.yml").read_text(encoding="utf-8")
+
+
+def _data_error(tmp_path: Path, old: str, new: str) -> tuple[str, str]:
+    from guide.errors import GuideErrors
+    from guide.loader import load_facts
+
+    assert REAL.count(old) == 1, old
+    text = REAL.replace(old, new)
+    path = tmp_path / "facts.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises((GuideError, GuideErrors)) as info:
+        load_facts(path, "data/facts.yml")
+    return str(info.value), text
+
+
+def test_a_list_without_scope_full_message(tmp_path: Path) -> None:
+    msg, text = _data_error(tmp_path, '      items: ["eczema", "rosacea", "very sensitive skin"]\n      scope: complete\n',
+                            '      items: ["eczema", "rosacea", "very sensitive skin"]\n')
+    assert msg == (
+        f"data/facts.yml:{_line(text, '    avoid_skin:')}: missing key 'scope' (at facts.candidates.avoid_skin.scope) "
+        "Found: no 'scope' line under facts.candidates.avoid_skin. "
+        "Expected: 'scope: complete' or 'scope: examples' on every list fact. "
+        "Fix: Write 'scope: complete' if the article gives the whole list, or 'scope: examples' if it says "
+        "'such as' or 'like' (the pages then say the list is not complete)."
+    )
+
+
+def test_an_unknown_scope_or_qualifier(tmp_path: Path) -> None:
+    msg, _ = _data_error(tmp_path, "      scope: examples\n      expert: article\n", "      scope: example\n      expert: article\n")
+    assert "a value that is not allowed here (at facts.candidates.body_areas.scope)" in msg
+    assert "Did you mean 'examples'?" in msg
+    msg, _ = _data_error(tmp_path, '      qualifier: "typically about"\n', '      qualifier: "roughly"\n')
+    assert "(at facts.appointment.numbing_time.qualifier)" in msg and "'about'" in msg
+
+
+def test_a_not_covered_page_that_is_not_a_file_name(tmp_path: Path) -> None:
+    msg, text = _data_error(tmp_path, '    pages: ["pain.md"]\n', '    pages: ["the pain page"]\n')
+    assert msg == (
+        f"data/facts.yml:{_line(text, 'the pain page')}: not a page file name (at not_covered.pink_lasts.pages[0]) "
+        "Found: 'the pain page' (text). Expected: the file name of a page under docs/, such as pain.md. "
+        "Fix: Write the page's file name in quotes, as it is in docs/."
+    )
+
+
+def test_a_misspelt_not_covered_page_stops_the_build(tmp_path: Path) -> None:
+    from conftest import copy_project
+
+    project = copy_project(tmp_path / "p")
+    data = project / "data" / "facts.yml"
+    text = data.read_text(encoding="utf-8").replace('    pages: ["pain.md"]\n', '    pages: ["pian.md"]\n')
+    data.write_text(text, encoding="utf-8")
+    assert _error(project) == (
+        f"data/facts.yml:{_line(text, 'pian.md')}: not_covered names a page that does not exist: 'pian.md' "
+        "(at not_covered.pink_lasts.pages) Found: 'pian.md'. Expected: the file name of a page under docs/. "
+        "Fix: Did you mean 'pain.md'? Correct the file name."
+    )
