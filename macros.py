@@ -12,7 +12,7 @@ import datetime as dt
 import re
 import sys
 import traceback
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 # Engines load this file by path; make the ``guide`` package beside it importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from guide import figures, pagecheck, pages, passages, postbuild, preflight, render, schema  # noqa: E402
+from guide import attribution, figures, pagecheck, pages, passages, postbuild, preflight, render, schema  # noqa: E402
 from guide.errors import GuideError, GuideErrors, did_you_mean  # noqa: E402
 from guide.loader import load_facts  # noqa: E402
 
@@ -81,18 +81,6 @@ def define_env(env: Any) -> None:
             seen.add(key)
         return all_facts[key]
 
-    class _Lookup(Mapping):
-        """``all_facts`` read through ``_fact``, for code that takes the whole mapping (figures.sheet)."""
-
-        def __getitem__(self, key: str) -> schema.FactT:
-            return _fact(key)
-
-        def __iter__(self):  # noqa: ANN204
-            return iter(all_facts)
-
-        def __len__(self) -> int:
-            return len(all_facts)
-
     def render_partial(name: str, **values: Any) -> Markup:
         """Render a partial; a mistake in it becomes an editor's message naming the partial and line."""
         try:
@@ -122,6 +110,19 @@ def define_env(env: Any) -> None:
             return fn
         return register
 
+    def who(key: str) -> str:
+        """Who says a fact, from the data: ``who("recovery.pain")`` gives "the article" or "Dr. Nazarian"."""
+        return render.speaker(_fact(key), facts.experts)
+
+    def items(key: str) -> list[str]:
+        """A list fact's items, for a template that lays them out itself (read through ``_fact``)."""
+        item = _fact(key)
+        if not isinstance(item, schema.ListFact):
+            raise ValueError(f"items() needs a list fact, and '{key}' is a {item.kind} fact")
+        return list(item.items)
+
+    templates.globals.update(who=who, items=items)
+
     @macro("fact")
     def fact(key: str, part: str | None = None) -> Markup:
         """A fact's value as inline text: ``{{ fact("device.depth_range") }}`` gives "0.5 to 2.5 mm".
@@ -137,11 +138,12 @@ def define_env(env: Any) -> None:
         item = _fact(key)
         if not isinstance(item, schema.ListFact):
             raise ValueError(f"fact_list() needs a list fact, and '{key}' is a {item.kind} fact")
-        return render_partial("list.md", items=item.items, style=style)
+        return render_partial("list.md", items=item.items, style=style, scope=item.scope)
 
     @macro("expert")
     def expert(key: str, full: bool = False) -> Markup:
-        """"Dr. Sheila Nazarian"; with ``full=True`` her credentials and role too."""
+        """"Dr. Nazarian, a plastic surgeon"; with ``full=True`` her full name, credentials and role
+        (for the home and sources pages only: elsewhere the short form keeps sentences short)."""
         person = facts.experts[key]
         return Markup(render_partial("expert.md", person=person, full=full).strip())
 
@@ -152,14 +154,31 @@ def define_env(env: Any) -> None:
         return render_partial("quote.md", quote=item, person=facts.experts[item.expert])
 
     @macro()
+    def about_source() -> Markup:
+        """What kind of source the guide rests on, and what "last reviewed" means here."""
+        return Markup(render_partial("about-source.md", source=facts.source, experts=len(facts.experts)).strip())
+
+    @macro()
+    def suggestion() -> Markup:
+        """The label that marks the guide's own suggestion, as opposed to the article's."""
+        return Markup(render_partial("suggestion.md").strip())
+
+    @macro()
+    def not_covered() -> Markup:
+        """The "What the article does not cover" note: the not-stated facts this page shows and the
+        topics the article is silent on that data/facts.yml lists for this page."""
+        here = _page_path(_page())
+        page = site.pages.get(here)
+        used = page.facts if page else set()
+        gaps = [item.label for key, item in all_facts.items()
+                if key in used and isinstance(item, schema.NotStatedFact)]
+        gaps += [s.topic for s in facts.not_covered.values() if here in s.pages]
+        return Markup(render_partial("not-covered.md", gaps=gaps, ours=suggestion()).strip())
+
+    @macro()
     def citation() -> Markup:
         """The source article as a full citation (Markdown)."""
         return Markup(render_partial("citation.md", source=facts.source).strip())
-
-    @macro()
-    def publisher() -> Markup:
-        """The source's publisher, as text: "Yahoo!"."""
-        return escape(facts.source.publisher)
 
     @macro()
     def facts_table() -> Markup:
@@ -174,7 +193,7 @@ def define_env(env: Any) -> None:
                 "key": key,
                 "fact": item,
                 "value": render.fact_text(item),
-                "who": "the article" if item.expert == "article" else facts.experts[item.expert].short,
+                "who": who(key),
                 "links": [(pages.href(here, p.path), p.title) for p in site.pages_using(key)],
             })
         return render_partial("facts-table.html", rows=rows)
@@ -201,7 +220,8 @@ def define_env(env: Any) -> None:
     def depth_scale() -> Markup:
         """The needle-depth scale (SVG): the in-office range, the shallowest setting, home rollers with no length."""
         d = figures.depth_scale(_fact("device.depth_range"), _fact("device.shallowest_reach"),
-                                _fact("device.home_needle_length"))
+                                _fact("device.home_needles"), _fact("device.home_needle_length"),
+                                who("device.depth_range"), who("device.home_needles"))
         return render_partial("depth-scale.svg", d=d, id=_id("device.depth_range"))
 
     @macro("fact", kinds=("schedule",))
@@ -219,14 +239,14 @@ def define_env(env: Any) -> None:
 
     @macro(summary=True)
     def comparison_table() -> Markup:
-        """At-home roller vs in-office pen, side by side (Markdown table)."""
-        steps = _fact("at_home.how_to_use").items  # type: ignore[union-attr]
-        return render_partial("comparison-table.md", v=fact, home_steps=steps)
+        """At-home roller vs in-office pen, side by side (Markdown table); each cell says who says it."""
+        return render_partial("comparison-table.md", v=fact)
 
     @macro(summary=True)
     def appointment_sheet() -> Markup:
-        """The printable sheet: questions to ask, what to tell the provider, the aftercare ticks."""
-        return render_partial("appointment-sheet.md", s=figures.sheet(_Lookup()))
+        """The printable sheet: questions to ask, when the article says to skip or wait, the provider
+        checks, the aftercare ticks, and the guide's address. Every fact is read in the template."""
+        return render_partial("appointment-sheet.md", v=fact, site_url=_site_url(env, root))
 
     # Which facts each summary shows is read from its template: render it once
     # with the lookup recording every key it reads ("pages that use it", make facts).
@@ -255,13 +275,18 @@ def define_env(env: Any) -> None:
                 expert(key), expert(key, full=True)
             for key in facts.quotes:
                 quote(key)
-            for name in ("citation", "facts_table", "glossary", "page_info"):
+            for name in ("citation", "facts_table", "glossary", "page_info", "about_source", "suggestion", "not_covered"):
                 specs[name].fn()
         finally:
             trial.clear()
     except (GuideError, GuideErrors) as exc:
         raise _stop(exc) from None
     ids.__init__()  # the trial renders above must not take ids from the pages
+    try:
+        attribution.check_templates(root / PARTIALS, facts, PARTIALS)
+        _check_not_covered(facts, site, root)
+    except GuideError as exc:
+        raise _stop(exc) from None
     env.guide_facts = facts
     env.guide_site = site
     for warning in _review_warnings(site):
@@ -283,6 +308,40 @@ class _TrialPage:
 
     path = "index.md"
     meta = {"last_reviewed": dt.date(2020, 1, 1), "next_review": dt.date(2020, 1, 2)}
+
+
+def _check_not_covered(facts: schema.Facts, site: pages.Site, root: Path) -> None:
+    """A page named under not_covered: that is a slip for an existing page ("pian.md") stops the build.
+
+    A name close to no page is let through: a smaller project (a test fixture, a preview
+    with a few pages) shares the data file without having every page.
+    """
+    import difflib
+
+    from guide.yamlsrc import load_with_lines
+
+    for key, silence in facts.not_covered.items():
+        for i, page in enumerate(silence.pages):
+            close = difflib.get_close_matches(page, list(site.pages), n=1, cutoff=0.8) if page not in site.pages else None
+            if close:
+                _, lines = load_with_lines(root / DATA, DATA)
+                raise GuideError(DATA, f"not_covered names a page that does not exist: '{page}'",
+                                 line=lines.get(("not_covered", key, "pages", i)) or lines.get(("not_covered", key, "pages")),
+                                 key=f"not_covered.{key}.pages", found=f"'{page}'",
+                                 expected="the file name of a page under docs/",
+                                 fix=f"Did you mean '{close[0]}'? Correct the file name.")
+
+
+def _site_url(env: Any, root: Path) -> str:
+    """The guide's published address (``site_url`` in mkdocs.yml), to print on the sheet."""
+    conf = getattr(env, "conf", None)
+    url = conf.get("site_url") if conf is not None else None
+    if not url:
+        config = root / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8") if config.is_file() else ""
+        found = re.search(r"^site_url:\s*(\S+)", text, re.M)
+        url = found.group(1) if found else ""
+    return url
 
 
 def _review_warnings(site: pages.Site) -> list[str]:

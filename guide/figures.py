@@ -116,7 +116,8 @@ class Ids:
 
 @dataclass(frozen=True)
 class DepthScale:
-    """The in-office depth range on a millimetre scale, and the at-home rollers with no length."""
+    """The in-office depth range on a millimetre scale that starts at the skin's surface (0),
+    and the at-home rollers: shorter, with no length."""
 
     axis: Axis
     unit: str
@@ -127,6 +128,9 @@ class DepthScale:
     reach_anchor: str  # "start" or "end": which way the callout text runs from the marker
     reach_x: float
     reach_lines: tuple[str, ...]
+    surface_x: float  # the skin's surface: depth 0
+    surface_label: str
+    home_x1: float  # where the home band has faded out: short of the pen's deepest setting, no edge drawn
     home_lines: tuple[str, ...]
     title: str
     desc: str
@@ -156,23 +160,29 @@ class DepthScale:
         return self.home_text_y + LINE * (len(self.home_lines) - 1) + 10
 
 
-def depth_scale(depth: schema.RangeFact, reach: schema.TextFact, home: schema.NotStatedFact) -> DepthScale:
-    """Place the depth range on a scale from 0, mark the shallowest setting, and leave the home length open."""
+HOME_FADE = 0.5
+"""The home band fades to nothing at this share of the way from the surface to the pen's deepest
+setting. It is not a length: the band has no end edge, and the article gives none. It only keeps the
+band from reaching as deep as the pen, which the article says home needles do not."""
+
+
+def depth_scale(depth: schema.RangeFact, reach: schema.TextFact, home: schema.TextFact,
+                home_length: schema.NotStatedFact, office_who: str = "", home_who: str = "") -> DepthScale:
+    """Place the depth range on a scale from the skin's surface (0), mark the shallowest setting and
+    what it penetrates, and draw the home rollers as shorter with no length."""
     ax = axis(depth.max * 1.1)  # a little scale past the deepest setting
     x_min, x_max = ax.x(depth.min), ax.x(depth.max)
     min_label = render.amount(depth.min, depth.unit)
-    callout = f"Shallowest, {min_label}: reaches {reach.value}"
+    callout = f"The {min_label} setting penetrates {reach.value}"
     if x_min <= WIDTH / 2:
         anchor, room = "start", WIDTH - PAD - x_min
     else:
         anchor, room = "end", x_min - PAD
     room = max(room, WIDTH / 2 - PAD)  # near an edge, wrap narrower rather than run off
     x_text = min(max(x_min, PAD), WIDTH - PAD)
-    home_text = f"Length {render.NOT_STATED}. {home.note}"
-    office = (f"In the office the needles can be set from {render.amount(depth.min, depth.unit)} "
-              f"to {render.amount(depth.max, depth.unit)} deep.")
-    reach_sentence = f"At the shallowest setting, {min_label}, they reach {reach.value}."
-    home_sentence = f"At-home rollers: needle length {render.NOT_STATED}. {home.note}"
+    says = f", says {home_who}" if home_who else ""
+    home_text = f"Needles {home.value}{says}. Length {render.fact_text(home_length)}."
+    by = f", as {office_who} gives them" if office_who else ""
     return DepthScale(
         axis=ax,
         unit=depth.unit,
@@ -183,13 +193,18 @@ def depth_scale(depth: schema.RangeFact, reach: schema.TextFact, home: schema.No
         reach_anchor=anchor,
         reach_x=x_text,
         reach_lines=wrap(callout, room),
+        surface_x=ax.x(0),
+        surface_label="skin surface",
+        home_x1=round(ax.x(0) + (x_max - ax.x(0)) * HOME_FADE, 2),
         home_lines=wrap(home_text, WIDTH - 2 * PAD),
         title="Needle depth: in the office and at home",
-        # what is drawn; the figures themselves are in the caption, read right after it
-        desc=(f"A scale in {depth.unit}: a bar for the in-office settings, a dashed line at the "
-              f"shallowest one, and a hatched band marked \"no length\" for at-home rollers."),
-        caption_office=f"{office} {reach_sentence}",
-        caption_home=home_sentence,
+        # what is drawn; the caption says what it means
+        desc=(f"A scale in {depth.unit} that starts at the skin's surface: a bar for the in-office settings, "
+              f"a dashed line at the shallowest one, and a hatched band for at-home rollers that fades out."),
+        caption_office=(f"Depth is measured down from the skin's surface, where the scale starts. The bar "
+                        f"shows the range of pen settings{by}."),
+        caption_home=("The band for home rollers fades out instead of ending: it shows shorter needles, "
+                      "not a length."),
     )
 
 
@@ -252,14 +267,14 @@ def timeline(key: str, fact: schema.ScheduleFact) -> Timeline:
 
     * sessions and every: session *i* falls ``i * every`` after the first;
       a range of intervals gives a window ``[i*min, i*max]``; sessions beyond
-      ``sessions.min`` are optional (outlined).
+      ``sessions.min`` are outlined as the top of the article's range (not as "if needed":
+      the article gives a range, not a plan plus extras).
     * sessions only: the marks are spaced evenly with no time axis, and the
       picture says the spacing is not stated.
     * every only: a session now, then the window for the next one, repeating
       with no end. A fixed interval shows a few repeats.
     """
     summary = render.schedule(fact)
-    caption = f"{fact.label}: {summary}."
     legend: list[tuple[str, str]] = []
     if fact.sessions is not None:
         count = min(fact.sessions.max, MAX_MARKS)
@@ -285,17 +300,24 @@ def timeline(key: str, fact: schema.ScheduleFact) -> Timeline:
             where = f"the time between them is {render.NOT_STATED}"
         legend.append(("solid", "session"))
         if any(m.optional for m in marks):
-            legend.append(("optional", "if needed"))
+            legend.append(("optional", "top of the range"))
         if any(m.window for m in marks):
             legend.append(("window", "may fall in this span"))
-        sessions = render.span(fact.sessions.min, fact.sessions.max, "sessions")
+        sessions = render.hedged(fact.qualifier, render.span(fact.sessions.min, fact.sessions.max, "sessions"))
         extra = fact.sessions.max - fact.sessions.min
+        top = (render.num(fact.sessions.max) if extra == 1
+               else f"{render.num(fact.sessions.min + 1)} to {render.num(fact.sessions.max)}")
         desc = (f"A timeline of {sessions}, {where}. "
-                + (f"The first {render.num(fact.sessions.min)} are planned; up to {render.num(extra)} more "
-                   f"may be needed." if extra else "")
+                + (f"The article gives a range, so sessions {top} are outlined as its top end." if extra else "")
                 + (f" Only the first {MAX_MARKS} are drawn." if cut else ""))
+        # the caption says how to read the picture; the paragraph above it gives the plan
         if fact.every is None:
-            caption = f"{fact.label}: {summary}. Time between sessions: {render.NOT_STATED}."
+            caption = ("The dots are spaced evenly only to fit the picture: the time between sessions is "
+                       f"{render.NOT_STATED}.")
+        else:
+            caption = "Each dot is one session, placed by time from the first."
+        if extra:
+            caption += " Outlined dots are the top of the range the article gives, not extra sessions."
         return Timeline(key, marks, ax, axis_label, note, False, cut, tuple(legend),
                         f"{fact.label}: {summary}", desc.strip(), caption)
     every = fact.every
@@ -312,6 +334,8 @@ def timeline(key: str, fact: schema.ScheduleFact) -> Timeline:
             f"{render.every(every)}"
             + (f", between {every.unit} {render.num(every.min)} and {render.num(every.max)}" if every.min != every.max else "")
             + ", repeating with no end.")
+    caption = ("Each dot is a session, and the plan has no end."
+               + (" The shaded spans show when the next one is due." if every.min != every.max else ""))
     return Timeline(key, tuple(marks), ax, f"{every.unit} from now", "", True, False, tuple(legend),
                     f"{fact.label}: {summary}", desc, caption)
 
@@ -325,40 +349,3 @@ TEMPLATE_GLOBALS = {"width": WIDTH, "pad": PAD, "font": FONT, "char": round(CHAR
 def sentence(text: str) -> str:
     """Capitalise the first letter only (Jinja's ``capitalize`` lowercases the rest)."""
     return text[:1].upper() + text[1:]
-
-
-# --- the printable appointment sheet ----------------------------------------
-
-
-@dataclass(frozen=True)
-class Sheet:
-    """The three tick lists of the appointment sheet, worded from the facts."""
-
-    questions: tuple[str, ...]
-    tell: tuple[str, ...]
-    aftercare: tuple[str, ...]
-
-
-def sheet(facts: Mapping[str, schema.FactT]) -> Sheet:
-    """The sheet's items. ``facts`` is ``Facts.all_facts()``, or the build's recording lookup of it."""
-
-    def text(key: str, part: str | None = None) -> str:
-        return render.fact_text(facts[key], part)
-
-    def items(key: str) -> tuple[str, ...]:
-        fact = facts[key]
-        assert isinstance(fact, schema.ListFact), key
-        return tuple(fact.items)
-
-    tell = (*items("candidates.avoid_other"), f"you have {text('candidates.avoid_skin', 'or')}",
-            *items("candidates.wait_if"))
-    aftercare = (
-        f"Sunscreen that is {text('aftercare.sunscreen_type')}, with an SPF of at least "
-        f"{text('aftercare.spf_min')}, for {text('aftercare.sunscreen_when')}.",
-        f"No {text('aftercare.avoid_ingredients', 'or')}. For how long is "
-        f"{text('aftercare.avoid_ingredients_for')}: ask your provider.",
-        f"No exfoliating scrubs in {text('aftercare.avoid_scrubs')}.",
-        f"Use {text('aftercare.skin_care')}.",
-        f"Makeup: {text('aftercare.makeup')}.",
-    )
-    return Sheet(items("provider.questions"), tell, aftercare)

@@ -152,6 +152,8 @@ def _model_for(path: tuple, raw: Any) -> type[BaseModel] | None:
         return schema.Expert
     if head == "quotes" and len(path) == 2:
         return schema.Quote
+    if head == "not_covered" and len(path) == 2:
+        return schema.Silence
     if head == "facts" and len(path) >= 3:
         kind = _value_at(raw, path[:3] + ("kind",))
         models = {m.model_fields["kind"].annotation.__args__[0]: m for m in schema.FactT.__args__}
@@ -240,6 +242,12 @@ def _one(err: dict, path: tuple, raw: Any, lines: dict, name: str) -> GuideError
     line = _line_for(lines, path)
     if kind == "missing":
         parent = path[:-1]
+        if path[-1] == "scope" and path[:1] == ("facts",):
+            return GuideError(name, "missing key 'scope'", line=_line_for(lines, parent), key=key,
+                              found=f"no 'scope' line under {dotted(parent)}",
+                              expected="'scope: complete' or 'scope: examples' on every list fact",
+                              fix="write 'scope: complete' if the article gives the whole list, or 'scope: examples' "
+                                  "if it says 'such as' or 'like' (the pages then say the list is not complete).")
         return GuideError(name, f"missing key '{path[-1]}'", line=_line_for(lines, parent), key=key,
                           found=f"no '{path[-1]}' line under {dotted(parent) or 'the top level'}",
                           expected=f"'{path[-1]}' under {dotted(parent) or 'the top level'}",
@@ -274,7 +282,11 @@ def _one(err: dict, path: tuple, raw: Any, lines: dict, name: str) -> GuideError
         return _value_error(err["msg"].removeprefix("Value error, "), path, raw, lines, name)
     found = _value_at(raw, path)
     expected = _EXPECTED.get(kind, err["msg"].lower())
-    if kind == "string_pattern_mismatch":
+    if kind == "string_pattern_mismatch" and path[:1] == ("not_covered",):
+        return GuideError(name, "not a page file name", line=line, key=key, found=_show(found),
+                          expected="the file name of a page under docs/, such as pain.md",
+                          fix="write the page's file name in quotes, as it is in docs/.")
+    elif kind == "string_pattern_mismatch":
         fix = "write the full address, such as https://www.example.com/page, with no spaces, quotes, angle brackets or backslashes."
     elif kind == "greater_than":
         fix = "use a positive number; if the article gives no figure, use kind: not_stated with a note."

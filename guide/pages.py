@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import pagecheck, schema
+from . import attribution, pagecheck, schema
 from .errors import GuideError, did_you_mean
 from .yamlsrc import load_text
 
@@ -88,6 +88,7 @@ def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Ma
     pagecheck.check_markup(body, shown)
     pagecheck.check_numbers(body, shown, facts)
     _check_named_experts(text, shown, facts)
+    attribution.check(text, shown, facts)  # who said it: guide/attribution.py
     return PageInfo(
         path=rel,
         title=meta.get("title") or _title(text) or rel,

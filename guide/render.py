@@ -44,14 +44,36 @@ def every(interval: schema.Interval) -> str:
     return f"every {span(interval.min, interval.max, interval.unit)}"
 
 
+def hedged(qualifier: str | None, text: str) -> str:
+    """``about 4 to 6 sessions``: the article's hedge goes with the value, always."""
+    return f"{qualifier} {text}" if qualifier else text
+
+
 def schedule(fact: schema.ScheduleFact) -> str:
-    """``4 to 6 sessions, once a month``; ``every 3 to 6 months``."""
+    """``4 to 6 sessions, once a month``; ``about 4 to 6 sessions``; ``every 3 to 6 months``.
+
+    The qualifier hedges the count of sessions, or the interval when there is no count.
+    """
     parts = []
     if fact.sessions:
-        parts.append(span(fact.sessions.min, fact.sessions.max, "sessions"))
+        parts.append(hedged(fact.qualifier, span(fact.sessions.min, fact.sessions.max, "sessions")))
     if fact.every:
-        parts.append(every(fact.every))
+        parts.append(every(fact.every) if fact.sessions else hedged(fact.qualifier, every(fact.every)))
     return ", ".join(parts)
+
+
+def items(fact: schema.ListFact, conj: str = "and") -> str:
+    """A list in a sentence; an ``examples`` list says so: ``such as legs, chest and buttocks``."""
+    text = join(list(fact.items), conj)
+    return f"such as {text}" if fact.scope == "examples" else text
+
+
+ARTICLE = "the article"
+
+
+def speaker(fact: schema.FactT, experts: dict[str, schema.Expert]) -> str:
+    """Who the article gives a fact to, as the pages name them: ``the article`` or ``Dr. Nazarian``."""
+    return ARTICLE if fact.expert == "article" else experts[fact.expert].surname
 
 
 NOT_STATED = "not stated"
@@ -66,13 +88,13 @@ def fact_text(fact: schema.FactT, part: str | None = None) -> str:
     if part is not None:
         return _part(fact, part)
     if isinstance(fact, schema.NumberFact):
-        return amount(fact.value, fact.unit)
+        return hedged(fact.qualifier, amount(fact.value, fact.unit))
     if isinstance(fact, schema.RangeFact):
-        return span(fact.min, fact.max, fact.unit)
+        return hedged(fact.qualifier, span(fact.min, fact.max, fact.unit))
     if isinstance(fact, schema.TextFact):
         return fact.value
     if isinstance(fact, schema.ListFact):
-        return join(list(fact.items))
+        return items(fact)
     if isinstance(fact, schema.ScheduleFact):
         return schedule(fact)
     return NOT_STATED
@@ -90,11 +112,13 @@ def _part(fact: schema.FactT, part: str) -> str:
     if isinstance(fact, schema.NotStatedFact):
         return fact.note
     if isinstance(fact, schema.ListFact):
-        return join(list(fact.items), "or")
+        return items(fact, "or")
     assert isinstance(fact, schema.ScheduleFact)
     if part == "sessions":
-        return span(fact.sessions.min, fact.sessions.max, "sessions") if fact.sessions else NOT_STATED
-    return every(fact.every) if fact.every else NOT_STATED
+        return hedged(fact.qualifier, span(fact.sessions.min, fact.sessions.max, "sessions")) if fact.sessions else NOT_STATED
+    if not fact.every:
+        return NOT_STATED
+    return every(fact.every) if fact.sessions else hedged(fact.qualifier, every(fact.every))
 
 
 def values(fact: schema.FactT) -> list[str]:

@@ -72,6 +72,10 @@ class Source(_Model):
     publisher: Text
     published: dt.date
     url: Annotated[str, StringConstraints(pattern=r"^https://[A-Za-z0-9.-]+(/[^\s\"'<>\\`{}|^]*)?$", max_length=MAX_TEXT)]
+    kind: Text
+    """What kind of source it is, for the "About this source" note: "a US lifestyle magazine article"."""
+    cites_studies: bool
+    """Whether the article cites any studies (the note says so either way)."""
 
 
 class Expert(_Model):
@@ -81,11 +85,18 @@ class Expert(_Model):
     title: Text
     credentials: Text
     role: Text
+    short_role: Text
+    """The role in a word or two, for the short form: "dermatologist"."""
 
     @property
     def short(self) -> str:
         """``Dr. Sheila Nazarian``."""
         return f"{self.title} {self.name}"
+
+    @property
+    def surname(self) -> str:
+        """``Dr. Nazarian``: how the pages name her after the first mention."""
+        return f"{self.title} {self.name.split()[-1]}"
 
 
 class Quote(_Model):
@@ -101,10 +112,15 @@ class _Fact(_Model):
     source: Text
 
 
+Qualifier = Literal["about", "typically about", "at least", "up to"]
+"""The article's hedges on a figure; shown before the value, so no page can drop them."""
+
+
 class NumberFact(_Fact):
     kind: Literal["number"]
     value: Positive
     unit: NumberUnit
+    qualifier: Qualifier | None = None
 
 
 def _check_order(low: float, high: float) -> None:
@@ -117,6 +133,7 @@ class RangeFact(_Fact):
     min: Positive
     max: Positive
     unit: Unit
+    qualifier: Qualifier | None = None
 
     @model_validator(mode="after")
     def _ordered(self) -> "RangeFact":
@@ -129,9 +146,14 @@ class TextFact(_Fact):
     value: Text
 
 
+Scope = Literal["complete", "examples"]
+"""``complete``: the article's whole list. ``examples``: the article says "such as" or "like"."""
+
+
 class ListFact(_Fact):
     kind: Literal["list"]
     items: Annotated[list[Text], Field(min_length=1)]
+    scope: Scope
 
     @model_validator(mode="after")
     def _unique(self) -> "ListFact":
@@ -173,6 +195,8 @@ class ScheduleFact(_Fact):
     for_whom: Text
     sessions: Sessions | None = None
     every: Interval | None = None
+    qualifier: Qualifier | None = None
+    """A hedge on the number of sessions ("about four to six sessions"), or on the interval if there is no count."""
 
     @model_validator(mode="after")
     def _something(self) -> "ScheduleFact":
@@ -192,6 +216,13 @@ Fact = Annotated[
 ]
 
 
+class Silence(_Model):
+    """A topic the article says nothing about, and the pages whose "does not cover" note lists it."""
+
+    topic: Text
+    pages: Annotated[list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/-]*\.md$")]], Field(min_length=1)]
+
+
 class Facts(_Model):
     """The whole data file."""
 
@@ -199,6 +230,7 @@ class Facts(_Model):
     experts: Annotated[dict[str, Expert], Field(min_length=1)]
     facts: Annotated[dict[str, Annotated[dict[str, Fact], Field(min_length=1)]], Field(min_length=1)]
     quotes: dict[str, Quote] = Field(default_factory=dict)
+    not_covered: Annotated[dict[str, Silence], Field(min_length=1)]
 
     def all_facts(self) -> dict[str, "FactT"]:
         """Every fact by its dotted key, ``group.name``."""

@@ -44,7 +44,19 @@ def _quoted_errors() -> list[str]:
 
 def test_contributing_quotes_real_error_messages(tmp_path: Path) -> None:
     quoted = [_normalise(m) for m in _quoted_errors()]
-    assert len(quoted) == 2
+    assert len(quoted) == 3
+    # 0. the attribution check: Dr. Jaliman credited with the article's own words
+    project = copy_project(tmp_path / "a")
+    page = project / "docs" / "aftercare.md"
+    text = page.read_text(encoding="utf-8")
+    assert "The article says microneedling leaves you" in text
+    page.write_text(text.replace("The article says microneedling leaves you", "Dr. Jaliman says microneedling leaves you", 1))
+    try:
+        load_project(define_env, project)
+    except Exception as exc:
+        assert _normalise(str(exc)) == quoted.pop(0)
+    else:
+        raise AssertionError("the wrong speaker loaded")
     # 1. the misspelt key
     path = tmp_path / "facts.yml"
     path.write_text((ROOT / "data" / "facts.yml").read_text(encoding="utf-8").replace("      value: 11\n", "      valeu: 11\n", 1))

@@ -47,6 +47,8 @@ def _mutate(data: dict) -> dict:
                         fact[part]["min"], fact[part]["max"] = next(numbers), next(numbers)
             elif kind == "not_stated":
                 fact["note"] = next(words)
+    # the source's year shows in "About this source": it must follow the data too
+    data["source"]["published"] = data["source"]["published"].replace(year=next(numbers))
     return data
 
 

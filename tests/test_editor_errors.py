@@ -88,7 +88,7 @@ def test_misspelt_key_full_message(tmp_path: Path) -> None:
     msg, text = _data_error(tmp_path, "      value: 11\n", "      valeu: 11\n")
     assert msg == (
         f"data/facts.yml:{_line(text, 'valeu')}: unknown key 'valeu' (at facts.device.needle_count.valeu) "
-        "Found: 'valeu'. Expected: one of label, expert, source, kind, value, unit. "
+        "Found: 'valeu'. Expected: one of label, expert, source, kind, value, unit, qualifier. "
         "Fix: Did you mean 'value'? Rename or remove it."
     )
 
@@ -265,8 +265,8 @@ def test_the_page_template_is_a_valid_page(tmp_path: Path) -> None:
 
 # --- page Jinja, typed numbers, partials: full messages (issue 12) ----------
 
-MACROS = ("appointment_sheet, citation, comparison_table, depth_scale, expert, fact, fact_list, facts_table, "
-          "glance_card, glossary, page_info, publisher, quote, timeline")
+MACROS = ("about_source, appointment_sheet, citation, comparison_table, depth_scale, expert, fact, fact_list, "
+          "facts_table, glance_card, glossary, not_covered, page_info, quote, suggestion, timeline")
 
 
 def test_facts_called_like_a_macro_full_message(tmp_path: Path) -> None:

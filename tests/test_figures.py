@@ -46,7 +46,8 @@ def _schedule(sessions: tuple[int, int] | None = None, every: tuple[float, float
 
 def _depth(low: float, high: float) -> figures.DepthScale:
     return figures.depth_scale(_fact(kind="range", min=low, max=high, unit="mm"),  # type: ignore[arg-type]
-                               ALL["device.shallowest_reach"], ALL["device.home_needle_length"])  # type: ignore[arg-type]
+                               ALL["device.shallowest_reach"], ALL["device.home_needles"],  # type: ignore[arg-type]
+                               ALL["device.home_needle_length"], "Dr. Nazarian", "Dr. Jaliman")  # type: ignore[arg-type]
 
 
 # --- geometry ---------------------------------------------------------------
@@ -96,6 +97,9 @@ def test_depth_scale_places_the_range_and_the_shallowest_setting() -> None:
     assert d.bar_x0 == d.axis.x(0.5) and d.bar_x1 == d.axis.x(2.5)
     assert d.min_label == "0.5 mm" and d.max_label == "2.5 mm"
     assert "0.5 mm" in d.reach_lines[0] and "stratum corneum" in " ".join(d.reach_lines)
+    # the article: the 0.5 mm setting *penetrates* the outer layer, so the skin's surface is at 0
+    assert "penetrates" in " ".join(d.reach_lines) and "reaches" not in " ".join(d.reach_lines)
+    assert d.surface_x == d.axis.x(0) == d.axis.x0 and "surface" in d.surface_label
     assert all(x.x <= figures.WIDTH - figures.PAD for x in d.axis.ticks)
     deeper = _depth(1, 4)
     assert deeper.bar_x0 > d.bar_x0 and deeper.axis.top >= 4
@@ -105,13 +109,20 @@ def test_depth_scale_places_the_range_and_the_shallowest_setting() -> None:
 def test_depth_scale_invents_no_home_length() -> None:
     d = _depth(0.5, 2.5)
     home = " ".join(d.home_lines)
-    assert render.NOT_STATED in home and ALL["device.home_needle_length"].note in home  # type: ignore[union-attr]
+    assert render.NOT_STATED in home and "much shorter" in home and "Dr. Jaliman" in home
     assert not re.search(r"\d", home), "the home rollers get no number"
     html = ENV.macros["depth_scale"]()
     band = re.search(r'<rect class="fig__unknown" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"', html)
     assert band, html
-    # the band spans the whole scale: it says "somewhere shorter", not a length
-    assert float(band.group(1)) == d.axis.x0 and float(band.group(2)) == pytest.approx(d.axis.x1 - d.axis.x0)
+    start, width = float(band.group(1)), float(band.group(2))
+    # starts at the surface, and stops well short of the pen's deepest setting: the article says
+    # home needles are much shorter, so the band must not reach (or pass) the pen's depth
+    assert start == d.axis.x(0)
+    assert start + width < d.bar_x1 and start + width < d.axis.x1
+    # ... and it has no end: it fades out (a mask), and no edge line is drawn at its far end
+    assert 'mask="url(#' in html and "<linearGradient" in html and 'stop-opacity="0"' in html
+    for edge in re.findall(r'<path class="fig__unknown-edge" d="([^"]+)"', html):
+        assert not re.search(rf"M{start + width:g} [\d.]+V", edge), "a line closing the band's far end"
 
 
 def test_deep_setting_callout_runs_leftwards() -> None:
@@ -133,6 +144,22 @@ def test_timeline_counts_and_spaces_sessions() -> None:
     t2 = figures.timeline("k", _schedule((3, 8), (2, 2, "weeks")))
     assert _kinds(t2) == ["solid"] * 3 + ["optional"] * 5
     assert t2.axis is not None and t2.axis.top >= 14 and t2.marks[-1].x0 == t2.axis.x(14)
+
+
+def test_a_range_of_sessions_is_drawn_as_a_range_not_as_extras() -> None:
+    """The article says "four to six": sessions 5 and 6 are the top of a range, not "if needed" (issue 11)."""
+    for t in (figures.timeline("k", _schedule((4, 6), (1, 1, "months"))), figures.timeline("k", _schedule((4, 6)))):
+        words = " ".join([t.desc, t.caption, *(text for _, text in t.legend)])
+        assert "if needed" not in words and "may be needed" not in words and "planned" not in words
+        assert ("optional", "top of the range") in t.legend
+        assert "range" in t.desc and "range" in t.caption
+    for key in SCHEDULES:
+        assert "if needed" not in ENV.macros["timeline"](key)
+
+
+def test_the_articles_about_shows_on_the_body_timeline() -> None:
+    html = ENV.macros["timeline"]("frequency.body")
+    assert "about 4 to 6 sessions" in html
 
 
 def test_timeline_without_an_interval_has_no_time_axis() -> None:
@@ -175,17 +202,33 @@ def test_long_plans_are_cut() -> None:
 
 
 def test_sheet_has_every_item() -> None:
-    s = figures.sheet(ALL)
-    assert s.questions == tuple(ALL["provider.questions"].items)  # type: ignore[union-attr]
-    tell = " ".join(s.tell)
-    for key in ("candidates.avoid_other", "candidates.avoid_skin", "candidates.wait_if"):
+    sheet = ENV.macros["appointment_sheet"]()
+    for q in ALL["provider.questions"].items:  # type: ignore[union-attr]
+        assert re.search(rf"^- .*{re.escape(q)}</span> <span class=\"sheet-line\"></span>", sheet, re.M), f"room to answer {q}"
+    for key in ("candidates.avoid_other", "candidates.avoid_skin", "candidates.wait_if", "provider.checks",
+                "aftercare.avoid_ingredients", "aftercare.acid_examples"):
         for item in ALL[key].items:  # type: ignore[union-attr]
-            assert item in tell, item
-    care = " ".join(s.aftercare)
-    for key in ("aftercare.spf_min", "aftercare.sunscreen_type", "aftercare.avoid_scrubs", "aftercare.makeup"):
-        assert render.fact_text(ALL[key]) in care, key
-    for item in ALL["aftercare.avoid_ingredients"].items:  # type: ignore[union-attr]
-        assert item in care
+            assert item in sheet, item
+    for key in ("aftercare.spf_min", "aftercare.sunscreen_type", "aftercare.avoid_scrubs", "aftercare.makeup",
+                "provider.licensed", "provider.preferred"):
+        assert render.fact_text(ALL[key]) in sheet, key
+    # the article's own verbs, not softened into "tell your provider"
+    assert "The article says to skip it if you take blood thinners" in sheet
+    assert "Dr. Jaliman says to steer clear of it if you have eczema" in sheet
+    assert "The article says to wait if" in sheet
+    assert "Tell your provider" not in sheet
+    # the guide's address is printed
+    assert "https://microneedling-guide.github.io/guide/" in sheet
+
+
+def test_every_fact_the_sheet_shows_is_recorded_for_its_page() -> None:
+    """The facts table and `make facts` list the sheet's page for every fact its template reads
+    (recorded from the template when the build starts, never listed by hand)."""
+    text = (ROOT / "includes" / "partials" / "appointment-sheet.md").read_text(encoding="utf-8")
+    read = set(re.findall(r'(?:v|items|who)\("([a-z_]+\.[a-z_]+)"', text))
+    _, site, _ = load_project(define_env, ROOT)
+    shown = site.pages["appointment-sheet.md"].facts
+    assert read and read <= shown, read - shown
 
 
 # --- markup -----------------------------------------------------------------
@@ -304,7 +347,7 @@ CHANGES = [  # (old, new) in data/facts.yml
     ("      min: 0.5\n      max: 2.5\n", "      min: 1\n      max: 4\n"),
     ("      sessions: {min: 4, max: 6}\n      every: {min: 1, max: 1, unit: months}",
      "      sessions: {min: 3, max: 8}\n      every: {min: 2, max: 2, unit: months}"),
-    ("      sessions: {min: 4, max: 6}\n      expert", "      sessions: {min: 2, max: 5}\n      expert"),
+    ("      sessions: {min: 4, max: 6}\n      qualifier", "      sessions: {min: 2, max: 5}\n      qualifier"),
     ("      every: {min: 3, max: 6, unit: months}", "      every: {min: 2, max: 4, unit: months}"),
     ("      every: {min: 1, max: 1, unit: years}", "      every: {min: 2, max: 2, unit: years}"),
 ]
@@ -397,7 +440,8 @@ def test_drawings_follow_the_data(builds: tuple[Build, Build]) -> None:
     expected = figures.axis(4 * 1.1)
     assert float(b1[0]) == expected.x(1) and float(b1[1]) == pytest.approx(expected.x(4) - expected.x(1))
     assert b0 != b1
-    assert "Shallowest, 1 mm" in depth1 and "from 1 mm to 4 mm" in depth1
+    assert "The 1 mm setting penetrates" in depth1 and "The 0.5 mm setting penetrates" in depth0
+    assert "4" in _ticks(depth1, str(figures.DepthScale.axis_y + 22))
     assert "0.5" not in article_text(f"<article>{depth1}</article>")
 
 

@@ -217,7 +217,7 @@ DATA_REFUSED = {
     "backtick": ('value: "a licensed practitioner"', 'value: "`code`"', "it contains a backtick '`'"),
     "line break": ('value: "a licensed practitioner"', 'value: "a\\n\\n# Heading"', "a line break"),
     "list item": ('items: ["Dermapen", "Rejuvapen"]', f'items: ["Dermapen", "{EVIL}"]', "(at facts.about.other_names.items[1])"),
-    "label": ('label: "Who should treat you"', f'label: "{EVIL}"', "(at facts.provider.licensed.label)"),
+    "label": ('label: "Who the article says to find"', f'label: "{EVIL}"', "(at facts.provider.licensed.label)"),
     "quote": ('text: "We are basically tricking', f'text: "{EVIL} We are basically tricking', "(at quotes.tricking.text)"),
     "expert name": ('name: "Sheila Nazarian"', 'name: "<b>Sheila</b>"', "(at experts.nazarian.name)"),
     "publisher": ('publisher: "Yahoo!"', f'publisher: "{EVIL}"', "(at source.publisher)"),
@@ -343,7 +343,7 @@ def test_partials_escape_values_even_past_the_schema(tmp_path: Path, monkeypatch
         "expert": m["expert"]("nazarian", full=True),
         "quote": m["quote"]("trainer"),
         "citation (attribute)": m["citation"](),
-        "publisher": m["publisher"](),
+        "about this source": m["about_source"](),
         "page info": m["page_info"](),
         "table cell": m["comparison_table"](),
         "picture (SVG)": m["timeline"]("frequency.upkeep"),
@@ -363,7 +363,7 @@ def test_macros_return_escaped_text_once() -> None:
     out = env.macros["quote"]("trainer")
     assert "I’d compare that" in out and "&amp;" not in out
     assert isinstance(env.macros["fact"]("device.needle_count"), Markup)
-    assert str(env.macros["publisher"]()) == "Yahoo!"
+    assert "Yahoo!" in str(env.macros["about_source"]()) and "&amp;" not in str(env.macros["about_source"]())
 
 
 # --- real builds: what reaches the published site ----------------------------

@@ -25,8 +25,8 @@ def test_fact_text_for_each_kind() -> None:
     assert render.fact_text(_fact(kind="number", value=30, unit="")) == "30"
     assert render.fact_text(_fact(kind="range", min=0.5, max=2.5, unit="mm")) == "0.5 to 2.5 mm"
     assert render.fact_text(_fact(kind="text", value="a few days")) == "a few days"
-    assert render.fact_text(_fact(kind="list", items=["a"])) == "a"
-    assert render.fact_text(_fact(kind="list", items=["a", "b", "c"])) == "a, b and c"
+    assert render.fact_text(_fact(kind="list", items=["a"], scope="complete")) == "a"
+    assert render.fact_text(_fact(kind="list", items=["a", "b", "c"], scope="complete")) == "a, b and c"
     assert render.fact_text(_fact(kind="not_stated", note="n")) == "not stated"
 
 
@@ -35,7 +35,7 @@ def test_parts() -> None:
     assert render.fact_text(depth, "min") == "0.5 mm"
     assert render.fact_text(depth, "max") == "2.5 mm"
     assert render.fact_text(_fact(kind="not_stated", note="no figure"), "note") == "no figure"
-    assert render.fact_text(_fact(kind="list", items=["a", "b"]), "or") == "a or b"
+    assert render.fact_text(_fact(kind="list", items=["a", "b"], scope="complete"), "or") == "a or b"
     with pytest.raises(ValueError, match="a text fact has no part 'min'"):
         render.fact_text(_fact(kind="text", value="x"), "min")
 
@@ -64,3 +64,51 @@ def test_values_lists_every_number() -> None:
     acne = _fact(kind="schedule", for_whom="x", sessions={"min": 4, "max": 6}, every={"min": 1, "max": 1, "unit": "months"})
     assert render.values(acne) == ["4 to 6 sessions", "once a month"]
     assert render.values(_fact(kind="range", min=0.5, max=2.5, unit="mm")) == ["0.5", "2.5"]
+
+
+def test_a_list_of_examples_says_so_wherever_it_is_joined() -> None:
+    """The article's "such as" stays with the list: no closed list of examples (issue 11)."""
+    acids = _fact(kind="list", items=["glycolic acid", "salicylic acid"], scope="examples")
+    assert render.fact_text(acids) == "such as glycolic acid and salicylic acid"
+    assert render.fact_text(acids, "or") == "such as glycolic acid or salicylic acid"
+    assert render.values(acids) == ["glycolic acid", "salicylic acid"]
+
+
+def test_a_list_must_say_its_scope() -> None:
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match="scope"):
+        _fact(kind="list", items=["a"])
+    with pytest.raises(ValidationError, match="scope"):
+        _fact(kind="list", items=["a"], scope="some")
+
+
+def test_qualifiers_stay_with_their_value() -> None:
+    numbing = _fact(kind="range", min=10, max=20, unit="minutes", qualifier="typically about")
+    assert render.fact_text(numbing) == "typically about 10 to 20 minutes"
+    assert render.fact_text(numbing, "min") == "10 minutes", "one end of a range is not hedged"
+    assert render.fact_text(_fact(kind="number", value=30, unit="", qualifier="at least")) == "at least 30"
+    body = _fact(kind="schedule", for_whom="x", sessions={"min": 4, "max": 6}, qualifier="about")
+    assert render.fact_text(body) == "about 4 to 6 sessions"
+    assert render.fact_text(body, "sessions") == "about 4 to 6 sessions"
+    monthly = _fact(kind="schedule", for_whom="x", sessions={"min": 4, "max": 6}, qualifier="about",
+                    every={"min": 1, "max": 1, "unit": "months"})
+    assert render.fact_text(monthly) == "about 4 to 6 sessions, once a month", "the hedge is on the count"
+    upkeep = _fact(kind="schedule", for_whom="x", every={"min": 3, "max": 6, "unit": "months"}, qualifier="about")
+    assert render.fact_text(upkeep) == "about every 3 to 6 months"
+
+
+def test_real_data_keeps_the_articles_hedges_and_scope() -> None:
+    from guide.loader import load_facts
+    from conftest import ROOT
+
+    every = load_facts(ROOT / "data" / "facts.yml").all_facts()
+    assert render.fact_text(every["appointment.numbing_time"]) == "typically about 10 to 20 minutes"
+    assert render.fact_text(every["frequency.body"], "sessions") == "about 4 to 6 sessions"
+    assert render.fact_text(every["aftercare.acid_examples"]).startswith("such as ")
+    assert render.fact_text(every["candidates.body_areas"]).startswith("such as ")
+    assert "dramatic" in every["frequency.acne_scarring"].for_whom  # type: ignore[union-attr]
+    assert "controversial" in render.fact_text(every["about.not_vampire_facial"])
+    assert "especially" in every["frequency.touch_ups"].for_whom  # type: ignore[union-attr]
+    assert "ideally" in render.fact_text(every["aftercare.makeup"])
+    assert "experts agree" in render.fact_text(every["recovery.pain"])
