@@ -80,6 +80,9 @@ review: $(VENV)/.site ## Pages whose review is due within 30 days, or overdue
 test: $(VENV)/.test $(VENVZ)/.zensical ## Run every test (data, pages, build, HTML, browser)
 	$(BIN)/python -m pytest
 
+preview: $(VENV)/.site ## The site with links to files, to open from disk (site-preview/, as the pull-request check uploads it)
+	$(BIN)/mkdocs build --strict --clean -f preview.yml
+
 # Lighthouse lives in bench/package.json, apart from the test install.
 bench/node_modules/.installed: bench/package.json bench/package-lock.json
 	npm ci --prefix bench --no-audit --no-fund --loglevel=error
@@ -93,4 +96,4 @@ build-zensical: $(VENVZ)/.zensical ## Strict build with Zensical into site-zensi
 	$(VENVZ)/bin/zensical build -f zensical.yml --clean --strict || { rm -rf site-zensical; echo "Zensical build failed: the editor's message starts at 'RuntimeError: Python error:' above." >&2; exit 1; }
 
 clean: ## Remove what builds and installs left behind
-	rm -rf site site-zensical .cache .pytest_cache bench/out
+	rm -rf site site-zensical site-preview .cache .pytest_cache bench/out

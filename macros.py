@@ -197,6 +197,8 @@ def on_post_build(env: Any) -> None:
     postbuild.hint_eager_compile(env.conf["site_dir"])
     if env.conf["theme"].custom_dir:
         postbuild.drop_inlined_styles(env.conf["site_dir"], Path(env.conf["theme"].custom_dir) / "stylesheets")
+    if not env.conf["use_directory_urls"]:  # the preview (preview.yml), opened from disk
+        postbuild.file_links(env.conf["site_dir"])
 
 
 def _review_warnings(site: pages.Site) -> list[str]:

@@ -47,6 +47,7 @@ right lines.
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -152,3 +153,41 @@ def drop_inlined_styles(site_dir: str | Path, styles_dir: str | Path) -> list[Pa
     if published.is_dir() and not any(published.iterdir()):
         published.rmdir()
     return removed
+
+
+_FOLDER_LINK = re.compile(r'(<a\b[^>]*?\bhref=")([^"#?:]*/)([#"])')
+
+
+def file_links(site_dir: str | Path) -> int:
+    """For a build with ``use_directory_urls: false`` (the preview, preview.yml): page links
+    that macros wrote for folder addresses (``../pain/``, guide/pages.py ``href``) become file
+    links (``pain.html``), so the preview opens from disk. Returns the number of links changed.
+
+    A link is changed only when it names no file as written and the page it meant exists.
+    """
+    site = Path(site_dir).resolve()
+    changed = 0
+    for page in sorted(site.rglob("*.html")):
+        # the folder the link was written from: pain.html was "pain/" to the macros
+        base = page.parent if page.name == "index.html" else page.parent / page.stem
+
+        def fix(match: re.Match[str]) -> str:
+            nonlocal changed
+            link = match[2]
+            if (page.parent / link / "index.html").is_file():
+                return match[0]
+            target = Path(os.path.normpath(base / link))
+            if target == site:
+                file = site / "index.html"
+            elif target.with_name(target.name + ".html").is_file():
+                file = target.with_name(target.name + ".html")
+            else:
+                return match[0]
+            changed += 1
+            return match[1] + os.path.relpath(file, page.parent).replace(os.sep, "/") + match[3]
+
+        html = page.read_text(encoding="utf-8")
+        new = _FOLDER_LINK.sub(fix, html)
+        if new != html:
+            page.write_text(new, encoding="utf-8")
+    return changed

@@ -31,6 +31,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, Build
+from tools.site_url import site_url
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -44,7 +45,7 @@ WIDTHS = {375: 812, 1280: 900}  # viewport width: height
 SCHEMES = ("default", "slate")  # Material's light and dark schemes
 
 _CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-PREFIX = urlsplit(_CONFIG["site_url"]).path  # "/guide/"
+PREFIX = urlsplit(site_url()).path  # "/guide/"
 
 
 def missing(what: str) -> None:

@@ -96,3 +96,18 @@ def test_inlined_styles_are_not_published_twice(tmp_path: Path) -> None:
     assert sorted(p.name for p in published.iterdir()) == ["editor-added.css"]
     (published / "editor-added.css").unlink()
     assert drop_inlined_styles(tmp_path / "site", styles) == [] and not published.exists()
+
+
+def test_file_links_turn_folder_links_into_files(tmp_path: Path) -> None:
+    from guide.postbuild import file_links
+    (tmp_path / "index.html").write_text('<a href="pain/">p</a><a class="x" href="sources/#t">s</a>', encoding="utf-8")
+    (tmp_path / "pain.html").write_text('<a href="../">home</a><a href="../sources/">s</a><a href="index.html">i</a>'
+                                        '<a href="../gone/">g</a><a href="https://e.org/a/">e</a>', encoding="utf-8")
+    (tmp_path / "sources.html").write_text("<p>x</p>", encoding="utf-8")
+    assert file_links(tmp_path) == 4
+    assert (tmp_path / "index.html").read_text(encoding="utf-8") == \
+        '<a href="pain.html">p</a><a class="x" href="sources.html#t">s</a>'
+    assert (tmp_path / "pain.html").read_text(encoding="utf-8") == (
+        '<a href="index.html">home</a><a href="sources.html">s</a><a href="index.html">i</a>'
+        '<a href="../gone/">g</a><a href="https://e.org/a/">e</a>')  # a missing page is left for the checks to find
+    assert file_links(tmp_path) == 0  # nothing left to change

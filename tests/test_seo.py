@@ -12,8 +12,9 @@ import pytest
 from conftest import ROOT, Build
 from htmlpage import meta, page_file
 from test_site import CONFIG, NAV, SITE
+from tools.site_url import site_url
 
-SITE_URL = CONFIG["site_url"]
+SITE_URL = site_url()
 
 
 def _html(site: Build, src: str) -> str:
