@@ -94,6 +94,7 @@ bench: $(VENV)/.test $(VENVZ)/.zensical bench/node_modules/.installed ## Lightho
 build-zensical: $(VENVZ)/.zensical ## Strict build with Zensical into site-zensical/ (zensical.yml, MIGRATING.md)
 	rm -rf site-zensical
 	$(VENVZ)/bin/zensical build -f zensical.yml --clean --strict || { rm -rf site-zensical; echo "Zensical build failed: the editor's message starts at 'RuntimeError: Python error:' above." >&2; exit 1; }
+	$(VENVZ)/bin/python -m guide.postbuild site-zensical || { rm -rf site-zensical; exit 1; }
 
 clean: ## Remove what builds and installs left behind
 	rm -rf site site-zensical site-preview .cache .pytest_cache bench/out

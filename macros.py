@@ -19,7 +19,7 @@ import jinja2
 # Engines load this file by path; make the ``guide`` package beside it importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from guide import csp, figures, pages, postbuild, render, schema  # noqa: E402
+from guide import figures, pages, postbuild, render, schema  # noqa: E402
 from guide.errors import GuideError, GuideErrors  # noqa: E402
 from guide.loader import load_facts  # noqa: E402
 
@@ -190,16 +190,13 @@ def define_env(env: Any) -> None:
 
 
 def on_post_build(env: Any) -> None:
-    """After a MkDocs build (mkdocs-macros calls this; Zensical does not): valid toggles,
-    lighter pages, a quicker start for Material's script, no unused copies of the
-    inlined stylesheets (guide/postbuild.py), and last the Content-Security-Policy (guide/csp.py)."""
-    postbuild.finish_site(env.conf["site_dir"])
-    postbuild.hint_eager_compile(env.conf["site_dir"])
-    if env.conf["theme"].custom_dir:
-        postbuild.drop_inlined_styles(env.conf["site_dir"], Path(env.conf["theme"].custom_dir) / "stylesheets")
-    if not env.conf["use_directory_urls"]:  # the preview (preview.yml), opened from disk
-        postbuild.file_links(env.conf["site_dir"])
-    csp.secure_site(env.conf["site_dir"])  # last: it hashes the pages' inline scripts and styles as final
+    """After a MkDocs build (mkdocs-macros calls this; Zensical does not, so `make build-zensical`
+    runs ``python -m guide.postbuild``): valid toggles, lighter pages, a quicker start for
+    Material's script, no unused copies of the inlined stylesheets, file links in the preview,
+    and last the Content-Security-Policy (guide/postbuild.py run_all, guide/csp.py)."""
+    custom_dir = env.conf["theme"].custom_dir
+    postbuild.run_all(env.conf["site_dir"], Path(custom_dir) / "stylesheets" if custom_dir else None,
+                      file_urls=not env.conf["use_directory_urls"])
 
 
 def _review_warnings(site: pages.Site) -> list[str]:

@@ -35,7 +35,6 @@ FIXED = {
     "img-src": ["'self'", "data:"],
     "connect-src": ["'self'"],
     "worker-src": ["'self'"],
-    "manifest-src": ["'self'"],
     "base-uri": ["'none'"],
     "object-src": ["'none'"],
     "form-action": ["'self'"],
@@ -74,15 +73,35 @@ def _inline_scripts(html: str) -> list[str]:
     return out
 
 
-def policy(html: str) -> str:
-    """The policy for a page: the fixed directives plus the hashes of its inline scripts and styles."""
+# Zensical's theme script draws its search dialog in a shadow root with a <style> whose text
+# is a string constant of the script: C("style",{},Tc.toString()). Its hash is allowed too.
+_SCRIPT_STYLE = re.compile(r'C\("style",\{\},(\w+)\.toString\(\)\)')
+
+
+def script_styles(site_dir: str | Path) -> list[str]:
+    """The text of the ``<style>`` elements the theme's script adds at run time (Zensical's search)."""
+    out = []
+    for bundle in sorted((Path(site_dir) / "assets" / "javascripts").glob("bundle.*.min.js")):
+        code = bundle.read_text(encoding="utf-8")
+        for name in _SCRIPT_STYLE.findall(code):
+            value = re.search(r"[,;\s]" + re.escape(name) + r"""=(['"])((?:(?!\1)[^\\])*)\1""", code)
+            if not value:
+                raise PolicyError(f"{bundle}: the theme's script adds a <style> from '{name}', whose text was not "
+                                  "found. The theme changed: update guide/csp.py.")
+            out.append(value[2])
+    return out
+
+
+def policy(html: str, extra_styles: list[str] = ()) -> str:  # type: ignore[assignment]
+    """The policy for a page: the fixed directives plus the hashes of its inline scripts and styles
+    (and of ``extra_styles``, the ones the theme's script adds)."""
     scripts = sorted(set(map(sha256, _inline_scripts(html))))
-    styles = sorted(set(sha256(m[1]) for m in _STYLE.finditer(html)))
+    styles = sorted(set(sha256(m[1]) for m in _STYLE.finditer(html)) | set(map(sha256, extra_styles)))
     directives = dict(FIXED)
     directives["script-src"] = ["'self'", *scripts]
     directives["style-src"] = ["'self'", *styles]
     order = ["default-src", "script-src", "style-src", "img-src", "connect-src", "worker-src",
-             "manifest-src", "base-uri", "object-src", "form-action"]
+             "base-uri", "object-src", "form-action"]
     return "; ".join(f"{name} {' '.join(directives[name])}" for name in order)
 
 
@@ -92,7 +111,7 @@ def blocked_attributes(html: str) -> list[str]:
     return [tag[:80] for tag in _TAG.findall(text) if _BAD_ATTR.search(tag)]
 
 
-def secure(html: str, where: str = "page") -> str:
+def secure(html: str, where: str = "page", extra_styles: list[str] = ()) -> str:  # type: ignore[assignment]
     """``html`` with the policy and referrer metas right after ``<meta charset>`` (replacing old ones)."""
     html = _OLD.sub("", html)
     bad = blocked_attributes(html)
@@ -104,18 +123,19 @@ def secure(html: str, where: str = "page") -> str:
     if not charset:
         raise PolicyError(f'{where}: no <meta charset="utf-8"> to put the Content-Security-Policy after. '
                           "The theme's markup changed: update guide/csp.py.")
-    metas = META_CSP.format(policy=policy(html)) + META_REFERRER
+    metas = META_CSP.format(policy=policy(html, extra_styles)) + META_REFERRER
     return html[:charset.end()] + metas + html[charset.end():]
 
 
 def secure_site(site_dir: str | Path) -> int:
     """Add the policy to every HTML page of the site. Returns the number of pages."""
     count = 0
+    extra = script_styles(site_dir)
     for page in sorted(Path(site_dir).rglob("*.html")):
         html = page.read_text(encoding="utf-8")
         if "<head" not in html:
             continue
-        page.write_text(secure(html, str(page)), encoding="utf-8")
+        page.write_text(secure(html, str(page), extra), encoding="utf-8")
         count += 1
     if not count:
         raise PolicyError(f"{site_dir}: no HTML page found to add the Content-Security-Policy to.")

@@ -7,17 +7,21 @@ events; and a script injected into a built page is blocked.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import re
 import shutil
+import subprocess
+import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from browser import PREFIX, Server, browser, open_page, server, site_pages  # noqa: F401 - fixtures
-from conftest import Build
+from conftest import ROOT, Build, copy_project
 from guide.csp import META_REFERRER, PolicyError, policy, secure, sha256
 
 # Every violation the page reports, kept from before the first byte is parsed.
@@ -163,6 +167,20 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         return super().translate_path("/" + path[len(PREFIX):] if path.startswith(PREFIX) else "/\0missing")
 
 
+@contextlib.contextmanager
+def _serve(folder: Path) -> Iterator[Server]:
+    """``folder`` on 127.0.0.1 under the site's path, stopped on leaving."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield Server(folder, f"http://127.0.0.1:{httpd.server_address[1]}{PREFIX}")
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=5)
+
+
 def test_an_injected_inline_script_is_blocked(browser, site: Build, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """What the policy is for: a script that slipped into a built page does not run."""
     copy = tmp_path / "site"
@@ -170,23 +188,55 @@ def test_an_injected_inline_script_is_blocked(browser, site: Build, tmp_path: Pa
     page_file = copy / "pain" / "index.html"
     html = page_file.read_text(encoding="utf-8")
     injected = '<p>bad value<script>window.__injected = "ran"</script><img src="x" onerror="window.__injected=1"></p>'
+    assert "</article>" in html
     page_file.write_text(html.replace("</article>", injected + "</article>", 1), encoding="utf-8")
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(copy)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        fake = Server(copy, f"http://127.0.0.1:{httpd.server_address[1]}{PREFIX}")
+    with _serve(copy) as fake:
         context, page, console = _page(browser, fake, "pain/")
         try:
             assert page.evaluate("typeof window.__injected") == "undefined", "the injected script ran"
             violations = _violations(page, console)
             assert any(v.startswith("script-src-elem blocked inline") for v in violations), violations
             assert any(v.startswith("script-src-attr blocked inline") for v in violations), violations
-            # the page's own scripts still ran: search and the palette work
+            # the page's own scripts still ran: the theme's script started
             assert page.evaluate("typeof document$") != "undefined"
         finally:
             context.close()
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=5)
+
+
+def test_zensical_build_gets_the_policy_and_loads_clean(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`make build-zensical` runs the same post-build steps (python -m guide.postbuild)."""
+    from test_zensical import run_zensical
+
+    project = copy_project(tmp_path / "project")
+    build = run_zensical(project)
+    assert build.ok, build.output
+    proc = subprocess.run([sys.executable, "-m", "guide.postbuild", str(build.site),
+                           "--styles", str(project / "overrides" / "stylesheets")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Post-build: 12 pages" in proc.stdout
+    with _serve(build.site) as zserver:
+        found = {}
+        for path in site_pages(build.site):
+            context, page, console = _page(browser, zserver, path)
+            try:
+                if path == "":
+                    page.locator("label[title='Switch to dark mode']:visible").click()
+                    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+                page.emulate_media(media="print")
+                if _violations(page, console):
+                    found[path or "/"] = _violations(page, console)
+            finally:
+                context.close()
+    assert found == {}
+
+
+def test_postbuild_command_says_what_is_wrong(tmp_path: Path) -> None:
+    proc = subprocess.run([sys.executable, "-m", "guide.postbuild", str(tmp_path / "nothing")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1 and "no such site folder" in proc.stderr
+    (tmp_path / "index.html").write_text("<html><head></head><body><p>x</p></body></html>", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "guide.postbuild", str(tmp_path)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert proc.stderr.startswith("ERROR   -  ") and "no Material page found" in proc.stderr

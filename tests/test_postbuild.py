@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -111,3 +112,20 @@ def test_file_links_turn_folder_links_into_files(tmp_path: Path) -> None:
         '<a href="index.html">home</a><a href="sources.html">s</a><a href="index.html">i</a>'
         '<a href="../gone/">g</a><a href="https://e.org/a/">e</a>')  # a missing page is left for the checks to find
     assert file_links(tmp_path) == 0  # nothing left to change
+
+
+def test_slim_compacts_json_and_unindents_scripts_only_where_safe() -> None:
+    html = ('<script type="application/ld+json">{"a": "x <b> & \'y\'",\n  "b": [1, 2]}</script>'
+            '<script id="__config" type="application/json">{"base": ".."}</script>'
+            '<script type="application/json">{not json</script>'
+            "<script>\n    var a = 1;\n      if (a) { go(); }\n</script>"
+            "<script>\n    var t = `x\n      y`;\n</script>"
+            "<script>\n    var s = 'a\\\n      b';\n</script>")
+    out = slim(html)
+    assert '<script type="application/ld+json">{"a":"x \\u003cb\\u003e \\u0026 \'y\'","b":[1,2]}</script>' in out
+    assert '<script id="__config" type="application/json">{"base":".."}</script>' in out
+    assert '<script type="application/json">{not json</script>' in out, "what is not JSON is left alone"
+    assert "<script>\nvar a = 1;\nif (a) { go(); }\n</script>" in out
+    assert "<script>\n    var t = `x\n      y`;\n</script>" in out, "a template literal keeps its white space"
+    assert "<script>\n    var s = 'a\\\n      b';\n</script>" in out, "so does a string continued on the next line"
+    assert json.loads(re.search(r'ld\+json">(.*?)</script>', out)[1])["a"] == "x <b> & 'y'"
