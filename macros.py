@@ -196,7 +196,19 @@ def on_post_build(env: Any) -> None:
     and last the Content-Security-Policy (guide/postbuild.py run_all, guide/csp.py)."""
     custom_dir = env.conf["theme"].custom_dir
     postbuild.run_all(env.conf["site_dir"], Path(custom_dir) / "stylesheets" if custom_dir else None,
-                      file_urls=not env.conf["use_directory_urls"])
+                      file_urls=not env.conf["use_directory_urls"], policy=not _serving(env.conf))
+
+
+def _serving(conf: Any) -> bool:
+    """True under ``mkdocs serve`` (``make serve``), which points site_url at its own address.
+
+    Its live reload injects an inline script into every page it serves, with a new request id
+    each time: no hash can allow it, so pages served for editing carry no Content-Security-Policy.
+    The built site always does (tests/test_csp.py).
+    """
+    addr = conf.get("dev_addr")
+    site_url = conf.get("site_url") or ""
+    return bool(addr) and site_url.startswith(f"http://{addr.host}:{addr.port}/")
 
 
 def _review_warnings(site: pages.Site) -> list[str]:

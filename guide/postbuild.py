@@ -249,11 +249,13 @@ def robots_txt(site_dir: str | Path) -> Path | None:
     return robots
 
 
-def run_all(site_dir: str | Path, styles_dir: str | Path | None = None, file_urls: bool = False) -> int:
+def run_all(site_dir: str | Path, styles_dir: str | Path | None = None, file_urls: bool = False,
+            policy: bool = True) -> int:
     """Every post-build step, in order, the Content-Security-Policy last (it hashes the final pages).
 
     MkDocs runs this through ``macros.py``'s ``on_post_build``; ``make build-zensical`` runs it as
-    ``python -m guide.postbuild site-zensical``. Returns the number of pages given the policy.
+    ``python -m guide.postbuild site-zensical``. Returns the number of pages given the policy
+    (none with ``policy=False``: ``mkdocs serve``, whose live reload injects an inline script).
     """
     from guide import csp  # here, so the module stays importable on its own
 
@@ -264,7 +266,7 @@ def run_all(site_dir: str | Path, styles_dir: str | Path | None = None, file_url
     if file_urls:  # the preview (preview.yml), opened from disk
         file_links(site_dir)
     robots_txt(site_dir)
-    return csp.secure_site(site_dir)
+    return csp.secure_site(site_dir) if policy else 0
 
 
 def main(argv: list[str] | None = None) -> int:

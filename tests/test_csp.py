@@ -240,3 +240,16 @@ def test_postbuild_command_says_what_is_wrong(tmp_path: Path) -> None:
                           cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert proc.stderr.startswith("ERROR   -  ") and "no Material page found" in proc.stderr
+
+
+def test_pages_served_for_editing_skip_the_policy() -> None:
+    """`make serve`'s live reload injects an inline script no hash can allow; builds keep the policy."""
+    from types import SimpleNamespace
+
+    from macros import _serving
+
+    addr = SimpleNamespace(host="127.0.0.1", port=8000)
+    assert _serving({"dev_addr": addr, "site_url": "http://127.0.0.1:8000/guide/"})
+    assert not _serving({"dev_addr": addr, "site_url": "https://microneedling-guide.github.io/guide/"})
+    assert not _serving({"dev_addr": addr, "site_url": "http://127.0.0.1:8001/guide/"})
+    assert not _serving({"dev_addr": None, "site_url": ""})
