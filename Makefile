@@ -9,30 +9,57 @@ VENVZ  := .venv-zensical
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve build test facts review bench build-zensical clean
+.PHONY: help serve build test facts review bench build-zensical clean lock preview
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
 # --- set-up -------------------------------------------------------------
+# Every install is hash-checked against a lock file (requirements*.lock, written
+# by `make lock` from requirements*.txt; tests/test_locks.py keeps them in step).
+# The stamp files make a re-run quick: a venv is touched again only when its lock changes.
 
-$(VENV)/.site: requirements.txt
+PIP := -m pip install --quiet --disable-pip-version-check --require-hashes
+
+$(VENV)/.site: requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is needed (found " + sys.version.split()[0] + "). Set PYTHON=/path/to/python3.11.")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python $(PIP) -r requirements.lock
 	touch $@
 
-$(VENV)/.test: $(VENV)/.site requirements-test.txt package.json package-lock.json
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+$(VENV)/.test: $(VENV)/.site requirements-test.lock package.json package-lock.json
+	$(BIN)/python $(PIP) -r requirements-test.lock
 	npm ci --no-audit --no-fund --loglevel=error
 	bash tools/ensure-chromium.sh
 	touch $@
 
 # Zensical in its own venv, so the main install stays lean (see MIGRATING.md).
-$(VENVZ)/.zensical: requirements-zensical.txt
+$(VENVZ)/.zensical: requirements-zensical.lock
 	test -x $(VENVZ)/bin/python || $(PYTHON) -m venv $(VENVZ)
-	$(VENVZ)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
+	$(VENVZ)/bin/python $(PIP) -r requirements-zensical.lock
 	touch $@
+
+# The lock tool (uv, requirements-lock.txt) lives in a venv of its own, used only here.
+VENVL := .venv-lock
+LOCK  := $(VENVL)/bin/uv pip compile --quiet --generate-hashes --no-header \
+         --python-version 3.11.5 --python-platform x86_64-manylinux_2_28
+
+$(VENVL)/.lock: requirements-lock.txt
+	test -x $(VENVL)/bin/python || $(PYTHON) -m venv $(VENVL)
+	$(VENVL)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-lock.txt
+	touch $@
+
+lock: $(VENVL)/.lock ## Refresh the hash-checked lock files (requirements*.lock) from requirements*.txt
+	$(LOCK) requirements.txt -o requirements.lock
+	$(LOCK) -c requirements.lock requirements.txt requirements-test.txt -o requirements-test.lock
+	$(LOCK) requirements-zensical.txt -o requirements-zensical.lock
+
+# Reproducible builds: every date the build writes (sitemap lastmod, the .gz header)
+# is the last commit's, not today's. Outside a git checkout, MkDocs uses the clock.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
 
 # --- everyday -----------------------------------------------------------
 
@@ -58,6 +85,9 @@ review: $(VENV)/.site ## Pages whose review is due within 30 days, or overdue
 test: $(VENV)/.test $(VENVZ)/.zensical ## Run every test (data, pages, build, HTML, browser)
 	$(BIN)/python -m pytest
 
+preview: $(VENV)/.site ## The site with links to files, to open from disk (site-preview/, as the pull-request check uploads it)
+	$(BIN)/mkdocs build --strict --clean -f preview.yml
+
 # Lighthouse lives in bench/package.json, apart from the test install.
 bench/node_modules/.installed: bench/package.json bench/package-lock.json
 	npm ci --prefix bench --no-audit --no-fund --loglevel=error
@@ -71,8 +101,10 @@ build-zensical: $(VENVZ)/.zensical ## Strict build with Zensical into site-zensi
 	$(VENVZ)/bin/python -m guide.preflight
 	rm -rf .site-zensical-old
 	if [ -d site-zensical ]; then mv site-zensical .site-zensical-old; fi
-	$(VENVZ)/bin/zensical build -f zensical.yml --clean --strict || { rm -rf site-zensical; if [ -d .site-zensical-old ]; then mv .site-zensical-old site-zensical; fi; echo "Zensical build failed: the editor's message starts at 'RuntimeError: Python error:' above." >&2; exit 1; }
+	{ $(VENVZ)/bin/zensical build -f zensical.yml --clean --strict || { echo "Zensical build failed: the editor's message starts at 'RuntimeError: Python error:' above." >&2; false; }; } \
+	  && $(VENVZ)/bin/python -m guide.postbuild site-zensical \
+	  || { rm -rf site-zensical; if [ -d .site-zensical-old ]; then mv .site-zensical-old site-zensical; fi; exit 1; }
 	rm -rf .site-zensical-old
 
 clean: ## Remove what builds and installs left behind
-	rm -rf site site-zensical .cache .pytest_cache bench/out
+	rm -rf site site-zensical site-preview .cache .pytest_cache bench/out

@@ -294,13 +294,25 @@ def define_env(env: Any) -> None:
 
 
 def on_post_build(env: Any) -> None:
-    """After a MkDocs build (mkdocs-macros calls this; Zensical does not): valid toggles,
-    lighter pages, a quicker start for Material's script, and no unused copies of the
-    inlined stylesheets (guide/postbuild.py)."""
-    postbuild.finish_site(env.conf["site_dir"])
-    postbuild.hint_eager_compile(env.conf["site_dir"])
-    if env.conf["theme"].custom_dir:
-        postbuild.drop_inlined_styles(env.conf["site_dir"], Path(env.conf["theme"].custom_dir) / "stylesheets")
+    """After a MkDocs build (mkdocs-macros calls this; Zensical does not, so `make build-zensical`
+    runs ``python -m guide.postbuild``): valid toggles, lighter pages, a quicker start for
+    Material's script, no unused copies of the inlined stylesheets, file links in the preview,
+    and last the Content-Security-Policy (guide/postbuild.py run_all, guide/csp.py)."""
+    custom_dir = env.conf["theme"].custom_dir
+    postbuild.run_all(env.conf["site_dir"], Path(custom_dir) / "stylesheets" if custom_dir else None,
+                      file_urls=not env.conf["use_directory_urls"], policy=not _serving(env.conf))
+
+
+def _serving(conf: Any) -> bool:
+    """True under ``mkdocs serve`` (``make serve``), which points site_url at its own address.
+
+    Its live reload injects an inline script into every page it serves, with a new request id
+    each time: no hash can allow it, so pages served for editing carry no Content-Security-Policy.
+    The built site always does (tests/test_csp.py).
+    """
+    addr = conf.get("dev_addr")
+    site_url = conf.get("site_url") or ""
+    return bool(addr) and site_url.startswith(f"http://{addr.host}:{addr.port}/")
 
 
 class _TrialPage:

@@ -1,5 +1,9 @@
-"""Four touches to a MkDocs build: valid toggles, lighter pages, a quicker script start,
-no stray copies of the inlined styles.
+"""Touches to a finished build, run in order by :func:`run_all` (MkDocs: ``macros.py``'s
+``on_post_build``; Zensical: ``python -m guide.postbuild site-zensical`` in ``make build-zensical``):
+valid toggles, lighter pages, a quicker script start, no stray copies of the inlined styles,
+file links in the preview (:func:`file_links`), robots.txt only at a domain's root
+(:func:`robots_txt`), and last the Content-Security-Policy (guide/csp.py), whose hashes must
+be of the pages as finally written.
 
 1. Valid markup for Material's two hidden toggles (:func:`finish_site`).
 2. Less to download (:func:`slim`): the comments of the inlined stylesheets
@@ -50,6 +54,7 @@ right lines.
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -69,15 +74,42 @@ _COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _INDENT = re.compile(r"[ \t\r]*\n[ \t\r\n]*")  # ASCII white space only: a no-break space is content
 
 
+_SCRIPT = re.compile(r"(<script\b([^>]*)>)(.*?)(</script>)", re.S | re.I)
+_JSON_TYPE = re.compile(r'\btype="application/(?:ld\+)?json"')
+_LINE_INDENT = re.compile(r"\n[ \t]+")
+
+
+def _slim_script(match: re.Match[str]) -> str:
+    """An inline script with less white space, its meaning unchanged.
+
+    JSON (``application/json``, ``application/ld+json``) is written compactly. JavaScript loses
+    the indentation at the start of its lines, unless it holds a template literal (backtick) or
+    a line continuation, the only places where that white space can be part of a value.
+    """
+    start, attrs, body, end = match[1], match[2], match[3], match[4]
+    if _JSON_TYPE.search(attrs):
+        try:
+            body = json.dumps(json.loads(body), separators=(",", ":"), ensure_ascii=False)
+        except ValueError:
+            return match[0]  # not ours to fix: left as written
+        # as Jinja's tojson does: nothing in it can end the script or start markup
+        body = body.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    elif "src=" not in attrs and "`" not in body and "\\\n" not in body:
+        body = _LINE_INDENT.sub("\n", body)
+    return start + body + end
+
+
 def slim(html: str) -> str:
     """Drop CSS comments in ``<style>`` and indentation around line breaks.
 
     A run of white space that holds a line break renders as one space, so it
-    becomes a single line break: nothing a reader sees changes. ``<pre>``,
-    ``<textarea>`` and ``<script>`` are left as they are. (The guide's styles
+    becomes a single line break: nothing a reader sees changes. ``<pre>`` and
+    ``<textarea>`` are left as they are; inline scripts lose only white space
+    that cannot change what they do (:func:`_slim_script`). (The guide's styles
     hold no ``/*`` inside a string.)
     """
     html = _STYLE.sub(lambda m: m[1] + _COMMENT.sub("", m[2]) + m[3], html)
+    html = _SCRIPT.sub(_slim_script, html)
     parts = _KEEP.split(html)
     # re.split with two groups yields [text, whole, tag, text, whole, tag, ...]
     out = []
@@ -166,3 +198,115 @@ def drop_inlined_styles(site_dir: str | Path, styles_dir: str | Path) -> list[Pa
     if published.is_dir() and not any(published.iterdir()):
         published.rmdir()
     return removed
+
+
+_FOLDER_LINK = re.compile(r'(<a\b[^>]*?\bhref=")([^"#?:]*/)([#"])')
+
+
+def file_links(site_dir: str | Path) -> int:
+    """For a build with ``use_directory_urls: false`` (the preview, preview.yml): page links
+    that macros wrote for folder addresses (``../pain/``, guide/pages.py ``href``) become file
+    links (``pain.html``), so the preview opens from disk. Returns the number of links changed.
+
+    A link is changed only when it names no file as written and the page it meant exists.
+    """
+    site = Path(site_dir).resolve()
+    changed = 0
+    for page in sorted(site.rglob("*.html")):
+        # the folder the link was written from: pain.html was "pain/" to the macros
+        base = page.parent if page.name == "index.html" else page.parent / page.stem
+
+        def fix(match: re.Match[str]) -> str:
+            nonlocal changed
+            link = match[2]
+            if (page.parent / link / "index.html").is_file():
+                return match[0]
+            target = Path(os.path.normpath(base / link))
+            if target == site:
+                file = site / "index.html"
+            elif target.with_name(target.name + ".html").is_file():
+                file = target.with_name(target.name + ".html")
+            else:
+                return match[0]
+            changed += 1
+            return match[1] + os.path.relpath(file, page.parent).replace(os.sep, "/") + match[3]
+
+        html = page.read_text(encoding="utf-8")
+        new = _FOLDER_LINK.sub(fix, html)
+        if new != html:
+            page.write_text(new, encoding="utf-8")
+    return changed
+
+
+ROBOTS = "User-agent: *\nAllow: /\n\nSitemap: {home}sitemap.xml\n"
+
+
+def robots_txt(site_dir: str | Path) -> Path | None:
+    """``robots.txt`` only when the site lives at the root of its domain, where crawlers read it.
+
+    The address is the sitemap's shortest entry (the home page; both engines write the
+    sitemap from ``site_url``). Under a path such as ``/guide/`` a robots.txt would never be read: none is
+    published, and the README says where one must go. Returns the file written, or None.
+    """
+    site = Path(site_dir)
+    robots = site / "robots.txt"
+    robots.unlink(missing_ok=True)
+    sitemap = site / "sitemap.xml"
+    locs = re.findall(r"<loc>\s*([^<\s]+)\s*</loc>", sitemap.read_text(encoding="utf-8")) if sitemap.exists() else []
+    if not locs:
+        return None
+    home = min(locs, key=len)  # the home page: every other address is under it
+    scheme, rest = home.split("://", 1) if "://" in home else ("", home)
+    if not scheme or "/" in rest.rstrip("/"):
+        return None  # not at a domain's root
+    robots.write_text(ROBOTS.format(home=home.rstrip("/") + "/"), encoding="utf-8")
+    return robots
+
+
+def run_all(site_dir: str | Path, styles_dir: str | Path | None = None, file_urls: bool = False,
+            policy: bool = True) -> int:
+    """Every post-build step, in order, the Content-Security-Policy last (it hashes the final pages).
+
+    MkDocs runs this through ``macros.py``'s ``on_post_build``; ``make build-zensical`` runs it as
+    ``python -m guide.postbuild site-zensical``. Returns the number of pages given the policy
+    (none with ``policy=False``: ``mkdocs serve``, whose live reload injects an inline script).
+    """
+    from guide import csp  # here, so the module stays importable on its own
+
+    finish_site(site_dir)
+    hint_eager_compile(site_dir)
+    if styles_dir:
+        drop_inlined_styles(site_dir, styles_dir)
+    if file_urls:  # the preview (preview.yml), opened from disk
+        file_links(site_dir)
+    robots_txt(site_dir)
+    return csp.secure_site(site_dir) if policy else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m guide.postbuild SITE_DIR [--styles overrides/stylesheets] [--file-links]``."""
+    import argparse
+    import sys
+
+    from guide.csp import PolicyError
+
+    parser = argparse.ArgumentParser(prog="python -m guide.postbuild", description=run_all.__doc__.split("\n")[0])
+    parser.add_argument("site", type=Path, help="the built site folder")
+    parser.add_argument("--styles", type=Path, default=Path("overrides/stylesheets"),
+                        help="the inlined stylesheets, whose published copies go (default: overrides/stylesheets)")
+    parser.add_argument("--file-links", action="store_true", help="links to files, for a site opened from disk")
+    args = parser.parse_args(argv)
+    if not args.site.is_dir():
+        print(f"{args.site}: no such site folder. Build the site first.", file=sys.stderr)
+        return 1
+    try:
+        pages = run_all(args.site, args.styles, args.file_links)
+    except (MarkupChanged, PolicyError) as exc:
+        print(f"ERROR   -  {exc}", file=sys.stderr)
+        return 1
+    print(f"Post-build: {pages} pages finished and given the Content-Security-Policy ({args.site}).")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

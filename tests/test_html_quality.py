@@ -21,10 +21,11 @@ import pytest
 import yaml
 
 from conftest import ROOT, Build
+from tools.site_url import site_url
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-SITE_URL = CONFIG["site_url"]  # https://microneedling-guide.github.io/guide/
+SITE_URL = site_url()  # https://microneedling-guide.github.io/guide/
 PREFIX = urlsplit(SITE_URL).path  # /guide/
 LINK_ATTRS = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "use": "href",
               "area": "href", "iframe": "src", "form": "action"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,35 @@ def test_changed_source_map_stops_the_build_with_a_message(tmp_path: Path, sourc
     script.with_name(script.name + ".map").write_text(source_map, encoding="utf-8")
     with pytest.raises(MarkupChanged, match=r"not a plain JSON source map.*update guide/postbuild.py"):
         hint_eager_compile(tmp_path)
+
+
+def test_file_links_turn_folder_links_into_files(tmp_path: Path) -> None:
+    from guide.postbuild import file_links
+    (tmp_path / "index.html").write_text('<a href="pain/">p</a><a class="x" href="sources/#t">s</a>', encoding="utf-8")
+    (tmp_path / "pain.html").write_text('<a href="../">home</a><a href="../sources/">s</a><a href="index.html">i</a>'
+                                        '<a href="../gone/">g</a><a href="https://e.org/a/">e</a>', encoding="utf-8")
+    (tmp_path / "sources.html").write_text("<p>x</p>", encoding="utf-8")
+    assert file_links(tmp_path) == 4
+    assert (tmp_path / "index.html").read_text(encoding="utf-8") == \
+        '<a href="pain.html">p</a><a class="x" href="sources.html#t">s</a>'
+    assert (tmp_path / "pain.html").read_text(encoding="utf-8") == (
+        '<a href="index.html">home</a><a href="sources.html">s</a><a href="index.html">i</a>'
+        '<a href="../gone/">g</a><a href="https://e.org/a/">e</a>')  # a missing page is left for the checks to find
+    assert file_links(tmp_path) == 0  # nothing left to change
+
+
+def test_slim_compacts_json_and_unindents_scripts_only_where_safe() -> None:
+    html = ('<script type="application/ld+json">{"a": "x <b> & \'y\'",\n  "b": [1, 2]}</script>'
+            '<script id="__config" type="application/json">{"base": ".."}</script>'
+            '<script type="application/json">{not json</script>'
+            "<script>\n    var a = 1;\n      if (a) { go(); }\n</script>"
+            "<script>\n    var t = `x\n      y`;\n</script>"
+            "<script>\n    var s = 'a\\\n      b';\n</script>")
+    out = slim(html)
+    assert '<script type="application/ld+json">{"a":"x \\u003cb\\u003e \\u0026 \'y\'","b":[1,2]}</script>' in out
+    assert '<script id="__config" type="application/json">{"base":".."}</script>' in out
+    assert '<script type="application/json">{not json</script>' in out, "what is not JSON is left alone"
+    assert "<script>\nvar a = 1;\nif (a) { go(); }\n</script>" in out
+    assert "<script>\n    var t = `x\n      y`;\n</script>" in out, "a template literal keeps its white space"
+    assert "<script>\n    var s = 'a\\\n      b';\n</script>" in out, "so does a string continued on the next line"
+    assert json.loads(re.search(r'ld\+json">(.*?)</script>', out)[1])["a"] == "x <b> & 'y'"

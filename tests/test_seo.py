@@ -1,19 +1,21 @@
 """Found by search engines, shared well: canonical, description, Open Graph and
-Twitter tags, schema.org JSON-LD, sitemap.xml, robots.txt and a helpful 404 page."""
+Twitter tags, schema.org JSON-LD, sitemap.xml, robots.txt (only at a domain's root) and a helpful 404 page."""
 
 from __future__ import annotations
 
 import json
 import re
 import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
 
 import pytest
 
 from conftest import ROOT, Build
 from htmlpage import meta, page_file
 from test_site import CONFIG, NAV, SITE
+from tools.site_url import site_url
 
-SITE_URL = CONFIG["site_url"]
+SITE_URL = site_url()
 
 
 def _html(site: Build, src: str) -> str:
@@ -81,11 +83,21 @@ def test_sitemap_lists_every_page(site: Build) -> None:
     assert sorted(urls) == sorted(_url(src) for src in NAV)
 
 
-def test_robots_txt_allows_all_and_names_the_sitemap(site: Build) -> None:
-    robots = (site.site / "robots.txt").read_text(encoding="utf-8")
-    assert "User-agent: *" in robots
-    assert "Disallow: /\n" not in robots
-    assert f"Sitemap: {SITE_URL}sitemap.xml" in robots.splitlines()
+def test_robots_txt_only_at_the_domain_root(site: Build) -> None:
+    """Crawlers read /robots.txt only; the site lives under /guide/, so none is published there."""
+    assert urlsplit(SITE_URL).path != "/"
+    assert not (site.site / "robots.txt").exists()
+
+
+def test_robots_txt_at_the_root_names_the_sitemap(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from guide.postbuild import robots_txt
+    (tmp_path / "sitemap.xml").write_text("<urlset><url><loc>https://example.org/</loc></url></urlset>", encoding="utf-8")
+    robots = robots_txt(tmp_path).read_text(encoding="utf-8")  # type: ignore[union-attr]
+    assert "User-agent: *" in robots and "Disallow: /\n" not in robots
+    assert "Sitemap: https://example.org/sitemap.xml" in robots.splitlines()
+    (tmp_path / "sitemap.xml").write_text("<urlset><url><loc>https://example.org/guide/</loc></url></urlset>",
+                                          encoding="utf-8")
+    assert robots_txt(tmp_path) is None and not (tmp_path / "robots.txt").exists()
 
 
 def test_404_page_helps_and_is_not_indexed(site: Build) -> None:

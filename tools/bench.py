@@ -48,6 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tools.project import copy_project  # noqa: E402
+from tools.site_url import load_config, site_url  # noqa: E402
 from tools.time_builds import time_builds  # noqa: E402
 
 BENCH = ROOT / "bench"
@@ -65,7 +66,7 @@ PROJECT_PARTS = ("macros.py", "guide", "includes", "data", "docs")
 TARGETS = {"score": 100, "lcp_ms": 1300, "first_view_kib": 70}
 
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-PREFIX = urlsplit(CONFIG["site_url"]).path  # /guide/
+PREFIX = urlsplit(site_url()).path  # /guide/
 
 
 # --- builds ----------------------------------------------------------------------
@@ -85,7 +86,7 @@ def _run_build(project: Path, site: Path, strict: bool) -> float:
 def plain_project(dest: Path) -> Path:
     """A copy of the pages with a default Material configuration (what the guide would be out of the box)."""
     copy_project(dest, PROJECT_PARTS)
-    full = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    full = load_config()
     plain = {
         "site_name": full["site_name"], "site_url": full["site_url"], "site_description": full["site_description"],
         "theme": {"name": "material"},

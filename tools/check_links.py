@@ -21,6 +21,9 @@ from collections import defaultdict
 from html.parser import HTMLParser
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tools.site_url import site_url  # noqa: E402
+
 USER_AGENT = "Mozilla/5.0 (compatible; microneedling-guide-link-check)"
 UNCHECKABLE = {401, 403, 429}
 SKIP_PREFIXES = ("https://fonts.googleapis.com", "https://fonts.gstatic.com")
@@ -88,11 +91,7 @@ def report(results: dict[str, tuple[str, str]], pages: dict[str, list[str]]) -> 
 
 def _site_url(site: Path) -> str:
     config = site.parent / "mkdocs.yml"
-    if config.exists():
-        for line in config.read_text(encoding="utf-8").splitlines():
-            if line.startswith("site_url:"):
-                return line.split(":", 1)[1].strip().strip("'\"")
-    return ""
+    return site_url(config) if config.exists() else ""
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,255 @@
+"""The Content-Security-Policy (guide/csp.py): on every page, strict, and what the browser says of it.
+
+Unit tests of the policy; the built pages carry it first; in Chromium every page, search,
+the colour-scheme toggle, the facts table and the print view cause 0 ``securitypolicyviolation``
+events; and a script injected into a built page is blocked.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from browser import PREFIX, Server, browser, open_page, server, site_pages  # noqa: F401 - fixtures
+from conftest import ROOT, Build, copy_project
+from guide.csp import META_REFERRER, PolicyError, policy, secure, sha256
+
+# Every violation the page reports, kept from before the first byte is parsed.
+RECORD = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation", e => window.__csp.push(
+  e.violatedDirective + " blocked " + (e.blockedURI || "inline") + " at " + e.sourceFile + ":" + e.lineNumber
+  + " " + (e.sample || "")));
+"""
+
+
+# --- the policy itself ------------------------------------------------------------------
+
+
+PAGE = """<!doctype html><html><head><meta charset="utf-8">
+<script>var a = 1;</script><script src="x.js"></script><script data-after-paint="y.js"></script>
+<script type="application/ld+json">{"a": 1}</script><script id="__config" type="application/json">{}</script>
+<style>p{color:red}</style></head><body><svg><style>.s{fill:red}</style></svg></body></html>"""
+
+
+def test_policy_hashes_exactly_the_inline_scripts_and_styles() -> None:
+    text = policy(PAGE)
+    scripts = re.search(r"script-src ([^;]+)", text)[1].split()  # type: ignore[index]
+    styles = re.search(r"style-src ([^;]+)", text)[1].split()  # type: ignore[index]
+    # the empty placeholder script runs too (it has no src): its hash is the empty string's
+    assert sorted(scripts) == sorted(["'self'", sha256("var a = 1;"), sha256("")])
+    assert sorted(styles) == sorted(["'self'", sha256("p{color:red}"), sha256(".s{fill:red}")])
+    assert sha256("") == "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"  # the well-known value
+    assert "unsafe" not in text
+    for directive in ("default-src 'none'", "img-src 'self' data:", "connect-src 'self'", "worker-src 'self'",
+                      "base-uri 'none'", "object-src 'none'", "form-action 'self'"):
+        assert directive in text
+
+
+def test_secure_puts_the_metas_right_after_charset_and_is_idempotent() -> None:
+    out = secure(PAGE)
+    head = out.split("<head>", 1)[1]
+    assert head.startswith('<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src')
+    assert META_REFERRER in out and out.index(META_REFERRER) < out.index("<script>")
+    assert secure(out) == out, "a second run replaces, never adds"
+    changed = secure(out.replace("var a = 1;", "var a = 2;"))
+    assert sha256("var a = 2;") in changed and sha256("var a = 1;") not in changed, "hashes follow the last change"
+
+
+@pytest.mark.parametrize("bad", ['<p style="color:red">x</p>', '<a href="#" onclick="go()">x</a>',
+                                 "<img src=a.png onerror='x()'>"])
+def test_inline_style_or_handler_attribute_stops_the_build(bad: str) -> None:
+    with pytest.raises(PolicyError, match=r"pain/index.html: .* has an inline style or event attribute.*Fix:"):
+        secure(PAGE.replace("<body>", "<body>" + bad), "pain/index.html")
+
+
+def test_page_without_charset_stops_the_build() -> None:
+    with pytest.raises(PolicyError, match="no <meta charset"):
+        secure("<html><head><title>x</title></head></html>")
+
+
+# --- the built site ----------------------------------------------------------------------
+
+
+def test_every_page_carries_the_policy_first(site: Build) -> None:
+    pages = sorted(site.site.rglob("*.html"))
+    assert len(pages) >= 12
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        head = html.split("<head>", 1)[1].lstrip()
+        assert head.startswith('<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" '), page
+        assert html.count("Content-Security-Policy") == 1 and META_REFERRER in html
+        assert "unsafe-inline" not in html and "unsafe-eval" not in html
+        assert re.search(r'content="([^"]+)"', head)[1] == policy(html), f"{page}: stale hashes"  # type: ignore[index]
+        assert html.index('<meta charset="utf-8">') < 1024, "the charset stays in the first 1024 bytes"
+
+
+# --- in the browser ------------------------------------------------------------------------
+
+
+def _page(browser, server: Server, path: str, width: int = 1280):  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme="light")
+    context.add_init_script(RECORD)
+    page = context.new_page()
+    console = []
+    page.on("console", lambda m: console.append(m.text) if "Content Security Policy" in m.text else None)
+    page.goto(server.url(path), wait_until="networkidle")
+    page.wait_for_function("typeof document$ !== 'undefined' || location.pathname.endsWith('404.html')")
+    return context, page, console
+
+
+def _violations(page, console: list[str]) -> list[str]:  # type: ignore[no-untyped-def]
+    page.wait_for_timeout(100)  # the event is queued as a task
+    return page.evaluate("window.__csp") + console
+
+
+@pytest.fixture(scope="module")
+def pages(site: Build) -> list[str]:
+    return site_pages(site.site)
+
+
+def test_every_page_loads_without_a_violation(browser, server: Server, pages: list[str]) -> None:  # type: ignore[no-untyped-def]
+    found = {}
+    for path in pages:
+        for width in (375, 1280):
+            context, page, console = _page(browser, server, path, width)
+            try:
+                page.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # back-to-top button, toc tracking
+                page.wait_for_timeout(200)
+                page.emulate_media(media="print")  # the print view (appointment sheet)
+                page.wait_for_timeout(50)
+                page.emulate_media(media="screen")
+                if _violations(page, console):
+                    found[f"{path or '/'} @ {width}"] = _violations(page, console)
+            finally:
+                context.close()
+    assert found == {}
+
+
+def test_search_scheme_toggle_and_facts_table_without_a_violation(browser, server: Server) -> None:  # type: ignore[no-untyped-def]
+    context, page, console = _page(browser, server, "sources/")
+    try:
+        page.keyboard.press("/")
+        box = page.locator(".md-search__input")
+        if not box.is_visible():
+            page.locator("label.md-header__button[for=__search]").click()
+        box.press_sequentially("needle", delay=20)
+        page.locator(".md-search-result__item a").first.wait_for(timeout=10_000)
+        page.keyboard.press("Escape")
+        page.locator("label[title='Switch to dark mode']:visible").click()
+        page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+        page.locator("details.facts-table > summary").click()
+        page.wait_for_function("document.querySelector('details.facts-table').open")
+        page.locator("table.facts tbody tr").first.wait_for()
+        page.emulate_media(media="print")
+        page.wait_for_timeout(50)
+        assert _violations(page, console) == []
+    finally:
+        context.close()
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def translate_path(self, path: str) -> str:
+        path = path.split("?", 1)[0]
+        return super().translate_path("/" + path[len(PREFIX):] if path.startswith(PREFIX) else "/\0missing")
+
+
+@contextlib.contextmanager
+def _serve(folder: Path) -> Iterator[Server]:
+    """``folder`` on 127.0.0.1 under the site's path, stopped on leaving."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield Server(folder, f"http://127.0.0.1:{httpd.server_address[1]}{PREFIX}")
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=5)
+
+
+def test_an_injected_inline_script_is_blocked(browser, site: Build, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """What the policy is for: a script that slipped into a built page does not run."""
+    copy = tmp_path / "site"
+    shutil.copytree(site.site, copy)
+    page_file = copy / "pain" / "index.html"
+    html = page_file.read_text(encoding="utf-8")
+    injected = '<p>bad value<script>window.__injected = "ran"</script><img src="x" onerror="window.__injected=1"></p>'
+    assert "</article>" in html
+    page_file.write_text(html.replace("</article>", injected + "</article>", 1), encoding="utf-8")
+    with _serve(copy) as fake:
+        context, page, console = _page(browser, fake, "pain/")
+        try:
+            assert page.evaluate("typeof window.__injected") == "undefined", "the injected script ran"
+            violations = _violations(page, console)
+            assert any(v.startswith("script-src-elem blocked inline") for v in violations), violations
+            assert any(v.startswith("script-src-attr blocked inline") for v in violations), violations
+            # the page's own scripts still ran: the theme's script started
+            assert page.evaluate("typeof document$") != "undefined"
+        finally:
+            context.close()
+
+
+def test_zensical_build_gets_the_policy_and_loads_clean(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`make build-zensical` runs the same post-build steps (python -m guide.postbuild)."""
+    from test_zensical import run_zensical
+
+    project = copy_project(tmp_path / "project")
+    build = run_zensical(project)
+    assert build.ok, build.output
+    proc = subprocess.run([sys.executable, "-m", "guide.postbuild", str(build.site),
+                           "--styles", str(project / "overrides" / "stylesheets")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Post-build: 12 pages" in proc.stdout
+    with _serve(build.site) as zserver:
+        found = {}
+        for path in site_pages(build.site):
+            context, page, console = _page(browser, zserver, path)
+            try:
+                if path == "":
+                    page.locator("label[title='Switch to dark mode']:visible").click()
+                    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+                page.emulate_media(media="print")
+                if _violations(page, console):
+                    found[path or "/"] = _violations(page, console)
+            finally:
+                context.close()
+    assert found == {}
+
+
+def test_postbuild_command_says_what_is_wrong(tmp_path: Path) -> None:
+    proc = subprocess.run([sys.executable, "-m", "guide.postbuild", str(tmp_path / "nothing")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1 and "no such site folder" in proc.stderr
+    (tmp_path / "index.html").write_text("<html><head></head><body><p>x</p></body></html>", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "guide.postbuild", str(tmp_path)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert proc.stderr.startswith("ERROR   -  ") and "no Material page found" in proc.stderr
+
+
+def test_pages_served_for_editing_skip_the_policy() -> None:
+    """`make serve`'s live reload injects an inline script no hash can allow; builds keep the policy."""
+    from types import SimpleNamespace
+
+    from macros import _serving
+
+    addr = SimpleNamespace(host="127.0.0.1", port=8000)
+    assert _serving({"dev_addr": addr, "site_url": "http://127.0.0.1:8000/guide/"})
+    assert not _serving({"dev_addr": addr, "site_url": "https://microneedling-guide.github.io/guide/"})
+    assert not _serving({"dev_addr": addr, "site_url": "http://127.0.0.1:8001/guide/"})
+    assert not _serving({"dev_addr": None, "site_url": ""})

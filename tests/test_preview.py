@@ -1,0 +1,81 @@
+"""The pull-request preview (`make preview`, preview.yml) works unzipped and opened from disk.
+
+Every link between pages, and every stylesheet, script and picture a page loads,
+must name a file that exists (``pain.html``, not the folder ``pain/``, which a
+browser opened on a file shows as a folder listing or not at all).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from conftest import MKDOCS, ROOT, copy_project
+
+ATTRS = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "use": "href"}
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value and (name == ATTRS.get(tag) or (tag == "script" and name == "data-after-paint")):
+                self.links.append(value)
+
+
+def broken_file_links(site: Path) -> list[str]:
+    """Relative links in the built pages that do not open a file from disk."""
+    broken = []
+    for page in sorted(site.rglob("*.html")):
+        if page.name == "404.html":  # served by the host for any address; its links start at the site root
+            continue
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for link in parser.links:
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc or not parts.path:  # another site, or an #anchor on this page
+                continue
+            target = (page.parent / unquote(parts.path)).resolve()
+            if not target.is_file():
+                broken.append(f"{page.relative_to(site)}: {link}")
+    return broken
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("preview") / "project", ("macros.py", "guide", "includes",
+                                                                            "overrides", "data", "docs",
+                                                                            "mkdocs.yml", "preview.yml"))
+    proc = subprocess.run([MKDOCS, "build", "--strict", "--clean", "-f", "preview.yml"], cwd=project,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return project / "site-preview"
+
+
+def test_preview_links_open_as_files(preview: Path) -> None:
+    pages = sorted(p.name for p in preview.glob("*.html"))
+    assert "pain.html" in pages and "index.html" in pages and len(pages) >= 12
+    assert broken_file_links(preview) == []
+    html = (preview / "pain.html").read_text(encoding="utf-8")
+    assert 'href="aftercare.html"' in html
+
+
+def test_a_folder_link_is_caught(tmp_path: Path) -> None:
+    (tmp_path / "pain").mkdir()
+    (tmp_path / "index.html").write_text('<a href="pain/">x</a><a href="#top">y</a><a href="https://e.org/">z</a>',
+                                         encoding="utf-8")
+    assert broken_file_links(tmp_path) == ["index.html: pain/"]
+
+
+def test_make_preview_builds_with_preview_yml() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "mkdocs build --strict --clean -f preview.yml" in makefile
+    assert "site-preview" in (ROOT / "preview.yml").read_text(encoding="utf-8")
