@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 # Engines load this file by path; make the ``guide`` package beside it importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from guide import attribution, figures, pagecheck, pages, passages, postbuild, preflight, render, schema  # noqa: E402
+from guide import attribution, figures, pagecheck, pages, passages, postbuild, preflight, render, schema, siteurl  # noqa: E402
 from guide.errors import GuideError, GuideErrors, did_you_mean  # noqa: E402
 from guide.loader import load_facts  # noqa: E402
 
@@ -348,12 +348,9 @@ def _site_url(env: Any, root: Path) -> str:
     """The guide's published address (``site_url`` in mkdocs.yml), to print on the sheet."""
     conf = getattr(env, "conf", None)
     url = conf.get("site_url") if conf is not None else None
-    if not url:
-        config = root / "mkdocs.yml"
-        text = config.read_text(encoding="utf-8") if config.is_file() else ""
-        found = re.search(r"^site_url:\s*(\S+)", text, re.M)
-        url = found.group(1) if found else ""
-    return url
+    if not url and (root / "mkdocs.yml").is_file():  # outside an engine (make facts, the tests)
+        url = siteurl.site_url(root / "mkdocs.yml")
+    return url or ""
 
 
 def _review_warnings(site: pages.Site) -> list[str]:

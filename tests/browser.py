@@ -31,7 +31,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, Build
-from tools.site_url import site_url
+from guide.siteurl import site_url
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

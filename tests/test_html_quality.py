@@ -21,7 +21,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, Build
-from tools.site_url import site_url
+from guide.siteurl import site_url
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)

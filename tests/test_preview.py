@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from conftest import MKDOCS, ROOT, copy_project
+from tools.project import BUILD_PARTS
 
 ATTRS = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "use": "href"}
 
@@ -51,9 +52,7 @@ def broken_file_links(site: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def preview(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("preview") / "project", ("macros.py", "guide", "includes",
-                                                                            "overrides", "data", "docs",
-                                                                            "mkdocs.yml", "preview.yml"))
+    project = copy_project(tmp_path_factory.mktemp("preview") / "project", (*BUILD_PARTS, "preview.yml"))
     proc = subprocess.run([MKDOCS, "build", "--strict", "--clean", "-f", "preview.yml"], cwd=project,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -13,7 +13,7 @@ import pytest
 from conftest import ROOT, Build
 from htmlpage import meta, page_file
 from test_site import CONFIG, NAV, SITE
-from tools.site_url import site_url
+from guide.siteurl import site_url
 
 SITE_URL = site_url()
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_build
-from tools.site_url import load_config, resolve, site_url
+from guide.siteurl import load_config, resolve, site_url
 
 
 def test_resolve_reads_env_tags_as_mkdocs_does() -> None:

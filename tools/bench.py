@@ -48,7 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tools.project import copy_project  # noqa: E402
-from tools.site_url import load_config, site_url  # noqa: E402
+from guide.siteurl import load_config, site_url  # noqa: E402
 from tools.time_builds import time_builds  # noqa: E402
 
 BENCH = ROOT / "bench"

@@ -22,7 +22,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tools.site_url import site_url  # noqa: E402
+from guide.siteurl import site_url  # noqa: E402
 
 USER_AGENT = "Mozilla/5.0 (compatible; microneedling-guide-link-check)"
 UNCHECKABLE = {401, 403, 429}

@@ -5,7 +5,7 @@ The deploy sets SITE_URL from the repository's Pages settings (actions/configure
 so a fork publishes under its own address without editing a file; everywhere else
 (``make build``, ``make serve``, the tests) the default applies. Both MkDocs and Zensical
 read ``!ENV`` the same way: the first variable that is set, else the last item.
-Tests and tools that read ``mkdocs.yml`` with a plain YAML loader ask here.
+Tests, tools and macros.py (the sheet prints the address) ask here.
 """
 
 from __future__ import annotations
