@@ -67,6 +67,7 @@ def define_env(env: Any) -> None:
     templates.filters["cell"] = _cell
     templates.filters["sentence"] = figures.sentence
     templates.globals.update(figures.TEMPLATE_GLOBALS)
+    templates.globals["and_list"] = lambda names: render.join(list(names))  # "a, b and c"
     ids = figures.Ids()  # ids unique per page, for the pictures
     all_facts = facts.all_facts()
     recording: list[set[str]] = []
@@ -201,7 +202,7 @@ def define_env(env: Any) -> None:
     @macro()
     def glossary() -> Markup:
         """The glossary page's list, from the same file that gives every page its tooltips."""
-        return render_partial("glossary.md", terms=terms)
+        return render_partial("glossary.md", terms=_once(terms))
 
     @macro()
     def page_info() -> Markup:
@@ -230,7 +231,7 @@ def define_env(env: Any) -> None:
         item = _fact(key)
         if not isinstance(item, schema.ScheduleFact):
             raise ValueError(f"timeline() needs a schedule fact, and '{key}' is a {item.kind} fact")
-        return render_partial("timeline.svg", t=figures.timeline(key, item), id=_id(key))
+        return render_partial("timeline.svg", t=figures.timeline(key, item, who(key)), id=_id(key))
 
     @macro(summary=True)
     def glance_card() -> Markup:
@@ -380,6 +381,13 @@ def _template_line(exc: BaseException, path: Path) -> int | None:
         if Path(frame.f_code.co_filename).resolve() == path.resolve():
             line = lineno
     return line
+
+
+def _once(terms: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The glossary page lists a word once: a plural ("dermarollers") whose singular is also a
+    term is left out there (both still give tooltips on the pages)."""
+    names = {term for term, _ in terms}
+    return [(term, meaning) for term, meaning in terms if not (term.endswith("s") and term[:-1] in names)]
 
 
 def _glossary(path: Path, shown: str) -> list[tuple[str, str]]:
