@@ -112,8 +112,11 @@ def define_env(env: Any) -> None:
         return register
 
     def who(key: str) -> str:
-        """Who says a fact, from the data: ``who("recovery.pain")`` gives "the article" or "Dr. Nazarian"."""
-        return render.speaker(_fact(key), facts.experts)
+        """Who says a fact, from the data: ``who("recovery.pain")`` gives "the article" or "Dr. Nazarian".
+
+        Read without recording: naming a fact's speaker does not show the fact, so it does not
+        make the page one that "uses" it (a page that uses a fact must show its value)."""
+        return render.speaker(all_facts[key], facts.experts)
 
     def items(key: str) -> list[str]:
         """A list fact's items, for a template that lays them out itself (read through ``_fact``)."""

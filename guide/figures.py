@@ -91,7 +91,8 @@ def axis(top_value: float, x0: float = PAD, x1: float = WIDTH - PAD, max_ticks: 
 def wrap(text: str, width_units: float) -> tuple[str, ...]:
     """Split ``text`` into lines that fit ``width_units`` of picture width (never between "Dr." and a name)."""
     text = re.sub(r"\bDr\. (?=\w)", "Dr.\u00a0", text)
-    return tuple(textwrap.wrap(text, max(8, int(width_units // CHAR)), break_on_hyphens=False)) or ("",)
+    lines = textwrap.wrap(text, max(8, int(width_units // CHAR)), break_on_hyphens=False)
+    return tuple(line.replace("\u00a0", " ") for line in lines) or ("",)
 
 
 def slug(key: str) -> str:
@@ -211,8 +212,8 @@ def depth_scale(depth: schema.RangeFact, reach: schema.TextFact, home: schema.Te
               f"a dashed line at the shallowest one, and a hatched band for at-home rollers that fades out."),
         caption_office=(f"Depth is measured down from the skin's surface, where the scale starts. The bar "
                         f"shows the range of pen settings{by}."),
-        caption_home=("The band for home rollers is not to scale: it fades from the surface instead of "
-                      "ending, to show shorter needles, not a length."),
+        caption_home=(f"The band for home rollers is not to scale. Their needle length is {render.fact_text(home_length)}, "
+                      "so the band fades from the surface instead of ending: it shows shorter needles, not a length."),
     )
 
 
@@ -296,7 +297,7 @@ def timeline(key: str, fact: schema.ScheduleFact, who: str = "") -> Timeline:
     summary = render.schedule(fact)
     plan = f"{who}'s plan" if who else "the plan"
     title = f"{fact.label}: {summary}" + (f", says {who}" if who else "")
-    gives = f"{sentence(who)} gives this plan. " if who else ""
+    gives = f"This plan is {who}'s. " if who else ""
     legend: list[tuple[str, str]] = []
     if fact.sessions is not None:
         count = min(fact.sessions.max, MAX_MARKS)
@@ -352,7 +353,7 @@ def timeline(key: str, fact: schema.ScheduleFact, who: str = "") -> Timeline:
     if every.min != every.max:
         legend.append(("window", "when the next one is due"))
     desc = (f"A timeline of {plan}, in {every.unit}: a session now, then the next one "
-            f"{render.every(every)}. The article gives no end point.")
+            f"{render.every(every)}, with no last session named.")
     caption = (f"{gives}Each dot is a session. The article gives no end point."
                + (" The shaded spans show when the next one is due." if every.min != every.max else ""))
     return Timeline(key, tuple(marks), ax, f"{every.unit} from now", "", True, False, tuple(legend),

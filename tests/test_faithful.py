@@ -15,6 +15,8 @@ from conftest import ROOT, Build
 from htmlpage import article_text, page_file
 from test_site import FACTS, NAV, TOPICS
 
+from guide import render
+
 SKIP = ("headerlink", "page-info")
 
 
@@ -73,7 +75,7 @@ def test_the_sheet_keeps_the_articles_warnings(site: Build) -> None:
 def test_pages_say_what_the_article_does_not_cover(site: Build, src: str) -> None:
     text = _text(site, src)
     assert "What the article does not cover." in text
-    assert "Our suggestion: for these, ask the clinic that treats you, or a doctor." in text
+    assert "Our suggestion: for these, ask a doctor, or the clinic that treats you." in text
     for silence in FACTS.not_covered.values():
         if src in silence.pages:
             assert silence.topic in text, (src, silence.topic)
@@ -89,7 +91,9 @@ def test_about_this_source(site: Build, src: str) -> None:
 
 def test_citation_is_flagged_as_printed(site: Build) -> None:
     text = _text(site, "sources.md")
-    assert ", ".join(FACTS.source.authors) in text
+    # as the article prints them: "Shannon-Karasik, Marianne Mychaskiw and Caroline."
+    assert f"{render.join(list(FACTS.source.authors))}. “" in text
+    assert "Marianne Mychaskiw and Caroline." in text and "Mychaskiw, Caroline" not in text
     assert "copied as the article's own citation prints them" in text
 
 

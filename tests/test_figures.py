@@ -293,7 +293,12 @@ def test_glance_card_and_comparison_table_show_the_facts() -> None:
     table = ENV.macros["comparison_table"]()
     rows = [line for line in table.splitlines() if line.startswith("|")]
     assert len(rows) >= 4 and all(r.count("|") - r.count("\\|") == 4 for r in rows)
-    assert render.NOT_STATED in table and render.fact_text(ALL["device.depth_range"]) in table
+    # the home length is not stated: the table says so in the data's words ("The article gives no length
+    # for them."), and gives the home rollers no number
+    note = render.fact_text(ALL["device.home_needle_length"], "note")
+    home_depth = next(r for r in rows if r.startswith("| Needle depth")).split("|")[2]
+    assert note in home_depth and not re.search(r"\d", home_depth) and "Length not stated" not in table
+    assert render.fact_text(ALL["device.depth_range"]) in table
 
 
 # --- colour contrast (figures.css, both schemes) -----------------------------
