@@ -228,7 +228,7 @@ def test_the_facts_table_after_the_review(site: Build) -> None:
         assert item.expert == "nazarian" and item.label in by_label, key
         assert any(key in page.facts for page in SITE.pages.values()), f"{key} is shown on no page"
     text = _text(site, "sources.md")
-    assert "This table lists every fact and who said it." in text
+    assert "This table lists every fact and who said it, with the article's words and the pages that use it." in text
 
 
 def test_the_glossary_is_ours_and_lists_each_word_once(site: Build) -> None:
