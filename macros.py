@@ -67,6 +67,7 @@ def define_env(env: Any) -> None:
     templates.filters["cell"] = _cell
     templates.filters["sentence"] = figures.sentence
     templates.globals.update(figures.TEMPLATE_GLOBALS)
+    templates.globals["and_list"] = lambda names: render.join(list(names))  # "a, b and c"
     ids = figures.Ids()  # ids unique per page, for the pictures
     all_facts = facts.all_facts()
     recording: list[set[str]] = []
@@ -111,8 +112,11 @@ def define_env(env: Any) -> None:
         return register
 
     def who(key: str) -> str:
-        """Who says a fact, from the data: ``who("recovery.pain")`` gives "the article" or "Dr. Nazarian"."""
-        return render.speaker(_fact(key), facts.experts)
+        """Who says a fact, from the data: ``who("recovery.pain")`` gives "the article" or "Dr. Nazarian".
+
+        Read without recording: naming a fact's speaker does not show the fact, so it does not
+        make the page one that "uses" it (a page that uses a fact must show its value)."""
+        return render.speaker(all_facts[key], facts.experts)
 
     def items(key: str) -> list[str]:
         """A list fact's items, for a template that lays them out itself (read through ``_fact``)."""
@@ -201,7 +205,7 @@ def define_env(env: Any) -> None:
     @macro()
     def glossary() -> Markup:
         """The glossary page's list, from the same file that gives every page its tooltips."""
-        return render_partial("glossary.md", terms=terms)
+        return render_partial("glossary.md", terms=_once(terms))
 
     @macro()
     def page_info() -> Markup:
@@ -230,7 +234,7 @@ def define_env(env: Any) -> None:
         item = _fact(key)
         if not isinstance(item, schema.ScheduleFact):
             raise ValueError(f"timeline() needs a schedule fact, and '{key}' is a {item.kind} fact")
-        return render_partial("timeline.svg", t=figures.timeline(key, item), id=_id(key))
+        return render_partial("timeline.svg", t=figures.timeline(key, item, who(key)), id=_id(key))
 
     @macro(summary=True)
     def glance_card() -> Markup:
@@ -345,12 +349,12 @@ def _check_not_covered(facts: schema.Facts, site: pages.Site, root: Path) -> Non
 
 
 def _site_url(env: Any, root: Path) -> str:
-    """The guide's published address (``site_url`` in mkdocs.yml), to print on the sheet."""
+    """The guide's published address (``site_url``), to print on the sheet; "" when there is none."""
     conf = getattr(env, "conf", None)
-    url = conf.get("site_url") if conf is not None else None
-    if not url and (root / "mkdocs.yml").is_file():  # outside an engine (make facts, the tests)
-        url = siteurl.site_url(root / "mkdocs.yml")
-    return url or ""
+    if conf is not None:  # inside an engine: its own reading of the configuration
+        return conf.get("site_url") or ""
+    config = root / "mkdocs.yml"  # outside one (make facts, the tests): the same !ENV rule
+    return siteurl.site_url(config) if config.is_file() else ""
 
 
 def _review_warnings(site: pages.Site) -> list[str]:
@@ -389,6 +393,13 @@ def _template_line(exc: BaseException, path: Path) -> int | None:
         if Path(frame.f_code.co_filename).resolve() == path.resolve():
             line = lineno
     return line
+
+
+def _once(terms: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The glossary page lists a word once: a plural ("dermarollers") whose singular is also a
+    term is left out there (both still give tooltips on the pages)."""
+    names = {term for term, _ in terms}
+    return [(term, meaning) for term, meaning in terms if not (term.endswith("s") and term[:-1] in names)]
 
 
 def _glossary(path: Path, shown: str) -> list[tuple[str, str]]:

@@ -89,8 +89,10 @@ def axis(top_value: float, x0: float = PAD, x1: float = WIDTH - PAD, max_ticks: 
 
 
 def wrap(text: str, width_units: float) -> tuple[str, ...]:
-    """Split ``text`` into lines that fit ``width_units`` of picture width."""
-    return tuple(textwrap.wrap(text, max(8, int(width_units // CHAR)), break_on_hyphens=False)) or ("",)
+    """Split ``text`` into lines that fit ``width_units`` of picture width (never between "Dr." and a name)."""
+    text = re.sub(r"\bDr\. (?=\w)", "Dr.\u00a0", text)
+    lines = textwrap.wrap(text, max(8, int(width_units // CHAR)), break_on_hyphens=False)
+    return tuple(line.replace("\u00a0", " ") for line in lines) or ("",)
 
 
 def slug(key: str) -> str:
@@ -132,6 +134,9 @@ class DepthScale:
     surface_label: str
     home_x1: float  # where the home band has faded out: short of the pen's deepest setting, no edge drawn
     home_lines: tuple[str, ...]
+    bar_label: str  # names who gives the pen's settings
+    home_label: str  # says the home band is not drawn to scale
+    chip: str  # the label at the band's faded end: the length is not stated
     title: str
     desc: str
     caption_office: str
@@ -162,8 +167,9 @@ class DepthScale:
 
 HOME_FADE = 0.5
 """The home band fades to nothing at this share of the way from the surface to the pen's deepest
-setting. It is not a length: the band has no end edge, and the article gives none. It only keeps the
-band from reaching as deep as the pen, which the article says home needles do not."""
+setting. It is not a length: the band starts fading at the surface itself (no solid stretch that could
+be read as a depth), has no end edge, and is labelled "not to scale"; the article gives no length. It
+only keeps the band from reaching as deep as the pen, which the article says home needles do not."""
 
 
 def depth_scale(depth: schema.RangeFact, reach: schema.TextFact, home: schema.TextFact,
@@ -173,7 +179,7 @@ def depth_scale(depth: schema.RangeFact, reach: schema.TextFact, home: schema.Te
     ax = axis(depth.max * 1.1)  # a little scale past the deepest setting
     x_min, x_max = ax.x(depth.min), ax.x(depth.max)
     min_label = render.amount(depth.min, depth.unit)
-    callout = f"The {min_label} setting penetrates {reach.value}"
+    callout = f"The {min_label} setting penetrates {reach.value}" + (f", says {office_who}" if office_who else "")
     if x_min <= WIDTH / 2:
         anchor, room = "start", WIDTH - PAD - x_min
     else:
@@ -197,14 +203,17 @@ def depth_scale(depth: schema.RangeFact, reach: schema.TextFact, home: schema.Te
         surface_label="skin surface",
         home_x1=round(ax.x(0) + (x_max - ax.x(0)) * HOME_FADE, 2),
         home_lines=wrap(home_text, WIDTH - 2 * PAD),
+        bar_label=f"In-office pen ({office_who})" if office_who else "In-office pen",
+        home_label="At-home roller (not to scale)",
+        chip=f"length {render.NOT_STATED}",
         title="Needle depth: in the office and at home",
         # what is drawn; the caption says what it means
         desc=(f"A scale in {depth.unit} that starts at the skin's surface: a bar for the in-office settings, "
               f"a dashed line at the shallowest one, and a hatched band for at-home rollers that fades out."),
         caption_office=(f"Depth is measured down from the skin's surface, where the scale starts. The bar "
                         f"shows the range of pen settings{by}."),
-        caption_home=("The band for home rollers fades out instead of ending: it shows shorter needles, "
-                      "not a length."),
+        caption_home=(f"The band for home rollers is not to scale. Their needle length is {render.fact_text(home_length)}, "
+                      "so the band fades from the surface instead of ending: it shows shorter needles, not a length."),
     )
 
 
@@ -238,7 +247,7 @@ class Timeline:
     axis: Axis | None
     axis_label: str
     note: str  # drawn under the marks when there is no axis ("spacing not stated")
-    ongoing: bool  # the plan repeats with no end: draw an arrow after the last mark
+    ongoing: bool  # the article gives no end point: draw an arrow after the last mark
     cut: bool  # more sessions than MAX_MARKS: an ellipsis after the last mark
     legend: tuple[tuple[str, str], ...]  # (kind, text): "solid", "optional" or "window"
     title: str
@@ -262,7 +271,16 @@ def _whole(every: schema.Interval) -> bool:
     return float(every.min).is_integer() and float(every.max).is_integer()
 
 
-def timeline(key: str, fact: schema.ScheduleFact) -> Timeline:
+def _sessions_top(low: float, high: float) -> str:
+    """The sessions above ``low``: ``6``; ``5 and 6``; ``5 to 8``."""
+    if high - low == 1:
+        return render.num(high)
+    if high - low == 2:
+        return f"{render.num(low + 1)} and {render.num(high)}"
+    return f"{render.num(low + 1)} to {render.num(high)}"
+
+
+def timeline(key: str, fact: schema.ScheduleFact, who: str = "") -> Timeline:
     """Marks for ``fact``: counts from ``sessions``, positions from ``every``.
 
     * sessions and every: session *i* falls ``i * every`` after the first;
@@ -271,10 +289,15 @@ def timeline(key: str, fact: schema.ScheduleFact) -> Timeline:
       the article gives a range, not a plan plus extras).
     * sessions only: the marks are spaced evenly with no time axis, and the
       picture says the spacing is not stated.
-    * every only: a session now, then the window for the next one, repeating
-      with no end. A fixed interval shows a few repeats.
+    * every only: a session now, then the window for the next one; the article
+      gives no end point. A fixed interval shows a few repeats.
+
+    ``who`` (from the data) names whose plan it is in the title, description and caption.
     """
     summary = render.schedule(fact)
+    plan = f"{who}'s plan" if who else "the plan"
+    title = f"{fact.label}: {summary}" + (f", says {who}" if who else "")
+    gives = f"This plan is {who}'s. " if who else ""
     legend: list[tuple[str, str]] = []
     if fact.sessions is not None:
         count = min(fact.sessions.max, MAX_MARKS)
@@ -287,9 +310,9 @@ def timeline(key: str, fact: schema.ScheduleFact) -> Timeline:
             marks = tuple(Mark(ax.x(i * every.min), ax.x(i * every.max), i >= sure, str(i + 1)) for i in range(count))
             axis_label = f"{every.unit} from the first session"
             note = ""
-            where = (f"one every {render.span(every.min, every.max, every.unit)}" if every.min != every.max
-                     else f"one every {_unit(1, every.unit)}" if every.min == 1
-                     else f"one every {render.amount(every.min, every.unit)}")
+            where = (f", one every {render.span(every.min, every.max, every.unit)}" if every.min != every.max
+                     else f", one every {_unit(1, every.unit)}" if every.min == 1
+                     else f", one every {render.amount(every.min, every.unit)}")
         else:
             ax = None
             x0, x1 = PAD + 12, WIDTH - PAD - (20 if cut else 12)
@@ -297,7 +320,7 @@ def timeline(key: str, fact: schema.ScheduleFact) -> Timeline:
             marks = tuple(Mark(round(x0 + i * gap, 2), round(x0 + i * gap, 2), i >= sure, str(i + 1)) for i in range(count))
             axis_label = ""
             note = f"Time between sessions: {render.NOT_STATED}"
-            where = f"the time between them is {render.NOT_STATED}"
+            where = f". The time between them is {render.NOT_STATED}"
         legend.append(("solid", "session"))
         if any(m.optional for m in marks):
             legend.append(("optional", "top of the range"))
@@ -305,21 +328,20 @@ def timeline(key: str, fact: schema.ScheduleFact) -> Timeline:
             legend.append(("window", "may fall in this span"))
         sessions = render.hedged(fact.qualifier, render.span(fact.sessions.min, fact.sessions.max, "sessions"))
         extra = fact.sessions.max - fact.sessions.min
-        top = (render.num(fact.sessions.max) if extra == 1
-               else f"{render.num(fact.sessions.min + 1)} to {render.num(fact.sessions.max)}")
-        desc = (f"A timeline of {sessions}, {where}. "
+        top = _sessions_top(fact.sessions.min, fact.sessions.max)
+        desc = (f"A timeline of {plan}: {sessions}{where}. "
                 + (f"The article gives a range, so sessions {top} are outlined as its top end." if extra else "")
                 + (f" Only the first {MAX_MARKS} are drawn." if cut else ""))
         # the caption says how to read the picture; the paragraph above it gives the plan
         if fact.every is None:
-            caption = ("The dots are spaced evenly only to fit the picture: the time between sessions is "
+            caption = (f"{gives}The dots are spaced evenly only to fit the picture: the time between sessions is "
                        f"{render.NOT_STATED}.")
         else:
-            caption = "Each dot is one session, placed by time from the first."
+            caption = f"{gives}Each dot is one session, placed by time from the first."
         if extra:
             caption += " Outlined dots are the top of the range the article gives, not extra sessions."
         return Timeline(key, marks, ax, axis_label, note, False, cut, tuple(legend),
-                        f"{fact.label}: {summary}", desc.strip(), caption)
+                        title, desc.strip(), caption)
     every = fact.every
     assert every is not None  # the schema requires sessions, every or both
     repeats = 3 if every.min == every.max else 1
@@ -330,14 +352,12 @@ def timeline(key: str, fact: schema.ScheduleFact) -> Timeline:
     legend.append(("solid", "session"))
     if every.min != every.max:
         legend.append(("window", "when the next one is due"))
-    desc = (f"A timeline in {every.unit}: a session now, then the next one "
-            f"{render.every(every)}"
-            + (f", between {every.unit} {render.num(every.min)} and {render.num(every.max)}" if every.min != every.max else "")
-            + ", repeating with no end.")
-    caption = ("Each dot is a session, and the plan has no end."
+    desc = (f"A timeline of {plan}, in {every.unit}: a session now, then the next one "
+            f"{render.every(every)}, with no last session named.")
+    caption = (f"{gives}Each dot is a session. The article gives no end point."
                + (" The shaded spans show when the next one is due." if every.min != every.max else ""))
     return Timeline(key, tuple(marks), ax, f"{every.unit} from now", "", True, False, tuple(legend),
-                    f"{fact.label}: {summary}", desc, caption)
+                    title, desc, caption)
 
 
 # --- shared by the templates ------------------------------------------------

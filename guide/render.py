@@ -62,8 +62,19 @@ def schedule(fact: schema.ScheduleFact) -> str:
     return ", ".join(parts)
 
 
+def _is_sentence(item: str) -> bool:
+    """``Your face is cleansed.``, ``Do you use a mask?``: an item that is a whole sentence."""
+    return item.rstrip("”’\"'").endswith((".", "?", "!"))
+
+
 def items(fact: schema.ListFact, conj: str = "and") -> str:
-    """A list in a sentence; an ``examples`` list says so: ``such as legs, chest and buttocks``."""
+    """A list in a sentence; an ``examples`` list says so: ``such as legs, chest and buttocks``.
+
+    Items that are whole sentences are shown one after the other, not joined with commas
+    ("cleansed., A numbing ..." would double the punctuation).
+    """
+    if all(_is_sentence(item) for item in fact.items):
+        return " ".join(fact.items)
     text = join(list(fact.items), conj)
     return f"such as {text}" if fact.scope == "examples" else text
 

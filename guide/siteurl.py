@@ -33,7 +33,7 @@ def resolve(value: object, environ: Mapping[str, str] = os.environ) -> str:
 def site_url(config: Path = ROOT / "mkdocs.yml", environ: Mapping[str, str] = os.environ) -> str:
     """The address the build in this environment gives the site, such as https://example.org/guide/."""
     raw = yaml.load(config.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    return resolve(raw["site_url"], environ)
+    return resolve(raw.get("site_url", ""), environ)
 
 
 class _EnvLoader(yaml.SafeLoader):

@@ -13,7 +13,9 @@ import pytest
 
 from conftest import ROOT, Build
 from htmlpage import article_text, page_file
-from test_site import FACTS, NAV, TOPICS
+from test_site import FACTS, NAV, SITE, TOPICS
+
+from guide import render
 
 SKIP = ("headerlink", "page-info")
 
@@ -73,7 +75,7 @@ def test_the_sheet_keeps_the_articles_warnings(site: Build) -> None:
 def test_pages_say_what_the_article_does_not_cover(site: Build, src: str) -> None:
     text = _text(site, src)
     assert "What the article does not cover." in text
-    assert "Our suggestion: for these, ask the clinic that treats you, or a doctor." in text
+    assert "Our suggestion: for these, ask a doctor, or the clinic that treats you." in text
     for silence in FACTS.not_covered.values():
         if src in silence.pages:
             assert silence.topic in text, (src, silence.topic)
@@ -89,7 +91,9 @@ def test_about_this_source(site: Build, src: str) -> None:
 
 def test_citation_is_flagged_as_printed(site: Build) -> None:
     text = _text(site, "sources.md")
-    assert ", ".join(FACTS.source.authors) in text
+    # as the article prints them: "Shannon-Karasik, Marianne Mychaskiw and Caroline."
+    assert f"{render.join(list(FACTS.source.authors))}. “" in text
+    assert "Marianne Mychaskiw and Caroline." in text and "Mychaskiw, Caroline" not in text
     assert "copied as the article's own citation prints them" in text
 
 
@@ -120,3 +124,127 @@ def test_the_guides_own_advice_is_labelled(site: Build, src: str) -> None:
 def test_one_depth_scale_in_the_guide(site: Build) -> None:
     pages = [src for src in NAV if 'class="fig fig-depth"' in _html(site, src)]
     assert pages == ["at-home-vs-in-office.md"]
+
+
+# --- the reader's review (issue 11 follow-up): the wording that was wrong must not come back ---
+
+REVIEW_GONE = {
+    "*": ("some do not even numb", "many places", "which experts agree on", "gives the wait for",
+          "which takes typically", "reads Dr. Jaliman's point", "Length not stated", "has no end", "with no end",
+          "sessions 5 to 6", "ask the clinic that treats you, or a doctor", "which means shaped like tiny dots"),
+    "glossary.md": ("Tap or hover",),
+    "choosing-a-provider.md": ("A dermatologist is a doctor who treats skin", "Board-certified means"),
+    "aftercare.md": ("rough products that rub off", "Some skin care products are too strong"),
+    "pain.md": ("If you want to cover the pink",),
+    "index.md": ("The article says some people should skip it or wait",),
+    "candidates.md": ("The article still lists people", "for every plan", "may not cover you"),
+    "procedure.md": ("who the article says it suits", "In return"),
+    "frequency.md": ("take good care of your skin",),
+    "appointment-sheet.md": ("Makeup, Dr. Nazarian says", "For how long is", "Write the answers on the lines"),
+    "sources.md": ("We did not add medical claims",),
+}
+
+
+@pytest.mark.parametrize("src", NAV)
+def test_the_reviews_wrong_wording_stays_gone(site: Build, src: str) -> None:
+    text = " ".join(_text(site, src).split())
+    for phrase in REVIEW_GONE["*"] + REVIEW_GONE.get(src, ()):
+        assert phrase not in text, f"{src}: {phrase!r}"
+
+
+def _v(key: str, part: str | None = None) -> str:
+    return render.fact_text(FACTS.all_facts()[key], part)
+
+
+def test_the_reviews_wording_is_published(site: Build) -> None:
+    says = {
+        "glossary.md": ["These plain meanings are ours, not the article's.",
+                        "On a computer, hover over one to see its meaning; every word is also listed below."],
+        "sources.md": ["Nothing added. The pages make no medical claims of our own. "
+                       "The glossary's plain meanings are ours, not the article's."],
+        "pain.md": ['The article calls them "punctate" scabs.',
+                    "For when Dr. Nazarian says makeup is fine again, see aftercare.",
+                    f"The article says the time it takes to work is {_v('appointment.numbing_time')}.",
+                    f"says a lot of places leave out {_v('provider.skipped_extras')}."],
+        "candidates.md": ["The article and Dr. Jaliman still list people who should wait or skip it",
+                          "The article's list may not be complete."],
+        "procedure.md": ["As a result, she says, the body makes new",
+                         "who the article and Dr. Jaliman say should wait or skip it",
+                         f"Dr. Nazarian says the result is {_v('about.result')}.",
+                         f"The article says the time the numbing cream takes to work is {_v('appointment.numbing_time')}."],
+        "aftercare.md": [f"Dr. Jaliman: sunscreen that is {_v('aftercare.sunscreen_type')}",
+                         f"Dr. Nazarian on makeup: {_v('aftercare.makeup')}.",
+                         "Dr. Jaliman says some ingredients are too strong right after microneedling."],
+        "frequency.md": ["Dramatic acne scarring\n", "For the article's advice on caring for your skin after each visit, see aftercare."],
+        "at-home-vs-in-office.md": ["Comparing a treatment in the office with a home roller, Dr. Nazarian says:",
+                                    f"The article takes this to mean that home rollers are {_v('at_home.results')}."],
+        "choosing-a-provider.md": [f"Dr. Nazarian says {_v('provider.best_result')}.",
+                                   f"says a lot of places leave out {_v('provider.skipped_extras')}."],
+        "appointment-sheet.md": ["The article does not say for how long.",
+                                 f"Dr. Nazarian says makeup is {_v('aftercare.makeup')}.",
+                                 "tick any that applies to you"],
+    }
+    for src, wanted in says.items():
+        text = _text(site, src)
+        for words in wanted:
+            assert words in text, f"{src}: {words!r}"
+
+
+def test_the_glance_card_after_the_review(site: Build) -> None:
+    card = re.search(r'<div class="glance-card">(.*?)</dl>', _html(site, "index.md"), re.S).group(1)  # type: ignore[union-attr]
+    text = " ".join(re.sub(r"<[^>]+>", "", card).split())
+    assert f"which your provider can set from {_v('device.depth_range')} deep" in text
+    assert "The article and Dr. Jaliman say some people should skip it or wait." in text
+    assert f"For dramatic acne scarring, Dr. Nazarian says to plan on {_v('frequency.acne_scarring')}." in text
+    assert f"every {_v('frequency.upkeep').removeprefix('every ')}" in text
+    assert _v("aftercare.sunscreen_type") in text and "broad-spectrum" in text and "chemical-free" in text
+    assert "in the weeks after treatment" in text
+    assert f"The article says the time the numbing cream takes to work is {_v('appointment.numbing_time')}." in text
+    assert "minimal, as experts agree, and the numbing cream helps take it away" in text
+
+
+def test_the_comparison_table_gives_needle_in_to_dr_nazarian(site: Build) -> None:
+    table = " ".join(re.sub(r"<[^>]+>", "", re.search(  # type: ignore[union-attr]
+        r'<div class="comparison">(.*?)</div>', _html(site, "at-home-vs-in-office.md"), re.S).group(1)).split())
+    assert "“needle in” the serum (Dr. Nazarian)" in table
+    assert "worked in with the pen (the article)" not in table
+    assert "The article gives no length" in table
+
+
+def test_the_facts_table_after_the_review(site: Build) -> None:
+    html = _html(site, "sources.md")
+    rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td>", html, re.S)
+    assert len(rows) == len(FACTS.all_facts()), "every fact in the data has a row"
+    by_label = {label: (value, who, passage) for label, value, who, passage in rows}
+    for _, value, _, passage in rows:
+        assert not re.search(r"[.?!], ", value), f"doubled punctuation in a list: {value!r}"
+        assert not passage.startswith("“"), f"a passage wrapped in quote marks: {passage!r}"
+    assert by_label["Price of a session"][2] == "(And may result in a higher price, FYI.)"
+    assert by_label["How long to avoid those ingredients"][1] == "the article"
+    assert "Skin colors and types Dr. Nazarian says it is safe for" not in by_label
+    assert "some do not" not in _v("provider.skipped_extras")
+    for key in ("about.result", "provider.best_result"):
+        item = FACTS.all_facts()[key]
+        assert item.expert == "nazarian" and item.label in by_label, key
+        assert any(key in page.facts for page in SITE.pages.values()), f"{key} is shown on no page"
+    text = _text(site, "sources.md")
+    assert "This table lists every fact and who said it, with the article's words and the pages that use it." in text
+
+
+def test_the_glossary_is_ours_and_lists_each_word_once(site: Build) -> None:
+    html = _html(site, "glossary.md")
+    terms = re.findall(r"<dt>(?:<abbr[^>]*>)?([^<]+)", html)
+    assert terms.count("dermaroller") == 1 and "dermarollers" not in terms
+    assert "skin rejuvenation" in terms
+    glossary = (ROOT / "includes" / "abbreviations.md").read_text(encoding="utf-8")
+    assert "*[dermarollers]:" in glossary and "*[dermaroller]:" in glossary, "both tooltips stay"
+    assert "*[Dermapen]: Another name for microneedling, Dr. Jaliman says." in glossary
+    assert "*[Rejuvapen]: Another name for microneedling, Dr. Jaliman says." in glossary
+    assert re.search(r"\*\[vampire facial\]:.*controversial", glossary)
+
+
+def test_the_frame_wording_after_the_review(site: Build) -> None:
+    page404 = (site.site / "404.html").read_text(encoding="utf-8")
+    assert "home page of The microneedling guide" not in page404 and "Go to the home page</a> of the guide." in page404
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "magazine article" in config and "dermatology article" not in config

@@ -293,7 +293,12 @@ def test_glance_card_and_comparison_table_show_the_facts() -> None:
     table = ENV.macros["comparison_table"]()
     rows = [line for line in table.splitlines() if line.startswith("|")]
     assert len(rows) >= 4 and all(r.count("|") - r.count("\\|") == 4 for r in rows)
-    assert render.NOT_STATED in table and render.fact_text(ALL["device.depth_range"]) in table
+    # the home length is not stated: the table says so in the data's words ("The article gives no length
+    # for them."), and gives the home rollers no number
+    note = render.fact_text(ALL["device.home_needle_length"], "note")
+    home_depth = next(r for r in rows if r.startswith("| Needle depth")).split("|")[2]
+    assert note in home_depth and not re.search(r"\d", home_depth) and "Length not stated" not in table
+    assert render.fact_text(ALL["device.depth_range"]) in table
 
 
 # --- colour contrast (figures.css, both schemes) -----------------------------
@@ -445,3 +450,55 @@ def test_drawings_follow_the_data(builds: tuple[Build, Build]) -> None:
     assert "0.5" not in article_text(f"<article>{depth1}</article>")
 
 
+
+
+# --- the reader's review (issue 11 follow-up) ---------------------------------
+
+
+def test_the_home_band_is_plainly_not_a_measurement() -> None:
+    """The band fades from the surface at once (no solid stretch that reads as a depth) and says
+    "not to scale"; it still never reaches the pen's range (test_depth_scale_invents_no_home_length)."""
+    html = ENV.macros["depth_scale"]()
+    stops = re.findall(r'<stop offset="([\d.]+)"([^>]*)>', html)
+    assert stops and float(stops[0][0]) == 0 and "stop-opacity" not in stops[0][1], stops
+    assert 'stop-opacity="0"' in stops[-1][1]
+    assert "not to scale" in html and "no length<" not in html and "length not stated" in html
+    d = _depth(0.5, 2.5)
+    assert "not to scale" in d.home_label and "not to scale" in d.caption_home
+    assert render.NOT_STATED in d.caption_home
+
+
+def test_the_depth_scale_names_who_gives_the_pen_settings() -> None:
+    d = _depth(0.5, 2.5)
+    assert "Dr. Nazarian" in d.bar_label
+    assert " ".join(d.reach_lines).endswith("says Dr. Nazarian")
+    assert all(not line.endswith("Dr.") for line in d.reach_lines + d.home_lines), "Dr. split from the name"
+    html = ENV.macros["depth_scale"]()
+    assert "In-office pen (Dr. Nazarian)" in html and "set by your provider</text>" not in html
+
+
+@pytest.mark.parametrize("key, who", [("frequency.upkeep", "Dr. Nazarian"), ("frequency.acne_scarring", "Dr. Nazarian"),
+                                      ("frequency.touch_ups", "Dr. Nazarian"), ("frequency.body", "the article")])
+def test_each_timeline_names_whose_plan_it_is(key: str, who: str) -> None:
+    assert render.speaker(ALL[key], FACTS.experts) == who
+    html = ENV.macros["timeline"](key)
+    title = re.search(r"<title[^>]*>(.*?)</title>", html).group(1)  # type: ignore[union-attr]
+    desc = re.search(r"<desc[^>]*>(.*?)</desc>", html).group(1).replace("&#39;", "'")  # type: ignore[union-attr]
+    caption = re.search(r"<figcaption>(.*?)</figcaption>", html, re.S).group(1).replace("&#39;", "'")  # type: ignore[union-attr]
+    assert title.endswith(f"says {who}"), title
+    assert f"{who}'s plan" in desc, desc
+    assert caption.startswith(f"This plan is {who}'s."), caption
+    for words in (title, desc, caption):
+        assert "no end" not in words.replace("no end point", "") and "repeating" not in words
+
+
+def test_timeline_wording_after_the_review() -> None:
+    t = figures.timeline("k", _schedule((4, 6), (1, 1, "months")), "Dr. X")
+    assert "sessions 5 and 6 are" in t.desc and "5 to 6" not in t.desc
+    assert "sessions 6 are" not in figures.timeline("k", _schedule((4, 5)), "Dr. X").desc
+    assert "sessions 5 to 8" in figures.timeline("k", _schedule((4, 8)), "Dr. X").desc
+    body = figures.timeline("k", _schedule((4, 6)), "the article")
+    assert "sessions. The time between them is not stated." in body.desc, "no comma splice"
+    upkeep = figures.timeline("k", _schedule(every=(3, 6, "months")), "Dr. X")
+    assert "between months" not in upkeep.desc and "every 3 to 6 months" in upkeep.desc
+    assert "The article gives no end point." in upkeep.caption and "has no end" not in upkeep.caption

@@ -137,3 +137,52 @@ def test_slim_compacts_json_and_unindents_scripts_only_where_safe() -> None:
     assert "<script>\n    var t = `x\n      y`;\n</script>" in out, "a template literal keeps its white space"
     assert "<script>\n    var s = 'a\\\n      b';\n</script>" in out, "so does a string continued on the next line"
     assert json.loads(re.search(r'ld\+json">(.*?)</script>', out)[1])["a"] == "x <b> & 'y'"
+
+
+PALETTE = ("@media screen{[data-md-color-scheme=slate]{color-scheme:dark;--md-hue:225}"
+           "[data-md-color-switching] *{transition-duration:0s!important}}"
+           "[data-md-color-accent=red]{--md-accent-fg-color:#ff1a47}"
+           "[data-md-color-primary=indigo],[data-md-color-primary=custom] .x{--md-primary-fg-color:#4051b5}"
+           "@media screen and (max-width:76.2344em){[data-md-color-primary=red] .md-nav--primary{color:red}}"
+           "[data-md-color-scheme=slate][data-md-color-primary=black]{--md-typeset-a-color:#5488e8}"
+           "\n/*# sourceMappingURL=palette.0123abcd.min.css.map*/")
+
+
+def _palette_site(tmp_path: Path, css: str = PALETTE) -> Path:
+    sheets = tmp_path / "assets" / "stylesheets"
+    sheets.mkdir(parents=True)
+    (sheets / "palette.0123abcd.min.css").write_text(css, encoding="utf-8")
+    (sheets / "palette.0123abcd.min.css.map").write_text("{}", encoding="utf-8")
+    (tmp_path / "index.html").write_text('<body data-md-color-scheme="default" data-md-color-primary="custom" '
+                                         'data-md-color-accent="custom">', encoding="utf-8")
+    return sheets / "palette.0123abcd.min.css"
+
+
+def test_trim_palette_keeps_the_schemes_and_the_colours_pages_use(tmp_path: Path) -> None:
+    from guide.postbuild import trim_palette
+    sheet = _palette_site(tmp_path)
+    assert trim_palette(tmp_path) == [sheet]
+    assert sheet.read_text(encoding="utf-8") == (
+        "@media screen{[data-md-color-scheme=slate]{color-scheme:dark;--md-hue:225}"
+        "[data-md-color-switching] *{transition-duration:0s!important}}"
+        "[data-md-color-primary=custom] .x{--md-primary-fg-color:#4051b5}")
+    assert not sheet.with_name(sheet.name + ".map").exists(), "the map no longer matches the file"
+
+
+@pytest.mark.parametrize("css, message", [
+    ("[data-md-color-primary=red]{color:red", "could not be read"),
+    ("[data-md-color-primary=red]{color:red}}", "could not be read"),
+    ("[data-md-color-scheme=slate][data-md-color-primary=red]{color:red}", "would drop the dark scheme"),
+])
+def test_trim_palette_stops_on_a_changed_stylesheet(tmp_path: Path, css: str, message: str) -> None:
+    from guide.postbuild import trim_palette
+    _palette_site(tmp_path, css)
+    with pytest.raises(MarkupChanged, match=message):
+        trim_palette(tmp_path)
+
+
+def test_trim_palette_stops_when_the_theme_has_no_palette(tmp_path: Path) -> None:
+    from guide.postbuild import trim_palette
+    (tmp_path / "index.html").write_text("<body>", encoding="utf-8")
+    with pytest.raises(MarkupChanged, match=r"no Material palette stylesheet.*update guide/postbuild.py"):
+        trim_palette(tmp_path)

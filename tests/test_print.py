@@ -86,7 +86,7 @@ def test_sheet_has_every_item_and_no_chrome(browser, server: Server, scheme: str
         ("The article says to find", "licensed practitioner"), ("At a spa, Dr. Jaliman", "sterilized equipment"),
         ("Dr. Jaliman says to use sunscreen", "SPF of at least"), ("Dr. Jaliman says to avoid", "retinol"),
         ("The article says to skip exfoliating", "scrubs"), ("The article says to use", "mild cleanser"),
-        ("Makeup, Dr. Nazarian says", "ideally"),
+        ("Dr. Nazarian says makeup is", "ideally"),
     ]
     assert len(rest) == len(expected), rest
     for text, (start, words) in zip(rest, expected):

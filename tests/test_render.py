@@ -112,3 +112,12 @@ def test_real_data_keeps_the_articles_hedges_and_scope() -> None:
     assert "especially" in every["frequency.touch_ups"].for_whom  # type: ignore[union-attr]
     assert "ideally" in render.fact_text(every["aftercare.makeup"])
     assert "experts agree" in render.fact_text(every["recovery.pain"])
+
+
+def test_a_list_of_sentences_is_not_joined_with_commas() -> None:
+    """ "cleansed., A numbing ..." read badly in the facts table (review, point 17)."""
+    steps = _fact(kind="list", items=["Your face is cleansed.", "A cream goes on.", "Do you numb?"], scope="complete")
+    assert render.fact_text(steps) == "Your face is cleansed. A cream goes on. Do you numb?"
+    assert ".," not in render.fact_text(steps) and "?," not in render.fact_text(steps)
+    words = _fact(kind="list", items=["retinol", "acids"], scope="complete")
+    assert render.fact_text(words) == "retinol and acids"

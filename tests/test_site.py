@@ -158,3 +158,16 @@ def test_inlined_stylesheets_are_not_also_published(site: Build) -> None:
     # overrides/main.html inlines them; MkDocs would also copy them to site/stylesheets/ (guide/postbuild.py)
     assert list(STYLES.glob("*.css")), "no stylesheets to check"
     assert not (site.site / "stylesheets").exists()
+
+
+def test_palette_stylesheet_holds_only_the_colours_the_pages_use(site: Build) -> None:
+    """guide/postbuild.py trim_palette: Material's named colours are gone, the dark scheme stays."""
+    sheets = list((site.site / "assets" / "stylesheets").glob("palette.*.min.css"))
+    assert len(sheets) == 1
+    css = sheets[0].read_text(encoding="utf-8")
+    assert "[data-md-color-scheme=slate]" in css and "--md-default-bg-color" in css
+    used = {c for page in site.site.rglob("*.html")
+            for c in re.findall(r'data-md-color-(?:primary|accent)="([\w-]+)"', page.read_text(encoding="utf-8"))}
+    assert used == {"custom"}
+    assert set(re.findall(r"data-md-color-(?:primary|accent)=([\w-]+)", css)) <= used
+    assert len(css) < 4000, "about 2.5 KB once Material's 19 named colours are gone"
