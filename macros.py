@@ -415,7 +415,7 @@ def _glossary(path: Path, shown: str) -> list[tuple[str, str]]:
                              fix="write the line as *[term]: what it means.")
         term, meaning = match[1], match[2].strip()
         for value in (term, meaning):
-            problem = schema.plain_text_problem(value)
+            problem = schema.plain_text_problem(value, schema.EMPHASIS)
             if problem:
                 raise GuideError(shown, f"a glossary entry is not plain text: {problem}", line=number,
                                  found=f"'{value[:100]}'", expected=schema.PLAIN_TEXT_EXPECTED, fix=schema.PLAIN_TEXT_FIX)

@@ -212,6 +212,11 @@ def _value_error(msg: str, path: tuple, raw: Any, lines: dict, name: str) -> Gui
         return GuideError(name, msg, line=line, key=key, found=f"min {order.group(1)}, max {order.group(2)}",
                           expected="a minimum no larger than its maximum (they may be equal)",
                           fix="swap the two numbers, or correct the one that is wrong.")
+    future = re.match(r"the publication date (.*) is in the future", msg)
+    if future:
+        return GuideError(name, msg, line=lines.get(path + ("published",), line), key=key + ".published",
+                          found=future.group(1), expected="the date the article was published, which has passed",
+                          fix="copy the date from the article's citation (YYYY-MM-DD).")
     if msg.startswith("a schedule needs"):
         return GuideError(name, msg, line=line, key=key, found="neither 'sessions' nor 'every'",
                           expected="'sessions: {min: .., max: ..}', 'every: {min: .., max: .., unit: ..}' or both",

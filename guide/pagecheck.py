@@ -44,6 +44,9 @@ class MacroSpec:
     fn: Callable | None = None
 
 
+_CONTROL = re.compile(r"\{[{%][-+]|[-+][}%]\}")
+
+
 def _env() -> jinja2.Environment:
     # mkdocs-macros' defaults: {{ }}, {% %}, {# #}
     return jinja2.Environment()
@@ -66,6 +69,13 @@ def check_jinja(body: str, shown: str, facts: schema.Facts, macros: Mapping[str,
         tokens = list(env.lex(body))
     except jinja2.TemplateSyntaxError as exc:
         raise _syntax(exc, lines, shown) from None
+    control = _CONTROL.search(body)
+    if control:
+        lineno = body.count("\n", 0, control.start()) + 1
+        raise GuideError(shown, f"Jinja white-space control '{control.group(0)}' in the page", line=lineno,
+                         found=_quote(lines, lineno), expected="macros written {{ fact(\"group.name\") }}, without - or +",
+                         fix="remove the - or + next to the braces: it joins the text around the macro into one line. "
+                             + RAW_HINT)
     for lineno, kind, _value in tokens:
         if kind == "comment_begin":
             raise GuideError(shown, "a Jinja comment '{#' in the page", line=lineno, found=_quote(lines, lineno),
@@ -252,19 +262,42 @@ def _syntax(exc: jinja2.TemplateSyntaxError, lines: list[str], shown: str) -> Gu
 _SNIPPET = re.compile(r"^[ \t]*-+8<-+", re.M)
 
 
+_RAW_MARK = re.compile(r"\{%[-+]?\s*(?:end)?raw\s*[-+]?%\}")
+
+
+def unraw(body: str) -> str:
+    """``body`` without its ``{% raw %}``/``{% endraw %}`` markers: what Markdown will get (lines unchanged)."""
+    return _RAW_MARK.sub("", body)
+
+
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def check_invisible(body: str, shown: str) -> None:
+    """Refuse invisible characters (soft hyphens, zero-width spaces, right-to-left overrides): they hide
+    words and numbers from the checks and from editors, while a reader sees something else."""
+    match = _INVISIBLE.search(body)
+    if match:
+        line = body.count("\n", 0, match.start()) + 1
+        raise GuideError(shown, f"an invisible character (U+{ord(match.group(0)):04X}) in the page", line=line,
+                         found=_quote(body.splitlines(), line).replace(match.group(0), "[here]"),
+                         expected="visible text only", fix="delete the character: retype the word around it.")
+
+
 def check_snippets(body: str, shown: str) -> None:
     """Refuse ``--8<--`` lines: they pull a file into the page (pymdownx.snippets), even from code or raw blocks.
 
     The glossary is appended to every page by mkdocs.yml; a page has no other
     file to include, and a link committed in the repository could point anywhere.
     """
+    body = unraw(body)
     match = _SNIPPET.search(body)
     if match:
         line = body.count("\n", 0, match.start()) + 1
         raise GuideError(shown, "a snippet line, which pulls another file into the page", line=line,
                          found=_quote(body.splitlines(), line), expected="the page's own text and macro calls",
                          fix="write the text into the page, or show a fact with its macro. "
-                             "To show the marker as text, start it with a semicolon: ;--8<--.")
+                             "A page cannot show the marker itself, not even in code or between {% raw %} and {% endraw %}.")
 
 
 # --- HTML and links in prose --------------------------------------------------
@@ -280,6 +313,13 @@ _LINK = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
 _REF_DEF = re.compile(r"^[ \t]{0,3}()\[[^\]\n]+\]:[ \t]*<?(\S*)", re.M)
 _REF_IMAGE = re.compile(r"!\[[^\]\n]*\]\[")
 _SCHEME = re.compile(r"^\s*([a-z][a-z0-9+.-]*):", re.I)
+ATTRS = ("class", "id", "title", "datetime", "markdown")
+"""The only attributes a page's HTML tags may carry."""
+_ATTR_NAME = re.compile(r"""(?:^|\s)([^\s=/"'>]+)(?=\s*=|\s|$)""")
+_THEME_NAME = re.compile(r"""(?:class|id)\s*=\s*["']?[^"'>]*?\b((?:md-|__)[\w-]*)""", re.I)
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+_BRACES = re.compile(r"\{[^{}\n]*\}|[{}]")
+_ATTR_TOKEN = re.compile(r"[#.][A-Za-z][\w-]*")
 
 
 def check_markup(body: str, shown: str) -> None:
@@ -289,6 +329,7 @@ def check_markup(body: str, shown: str) -> None:
     Checked everywhere but in code (Markdown shows code as text), raw blocks included:
     their content still reaches the page as Markdown.
     """
+    body = unraw(body)
     text = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), body)
     lines = body.splitlines()
 
@@ -309,10 +350,25 @@ def check_markup(body: str, shown: str) -> None:
                        "write it in Markdown, or show the content through a macro. "
                        "To show angle brackets as text, put them in `backticks`.")
         bad = _BAD_ATTR.search(match.group(3))
-        if bad:
-            raise stop(match.start(), f"the HTML attribute '{bad.group(1)}' in the page",
-                       "tags with class, id, title, datetime and markdown attributes only",
+        names = [a.lower() for a in _ATTR_NAME.findall(match.group(3))]
+        other = next((a for a in names if a not in ATTRS), None)
+        if bad or other:
+            raise stop(match.start(), f"the HTML attribute '{bad.group(1) if bad else other}' in the page",
+                       "tags with " + ", ".join(ATTRS) + " attributes only",
                        "remove the attribute; styles live in overrides/stylesheets/, links are written in Markdown.")
+        theirs = _THEME_NAME.search(match.group(3))
+        if theirs:
+            raise stop(match.start(), f"the theme's own name '{theirs.group(1)}' in the page",
+                       "class and id names of the guide's own (Material's start with md- or __)",
+                       "use another name: the theme's script and styles act on its own names.")
+    for match in _BRACES.finditer(_JINJA.sub(lambda m: " " * len(m.group(0)), text)):
+        group = match.group(0)
+        tokens = group.strip("{}").lstrip(":").split()
+        if group.startswith("{") and group.endswith("}") and tokens and all(_ATTR_TOKEN.fullmatch(t) for t in tokens):
+            continue  # an attribute list with ids and classes only: { #my-id } or {: .sheet-intro }
+        raise stop(match.start(), f"'{group.strip()[:40]}' in the page",
+                   "text, macro calls, and attribute lists with ids and classes only, such as { #my-id } or {: .note }",
+                   "remove it: an attribute list may only give an id (#...) or a class (.name). " + RAW_HINT)
     for match in _REF_IMAGE.finditer(text):
         raise stop(match.start(), "a picture by reference in the page", "pictures written ![words](path/in/the/site.png)",
                    "write the picture's path in brackets right after it.")
@@ -323,6 +379,10 @@ def check_markup(body: str, shown: str) -> None:
             raise stop(match.start(), "a link address with '&' or a backslash in the page",
                        "a plain address (https://..., or a page of the site)",
                        "write the address without character codes.")
+        if target.startswith("//"):
+            raise stop(match.start(), "a link or picture address starting with '//' (another site) in the page",
+                       "links to https:// addresses or pages of the site; pictures stored in the site",
+                       "write the full https:// address for a link; remove a picture from another site.")
         if image and scheme:
             raise stop(match.start(), "a picture from another site in the page",
                        "pictures stored in the site, linked by a relative path",

@@ -60,6 +60,13 @@ def scan(docs_dir: Path, facts: schema.Facts, macros: Mapping[str, MacroSpec],
     sheet), the facts their templates read: a page that calls one uses those.
     """
     pages: dict[str, PageInfo] = {}
+    for path in sorted(docs_dir.rglob("*")):
+        rel = path.relative_to(docs_dir).as_posix()
+        if path.is_file() and path.suffix != ".md":
+            raise GuideError(f"{display_root}/{rel}", "a file that is not a Markdown page in the pages folder",
+                             found=f"'{rel}'", expected=f"only pages written in Markdown, named *.md, under {display_root}/",
+                             fix="remove it: every file there is published as it is (a script, a page or a stylesheet "
+                                 "would reach readers unchecked). Pages end in .md; the theme lives in overrides/.")
     for path in sorted(docs_dir.rglob("*.md")):
         rel = path.relative_to(docs_dir).as_posix()
         if rel.startswith(("_", ".")) or "/_" in rel:
@@ -83,6 +90,8 @@ def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Ma
     text = read_page(path, shown)
     meta, _lines, front = _front_matter(path, text, shown)
     body = pagecheck.blank_front_matter(text, front)
+    pagecheck.check_invisible(body, shown)
+    _check_heading(body, shown)
     used = pagecheck.check_jinja(body, shown, facts, macros, shows)
     pagecheck.check_snippets(body, shown)
     pagecheck.check_markup(body, shown)
@@ -97,6 +106,25 @@ def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Ma
         next_review=meta["next_review"],
         facts=used,
     )
+
+
+TEMPLATE_HEADING = "# The question this page answers"
+
+
+def _check_heading(body: str, shown: str) -> None:
+    """A page starts its text with one level-one heading of its own (not the template's)."""
+    heading = _title(body)
+    if heading is None:
+        line = body.count("\n", 0, len(body) - len(body.lstrip("\n"))) + 1
+        raise GuideError(shown, "the page has no heading", line=line,
+                         found="no line starting with '# ' after the front matter",
+                         expected="a first heading such as '# Aftercare', then the page's text",
+                         fix="add the page's heading under the front matter (see docs/_template.md).")
+    if "# " + heading == TEMPLATE_HEADING:
+        line = body.split("\n").index(TEMPLATE_HEADING) + 1
+        raise GuideError(shown, "the page still has the template's sample text", line=line,
+                         found=f"'{TEMPLATE_HEADING}'", expected="the page's own heading and text",
+                         fix="replace the sample heading and text of docs/_template.md with the page's own.")
 
 
 def _check_named_experts(text: str, shown: str, facts: schema.Facts) -> None:

@@ -17,10 +17,15 @@ MAX_TEXT = 2000
 FORBIDDEN = {"<": "an angle bracket '<'", ">": "an angle bracket '>'", "[": "a square bracket '['",
              "]": "a square bracket ']'", "{": "a curly brace '{'", "}": "a curly brace '}'",
              "\\": "a backslash", "`": "a backtick '`'"}
-"""Characters that Markdown, HTML or Jinja would read as markup. ``|`` and ``*`` are allowed:
-table cells escape ``|``, and ``*`` can only make emphasis, never a link, tag or request."""
+"""Characters that Markdown, HTML or Jinja would read as markup. ``|`` is allowed: table cells escape it."""
+EMPHASIS = {"*": "an asterisk '*' (Markdown would make bold or italic text)",
+            "_": "an underscore '_' (Markdown would make italic text)"}
+"""Refused too where text reaches Markdown (data values, the glossary); front matter goes into attributes."""
+INVISIBLE = "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+"""Soft hyphens, zero-width characters and direction overrides: they change what a reader sees
+without showing, and hide words and numbers from the checks."""
 
-PLAIN_TEXT_EXPECTED = ("plain text: no < > [ ] { } backslash or backtick, no line breaks, "
+PLAIN_TEXT_EXPECTED = ("plain text: no < > [ ] { } backslash or backtick (in data also no * or _), no invisible characters or line breaks, "
                        f"at most {MAX_TEXT} characters")
 PLAIN_TEXT_FIX = ("write it as plain words; the site adds all formatting and links itself. "
                   "Use ( ) instead of [ ] and say 'less than' instead of '<'.")
@@ -38,13 +43,15 @@ def plain_text_problem(value: str, also: dict[str, str] | None = None) -> str | 
         if char in value:
             return f"it contains {name}"
     for char in value:
+        if char in INVISIBLE:
+            return f"it contains an invisible character (U+{ord(char):04X})"
         if char in "\n\r" or (ord(char) < 32 and char != "\t") or ord(char) == 127:
             return "it contains a line break or a control character" if char in "\n\r" else "it contains a control character"
     return None
 
 
 def _plain(value: str) -> str:
-    problem = plain_text_problem(value)
+    problem = plain_text_problem(value, EMPHASIS)
     if problem:
         raise ValueError(f"not plain text: {problem}")
     return value
@@ -71,6 +78,12 @@ class Source(_Model):
     authors: Annotated[list[Text], Field(min_length=1)]
     publisher: Text
     published: dt.date
+
+    @model_validator(mode="after")
+    def _not_in_future(self) -> "Source":
+        if self.published > dt.date.today():
+            raise ValueError(f"the publication date {self.published} is in the future")
+        return self
     url: Annotated[str, StringConstraints(pattern=r"^https://[A-Za-z0-9.-]+(/[^\s\"'<>\\`{}|^]*)?$", max_length=MAX_TEXT)]
     kind: Text
     """What kind of source it is, for the "About this source" note: "a US lifestyle magazine article"."""

@@ -47,8 +47,9 @@ def _mutate(data: dict) -> dict:
                         fact[part]["min"], fact[part]["max"] = next(numbers), next(numbers)
             elif kind == "not_stated":
                 fact["note"] = next(words)
-    # the source's year shows in "About this source": it must follow the data too
-    data["source"]["published"] = data["source"]["published"].replace(year=next(numbers))
+    # the source's year shows in "About this source": it must follow the data too (a past
+    # year, since a publication date in the future is refused; 1987 stands nowhere else)
+    data["source"]["published"] = data["source"]["published"].replace(year=1987)
     return data
 
 
@@ -85,7 +86,7 @@ def test_every_value_follows_the_data_file(tmp_path: Path) -> None:
             new = render.values(changed.all_facts()[key])
             assert any(v in text for v in new), f"{src}: the new value of {key} ({new}) is missing"
         # Every number on the page came from the data: none of the old ones survive.
-        stripped = re.sub(r"\b9\d{3}\b", "", own_text)
+        stripped = re.sub(r"\b(9\d{3}|1987)\b", "", own_text)
         digits = re.findall(r"[^\n]{0,30}\d[^\n]{0,30}", stripped)
         assert not digits, f"{src}: numbers typed into the page, not from data/facts.yml: {digits}"
         for old in old_texts:

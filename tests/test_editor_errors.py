@@ -250,14 +250,19 @@ def test_windows_line_endings_are_fine(tmp_path: Path) -> None:
 
 
 def test_the_page_template_is_a_valid_page(tmp_path: Path) -> None:
-    """docs/_template.md, copied to a new page as CONTRIBUTING.md says, passes every check."""
+    """docs/_template.md, copied to a new page as CONTRIBUTING.md says, passes every check once its heading is the page's own."""
     project = tmp_path / "p"
     (project / "docs").mkdir(parents=True)
     shutil.copytree(ROOT / "data", project / "data")
     shutil.copytree(ROOT / "includes", project / "includes")
     shutil.copytree(ROOT / "sources", project / "sources")
-    shutil.copy2(ROOT / "docs" / "_template.md", project / "docs" / "new-page.md")
+    template = (ROOT / "docs" / "_template.md").read_text(encoding="utf-8")
     shutil.copy2(ROOT / "docs" / "_template.md", project / "docs" / "_template.md")
+    (project / "docs" / "new-page.md").write_text(template, encoding="utf-8")
+    with pytest.raises(Exception, match=r"docs/new-page.md:\d+: the page still has the template's sample text"):
+        load_project(define_env, project)  # a copy left as it is would publish the sample text
+    (project / "docs" / "new-page.md").write_text(
+        template.replace("# The question this page answers", "# A new page"), encoding="utf-8")
     _, site, _ = load_project(define_env, project)
     assert set(site.pages) == {"new-page.md"}, "files starting with _ are not pages"
     assert {"device.needle_count", "device.depth_range", "candidates.good_for"} <= site.pages["new-page.md"].facts

@@ -120,6 +120,23 @@ PAGE_REFUSED = {
     "number words range": ("Numbing takes ten to twenty minutes.", "a number typed into the page: 'ten'"),
     "spf word": ("Use SPF thirty.", "a number typed into the page: 'thirty'"),
     "decimal": ("Needles reach 2.5 mm.", "a number typed into the page: '2.5'"),
+    # found by an attacker's trial after issue 12 landed
+    "snippet inside raw": ('{% raw %}--8<-- "bench/x.md"{% endraw %}', "a snippet line, which pulls another file"),
+    "attribute list with an event": ("![x](index.md){: onerror=\"alert()\" }", "in the page"),
+    "attribute list with a link": ('[ok](index.md){: href="javascript:alert()" }', "in the page"),
+    "attribute list on emphasis": ('Some *text*{: onclick="alert()" }', "in the page"),
+    "attribute list with a style": ('## Heading { style="background:url(https://evil.example/x.png)" }', "in the page"),
+    "attribute list in raw": ('{% raw %}Text{: onclick="alert()" }{% endraw %}', "in the page"),
+    "stray brace": ('{{ fact("device.needle_count")}}}', "in the page"),
+    "protocol-relative picture": ("![x](//evil.example/t.png)", "starting with '//'"),
+    "protocol-relative link": ("[y](//evil.example/)", "starting with '//'"),
+    "other attribute": ('<span hidden tabindex="5">x</span>', "the HTML attribute 'hidden' in the page"),
+    "theme's id": ('<span id="__search">x</span>', "the theme's own name '__search'"),
+    "theme's class": ('<span class="md-nav">x</span>', "the theme's own name 'md-nav'"),
+    "white-space control": ('{{- fact("device.needle_count") -}}', "Jinja white-space control '{{-'"),
+    "white-space control in raw": ("{%- raw %} {% endraw %}", "Jinja white-space control '{%-'"),
+    "soft hyphen": ("The pen has elev\u00aden needles.", "an invisible character (U+00AD)"),
+    "direction override": ("The pen \u202eseldeen", "an invisible character (U+202E)"),
 }
 
 
@@ -489,3 +506,43 @@ def test_zensical_refuses_the_same_page_and_keeps_the_previous_site(tmp_path: Pa
     assert bad.returncode != 0
     assert f"docs/pain.md:{_line(text, '__globals__')}: an attribute ('.__globals__') in the page" in bad.stdout + bad.stderr
     assert marker.read_text(encoding="utf-8") == "previous build"
+
+
+@pytest.mark.parametrize("name", ["extra.markdown", "evil.html", "assets/javascripts/bundle.a5f9d56c.min.js", "x.svg"])
+def test_only_markdown_pages_in_the_pages_folder(tmp_path: Path, name: str) -> None:
+    """A .markdown page would be rendered with the whole Jinja context; any other file is published as it is."""
+    project = _project(tmp_path)
+    target = project / "docs" / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text('{{ cycler.__init__.__globals__.os.popen("id").read() }}<script>alert("x")</script>', encoding="utf-8")
+    msg = _refused(project)
+    assert msg.startswith(f"docs/{name}: a file that is not a Markdown page in the pages folder"), msg
+
+
+@pytest.mark.parametrize("page, says", [
+    ("---\ndescription: A page with front matter and nothing else, which would publish empty.\n"
+     "last_reviewed: 2026-01-10\nnext_review: 2027-01-10\n---\n", "the page has no heading"),
+    (None, "the page still has the template's sample text"),
+])
+def test_empty_or_template_pages_are_refused(tmp_path: Path, page: str | None, says: str) -> None:
+    text = page if page is not None else (ROOT / "docs" / "_template.md").read_text(encoding="utf-8")
+    assert says in _refused(_project(tmp_path, text))
+
+
+@pytest.mark.parametrize("value, says", [
+    ("**red** and sensitive", "an asterisk '*'"),
+    ("red and __init__ sensitive", "an underscore '_'"),
+    ("red and sens\u00aditive", "an invisible character (U+00AD)"),
+    ("red and \u202esensitive", "an invisible character (U+202E)"),
+])
+def test_data_text_that_markdown_or_the_eye_would_change_is_refused(tmp_path: Path, value: str, says: str) -> None:
+    data = REAL.replace('value: "red and sensitive"', f'value: "{value}"', 1)
+    assert data != REAL
+    msg = _refused(_project(tmp_path, data=data))
+    assert says in msg and "(at facts.recovery.feel_after.value)" in msg, msg
+
+
+def test_publication_date_in_the_future_is_refused(tmp_path: Path) -> None:
+    data = REAL.replace("published: 2020-03-24", "published: 2099-03-24", 1)
+    assert data != REAL
+    assert "the publication date 2099-03-24 is in the future" in _refused(_project(tmp_path, data=data))
