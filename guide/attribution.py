@@ -61,6 +61,7 @@ class Call:
     shows: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)  # expert keys
     who: list[str] = field(default_factory=list)  # fact keys whose speaker it prints
+    quotes: list[str] = field(default_factory=list)  # quote keys: a quote is its expert's words too
 
 
 @dataclass
@@ -95,6 +96,8 @@ def _parse_call(source: str, line: int) -> Call:
             call.names.append(first.value)
         elif node.node.name == "who":
             call.who.append(first.value)
+        elif node.node.name == "quote":
+            call.quotes.append(first.value)
     return call
 
 
@@ -176,11 +179,11 @@ def _run_on(sentences: list[Sentence]) -> list[Sentence]:
 
 
 def _typed_names(text: str, facts: schema.Facts) -> set[str]:
-    """Expert keys named in prose as "Dr. Jaliman", "Dr. Jaliman's", "Dr. Debra Jaliman"."""
+    """Expert keys named in prose: "Dr. Jaliman", "Dr. Jaliman's", "Dr. Debra Jaliman", and also
+    "Dr Jaliman", "Dr.Jaliman" or "Jaliman" alone (the family name is what names her)."""
     found = set()
     for key, person in facts.experts.items():
-        parts = "|".join(re.escape(p) for p in person.name.split())
-        if re.search(re.escape(person.title) + r"\s+(?:" + parts + r")\b", text):
+        if re.search(r"\b" + re.escape(person.name.split()[-1]) + r"\b", text):
             found.add(key)
     return found
 
@@ -202,6 +205,16 @@ def check(text: str, shown: str, facts: schema.Facts, first_line: int = 1) -> No
         if not named:
             continue
         for call in sentence.calls:
+            for key in call.quotes:
+                said = facts.quotes.get(key)
+                if said is not None and said.expert not in named:
+                    names = " and ".join(sorted(_speaker_name(n, facts) for n in named))
+                    real = _speaker_name(said.expert, facts)
+                    raise GuideError(shown, f"this sentence credits {names} with {real}'s quote", line=call.line,
+                                     key=f"quotes.{key}", found=f"quote(\"{key}\") in a sentence that names {names}; "
+                                     f"data/facts.yml gives it to {real} (expert: {said.expert})",
+                                     expected=f"a quote of {names}, or a sentence that names {real}",
+                                     fix=f"introduce the quote with a sentence that names {real}.")
             for key in call.shows:
                 fact = every.get(key)
                 if fact is None or fact.expert in named:

@@ -13,7 +13,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .errors import GuideError, GuideErrors
+import yaml
+
+from .errors import GuideError, GuideErrors, did_you_mean
 from .yamlsrc import compose
 
 CONTENT_DIRS = ("docs", "includes", "data", "overrides", "sources")
@@ -53,12 +55,91 @@ def _target(path: Path) -> str:
         return "somewhere else"
 
 
+ALLOWED_TAGS = ("!ENV",)
+"""YAML tags the configuration may use. MkDocs reads mkdocs.yml with PyYAML's full loader, so a
+``!!python/...`` tag would run code while the file is read, before any check of ours."""
+_PLAIN_TAGS = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
+               "tag:yaml.org,2002:null", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
+               "tag:yaml.org,2002:timestamp")
+
+
 def check_config(root: Path) -> None:
-    """Each site configuration file is valid YAML (the keys are the engines' business)."""
+    """Each site configuration file is valid YAML with no code-running tags; the nav lists every page,
+    only pages that exist, under plain-text titles."""
     for name in CONFIGS:
         path = root / name
-        if path.exists():
-            compose(path.read_text(encoding="utf-8-sig"), name, what=f"{name} is not valid YAML")
+        if not path.exists():
+            continue
+        text = path.read_text(encoding="utf-8-sig")
+        node = compose(text, name, what=f"{name} is not valid YAML")
+        if node is None:
+            continue
+        _check_tags(node, name, text)
+        if name == "mkdocs.yml":
+            _check_nav(node, name, text, root)
+
+
+def _walk(node: yaml.Node):  # noqa: ANN202 - a generator of nodes
+    yield node
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from _walk(key)
+            yield from _walk(value)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _walk(item)
+
+
+def _row(text: str, node: yaml.Node) -> str:
+    return "'" + text.splitlines()[node.start_mark.line].strip() + "'"
+
+
+def _check_tags(root: yaml.Node, name: str, text: str) -> None:
+    for node in _walk(root):
+        if node.tag in _PLAIN_TAGS or node.tag in ALLOWED_TAGS:
+            continue
+        raise GuideError(name, f"the YAML tag '{node.tag}' in {name}", line=node.start_mark.line + 1,
+                         found=_row(text, node), expected="plain values, and !ENV for a value from the environment",
+                         fix="remove the tag: the configuration may not run code or build Python objects.")
+
+
+def _check_nav(root: yaml.Node, name: str, text: str, project: Path) -> None:
+    """Every nav entry a plain title and an existing page; every page in the nav (both engines agree then)."""
+    nav = next((v for k, v in root.value if k.value == "nav"), None) if isinstance(root, yaml.MappingNode) else None
+    if nav is None:
+        return
+    listed: set[str] = set()
+    for item in _walk(nav):
+        if not isinstance(item, yaml.MappingNode):
+            continue
+        for key, value in item.value:
+            title = str(key.value)
+            if any(c in title for c in "<>[]{}`\\"):
+                raise GuideError(name, "a nav title with markup", line=key.start_mark.line + 1, found=_row(text, key),
+                                 expected="a plain-text title", fix="write the title as plain words.")
+            if isinstance(value, yaml.ScalarNode):
+                target = str(value.value)
+                if not target.endswith(".md") or "://" in target or ":" in target.split("/")[0]:
+                    raise GuideError(name, "a nav entry that is not a page of the site", line=value.start_mark.line + 1,
+                                     found=_row(text, value), expected="a page file under docs/, such as pain.md",
+                                     fix="point the entry at a page; links to other sites go in the pages' text.")
+                if not (project / "docs" / target).is_file():
+                    pages = sorted(p.relative_to(project / "docs").as_posix() for p in (project / "docs").rglob("*.md"))
+                    hint = did_you_mean(target, pages)
+                    raise GuideError(name, f"the nav lists a page that does not exist: '{target}'",
+                                     line=value.start_mark.line + 1, found=_row(text, value),
+                                     expected="a page file under docs/ (names are case-sensitive)",
+                                     fix=(hint + " " if hint else "") + "Correct the file name, or add the page.")
+                listed.add(target)
+    docs = project / "docs"
+    for page in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
+        rel = page.relative_to(docs).as_posix()
+        if rel.startswith(("_", ".")) or "/_" in rel or rel in listed:
+            continue
+        raise GuideError(name, f"the page docs/{rel} is not in the nav", line=nav.start_mark.line + 1,
+                         found=f"no nav entry for {rel}", expected="every page listed under nav:, in reading order",
+                         fix=f"add a line such as '  - A title: {rel}' under nav: (or start the file name with _ "
+                             "if it is not a page).")
 
 
 def main(argv: list[str]) -> int:

@@ -266,3 +266,19 @@ def test_a_misspelt_not_covered_page_stops_the_build(tmp_path: Path) -> None:
         "(at not_covered.pink_lasts.pages) Found: 'pian.md'. Expected: the file name of a page under docs/. "
         "Fix: Did you mean 'pain.md'? Correct the file name."
     )
+
+
+@pytest.mark.parametrize("sentence", [
+    'Dr Jaliman says the pen has {{ fact("device.needle_count") }}.',
+    'Dr.Jaliman says the pen has {{ fact("device.needle_count") }}.',
+    'Jaliman says the pen has {{ fact("device.needle_count") }}.',
+    'The doctor from New York, Jaliman, says the pen has {{ fact("device.needle_count") }}.',
+])
+def test_any_way_of_naming_a_doctor_is_checked(tmp_path: Path, sentence: str) -> None:
+    msg = _error(_project(tmp_path, sentence))
+    assert "this sentence credits Dr. Jaliman with Dr. Nazarian's words (at device.needle_count)" in msg, msg
+
+
+def test_a_quote_under_the_wrong_name_stops_the_build(tmp_path: Path) -> None:
+    msg = _error(_project(tmp_path, 'Dr. Jaliman says it best: {{ quote("tricking") }}'))
+    assert "this sentence credits Dr. Jaliman with Dr. Nazarian's quote (at quotes.tricking)" in msg, msg

@@ -546,3 +546,28 @@ def test_publication_date_in_the_future_is_refused(tmp_path: Path) -> None:
     data = REAL.replace("published: 2020-03-24", "published: 2099-03-24", 1)
     assert data != REAL
     assert "the publication date 2099-03-24 is in the future" in _refused(_project(tmp_path, data=data))
+
+
+@pytest.mark.parametrize("change, says", [
+    (lambda t: t + '\nextra:\n  x: !!python/object/apply:os.system ["touch /tmp/guide-pwned"]\n',
+     "the YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' in mkdocs.yml"),
+    (lambda t: t.replace("  - Home: index.md", "  - <img src=x onerror=alert()>: index.md"), "a nav title with markup"),
+    (lambda t: t.replace("  - Home: index.md", "  - Home: index.md\n  - Evil: javascript:alert()"),
+     "a nav entry that is not a page of the site"),
+    (lambda t: t.replace("  - Sources: sources.md", "  - Sources: Sources.md"),
+     "the nav lists a page that does not exist: 'Sources.md'"),
+    (lambda t: t.replace("  - Sources: sources.md\n", ""), "the page docs/sources.md is not in the nav"),
+])
+def test_preflight_refuses_code_markup_and_nav_mistakes_in_mkdocs_yml(tmp_path: Path, change, says: str) -> None:  # type: ignore[no-untyped-def]
+    project = copy_project(tmp_path / "p", ("docs", "mkdocs.yml"))
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    changed = change(text)
+    assert changed != text
+    config.write_text(changed, encoding="utf-8")
+    with pytest.raises((GuideError, GuideErrors)) as info:
+        preflight.check_config(project)
+    msg = str(info.value)
+    assert msg.startswith("mkdocs.yml:") and says in msg, msg
+    _complete(msg)
+    assert not Path("/tmp/guide-pwned").exists()
