@@ -44,6 +44,9 @@ class MacroSpec:
     fn: Callable | None = None
 
 
+BLOCKS = ("fact_list", "quote", "depth_scale", "timeline", "glance_card", "comparison_table", "appointment_sheet",
+          "about_source", "not_covered", "facts_table", "glossary", "page_info")
+"""Macros that make a block (a list, a picture, a table, a note): each stands alone on its line."""
 _CONTROL = re.compile(r"\{[{%][-+]|[-+][}%]\}")
 
 
@@ -86,6 +89,13 @@ def check_jinja(body: str, shown: str, facts: schema.Facts, macros: Mapping[str,
         tree = env.parse(body)
     except jinja2.TemplateSyntaxError as exc:
         raise _syntax(exc, lines, shown) from None
+    for number, row in enumerate(lines, 1):
+        for name in re.findall(r"\{\{\s*(\w+)\s*\(", row):
+            if name in BLOCKS and not re.fullmatch(r"\{\{\s*\w+\s*\(.*\)\s*\}\}[ \t]*", row):
+                raise GuideError(shown, f"{name}() shares its line with other text", line=number, found=_quote(lines, number),
+                                 expected=f"{{{{ {name}(...) }}}} alone on its line, not indented, with a blank line "
+                                          "before and after (it makes a list, a picture or a block)",
+                                 fix="put the macro on a line of its own, starting at the left margin.")
     used: set[str] = set()
     for node in tree.body:
         if not isinstance(node, nodes.Output):
@@ -398,6 +408,7 @@ def check_markup(body: str, shown: str) -> None:
 WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
          "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
          "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+         "dozen": 12, "half": 0.5, "once": 1, "twice": 2,
          "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100}
 """Number words checked in prose. "one" is left out ("one of", "one article"), as are ordinals ("first")."""
 
@@ -416,7 +427,7 @@ _SKIP = re.compile(
     r"|<[^>\n]+>",                      # HTML tags and their attributes
     re.S | re.M,
 )
-_DIGITS = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
+_DIGITS = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])|[\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u2079\u2080-\u2089\u2150-\u218b]+")
 _WORD = re.compile(r"\b(" + "|".join(WORDS) + r")\b", re.I)
 _UNIT_AFTER = re.compile(r"(?:[\s-]+[\w-]+){0,3}?[\s-]+(?:" + "|".join(UNITS) + r")\b", re.I)
 _SPF_BEFORE = re.compile(r"\bSPF\b(?:\s+\w+){0,3}\s*$", re.I)
@@ -475,4 +486,9 @@ def _to_number(text: str) -> float | None:
     try:
         return float(text.replace(",", ""))
     except ValueError:
+        pass
+    try:
+        import unicodedata
+        return sum(unicodedata.numeric(ch) for ch in text)  # ½, ², Ⅺ: still numbers
+    except (TypeError, ValueError):
         return None

@@ -88,8 +88,11 @@ def read_page(path: Path, shown: str) -> str:
 def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Mapping[str, MacroSpec],
                shows: Mapping[str, frozenset[str]]) -> PageInfo:
     text = read_page(path, shown)
-    meta, _lines, front = _front_matter(path, text, shown)
+    meta, key_lines, front = _front_matter(path, text, shown)
     body = pagecheck.blank_front_matter(text, front)
+    for key in ("title", "description"):  # shown in search results, tabs and shares: no typed facts there either
+        if isinstance(meta.get(key), str) and key in key_lines:
+            pagecheck.check_numbers("\n" * (key_lines[key] - 1) + meta[key], shown, facts)
     pagecheck.check_invisible(body, shown)
     _check_heading(body, shown)
     used = pagecheck.check_jinja(body, shown, facts, macros, shows)

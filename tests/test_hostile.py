@@ -11,6 +11,7 @@ MkDocs and with Zensical, to prove what reaches the published HTML.
 from __future__ import annotations
 
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -136,6 +137,13 @@ PAGE_REFUSED = {
     "white-space control": ('{{- fact("device.needle_count") -}}', "Jinja white-space control '{{-'"),
     "white-space control in raw": ("{%- raw %} {% endraw %}", "Jinja white-space control '{%-'"),
     "soft hyphen": ("The pen has elev\u00aden needles.", "an invisible character (U+00AD)"),
+    "block macro inline": ('Text {{ depth_scale() }} more text.', "depth_scale() shares its line with other text"),
+    "list macro in a table": ('| {{ fact_list("candidates.avoid_skin") }} | x |', "fact_list() shares its line"),
+    "indented list macro": ('    {{ fact_list("appointment.steps", "steps") }}', "fact_list() shares its line"),
+    "dozen": ("The pen has a dozen needles.", "a number typed into the page: 'dozen'"),
+    "fraction": ("Needles reach ½ mm.", "a number typed into the page: '½'"),
+    "half an hour": ("Numbing takes half an hour.", "a number typed into the page: 'half'"),
+    "once a month": ("Come back once a month.", "a number typed into the page: 'once'"),
     "direction override": ("The pen \u202eseldeen", "an invisible character (U+202E)"),
 }
 
@@ -571,3 +579,12 @@ def test_preflight_refuses_code_markup_and_nav_mistakes_in_mkdocs_yml(tmp_path: 
     assert msg.startswith("mkdocs.yml:") and says in msg, msg
     _complete(msg)
     assert not Path("/tmp/guide-pwned").exists()
+
+
+@pytest.mark.parametrize("key, value", [("title", "The pen has 12 needles"),
+                                        ("description", "A page that says the pen has twelve needles, typed into its description line.")])
+def test_numbers_in_title_and_description_are_refused(tmp_path: Path, key: str, value: str) -> None:
+    page = TINY.replace("---\n", f"---\n{key}: {value}\n", 1) if key == "title" else \
+        re.sub(r"^description: .*$", f"description: {value}", TINY, count=1, flags=re.M)
+    msg = _refused(_project(tmp_path, page))
+    assert msg.startswith("docs/index.md:2: a number typed into the page"), msg
