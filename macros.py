@@ -187,6 +187,8 @@ def define_env(env: Any) -> None:
         Plain HTML, so the quoted passages carry no glossary markup (a lighter page).
         """
         here = _page_path(_page())
+        # Links in raw HTML: MkDocs publishes them as written, Zensical resolves them from the Markdown file.
+        link = pages.href if getattr(_page(), "file", None) is not None else pages.file_href
         rows = []
         for key, item in all_facts.items():
             rows.append({
@@ -194,7 +196,7 @@ def define_env(env: Any) -> None:
                 "fact": item,
                 "value": render.fact_text(item),
                 "who": who(key),
-                "links": [(pages.href(here, p.path), p.title) for p in site.pages_using(key)],
+                "links": [(link(here, p.path), p.title) for p in site.pages_using(key)],
             })
         return render_partial("facts-table.html", rows=rows)
 
@@ -349,7 +351,10 @@ def _site_url(env: Any, root: Path) -> str:
     conf = getattr(env, "conf", None)
     url = conf.get("site_url") if conf is not None else None
     if not url and (root / "mkdocs.yml").is_file():  # outside an engine (make facts, the tests)
-        url = siteurl.site_url(root / "mkdocs.yml")
+        try:
+            url = siteurl.site_url(root / "mkdocs.yml")
+        except KeyError:  # no site_url in mkdocs.yml: the sheet prints no address
+            url = ""
     return url or ""
 
 

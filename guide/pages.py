@@ -231,6 +231,16 @@ def href(from_path: str, to_path: str) -> str:
     return "./" if rel == "." else rel + "/"
 
 
+def file_href(from_path: str, to_path: str) -> str:
+    """A link from one page's Markdown file to another's: ``file_href("a/b.md", "pain.md")`` is ``../pain.md``.
+
+    Zensical reads every relative link in a page's HTML (raw HTML from a macro too) as relative
+    to the page's Markdown file, and publishes it as the target page's URL; MkDocs leaves links
+    in raw HTML as written, so they must be :func:`href`'s URL-relative form there.
+    """
+    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+
+
 def overdue(site: Site, today: dt.date, within_days: int = 0) -> list[PageInfo]:
     """Pages due for review by ``today`` plus ``within_days`` (that day included), soonest first."""
     limit = today + dt.timedelta(days=within_days)

@@ -13,8 +13,7 @@ from collections import defaultdict
 
 import pytest
 
-from browser import (SCHEMES, WIDTHS, Server, browser, open_page, run_axe,  # noqa: F401 - fixtures
-                     server, site_pages)
+from browser import SCHEMES, WIDTHS, Server, open_page, run_axe, site_pages
 from conftest import ROOT, Build
 from test_site import NAV
 
@@ -29,8 +28,9 @@ def test_page_list_matches_the_build(site: Build) -> None:
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_page_loads_clean_and_private(browser, server: Server, path: str) -> None:  # type: ignore[no-untyped-def]
-    context, page, log = open_page(browser, server, path)
+def test_page_loads_clean_and_private(browser, served: Server, path: str) -> None:  # type: ignore[no-untyped-def]
+    """Both engines' builds (``served``): no console error, no request to another host."""
+    context, page, log = open_page(browser, served, path)
     try:
         assert page.title(), "the page has a title"
         assert not log.errors, log.errors
@@ -160,8 +160,9 @@ def test_keyboard_reaches_search_and_every_nav_item_with_visible_focus(browser, 
 @pytest.mark.parametrize("width", list(WIDTHS))
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("path", PAGES)
-def test_axe_finds_no_wcag_violations(browser, server: Server, path: str, scheme: str, width: int) -> None:  # type: ignore[no-untyped-def]
-    context, page, _ = open_page(browser, server, path, scheme=scheme, width=width)
+def test_axe_finds_no_wcag_violations(browser, served: Server, path: str, scheme: str, width: int) -> None:  # type: ignore[no-untyped-def]
+    """Both engines' builds, both schemes, phone (a touch device) and desktop."""
+    context, page, _ = open_page(browser, served, path, scheme=scheme, width=width)
     try:
         assert _scheme(page) == scheme
         problems = run_axe(page)

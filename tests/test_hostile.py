@@ -472,9 +472,9 @@ def test_make_build_keeps_the_previous_site_when_a_build_fails(tmp_path: Path) -
 
 
 def test_zensical_refuses_the_same_page_and_keeps_the_previous_site(tmp_path: Path) -> None:
-    from test_zensical import ZENSICAL, _require_zensical
+    from support import ZENSICAL, require_zensical
 
-    _require_zensical()
+    require_zensical()
     project = copy_project(tmp_path / "project", (*BUILD_PARTS, "Makefile", "requirements-zensical.txt"))
     venvz = ZENSICAL.parent.parent
     make = ["make", "-o", f"{venvz}/.zensical", f"VENVZ={venvz}", "build-zensical"]

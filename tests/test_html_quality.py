@@ -20,7 +20,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 import yaml
 
-from conftest import ROOT, Build
+from support import ROOT, Build, missing
 from guide.siteurl import site_url
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -31,16 +31,12 @@ LINK_ATTRS = {"a": "href", "link": "href", "script": "src", "img": "src", "sourc
               "area": "href", "iframe": "src", "form": "action"}
 
 
-def _missing(what: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(what)
-    pytest.skip(what)
-
-
-def test_vnu_finds_no_errors(site: Build) -> None:
+def test_vnu_finds_no_errors(built: Build) -> None:
+    """Both engines' builds (the ``built`` fixture), with the same bar: no errors at all."""
+    site = built
     java = shutil.which("java")
     if not java or not VNU.exists():
-        _missing("The Nu HTML Checker needs Java and node_modules/vnu-jar: run `make test`.")
+        missing("The Nu HTML Checker needs Java and node_modules/vnu-jar.")
     pages = sorted(str(p) for p in site.site.rglob("*.html"))
     proc = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
                           capture_output=True, text=True, timeout=600)
@@ -117,8 +113,8 @@ def internal_link_problems(site: Path) -> list[str]:
     return problems
 
 
-def test_no_broken_internal_links_or_anchors(site: Build) -> None:
-    problems = internal_link_problems(site.site)
+def test_no_broken_internal_links_or_anchors(built: Build) -> None:
+    problems = internal_link_problems(built.site)
     assert not problems, "\n".join(problems)
 
 

@@ -17,7 +17,7 @@ import pytest
 
 from guide.loader import load_facts
 
-from browser import Server, browser, open_page, server  # noqa: F401 - pytest fixtures
+from browser import Server, open_page
 from conftest import ROOT
 from test_figures import SCHEDULES
 
