@@ -101,8 +101,8 @@ def define_env(env: Any) -> None:
                              expected="names and fact keys that exist (partials read facts through v(\"group.name\"))",
                              fix=(hint + " " if hint else "") + "Correct the name on this line.") from None
 
-    def macro(arg: str | None = None, kinds: tuple[str, ...] = (), summary: bool = False) -> Callable:
-        def register(fn: Callable) -> Callable:
+    def macro(arg: str | None = None, kinds: tuple[str, ...] = (), summary: bool = False) -> Callable[..., Any]:
+        def register(fn: Callable[..., Any]) -> Callable[..., Any]:
             specs[fn.__name__] = pages.MacroSpec(arg, kinds, fn)
             if summary:
                 summaries.append(fn.__name__)

@@ -13,11 +13,11 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import attribution, pagecheck, schema
 from .errors import GuideError, did_you_mean
 from .yamlsrc import load_text
-
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 REQUIRED = ("description", "last_reviewed", "next_review")
@@ -118,7 +118,7 @@ def _check_named_experts(text: str, shown: str, facts: schema.Facts) -> None:
                                  fix=(hint + " " if hint else "") + "Check the spelling against the experts: in data/facts.yml.")
 
 
-def _front_matter(path: Path, text: str, shown: str) -> tuple[dict, dict, str]:
+def _front_matter(path: Path, text: str, shown: str) -> tuple[dict[Any, Any], dict[Any, Any], str]:
     match = FRONT_MATTER.match(text)
     if not match and re.match(r"---[ \t]*\n", text):
         raise GuideError(shown, "the front matter has no closing '---' line", line=1, found="'---' on line 1 and no second '---' line",

@@ -225,12 +225,12 @@ def file_links(site_dir: str | Path) -> int:
         # the folder the link was written from: pain.html was "pain/" to the macros
         base = page.parent if page.name == "index.html" else page.parent / page.stem
 
-        def fix(match: re.Match[str]) -> str:
+        def fix(match: re.Match[str]) -> str:  # called at once, inside this loop turn
             nonlocal changed
             link = match[2]
-            if (page.parent / link / "index.html").is_file():
+            if (page.parent / link / "index.html").is_file():  # noqa: B023
                 return match[0]
-            target = Path(os.path.normpath(base / link))
+            target = Path(os.path.normpath(base / link))  # noqa: B023
             if target == site:
                 file = site / "index.html"
             elif target.with_name(target.name + ".html").is_file():
@@ -238,7 +238,7 @@ def file_links(site_dir: str | Path) -> int:
             else:
                 return match[0]
             changed += 1
-            return match[1] + os.path.relpath(file, page.parent).replace(os.sep, "/") + match[3]
+            return match[1] + os.path.relpath(file, page.parent).replace(os.sep, "/") + match[3]  # noqa: B023
 
         html = page.read_text(encoding="utf-8")
         new = _FOLDER_LINK.sub(fix, html)

@@ -21,7 +21,6 @@ import contextlib
 import functools
 import http.server
 import json
-import os
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -31,9 +30,9 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
+from guide.siteurl import site_url
 from support import ROOT, Build
 from support import missing as _missing
-from guide.siteurl import site_url
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

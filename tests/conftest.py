@@ -13,14 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from support import (BIN, ENGINES, MKDOCS, ROOT, ZENSICAL_CONFIG, Build, missing, require_zensical,  # noqa: F401
-                     run_build, run_zensical)
+from support import BIN, ENGINES, MKDOCS, ROOT, ZENSICAL_CONFIG, Build, missing, require_zensical, run_build, run_zensical  # noqa: F401
 
 sys.path.insert(0, str(ROOT))
 
-from tools.project import cite_numbers, copy_project  # noqa: E402,F401 - re-exported for the tests
-
 import browser as _browser  # noqa: E402
+from tools.project import cite_numbers, copy_project  # noqa: E402,F401 - re-exported for the tests
 
 # One Chromium and one server of each build for the whole session.
 browser = _browser.browser
@@ -59,6 +57,29 @@ def served(built: Build) -> Iterator[_browser.Server]:
     """``built`` on http://127.0.0.1:<free port>/guide/, stopped at the end of the session."""
     with _browser.serving(built.site) as server:
         yield server
+
+
+# --- layers --------------------------------------------------------------------------
+# Every test gets one layer marker from what it uses, so each layer runs alone:
+#   zensical: needs the Zensical venv (its build, or its name says so);
+#   browser:  drives Chromium;
+#   site:     reads the real site's build (no browser);
+#   unit:     everything else (data, macros, tiny fixture sites, tools).
+# `make test-fast` runs `-m "not browser and not zensical"`.
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        engine = getattr(getattr(item, "callspec", None), "params", {}).get("built")
+        if "zsite" in fixtures or engine == "zensical" or "zensical" in item.nodeid.lower():
+            item.add_marker(pytest.mark.zensical)
+        if "browser" in fixtures or item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.browser)
+        elif fixtures & {"site", "built", "served", "server"}:
+            item.add_marker(pytest.mark.site)
+        elif not item.get_closest_marker("zensical"):
+            item.add_marker(pytest.mark.unit)
 
 
 @pytest.fixture

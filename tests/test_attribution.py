@@ -12,12 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from guide import attribution
 from guide.errors import GuideError
 from guide.offline import load_project
 from macros import define_env
-
-from conftest import ROOT
 
 TINY_PAGE = (Path(__file__).parent / "fixtures" / "tiny" / "docs" / "index.md").read_text(encoding="utf-8")
 FACTS, _, _ = load_project(define_env, ROOT)

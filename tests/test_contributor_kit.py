@@ -4,16 +4,14 @@ published, and error messages in CONTRIBUTING.md that are the real ones."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
+from conftest import ROOT, Build, copy_project
 from guide.errors import GuideError, GuideErrors
 from guide.loader import load_facts
 from guide.offline import load_project
-from macros import define_env
-
-from conftest import ROOT, Build, copy_project
 from htmlpage import page_file
+from macros import define_env
 
 _, SITE, _ = load_project(define_env, ROOT)
 EDIT = "https://github.com/microneedling-guide/guide/edit/main/docs/"

@@ -15,12 +15,11 @@ from pathlib import Path
 import pytest
 from pydantic import TypeAdapter
 
+from conftest import ROOT, Build, cite_numbers, copy_project, run_build
 from guide import figures, render, schema
 from guide.offline import load_project
-from macros import define_env
-
-from conftest import cite_numbers, ROOT, Build, copy_project, run_build
 from htmlpage import article_text, page_file
+from macros import define_env
 
 FACTS, _, ENV = load_project(define_env, ROOT)
 ALL = FACTS.all_facts()

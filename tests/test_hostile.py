@@ -14,19 +14,16 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from markupsafe import Markup
 
-from guide import pagecheck, preflight, schema
+from conftest import BIN, ROOT, copy_project, run_build
 from guide.errors import GuideError, GuideErrors
 from guide.loader import load_facts
 from guide.offline import load_project
 from macros import define_env
-
-from conftest import BIN, ROOT, copy_project, run_build
 from tools.project import BUILD_PARTS
 
 REAL = (ROOT / "data" / "facts.yml").read_text(encoding="utf-8")

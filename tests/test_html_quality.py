@@ -10,18 +10,16 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-import pytest
 import yaml
 
-from support import ROOT, Build, missing
 from guide.siteurl import site_url
+from support import ROOT, Build, missing
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)

@@ -11,14 +11,12 @@ sheet is rendered, and the site chrome is not.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-from guide.loader import load_facts
-
 from browser import Server, open_page
 from conftest import ROOT
+from guide.loader import load_facts
 from test_figures import SCHEDULES
 
 pytestmark = pytest.mark.browser

@@ -10,10 +10,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT, Build
+from conftest import Build
+from guide.siteurl import site_url
 from htmlpage import meta, page_file
 from test_site import CONFIG, NAV, SITE
-from guide.siteurl import site_url
 
 SITE_URL = site_url()
 

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml
 
+from conftest import ROOT, Build
 from guide import render
 from guide.offline import load_project
-from macros import define_env
-
-from conftest import ROOT, Build
 from htmlpage import article_text, meta, page_file
+from macros import define_env
 
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 NAV = [next(iter(item.values())) for item in CONFIG["nav"]]

@@ -21,9 +21,8 @@ import pytest
 
 from guide import render
 from guide.loader import load_facts
-
-from support import ROOT, ZENSICAL, Build, require_zensical, run_build, run_zensical
 from htmlpage import article_text, meta
+from support import ROOT, ZENSICAL, Build, require_zensical, run_build, run_zensical
 from test_fixture_sites import BAD_DATA, _edit, _tiny
 
 FACTS = load_facts(ROOT / "data" / "facts.yml")
