@@ -11,14 +11,17 @@
 
 from __future__ import annotations
 
+import functools
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -92,3 +95,76 @@ def run_zensical(project: Path, config: str = ZENSICAL_CONFIG, site_dir: str = Z
                               cwd=project, env=env, capture_output=True, text=True, timeout=120)
         build.returncode, build.output = post.returncode, build.output + post.stdout + post.stderr
     return build
+
+
+# --- the real project's configuration and data (read when first asked, never at import) ----------
+
+CONFIG: dict[str, Any] = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+NAV: list[str] = [next(iter(item.values())) for item in CONFIG["nav"]]
+TOPICS = ["index.md", "procedure.md", "pain.md", "candidates.md", "frequency.md", "aftercare.md",
+          "at-home-vs-in-office.md", "choosing-a-provider.md"]
+SCHEDULES = ("frequency.upkeep", "frequency.acne_scarring", "frequency.body", "frequency.touch_ups")
+
+
+@functools.cache
+def _loaded() -> tuple[Any, Any, Any]:
+    """The real data and pages, loaded as the macros load them; a data mistake fails the test that asks."""
+    sys.path.insert(0, str(ROOT))
+    from guide.offline import load_project
+    from macros import define_env
+
+    return load_project(define_env, ROOT)
+
+
+def project_facts() -> Any:
+    """data/facts.yml, validated (guide.schema.Facts)."""
+    return _loaded()[0]
+
+
+def project_site() -> Any:
+    """The pages and the facts each shows (guide.pages.Site)."""
+    return _loaded()[1]
+
+
+def project_env() -> Any:
+    """The macros environment the pages were rendered with (guide.offline)."""
+    return _loaded()[2]
+
+
+# --- tiny fixture sites --------------------------------------------------------------------------
+
+TINY = Path(__file__).parent / "fixtures" / "tiny"
+
+
+def tiny(tmp_path: Path) -> Path:
+    """A one-page site with the real macros, data layer, partials and data, in ``tmp_path``."""
+    project = tmp_path / "tiny"
+    shutil.copytree(TINY, project)
+    shutil.copy2(ROOT / "macros.py", project)
+    for part in ("guide", "includes", "sources"):
+        shutil.copytree(ROOT / part, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+    (project / "data").mkdir()
+    shutil.copy2(ROOT / "data" / "facts.yml", project / "data")
+    return project
+
+
+def edit(path: Path, old: str, new: str) -> int:
+    """Replace ``old`` once; return the line where the change starts."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found: {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+# Bad edits of data/facts.yml: (old text, new text, what the message must say). Used with both engines.
+BAD_DATA = {
+    "yaml syntax": ("      value: 11\n", "      value: [11\n", "YAML syntax error"),
+    "missing key": ('      unit: "mm"\n', "", "missing key 'unit' (at facts.device.depth_range.unit)"),
+    "unknown key": ("      value: 11\n", "      valeu: 11\n", "unknown key 'valeu' (at facts.device.needle_count.valeu)"),
+    "wrong type": ("      value: 11\n", "      value: many\n", "Found: 'many' (text). Expected: a number"),
+    "min above max": ("      min: 0.5\n      max: 2.5\n", "      min: 3\n      max: 2.5\n",
+                      "the minimum (3) is larger than the maximum (2.5) (at facts.device.depth_range)"),
+    "zero count": ("      value: 11\n", "      value: 0\n", "(at facts.device.needle_count.value) Found: 0 (a number). Expected: a number above 0"),
+    "empty list": ('      items: ["eczema", "rosacea", "very sensitive skin"]', "      items: []",
+                   "(at facts.candidates.avoid_skin.items) Found: an empty list"),
+}

@@ -17,9 +17,9 @@ from guide import attribution
 from guide.errors import GuideError
 from guide.offline import load_project
 from macros import define_env
+from support import project_facts
 
 TINY_PAGE = (Path(__file__).parent / "fixtures" / "tiny" / "docs" / "index.md").read_text(encoding="utf-8")
-FACTS, _, _ = load_project(define_env, ROOT)
 LINE = 'The pen has {{ fact("device.needle_count") }} and reaches {{ fact("device.depth_range") }}.'
 
 
@@ -142,14 +142,14 @@ def test_who_in_a_summary_must_match_the_fact_it_goes_with(tmp_path: Path) -> No
 
 
 def test_the_real_site_passes_and_a_drifted_real_page_fails(tmp_path: Path) -> None:
-    attribution.check_templates(ROOT / "includes" / "partials", FACTS, "includes/partials")
+    attribution.check_templates(ROOT / "includes" / "partials", project_facts(), "includes/partials")
     for page in sorted((ROOT / "docs").glob("*.md")):
-        attribution.check(page.read_text(encoding="utf-8"), f"docs/{page.name}", FACTS)
+        attribution.check(page.read_text(encoding="utf-8"), f"docs/{page.name}", project_facts())
     aftercare = (ROOT / "docs" / "aftercare.md").read_text(encoding="utf-8")
     drifted = aftercare.replace("The article says microneedling leaves you", "Dr. Jaliman says microneedling leaves you")
     assert drifted != aftercare
     with pytest.raises(GuideError, match=r"docs/aftercare.md:\d+: this sentence credits Dr. Jaliman with the article's own words"):
-        attribution.check(drifted, "docs/aftercare.md", FACTS)
+        attribution.check(drifted, "docs/aftercare.md", project_facts())
 
 
 # --- the sentence splitter --------------------------------------------------------

@@ -15,7 +15,7 @@ import pytest
 
 from browser import SCHEMES, WIDTHS, Server, open_page, run_axe, site_pages
 from conftest import ROOT, Build
-from test_site import NAV
+from support import NAV
 
 pytestmark = pytest.mark.browser
 

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import ROOT, Build
 from htmlpage import article_text, page_file
-from test_site import FACTS, NAV, TOPICS
+from support import NAV, TOPICS, project_facts
 
 SKIP = ("headerlink", "page-info")
 
@@ -29,7 +29,7 @@ def _html(site: Build, src: str) -> str:
 def test_full_credentials_only_on_home_and_sources(site: Build) -> None:
     for src in NAV:
         text = " ".join(_text(site, src).split())
-        for person in FACTS.experts.values():
+        for person in project_facts().experts.values():
             full = " ".join(person.role.split())
             if src in ("index.md", "sources.md"):
                 assert full in text, f"{src} lacks the full role of {person.name}"
@@ -40,7 +40,7 @@ def test_full_credentials_only_on_home_and_sources(site: Build) -> None:
 @pytest.mark.parametrize("src", ["procedure.md", "pain.md", "aftercare.md", "at-home-vs-in-office.md"])
 def test_short_form_from_the_data(site: Build, src: str) -> None:
     text = _text(site, src)
-    assert any(f"{p.surname}, a {p.short_role}" in text for p in FACTS.experts.values()), src
+    assert any(f"{p.surname}, a {p.short_role}" in text for p in project_facts().experts.values()), src
 
 
 def test_every_summary_says_who_says_each_claim(site: Build) -> None:
@@ -65,7 +65,7 @@ def test_the_sheet_keeps_the_articles_warnings(site: Build) -> None:
     assert "Tell your provider if" not in text
     assert "The article says to skip it if" in text and "The article says to wait if" in text
     assert "steer clear" in text
-    for item in FACTS.all_facts()["provider.checks"].items:  # type: ignore[union-attr]
+    for item in project_facts().all_facts()["provider.checks"].items:  # type: ignore[union-attr]
         assert item in text
 
 
@@ -74,7 +74,7 @@ def test_pages_say_what_the_article_does_not_cover(site: Build, src: str) -> Non
     text = _text(site, src)
     assert "What the article does not cover." in text
     assert "Our suggestion: for these, ask the clinic that treats you, or a doctor." in text
-    for silence in FACTS.not_covered.values():
+    for silence in project_facts().not_covered.values():
         if src in silence.pages:
             assert silence.topic in text, (src, silence.topic)
 
@@ -83,13 +83,13 @@ def test_pages_say_what_the_article_does_not_cover(site: Build, src: str) -> Non
 def test_about_this_source(site: Build, src: str) -> None:
     text = _text(site, src)
     assert "About this source." in text
-    assert FACTS.source.kind in text and "not a clinical guideline" in text and "cites no studies" in text
+    assert project_facts().source.kind in text and "not a clinical guideline" in text and "cites no studies" in text
     assert "It does not mean we checked it against newer research." in text
 
 
 def test_citation_is_flagged_as_printed(site: Build) -> None:
     text = _text(site, "sources.md")
-    assert ", ".join(FACTS.source.authors) in text
+    assert ", ".join(project_facts().source.authors) in text
     assert "copied as the article's own citation prints them" in text
 
 
@@ -104,7 +104,7 @@ def test_no_drift_the_audit_removed(site: Build, src: str) -> None:
                   "if needed", "Tell your provider if", "Who it suits: all", "Dr. Jaliman, a dermatologist, says microneedling leaves"):
         assert drift not in text, f"{src}: {drift!r}"
     # said once per page at most: the article gives no length for home needles
-    note = FACTS.all_facts()["device.home_needle_length"].note  # type: ignore[union-attr]
+    note = project_facts().all_facts()["device.home_needle_length"].note  # type: ignore[union-attr]
     assert text.count(note) <= 1 and text.count("gives no length") <= 1, src
 
 

@@ -15,15 +15,13 @@ from pathlib import Path
 import pytest
 from pydantic import TypeAdapter
 
-from conftest import ROOT, Build, cite_numbers, copy_project, run_build
+from conftest import cite_numbers, copy_project
 from guide import figures, render, schema
 from guide.offline import load_project
 from htmlpage import article_text, page_file
 from macros import define_env
+from support import ROOT, SCHEDULES, Build, project_env, project_facts, run_build
 
-FACTS, _, ENV = load_project(define_env, ROOT)
-ALL = FACTS.all_facts()
-SCHEDULES = ("frequency.upkeep", "frequency.acne_scarring", "frequency.body", "frequency.touch_ups")
 BASE = {"label": "L", "expert": "article", "source": "passage"}
 
 
@@ -45,8 +43,8 @@ def _schedule(sessions: tuple[int, int] | None = None, every: tuple[float, float
 
 def _depth(low: float, high: float) -> figures.DepthScale:
     return figures.depth_scale(_fact(kind="range", min=low, max=high, unit="mm"),  # type: ignore[arg-type]
-                               ALL["device.shallowest_reach"], ALL["device.home_needles"],  # type: ignore[arg-type]
-                               ALL["device.home_needle_length"], "Dr. Nazarian", "Dr. Jaliman")  # type: ignore[arg-type]
+                               project_facts().all_facts()["device.shallowest_reach"], project_facts().all_facts()["device.home_needles"],  # type: ignore[arg-type]
+                               project_facts().all_facts()["device.home_needle_length"], "Dr. Nazarian", "Dr. Jaliman")  # type: ignore[arg-type]
 
 
 # --- geometry ---------------------------------------------------------------
@@ -110,7 +108,7 @@ def test_depth_scale_invents_no_home_length() -> None:
     home = " ".join(d.home_lines)
     assert render.NOT_STATED in home and "much shorter" in home and "Dr. Jaliman" in home
     assert not re.search(r"\d", home), "the home rollers get no number"
-    html = ENV.macros["depth_scale"]()
+    html = project_env().macros["depth_scale"]()
     band = re.search(r'<rect class="fig__unknown" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"', html)
     assert band, html
     start, width = float(band.group(1)), float(band.group(2))
@@ -153,11 +151,11 @@ def test_a_range_of_sessions_is_drawn_as_a_range_not_as_extras() -> None:
         assert ("optional", "top of the range") in t.legend
         assert "range" in t.desc and "range" in t.caption
     for key in SCHEDULES:
-        assert "if needed" not in ENV.macros["timeline"](key)
+        assert "if needed" not in project_env().macros["timeline"](key)
 
 
 def test_the_articles_about_shows_on_the_body_timeline() -> None:
-    html = ENV.macros["timeline"]("frequency.body")
+    html = project_env().macros["timeline"]("frequency.body")
     assert "about 4 to 6 sessions" in html
 
 
@@ -201,16 +199,16 @@ def test_long_plans_are_cut() -> None:
 
 
 def test_sheet_has_every_item() -> None:
-    sheet = ENV.macros["appointment_sheet"]()
-    for q in ALL["provider.questions"].items:  # type: ignore[union-attr]
+    sheet = project_env().macros["appointment_sheet"]()
+    for q in project_facts().all_facts()["provider.questions"].items:  # type: ignore[union-attr]
         assert re.search(rf"^- .*{re.escape(q)}</span> <span class=\"sheet-line\"></span>", sheet, re.M), f"room to answer {q}"
     for key in ("candidates.avoid_other", "candidates.avoid_skin", "candidates.wait_if", "provider.checks",
                 "aftercare.avoid_ingredients", "aftercare.acid_examples"):
-        for item in ALL[key].items:  # type: ignore[union-attr]
+        for item in project_facts().all_facts()[key].items:  # type: ignore[union-attr]
             assert item in sheet, item
     for key in ("aftercare.spf_min", "aftercare.sunscreen_type", "aftercare.avoid_scrubs", "aftercare.makeup",
                 "provider.licensed", "provider.preferred"):
-        assert render.fact_text(ALL[key]) in sheet, key
+        assert render.fact_text(project_facts().all_facts()[key]) in sheet, key
     # the article's own verbs, not softened into "tell your provider"
     assert "The article says to skip it if you take blood thinners" in sheet
     assert "Dr. Jaliman says to steer clear of it if you have eczema" in sheet
@@ -250,9 +248,9 @@ class _Tags(HTMLParser):
 
 
 def _calls() -> dict[str, str]:
-    out = {"depth_scale": ENV.macros["depth_scale"]()}
+    out = {"depth_scale": project_env().macros["depth_scale"]()}
     for key in SCHEDULES:
-        out[key] = ENV.macros["timeline"](key)
+        out[key] = project_env().macros["timeline"](key)
     return out
 
 
@@ -281,18 +279,18 @@ def test_picture_markup(name: str) -> None:
 
 def test_timeline_refuses_a_fact_that_is_not_a_schedule() -> None:
     with pytest.raises(ValueError, match="needs a schedule fact"):
-        ENV.macros["timeline"]("device.depth_range")
+        project_env().macros["timeline"]("device.depth_range")
 
 
 def test_glance_card_and_comparison_table_show_the_facts() -> None:
-    card = ENV.macros["glance_card"]()
+    card = project_env().macros["glance_card"]()
     assert "\n\n" not in card.strip()
     for key in ("device.needle_count", "device.depth_range", "appointment.numbing_time", "frequency.upkeep"):
-        assert render.fact_text(ALL[key]) in card, key
-    table = ENV.macros["comparison_table"]()
+        assert render.fact_text(project_facts().all_facts()[key]) in card, key
+    table = project_env().macros["comparison_table"]()
     rows = [line for line in table.splitlines() if line.startswith("|")]
     assert len(rows) >= 4 and all(r.count("|") - r.count("\\|") == 4 for r in rows)
-    assert render.NOT_STATED in table and render.fact_text(ALL["device.depth_range"]) in table
+    assert render.NOT_STATED in table and render.fact_text(project_facts().all_facts()["device.depth_range"]) in table
 
 
 # --- colour contrast (figures.css, both schemes) -----------------------------

@@ -15,13 +15,10 @@ import re
 import pytest
 
 from browser import Server, open_page
-from conftest import ROOT
-from guide.loader import load_facts
-from test_figures import SCHEDULES
+from support import SCHEDULES, project_facts
 
 pytestmark = pytest.mark.browser
 
-ALL = load_facts(ROOT / "data" / "facts.yml").all_facts()
 SHEET = "appointment-sheet/"
 CHROME = [".md-header", ".md-tabs", ".md-sidebar", ".md-search", ".md-footer", ".md-top",
           ".md-content__button", ".md-typeset .headerlink", ".sheet-intro"]
@@ -75,7 +72,7 @@ def test_sheet_has_every_item_and_no_chrome(browser, server: Server, scheme: str
                           ".map(li => [li.innerText.trim(), li.checkVisibility(),"
                           " parseFloat(getComputedStyle(li, '::before').borderTopWidth)])")
     texts = [text for text, _, _ in items]
-    questions = list(ALL["provider.questions"].items)  # type: ignore[union-attr]
+    questions = list(project_facts().all_facts()["provider.questions"].items)  # type: ignore[union-attr]
     assert texts[:len(questions)] == questions
     rest = texts[len(questions):]
     expected = [  # (speaker, words of the item) in order: skip or wait, provider checks, aftercare

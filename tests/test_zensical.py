@@ -20,12 +20,8 @@ from pathlib import Path
 import pytest
 
 from guide import render
-from guide.loader import load_facts
 from htmlpage import article_text, meta
-from support import ROOT, ZENSICAL, Build, require_zensical, run_build, run_zensical
-from test_fixture_sites import BAD_DATA, _edit, _tiny
-
-FACTS = load_facts(ROOT / "data" / "facts.yml")
+from support import BAD_DATA, ROOT, ZENSICAL, Build, edit, project_facts, require_zensical, run_build, run_zensical, tiny
 
 
 def _pages(site: Path) -> set[str]:
@@ -77,7 +73,7 @@ def test_same_title_and_description(site: Build, zsite: Build) -> None:
 
 
 def test_every_fact_value_shows_in_both(site: Build, zsite: Build) -> None:
-    values = {v for fact in FACTS.all_facts().values() for v in render.values(fact)}
+    values = {v for fact in project_facts().all_facts().values() for v in render.values(fact)}
     checked = 0
     for rel, mk, z in _pairs(site, zsite):
         mk_text, z_text = article_text(mk), article_text(z)
@@ -112,7 +108,7 @@ def test_macros_load_without_mkdocs() -> None:
     proc = subprocess.run([str(ZENSICAL.parent / "python"), "-c", code], cwd=ROOT, capture_output=True, text=True,
                           env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}, timeout=60)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.split() == [str(len(FACTS.all_facts()))]
+    assert proc.stdout.split() == [str(len(project_facts().all_facts()))]
 
 
 # --- bad input fails as loudly as with MkDocs ----------------------------------
@@ -138,9 +134,9 @@ BAD = {
 def test_bad_input_stops_both_engines_with_the_same_message(tmp_path: Path, case: str) -> None:
     require_zensical()
     file, old, new, key = BAD[case]
-    mk_project, z_project = _tiny(tmp_path / "mkdocs"), _tiny(tmp_path / "zensical")
-    line = _edit(mk_project / file, old, new)
-    _edit(z_project / file, old, new)
+    mk_project, z_project = tiny(tmp_path / "mkdocs"), tiny(tmp_path / "zensical")
+    line = edit(mk_project / file, old, new)
+    edit(z_project / file, old, new)
     mk, z = run_build(mk_project), run_zensical(z_project, config="mkdocs.yml", site_dir="site")
     assert mk.returncode != 0 and z.returncode != 0, (mk.output, z.output)
     message = _message(mk.output)
