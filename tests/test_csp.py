@@ -100,7 +100,7 @@ def _page(browser, server: Server, path: str, width: int = 1280):  # type: ignor
     console = []
     page.on("console", lambda m: console.append(m.text) if "Content Security Policy" in m.text else None)
     page.goto(server.url(path), wait_until="networkidle")
-    page.wait_for_function("typeof document$ !== 'undefined' || location.pathname.endsWith('404.html')")
+    page.wait_for_function("() => typeof document$ !== 'undefined' || location.pathname.endsWith('404.html')")
     return context, page, console
 
 
@@ -146,9 +146,9 @@ def test_search_scheme_toggle_and_facts_table_without_a_violation(browser, built
         if built.engine == "mkdocs":
             _search(page)
         page.locator("label[title='Switch to dark mode']:visible").click()
-        page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+        page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
         page.locator("details.facts-table > summary").click()
-        page.wait_for_function("document.querySelector('details.facts-table').open")
+        page.wait_for_function("() => document.querySelector('details.facts-table').open")
         page.locator("table.facts tbody tr").first.wait_for()
         page.emulate_media(media="print")
         page.wait_for_timeout(50)

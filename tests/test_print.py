@@ -128,7 +128,7 @@ def test_folded_facts_table_prints_open(browser, server: Server) -> None:  # typ
     every <details> before printing, and folds it back after)."""
     page = browser.new_page()
     page.goto(server.url("sources/"), wait_until="networkidle")
-    page.wait_for_function("typeof document$ !== 'undefined'")
+    page.wait_for_function("() => typeof document$ !== 'undefined'")
     page.evaluate("""window.__printed = [];
       for (const type of ["beforeprint", "afterprint"])
         addEventListener(type, () => __printed.push([type, document.querySelector("details.facts-table").open,
