@@ -9,7 +9,7 @@ VENVZ  := .venv-zensical
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve build test facts review bench build-zensical clean lock preview
+.PHONY: help serve build test test-fast lint facts review bench build-zensical clean lock preview
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -82,8 +82,16 @@ facts: $(VENV)/.site ## Which facts this change touches (against main), and the 
 review: $(VENV)/.site ## Pages whose review is due within 30 days, or overdue
 	@$(BIN)/python tools/review.py --within 30
 
-test: $(VENV)/.test $(VENVZ)/.zensical ## Run every test (data, pages, build, HTML, browser)
+test: $(VENV)/.test $(VENVZ)/.zensical lint ## Run every test (lint and types, data, pages, both builds, HTML, browser)
 	$(BIN)/python -m pytest
+
+# For editors: no browser, no Zensical (the unit and site layers, pytest.ini), with lint and types.
+test-fast: $(VENV)/.test lint ## Quick check while editing: lint, types, data, pages and the MkDocs build (no browser, no Zensical)
+	$(BIN)/python -m pytest -q -m "not browser and not zensical"
+
+lint: $(VENV)/.test ## ruff and mypy (settings: pyproject.toml)
+	$(BIN)/ruff check guide macros.py tests
+	$(BIN)/mypy
 
 preview: $(VENV)/.site ## The site with links to files, to open from disk (site-preview/, as the pull-request check uploads it)
 	$(BIN)/mkdocs build --strict --clean -f preview.yml

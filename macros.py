@@ -102,8 +102,8 @@ def define_env(env: Any) -> None:
                              expected="names and fact keys that exist (partials read facts through v(\"group.name\"))",
                              fix=(hint + " " if hint else "") + "Correct the name on this line.") from None
 
-    def macro(arg: str | None = None, kinds: tuple[str, ...] = (), summary: bool = False) -> Callable:
-        def register(fn: Callable) -> Callable:
+    def macro(arg: str | None = None, kinds: tuple[str, ...] = (), summary: bool = False) -> Callable[..., Any]:
+        def register(fn: Callable[..., Any]) -> Callable[..., Any]:
             specs[fn.__name__] = pages.MacroSpec(arg, kinds, fn)
             if summary:
                 summaries.append(fn.__name__)
@@ -191,6 +191,8 @@ def define_env(env: Any) -> None:
         Plain HTML, so the quoted passages carry no glossary markup (a lighter page).
         """
         here = _page_path(_page())
+        # Links in raw HTML: MkDocs publishes them as written, Zensical resolves them from the Markdown file.
+        link = pages.href if getattr(_page(), "file", None) is not None else pages.file_href
         rows = []
         for key, item in all_facts.items():
             rows.append({
@@ -198,7 +200,7 @@ def define_env(env: Any) -> None:
                 "fact": item,
                 "value": render.fact_text(item),
                 "who": who(key),
-                "links": [(pages.href(here, p.path), p.title) for p in site.pages_using(key)],
+                "links": [(link(here, p.path), p.title) for p in site.pages_using(key)],
             })
         return render_partial("facts-table.html", rows=rows)
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import math
 import re
 import textwrap
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from . import render, schema

@@ -54,7 +54,7 @@ def load_facts(path: Path | str, display: str | None = None, article: Path | Non
     return facts
 
 
-def _check_references(facts: schema.Facts, lines: dict, name: str) -> None:
+def _check_references(facts: schema.Facts, lines: dict[Any, Any], name: str) -> None:
     experts = set(facts.experts) | {"article"}
     errors = []
     for group, items in facts.facts.items():
@@ -78,16 +78,16 @@ def _check_references(facts: schema.Facts, lines: dict, name: str) -> None:
         raise GuideErrors(errors)
 
 
-def _unknown_expert(name: str, line: int | None, path: tuple, found: str, experts: set[str]) -> GuideError:
+def _unknown_expert(name: str, line: int | None, path: tuple[Any, ...], found: str, experts: set[str]) -> GuideError:
     hint = did_you_mean(found, experts)
     return GuideError(name, "unknown expert", line=line, key=dotted(path), found=f"'{found}'",
                       expected="one of " + ", ".join(sorted(experts)),
                       fix=(hint + " " if hint else "") + "Use a key from the experts section, or 'article' for the article's own words.")
 
 
-def _explain(exc: ValidationError, raw: Any, lines: dict, name: str) -> list[GuideError]:
+def _explain(exc: ValidationError, raw: Any, lines: dict[Any, Any], name: str) -> list[GuideError]:
     out: list[GuideError] = []
-    seen: set[tuple] = set()
+    seen: set[tuple[Any, ...]] = set()
     errs = [(err, _yaml_path(err["loc"], raw)) for err in exc.errors(include_url=False)]
     # A misspelt key shows up twice: as unknown, and the key it should have
     # been as missing. Report it once, as the misspelling.
@@ -107,9 +107,9 @@ def _explain(exc: ValidationError, raw: Any, lines: dict, name: str) -> list[Gui
     return out
 
 
-def _yaml_path(loc: tuple, raw: Any) -> tuple:
+def _yaml_path(loc: tuple[Any, ...], raw: Any) -> tuple[Any, ...]:
     """Drop the union tags pydantic inserts (``...needle_count.number.value``)."""
-    path: list = []
+    path: list[Any] = []
     node = raw
     for part in loc:
         if isinstance(node, dict) and part not in node and isinstance(part, str) and part in schema.KINDS and path[:1] == ["facts"] and len(path) == 3:
@@ -121,7 +121,7 @@ def _yaml_path(loc: tuple, raw: Any) -> tuple:
     return tuple(path)
 
 
-def _value_at(raw: Any, path: tuple) -> Any:
+def _value_at(raw: Any, path: tuple[Any, ...]) -> Any:
     node = raw
     for part in path:
         if isinstance(node, dict) and part in node:
@@ -133,7 +133,7 @@ def _value_at(raw: Any, path: tuple) -> Any:
     return node
 
 
-def _line_for(lines: dict, path: tuple) -> int | None:
+def _line_for(lines: dict[Any, Any], path: tuple[Any, ...]) -> int | None:
     while path:
         if path in lines:
             return lines[path]
@@ -141,7 +141,7 @@ def _line_for(lines: dict, path: tuple) -> int | None:
     return None
 
 
-def _model_for(path: tuple, raw: Any) -> type[BaseModel] | None:
+def _model_for(path: tuple[Any, ...], raw: Any) -> type[BaseModel] | None:
     """The schema model that owns the mapping at ``path`` (for key suggestions)."""
     if not path:
         return schema.Facts
@@ -181,7 +181,7 @@ def _kinds_with_key(key: str) -> list[str]:
     return out
 
 
-def _value_error(msg: str, path: tuple, raw: Any, lines: dict, name: str) -> GuideError:
+def _value_error(msg: str, path: tuple[Any, ...], raw: Any, lines: dict[Any, Any], name: str) -> GuideError:
     """A check across several values failed: say which, with the line of the value to change."""
     line = _line_for(lines, path)
     key = dotted(path)
@@ -241,7 +241,7 @@ def _show(value: Any) -> str:
     return repr(value)
 
 
-def _one(err: dict, path: tuple, raw: Any, lines: dict, name: str) -> GuideError:
+def _one(err: dict[Any, Any], path: tuple[Any, ...], raw: Any, lines: dict[Any, Any], name: str) -> GuideError:
     kind = err["type"]
     key = dotted(path)
     line = _line_for(lines, path)

@@ -20,11 +20,11 @@ class OfflineEnv:
     def __init__(self, project_dir: Path) -> None:
         self.project_dir = str(project_dir)
         self.variables: dict[str, Any] = {}
-        self.macros: dict[str, Callable] = {}
-        self.filters: dict[str, Callable] = {}
+        self.macros: dict[str, Callable[..., Any]] = {}
+        self.filters: dict[str, Callable[..., Any]] = {}
         self.page: Any = None
 
-    def macro(self, fn: Callable, name: str = "") -> Callable:
+    def macro(self, fn: Callable[..., Any], name: str = "") -> Callable[..., Any]:
         self.macros[name or fn.__name__] = fn
         return fn
 

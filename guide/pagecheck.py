@@ -19,6 +19,7 @@ import inspect
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import jinja2
 from jinja2 import nodes
@@ -41,7 +42,7 @@ class MacroSpec:
 
     arg: str | None = None
     kinds: tuple[str, ...] = ()
-    fn: Callable | None = None
+    fn: Callable[..., Any] | None = None
 
 
 BLOCKS = ("fact_list", "quote", "depth_scale", "timeline", "glance_card", "comparison_table", "appointment_sheet",

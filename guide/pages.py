@@ -13,11 +13,11 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import attribution, pagecheck, schema
 from .errors import GuideError, did_you_mean
 from .yamlsrc import load_text
-
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 REQUIRED = ("description", "last_reviewed", "next_review")
@@ -149,7 +149,7 @@ def _check_named_experts(text: str, shown: str, facts: schema.Facts) -> None:
                                  fix=(hint + " " if hint else "") + "Check the spelling against the experts: in data/facts.yml.")
 
 
-def _front_matter(path: Path, text: str, shown: str) -> tuple[dict, dict, str]:
+def _front_matter(path: Path, text: str, shown: str) -> tuple[dict[Any, Any], dict[Any, Any], str]:
     match = FRONT_MATTER.match(text)
     if not match and re.match(r"---[ \t]*\n", text):
         raise GuideError(shown, "the front matter has no closing '---' line", line=1, found="'---' on line 1 and no second '---' line",
@@ -260,6 +260,16 @@ def href(from_path: str, to_path: str) -> str:
     """A relative link from one page to another: ``href("sources.md", "pain.md")`` is ``../pain/``."""
     rel = posixpath.relpath(url_of(to_path) or ".", url_of(from_path) or ".")
     return "./" if rel == "." else rel + "/"
+
+
+def file_href(from_path: str, to_path: str) -> str:
+    """A link from one page's Markdown file to another's: ``file_href("a/b.md", "pain.md")`` is ``../pain.md``.
+
+    Zensical reads every relative link in a page's HTML (raw HTML from a macro too) as relative
+    to the page's Markdown file, and publishes it as the target page's URL; MkDocs leaves links
+    in raw HTML as written, so they must be :func:`href`'s URL-relative form there.
+    """
+    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
 
 
 def overdue(site: Site, today: dt.date, within_days: int = 0) -> list[PageInfo]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from . import schema
 from .errors import GuideError, GuideErrors
@@ -33,7 +34,7 @@ def said(number: float, passage: str) -> bool:
         number == 1 and re.search(r"\b(a|an|once|one)\b", passage, re.I) is not None)
 
 
-def check(facts: schema.Facts, lines: dict, article: Path, data_name: str = "data/facts.yml") -> None:
+def check(facts: schema.Facts, lines: dict[Any, Any], article: Path, data_name: str = "data/facts.yml") -> None:
     """Raise ``GuideErrors`` for each passage or quote not in ``article``, and each number not in its passage."""
     try:
         text = norm(article.read_text(encoding="utf-8"))

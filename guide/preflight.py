@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
@@ -79,7 +80,7 @@ def check_config(root: Path) -> None:
             _check_nav(node, name, text, root)
 
 
-def _walk(node: yaml.Node):  # noqa: ANN202 - a generator of nodes
+def _walk(node: yaml.Node) -> Iterator[yaml.Node]:
     yield node
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:

@@ -7,7 +7,7 @@ in the data file is an error, not a silent gap on the site.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -80,7 +80,7 @@ class Source(_Model):
     published: dt.date
 
     @model_validator(mode="after")
-    def _not_in_future(self) -> "Source":
+    def _not_in_future(self) -> Source:
         if self.published > dt.date.today():
             raise ValueError(f"the publication date {self.published} is in the future")
         return self
@@ -149,7 +149,7 @@ class RangeFact(_Fact):
     qualifier: Qualifier | None = None
 
     @model_validator(mode="after")
-    def _ordered(self) -> "RangeFact":
+    def _ordered(self) -> RangeFact:
         _check_order(self.min, self.max)
         return self
 
@@ -169,7 +169,7 @@ class ListFact(_Fact):
     scope: Scope
 
     @model_validator(mode="after")
-    def _unique(self) -> "ListFact":
+    def _unique(self) -> ListFact:
         seen: set[str] = set()
         for item in self.items:
             if item.lower() in seen:
@@ -185,7 +185,7 @@ class Sessions(_Model):
     max: Count
 
     @model_validator(mode="after")
-    def _ordered(self) -> "Sessions":
+    def _ordered(self) -> Sessions:
         _check_order(self.min, self.max)
         return self
 
@@ -198,7 +198,7 @@ class Interval(_Model):
     unit: TimeUnit
 
     @model_validator(mode="after")
-    def _ordered(self) -> "Interval":
+    def _ordered(self) -> Interval:
         _check_order(self.min, self.max)
         return self
 
@@ -212,7 +212,7 @@ class ScheduleFact(_Fact):
     """A hedge on the number of sessions ("about four to six sessions"), or on the interval if there is no count."""
 
     @model_validator(mode="after")
-    def _something(self) -> "ScheduleFact":
+    def _something(self) -> ScheduleFact:
         if self.sessions is None and self.every is None:
             raise ValueError("a schedule needs 'sessions', 'every' or both")
         return self
@@ -224,7 +224,7 @@ class NotStatedFact(_Fact):
 
 
 Fact = Annotated[
-    Union[NumberFact, RangeFact, TextFact, ListFact, ScheduleFact, NotStatedFact],
+    NumberFact | RangeFact | TextFact | ListFact | ScheduleFact | NotStatedFact,
     Field(discriminator="kind"),
 ]
 
@@ -245,12 +245,12 @@ class Facts(_Model):
     quotes: dict[str, Quote] = Field(default_factory=dict)
     not_covered: Annotated[dict[str, Silence], Field(min_length=1)]
 
-    def all_facts(self) -> dict[str, "FactT"]:
+    def all_facts(self) -> dict[str, FactT]:
         """Every fact by its dotted key, ``group.name``."""
         return {f"{group}.{name}": fact for group, items in self.facts.items() for name, fact in items.items()}
 
 
-FactT = Union[NumberFact, RangeFact, TextFact, ListFact, ScheduleFact, NotStatedFact]
+FactT = NumberFact | RangeFact | TextFact | ListFact | ScheduleFact | NotStatedFact
 
 
 def _num(value: float) -> str:

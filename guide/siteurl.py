@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -44,6 +45,6 @@ _EnvLoader.add_constructor("!ENV", lambda loader, node: resolve(
     loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]))
 
 
-def load_config(config: Path = ROOT / "mkdocs.yml") -> dict:
+def load_config(config: Path = ROOT / "mkdocs.yml") -> dict[Any, Any]:
     """``mkdocs.yml`` with typed values and its ``!ENV`` tags resolved from the environment."""
     return yaml.load(config.read_text(encoding="utf-8"), Loader=_EnvLoader)

@@ -25,7 +25,7 @@ def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
-def load_with_lines(path: Path, display: str | None = None, key_pattern: re.Pattern | None = None) -> tuple[Any, dict[Path_, int]]:
+def load_with_lines(path: Path, display: str | None = None, key_pattern: re.Pattern[str] | None = None) -> tuple[Any, dict[Path_, int]]:
     """Parse ``path``; return the data and a map from key path to line number.
 
     Raises ``GuideError`` for syntax errors, for a key given twice in one
@@ -47,7 +47,7 @@ def load_with_lines(path: Path, display: str | None = None, key_pattern: re.Patt
 
 
 def load_text(text: str, name: str, first_line: int = 1, what: str = "YAML syntax error",
-              key_pattern: re.Pattern | None = None) -> tuple[Any, dict[Path_, int]]:
+              key_pattern: re.Pattern[str] | None = None) -> tuple[Any, dict[Path_, int]]:
     """Parse YAML ``text`` that starts on line ``first_line`` of the file ``name``.
 
     Same checks and result as ``load_with_lines``; ``what`` starts the message
@@ -129,7 +129,7 @@ def compose(text: str, name: str, offset: int = 0, what: str = "YAML syntax erro
         ) from None
 
 
-def _build(root: yaml.Node | None, name: str, offset: int, key_pattern: re.Pattern | None) -> tuple[Any, dict[Path_, int]]:
+def _build(root: yaml.Node | None, name: str, offset: int, key_pattern: re.Pattern[str] | None) -> tuple[Any, dict[Path_, int]]:
     lines: dict[Path_, int] = {}
     if root is None:
         return None, lines

@@ -17,10 +17,10 @@ records console errors and requests to other hosts) and :func:`run_axe`.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import json
-import os
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -30,8 +30,9 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from conftest import ROOT, Build
 from guide.siteurl import site_url
+from support import ROOT, Build
+from support import missing as _missing
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -49,11 +50,8 @@ PREFIX = urlsplit(site_url()).path  # "/guide/"
 
 
 def missing(what: str) -> None:
-    """Skip the test, or fail it in CI, because a tool the browser tests need is missing."""
-    msg = f"{what} Run `make test`, which installs it (see tools/ensure-chromium.sh and package.json)."
-    if os.environ.get("CI") == "true":
-        pytest.fail(msg)
-    pytest.skip(msg)
+    """Skip the test, or fail it in CI, because a tool the browser tests need is missing (support.missing)."""
+    _missing(what)
 
 
 def site_pages(site: Path) -> list[str]:
@@ -103,38 +101,47 @@ class Server:
         return self.base + path
 
 
-@functools.cache
-def _serve(root: Path) -> tuple[http.server.ThreadingHTTPServer, threading.Thread]:
-    handler = functools.partial(_Handler, directory=str(root))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    return httpd, thread
+# One server per site folder, shared by the fixtures that serve it, stopped by the last one out.
+_SERVING: dict[Path, tuple[http.server.ThreadingHTTPServer, threading.Thread, int]] = {}
 
 
-_SERVING: dict[Path, int] = {}
+@contextlib.contextmanager
+def serving(root: Path) -> Iterator[Server]:
+    """The site folder ``root`` on http://127.0.0.1:<free port>/guide/ until the block ends."""
+    if root not in _SERVING:
+        handler = functools.partial(_Handler, directory=str(root))
+        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        httpd.daemon_threads = True
+        thread = threading.Thread(target=httpd.serve_forever, name="site-server", daemon=True)
+        thread.start()
+        _SERVING[root] = (httpd, thread, 0)
+    httpd, thread, users = _SERVING[root]
+    _SERVING[root] = (httpd, thread, users + 1)
+    try:
+        yield Server(root, f"http://127.0.0.1:{httpd.server_address[1]}{PREFIX}")
+    finally:
+        httpd, thread, users = _SERVING[root]
+        if users > 1:
+            _SERVING[root] = (httpd, thread, users - 1)
+        else:
+            del _SERVING[root]
+            httpd.shutdown()
+            httpd.server_close()
+            thread.join(timeout=5)
 
 
 @pytest.fixture(scope="session")
 def server(site: Build) -> Iterator[Server]:
     """The built site on http://127.0.0.1:<free port>/guide/, stopped at the end of the session."""
-    httpd, thread = _serve(site.site)
-    _SERVING[site.site] = _SERVING.get(site.site, 0) + 1
-    yield Server(site.site, f"http://127.0.0.1:{httpd.server_address[1]}{PREFIX}")
-    _SERVING[site.site] -= 1
-    if not _SERVING[site.site]:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=5)
-        _serve.cache_clear()
+    with serving(site.site) as served:
+        yield served
 
 
 # --- the browser -------------------------------------------------------------------
 
 
-# Playwright's sync API runs one instance per thread. Each test module that imports the
-# fixtures gets its own session fixture, so they share one Playwright, stopped by the last.
+# Playwright's sync API runs one instance per thread; conftest.py registers one browser fixture
+# for the session, and the count keeps a second user (if any) from stopping it early.
 _PLAYWRIGHT: dict[str, object] = {}
 
 

@@ -1,51 +1,28 @@
-"""Shared fixtures: the project root, builds of the real site and of tiny fixture sites."""
+"""Shared fixtures: the real site built by each engine, tiny fixture sites, the browser and server.
+
+Helpers live in support.py (paths, builds, the skip-or-fail rule) and browser.py
+(Chromium, the local server, axe); test modules import those, never each other.
+"""
 
 from __future__ import annotations
 
-import os
-import subprocess
+import shutil
 import sys
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
-MKDOCS = str(BIN / "mkdocs")
+from support import BIN, ENGINES, MKDOCS, ROOT, ZENSICAL_CONFIG, Build, missing, require_zensical, run_build, run_zensical  # noqa: F401
+
 sys.path.insert(0, str(ROOT))
 
+import browser as _browser  # noqa: E402
 from tools.project import cite_numbers, copy_project  # noqa: E402,F401 - re-exported for the tests
 
-
-@dataclass
-class Build:
-    """The outcome of one `mkdocs build`."""
-
-    project: Path
-    site: Path
-    returncode: int
-    output: str
-
-    @property
-    def ok(self) -> bool:
-        return self.returncode == 0
-
-
-def run_build(project: Path, site: Path | None = None) -> Build:
-    """Build ``project`` strictly into ``site`` (default: project/site)."""
-    site = site or project / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    # As make build does: the pre-flight check of mkdocs.yml and symlinks first.
-    pre = subprocess.run([sys.executable, "-m", "guide.preflight", str(project)], cwd=project, env=env,
-                         capture_output=True, text=True, timeout=60)
-    if pre.returncode != 0:
-        return Build(project, site, pre.returncode, pre.stdout + pre.stderr)
-    proc = subprocess.run(
-        [MKDOCS, "build", "--strict", "--clean", "--site-dir", str(site)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=300,
-    )
-    return Build(project, site, proc.returncode, proc.stdout + proc.stderr)
+# One Chromium and one server of each build for the whole session.
+browser = _browser.browser
+server = _browser.server
 
 
 @pytest.fixture(scope="session")
@@ -55,6 +32,54 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     build = run_build(ROOT, out)
     assert build.ok, build.output
     return build
+
+
+@pytest.fixture(scope="session")
+def zsite(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The real site built once with Zensical and the shared post-build step, as `make build-zensical` does,
+    in a copy of the project (the working tree's site folders are never touched)."""
+    require_zensical()
+    project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
+    shutil.copy2(ROOT / ZENSICAL_CONFIG, project / ZENSICAL_CONFIG)
+    build = run_zensical(project, postbuild=True)
+    assert build.ok, build.output
+    return build
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def built(request: pytest.FixtureRequest) -> Build:
+    """The real site as each engine builds it: the checks that take it run once per engine."""
+    return request.getfixturevalue("site" if request.param == "mkdocs" else "zsite")
+
+
+@pytest.fixture(scope="session")
+def served(built: Build) -> Iterator[_browser.Server]:
+    """``built`` on http://127.0.0.1:<free port>/guide/, stopped at the end of the session."""
+    with _browser.serving(built.site) as server:
+        yield server
+
+
+# --- layers --------------------------------------------------------------------------
+# Every test gets one layer marker from what it uses, so each layer runs alone:
+#   zensical: needs the Zensical venv (its build, or its name says so);
+#   browser:  drives Chromium;
+#   site:     reads the real site's build (no browser);
+#   unit:     everything else (data, macros, tiny fixture sites, tools).
+# `make test-fast` runs `-m "not browser and not zensical"`.
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        engine = getattr(getattr(item, "callspec", None), "params", {}).get("built")
+        if "zsite" in fixtures or engine == "zensical" or "zensical" in item.nodeid.lower():
+            item.add_marker(pytest.mark.zensical)
+        if "browser" in fixtures or item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.browser)
+        elif fixtures & {"site", "built", "served", "server"}:
+            item.add_marker(pytest.mark.site)
+        elif not item.get_closest_marker("zensical"):
+            item.add_marker(pytest.mark.unit)
 
 
 @pytest.fixture

@@ -12,15 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from guide import attribution
 from guide.errors import GuideError
 from guide.offline import load_project
 from macros import define_env
-
-from conftest import ROOT
+from support import project_facts
 
 TINY_PAGE = (Path(__file__).parent / "fixtures" / "tiny" / "docs" / "index.md").read_text(encoding="utf-8")
-FACTS, _, _ = load_project(define_env, ROOT)
 LINE = 'The pen has {{ fact("device.needle_count") }} and reaches {{ fact("device.depth_range") }}.'
 
 
@@ -143,14 +142,14 @@ def test_who_in_a_summary_must_match_the_fact_it_goes_with(tmp_path: Path) -> No
 
 
 def test_the_real_site_passes_and_a_drifted_real_page_fails(tmp_path: Path) -> None:
-    attribution.check_templates(ROOT / "includes" / "partials", FACTS, "includes/partials")
+    attribution.check_templates(ROOT / "includes" / "partials", project_facts(), "includes/partials")
     for page in sorted((ROOT / "docs").glob("*.md")):
-        attribution.check(page.read_text(encoding="utf-8"), f"docs/{page.name}", FACTS)
+        attribution.check(page.read_text(encoding="utf-8"), f"docs/{page.name}", project_facts())
     aftercare = (ROOT / "docs" / "aftercare.md").read_text(encoding="utf-8")
     drifted = aftercare.replace("The article says microneedling leaves you", "Dr. Jaliman says microneedling leaves you")
     assert drifted != aftercare
     with pytest.raises(GuideError, match=r"docs/aftercare.md:\d+: this sentence credits Dr. Jaliman with the article's own words"):
-        attribution.check(drifted, "docs/aftercare.md", FACTS)
+        attribution.check(drifted, "docs/aftercare.md", project_facts())
 
 
 # --- the sentence splitter --------------------------------------------------------
@@ -280,5 +279,5 @@ def test_any_way_of_naming_a_doctor_is_checked(tmp_path: Path, sentence: str) ->
 
 
 def test_a_quote_under_the_wrong_name_stops_the_build(tmp_path: Path) -> None:
-    msg = _error(_project(tmp_path, 'Dr. Jaliman says it best: {{ quote("tricking") }}'))
+    msg = _error(_project(tmp_path, 'Dr. Jaliman says it best:\n\n{{ quote("tricking") }}'))
     assert "this sentence credits Dr. Jaliman with Dr. Nazarian's quote (at quotes.tricking)" in msg, msg

@@ -13,10 +13,9 @@ from collections import defaultdict
 
 import pytest
 
-from browser import (SCHEMES, WIDTHS, Server, browser, open_page, run_axe,  # noqa: F401 - fixtures
-                     server, site_pages)
+from browser import SCHEMES, WIDTHS, Server, open_page, run_axe, site_pages
 from conftest import ROOT, Build
-from test_site import NAV
+from support import NAV
 
 pytestmark = pytest.mark.browser
 
@@ -29,8 +28,9 @@ def test_page_list_matches_the_build(site: Build) -> None:
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_page_loads_clean_and_private(browser, server: Server, path: str) -> None:  # type: ignore[no-untyped-def]
-    context, page, log = open_page(browser, server, path)
+def test_page_loads_clean_and_private(browser, served: Server, path: str) -> None:  # type: ignore[no-untyped-def]
+    """Both engines' builds (``served``): no console error, no request to another host."""
+    context, page, log = open_page(browser, served, path)
     try:
         assert page.title(), "the page has a title"
         assert not log.errors, log.errors
@@ -99,13 +99,13 @@ def test_colour_scheme_toggle_works_and_persists(browser, server: Server) -> Non
     try:
         assert _scheme(page) == "default", "light by default on a light system"
         page.locator("label[title='Switch to dark mode']:visible").click()
-        page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+        page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
         page.reload(wait_until="networkidle")
         assert _scheme(page) == "slate", "kept after a reload"
         page.goto(server.url("pain/"), wait_until="networkidle")
         assert _scheme(page) == "slate", "kept on another page"
         page.locator("label[title='Switch to light mode']:visible").click()
-        page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
+        page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'default'")
         page.goto(server.url("aftercare/"), wait_until="networkidle")
         assert _scheme(page) == "default"
     finally:
@@ -160,8 +160,9 @@ def test_keyboard_reaches_search_and_every_nav_item_with_visible_focus(browser, 
 @pytest.mark.parametrize("width", list(WIDTHS))
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("path", PAGES)
-def test_axe_finds_no_wcag_violations(browser, server: Server, path: str, scheme: str, width: int) -> None:  # type: ignore[no-untyped-def]
-    context, page, _ = open_page(browser, server, path, scheme=scheme, width=width)
+def test_axe_finds_no_wcag_violations(browser, served: Server, path: str, scheme: str, width: int) -> None:  # type: ignore[no-untyped-def]
+    """Both engines' builds, both schemes, phone (a touch device) and desktop."""
+    context, page, _ = open_page(browser, served, path, scheme=scheme, width=width)
     try:
         assert _scheme(page) == scheme
         problems = run_axe(page)
@@ -177,7 +178,7 @@ def _open_search_results(page, server: Server, width: int) -> None:  # type: ign
 
 
 def _open_facts_table(page, server: Server, width: int) -> None:  # type: ignore[no-untyped-def]
-    page.wait_for_function("typeof document$ !== 'undefined'")
+    page.wait_for_function("() => typeof document$ !== 'undefined'")
     page.locator("details.facts-table > summary").click()
     page.locator("table.facts tbody tr").first.wait_for()
     page.wait_for_timeout(300)  # the resize/toggle marking of scrollable tables has run
@@ -244,7 +245,7 @@ def test_theme_script_starts_without_restyling_the_page(browser, server: Server,
         context.add_init_script(WATCH_START_UP)
         page = context.new_page()
         page.goto(server.url(path), wait_until="networkidle")
-        page.wait_for_function("typeof document$ !== 'undefined'")
+        page.wait_for_function("() => typeof document$ !== 'undefined'")
         page.wait_for_timeout(200)
         changes = page.evaluate("window.__startUp")
         scheme = "slate" if system == "dark" else "default"
@@ -262,7 +263,7 @@ def test_theme_script_starts_without_restyling_the_page(browser, server: Server,
             page.evaluate("getComputedStyle(document.querySelector('.md-header')).colorScheme") == \
             ("dark" if system == "dark" else "light")
         assert page.evaluate("document.querySelectorAll('meta[name=color-scheme], meta[name=theme-color]').length") == 2
-        page.wait_for_function("document.querySelector('meta[name=theme-color]').content !== ''")
+        page.wait_for_function("() => document.querySelector('meta[name=theme-color]').content !== ''")
         header = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
         expected = "#" + "".join(f"{int(c):02x}" for c in re.findall(r"\d+", header)[:3])
         assert page.evaluate("document.querySelector('meta[name=theme-color]').content") == expected
@@ -279,12 +280,12 @@ def test_colour_scheme_toggle_by_keyboard(browser, server: Server) -> None:  # t
     try:
         page.locator("input.md-option:checked").focus()
         page.keyboard.press("Enter")
-        page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+        page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
         assert page.evaluate("document.activeElement.matches('input.md-option:checked')")
         assert page.evaluate("document.querySelector('meta[name=color-scheme]').content") == "dark"
-        page.wait_for_function("!document.body.hasAttribute('data-md-color-switching')")
+        page.wait_for_function("() => !document.body.hasAttribute('data-md-color-switching')")
         page.keyboard.press("Enter")
-        page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
+        page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'default'")
     finally:
         context.close()
 
@@ -292,7 +293,7 @@ def test_colour_scheme_toggle_by_keyboard(browser, server: Server) -> None:  # t
 def test_facts_table_is_folded_left_in_place_and_scrolls_by_keyboard(browser, server: Server) -> None:  # type: ignore[no-untyped-def]
     context, page, log = open_page(browser, server, "sources/", width=375)
     try:
-        page.wait_for_function("typeof document$ !== 'undefined'")
+        page.wait_for_function("() => typeof document$ !== 'undefined'")
         details = page.locator("details.facts-table")
         assert details.count() == 1 and not details.evaluate("d => d.open"), "folded when the page opens"
         # Material's script wraps a plain table at load (moving it); this one comes wrapped.
@@ -305,7 +306,7 @@ def test_facts_table_is_folded_left_in_place_and_scrolls_by_keyboard(browser, se
         wrap = page.locator("details.facts-table .md-typeset__scrollwrap")
         assert wrap.get_attribute("tabindex") is None, "not measured while folded"
         page.locator("details.facts-table > summary").click()
-        page.wait_for_function("document.querySelector('details.facts-table .md-typeset__scrollwrap').tabIndex === 0")
+        page.wait_for_function("() => document.querySelector('details.facts-table .md-typeset__scrollwrap').tabIndex === 0")
         assert wrap.get_attribute("role") == "region" and wrap.get_attribute("aria-label")
         rows = page.locator("table.facts tbody tr")
         assert rows.count() > 1 and rows.first.is_visible()
@@ -324,7 +325,7 @@ def _toggle_after_back(browser, server: Server, toggle: str) -> tuple[bool, bool
     """
     context, page, _ = open_page(browser, server, "", width=375)
     try:
-        page.wait_for_function("typeof document$ !== 'undefined'")  # the theme's script has started
+        page.wait_for_function("() => typeof document$ !== 'undefined'")  # the theme's script has started
         if toggle == "drawer":
             page.locator("label.md-header__button[for=__drawer]").click()
             link = page.locator(".md-nav--primary .md-nav__link[href$='pain/']").first

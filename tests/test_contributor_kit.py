@@ -4,25 +4,23 @@ published, and error messages in CONTRIBUTING.md that are the real ones."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
+from conftest import ROOT, Build, copy_project
 from guide.errors import GuideError, GuideErrors
 from guide.loader import load_facts
 from guide.offline import load_project
-from macros import define_env
-
-from conftest import ROOT, Build, copy_project
 from htmlpage import page_file
+from macros import define_env
+from support import project_site
 
-_, SITE, _ = load_project(define_env, ROOT)
 EDIT = "https://github.com/microneedling-guide/guide/edit/main/docs/"
 CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
 
 def test_every_page_has_an_edit_link(site: Build) -> None:
-    assert SITE.pages
-    for src in SITE.pages:
+    assert project_site().pages
+    for src in project_site().pages:
         html = page_file(site.site, src).read_text(encoding="utf-8")
         links = re.findall(r'<a href="([^"]+)" title="Edit this page"[^>]*rel="edit"', html)
         assert f"{EDIT}{src}" in links, f"{src}: no edit link to {EDIT}{src} (found {links})"

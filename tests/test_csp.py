@@ -7,22 +7,17 @@ events; and a script injected into a built page is blocked.
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import re
 import shutil
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from browser import PREFIX, Server, browser, open_page, server, site_pages  # noqa: F401 - fixtures
-from conftest import ROOT, Build, copy_project
-from guide.csp import META_REFERRER, PolicyError, policy, secure, sha256
+from browser import Server, serving, site_pages
+from conftest import ROOT, Build
+from guide.csp import META_REFERRER, PolicyError, policy, script_styles, secure, sha256
 
 # Every violation the page reports, kept from before the first byte is parsed.
 RECORD = """
@@ -81,16 +76,17 @@ def test_page_without_charset_stops_the_build() -> None:
 # --- the built site ----------------------------------------------------------------------
 
 
-def test_every_page_carries_the_policy_first(site: Build) -> None:
-    pages = sorted(site.site.rglob("*.html"))
+def test_every_page_carries_the_policy_first(built: Build) -> None:
+    pages = sorted(built.site.rglob("*.html"))
     assert len(pages) >= 12
+    extra = script_styles(built.site)  # styles the theme's script adds (Zensical's search)
     for page in pages:
         html = page.read_text(encoding="utf-8")
         head = html.split("<head>", 1)[1].lstrip()
         assert head.startswith('<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" '), page
         assert html.count("Content-Security-Policy") == 1 and META_REFERRER in html
         assert "unsafe-inline" not in html and "unsafe-eval" not in html
-        assert re.search(r'content="([^"]+)"', head)[1] == policy(html), f"{page}: stale hashes"  # type: ignore[index]
+        assert re.search(r'content="([^"]+)"', head)[1] == policy(html, extra), f"{page}: stale hashes"  # type: ignore[index]
         assert html.index('<meta charset="utf-8">') < 1024, "the charset stays in the first 1024 bytes"
 
 
@@ -104,7 +100,7 @@ def _page(browser, server: Server, path: str, width: int = 1280):  # type: ignor
     console = []
     page.on("console", lambda m: console.append(m.text) if "Content Security Policy" in m.text else None)
     page.goto(server.url(path), wait_until="networkidle")
-    page.wait_for_function("typeof document$ !== 'undefined' || location.pathname.endsWith('404.html')")
+    page.wait_for_function("() => typeof document$ !== 'undefined' || location.pathname.endsWith('404.html')")
     return context, page, console
 
 
@@ -113,72 +109,52 @@ def _violations(page, console: list[str]) -> list[str]:  # type: ignore[no-untyp
     return page.evaluate("window.__csp") + console
 
 
-@pytest.fixture(scope="module")
-def pages(site: Build) -> list[str]:
-    return site_pages(site.site)
+def _search(page) -> None:  # type: ignore[no-untyped-def]
+    page.keyboard.press("/")
+    box = page.locator(".md-search__input")
+    if not box.is_visible():
+        page.locator("label.md-header__button[for=__search]").click()
+    box.press_sequentially("needle", delay=20)
+    page.locator(".md-search-result__item a").first.wait_for(timeout=10_000)
+    page.keyboard.press("Escape")
 
 
-def test_every_page_loads_without_a_violation(browser, server: Server, pages: list[str]) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("width", [375, 1280])
+def test_every_page_loads_without_a_violation(browser, served: Server, width: int) -> None:  # type: ignore[no-untyped-def]
+    """Both engines' builds (``served``), every page, phone and desktop."""
     found = {}
-    for path in pages:
-        for width in (375, 1280):
-            context, page, console = _page(browser, server, path, width)
-            try:
-                page.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # back-to-top button, toc tracking
-                page.wait_for_timeout(200)
-                page.emulate_media(media="print")  # the print view (appointment sheet)
-                page.wait_for_timeout(50)
-                page.emulate_media(media="screen")
-                if _violations(page, console):
-                    found[f"{path or '/'} @ {width}"] = _violations(page, console)
-            finally:
-                context.close()
+    for path in site_pages(served.root):
+        context, page, console = _page(browser, served, path, width)
+        try:
+            page.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # back-to-top button, toc tracking
+            page.wait_for_timeout(200)
+            page.emulate_media(media="print")  # the print view (appointment sheet)
+            page.wait_for_timeout(50)
+            page.emulate_media(media="screen")
+            if _violations(page, console):
+                found[path or "/"] = _violations(page, console)
+        finally:
+            context.close()
     assert found == {}
 
 
-def test_search_scheme_toggle_and_facts_table_without_a_violation(browser, server: Server) -> None:  # type: ignore[no-untyped-def]
-    context, page, console = _page(browser, server, "sources/")
+def test_search_scheme_toggle_and_facts_table_without_a_violation(browser, built: Build, served: Server) -> None:  # type: ignore[no-untyped-def]
+    """Search (Material's search under MkDocs; Zensical's own search is not driven yet: MIGRATING.md),
+    the scheme toggle, the facts table and the print view, on both engines' builds."""
+    context, page, console = _page(browser, served, "sources/")
     try:
-        page.keyboard.press("/")
-        box = page.locator(".md-search__input")
-        if not box.is_visible():
-            page.locator("label.md-header__button[for=__search]").click()
-        box.press_sequentially("needle", delay=20)
-        page.locator(".md-search-result__item a").first.wait_for(timeout=10_000)
-        page.keyboard.press("Escape")
+        if built.engine == "mkdocs":
+            _search(page)
         page.locator("label[title='Switch to dark mode']:visible").click()
-        page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+        page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
         page.locator("details.facts-table > summary").click()
-        page.wait_for_function("document.querySelector('details.facts-table').open")
+        page.wait_for_function("() => document.querySelector('details.facts-table').open")
         page.locator("table.facts tbody tr").first.wait_for()
         page.emulate_media(media="print")
         page.wait_for_timeout(50)
         assert _violations(page, console) == []
     finally:
         context.close()
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def translate_path(self, path: str) -> str:
-        path = path.split("?", 1)[0]
-        return super().translate_path("/" + path[len(PREFIX):] if path.startswith(PREFIX) else "/\0missing")
-
-
-@contextlib.contextmanager
-def _serve(folder: Path) -> Iterator[Server]:
-    """``folder`` on 127.0.0.1 under the site's path, stopped on leaving."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield Server(folder, f"http://127.0.0.1:{httpd.server_address[1]}{PREFIX}")
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=5)
 
 
 def test_an_injected_inline_script_is_blocked(browser, site: Build, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -190,7 +166,7 @@ def test_an_injected_inline_script_is_blocked(browser, site: Build, tmp_path: Pa
     injected = '<p>bad value<script>window.__injected = "ran"</script><img src="x" onerror="window.__injected=1"></p>'
     assert "</article>" in html
     page_file.write_text(html.replace("</article>", injected + "</article>", 1), encoding="utf-8")
-    with _serve(copy) as fake:
+    with serving(copy) as fake:
         context, page, console = _page(browser, fake, "pain/")
         try:
             assert page.evaluate("typeof window.__injected") == "undefined", "the injected script ran"
@@ -203,32 +179,10 @@ def test_an_injected_inline_script_is_blocked(browser, site: Build, tmp_path: Pa
             context.close()
 
 
-def test_zensical_build_gets_the_policy_and_loads_clean(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """`make build-zensical` runs the same post-build steps (python -m guide.postbuild)."""
-    from test_zensical import run_zensical
-
-    project = copy_project(tmp_path / "project")
-    build = run_zensical(project)
-    assert build.ok, build.output
-    proc = subprocess.run([sys.executable, "-m", "guide.postbuild", str(build.site),
-                           "--styles", str(project / "overrides" / "stylesheets")],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "Post-build: 12 pages" in proc.stdout
-    with _serve(build.site) as zserver:
-        found = {}
-        for path in site_pages(build.site):
-            context, page, console = _page(browser, zserver, path)
-            try:
-                if path == "":
-                    page.locator("label[title='Switch to dark mode']:visible").click()
-                    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
-                page.emulate_media(media="print")
-                if _violations(page, console):
-                    found[path or "/"] = _violations(page, console)
-            finally:
-                context.close()
-    assert found == {}
+def test_zensical_build_gets_the_policy_from_the_shared_postbuild(zsite: Build) -> None:
+    """`make build-zensical` runs the same post-build steps (python -m guide.postbuild); the pages'
+    policy and their loading without a violation are checked above, for both engines."""
+    assert "Post-build: 12 pages" in zsite.output, zsite.output
 
 
 def test_postbuild_command_says_what_is_wrong(tmp_path: Path) -> None:

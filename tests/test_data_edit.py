@@ -14,10 +14,9 @@ from pathlib import Path
 
 import yaml
 
-from guide import render, schema
-from guide.loader import load_facts
-
 from conftest import ROOT, cite_numbers, copy_project, run_build
+from guide import render
+from guide.loader import load_facts
 from htmlpage import article_text, page_file
 
 

@@ -12,12 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from guide.errors import GuideError, GuideErrors
 from guide.loader import load_facts
 from guide.offline import load_project
 from macros import define_env
-
-from conftest import ROOT
 
 REAL = (ROOT / "data" / "facts.yml").read_text(encoding="utf-8")
 TINY_PAGE = (Path(__file__).parent / "fixtures" / "tiny" / "docs" / "index.md").read_text(encoding="utf-8")

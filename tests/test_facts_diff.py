@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from guide.loader import load_facts
-
 from conftest import ROOT, cite_numbers, copy_project
+from guide.loader import load_facts
 
 sys.path.insert(0, str(ROOT / "tools"))
 import facts_diff  # noqa: E402

@@ -12,10 +12,9 @@ import re
 import pytest
 
 from conftest import ROOT, Build
-from htmlpage import article_text, page_file
-from test_site import FACTS, NAV, SITE, TOPICS
-
 from guide import render
+from htmlpage import article_text, page_file
+from support import NAV, TOPICS, project_facts, project_site
 
 SKIP = ("headerlink", "page-info")
 
@@ -31,7 +30,7 @@ def _html(site: Build, src: str) -> str:
 def test_full_credentials_only_on_home_and_sources(site: Build) -> None:
     for src in NAV:
         text = " ".join(_text(site, src).split())
-        for person in FACTS.experts.values():
+        for person in project_facts().experts.values():
             full = " ".join(person.role.split())
             if src in ("index.md", "sources.md"):
                 assert full in text, f"{src} lacks the full role of {person.name}"
@@ -42,7 +41,7 @@ def test_full_credentials_only_on_home_and_sources(site: Build) -> None:
 @pytest.mark.parametrize("src", ["procedure.md", "pain.md", "aftercare.md", "at-home-vs-in-office.md"])
 def test_short_form_from_the_data(site: Build, src: str) -> None:
     text = _text(site, src)
-    assert any(f"{p.surname}, a {p.short_role}" in text for p in FACTS.experts.values()), src
+    assert any(f"{p.surname}, a {p.short_role}" in text for p in project_facts().experts.values()), src
 
 
 def test_every_summary_says_who_says_each_claim(site: Build) -> None:
@@ -67,7 +66,7 @@ def test_the_sheet_keeps_the_articles_warnings(site: Build) -> None:
     assert "Tell your provider if" not in text
     assert "The article says to skip it if" in text and "The article says to wait if" in text
     assert "steer clear" in text
-    for item in FACTS.all_facts()["provider.checks"].items:  # type: ignore[union-attr]
+    for item in project_facts().all_facts()["provider.checks"].items:  # type: ignore[union-attr]
         assert item in text
 
 
@@ -76,7 +75,7 @@ def test_pages_say_what_the_article_does_not_cover(site: Build, src: str) -> Non
     text = _text(site, src)
     assert "What the article does not cover." in text
     assert "Our suggestion: for these, ask a doctor, or the clinic that treats you." in text
-    for silence in FACTS.not_covered.values():
+    for silence in project_facts().not_covered.values():
         if src in silence.pages:
             assert silence.topic in text, (src, silence.topic)
 
@@ -85,14 +84,14 @@ def test_pages_say_what_the_article_does_not_cover(site: Build, src: str) -> Non
 def test_about_this_source(site: Build, src: str) -> None:
     text = _text(site, src)
     assert "About this source." in text
-    assert FACTS.source.kind in text and "not a clinical guideline" in text and "cites no studies" in text
+    assert project_facts().source.kind in text and "not a clinical guideline" in text and "cites no studies" in text
     assert "It does not mean we checked it against newer research." in text
 
 
 def test_citation_is_flagged_as_printed(site: Build) -> None:
     text = _text(site, "sources.md")
     # as the article prints them: "Shannon-Karasik, Marianne Mychaskiw and Caroline."
-    assert f"{render.join(list(FACTS.source.authors))}. “" in text
+    assert f"{render.join(list(project_facts().source.authors))}. “" in text
     assert "Marianne Mychaskiw and Caroline." in text and "Mychaskiw, Caroline" not in text
     assert "copied as the article's own citation prints them" in text
 
@@ -108,7 +107,7 @@ def test_no_drift_the_audit_removed(site: Build, src: str) -> None:
                   "if needed", "Tell your provider if", "Who it suits: all", "Dr. Jaliman, a dermatologist, says microneedling leaves"):
         assert drift not in text, f"{src}: {drift!r}"
     # said once per page at most: the article gives no length for home needles
-    note = FACTS.all_facts()["device.home_needle_length"].note  # type: ignore[union-attr]
+    note = project_facts().all_facts()["device.home_needle_length"].note  # type: ignore[union-attr]
     assert text.count(note) <= 1 and text.count("gives no length") <= 1, src
 
 
@@ -153,7 +152,7 @@ def test_the_reviews_wrong_wording_stays_gone(site: Build, src: str) -> None:
 
 
 def _v(key: str, part: str | None = None) -> str:
-    return render.fact_text(FACTS.all_facts()[key], part)
+    return render.fact_text(project_facts().all_facts()[key], part)
 
 
 def test_the_reviews_wording_is_published(site: Build) -> None:
@@ -214,7 +213,7 @@ def test_the_comparison_table_gives_needle_in_to_dr_nazarian(site: Build) -> Non
 def test_the_facts_table_after_the_review(site: Build) -> None:
     html = _html(site, "sources.md")
     rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td>", html, re.S)
-    assert len(rows) == len(FACTS.all_facts()), "every fact in the data has a row"
+    assert len(rows) == len(project_facts().all_facts()), "every fact in the data has a row"
     by_label = {label: (value, who, passage) for label, value, who, passage in rows}
     for _, value, _, passage in rows:
         assert not re.search(r"[.?!], ", value), f"doubled punctuation in a list: {value!r}"
@@ -224,9 +223,9 @@ def test_the_facts_table_after_the_review(site: Build) -> None:
     assert "Skin colors and types Dr. Nazarian says it is safe for" not in by_label
     assert "some do not" not in _v("provider.skipped_extras")
     for key in ("about.result", "provider.best_result"):
-        item = FACTS.all_facts()[key]
+        item = project_facts().all_facts()[key]
         assert item.expert == "nazarian" and item.label in by_label, key
-        assert any(key in page.facts for page in SITE.pages.values()), f"{key} is shown on no page"
+        assert any(key in page.facts for page in project_site().pages.values()), f"{key} is shown on no page"
     text = _text(site, "sources.md")
     assert "This table lists every fact and who said it, with the article's words and the pages that use it." in text
 

@@ -15,16 +15,13 @@ from pathlib import Path
 import pytest
 from pydantic import TypeAdapter
 
+from conftest import cite_numbers, copy_project
 from guide import figures, render, schema
 from guide.offline import load_project
-from macros import define_env
-
-from conftest import cite_numbers, ROOT, Build, copy_project, run_build
 from htmlpage import article_text, page_file
+from macros import define_env
+from support import ROOT, SCHEDULES, Build, project_env, project_facts, run_build
 
-FACTS, _, ENV = load_project(define_env, ROOT)
-ALL = FACTS.all_facts()
-SCHEDULES = ("frequency.upkeep", "frequency.acne_scarring", "frequency.body", "frequency.touch_ups")
 BASE = {"label": "L", "expert": "article", "source": "passage"}
 
 
@@ -46,8 +43,8 @@ def _schedule(sessions: tuple[int, int] | None = None, every: tuple[float, float
 
 def _depth(low: float, high: float) -> figures.DepthScale:
     return figures.depth_scale(_fact(kind="range", min=low, max=high, unit="mm"),  # type: ignore[arg-type]
-                               ALL["device.shallowest_reach"], ALL["device.home_needles"],  # type: ignore[arg-type]
-                               ALL["device.home_needle_length"], "Dr. Nazarian", "Dr. Jaliman")  # type: ignore[arg-type]
+                               project_facts().all_facts()["device.shallowest_reach"], project_facts().all_facts()["device.home_needles"],  # type: ignore[arg-type]
+                               project_facts().all_facts()["device.home_needle_length"], "Dr. Nazarian", "Dr. Jaliman")  # type: ignore[arg-type]
 
 
 # --- geometry ---------------------------------------------------------------
@@ -111,7 +108,7 @@ def test_depth_scale_invents_no_home_length() -> None:
     home = " ".join(d.home_lines)
     assert render.NOT_STATED in home and "much shorter" in home and "Dr. Jaliman" in home
     assert not re.search(r"\d", home), "the home rollers get no number"
-    html = ENV.macros["depth_scale"]()
+    html = project_env().macros["depth_scale"]()
     band = re.search(r'<rect class="fig__unknown" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"', html)
     assert band, html
     start, width = float(band.group(1)), float(band.group(2))
@@ -154,11 +151,11 @@ def test_a_range_of_sessions_is_drawn_as_a_range_not_as_extras() -> None:
         assert ("optional", "top of the range") in t.legend
         assert "range" in t.desc and "range" in t.caption
     for key in SCHEDULES:
-        assert "if needed" not in ENV.macros["timeline"](key)
+        assert "if needed" not in project_env().macros["timeline"](key)
 
 
 def test_the_articles_about_shows_on_the_body_timeline() -> None:
-    html = ENV.macros["timeline"]("frequency.body")
+    html = project_env().macros["timeline"]("frequency.body")
     assert "about 4 to 6 sessions" in html
 
 
@@ -202,16 +199,16 @@ def test_long_plans_are_cut() -> None:
 
 
 def test_sheet_has_every_item() -> None:
-    sheet = ENV.macros["appointment_sheet"]()
-    for q in ALL["provider.questions"].items:  # type: ignore[union-attr]
+    sheet = project_env().macros["appointment_sheet"]()
+    for q in project_facts().all_facts()["provider.questions"].items:  # type: ignore[union-attr]
         assert re.search(rf"^- .*{re.escape(q)}</span> <span class=\"sheet-line\"></span>", sheet, re.M), f"room to answer {q}"
     for key in ("candidates.avoid_other", "candidates.avoid_skin", "candidates.wait_if", "provider.checks",
                 "aftercare.avoid_ingredients", "aftercare.acid_examples"):
-        for item in ALL[key].items:  # type: ignore[union-attr]
+        for item in project_facts().all_facts()[key].items:  # type: ignore[union-attr]
             assert item in sheet, item
     for key in ("aftercare.spf_min", "aftercare.sunscreen_type", "aftercare.avoid_scrubs", "aftercare.makeup",
                 "provider.licensed", "provider.preferred"):
-        assert render.fact_text(ALL[key]) in sheet, key
+        assert render.fact_text(project_facts().all_facts()[key]) in sheet, key
     # the article's own verbs, not softened into "tell your provider"
     assert "The article says to skip it if you take blood thinners" in sheet
     assert "Dr. Jaliman says to steer clear of it if you have eczema" in sheet
@@ -251,9 +248,9 @@ class _Tags(HTMLParser):
 
 
 def _calls() -> dict[str, str]:
-    out = {"depth_scale": ENV.macros["depth_scale"]()}
+    out = {"depth_scale": project_env().macros["depth_scale"]()}
     for key in SCHEDULES:
-        out[key] = ENV.macros["timeline"](key)
+        out[key] = project_env().macros["timeline"](key)
     return out
 
 
@@ -282,23 +279,23 @@ def test_picture_markup(name: str) -> None:
 
 def test_timeline_refuses_a_fact_that_is_not_a_schedule() -> None:
     with pytest.raises(ValueError, match="needs a schedule fact"):
-        ENV.macros["timeline"]("device.depth_range")
+        project_env().macros["timeline"]("device.depth_range")
 
 
 def test_glance_card_and_comparison_table_show_the_facts() -> None:
-    card = ENV.macros["glance_card"]()
+    card = project_env().macros["glance_card"]()
     assert "\n\n" not in card.strip()
     for key in ("device.needle_count", "device.depth_range", "appointment.numbing_time", "frequency.upkeep"):
-        assert render.fact_text(ALL[key]) in card, key
-    table = ENV.macros["comparison_table"]()
+        assert render.fact_text(project_facts().all_facts()[key]) in card, key
+    table = project_env().macros["comparison_table"]()
     rows = [line for line in table.splitlines() if line.startswith("|")]
     assert len(rows) >= 4 and all(r.count("|") - r.count("\\|") == 4 for r in rows)
     # the home length is not stated: the table says so in the data's words ("The article gives no length
     # for them."), and gives the home rollers no number
-    note = render.fact_text(ALL["device.home_needle_length"], "note")
+    note = render.fact_text(project_facts().all_facts()["device.home_needle_length"], "note")
     home_depth = next(r for r in rows if r.startswith("| Needle depth")).split("|")[2]
     assert note in home_depth and not re.search(r"\d", home_depth) and "Length not stated" not in table
-    assert render.fact_text(ALL["device.depth_range"]) in table
+    assert render.fact_text(project_facts().all_facts()["device.depth_range"]) in table
 
 
 # --- colour contrast (figures.css, both schemes) -----------------------------
@@ -458,7 +455,7 @@ def test_drawings_follow_the_data(builds: tuple[Build, Build]) -> None:
 def test_the_home_band_is_plainly_not_a_measurement() -> None:
     """The band fades from the surface at once (no solid stretch that reads as a depth) and says
     "not to scale"; it still never reaches the pen's range (test_depth_scale_invents_no_home_length)."""
-    html = ENV.macros["depth_scale"]()
+    html = project_env().macros["depth_scale"]()
     stops = re.findall(r'<stop offset="([\d.]+)"([^>]*)>', html)
     assert stops and float(stops[0][0]) == 0 and "stop-opacity" not in stops[0][1], stops
     assert 'stop-opacity="0"' in stops[-1][1]
@@ -473,15 +470,15 @@ def test_the_depth_scale_names_who_gives_the_pen_settings() -> None:
     assert "Dr. Nazarian" in d.bar_label
     assert " ".join(d.reach_lines).endswith("says Dr. Nazarian")
     assert all(not line.endswith("Dr.") for line in d.reach_lines + d.home_lines), "Dr. split from the name"
-    html = ENV.macros["depth_scale"]()
+    html = project_env().macros["depth_scale"]()
     assert "In-office pen (Dr. Nazarian)" in html and "set by your provider</text>" not in html
 
 
 @pytest.mark.parametrize("key, who", [("frequency.upkeep", "Dr. Nazarian"), ("frequency.acne_scarring", "Dr. Nazarian"),
                                       ("frequency.touch_ups", "Dr. Nazarian"), ("frequency.body", "the article")])
 def test_each_timeline_names_whose_plan_it_is(key: str, who: str) -> None:
-    assert render.speaker(ALL[key], FACTS.experts) == who
-    html = ENV.macros["timeline"](key)
+    assert render.speaker(project_facts().all_facts()[key], project_facts().experts) == who
+    html = project_env().macros["timeline"](key)
     title = re.search(r"<title[^>]*>(.*?)</title>", html).group(1)  # type: ignore[union-attr]
     desc = re.search(r"<desc[^>]*>(.*?)</desc>", html).group(1).replace("&#39;", "'")  # type: ignore[union-attr]
     caption = re.search(r"<figcaption>(.*?)</figcaption>", html, re.S).group(1).replace("&#39;", "'")  # type: ignore[union-attr]

@@ -6,33 +6,13 @@ names the file, the line and the key, show no traceback, and publish nothing.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, Build, run_build
+from support import BAD_DATA, Build, edit, run_build, tiny
 
-TINY = Path(__file__).parent / "fixtures" / "tiny"
-
-
-def _tiny(tmp_path: Path) -> Path:
-    project = tmp_path / "tiny"
-    shutil.copytree(TINY, project)
-    shutil.copy2(ROOT / "macros.py", project)
-    for part in ("guide", "includes", "sources"):
-        shutil.copytree(ROOT / part, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-    (project / "data").mkdir()
-    shutil.copy2(ROOT / "data" / "facts.yml", project / "data")
-    return project
-
-
-def _edit(path: Path, old: str, new: str) -> int:
-    """Replace ``old`` once; return the line where the change starts."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text not found: {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
+_tiny, _edit = tiny, edit
 
 
 def _failed(build: Build) -> str:
@@ -50,17 +30,6 @@ def test_good_tiny_site_builds(tmp_path: Path) -> None:
     assert "<li>rosacea</li>" in html
 
 
-BAD_DATA = {
-    "yaml syntax": ("      value: 11\n", "      value: [11\n", "YAML syntax error"),
-    "missing key": ('      unit: "mm"\n', "", "missing key 'unit' (at facts.device.depth_range.unit)"),
-    "unknown key": ("      value: 11\n", "      valeu: 11\n", "unknown key 'valeu' (at facts.device.needle_count.valeu)"),
-    "wrong type": ("      value: 11\n", "      value: many\n", "Found: 'many' (text). Expected: a number"),
-    "min above max": ("      min: 0.5\n      max: 2.5\n", "      min: 3\n      max: 2.5\n",
-                      "the minimum (3) is larger than the maximum (2.5) (at facts.device.depth_range)"),
-    "zero count": ("      value: 11\n", "      value: 0\n", "(at facts.device.needle_count.value) Found: 0 (a number). Expected: a number above 0"),
-    "empty list": ('      items: ["eczema", "rosacea", "very sensitive skin"]', "      items: []",
-                   "(at facts.candidates.avoid_skin.items) Found: an empty list"),
-}
 
 
 @pytest.mark.parametrize("case", BAD_DATA, ids=list(BAD_DATA))

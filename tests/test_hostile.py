@@ -11,23 +11,21 @@ MkDocs and with Zensical, to prove what reaches the published HTML.
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from markupsafe import Markup
 
-from guide import pagecheck, preflight, schema
+from conftest import BIN, ROOT, copy_project, run_build
+from guide import preflight
 from guide.errors import GuideError, GuideErrors
 from guide.loader import load_facts
 from guide.offline import load_project
 from macros import define_env
-
-from conftest import BIN, ROOT, copy_project, run_build
 from tools.project import BUILD_PARTS
 
 REAL = (ROOT / "data" / "facts.yml").read_text(encoding="utf-8")
@@ -497,9 +495,9 @@ def test_make_build_keeps_the_previous_site_when_a_build_fails(tmp_path: Path) -
 
 
 def test_zensical_refuses_the_same_page_and_keeps_the_previous_site(tmp_path: Path) -> None:
-    from test_zensical import ZENSICAL, _require_zensical
+    from support import ZENSICAL, require_zensical
 
-    _require_zensical()
+    require_zensical()
     project = copy_project(tmp_path / "project", (*BUILD_PARTS, "Makefile", "requirements-zensical.txt"))
     venvz = ZENSICAL.parent.parent
     make = ["make", "-o", f"{venvz}/.zensical", f"VENVZ={venvz}", "build-zensical"]

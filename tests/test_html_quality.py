@@ -10,18 +10,16 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-import pytest
 import yaml
 
-from conftest import ROOT, Build
 from guide.siteurl import site_url
+from support import ROOT, Build, missing
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
@@ -31,16 +29,12 @@ LINK_ATTRS = {"a": "href", "link": "href", "script": "src", "img": "src", "sourc
               "area": "href", "iframe": "src", "form": "action"}
 
 
-def _missing(what: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(what)
-    pytest.skip(what)
-
-
-def test_vnu_finds_no_errors(site: Build) -> None:
+def test_vnu_finds_no_errors(built: Build) -> None:
+    """Both engines' builds (the ``built`` fixture), with the same bar: no errors at all."""
+    site = built
     java = shutil.which("java")
     if not java or not VNU.exists():
-        _missing("The Nu HTML Checker needs Java and node_modules/vnu-jar: run `make test`.")
+        missing("The Nu HTML Checker needs Java and node_modules/vnu-jar.")
     pages = sorted(str(p) for p in site.site.rglob("*.html"))
     proc = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
                           capture_output=True, text=True, timeout=600)
@@ -117,8 +111,8 @@ def internal_link_problems(site: Path) -> list[str]:
     return problems
 
 
-def test_no_broken_internal_links_or_anchors(site: Build) -> None:
-    problems = internal_link_problems(site.site)
+def test_no_broken_internal_links_or_anchors(built: Build) -> None:
+    problems = internal_link_problems(built.site)
     assert not problems, "\n".join(problems)
 
 

@@ -9,7 +9,6 @@ not run, or a lock edited by hand) fails here.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -50,7 +49,7 @@ def lock_entries(text: str, where: str) -> dict[str, tuple[str, list[str]]]:
     """``name -> (version, hashes)`` of a lock file; an entry without a hash is an error."""
     joined = re.sub(r"\\\n\s*", " ", text)  # continuation lines
     out = {}
-    for number, raw in enumerate(joined.splitlines(), 1):
+    for raw in joined.splitlines():
         line = raw.split("#", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
         if not line:
             continue

@@ -50,6 +50,17 @@ def test_finish_site_fixes_toggles_and_slims(tmp_path: Path) -> None:
     assert "comment for editors" not in out
 
 
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_finish_site_leaves_the_drawer_overlay_without_aria_hidden(tmp_path: Path, engine: str) -> None:
+    """Zensical's overlay label carries aria-hidden (a Nu checker error on a label); Material's does not."""
+    overlay = '<label class="md-overlay" for="__drawer"' + (' aria-hidden="true"' if engine == "zensical" else "") + ">"
+    (tmp_path / "index.html").write_text(PAGE.replace("<p>one", overlay + "</label>\n<p>one"), encoding="utf-8")
+    finish_site(tmp_path)
+    out = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert '<label class="md-overlay" for="__drawer"></label>' in out
+    assert "aria-hidden" not in out
+
+
 def test_changed_theme_markup_stops_the_build(tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text(PAGE.replace('id="__search" autocomplete="off"', 'id="__find"'), encoding="utf-8")
     with pytest.raises(MarkupChanged, match="#__search"):

@@ -11,19 +11,14 @@ sheet is rendered, and the site chrome is not.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-from guide.loader import load_facts
-
-from browser import Server, browser, open_page, server  # noqa: F401 - pytest fixtures
-from conftest import ROOT
-from test_figures import SCHEDULES
+from browser import Server, open_page
+from support import SCHEDULES, project_facts
 
 pytestmark = pytest.mark.browser
 
-ALL = load_facts(ROOT / "data" / "facts.yml").all_facts()
 SHEET = "appointment-sheet/"
 CHROME = [".md-header", ".md-tabs", ".md-sidebar", ".md-search", ".md-footer", ".md-top",
           ".md-content__button", ".md-typeset .headerlink", ".sheet-intro"]
@@ -77,7 +72,7 @@ def test_sheet_has_every_item_and_no_chrome(browser, server: Server, scheme: str
                           ".map(li => [li.innerText.trim(), li.checkVisibility(),"
                           " parseFloat(getComputedStyle(li, '::before').borderTopWidth)])")
     texts = [text for text, _, _ in items]
-    questions = list(ALL["provider.questions"].items)  # type: ignore[union-attr]
+    questions = list(project_facts().all_facts()["provider.questions"].items)  # type: ignore[union-attr]
     assert texts[:len(questions)] == questions
     rest = texts[len(questions):]
     expected = [  # (speaker, words of the item) in order: skip or wait, provider checks, aftercare
@@ -133,7 +128,7 @@ def test_folded_facts_table_prints_open(browser, server: Server) -> None:  # typ
     every <details> before printing, and folds it back after)."""
     page = browser.new_page()
     page.goto(server.url("sources/"), wait_until="networkidle")
-    page.wait_for_function("typeof document$ !== 'undefined'")
+    page.wait_for_function("() => typeof document$ !== 'undefined'")
     page.evaluate("""window.__printed = [];
       for (const type of ["beforeprint", "afterprint"])
         addEventListener(type, () => __printed.push([type, document.querySelector("details.facts-table").open,

@@ -18,7 +18,7 @@ import textstat
 
 from conftest import Build
 from htmlpage import article_text, page_file
-from test_site import NAV
+from support import NAV
 
 SKIP = ("headerlink", "page-info")
 EXTRA = {"glossary.md": 8.0, "sources.md": 10.0}  # looser bound for quoted source text

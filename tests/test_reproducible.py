@@ -57,7 +57,7 @@ def test_two_builds_are_byte_identical(two_builds: tuple[Path, Path]) -> None:
 
 def test_dates_come_from_source_date_epoch_not_the_clock(two_builds: tuple[Path, Path]) -> None:
     site = two_builds[0]
-    day = dt.datetime.fromtimestamp(int(EPOCH), dt.timezone.utc).date().isoformat()
+    day = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date().isoformat()
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert sitemap.count("<lastmod>") >= 11 and sitemap.count(f"<lastmod>{day}</lastmod>") == sitemap.count("<lastmod>")
     header = (site / "sitemap.xml.gz").read_bytes()[:10]

@@ -10,10 +10,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT, Build
-from htmlpage import meta, page_file
-from test_site import CONFIG, NAV, SITE
+from conftest import Build
 from guide.siteurl import site_url
+from htmlpage import meta, page_file
+from support import CONFIG, NAV, project_site
 
 SITE_URL = site_url()
 
@@ -43,7 +43,7 @@ def _unescape(text: str | None) -> str | None:
 @pytest.mark.parametrize("src", NAV)
 def test_canonical_description_and_sharing_tags(site: Build, src: str) -> None:
     html = _html(site, src)
-    info = SITE.pages[src]
+    info = project_site().pages[src]
     assert _canonical(html) == _url(src)
     assert _unescape(meta(html, "description")) == info.description
     assert _unescape(meta(html, "og:description")) == info.description
@@ -63,7 +63,7 @@ def test_schema_org_medical_web_page(site: Build, src: str) -> None:
     blocks = _json_ld(html)
     assert len(blocks) == 1, "one JSON-LD block per page"
     data = blocks[0]
-    info = SITE.pages[src]
+    info = project_site().pages[src]
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "MedicalWebPage"
     assert data["url"] == _url(src)

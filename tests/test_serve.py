@@ -16,8 +16,6 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-import pytest
-
 from conftest import MKDOCS, cite_numbers, copy_project
 
 # Saving a file must show on the page within this long. MkDocs itself takes

@@ -3,23 +3,12 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-import yaml
 
 from guide import render
-from guide.offline import load_project
-from macros import define_env
-
-from conftest import ROOT, Build
 from htmlpage import article_text, meta, page_file
-
-CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-NAV = [next(iter(item.values())) for item in CONFIG["nav"]]
-TOPICS = ["index.md", "procedure.md", "pain.md", "candidates.md", "frequency.md", "aftercare.md",
-          "at-home-vs-in-office.md", "choosing-a-provider.md"]
-FACTS, SITE, _ = load_project(define_env, ROOT)
+from support import NAV, ROOT, TOPICS, Build, project_facts, project_site
 
 
 def _html(site: Build, src: str) -> str:
@@ -36,7 +25,7 @@ def test_strict_build_has_no_warnings(site: Build) -> None:
 def test_every_required_page_is_in_the_nav_and_built(site: Build) -> None:
     required = {*TOPICS, "glossary.md", "sources.md"}
     assert required <= set(NAV)
-    assert set(NAV) == set(SITE.pages), "every page is in the nav and every nav entry is a page"
+    assert set(NAV) == set(project_site().pages), "every page is in the nav and every nav entry is a page"
     for src in NAV:
         assert page_file(site.site, src).exists(), src
 
@@ -52,13 +41,13 @@ def test_topic_pages_have_real_content(site: Build, src: str) -> None:
 @pytest.mark.parametrize("src", NAV)
 def test_every_page_has_description_review_dates_and_source(site: Build, src: str) -> None:
     html = _html(site, src)
-    info = SITE.pages[src]
+    info = project_site().pages[src]
     assert meta(html, "description") == info.description.replace("'", "&#39;") or meta(html, "description") == info.description
     assert f'<time datetime="{info.last_reviewed.isoformat()}">' in html
     assert f'<time datetime="{info.next_review.isoformat()}">' in html
     text = article_text(html)
     assert "Last reviewed:" in text and "Next review due:" in text
-    assert FACTS.source.title in text
+    assert project_facts().source.title in text
     assert "not medical advice" in text
 
 
@@ -70,15 +59,15 @@ def test_no_template_syntax_left_in_output(site: Build, src: str) -> None:
 
 
 def test_every_fact_is_used_on_a_topic_page() -> None:
-    unused = [key for key in FACTS.all_facts() if not any(key in SITE.pages[t].facts for t in TOPICS)]
+    unused = [key for key in project_facts().all_facts() if not any(key in project_site().pages[t].facts for t in TOPICS)]
     assert not unused, f"facts no topic page shows: {unused}"
 
 
 @pytest.mark.parametrize("src", NAV)
 def test_fact_values_show_where_used(site: Build, src: str) -> None:
     text = article_text(_html(site, src))
-    every = FACTS.all_facts()
-    for key in SITE.pages[src].facts:
+    every = project_facts().all_facts()
+    for key in project_site().pages[src].facts:
         shown = render.values(every[key])
         # Case-insensitive: a value may open a sentence ("All skin colors ...").
         assert any(v.lower() in text.lower() for v in shown), f"{src} uses {key} but shows none of {shown}"
@@ -87,11 +76,11 @@ def test_fact_values_show_where_used(site: Build, src: str) -> None:
 def test_facts_table_lists_every_fact_with_its_pages(site: Build) -> None:
     html = _html(site, "sources.md")
     rows = re.findall(r"<tr>(.*?)</tr>", html, re.S)
-    assert len(rows) == len(FACTS.all_facts()) + 1
-    for key, fact in FACTS.all_facts().items():
+    assert len(rows) == len(project_facts().all_facts()) + 1
+    for key, fact in project_facts().all_facts().items():
         row = next((r for r in rows if f"<td>{fact.label}</td>" in _plain(r)), None)
         assert row is not None, key
-        for page in SITE.pages_using(key):
+        for page in project_site().pages_using(key):
             slug = "../" if page.path == "index.md" else f"../{page.path.removesuffix('.md')}/"
             assert f'href="{slug}"' in row, f"{key}: link to {page.path} missing"
 

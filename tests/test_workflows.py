@@ -243,7 +243,7 @@ def test_deploy_ships_only_a_tested_commit_from_main() -> None:
     _, pages = _step(build, uses="actions/configure-pages")
     _, make = _step(build, name="Build the site")
     assert "make build" in make["run"]
-    assert make["env"]["SITE_URL"] == "${{ steps.%s.outputs.base_url }}/" % pages["id"], \
+    assert make["env"]["SITE_URL"] == "${{ steps." + pages["id"] + ".outputs.base_url }}/", \
         "the address comes from the Pages settings: a fork deploys without editing files"
     _, upload = _step(build, uses="actions/upload-pages-artifact")
     assert upload["with"]["path"] == "site/"

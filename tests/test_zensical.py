@@ -4,7 +4,9 @@ Theme markup may differ; content may not: the same pages, the same headings,
 the same article text and every fact value wherever MkDocs shows it. Bad data
 must stop a Zensical build as loudly as a MkDocs one, with the same message.
 Zensical runs from its own venv (.venv-zensical, installed by `make test`)
-in a copy of the project, so it never touches the working tree's site folders.
+in a copy of the project, so it never touches the working tree's site folders
+(the ``zsite`` fixture, conftest.py). The Nu checker, axe, links, CSP and first
+view run on both builds through the ``built``/``served`` fixtures.
 """
 
 from __future__ import annotations
@@ -12,55 +14,14 @@ from __future__ import annotations
 import html as htmllib
 import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from guide import render
-from guide.loader import load_facts
-
-from conftest import ROOT, Build, copy_project, run_build
 from htmlpage import article_text, meta
-from test_fixture_sites import BAD_DATA, _edit, _tiny
-
-ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
-CONFIG = "zensical.yml"  # INHERITs mkdocs.yml; sets site_dir and the theme variant
-SITE_DIR = "site-zensical"
-FACTS = load_facts(ROOT / "data" / "facts.yml")
-
-
-def _require_zensical() -> None:
-    if ZENSICAL.exists():
-        return
-    msg = (f"Zensical is not installed ({ZENSICAL.relative_to(ROOT)} is missing). "
-           "Run `make test` or `make build-zensical`; both install it from requirements-zensical.txt.")
-    if os.environ.get("CI", "").lower() in ("true", "1", "yes"):
-        pytest.fail(msg)
-    pytest.skip(msg)
-
-
-def run_zensical(project: Path, config: str = CONFIG, site_dir: str = SITE_DIR) -> Build:
-    """``zensical build --clean --strict`` in ``project``, as `make build-zensical` runs it."""
-    _require_zensical()
-    proc = subprocess.run(
-        [str(ZENSICAL), "build", "-f", config, "--clean", "--strict"],
-        cwd=project, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
-        capture_output=True, text=True, timeout=300,
-    )
-    return Build(project, project / site_dir, proc.returncode, proc.stdout + proc.stderr)
-
-
-@pytest.fixture(scope="session")
-def zsite(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The real site built once with Zensical, in a copy of the project."""
-    _require_zensical()
-    project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
-    shutil.copy2(ROOT / CONFIG, project / CONFIG)
-    build = run_zensical(project)
-    assert build.ok, build.output
-    return build
+from support import BAD_DATA, ROOT, ZENSICAL, Build, edit, project_facts, require_zensical, run_build, run_zensical, tiny
 
 
 def _pages(site: Path) -> set[str]:
@@ -112,7 +73,7 @@ def test_same_title_and_description(site: Build, zsite: Build) -> None:
 
 
 def test_every_fact_value_shows_in_both(site: Build, zsite: Build) -> None:
-    values = {v for fact in FACTS.all_facts().values() for v in render.values(fact)}
+    values = {v for fact in project_facts().all_facts().values() for v in render.values(fact)}
     checked = 0
     for rel, mk, z in _pairs(site, zsite):
         mk_text, z_text = article_text(mk), article_text(z)
@@ -138,7 +99,7 @@ def test_same_article_text(site: Build, zsite: Build) -> None:
 
 def test_macros_load_without_mkdocs() -> None:
     """macros.py and guide/ import and run in the Zensical venv, which has no MkDocs."""
-    _require_zensical()
+    require_zensical()
     code = ("import importlib.util, macros\n"
             "from guide.offline import load_project\n"
             "assert importlib.util.find_spec('mkdocs') is None, 'mkdocs is installed here'\n"
@@ -147,7 +108,7 @@ def test_macros_load_without_mkdocs() -> None:
     proc = subprocess.run([str(ZENSICAL.parent / "python"), "-c", code], cwd=ROOT, capture_output=True, text=True,
                           env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}, timeout=60)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.split() == [str(len(FACTS.all_facts()))]
+    assert proc.stdout.split() == [str(len(project_facts().all_facts()))]
 
 
 # --- bad input fails as loudly as with MkDocs ----------------------------------
@@ -171,11 +132,11 @@ BAD = {
 
 @pytest.mark.parametrize("case", BAD, ids=list(BAD))
 def test_bad_input_stops_both_engines_with_the_same_message(tmp_path: Path, case: str) -> None:
-    _require_zensical()
+    require_zensical()
     file, old, new, key = BAD[case]
-    mk_project, z_project = _tiny(tmp_path / "mkdocs"), _tiny(tmp_path / "zensical")
-    line = _edit(mk_project / file, old, new)
-    _edit(z_project / file, old, new)
+    mk_project, z_project = tiny(tmp_path / "mkdocs"), tiny(tmp_path / "zensical")
+    line = edit(mk_project / file, old, new)
+    edit(z_project / file, old, new)
     mk, z = run_build(mk_project), run_zensical(z_project, config="mkdocs.yml", site_dir="site")
     assert mk.returncode != 0 and z.returncode != 0, (mk.output, z.output)
     message = _message(mk.output)

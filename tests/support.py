@@ -1,0 +1,170 @@
+"""What the tests share (not a test module): paths, the two engines' builds, the skip-or-fail rule.
+
+* :func:`run_build` and :func:`run_zensical` build a project as `make build` and
+  `make build-zensical` do (Zensical's build then gets the same post-build step).
+* :func:`missing` is the one rule for a tool a test needs and cannot find:
+  skipped on an editor's machine, a failure in CI (``CI=true``), so a missing
+  browser or checker never passes unnoticed there.
+* ``ENGINES``: the site is held to one bar under both engines; the fixtures in
+  conftest.py parametrize the site checks over them (one build of each per session).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NoReturn
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+MKDOCS = str(BIN / "mkdocs")
+ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
+ZENSICAL_CONFIG = "zensical.yml"  # INHERITs mkdocs.yml; sets site_dir and the theme variant
+ZENSICAL_SITE_DIR = "site-zensical"
+ENGINES = ("mkdocs", "zensical")
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("true", "1", "yes")
+
+
+def missing(what: str) -> NoReturn:
+    """Skip the test, or fail it in CI, because a tool it needs is not installed."""
+    msg = f"{what} Run `make test`, which installs it (requirements-test.txt, package.json, tools/ensure-chromium.sh)."
+    if in_ci():
+        pytest.fail(msg)
+    pytest.skip(msg)
+
+
+@dataclass
+class Build:
+    """The outcome of one build."""
+
+    project: Path
+    site: Path
+    returncode: int
+    output: str
+    engine: str = "mkdocs"
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+
+def run_build(project: Path, site: Path | None = None) -> Build:
+    """Build ``project`` strictly into ``site`` (default: project/site), as `make build` does."""
+    site = site or project / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # As make build does: the pre-flight check of mkdocs.yml and symlinks first.
+    pre = subprocess.run([sys.executable, "-m", "guide.preflight", str(project)], cwd=project, env=env,
+                         capture_output=True, text=True, timeout=60)
+    if pre.returncode != 0:
+        return Build(project, site, pre.returncode, pre.stdout + pre.stderr)
+    proc = subprocess.run(
+        [MKDOCS, "build", "--strict", "--clean", "--site-dir", str(site)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+    )
+    return Build(project, site, proc.returncode, proc.stdout + proc.stderr)
+
+
+def require_zensical() -> None:
+    if not ZENSICAL.exists():
+        missing(f"Zensical is not installed ({ZENSICAL.relative_to(ROOT)} is missing); "
+                "`make test` and `make build-zensical` install it from requirements-zensical.txt.")
+
+
+def run_zensical(project: Path, config: str = ZENSICAL_CONFIG, site_dir: str = ZENSICAL_SITE_DIR,
+                 postbuild: bool = False) -> Build:
+    """``zensical build --clean --strict`` in ``project``; with ``postbuild``, then the shared
+    post-build step, exactly as `make build-zensical` runs them."""
+    require_zensical()
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    proc = subprocess.run([str(ZENSICAL), "build", "-f", config, "--clean", "--strict"],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    build = Build(project, project / site_dir, proc.returncode, proc.stdout + proc.stderr, "zensical")
+    if build.ok and postbuild:
+        post = subprocess.run([str(ZENSICAL.parent / "python"), "-m", "guide.postbuild", site_dir],
+                              cwd=project, env=env, capture_output=True, text=True, timeout=120)
+        build.returncode, build.output = post.returncode, build.output + post.stdout + post.stderr
+    return build
+
+
+# --- the real project's configuration and data (read when first asked, never at import) ----------
+
+CONFIG: dict[str, Any] = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+NAV: list[str] = [next(iter(item.values())) for item in CONFIG["nav"]]
+TOPICS = ["index.md", "procedure.md", "pain.md", "candidates.md", "frequency.md", "aftercare.md",
+          "at-home-vs-in-office.md", "choosing-a-provider.md"]
+SCHEDULES = ("frequency.upkeep", "frequency.acne_scarring", "frequency.body", "frequency.touch_ups")
+
+
+@functools.cache
+def _loaded() -> tuple[Any, Any, Any]:
+    """The real data and pages, loaded as the macros load them; a data mistake fails the test that asks."""
+    sys.path.insert(0, str(ROOT))
+    from guide.offline import load_project
+    from macros import define_env
+
+    return load_project(define_env, ROOT)
+
+
+def project_facts() -> Any:
+    """data/facts.yml, validated (guide.schema.Facts)."""
+    return _loaded()[0]
+
+
+def project_site() -> Any:
+    """The pages and the facts each shows (guide.pages.Site)."""
+    return _loaded()[1]
+
+
+def project_env() -> Any:
+    """The macros environment the pages were rendered with (guide.offline)."""
+    return _loaded()[2]
+
+
+# --- tiny fixture sites --------------------------------------------------------------------------
+
+TINY = Path(__file__).parent / "fixtures" / "tiny"
+
+
+def tiny(tmp_path: Path) -> Path:
+    """A one-page site with the real macros, data layer, partials and data, in ``tmp_path``."""
+    project = tmp_path / "tiny"
+    shutil.copytree(TINY, project)
+    shutil.copy2(ROOT / "macros.py", project)
+    for part in ("guide", "includes", "sources"):
+        shutil.copytree(ROOT / part, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+    (project / "data").mkdir()
+    shutil.copy2(ROOT / "data" / "facts.yml", project / "data")
+    return project
+
+
+def edit(path: Path, old: str, new: str) -> int:
+    """Replace ``old`` once; return the line where the change starts."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found: {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+# Bad edits of data/facts.yml: (old text, new text, what the message must say). Used with both engines.
+BAD_DATA = {
+    "yaml syntax": ("      value: 11\n", "      value: [11\n", "YAML syntax error"),
+    "missing key": ('      unit: "mm"\n', "", "missing key 'unit' (at facts.device.depth_range.unit)"),
+    "unknown key": ("      value: 11\n", "      valeu: 11\n", "unknown key 'valeu' (at facts.device.needle_count.valeu)"),
+    "wrong type": ("      value: 11\n", "      value: many\n", "Found: 'many' (text). Expected: a number"),
+    "min above max": ("      min: 0.5\n      max: 2.5\n", "      min: 3\n      max: 2.5\n",
+                      "the minimum (3) is larger than the maximum (2.5) (at facts.device.depth_range)"),
+    "zero count": ("      value: 11\n", "      value: 0\n", "(at facts.device.needle_count.value) Found: 0 (a number). Expected: a number above 0"),
+    "empty list": ('      items: ["eczema", "rosacea", "very sensitive skin"]', "      items: []",
+                   "(at facts.candidates.avoid_skin.items) Found: an empty list"),
+}
