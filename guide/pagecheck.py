@@ -326,6 +326,7 @@ _REF_IMAGE = re.compile(r"!\[[^\]\n]*\]\[")
 _SCHEME = re.compile(r"^\s*([a-z][a-z0-9+.-]*):", re.I)
 ATTRS = ("class", "id", "title", "datetime", "markdown")
 """The only attributes a page's HTML tags may carry."""
+_QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
 _ATTR_NAME = re.compile(r"""(?:^|\s)([^\s=/"'>]+)(?=\s*=|\s|$)""")
 _THEME_NAME = re.compile(r"""(?:class|id)\s*=\s*["']?[^"'>]*?\b((?:md-|__)[\w-]*)""", re.I)
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
@@ -361,7 +362,7 @@ def check_markup(body: str, shown: str) -> None:
                        "write it in Markdown, or show the content through a macro. "
                        "To show angle brackets as text, put them in `backticks`.")
         bad = _BAD_ATTR.search(match.group(3))
-        names = [a.lower() for a in _ATTR_NAME.findall(match.group(3))]
+        names = [a.lower() for a in _ATTR_NAME.findall(_QUOTED.sub('""', match.group(3)))]
         other = next((a for a in names if a not in ATTRS), None)
         if bad or other:
             raise stop(match.start(), f"the HTML attribute '{bad.group(1) if bad else other}' in the page",

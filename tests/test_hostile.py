@@ -178,6 +178,12 @@ ALLOWED_PROSE = [
 ]
 
 
+def test_allowed_attributes_with_spaces_in_their_values_build(tmp_path: Path) -> None:
+    page = TINY.replace("# Tiny\n", '# Tiny\n\n<abbr title="A word with a long meaning here">word</abbr> and '
+                        '<span class="note small" id="a-note">text</span>\n', 1)
+    load_project(define_env, _project(tmp_path, page))
+
+
 def test_prose_that_only_looks_like_numbers_or_jinja_builds(tmp_path: Path) -> None:
     page = TINY.replace("# Tiny\n", "# Tiny\n\n" + "\n\n".join(ALLOWED_PROSE) + "\n", 1)
     _, site, _ = load_project(define_env, _project(tmp_path, page))
