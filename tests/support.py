@@ -156,6 +156,47 @@ def edit(path: Path, old: str, new: str) -> int:
     return text[: text.index(old)].count("\n") + 1
 
 
+TINY_PAGE = (TINY / "docs" / "index.md").read_text(encoding="utf-8")
+
+
+def one_page_project(tmp_path: Path, page: str) -> Path:
+    """The real data, partials and article, and one page, ``docs/index.md`` (loaded in-process, no build)."""
+    project = tmp_path / "p"
+    (project / "docs").mkdir(parents=True)
+    (project / "data").mkdir()
+    shutil.copy2(ROOT / "data" / "facts.yml", project / "data")
+    shutil.copytree(ROOT / "includes", project / "includes")
+    shutil.copytree(ROOT / "sources", project / "sources")
+    (project / "docs" / "index.md").write_text(page, encoding="utf-8")
+    return project
+
+
+def data_error(tmp_path: Path, old: str, new: str, unique: bool = False) -> tuple[str, str]:
+    """The message for the real data file with ``old`` replaced by ``new`` (once), and the edited text.
+
+    ``unique``: ``old`` must stand exactly once in the file.
+    """
+    from guide.errors import GuideError, GuideErrors
+    from guide.loader import load_facts
+
+    real = (ROOT / "data" / "facts.yml").read_text(encoding="utf-8")
+    assert (real.count(old) == 1) if unique else (old in real), f"test text not in data/facts.yml as expected: {old!r}"
+    text = real.replace(old, new, 1)
+    path = tmp_path / "facts.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises((GuideError, GuideErrors)) as info:
+        load_facts(path, "data/facts.yml")
+    return str(info.value), text
+
+
+def line_of(text: str, needle: str, nth: int = 1) -> int:
+    """The line of the ``nth`` occurrence of ``needle`` in ``text``."""
+    at = -1
+    for _ in range(nth):
+        at = text.index(needle, at + 1)
+    return text[:at].count("\n") + 1
+
+
 # Bad edits of data/facts.yml: (old text, new text, what the message must say). Used with both engines.
 BAD_DATA = {
     "yaml syntax": ("      value: 11\n", "      value: [11\n", "YAML syntax error"),

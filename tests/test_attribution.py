@@ -7,7 +7,6 @@ messages are compared, so a change of wording shows up here.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,22 +16,14 @@ from guide import attribution
 from guide.errors import GuideError
 from guide.offline import load_project
 from macros import define_env
-from support import project_facts
+from support import TINY_PAGE, data_error, line_of, one_page_project, project_facts
 
-TINY_PAGE = (Path(__file__).parent / "fixtures" / "tiny" / "docs" / "index.md").read_text(encoding="utf-8")
 LINE = 'The pen has {{ fact("device.needle_count") }} and reaches {{ fact("device.depth_range") }}.'
 
 
 def _project(tmp_path: Path, page: str) -> Path:
-    project = tmp_path / "p"
-    (project / "docs").mkdir(parents=True)
-    (project / "data").mkdir()
-    shutil.copy2(ROOT / "data" / "facts.yml", project / "data")
-    shutil.copytree(ROOT / "includes", project / "includes")
-    shutil.copytree(ROOT / "sources", project / "sources")
     assert LINE in TINY_PAGE
-    (project / "docs" / "index.md").write_text(TINY_PAGE.replace(LINE, page), encoding="utf-8")
-    return project
+    return one_page_project(tmp_path, TINY_PAGE.replace(LINE, page))
 
 
 def _error(project: Path) -> str:
@@ -43,16 +34,12 @@ def _error(project: Path) -> str:
     return msg
 
 
-def _line(text: str, needle: str) -> int:
-    return text[:text.index(needle)].count("\n") + 1
-
-
 # --- pages -------------------------------------------------------------------
 
 
 def test_jaliman_credited_with_a_nazarian_fact(tmp_path: Path) -> None:
     project = _project(tmp_path, 'Dr. Jaliman says the pen has {{ fact("device.needle_count") }}.')
-    line = _line(TINY_PAGE, LINE)
+    line = line_of(TINY_PAGE, LINE)
     assert _error(project) == (
         f"docs/index.md:{line}: this sentence credits Dr. Jaliman with Dr. Nazarian's words (at device.needle_count) "
         "Found: 'device.needle_count' shown in a sentence that names Dr. Jaliman; data/facts.yml gives it to "
@@ -65,7 +52,7 @@ def test_jaliman_credited_with_a_nazarian_fact(tmp_path: Path) -> None:
 def test_jaliman_credited_with_the_articles_own_words(tmp_path: Path) -> None:
     # the example: "Microneedling leaves you red and sensitive" is the article's voice
     project = _project(tmp_path, '{{ expert("jaliman") }}, says microneedling leaves you {{ fact("recovery.feel_after") }}.')
-    line = _line(TINY_PAGE, LINE)
+    line = line_of(TINY_PAGE, LINE)
     assert _error(project) == (
         f"docs/index.md:{line}: this sentence credits Dr. Jaliman with the article's own words (at recovery.feel_after) "
         "Found: 'recovery.feel_after' shown in a sentence that names Dr. Jaliman; data/facts.yml gives it to "
@@ -78,7 +65,7 @@ def test_jaliman_credited_with_the_articles_own_words(tmp_path: Path) -> None:
 def test_the_article_credited_with_an_experts_words(tmp_path: Path) -> None:
     project = _project(tmp_path, 'The article says it is safe for {{ fact("candidates.skin_types") }}.')
     msg = _error(project)
-    assert msg.startswith(f"docs/index.md:{_line(TINY_PAGE, LINE)}: this sentence credits the article with "
+    assert msg.startswith(f"docs/index.md:{line_of(TINY_PAGE, LINE)}: this sentence credits the article with "
                           "Dr. Nazarian's words (at candidates.skin_types) ")
     assert "data/facts.yml gives it to Dr. Nazarian (expert: nazarian)" in msg
 
@@ -86,7 +73,7 @@ def test_the_article_credited_with_an_experts_words(tmp_path: Path) -> None:
 def test_a_list_under_a_sentence_that_ends_with_a_colon_is_checked(tmp_path: Path) -> None:
     page = 'Dr. Nazarian says to avoid these:\n\n{{ fact_list("candidates.avoid_skin") }}\n\nAnd more.'
     msg = _error(_project(tmp_path, page))
-    line = _line(TINY_PAGE, LINE) + 2  # the list's line
+    line = line_of(TINY_PAGE, LINE) + 2  # the list's line
     assert msg.startswith(f"docs/index.md:{line}: this sentence credits Dr. Nazarian with Dr. Jaliman's words "
                           "(at candidates.avoid_skin)")
 
@@ -120,7 +107,7 @@ def test_a_summary_template_that_credits_the_wrong_speaker_stops_the_build(tmp_p
     text = text.replace("</dl>", bad + "</dl>")
     card.write_text(text, encoding="utf-8")
     assert _error(project) == (
-        f"includes/partials/glance-card.html:{_line(text, bad)}: this sentence credits Dr. Jaliman with "
+        f"includes/partials/glance-card.html:{line_of(text, bad)}: this sentence credits Dr. Jaliman with "
         "Dr. Nazarian's words (at device.needle_count) Found: 'device.needle_count' shown in a sentence that names "
         "Dr. Jaliman; data/facts.yml gives it to Dr. Nazarian (expert: nazarian). Expected: only facts that "
         "Dr. Jaliman said, in a sentence that names Dr. Jaliman. Fix: Give this fact a sentence that names "
@@ -137,7 +124,7 @@ def test_who_in_a_summary_must_match_the_fact_it_goes_with(tmp_path: Path) -> No
     text = text.replace(good, good.replace('who("candidates.avoid_other")', 'who("candidates.avoid_skin")'))
     sheet.write_text(text, encoding="utf-8")
     msg = _error(project)
-    assert msg.startswith(f"includes/partials/appointment-sheet.md:{_line(text, 'says to skip it if')}: "
+    assert msg.startswith(f"includes/partials/appointment-sheet.md:{line_of(text, 'says to skip it if')}: "
                           "this sentence credits Dr. Jaliman with the article's own words (at candidates.avoid_other)")
 
 
@@ -208,27 +195,15 @@ def test_split_handles_closing_quotes_and_brackets() -> None:
 
 # --- the data's scope, hedges and silences: editor messages --------------------------
 
-REAL = (ROOT / "data" / "facts.yml").read_text(encoding="utf-8")
-
-
 def _data_error(tmp_path: Path, old: str, new: str) -> tuple[str, str]:
-    from guide.errors import GuideErrors
-    from guide.loader import load_facts
-
-    assert REAL.count(old) == 1, old
-    text = REAL.replace(old, new)
-    path = tmp_path / "facts.yml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises((GuideError, GuideErrors)) as info:
-        load_facts(path, "data/facts.yml")
-    return str(info.value), text
+    return data_error(tmp_path, old, new, unique=True)
 
 
 def test_a_list_without_scope_full_message(tmp_path: Path) -> None:
     msg, text = _data_error(tmp_path, '      items: ["eczema", "rosacea", "very sensitive skin"]\n      scope: complete\n',
                             '      items: ["eczema", "rosacea", "very sensitive skin"]\n')
     assert msg == (
-        f"data/facts.yml:{_line(text, '    avoid_skin:')}: missing key 'scope' (at facts.candidates.avoid_skin.scope) "
+        f"data/facts.yml:{line_of(text, '    avoid_skin:')}: missing key 'scope' (at facts.candidates.avoid_skin.scope) "
         "Found: no 'scope' line under facts.candidates.avoid_skin. "
         "Expected: 'scope: complete' or 'scope: examples' on every list fact. "
         "Fix: Write 'scope: complete' if the article gives the whole list, or 'scope: examples' if it says "
@@ -247,7 +222,7 @@ def test_an_unknown_scope_or_qualifier(tmp_path: Path) -> None:
 def test_a_not_covered_page_that_is_not_a_file_name(tmp_path: Path) -> None:
     msg, text = _data_error(tmp_path, '    pages: ["pain.md"]\n', '    pages: ["the pain page"]\n')
     assert msg == (
-        f"data/facts.yml:{_line(text, 'the pain page')}: not a page file name (at not_covered.pink_lasts.pages[0]) "
+        f"data/facts.yml:{line_of(text, 'the pain page')}: not a page file name (at not_covered.pink_lasts.pages[0]) "
         "Found: 'the pain page' (text). Expected: the file name of a page under docs/, such as pain.md. "
         "Fix: Write the page's file name in quotes, as it is in docs/."
     )
@@ -261,7 +236,7 @@ def test_a_misspelt_not_covered_page_stops_the_build(tmp_path: Path) -> None:
     text = data.read_text(encoding="utf-8").replace('    pages: ["pain.md"]\n', '    pages: ["pian.md"]\n')
     data.write_text(text, encoding="utf-8")
     assert _error(project) == (
-        f"data/facts.yml:{_line(text, 'pian.md')}: not_covered names a page that does not exist: 'pian.md' "
+        f"data/facts.yml:{line_of(text, 'pian.md')}: not_covered names a page that does not exist: 'pian.md' "
         "(at not_covered.pink_lasts.pages) Found: 'pian.md'. Expected: the file name of a page under docs/. "
         "Fix: Did you mean 'pain.md'? Correct the file name."
     )

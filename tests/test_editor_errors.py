@@ -13,51 +13,19 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from guide.errors import GuideError, GuideErrors
-from guide.loader import load_facts
 from guide.offline import load_project
 from macros import define_env
+from support import TINY_PAGE, data_error, line_of, one_page_project
 
-REAL = (ROOT / "data" / "facts.yml").read_text(encoding="utf-8")
-TINY_PAGE = (Path(__file__).parent / "fixtures" / "tiny" / "docs" / "index.md").read_text(encoding="utf-8")
+
 PARTS = ("Found: ", "Expected: ", "Fix: ")
-
-
-def _data_error(tmp_path: Path, old: str, new: str) -> tuple[str, str]:
-    """The message for the real data file with ``old`` replaced by ``new``, and the edited text."""
-    assert old in REAL, f"test text not in data/facts.yml: {old!r}"
-    text = REAL.replace(old, new, 1)
-    path = tmp_path / "facts.yml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises((GuideError, GuideErrors)) as info:
-        load_facts(path, "data/facts.yml")
-    return str(info.value), text
-
-
-def _line(text: str, needle: str, nth: int = 1) -> int:
-    at = -1
-    for _ in range(nth):
-        at = text.index(needle, at + 1)
-    return text[:at].count("\n") + 1
-
-
-def _one_page_project(tmp_path: Path, page: str) -> Path:
-    """The real data, partials and article, and one page, ``docs/index.md``."""
-    project = tmp_path / "p"
-    (project / "docs").mkdir(parents=True)
-    (project / "data").mkdir()
-    shutil.copy2(ROOT / "data" / "facts.yml", project / "data")
-    shutil.copytree(ROOT / "includes", project / "includes")
-    shutil.copytree(ROOT / "sources", project / "sources")
-    (project / "docs" / "index.md").write_text(page, encoding="utf-8")
-    return project
 
 
 def _page_error(tmp_path: Path, old: str, new: str) -> tuple[str, str]:
     """The message for a one-page project whose page has ``old`` replaced by ``new``."""
     assert old in TINY_PAGE, f"test text not in the fixture page: {old!r}"
     text = TINY_PAGE.replace(old, new, 1)
-    project = _one_page_project(tmp_path, text)
+    project = one_page_project(tmp_path, text)
     with pytest.raises(Exception) as info:
         load_project(define_env, project)
     return str(info.value), text
@@ -73,8 +41,8 @@ def _complete(msg: str) -> None:
 
 
 def test_yaml_syntax_error_full_message(tmp_path: Path) -> None:
-    msg, text = _data_error(tmp_path, "      value: 11\n", "      value 11\n")
-    line = _line(text, "value 11")
+    msg, text = data_error(tmp_path, "      value: 11\n", "      value 11\n")
+    line = line_of(text, "value 11")
     assert msg == (
         f"data/facts.yml:{line + 1}: YAML syntax error: could not find expected ':' "
         f"(while scanning a simple key that starts on line {line}) "
@@ -84,37 +52,37 @@ def test_yaml_syntax_error_full_message(tmp_path: Path) -> None:
 
 
 def test_misspelt_key_full_message(tmp_path: Path) -> None:
-    msg, text = _data_error(tmp_path, "      value: 11\n", "      valeu: 11\n")
+    msg, text = data_error(tmp_path, "      value: 11\n", "      valeu: 11\n")
     assert msg == (
-        f"data/facts.yml:{_line(text, 'valeu')}: unknown key 'valeu' (at facts.device.needle_count.valeu) "
+        f"data/facts.yml:{line_of(text, 'valeu')}: unknown key 'valeu' (at facts.device.needle_count.valeu) "
         "Found: 'valeu'. Expected: one of label, expert, source, kind, value, unit, qualifier. "
         "Fix: Did you mean 'value'? Rename or remove it."
     )
 
 
 def test_number_written_with_its_unit_full_message(tmp_path: Path) -> None:
-    msg, text = _data_error(tmp_path, "      value: 11\n", "      value: 11 needles\n")
+    msg, text = data_error(tmp_path, "      value: 11\n", "      value: 11 needles\n")
     assert msg == (
-        f"data/facts.yml:{_line(text, '11 needles')}: wrong kind of value (at facts.device.needle_count.value) "
+        f"data/facts.yml:{line_of(text, '11 needles')}: wrong kind of value (at facts.device.needle_count.value) "
         "Found: '11 needles' (text). Expected: a number, such as 2.5. "
         "Fix: Write the number alone (11) and put the unit on the 'unit' line."
     )
 
 
 def test_duplicate_list_item_full_message(tmp_path: Path) -> None:
-    msg, text = _data_error(tmp_path, 'items: ["eczema", "rosacea", "very sensitive skin"]',
+    msg, text = data_error(tmp_path, 'items: ["eczema", "rosacea", "very sensitive skin"]',
                             'items: ["eczema", "rosacea", "very sensitive skin", "Eczema"]')
     assert msg == (
-        f"data/facts.yml:{_line(text, 'Eczema')}: the item 'Eczema' is listed twice "
+        f"data/facts.yml:{line_of(text, 'Eczema')}: the item 'Eczema' is listed twice "
         "(at facts.candidates.avoid_skin.items[3]) Found: 'Eczema' again (first as item 1 of the list). "
         "Expected: each item once (capitals do not make a new item). Fix: Delete one of the two items."
     )
 
 
 def test_impossible_date_full_message(tmp_path: Path) -> None:
-    msg, text = _data_error(tmp_path, "published: 2020-03-24", "published: 2020-13-24")
+    msg, text = data_error(tmp_path, "published: 2020-03-24", "published: 2020-13-24")
     assert msg == (
-        f"data/facts.yml:{_line(text, '2020-13-24')}: not a real date (at source.published) Found: '2020-13-24'. "
+        f"data/facts.yml:{line_of(text, '2020-13-24')}: not a real date (at source.published) Found: '2020-13-24'. "
         "Expected: a real date written YYYY-MM-DD, such as 2026-11-24. "
         "Fix: Check the month (01 to 12) and the day (it must exist in that month)."
     )
@@ -147,26 +115,26 @@ DATA_CASES = {
 @pytest.mark.parametrize("case", DATA_CASES, ids=list(DATA_CASES))
 def test_data_error_names_place_found_expected_and_fix(tmp_path: Path, case: str) -> None:
     old, new, at, says = DATA_CASES[case]
-    msg, text = _data_error(tmp_path, old, new)
+    msg, text = data_error(tmp_path, old, new)
     assert says in msg, msg
     first = msg.splitlines()[-1].removeprefix("  - ") if msg.startswith(tuple("0123456789")) else msg
     if case == "key of another kind":  # reported with the two missing keys of the range kind
         first = next(m for m in msg.splitlines() if "unknown key 'value'" in m).removeprefix("  - ")
     _complete(first)
-    assert first.startswith(f"data/facts.yml:{_line(text, at)}:"), first
+    assert first.startswith(f"data/facts.yml:{line_of(text, at)}:"), first
     if "YAML syntax error" not in first:  # before the keys are known
         assert " (at " in first, first
 
 
 def test_schedule_with_neither_part(tmp_path: Path) -> None:
     old = "      every: {min: 1, max: 1, unit: years}\n"
-    msg, text = _data_error(tmp_path, old, "")
+    msg, text = data_error(tmp_path, old, "")
     _complete(msg)
     assert "a schedule needs 'sessions', 'every' or both (at facts.frequency.touch_ups) Found: neither 'sessions' nor 'every'." in msg
 
 
 def test_several_problems_are_listed_together(tmp_path: Path) -> None:
-    msg, _ = _data_error(tmp_path, "      kind: number\n      value: 11", "      kind: range\n      value: 11")
+    msg, _ = data_error(tmp_path, "      kind: number\n      value: 11", "      kind: range\n      value: 11")
     assert msg.startswith("3 problems found:\n  - data/facts.yml:")
 
 
@@ -176,7 +144,7 @@ def test_several_problems_are_listed_together(tmp_path: Path) -> None:
 def test_unknown_fact_on_a_page_full_message(tmp_path: Path) -> None:
     msg, text = _page_error(tmp_path, 'fact("device.needle_count")', 'fact("device.needle_cont")')
     assert msg == (
-        f"docs/index.md:{_line(text, 'needle_cont')}: this page uses the fact 'device.needle_cont', which is not in data/facts.yml "
+        f"docs/index.md:{line_of(text, 'needle_cont')}: this page uses the fact 'device.needle_cont', which is not in data/facts.yml "
         "Found: 'device.needle_cont'. Expected: a fact key from data/facts.yml. "
         "Fix: Did you mean 'device.needle_count'? Check the spelling against data/facts.yml."
     )
@@ -194,7 +162,7 @@ def test_missing_description_full_message(tmp_path: Path) -> None:
 def test_review_date_in_the_wrong_format_full_message(tmp_path: Path) -> None:
     msg, text = _page_error(tmp_path, "last_reviewed: 2026-01-10", "last_reviewed: 10/01/2026")
     assert msg == (
-        f"docs/index.md:{_line(text, '10/01/2026')}: 'last_reviewed' is not a date (at last_reviewed) Found: '10/01/2026'. "
+        f"docs/index.md:{line_of(text, '10/01/2026')}: 'last_reviewed' is not a date (at last_reviewed) Found: '10/01/2026'. "
         "Expected: a date written YYYY-MM-DD, such as 2026-11-24. Fix: Write the date as year-month-day with dashes."
     )
 
@@ -223,14 +191,14 @@ def test_page_error_names_place_found_expected_and_fix(tmp_path: Path, case: str
     msg, text = _page_error(tmp_path, old, new)
     assert says in msg, msg
     _complete(msg)
-    line = at if isinstance(at, int) else _line(text, at)
+    line = at if isinstance(at, int) else line_of(text, at)
     assert msg.startswith(f"docs/index.md:{line}:"), msg
 
 
 def test_template_syntax_error(tmp_path: Path) -> None:
     msg, text = _page_error(tmp_path, '{{ fact("device.needle_count") }}', '{{ fact("device.needle_count") }')
     assert msg == (
-        f"docs/index.md:{_line(text, 'needle_count')}: template syntax error: unexpected '}}' "
+        f"docs/index.md:{line_of(text, 'needle_count')}: template syntax error: unexpected '}}' "
         "Found: 'The pen has {{ fact(\"device.needle_count\") } and reaches {{ fact(\"device.depth_range\") }}.'. "
         'Expected: macros written like {{ fact("group.name") }}. '
         "Fix: Check the {{ }} and {% %} brackets on this line. To show braces as text, put them between {% raw %} and {% endraw %}."
@@ -276,7 +244,7 @@ MACROS = ("about_source, appointment_sheet, citation, comparison_table, depth_sc
 def test_facts_called_like_a_macro_full_message(tmp_path: Path) -> None:
     msg, text = _page_error(tmp_path, 'fact("device.needle_count")', 'facts("device.needle_count")')
     assert msg == (
-        f"docs/index.md:{_line(text, 'facts(')}: unknown macro or variable 'facts' Found: 'facts'. "
+        f"docs/index.md:{line_of(text, 'facts(')}: unknown macro or variable 'facts' Found: 'facts'. "
         f"Expected: one of the guide's macros: {MACROS}. Fix: Did you mean 'fact'? See CONTRIBUTING.md for the list of macros."
     )
 
@@ -284,7 +252,7 @@ def test_facts_called_like_a_macro_full_message(tmp_path: Path) -> None:
 def test_variable_on_a_page_full_message(tmp_path: Path) -> None:
     msg, text = _page_error(tmp_path, "# Tiny\n", "# Tiny\n\n{{ config }}\n")
     assert msg == (
-        f"docs/index.md:{_line(text, '{{ config }}')}: the variable 'config' in the page Found: '{{{{ config }}}}'. "
+        f"docs/index.md:{line_of(text, '{{ config }}')}: the variable 'config' in the page Found: '{{{{ config }}}}'. "
         "Expected: text, and calls of the guide's macros with quoted values, such as "
         f'{{{{ fact("device.needle_count") }}}} (macros: {MACROS}). '
         "Fix: Pages may only call the guide's macros (CONTRIBUTING.md). "
@@ -295,7 +263,7 @@ def test_variable_on_a_page_full_message(tmp_path: Path) -> None:
 def test_jinja_comment_full_message(tmp_path: Path) -> None:
     msg, text = _page_error(tmp_path, "# Tiny\n", "# Tiny\n\nPrices vary {# check #} by city.\n")
     assert msg == (
-        f"docs/index.md:{_line(text, 'Prices')}: a Jinja comment '{{#' in the page Found: 'Prices vary {{# check #}} by city.'. "
+        f"docs/index.md:{line_of(text, 'Prices')}: a Jinja comment '{{#' in the page Found: 'Prices vary {{# check #}} by city.'. "
         "Expected: text and macro calls only (a comment hides the text after it, up to '#}'). "
         "Fix: Delete the comment, or keep the note out of the page (an HTML comment is published). "
         "For a heading id write '{ #id }' with a space after the brace. "
@@ -306,7 +274,7 @@ def test_jinja_comment_full_message(tmp_path: Path) -> None:
 def test_bad_part_full_message(tmp_path: Path) -> None:
     msg, text = _page_error(tmp_path, 'fact("device.depth_range")', 'fact("device.depth_range", part="maximum")')
     assert msg == (
-        f"docs/index.md:{_line(text, 'maximum')}: a range fact has no part 'maximum' (at device.depth_range) "
+        f"docs/index.md:{line_of(text, 'maximum')}: a range fact has no part 'maximum' (at device.depth_range) "
         "Found: part 'maximum'. Expected: one of min, max. Fix: Did you mean 'max'? Use one of the parts listed."
     )
 
@@ -314,7 +282,7 @@ def test_bad_part_full_message(tmp_path: Path) -> None:
 def test_list_style_typo_full_message(tmp_path: Path) -> None:
     msg, text = _page_error(tmp_path, 'fact_list("candidates.avoid_skin")', 'fact_list("candidates.avoid_skin", style="step")')
     assert msg == (
-        f"docs/index.md:{_line(text, 'style=')}: unknown list style 'step' Found: style=\"step\". "
+        f"docs/index.md:{line_of(text, 'style=')}: unknown list style 'step' Found: style=\"step\". "
         "Expected: style one of bullets, steps, checks. Fix: Did you mean 'steps'? Use one of the styles listed."
     )
 
@@ -322,7 +290,7 @@ def test_list_style_typo_full_message(tmp_path: Path) -> None:
 def test_typed_number_full_message(tmp_path: Path) -> None:
     msg, text = _page_error(tmp_path, "# Tiny\n", "# Tiny\n\nThe pen has eleven needles.\n")
     assert msg == (
-        f"docs/index.md:{_line(text, 'eleven')}: a number typed into the page: 'eleven' Found: 'The pen has eleven needles.'. "
+        f"docs/index.md:{line_of(text, 'eleven')}: a number typed into the page: 'eleven' Found: 'The pen has eleven needles.'. "
         "Expected: numbers only from data/facts.yml, through the macros. "
         'Fix: Show the fact with its macro instead: {{ fact("device.needle_count") }}, so the page follows data/facts.yml.'
     )
@@ -331,7 +299,7 @@ def test_typed_number_full_message(tmp_path: Path) -> None:
 def test_lone_braces_full_message(tmp_path: Path) -> None:
     msg, text = _page_error(tmp_path, "# Tiny\n", "# Tiny\n\nType {{ to start a macro.\n")
     assert msg == (
-        f"docs/index.md:{_line(text, 'Type {{')}: a '{{{{' with no '}}}}' after it on the same line "
+        f"docs/index.md:{line_of(text, 'Type {{')}: a '{{{{' with no '}}}}' after it on the same line "
         "Found: 'Type {{ to start a macro.'. Expected: macros written like {{ fact(\"group.name\") }}, each on one line. "
         "Fix: Close the macro call, or, if the braces are meant as text, put them between {% raw %} and {% endraw %}."
     )
@@ -340,12 +308,12 @@ def test_lone_braces_full_message(tmp_path: Path) -> None:
 def test_last_reviewed_in_the_future(tmp_path: Path) -> None:
     msg, text = _page_error(tmp_path, "last_reviewed: 2026-01-10", "last_reviewed: 2098-01-10")
     _complete(msg)
-    assert msg.startswith(f"docs/index.md:{_line(text, '2098-01-10')}: 'last_reviewed' is in the future (at last_reviewed) "
+    assert msg.startswith(f"docs/index.md:{line_of(text, '2098-01-10')}: 'last_reviewed' is in the future (at last_reviewed) "
                           "Found: 2098-01-10. Expected: the date the page was last checked: today (")
 
 
 def _partial_error(tmp_path: Path, partial: str, old: str, new: str) -> tuple[str, str]:
-    project = _one_page_project(tmp_path, TINY_PAGE)
+    project = one_page_project(tmp_path, TINY_PAGE)
     path = project / "includes" / "partials" / partial
     text = path.read_text(encoding="utf-8")
     assert old in text
@@ -360,7 +328,7 @@ def test_typo_in_a_partial_full_message(tmp_path: Path) -> None:
     msg, text = _partial_error(tmp_path, "glance-card.html", 'v("device.needle_count")', 'v("device.needle_cont")')
     row = next(r for r in text.splitlines() if "needle_cont" in r).strip()
     assert msg == (
-        f"includes/partials/glance-card.html:{_line(text, 'needle_cont')}: the partial uses the fact 'device.needle_cont', "
+        f"includes/partials/glance-card.html:{line_of(text, 'needle_cont')}: the partial uses the fact 'device.needle_cont', "
         f"which is not in data/facts.yml Found: '{row[:100]}'. "
         'Expected: names and fact keys that exist (partials read facts through v("group.name")). '
         "Fix: Did you mean 'device.needle_count'? Correct the name on this line."
@@ -375,13 +343,13 @@ def test_typo_in_a_partial_full_message(tmp_path: Path) -> None:
 def test_mistake_in_any_partial_names_file_and_line(tmp_path: Path, partial: str, old: str, new: str, says: str) -> None:
     msg, text = _partial_error(tmp_path, partial, old, new)
     _complete(msg)
-    assert msg.startswith(f"includes/partials/{partial}:{_line(text, new)}:"), msg
+    assert msg.startswith(f"includes/partials/{partial}:{line_of(text, new)}:"), msg
     assert says in msg, msg
 
 
 def test_facts_a_summary_shows_are_read_from_its_template(tmp_path: Path) -> None:
     """A new row in glance-card.html lists the home page for its fact: no hand-kept list to forget."""
-    project = _one_page_project(tmp_path, TINY_PAGE.replace("# Tiny\n", "# Tiny\n\n{{ glance_card() }}\n"))
+    project = one_page_project(tmp_path, TINY_PAGE.replace("# Tiny\n", "# Tiny\n\n{{ glance_card() }}\n"))
     _, site, _ = load_project(define_env, project)
     assert "provider.licensed" not in site.pages["index.md"].facts
     card = project / "includes" / "partials" / "glance-card.html"
