@@ -17,7 +17,6 @@ from guide.offline import load_project
 from macros import define_env
 from support import TINY_PAGE, data_error, line_of, one_page_project
 
-
 PARTS = ("Found: ", "Expected: ", "Fix: ")
 
 
