@@ -167,44 +167,46 @@ band from reaching as deep as the pen, which the article says home needles do no
 
 
 def depth_scale(depth: schema.RangeFact, reach: schema.TextFact, home: schema.TextFact,
-                home_length: schema.NotStatedFact, office_who: str = "", home_who: str = "") -> DepthScale:
+                home_length: schema.NotStatedFact, office_who: str = "", home_who: str = "",
+                s: Mapping[str, object] | None = None) -> DepthScale:
     """Place the depth range on a scale from the skin's surface (0), mark the shallowest setting and
-    what it penetrates, and draw the home rollers as shorter with no length."""
+    what it penetrates, and draw the home rollers as shorter with no length.
+
+    ``s``: the template strings of the edition (includes/strings/<lang>.yml); English by default."""
+    s = s or english()
+    lang = str(s["lang"])
     ax = axis(depth.max * 1.1)  # a little scale past the deepest setting
     x_min, x_max = ax.x(depth.min), ax.x(depth.max)
-    min_label = render.amount(depth.min, depth.unit)
-    callout = f"The {min_label} setting penetrates {reach.value}"
+    min_label = render.amount(depth.min, depth.unit, lang)
+    callout = _f(s, "fig_reach", amount=min_label, reach=reach.value)
     if x_min <= WIDTH / 2:
         anchor, room = "start", WIDTH - PAD - x_min
     else:
         anchor, room = "end", x_min - PAD
     room = max(room, WIDTH / 2 - PAD)  # near an edge, wrap narrower rather than run off
     x_text = min(max(x_min, PAD), WIDTH - PAD)
-    says = f", says {home_who}" if home_who else ""
-    home_text = f"Needles {home.value}{says}. Length {render.fact_text(home_length)}."
-    by = f", as {office_who} gives them" if office_who else ""
+    says = _f(s, "fig_home_says", who=home_who) if home_who else ""
+    home_text = _f(s, "fig_home_text", home=home.value, says=says, length=render.fact_text(home_length, lang=lang))
+    by = _f(s, "fig_office_by", who=office_who) if office_who else ""
     return DepthScale(
         axis=ax,
         unit=depth.unit,
         bar_x0=x_min,
         bar_x1=x_max,
         min_label=min_label,
-        max_label=render.amount(depth.max, depth.unit),
+        max_label=render.amount(depth.max, depth.unit, lang),
         reach_anchor=anchor,
         reach_x=x_text,
         reach_lines=wrap(callout, room),
         surface_x=ax.x(0),
-        surface_label="skin surface",
+        surface_label=str(s["fig_surface"]),
         home_x1=round(ax.x(0) + (x_max - ax.x(0)) * HOME_FADE, 2),
         home_lines=wrap(home_text, WIDTH - 2 * PAD),
-        title="Needle depth: in the office and at home",
+        title=str(s["fig_depth_title"]),
         # what is drawn; the caption says what it means
-        desc=(f"A scale in {depth.unit} that starts at the skin's surface: a bar for the in-office settings, "
-              f"a dashed line at the shallowest one, and a hatched band for at-home rollers that fades out."),
-        caption_office=(f"Depth is measured down from the skin's surface, where the scale starts. The bar "
-                        f"shows the range of pen settings{by}."),
-        caption_home=("The band for home rollers fades out instead of ending: it shows shorter needles, "
-                      "not a length."),
+        desc=_f(s, "fig_depth_desc", unit=depth.unit),
+        caption_office=_f(s, "fig_depth_caption_office", by=by),
+        caption_home=str(s["fig_depth_caption_home"]),
     )
 
 
@@ -253,8 +255,8 @@ class Timeline:
         return self.axis_y + (48 if self.axis else 24)
 
 
-def _unit(value: float, unit: str) -> str:
-    return render.unit_for(value, unit)
+def _unit(value: float, unit: str, lang: str = "en") -> str:
+    return render.unit_for(value, unit, lang)
 
 
 def _whole(every: schema.Interval) -> bool:
@@ -262,7 +264,7 @@ def _whole(every: schema.Interval) -> bool:
     return float(every.min).is_integer() and float(every.max).is_integer()
 
 
-def timeline(key: str, fact: schema.ScheduleFact) -> Timeline:
+def timeline(key: str, fact: schema.ScheduleFact, s: Mapping[str, object] | None = None) -> Timeline:
     """Marks for ``fact``: counts from ``sessions``, positions from ``every``.
 
     * sessions and every: session *i* falls ``i * every`` after the first;
@@ -274,7 +276,11 @@ def timeline(key: str, fact: schema.ScheduleFact) -> Timeline:
     * every only: a session now, then the window for the next one, repeating
       with no end. A fixed interval shows a few repeats.
     """
-    summary = render.schedule(fact)
+    s = s or english()
+    lang = str(s["lang"])
+    nost = render.not_stated(lang)
+    units = (lambda u: render.unit_for(2, u, lang))  # the plural, for axis labels
+    summary = render.schedule(fact, lang)
     legend: list[tuple[str, str]] = []
     if fact.sessions is not None:
         count = min(fact.sessions.max, MAX_MARKS)
@@ -285,58 +291,57 @@ def timeline(key: str, fact: schema.ScheduleFact) -> Timeline:
             ax = axis(max((count - 1) * every.max, every.max), x0=PAD + 12, x1=WIDTH - PAD - (20 if cut else 12),
                       whole=_whole(every))
             marks = tuple(Mark(ax.x(i * every.min), ax.x(i * every.max), i >= sure, str(i + 1)) for i in range(count))
-            axis_label = f"{every.unit} from the first session"
+            axis_label = _f(s, "tl_from_first", unit=units(every.unit))
             note = ""
-            where = (f"one every {render.span(every.min, every.max, every.unit)}" if every.min != every.max
-                     else f"one every {_unit(1, every.unit)}" if every.min == 1
-                     else f"one every {render.amount(every.min, every.unit)}")
+            where = _f(s, "tl_one_every", span=(render.span(every.min, every.max, every.unit, lang, hedge=True)
+                                                if every.min != every.max
+                                                else _unit(1, every.unit, lang) if every.min == 1
+                                                else render.amount(every.min, every.unit, lang)))
         else:
             ax = None
             x0, x1 = PAD + 12, WIDTH - PAD - (20 if cut else 12)
             gap = (x1 - x0) / max(count - 1, 1)
             marks = tuple(Mark(round(x0 + i * gap, 2), round(x0 + i * gap, 2), i >= sure, str(i + 1)) for i in range(count))
             axis_label = ""
-            note = f"Time between sessions: {render.NOT_STATED}"
-            where = f"the time between them is {render.NOT_STATED}"
-        legend.append(("solid", "session"))
+            note = _f(s, "tl_no_gap_note", not_stated=nost)
+            where = _f(s, "tl_no_gap_where", not_stated=nost)
+        legend.append(("solid", str(s["tl_session"])))
         if any(m.optional for m in marks):
-            legend.append(("optional", "top of the range"))
+            legend.append(("optional", str(s["tl_top"])))
         if any(m.window for m in marks):
-            legend.append(("window", "may fall in this span"))
-        sessions = render.hedged(fact.qualifier, render.span(fact.sessions.min, fact.sessions.max, "sessions"))
+            legend.append(("window", str(s["tl_window"])))
+        sessions = render.fact_text(fact, "sessions", lang)
         extra = fact.sessions.max - fact.sessions.min
         top = (render.num(fact.sessions.max) if extra == 1
-               else f"{render.num(fact.sessions.min + 1)} to {render.num(fact.sessions.max)}")
-        desc = (f"A timeline of {sessions}, {where}. "
-                + (f"The article gives a range, so sessions {top} are outlined as its top end." if extra else "")
-                + (f" Only the first {MAX_MARKS} are drawn." if cut else ""))
+               else _f(s, "tl_to", low=render.num(fact.sessions.min + 1), high=render.num(fact.sessions.max)))
+        desc = (_f(s, "tl_desc", sessions=sessions, where=where)
+                + (_f(s, "tl_desc_range", top=top) if extra else "")
+                + (_f(s, "tl_desc_cut", count=MAX_MARKS) if cut else ""))
         # the caption says how to read the picture; the paragraph above it gives the plan
         if fact.every is None:
-            caption = ("The dots are spaced evenly only to fit the picture: the time between sessions is "
-                       f"{render.NOT_STATED}.")
+            caption = _f(s, "tl_caption_even", not_stated=nost)
         else:
-            caption = "Each dot is one session, placed by time from the first."
+            caption = str(s["tl_caption_time"])
         if extra:
-            caption += " Outlined dots are the top of the range the article gives, not extra sessions."
+            caption += str(s["tl_caption_range"])
         return Timeline(key, marks, ax, axis_label, note, False, cut, tuple(legend),
                         f"{fact.label}: {summary}", desc.strip(), caption)
     every = fact.every
     assert every is not None  # the schema requires sessions, every or both
     repeats = 3 if every.min == every.max else 1
     ax = axis(repeats * every.max + (every.max - every.min) / 2, x0=PAD + 12, x1=WIDTH - PAD - 30, whole=_whole(every))
-    marks = [Mark(ax.x(0), ax.x(0), False, "now")]
+    marks = [Mark(ax.x(0), ax.x(0), False, str(s["tl_now"]))]
     for k in range(1, repeats + 1):
-        marks.append(Mark(ax.x(k * every.min), ax.x(k * every.max), False, "next" if k == 1 else "then"))
-    legend.append(("solid", "session"))
+        marks.append(Mark(ax.x(k * every.min), ax.x(k * every.max), False, str(s["tl_next"] if k == 1 else s["tl_then"])))
+    legend.append(("solid", str(s["tl_session"])))
     if every.min != every.max:
-        legend.append(("window", "when the next one is due"))
-    desc = (f"A timeline in {every.unit}: a session now, then the next one "
-            f"{render.every(every)}"
-            + (f", between {every.unit} {render.num(every.min)} and {render.num(every.max)}" if every.min != every.max else "")
-            + ", repeating with no end.")
-    caption = ("Each dot is a session, and the plan has no end."
-               + (" The shaded spans show when the next one is due." if every.min != every.max else ""))
-    return Timeline(key, tuple(marks), ax, f"{every.unit} from now", "", True, False, tuple(legend),
+        legend.append(("window", str(s["tl_due"])))
+    desc = (_f(s, "tl_every_desc", unit=units(every.unit), every=render.every(every, lang))
+            + (_f(s, "tl_every_between", unit=units(every.unit), low=render.num(every.min), high=render.num(every.max))
+               if every.min != every.max else "")
+            + str(s["tl_every_end"]))
+    caption = (str(s["tl_every_caption"]) + (str(s["tl_every_shaded"]) if every.min != every.max else ""))
+    return Timeline(key, tuple(marks), ax, _f(s, "tl_from_now", unit=units(every.unit)), "", True, False, tuple(legend),
                     f"{fact.label}: {summary}", desc, caption)
 
 
@@ -344,6 +349,25 @@ def timeline(key: str, fact: schema.ScheduleFact) -> Timeline:
 
 TEMPLATE_GLOBALS = {"width": WIDTH, "pad": PAD, "font": FONT, "char": round(CHAR, 2), "line_h": LINE}
 """What the picture templates need to know about the grid."""
+
+
+def _f(s: Mapping[str, object], key: str, **values: object) -> str:
+    """A template string of the edition, with its {placeholders} filled in."""
+    return str(s[key]).format(**values)
+
+
+_ENGLISH: dict[str, object] = {}
+
+
+def english() -> Mapping[str, object]:
+    """The English strings (includes/strings/en.yml), for callers that give none (tests, tools)."""
+    if not _ENGLISH:
+        import yaml
+        from pathlib import Path
+
+        path = Path(__file__).resolve().parent.parent / "includes" / "strings" / "en.yml"
+        _ENGLISH.update(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return _ENGLISH
 
 
 def sentence(text: str) -> str:
