@@ -16,8 +16,8 @@ from pathlib import Path
 from .errors import GuideError, GuideErrors
 from .yamlsrc import compose
 
-CONTENT_DIRS = ("docs", "includes", "data", "overrides", "sources")
-CONFIGS = ("mkdocs.yml", "zensical.yml")
+CONTENT_DIRS = ("docs", "docs-es", "includes", "data", "overrides", "sources")
+CONFIGS = ("mkdocs.yml", "zensical.yml", "mkdocs.es.yml", "zensical.es.yml")
 
 
 def symlinks(root: Path) -> list[str]:
