@@ -45,6 +45,13 @@ def run_build(project: Path, site: Path | None = None) -> Build:
         [MKDOCS, "build", "--strict", "--clean", "--site-dir", str(site)],
         cwd=project, env=env, capture_output=True, text=True, timeout=300,
     )
+    # As make build does: the Spanish edition (mkdocs.es.yml, issue 15) into site/es/, when the project has it.
+    if proc.returncode == 0 and (project / "mkdocs.es.yml").is_file():
+        es = subprocess.run(
+            [MKDOCS, "build", "-f", "mkdocs.es.yml", "--strict", "--clean", "--site-dir", str(site / "es")],
+            cwd=project, env=env, capture_output=True, text=True, timeout=300,
+        )
+        return Build(project, site, es.returncode, proc.stdout + proc.stderr + es.stdout + es.stderr)
     return Build(project, site, proc.returncode, proc.stdout + proc.stderr)
 
 

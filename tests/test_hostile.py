@@ -311,7 +311,7 @@ def test_symlinks_in_content_folders_stop_the_build(tmp_path: Path, where: str) 
     link.symlink_to("/etc/passwd")
     msg = _refused(project)
     assert msg == (f"{where}: a symbolic link in the content folders Found: a link to /etc/passwd. "
-                   "Expected: real files only under docs/, includes/, data/, overrides/, sources/. "
+                   "Expected: real files only under docs/, docs-es/, includes/, data/, overrides/, sources/. "
                    f"Fix: Replace the link with a copy of the file it points to, or delete it (git rm {where}).")
 
 
