@@ -1,0 +1,334 @@
+"""The Spanish edition (issue 15): one facts file, two editions, and proof that the numbers match.
+
+* Parity: every English page has its Spanish pair, in the same nav order; each pair calls the
+  same macros with the same keys (so shows the same set of facts); every number a reader sees
+  on an English page is on its Spanish pair.
+* A data edit (the needle count) changes both editions, and the old value stays on neither.
+* The Spanish wording file (data/facts.es.yml) is checked against data/facts.yml: a missing,
+  extra or numbered wording stops the build with file:line, the key and the fix.
+* The page checks speak Spanish: "la Dra. Jaliman dice" and "el artículo dice" are checked
+  for who said it, "once agujas" is a typed number, "Dra. Nazarain" is not an expert.
+* Spanish pages: lang="es", hreflang links to the page's pair, the selector's links land on
+  the pair, the Spanish search index, translated quotes marked as such with the English words.
+* Readability: Szigriszt-Pazos (INFLESZ) 60 or above on every Spanish topic page.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from guide import attribution, lang as langs, pagecheck
+from guide.errors import GuideError, GuideErrors
+from guide.loader import load_facts
+from guide.yamlsrc import load_with_lines
+
+from conftest import ROOT, Build, cite_numbers, copy_project, run_build
+from htmlpage import article_text, page_file
+
+EN_CONFIG = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+ES_CONFIG = yaml.safe_load((ROOT / "mkdocs.es.yml").read_text(encoding="utf-8"))
+EN_NAV = [next(iter(item.values())) for item in EN_CONFIG["nav"]]
+ES_NAV = [next(iter(item.values())) for item in ES_CONFIG["nav"]]
+FACTS = load_facts(ROOT / "data" / "facts.yml")
+WORDING = "data/facts.es.yml"
+TOPICS = [src for src in ES_NAV if src not in ("glossary.md", "sources.md")]
+CALL = re.compile(r"\{\{\s*(\w+)\(([^)]*)\)\s*\}\}")
+NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w])")
+SKIP = ("headerlink", "page-info")
+
+
+def _spanish(facts_text: str | None = None, wording_text: str | None = None, tmp_path: Path | None = None):
+    """Load the Spanish facts from (possibly edited) copies of the two data files."""
+    data, wording = ROOT / "data" / "facts.yml", ROOT / WORDING
+    if wording_text is not None:
+        assert tmp_path is not None
+        wording = tmp_path / "facts.es.yml"
+        wording.write_text(wording_text, encoding="utf-8")
+    facts = FACTS
+    _, lines = load_with_lines(data, "data/facts.yml")
+    return langs.load_wording(wording, WORDING, facts, "data/facts.yml", lines)
+
+
+def _errors(exc: BaseException) -> list[str]:
+    return [str(e) for e in (exc.errors if isinstance(exc, GuideErrors) else [exc])]
+
+
+# --- parity ---------------------------------------------------------------------
+
+def test_every_english_page_has_its_spanish_pair_in_the_same_order() -> None:
+    english = sorted(p.name for p in (ROOT / "docs").glob("*.md") if not p.name.startswith("_"))
+    spanish = sorted(p.name for p in (ROOT / "docs-es").glob("*.md") if not p.name.startswith("_"))
+    assert spanish == english
+    assert ES_NAV == EN_NAV, "the Spanish nav lists the same pages in the same order"
+
+
+@pytest.mark.parametrize("src", EN_NAV)
+def test_each_pair_shows_the_same_facts(src: str) -> None:
+    """Same macro calls with the same keys: the same facts, experts, quotes and summaries."""
+    def calls(path: Path) -> set[tuple[str, str]]:
+        text = path.read_text(encoding="utf-8")
+        return {(name, args.split(",")[0].strip()) for name, args in CALL.findall(text)}
+
+    en, es = calls(ROOT / "docs" / src), calls(ROOT / "docs-es" / src)
+    assert es == en, f"{src}: only English {sorted(en - es)}, only Spanish {sorted(es - en)}"
+    assert any(name in ("fact", "fact_list", "timeline", "glance_card", "comparison_table", "appointment_sheet",
+                        "facts_table", "glossary", "citation") for name, _ in en), "the comparison saw the pages' calls"
+
+
+@pytest.mark.parametrize("src", EN_NAV)
+def test_every_number_on_an_english_page_is_on_its_pair(site: Build, src: str) -> None:
+    en = article_text(page_file(site.site, src).read_text(encoding="utf-8"), skip_classes=SKIP)
+    es = article_text(page_file(site.site / "es", src).read_text(encoding="utf-8"), skip_classes=SKIP)
+    missing = sorted(set(NUMBER.findall(en)) - set(NUMBER.findall(es)), key=float)
+    assert not missing, f"{src}: numbers on the English page and not on the Spanish one: {missing}"
+
+
+def test_the_spanish_wording_covers_every_text_of_the_facts_file() -> None:
+    spanish = _spanish()
+    want = langs.expected_wording(FACTS)
+    assert want, "the wording check found texts to check"
+    for key in FACTS.all_facts():
+        en, es = FACTS.all_facts()[key], spanish.all_facts()[key]
+        # numbers, units, speakers and passages come from data/facts.yml alone
+        assert pagecheck.fact_numbers(es) == pagecheck.fact_numbers(en), key
+        assert (es.expert, es.source, es.kind) == (en.expert, en.source, en.kind), key
+        if en.kind == "list":
+            assert len(es.items) == len(en.items), key
+
+
+# --- a data edit changes both editions -----------------------------------------
+
+def test_a_data_edit_changes_both_editions_and_leaves_no_stale_value(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    data = project / "data" / "facts.yml"
+    text = data.read_text(encoding="utf-8")
+    old = "      value: 11\n      unit: \"needles\""
+    assert old in text
+    cite_numbers(project, text.replace(old, "      value: 17\n      unit: \"needles\"", 1))
+    build = run_build(project)
+    assert build.ok, build.output
+    for src in ("procedure.md", "index.md"):
+        en = article_text(page_file(build.site, src).read_text(encoding="utf-8"))
+        es = article_text(page_file(build.site / "es", src).read_text(encoding="utf-8"))
+        assert "17 needles" in en and "17 agujas" in es, src
+    for page in build.site.rglob("*.html"):
+        text = article_text(page.read_text(encoding="utf-8"))
+        assert "11 needles" not in text and "11 agujas" not in text, f"stale needle count on {page}"
+
+
+# --- the wording file: every mistake stops the build ----------------------------
+
+def test_a_missing_spanish_wording_stops_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    wording = project / WORDING
+    text = wording.read_text(encoding="utf-8")
+    gone = '      value: "mucho más cortas que en el consultorio, y no llegan tan hondo"\n'
+    assert gone in text
+    wording.write_text(text.replace(gone, ""), encoding="utf-8")
+    line = text[: text.index("    home_needles:\n")].count("\n") + 1  # the fact's line in the wording file
+    build = run_build(project)
+    assert not build.ok
+    assert "Traceback" not in build.output
+    match = re.search(r"^ERROR\s+-\s+(.+)$", build.output, re.M)
+    assert match, build.output
+    message = match.group(1)
+    assert message.startswith(f"{WORDING}:{line}: missing Spanish wording (at facts.device.home_needles.value)"), message
+    assert "Found: no 'value' under facts.device.home_needles." in message
+    assert "data/facts.yml:" in message and "much shorter than in the office" in message, "names the English text"
+    assert "Fix: Add 'value:' under facts.device.home_needles in data/facts.es.yml, in Spanish." in message
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_a_spanish_failure_keeps_the_previous_site_of_both_editions(tmp_path: Path, engine: str) -> None:
+    """make build / make build-zensical: the English build passes, the Spanish one fails, nothing is published."""
+    import os
+    import subprocess
+
+    from conftest import BIN
+    from tools.project import BUILD_PARTS
+
+    if engine == "zensical":
+        from test_zensical import ZENSICAL, _require_zensical
+        _require_zensical()
+        venvz = ZENSICAL.parent.parent
+        make, out = ["make", "-o", f"{venvz}/.zensical", f"VENVZ={venvz}", "build-zensical"], "site-zensical"
+    else:
+        make, out = ["make", "-o", ".venv/.site", f"BIN={BIN}", "build"], "site"
+    project = copy_project(tmp_path / "project", (*BUILD_PARTS, "Makefile", "requirements.txt", "requirements-zensical.txt"))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    ok = subprocess.run(make, cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert (project / out / "es" / "pain" / "index.html").is_file() and (project / out / "pain" / "index.html").is_file()
+    marker = project / out / "marker.txt"
+    marker.write_text("previous build", encoding="utf-8")
+    wording = project / WORDING
+    wording.write_text(wording.read_text(encoding="utf-8").replace('      value: "roja y sensible"\n', ""), encoding="utf-8")
+    bad = subprocess.run(make, cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    assert bad.returncode != 0
+    assert "missing Spanish wording (at facts.recovery.feel_after.value)" in bad.stdout + bad.stderr
+    assert marker.read_text(encoding="utf-8") == "previous build", "a failed Spanish build replaced the previous site"
+
+
+def test_the_spanish_wording_check_messages(tmp_path: Path) -> None:
+    text = (ROOT / WORDING).read_text(encoding="utf-8")
+    cases = {
+        "extra": (text.replace('    invasiveness:\n', '    invasivenes:\n      label: "x"\n    invasiveness:\n', 1),
+                  "Spanish wording for something that has no text in data/facts.yml (at facts.about.invasivenes.label)"),
+        "number": (text.replace('value: "unos pocos días"', 'value: "unos 3 días"', 1),
+                   "a number typed into the Spanish wording (at facts.recovery.scab_fade.value)"),
+        "items": (text.replace('items: ["eccema", "rosácea", "piel muy sensible"]', 'items: ["eccema", "rosácea"]', 1),
+                  "the Spanish list has a different number of items (at facts.candidates.avoid_skin.items)"),
+        "markup": (text.replace('value: "roja y sensible"', 'value: "roja y <b>sensible</b>"', 1),
+                   "the Spanish wording is not plain text: it contains an angle bracket '<' (at facts.recovery.feel_after.value)"),
+        "quote": (text.replace('  tricking:\n    text:', '  tricking:\n    txt:', 1),
+                  "missing Spanish wording (at quotes.tricking.text)"),
+    }
+    for case, (edited, expected) in cases.items():
+        assert edited != text, case
+        with pytest.raises((GuideError, GuideErrors)) as caught:
+            _spanish(wording_text=edited, tmp_path=tmp_path)
+        messages = _errors(caught.value)
+        assert any(expected in m and m.startswith(f"{WORDING}:") and "Fix: " in m for m in messages), (case, messages)
+
+
+def test_strings_files_have_the_same_keys(tmp_path: Path) -> None:
+    en = langs.load_strings(ROOT, "en")
+    es = langs.load_strings(ROOT, "es")
+    assert set(en) == set(es)
+    project = tmp_path / "p"
+    (project / "includes" / "strings").mkdir(parents=True)
+    (project / "includes" / "strings" / "en.yml").write_text((ROOT / "includes/strings/en.yml").read_text(encoding="utf-8"))
+    es_text = (ROOT / "includes/strings/es.yml").read_text(encoding="utf-8")
+    (project / "includes" / "strings" / "es.yml").write_text(re.sub(r"^pi_note: .*\n", "", es_text, flags=re.M))
+    with pytest.raises(GuideError) as caught:
+        langs.load_strings(project, "es")
+    assert str(caught.value).startswith("includes/strings/es.yml:1: a template string is missing (at pi_note)")
+
+
+# --- the page checks in Spanish --------------------------------------------------
+
+def test_spanish_attribution_is_checked() -> None:
+    spanish = _spanish()
+    aftercare = (ROOT / "docs-es" / "aftercare.md").read_text(encoding="utf-8")
+    attribution.check(aftercare, "docs-es/aftercare.md", spanish)  # the real page passes
+    good = 'El artículo dice que la microaguja le deja la piel {{ fact("recovery.feel_after") }}.'
+    assert good in aftercare
+    drifted = aftercare.replace(good, good.replace("El artículo dice", "La Dra. Jaliman dice"))
+    with pytest.raises(GuideError) as caught:
+        attribution.check(drifted, "docs-es/aftercare.md", spanish)
+    assert str(caught.value).startswith(
+        f"docs-es/aftercare.md:{aftercare[:aftercare.index(good)].count(chr(10)) + 1}: this sentence credits "
+        "Dra. Jaliman with the article's own words (at recovery.feel_after)")
+    attribution.check("El artículo dice que use {{ fact(\"aftercare.skin_care\") }}.", "x.md", spanish)
+    with pytest.raises(GuideError):
+        attribution.check('La Dra. Nazarian dice que use {{ fact("aftercare.skin_care") }}.', "x.md", spanish)
+    with pytest.raises(GuideError):
+        attribution.check('El artículo dice que el bolígrafo tiene {{ fact("device.needle_count") }}.', "x.md", spanish)
+
+
+def test_spanish_number_words_are_typed_numbers() -> None:
+    spanish = _spanish()
+    with pytest.raises(GuideError) as caught:
+        pagecheck.check_numbers("\nEl bolígrafo tiene once agujas.\n", "docs-es/x.md", spanish, "es")
+    assert "a number typed into the page: 'once'" in str(caught.value)
+    assert 'fact("device.needle_count")' in str(caught.value)
+    with pytest.raises(GuideError):
+        pagecheck.check_numbers("\nde diez a veinte minutos\n", "docs-es/x.md", spanish, "es")
+    with pytest.raises(GuideError):
+        pagecheck.check_numbers("\nCon un FPS de treinta.\n", "docs-es/x.md", spanish, "es")
+    pagecheck.check_numbers("\nDos médicas responden. Una vez al mes.\n", "docs-es/x.md", spanish, "es")
+
+
+def test_a_misspelt_doctor_on_a_spanish_page_stops_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    page = project / "docs-es" / "pain.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("Nuestra página", "La Dra. Nazarain dice que nuestra página", 1), encoding="utf-8")
+    build = run_build(project)
+    assert not build.ok
+    assert "docs-es/pain.md:" in build.output and "'Dra. Nazarain', who is not an expert" in build.output, build.output
+    assert "Did you mean 'Dra. Nazarian'?" in build.output
+
+
+# --- the built Spanish pages ------------------------------------------------------
+
+def _url(src: str) -> str:
+    return "" if src == "index.md" else src.removesuffix(".md") + "/"
+
+
+@pytest.mark.parametrize("src", ES_NAV)
+def test_spanish_page_has_lang_and_hreflang_to_its_pair(site: Build, src: str) -> None:
+    html = page_file(site.site / "es", src).read_text(encoding="utf-8")
+    assert re.search(r'<html lang="es"', html)
+    base = "https://microneedling-guide.github.io/guide/"
+    for code, url in (("en", base + _url(src)), ("es", base + "es/" + _url(src)), ("x-default", base + _url(src))):
+        assert f'<link rel="alternate" hreflang="{code}" href="{url}">' in html, (src, code)
+    english = page_file(site.site, src).read_text(encoding="utf-8")
+    assert f'<link rel="alternate" hreflang="es" href="{base}es/{_url(src)}">' in english
+    assert '<meta property="og:locale" content="es_US">' in html
+
+
+@pytest.mark.parametrize("edition", ["", "es/"])
+@pytest.mark.parametrize("src", EN_NAV)
+def test_language_selector_lands_on_the_same_topic(site: Build, src: str, edition: str) -> None:
+    page = page_file(site.site / edition if edition else site.site, src)
+    html = page.read_text(encoding="utf-8")
+    links = dict((code, href) for href, code in re.findall(r'<a href="([^"]*)" hreflang="(en|es)"[^>]*class="md-select__link"', html))
+    assert set(links) == {"en", "es"}, links
+    for code, href in links.items():
+        target = (page.parent / href).resolve()
+        target = target / "index.html" if target.is_dir() else target
+        expected = page_file(site.site / "es" if code == "es" else site.site, src).resolve()
+        assert target == expected, (src, edition, code, href)
+
+
+def test_spanish_search_index_is_spanish_and_finds_acne_scars(site: Build) -> None:
+    import json
+    index = json.loads((site.site / "es" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["es"]
+    pages = {doc["location"].split("#")[0] for doc in index["docs"] if "cicatrices" in (doc["title"] + doc["text"]).lower()}
+    assert {"candidates/", "frequency/"} <= pages, pages
+    assert (site.site / "es" / "assets" / "javascripts" / "lunr" / "min" / "lunr.es.min.js").is_file()
+
+
+def test_quotes_are_translations_marked_with_the_doctors_english_words(site: Build) -> None:
+    html = page_file(site.site / "es", "procedure.md").read_text(encoding="utf-8")
+    text = article_text(html)
+    assert "Básicamente engañamos a la piel" in text
+    assert "(traducción nuestra; sus palabras en inglés: “We are basically tricking your skin" in text
+    assert '<span lang="en">“We are basically tricking your skin' in html
+    sources = page_file(site.site / "es", "sources.md").read_text(encoding="utf-8")
+    assert '<td lang="en">“the tool uses 11 super-tiny needles in the very tip”</td>' in sources, \
+        "the facts table keeps the article's own words"
+
+
+def test_spanish_dates_and_numbers(site: Build) -> None:
+    html = page_file(site.site / "es", "index.md").read_text(encoding="utf-8")
+    text = article_text(html)
+    assert '<strong>Última revisión:</strong> <time datetime="2026-12-01">1 de diciembre de 2026</time>' in html
+    assert "de 0.5 a 2.5 mm" in text, "decimal point, as MedlinePlus en español"
+
+
+# --- readability ---------------------------------------------------------------------
+
+@pytest.fixture
+def spanish_textstat():
+    import textstat
+    textstat.set_lang("es")
+    try:
+        yield textstat
+    finally:
+        textstat.set_lang("en_US")  # textstat's language is global: give the English tests theirs back
+
+
+@pytest.mark.parametrize("src", TOPICS)
+def test_spanish_topic_page_reads_normal_or_easier(site: Build, spanish_textstat, src: str) -> None:
+    text = article_text(page_file(site.site / "es", src).read_text(encoding="utf-8"), skip_classes=SKIP)
+    score = spanish_textstat.szigriszt_pazos(text)
+    print(f"es/{src}: Szigriszt-Pazos {score} ({len(text.split())} words)")
+    assert len(text.split()) > 50
+    assert score >= 60, f"es/{src} scores {score} on the INFLESZ scale; aim for 60 or above (shorter sentences)"
