@@ -209,7 +209,9 @@ def define_env(env: Any) -> None:
                 "who": who(key),
                 "links": [(pages.href(here, p.path), p.title) for p in site.pages_using(key)],
             })
-        return render_partial("facts-table.html", rows=rows)
+        # The Spanish table links to the English one for the article's own words (see the template).
+        english_table = ("../" * (pages.url_of(here).count("/") + 1) + "sources/#facts-and-sources") if lang != "en" else ""
+        return render_partial("facts-table.html", rows=rows, english=english_table)
 
     @macro()
     def glossary() -> Markup:
