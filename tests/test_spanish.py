@@ -337,3 +337,15 @@ def test_spanish_topic_page_reads_normal_or_easier(site: Build, spanish_textstat
     print(f"es/{src}: Szigriszt-Pazos {score} ({len(text.split())} words)")
     assert len(text.split()) > 50
     assert score >= 60, f"es/{src} scores {score} on the INFLESZ scale; aim for 60 or above (shorter sentences)"
+
+
+def test_contributing_quotes_the_real_missing_wording_message(tmp_path: Path) -> None:
+    contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    quoted = re.search(r"```\n(data/facts\.es\.yml:\d+: missing Spanish wording .+?)\n```", contributing)
+    assert quoted, "CONTRIBUTING.md shows the missing-wording message"
+    text = (ROOT / WORDING).read_text(encoding="utf-8")
+    gone = '      value: "roja y sensible"\n'
+    assert gone in text
+    with pytest.raises(GuideErrors) as caught:
+        _spanish(wording_text=text.replace(gone, ""), tmp_path=tmp_path)
+    assert _errors(caught.value) == [quoted.group(1)]
