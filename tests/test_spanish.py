@@ -349,3 +349,10 @@ def test_contributing_quotes_the_real_missing_wording_message(tmp_path: Path) ->
     with pytest.raises(GuideErrors) as caught:
         _spanish(wording_text=text.replace(gone, ""), tmp_path=tmp_path)
     assert _errors(caught.value) == [quoted.group(1)]
+
+
+def test_robots_txt_names_both_sitemaps(site: Build) -> None:
+    robots = (site.site / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert "Sitemap: https://microneedling-guide.github.io/guide/es/sitemap.xml" in robots
+    sitemap = (site.site / "es" / "sitemap.xml").read_text(encoding="utf-8")
+    assert sitemap.count("<loc>") == len(ES_NAV) and "https://microneedling-guide.github.io/guide/es/pain/" in sitemap
