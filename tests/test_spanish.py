@@ -356,3 +356,13 @@ def test_robots_txt_names_both_sitemaps(site: Build) -> None:
     assert "Sitemap: https://microneedling-guide.github.io/guide/es/sitemap.xml" in robots
     sitemap = (site.site / "es" / "sitemap.xml").read_text(encoding="utf-8")
     assert sitemap.count("<loc>") == len(ES_NAV) and "https://microneedling-guide.github.io/guide/es/pain/" in sitemap
+
+
+def test_both_editions_share_the_readers_settings(site: Build) -> None:
+    """Material keeps the colour scheme under its scope: the Spanish pages use the English home's."""
+    for page in (page_file(site.site, "pain.md"), page_file(site.site / "es", "pain.md")):
+        html = page.read_text(encoding="utf-8")
+        scope = re.search(r'__md_scope=new URL\("([^"]*)"', html)
+        assert scope, page
+        resolved = (page.parent / scope.group(1)).resolve() if not scope.group(1).startswith("/") else None
+        assert scope.group(1) == "/guide/" or resolved == site.site.resolve(), (page, scope.group(1))

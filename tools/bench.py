@@ -71,8 +71,8 @@ PREFIX = urlsplit(CONFIG["site_url"]).path  # /guide/
 # --- builds ----------------------------------------------------------------------
 
 
-def _run_build(project: Path, site: Path, strict: bool) -> float:
-    cmd = [str(MKDOCS), "build", "--clean", "--quiet", "--site-dir", str(site)] + (["--strict"] if strict else [])
+def _run_build(project: Path, site: Path, strict: bool, config: str = "mkdocs.yml") -> float:
+    cmd = [str(MKDOCS), "build", "-f", config, "--clean", "--quiet", "--site-dir", str(site)] + (["--strict"] if strict else [])
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
     start = time.perf_counter()
     proc = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=600)
@@ -331,6 +331,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     nav = [next(iter(item.values())) for item in CONFIG["nav"]]
     pages = [("" if src == "index.md" else src.removesuffix(".md") + "/") for src in nav]
+    pages += ["es/" + page for page in pages]  # the Spanish edition, built into es/ (issue 15)
     if args.pages:
         pages = [p.strip().strip("/") + "/" if p.strip() not in ("", "/") else "" for p in args.pages.split(",")]
     shutil.rmtree(OUT, ignore_errors=True)
@@ -339,10 +340,11 @@ def main(argv: list[str] | None = None) -> int:
         tmp_path = Path(tmp)
         print("Building the guide and a plain Material site...", flush=True)
         builds = {"guide": _run_build(ROOT, tmp_path / "guide", strict=True)}
+        builds["guide (Spanish edition)"] = _run_build(ROOT, tmp_path / "guide" / "es", strict=True, config="mkdocs.es.yml")
         builds["plain"] = _run_build(plain_project(tmp_path / "plain"), tmp_path / "plain-site", strict=False)
         print(f"Lighthouse, {args.runs} runs per page:", flush=True)
         guide = bench_site("guide", tmp_path / "guide", pages, args.runs)
-        plain = bench_site("plain", tmp_path / "plain-site", pages, args.runs)
+        plain = bench_site("plain", tmp_path / "plain-site", [p for p in pages if not p.startswith("es/")], args.runs)
     print("Timing MkDocs and Zensical builds...", flush=True)
     try:
         engines: dict | str = time_builds(runs=args.build_runs)
