@@ -366,3 +366,24 @@ def test_both_editions_share_the_readers_settings(site: Build) -> None:
         assert scope, page
         resolved = (page.parent / scope.group(1)).resolve() if not scope.group(1).startswith("/") else None
         assert scope.group(1) == "/guide/" or resolved == site.site.resolve(), (page, scope.group(1))
+
+
+def test_zensical_spanish_config_is_mkdocs_es_over_mkdocs() -> None:
+    """zensical.es.yml is written out in full (Zensical's INHERIT appends lists): it must stay
+    mkdocs.yml with mkdocs.es.yml over it (lists replaced, as MkDocs does), plus Zensical's three settings."""
+    import copy
+
+    def merge(a: dict, b: dict) -> dict:
+        out = copy.deepcopy(a)
+        for k, v in b.items():
+            out[k] = merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else copy.deepcopy(v)
+        return out
+
+    spanish = {k: v for k, v in ES_CONFIG.items() if k != "INHERIT"}
+    expected = merge(EN_CONFIG, spanish)
+    zensical = yaml.safe_load((ROOT / "zensical.es.yml").read_text(encoding="utf-8"))
+    assert "INHERIT" not in zensical
+    assert zensical.pop("site_dir") == "site-zensical/es" and zensical["theme"].pop("variant") == "classic"
+    assert zensical.pop("plugins") == ["search", {"macros": expected["plugins"][1]["macros"]}]
+    expected.pop("site_dir"), expected.pop("plugins")
+    assert zensical == expected, "zensical.es.yml drifted from mkdocs.yml + mkdocs.es.yml: rewrite it from them"
