@@ -17,8 +17,9 @@ from . import pages, schema
 class OfflineEnv:
     """The few parts of the macros plugin's ``env`` that ``define_env`` uses."""
 
-    def __init__(self, project_dir: Path) -> None:
+    def __init__(self, project_dir: Path, conf: dict[str, Any] | None = None) -> None:
         self.project_dir = str(project_dir)
+        self.conf = conf  # None: the English edition; SPANISH below for the Spanish one
         self.variables: dict[str, Any] = {}
         self.macros: dict[str, Callable[..., Any]] = {}
         self.filters: dict[str, Callable[..., Any]] = {}
@@ -29,9 +30,14 @@ class OfflineEnv:
         return fn
 
 
-def load_project(define_env: Callable[[Any], None], root: Path) -> tuple[schema.Facts, pages.Site, OfflineEnv]:
-    """Load ``root`` as a build would; return the facts, the page scan and the env."""
-    env = OfflineEnv(root)
+SPANISH = {"theme": {"language": "es"}, "docs_dir": "docs-es"}
+"""What mkdocs.es.yml tells define_env: the Spanish edition, its pages in docs-es/."""
+
+
+def load_project(define_env: Callable[[Any], None], root: Path,
+                 conf: dict[str, Any] | None = None) -> tuple[schema.Facts, pages.Site, OfflineEnv]:
+    """Load ``root`` as a build would (``conf=SPANISH``: the Spanish edition); return the facts, the page scan and the env."""
+    env = OfflineEnv(root, conf)
     define_env(env)
     return env.guide_facts, env.guide_site, env
 
