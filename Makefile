@@ -102,6 +102,7 @@ lint: $(VENV)/.test ## ruff and mypy (settings: pyproject.toml)
 
 preview: $(VENV)/.site ## The site with links to files, to open from disk (site-preview/, as the pull-request check uploads it)
 	$(BIN)/mkdocs build --strict --clean -f preview.yml
+	$(BIN)/mkdocs build --strict --clean -f preview.es.yml
 
 # Lighthouse lives in bench/package.json, apart from the test install.
 bench/node_modules/.installed: bench/package.json bench/package-lock.json

@@ -301,13 +301,13 @@ def file_links(site_dir: str | Path) -> int:
         def fix(match: re.Match[str]) -> str:  # called at once, inside this loop turn
             nonlocal changed
             link = match[2]
-            if (page.parent / link / "index.html").is_file():  # noqa: B023
-                return match[0]
             target = Path(os.path.normpath(base / link))  # noqa: B023
             if target == site:
                 file = site / "index.html"
             elif target.with_name(target.name + ".html").is_file():
                 file = target.with_name(target.name + ".html")
+            elif (target / "index.html").is_file():  # an edition's home inside the site: es/ (issue 15)
+                file = target / "index.html"
             else:
                 return match[0]
             changed += 1

@@ -339,7 +339,7 @@ def test_quotes_are_translations_marked_with_the_doctors_english_words(site: Bui
     assert "(traducción nuestra; sus palabras en inglés: “We are basically tricking your skin" in text
     assert '<span lang="en">“We are basically tricking your skin' in html
     english = page_file(site.site, "sources.md").read_text(encoding="utf-8")
-    assert "<td>“the tool uses 11 super-tiny needles in the very tip”</td>" in english, \
+    assert "<td>the tool uses 11 super-tiny needles in the very tip</td>" in english, \
         "the facts table keeps the article's own words"
     sources = page_file(site.site / "es", "sources.md").read_text(encoding="utf-8")
     assert '<a href="../../sources/#facts-and-sources" hreflang="en">la tabla de la versión en inglés</a>' in sources, \
