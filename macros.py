@@ -218,7 +218,10 @@ def define_env(env: Any) -> None:
                 "links": [(link(here, p.path), p.title) for p in site.pages_using(key)],
             })
         # The Spanish table links to the English one for the article's own words (see the template).
-        english_table = ("../" * (pages.url_of(here).count("/") + 1) + "sources/#facts-and-sources") if lang != "en" else ""
+        # Leave the edition's own site (one level more than the way up to its home); Zensical resolves
+        # the link from the page's Markdown file (see file_href), MkDocs from the page's address.
+        up = pages.url_of(here).count("/") if link is pages.href else here.count("/")
+        english_table = ("../" * (up + 1) + "sources/#facts-and-sources") if lang != "en" else ""
         return render_partial("facts-table.html", rows=rows, english=english_table)
 
     @macro()
