@@ -57,6 +57,11 @@ lock: $(VENVL)/.lock ## Refresh the hash-checked lock files (requirements*.lock)
 # Reproducible builds: every date the build writes (sitemap lastmod, the .gz header)
 # is the last commit's, not today's. Outside a git checkout, MkDocs uses the clock.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+# A fork that sets only SITE_URL (its address) gets the Spanish edition at SITE_URL + "es/" (mkdocs.es.yml).
+ifdef SITE_URL
+SITE_URL_ES ?= $(SITE_URL)es/
+export SITE_URL_ES
+endif
 ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
@@ -70,10 +75,12 @@ serve: $(VENV)/.site ## Preview on http://127.0.0.1:8000 (or PORT=...), reloadin
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT) --livereload
 
 # Built into .site-new/ and moved to site/ only on success: a failed build leaves the previous site (or none).
-build: $(VENV)/.site ## Strict build into site/
+# Two editions: English (mkdocs.yml) at the root, then Spanish (mkdocs.es.yml) into es/ inside it.
+build: $(VENV)/.site ## Strict build of both editions into site/ (Spanish in site/es/)
 	$(BIN)/python -m guide.preflight
 	rm -rf .site-new
 	$(BIN)/mkdocs build --strict --clean --site-dir .site-new || { rm -rf .site-new; exit 1; }
+	$(BIN)/mkdocs build -f mkdocs.es.yml --strict --clean --site-dir .site-new/es || { rm -rf .site-new; exit 1; }
 	rm -rf site && mv .site-new site
 
 facts: $(VENV)/.site ## Which facts this change touches (against main), and the pages that show them
@@ -95,6 +102,7 @@ lint: $(VENV)/.test ## ruff and mypy (settings: pyproject.toml)
 
 preview: $(VENV)/.site ## The site with links to files, to open from disk (site-preview/, as the pull-request check uploads it)
 	$(BIN)/mkdocs build --strict --clean -f preview.yml
+	$(BIN)/mkdocs build --strict --clean -f preview.es.yml
 
 # Lighthouse lives in bench/package.json, apart from the test install.
 bench/node_modules/.installed: bench/package.json bench/package-lock.json
@@ -105,12 +113,14 @@ bench: $(VENV)/.test $(VENVZ)/.zensical bench/node_modules/.installed ## Lightho
 	$(BIN)/python tools/bench.py
 
 # Zensical has no --site-dir: the previous site-zensical/ waits in .site-zensical-old/ and comes back if the build fails.
-build-zensical: $(VENVZ)/.zensical ## Strict build with Zensical into site-zensical/ (zensical.yml, MIGRATING.md)
+build-zensical: $(VENVZ)/.zensical ## Strict build of both editions with Zensical into site-zensical/ (zensical.yml, zensical.es.yml, MIGRATING.md)
 	$(VENVZ)/bin/python -m guide.preflight
 	rm -rf .site-zensical-old
 	if [ -d site-zensical ]; then mv site-zensical .site-zensical-old; fi
 	{ $(VENVZ)/bin/zensical build -f zensical.yml --clean --strict || { echo "Zensical build failed: the editor's message starts at 'RuntimeError: Python error:' above." >&2; false; }; } \
-	  && $(VENVZ)/bin/python -m guide.postbuild site-zensical \
+	  && $(VENVZ)/bin/python -m guide.postbuild site-zensical --edition es/ \
+	  && { $(VENVZ)/bin/zensical build -f zensical.es.yml --clean --strict || { echo "Zensical build of the Spanish edition failed: the editor's message starts at 'RuntimeError: Python error:' above." >&2; false; }; } \
+	  && $(VENVZ)/bin/python -m guide.postbuild site-zensical/es \
 	  || { rm -rf site-zensical; if [ -d .site-zensical-old ]; then mv .site-zensical-old site-zensical; fi; exit 1; }
 	rm -rf .site-zensical-old
 

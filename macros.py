@@ -23,6 +23,7 @@ from markupsafe import Markup, escape
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from guide import attribution, figures, pagecheck, pages, passages, postbuild, preflight, render, schema, siteurl  # noqa: E402
+from guide import lang as langs  # noqa: E402
 from guide.engine import BuildConfig, BuildEnv, MacrosEnv, Page  # noqa: E402
 from guide.errors import GuideError, GuideErrors, did_you_mean  # noqa: E402
 from guide.loader import load_facts  # noqa: E402
@@ -30,6 +31,8 @@ from guide.loader import load_facts  # noqa: E402
 DATA = "data/facts.yml"
 PARTIALS = "includes/partials"
 GLOSSARY = "includes/abbreviations.md"
+GLOSSARIES = {"en": GLOSSARY, "es": "includes/abbreviations.es.md"}
+"""The glossary of each edition (its tooltips come from pymdownx.snippets' auto_append in each config)."""
 
 Macro = TypeVar("Macro", bound=Callable[..., Markup])
 Kind = TypeVar("Kind", bound=schema.FactT)
@@ -52,10 +55,19 @@ def _stop(exc: Exception) -> Exception:
 def define_env(env: MacrosEnv) -> None:
     """Load the facts, check the pages, register the macros."""
     root = Path(env.project_dir)
+    conf = getattr(env, "conf", None)
+    lang = langs.language_of(conf)  # the edition: theme.language in mkdocs.yml / mkdocs.es.yml
+    docs, docs_shown = _docs_dir(conf, root)
     try:
         preflight.check_symlinks(root)
-        facts = load_facts(root / DATA, DATA, article=root / passages.ARTICLE)
-        terms = _glossary(root / GLOSSARY, GLOSSARY)
+        english = load_facts(root / DATA, DATA, article=root / passages.ARTICLE)
+        facts = english
+        if lang != "en":
+            from guide.yamlsrc import load_with_lines
+            wording = langs.WORDING_FILE[lang]
+            facts = langs.load_wording(root / wording, wording, english, DATA, load_with_lines(root / DATA, DATA)[1])
+        strings = langs.load_strings(root, lang)
+        terms = _glossary(root / GLOSSARIES[lang], GLOSSARIES[lang])
     except (GuideError, GuideErrors) as exc:
         raise _stop(exc) from None
     specs: dict[str, pages.MacroSpec] = {}
@@ -71,7 +83,8 @@ def define_env(env: MacrosEnv) -> None:
     templates.filters["cell"] = _cell
     templates.filters["sentence"] = figures.sentence
     templates.globals.update(figures.TEMPLATE_GLOBALS)
-    templates.globals["and_list"] = lambda names: render.join(list(names))  # "a, b and c"
+    templates.globals["and_list"] = lambda names: render.join(list(names), lang=lang)  # "a, b and c"; "a, b y c"
+    templates.globals.update(s=strings, date=lambda day: langs.date(_date(day), strings))
     ids = figures.Ids()  # ids unique per page, for the pictures
     all_facts = facts.all_facts()
     recording: list[set[str]] = []
@@ -126,11 +139,12 @@ def define_env(env: MacrosEnv) -> None:
         return register
 
     def who(key: str) -> str:
-        """Who says a fact, from the data: ``who("recovery.pain")`` gives "the article" or "Dr. Nazarian".
+        """Who says a fact, from the data: ``who("recovery.pain")`` gives "the article" or "Dr. Nazarian"
+        (Spanish "el artículo", "la Dra. Nazarian").
 
         Read without recording: naming a fact's speaker does not show the fact, so it does not
         make the page one that "uses" it (a page that uses a fact must show its value)."""
-        return render.speaker(all_facts[key], facts.experts)
+        return render.speaker(all_facts[key], facts.experts, lang)
 
     def items(key: str) -> list[str]:
         """A list fact's items, for a template that lays them out itself (read through ``_fact``)."""
@@ -148,7 +162,7 @@ def define_env(env: MacrosEnv) -> None:
         ``part`` picks a piece: "min"/"max" of a range, "note" of a not-stated
         fact, "sessions"/"every" of a schedule, "or" to join a list with "or".
         """
-        return escape(render.fact_text(_fact(key), part))
+        return escape(render.fact_text(_fact(key), part, lang))
 
     @macro("fact", kinds=("list",))
     def fact_list(key: str, style: str = "bullets") -> Markup:
@@ -169,7 +183,8 @@ def define_env(env: MacrosEnv) -> None:
     def quote(key: str) -> Markup:
         """A short quote as a Markdown block quote, attributed by name."""
         item = facts.quotes[key]
-        return render_partial("quote.md", quote=item, person=facts.experts[item.expert])
+        original = english.quotes[key].text if lang != "en" else None  # a translation shows the English words too
+        return render_partial("quote.md", quote=item, person=facts.experts[item.expert], original=original)
 
     @macro()
     def about_source() -> Markup:
@@ -212,11 +227,16 @@ def define_env(env: MacrosEnv) -> None:
             rows.append({
                 "key": key,
                 "fact": item,
-                "value": render.fact_text(item),
+                "value": render.fact_text(item, lang=lang),
                 "who": who(key),
                 "links": [(link(here, p.path), p.title) for p in site.pages_using(key)],
             })
-        return render_partial("facts-table.html", rows=rows)
+        # The Spanish table links to the English one for the article's own words (see the template).
+        # Leave the edition's own site (one level more than the way up to its home); Zensical resolves
+        # the link from the page's Markdown file (see file_href), MkDocs from the page's address.
+        up = pages.url_of(here).count("/") if link is pages.href else here.count("/")
+        english_table = ("../" * (up + 1) + "sources/#facts-and-sources") if lang != "en" else ""
+        return render_partial("facts-table.html", rows=rows, english=english_table)
 
     @macro()
     def glossary() -> Markup:
@@ -244,7 +264,7 @@ def define_env(env: MacrosEnv) -> None:
                                 _fact_of("device.shallowest_reach", schema.TextFact, what),
                                 _fact_of("device.home_needles", schema.TextFact, what),
                                 _fact_of("device.home_needle_length", schema.NotStatedFact, what),
-                                who("device.depth_range"), who("device.home_needles"))
+                                who("device.depth_range"), who("device.home_needles"), strings)
         return render_partial("depth-scale.svg", d=d, id=_id("device.depth_range"))
 
     @macro("fact", kinds=("schedule",))
@@ -253,7 +273,7 @@ def define_env(env: MacrosEnv) -> None:
         item = _fact(key)
         if not isinstance(item, schema.ScheduleFact):
             raise ValueError(f"timeline() needs a schedule fact, and '{key}' is a {item.kind} fact")
-        return render_partial("timeline.svg", t=figures.timeline(key, item, who(key)), id=_id(key))
+        return render_partial("timeline.svg", t=figures.timeline(key, item, who(key), strings), id=_id(key))
 
     @macro(summary=True)
     def glance_card() -> Markup:
@@ -283,7 +303,7 @@ def define_env(env: MacrosEnv) -> None:
             finally:
                 recording.remove(seen)
             shows[summary.__name__] = frozenset(seen)
-        site = pages.scan(root / "docs", facts, specs, shows)
+        site = pages.scan(docs, facts, specs, shows, display_root=docs_shown, lang=lang)
         # Fill every partial once now, so a mistake in one stops the build here, with its
         # file and line, in both engines, instead of in the middle of rendering a page.
         trial.append(_TrialPage())
@@ -307,12 +327,13 @@ def define_env(env: MacrosEnv) -> None:
     ids = figures.Ids()  # afresh: the trial renders above must not take ids from the pages
     try:
         attribution.check_templates(root / PARTIALS, facts, PARTIALS)
-        _check_not_covered(facts, site, root)
+        _check_not_covered(facts, site, root, docs_shown)
     except GuideError as exc:
         raise _stop(exc) from None
     env.guide_facts = facts
     env.guide_site = site
-    for warning in _review_warnings(site):
+    env.guide_lang = lang
+    for warning in _review_warnings(site, docs_shown):
         print(f"WARNING  -  {warning}", file=sys.stderr)
 
 
@@ -322,8 +343,12 @@ def on_post_build(env: BuildEnv) -> None:
     Material's script, no unused copies of the inlined stylesheets, file links in the preview,
     and last the Content-Security-Policy (guide/postbuild.py run_all, guide/csp.py)."""
     custom_dir = env.conf["theme"].custom_dir
+    # The other editions built inside this one (extra.editions roots such as "./es/"), for robots.txt.
+    editions = tuple(e["root"].removeprefix("./") for e in (env.conf["extra"].get("editions") or {}).values()
+                     if e.get("root", "").startswith("./") and e["root"] != "./")
     postbuild.run_all(env.conf["site_dir"], Path(custom_dir) / "stylesheets" if custom_dir else None,
-                      file_urls=not env.conf["use_directory_urls"], policy=not serving(env.conf))
+                      file_urls=not env.conf["use_directory_urls"], policy=not serving(env.conf),
+                      editions=editions)
 
 
 def serving(conf: BuildConfig) -> bool:
@@ -345,7 +370,7 @@ class _TrialPage:
     meta = {"last_reviewed": dt.date(2020, 1, 1), "next_review": dt.date(2020, 1, 2)}
 
 
-def _check_not_covered(facts: schema.Facts, site: pages.Site, root: Path) -> None:
+def _check_not_covered(facts: schema.Facts, site: pages.Site, root: Path, docs_shown: str = "docs") -> None:
     """A page named under not_covered: that is a slip for an existing page ("pian.md") stops the build.
 
     A name close to no page is let through: a smaller project (a test fixture, a preview
@@ -363,7 +388,7 @@ def _check_not_covered(facts: schema.Facts, site: pages.Site, root: Path) -> Non
                 raise GuideError(DATA, f"not_covered names a page that does not exist: '{page}'",
                                  line=lines.get(("not_covered", key, "pages", i)) or lines.get(("not_covered", key, "pages")),
                                  key=f"not_covered.{key}.pages", found=f"'{page}'",
-                                 expected="the file name of a page under docs/",
+                                 expected=f"the file name of a page under {docs_shown}/",
                                  fix=f"Did you mean '{close[0]}'? Correct the file name.")
 
 
@@ -376,9 +401,22 @@ def _site_url(env: MacrosEnv, root: Path) -> str:
     return siteurl.site_url(config) if config.is_file() else ""
 
 
-def _review_warnings(site: pages.Site) -> list[str]:
+def _docs_dir(conf: BuildConfig | None, root: Path) -> tuple[Path, str]:
+    """The pages folder of this build (``docs``, or ``docs-es`` for the Spanish edition) and its name in messages."""
+    value = conf.get("docs_dir") if conf is not None else None
+    path = Path(value) if value else root / "docs"
+    if not path.is_absolute():
+        path = root / path
+    try:
+        shown = path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        shown = path.name
+    return path, shown
+
+
+def _review_warnings(site: pages.Site, docs_shown: str = "docs") -> list[str]:
     today = dt.date.today()
-    return [f"docs/{p.path}: review overdue since {p.next_review} (run 'make review')"
+    return [f"{docs_shown}/{p.path}: review overdue since {p.next_review} (run 'make review')"
             for p in pages.overdue(site, today) if p.next_review < today]
 
 

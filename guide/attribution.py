@@ -41,7 +41,7 @@ from .errors import GuideError
 
 SHOWS = ("fact", "fact_list", "timeline", "v", "items")
 """Calls whose first argument is the key of a fact they show."""
-ABBREVIATIONS = ("Dr", "Mr", "Mrs", "Ms", "St", "vs", "e.g", "i.e", "etc", "M.D", "No")
+ABBREVIATIONS = ("Dr", "Dra", "Mr", "Mrs", "Ms", "St", "vs", "e.g", "i.e", "etc", "M.D", "No")
 """Words whose final dot does not end a sentence."""
 ARTICLE = "article"
 TEMPLATE_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
@@ -50,7 +50,8 @@ BLOCK_HTML = re.compile(r"</?(?:p|div|dl|dt|dd|li|ul|ol|tr|td|th|table|thead|tbo
 INLINE_HTML = re.compile(r"<[^>]+>")
 NEW_BLOCK = re.compile(r"\n(?=[ \t]*(?:#|[-*+] |\d+\. |>|\||!!!|:   |\{:|<))")
 END = re.compile(r"[.!?][\"”’')\]]*(?=\s|$)")
-ARTICLE_NAME = re.compile(r"\b[Tt]he article(?:'s|’s)?\b")
+ARTICLE_NAME = re.compile(r"\b[Tt]he article(?:'s|’s)?\b|\b[Ee]l artículo\b|\bdel artículo\b")
+"""How a sentence names the article: "the article" (English pages), "el artículo" / "del artículo" (Spanish)."""
 
 
 @dataclass

@@ -50,10 +50,12 @@ class BuildConfig(TypedDict, total=False):
     """
 
     site_dir: str
+    docs_dir: str
     use_directory_urls: bool
     theme: Theme
     site_url: str | None
     dev_addr: Address | None
+    extra: Mapping[str, Any]
 
 
 class MacrosEnv(Protocol):
@@ -77,6 +79,7 @@ class MacrosEnv(Protocol):
     # define_env leaves what it loaded here, for guide.offline.load_project (tests, make facts, make review).
     guide_facts: schema.Facts
     guide_site: pages.Site
+    guide_lang: str
 
 
 class BuildEnv(Protocol):

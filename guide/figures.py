@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 import textwrap
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from . import render, schema
@@ -89,7 +90,7 @@ def axis(top_value: float, x0: float = PAD, x1: float = WIDTH - PAD, max_ticks: 
 
 def wrap(text: str, width_units: float) -> tuple[str, ...]:
     """Split ``text`` into lines that fit ``width_units`` of picture width (never between "Dr." and a name)."""
-    text = re.sub(r"\bDr\. (?=\w)", "Dr.\u00a0", text)
+    text = re.sub(r"\b(Dra?)\. (?=\w)", "\\1.\u00a0", text)
     lines = textwrap.wrap(text, max(8, int(width_units // CHAR)), break_on_hyphens=False)
     return tuple(line.replace("\u00a0", " ") for line in lines) or ("",)
 
@@ -172,47 +173,49 @@ only keeps the band from reaching as deep as the pen, which the article says hom
 
 
 def depth_scale(depth: schema.RangeFact, reach: schema.TextFact, home: schema.TextFact,
-                home_length: schema.NotStatedFact, office_who: str = "", home_who: str = "") -> DepthScale:
+                home_length: schema.NotStatedFact, office_who: str = "", home_who: str = "",
+                s: Mapping[str, object] | None = None) -> DepthScale:
     """Place the depth range on a scale from the skin's surface (0), mark the shallowest setting and
-    what it penetrates, and draw the home rollers as shorter with no length."""
+    what it penetrates, and draw the home rollers as shorter with no length.
+
+    ``s``: the template strings of the edition (includes/strings/<lang>.yml); English by default."""
+    s = s or english()
+    lang = str(s["lang"])
     ax = axis(depth.max * 1.1)  # a little scale past the deepest setting
     x_min, x_max = ax.x(depth.min), ax.x(depth.max)
-    min_label = render.amount(depth.min, depth.unit)
-    callout = f"The {min_label} setting penetrates {reach.value}" + (f", says {office_who}" if office_who else "")
+    min_label = render.amount(depth.min, depth.unit, lang)
+    callout = _f(s, "fig_reach", amount=min_label, reach=reach.value) + (_f(s, "fig_says", who=office_who) if office_who else "")
     if x_min <= WIDTH / 2:
         anchor, room = "start", WIDTH - PAD - x_min
     else:
         anchor, room = "end", x_min - PAD
     room = max(room, WIDTH / 2 - PAD)  # near an edge, wrap narrower rather than run off
     x_text = min(max(x_min, PAD), WIDTH - PAD)
-    says = f", says {home_who}" if home_who else ""
-    home_text = f"Needles {home.value}{says}. Length {render.fact_text(home_length)}."
-    by = f", as {office_who} gives them" if office_who else ""
+    says = _f(s, "fig_says", who=home_who) if home_who else ""
+    home_text = _f(s, "fig_home_text", home=home.value, says=says, length=render.fact_text(home_length, lang=lang))
+    by = _f(s, "fig_office_by", who=office_who) if office_who else ""
     return DepthScale(
         axis=ax,
         unit=depth.unit,
         bar_x0=x_min,
         bar_x1=x_max,
         min_label=min_label,
-        max_label=render.amount(depth.max, depth.unit),
+        max_label=render.amount(depth.max, depth.unit, lang),
         reach_anchor=anchor,
         reach_x=x_text,
         reach_lines=wrap(callout, room),
         surface_x=ax.x(0),
-        surface_label="skin surface",
+        surface_label=str(s["fig_surface"]),
         home_x1=round(ax.x(0) + (x_max - ax.x(0)) * HOME_FADE, 2),
         home_lines=wrap(home_text, WIDTH - 2 * PAD),
-        bar_label=f"In-office pen ({office_who})" if office_who else "In-office pen",
-        home_label="At-home roller (not to scale)",
-        chip=f"length {render.NOT_STATED}",
-        title="Needle depth: in the office and at home",
+        bar_label=_f(s, "fig_office_label_who", who=office_who) if office_who else str(s["fig_office_label"]),
+        home_label=str(s["fig_home_label"]),
+        chip=_f(s, "fig_chip", not_stated=render.not_stated(lang)),
+        title=str(s["fig_depth_title"]),
         # what is drawn; the caption says what it means
-        desc=(f"A scale in {depth.unit} that starts at the skin's surface: a bar for the in-office settings, "
-              f"a dashed line at the shallowest one, and a hatched band for at-home rollers that fades out."),
-        caption_office=(f"Depth is measured down from the skin's surface, where the scale starts. The bar "
-                        f"shows the range of pen settings{by}."),
-        caption_home=(f"The band for home rollers is not to scale. Their needle length is {render.fact_text(home_length)}, "
-                      "so the band fades from the surface instead of ending: it shows shorter needles, not a length."),
+        desc=_f(s, "fig_depth_desc", unit=depth.unit),
+        caption_office=_f(s, "fig_depth_caption_office", by=by),
+        caption_home=_f(s, "fig_depth_caption_home", length=render.fact_text(home_length, lang=lang)),
     )
 
 
@@ -261,8 +264,8 @@ class Timeline:
         return self.axis_y + (48 if self.axis else 24)
 
 
-def _unit(value: float, unit: str) -> str:
-    return render.unit_for(value, unit)
+def _unit(value: float, unit: str, lang: str = "en") -> str:
+    return render.unit_for(value, unit, lang)
 
 
 def _whole(every: schema.Interval) -> bool:
@@ -270,16 +273,16 @@ def _whole(every: schema.Interval) -> bool:
     return float(every.min).is_integer() and float(every.max).is_integer()
 
 
-def _sessions_top(low: float, high: float) -> str:
-    """The sessions above ``low``: ``6``; ``5 and 6``; ``5 to 8``."""
+def _sessions_top(low: float, high: float, s: Mapping[str, object]) -> str:
+    """The sessions above ``low``: ``6``; ``5 and 6``; ``5 to 8`` (Spanish ``5 y 6``, ``5 a 8``)."""
     if high - low == 1:
         return render.num(high)
     if high - low == 2:
-        return f"{render.num(low + 1)} and {render.num(high)}"
-    return f"{render.num(low + 1)} to {render.num(high)}"
+        return _f(s, "tl_and", low=render.num(low + 1), high=render.num(high))
+    return _f(s, "tl_to", low=render.num(low + 1), high=render.num(high))
 
 
-def timeline(key: str, fact: schema.ScheduleFact, who: str = "") -> Timeline:
+def timeline(key: str, fact: schema.ScheduleFact, who: str = "", s: Mapping[str, object] | None = None) -> Timeline:
     """Marks for ``fact``: counts from ``sessions``, positions from ``every``.
 
     * sessions and every: session *i* falls ``i * every`` after the first;
@@ -293,10 +296,17 @@ def timeline(key: str, fact: schema.ScheduleFact, who: str = "") -> Timeline:
 
     ``who`` (from the data) names whose plan it is in the title, description and caption.
     """
-    summary = render.schedule(fact)
-    plan = f"{who}'s plan" if who else "the plan"
-    title = f"{fact.label}: {summary}" + (f", says {who}" if who else "")
-    gives = f"This plan is {who}'s. " if who else ""
+    s = s or english()
+    lang = str(s["lang"])
+    nost = render.not_stated(lang)
+
+    def units(unit: str) -> str:  # the plural, for axis labels
+        return render.unit_for(2, unit, lang)
+
+    summary = render.schedule(fact, lang)
+    plan = _f(s, "tl_plan_who", who=who) if who else str(s["tl_plan"])
+    title = f"{fact.label}: {summary}" + (_f(s, "fig_says", who=who) if who else "")
+    gives = _f(s, "tl_gives", who=who) if who else ""
     legend: list[tuple[str, str]] = []
     if fact.sessions is not None:
         count = min(fact.sessions.max, MAX_MARKS)
@@ -307,54 +317,52 @@ def timeline(key: str, fact: schema.ScheduleFact, who: str = "") -> Timeline:
             ax = axis(max((count - 1) * every.max, every.max), x0=PAD + 12, x1=WIDTH - PAD - (20 if cut else 12),
                       whole=_whole(every))
             marks = tuple(Mark(ax.x(i * every.min), ax.x(i * every.max), i >= sure, str(i + 1)) for i in range(count))
-            axis_label = f"{every.unit} from the first session"
+            axis_label = _f(s, "tl_from_first", unit=units(every.unit))
             note = ""
-            where = (f", one every {render.span(every.min, every.max, every.unit)}" if every.min != every.max
-                     else f", one every {_unit(1, every.unit)}" if every.min == 1
-                     else f", one every {render.amount(every.min, every.unit)}")
+            where = _f(s, "tl_one_every", span=(render.span(every.min, every.max, every.unit, lang, hedge=True)
+                                                if every.min != every.max
+                                                else _unit(1, every.unit, lang) if every.min == 1
+                                                else render.amount(every.min, every.unit, lang)))
         else:
             ax = None
             x0, x1 = PAD + 12, WIDTH - PAD - (20 if cut else 12)
             gap = (x1 - x0) / max(count - 1, 1)
             marks = tuple(Mark(round(x0 + i * gap, 2), round(x0 + i * gap, 2), i >= sure, str(i + 1)) for i in range(count))
             axis_label = ""
-            note = f"Time between sessions: {render.NOT_STATED}"
-            where = f". The time between them is {render.NOT_STATED}"
-        legend.append(("solid", "session"))
+            note = _f(s, "tl_no_gap_note", not_stated=nost)
+            where = _f(s, "tl_no_gap_where", not_stated=nost)
+        legend.append(("solid", str(s["tl_session"])))
         if any(m.optional for m in marks):
-            legend.append(("optional", "top of the range"))
+            legend.append(("optional", str(s["tl_top"])))
         if any(m.window for m in marks):
-            legend.append(("window", "may fall in this span"))
-        sessions = render.hedged(fact.qualifier, render.span(fact.sessions.min, fact.sessions.max, "sessions"))
+            legend.append(("window", str(s["tl_window"])))
+        sessions = render.fact_text(fact, "sessions", lang)
         extra = fact.sessions.max - fact.sessions.min
-        top = _sessions_top(fact.sessions.min, fact.sessions.max)
-        desc = (f"A timeline of {plan}: {sessions}{where}. "
-                + (f"The article gives a range, so sessions {top} are outlined as its top end." if extra else "")
-                + (f" Only the first {MAX_MARKS} are drawn." if cut else ""))
+        top = _sessions_top(fact.sessions.min, fact.sessions.max, s)
+        desc = (_f(s, "tl_desc", plan=plan, sessions=sessions, where=where)
+                + (_f(s, "tl_desc_range", top=top) if extra else "")
+                + (_f(s, "tl_desc_cut", count=MAX_MARKS) if cut else ""))
         # the caption says how to read the picture; the paragraph above it gives the plan
         if fact.every is None:
-            caption = (f"{gives}The dots are spaced evenly only to fit the picture: the time between sessions is "
-                       f"{render.NOT_STATED}.")
+            caption = _f(s, "tl_caption_even", gives=gives, not_stated=nost)
         else:
-            caption = f"{gives}Each dot is one session, placed by time from the first."
+            caption = _f(s, "tl_caption_time", gives=gives)
         if extra:
-            caption += " Outlined dots are the top of the range the article gives, not extra sessions."
+            caption += str(s["tl_caption_range"])
         return Timeline(key, marks, ax, axis_label, note, False, cut, tuple(legend),
                         title, desc.strip(), caption)
     assert fact.every is not None  # the schema requires sessions, every or both
     every = fact.every
     repeats = 3 if every.min == every.max else 1
     ax = axis(repeats * every.max + (every.max - every.min) / 2, x0=PAD + 12, x1=WIDTH - PAD - 30, whole=_whole(every))
-    marks = (Mark(ax.x(0), ax.x(0), False, "now"),) + tuple(
-        Mark(ax.x(k * every.min), ax.x(k * every.max), False, "next" if k == 1 else "then") for k in range(1, repeats + 1))
-    legend.append(("solid", "session"))
+    marks = (Mark(ax.x(0), ax.x(0), False, str(s["tl_now"])),) + tuple(
+        Mark(ax.x(k * every.min), ax.x(k * every.max), False, str(s["tl_next"] if k == 1 else s["tl_then"])) for k in range(1, repeats + 1))
+    legend.append(("solid", str(s["tl_session"])))
     if every.min != every.max:
-        legend.append(("window", "when the next one is due"))
-    desc = (f"A timeline of {plan}, in {every.unit}: a session now, then the next one "
-            f"{render.every(every)}, with no last session named.")
-    caption = (f"{gives}Each dot is a session. The article gives no end point."
-               + (" The shaded spans show when the next one is due." if every.min != every.max else ""))
-    return Timeline(key, tuple(marks), ax, f"{every.unit} from now", "", True, False, tuple(legend),
+        legend.append(("window", str(s["tl_due"])))
+    desc = _f(s, "tl_every_desc", plan=plan, unit=units(every.unit), every=render.every(every, lang))
+    caption = (_f(s, "tl_every_caption", gives=gives) + (str(s["tl_every_shaded"]) if every.min != every.max else ""))
+    return Timeline(key, tuple(marks), ax, _f(s, "tl_from_now", unit=units(every.unit)), "", True, False, tuple(legend),
                     title, desc, caption)
 
 
@@ -362,6 +370,27 @@ def timeline(key: str, fact: schema.ScheduleFact, who: str = "") -> Timeline:
 
 TEMPLATE_GLOBALS = {"width": WIDTH, "pad": PAD, "font": FONT, "char": round(CHAR, 2), "line_h": LINE}
 """What the picture templates need to know about the grid."""
+
+
+def _f(s: Mapping[str, object], key: str, **values: object) -> str:
+    """A template string of the edition, with its {placeholders} filled in."""
+    # Spanish: "de" + "el artículo" is "del artículo" ("el plan del artículo").
+    return str(s[key]).format(**values).replace(" de el ", " del ")
+
+
+_ENGLISH: dict[str, object] = {}
+
+
+def english() -> Mapping[str, object]:
+    """The English strings (includes/strings/en.yml), for callers that give none (tests, tools)."""
+    if not _ENGLISH:
+        from pathlib import Path
+
+        import yaml
+
+        path = Path(__file__).resolve().parent.parent / "includes" / "strings" / "en.yml"
+        _ENGLISH.update(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return _ENGLISH
 
 
 def sentence(text: str) -> str:

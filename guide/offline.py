@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
@@ -23,11 +24,12 @@ class OfflineEnv:
 
     guide_facts: schema.Facts
     guide_site: pages.Site
+    guide_lang: str
     """Set by ``define_env``."""
 
-    def __init__(self, project_dir: Path) -> None:
+    def __init__(self, project_dir: Path, conf: BuildConfig | None = None) -> None:
         self.project_dir = str(project_dir)
-        self.conf: BuildConfig | None = None  # no engine: macros.py reads mkdocs.yml itself
+        self.conf = conf  # None: the English edition (macros.py reads mkdocs.yml itself); SPANISH below for the Spanish one
         self.variables: dict[str, Any] = {}
         self.macros: dict[str, Callable[..., Any]] = {}
         self.filters: dict[str, Callable[..., Any]] = {}
@@ -38,9 +40,22 @@ class OfflineEnv:
         return fn
 
 
-def load_project(define_env: DefineEnv, root: Path) -> tuple[schema.Facts, pages.Site, OfflineEnv]:
-    """Load ``root`` as a build would; return the facts, the page scan and the env."""
-    env = OfflineEnv(root)
+@dataclass(frozen=True)
+class OfflineTheme:
+    """The ``theme`` setting as ``define_env`` reads it outside an engine (``guide.engine.Theme``)."""
+
+    language: str
+    custom_dir: str | None = None
+
+
+SPANISH: BuildConfig = {"theme": OfflineTheme("es"), "docs_dir": "docs-es"}
+"""What mkdocs.es.yml tells define_env: the Spanish edition, its pages in docs-es/."""
+
+
+def load_project(define_env: DefineEnv, root: Path,
+                 conf: BuildConfig | None = None) -> tuple[schema.Facts, pages.Site, OfflineEnv]:
+    """Load ``root`` as a build would (``conf=SPANISH``: the Spanish edition); return the facts, the page scan and the env."""
+    env = OfflineEnv(root, conf)
     define_env(env)
     return env.guide_facts, env.guide_site, env
 

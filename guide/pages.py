@@ -53,7 +53,7 @@ MacroSpec = pagecheck.MacroSpec
 
 
 def scan(docs_dir: Path, facts: schema.Facts, macros: Mapping[str, MacroSpec],
-         shows: Mapping[str, frozenset[str]] | None = None, display_root: str = "docs") -> Site:
+         shows: Mapping[str, frozenset[str]] | None = None, display_root: str = "docs", lang: str = "en") -> Site:
     """Check all Markdown pages under ``docs_dir``; raise ``GuideError`` on the first bad page.
 
     ``shows`` gives, for the macros that take no key (the card, the table, the
@@ -71,7 +71,7 @@ def scan(docs_dir: Path, facts: schema.Facts, macros: Mapping[str, MacroSpec],
         rel = path.relative_to(docs_dir).as_posix()
         if rel.startswith(("_", ".")) or "/_" in rel:
             continue  # templates and partials, not pages
-        pages[rel] = _scan_page(path, f"{display_root}/{rel}", rel, facts, macros, shows or {})
+        pages[rel] = _scan_page(path, f"{display_root}/{rel}", rel, facts, macros, shows or {}, lang)
     return Site(pages)
 
 
@@ -86,7 +86,7 @@ def read_page(path: Path, shown: str) -> str:
 
 
 def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Mapping[str, MacroSpec],
-               shows: Mapping[str, frozenset[str]]) -> PageInfo:
+               shows: Mapping[str, frozenset[str]], lang: str = "en") -> PageInfo:
     text = read_page(path, shown)
     meta, key_lines, front = _front_matter(path, text, shown)
     body = pagecheck.blank_front_matter(text, front)
@@ -98,7 +98,7 @@ def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Ma
     used = pagecheck.check_jinja(body, shown, facts, macros, shows)
     pagecheck.check_snippets(body, shown)
     pagecheck.check_markup(body, shown)
-    pagecheck.check_numbers(body, shown, facts)
+    pagecheck.check_numbers(body, shown, facts, lang)
     _check_named_experts(text, shown, facts)
     attribution.check(text, shown, facts)  # who said it: guide/attribution.py
     return PageInfo(

@@ -301,13 +301,13 @@ def file_links(site_dir: str | Path) -> int:
         def fix(match: re.Match[str]) -> str:  # called at once, inside this loop turn
             nonlocal changed
             link = match[2]
-            if (page.parent / link / "index.html").is_file():  # noqa: B023
-                return match[0]
             target = Path(os.path.normpath(base / link))  # noqa: B023
             if target == site:
                 file = site / "index.html"
             elif target.with_name(target.name + ".html").is_file():
                 file = target.with_name(target.name + ".html")
+            elif (target / "index.html").is_file():  # an edition's home inside the site: es/ (issue 15)
+                file = target / "index.html"
             else:
                 return match[0]
             changed += 1
@@ -323,12 +323,14 @@ def file_links(site_dir: str | Path) -> int:
 ROBOTS = "User-agent: *\nAllow: /\n\nSitemap: {home}sitemap.xml\n"
 
 
-def robots_txt(site_dir: str | Path) -> Path | None:
+def robots_txt(site_dir: str | Path, editions: tuple[str, ...] = ()) -> Path | None:
     """``robots.txt`` only when the site lives at the root of its domain, where crawlers read it.
 
     The address is the sitemap's shortest entry (the home page; both engines write the
     sitemap from ``site_url``). Under a path such as ``/guide/`` a robots.txt would never be read: none is
-    published, and the README says where one must go. Returns the file written, or None.
+    published, and the README says where one must go. ``editions`` are the folders of the other
+    editions built inside this site (``es/``, the Spanish edition): their sitemaps are named too.
+    Returns the file written, or None.
     """
     site = Path(site_dir)
     robots = site / "robots.txt"
@@ -341,12 +343,14 @@ def robots_txt(site_dir: str | Path) -> Path | None:
     scheme, rest = home.split("://", 1) if "://" in home else ("", home)
     if not scheme or "/" in rest.rstrip("/"):
         return None  # not at a domain's root
-    robots.write_text(ROBOTS.format(home=home.rstrip("/") + "/"), encoding="utf-8")
+    home = home.rstrip("/") + "/"
+    more = "".join(f"Sitemap: {home}{folder.strip('/')}/sitemap.xml\n" for folder in editions)
+    robots.write_text(ROBOTS.format(home=home) + more, encoding="utf-8")
     return robots
 
 
 def run_all(site_dir: str | Path, styles_dir: str | Path | None = None, file_urls: bool = False,
-            policy: bool = True) -> int:
+            policy: bool = True, editions: tuple[str, ...] = ()) -> int:
     """Every post-build step, in order, the Content-Security-Policy last (it hashes the final pages).
 
     MkDocs runs this through ``macros.py``'s ``on_post_build``; ``make build-zensical`` runs it as
@@ -362,7 +366,7 @@ def run_all(site_dir: str | Path, styles_dir: str | Path | None = None, file_url
         drop_inlined_styles(site_dir, styles_dir)
     if file_urls:  # the preview (preview.yml), opened from disk
         file_links(site_dir)
-    robots_txt(site_dir)
+    robots_txt(site_dir, editions)
     return csp.secure_site(site_dir) if policy else 0
 
 
@@ -378,12 +382,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--styles", type=Path, default=Path("overrides/stylesheets"),
                         help="the inlined stylesheets, whose published copies go (default: overrides/stylesheets)")
     parser.add_argument("--file-links", action="store_true", help="links to files, for a site opened from disk")
+    parser.add_argument("--edition", action="append", default=[], metavar="FOLDER",
+                        help="another edition built inside this site (es/): robots.txt names its sitemap too")
     args = parser.parse_args(argv)
     if not args.site.is_dir():
         print(f"{args.site}: no such site folder. Build the site first.", file=sys.stderr)
         return 1
     try:
-        pages = run_all(args.site, args.styles, args.file_links)
+        pages = run_all(args.site, args.styles, args.file_links, editions=tuple(args.edition))
     except (MarkupChanged, PolicyError) as exc:
         print(f"ERROR   -  {exc}", file=sys.stderr)
         return 1

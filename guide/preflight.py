@@ -1,8 +1,11 @@
 """Checks that run before either engine reads anything: ``python -m guide.preflight [project]``.
 
-* ``mkdocs.yml`` (and ``zensical.yml``) must be valid YAML. MkDocs parses it
+* ``mkdocs.yml``, ``zensical.yml`` and the Spanish edition's ``mkdocs.es.yml`` and
+  ``zensical.es.yml`` must be valid YAML with no tag but ``!ENV``. MkDocs parses them
   before any plugin runs and prints the parser's raw text; this reports the
   file, line, what was found and how to fix it (a tab, an unquoted colon).
+* Each nav (``mkdocs.yml`` over docs/, the Spanish configurations over docs-es/) lists
+  only pages that exist, under plain-text titles, and every page of its folder.
 * No symbolic links under docs/, includes/, data/, overrides/ or sources/: a
   committed link could publish a file from outside the repository. The build
   (``define_env``) runs this check too, so both engines refuse them.
@@ -19,8 +22,10 @@ import yaml
 from .errors import GuideError, GuideErrors, did_you_mean
 from .yamlsrc import compose
 
-CONTENT_DIRS = ("docs", "includes", "data", "overrides", "sources")
-CONFIGS = ("mkdocs.yml", "zensical.yml")
+CONTENT_DIRS = ("docs", "docs-es", "includes", "data", "overrides", "sources")
+CONFIGS = ("mkdocs.yml", "zensical.yml", "mkdocs.es.yml", "zensical.es.yml")
+NAV_DOCS = {"mkdocs.yml": "docs", "mkdocs.es.yml": "docs-es", "zensical.es.yml": "docs-es"}
+"""The configurations with a nav of their own, and the pages folder it lists (zensical.yml inherits mkdocs.yml's)."""
 
 
 def symlinks(root: Path) -> list[str]:
@@ -76,8 +81,8 @@ def check_config(root: Path) -> None:
         if node is None:
             continue
         _check_tags(node, name, text)
-        if name == "mkdocs.yml":
-            _check_nav(node, name, text, root)
+        if name in NAV_DOCS:
+            _check_nav(node, name, text, root, NAV_DOCS[name])
 
 
 def _walk(node: yaml.Node) -> Iterator[yaml.Node]:
@@ -104,7 +109,7 @@ def _check_tags(root: yaml.Node, name: str, text: str) -> None:
                          fix="remove the tag: the configuration may not run code or build Python objects.")
 
 
-def _check_nav(root: yaml.Node, name: str, text: str, project: Path) -> None:
+def _check_nav(root: yaml.Node, name: str, text: str, project: Path, folder: str = "docs") -> None:
     """Every nav entry a plain title and an existing page; every page in the nav (both engines agree then)."""
     nav = next((v for k, v in root.value if k.value == "nav"), None) if isinstance(root, yaml.MappingNode) else None
     if nav is None:
@@ -122,22 +127,22 @@ def _check_nav(root: yaml.Node, name: str, text: str, project: Path) -> None:
                 target = str(value.value)
                 if not target.endswith(".md") or "://" in target or ":" in target.split("/")[0]:
                     raise GuideError(name, "a nav entry that is not a page of the site", line=value.start_mark.line + 1,
-                                     found=_row(text, value), expected="a page file under docs/, such as pain.md",
+                                     found=_row(text, value), expected=f"a page file under {folder}/, such as pain.md",
                                      fix="point the entry at a page; links to other sites go in the pages' text.")
-                if not (project / "docs" / target).is_file():
-                    pages = sorted(p.relative_to(project / "docs").as_posix() for p in (project / "docs").rglob("*.md"))
+                if not (project / folder / target).is_file():
+                    pages = sorted(p.relative_to(project / folder).as_posix() for p in (project / folder).rglob("*.md"))
                     hint = did_you_mean(target, pages)
                     raise GuideError(name, f"the nav lists a page that does not exist: '{target}'",
                                      line=value.start_mark.line + 1, found=_row(text, value),
-                                     expected="a page file under docs/ (names are case-sensitive)",
+                                     expected=f"a page file under {folder}/ (names are case-sensitive)",
                                      fix=(hint + " " if hint else "") + "Correct the file name, or add the page.")
                 listed.add(target)
-    docs = project / "docs"
+    docs = project / folder
     for page in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
         rel = page.relative_to(docs).as_posix()
         if rel.startswith(("_", ".")) or "/_" in rel or rel in listed:
             continue
-        raise GuideError(name, f"the page docs/{rel} is not in the nav", line=nav.start_mark.line + 1,
+        raise GuideError(name, f"the page {folder}/{rel} is not in the nav", line=nav.start_mark.line + 1,
                          found=f"no nav entry for {rel}", expected="every page listed under nav:, in reading order",
                          fix=f"add a line such as '  - A title: {rel}' under nav: (or start the file name with _ "
                              "if it is not a page).")

@@ -29,6 +29,8 @@ MKDOCS = str(BIN / "mkdocs")
 ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
 ZENSICAL_CONFIG = "zensical.yml"  # INHERITs mkdocs.yml; sets site_dir and the theme variant
 ZENSICAL_SITE_DIR = "site-zensical"
+ES_CONFIG = "mkdocs.es.yml"  # the Spanish edition (issue 15), built into <site>/es/
+ZENSICAL_ES_CONFIG = "zensical.es.yml"
 ENGINES = ("mkdocs", "zensical")
 
 
@@ -72,6 +74,13 @@ def run_build(project: Path, site: Path | None = None) -> Build:
         [MKDOCS, "build", "--strict", "--clean", "--site-dir", str(site)],
         cwd=project, env=env, capture_output=True, text=True, timeout=300,
     )
+    # As make build does: the Spanish edition (mkdocs.es.yml, issue 15) into site/es/, when the project has it.
+    if proc.returncode == 0 and (project / ES_CONFIG).is_file():
+        es = subprocess.run(
+            [MKDOCS, "build", "-f", ES_CONFIG, "--strict", "--clean", "--site-dir", str(site / "es")],
+            cwd=project, env=env, capture_output=True, text=True, timeout=300,
+        )
+        return Build(project, site, es.returncode, proc.stdout + proc.stderr + es.stdout + es.stderr)
     return Build(project, site, proc.returncode, proc.stdout + proc.stderr)
 
 
@@ -87,13 +96,23 @@ def run_zensical(project: Path, config: str = ZENSICAL_CONFIG, site_dir: str = Z
     post-build step, exactly as `make build-zensical` runs them."""
     require_zensical()
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    proc = subprocess.run([str(ZENSICAL), "build", "-f", config, "--clean", "--strict"],
-                          cwd=project, env=env, capture_output=True, text=True, timeout=300)
-    build = Build(project, project / site_dir, proc.returncode, proc.stdout + proc.stderr, "zensical")
-    if build.ok and postbuild:
-        post = subprocess.run([str(ZENSICAL.parent / "python"), "-m", "guide.postbuild", site_dir],
-                              cwd=project, env=env, capture_output=True, text=True, timeout=120)
-        build.returncode, build.output = post.returncode, build.output + post.stdout + post.stderr
+    build = Build(project, project / site_dir, 0, "", "zensical")
+    # As make build-zensical does: the Spanish edition (zensical.es.yml) into site-zensical/es/ after
+    # the English one, when the project has it; each edition gets its own post-build step.
+    steps = [(config, site_dir)]
+    if config == ZENSICAL_CONFIG and (project / ZENSICAL_ES_CONFIG).is_file():
+        steps.append((ZENSICAL_ES_CONFIG, f"{site_dir}/es"))
+    for conf, folder in steps:
+        proc = subprocess.run([str(ZENSICAL), "build", "-f", conf, "--clean", "--strict"],
+                              cwd=project, env=env, capture_output=True, text=True, timeout=300)
+        build.returncode, build.output = proc.returncode, build.output + proc.stdout + proc.stderr
+        if build.ok and postbuild:
+            more = ["--edition", "es/"] if len(steps) > 1 and folder == site_dir else []
+            post = subprocess.run([str(ZENSICAL.parent / "python"), "-m", "guide.postbuild", folder, *more],
+                                  cwd=project, env=env, capture_output=True, text=True, timeout=120)
+            build.returncode, build.output = post.returncode, build.output + post.stdout + post.stderr
+        if not build.ok:
+            break
     return build
 
 

@@ -79,6 +79,7 @@ def test_page_without_charset_stops_the_build() -> None:
 def test_every_page_carries_the_policy_first(built: Build) -> None:
     pages = sorted(built.site.rglob("*.html"))
     assert len(pages) >= 12
+    assert built.site / "es" / "pain" / "index.html" in pages, "the Spanish edition's pages carry the policy too"
     extra = script_styles(built.site)  # styles the theme's script adds (Zensical's search)
     for page in pages:
         html = page.read_text(encoding="utf-8")

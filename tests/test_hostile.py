@@ -340,7 +340,7 @@ def test_symlinks_in_content_folders_stop_the_build(tmp_path: Path, where: str) 
     link.symlink_to("/etc/passwd")
     msg = _refused(project)
     assert msg == (f"{where}: a symbolic link in the content folders Found: a link to /etc/passwd. "
-                   "Expected: real files only under docs/, includes/, data/, overrides/, sources/. "
+                   "Expected: real files only under docs/, docs-es/, includes/, data/, overrides/, sources/. "
                    f"Fix: Replace the link with a copy of the file it points to, or delete it (git rm {where}).")
 
 
@@ -592,3 +592,29 @@ def test_numbers_in_title_and_description_are_refused(tmp_path: Path, key: str, 
         re.sub(r"^description: .*$", f"description: {value}", TINY, count=1, flags=re.M)
     msg = _refused(_project(tmp_path, page))
     assert msg.startswith("docs/index.md:2: a number typed into the page"), msg
+
+
+@pytest.mark.parametrize("config", ["mkdocs.es.yml", "zensical.es.yml"])
+@pytest.mark.parametrize("change, says", [
+    (lambda t: t + '\nx: !!python/object/apply:os.system ["touch /tmp/guide-pwned"]\n',
+     "the YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' in"),
+    (lambda t: t.replace("  - Inicio: index.md", "  - <img src=x onerror=alert()>: index.md"), "a nav title with markup"),
+    (lambda t: t.replace("  - Fuentes: sources.md", "  - Fuentes: Fuentes.md"),
+     "the nav lists a page that does not exist: 'Fuentes.md'"),
+    (lambda t: t.replace("  - Fuentes: sources.md\n", ""), "the page docs-es/sources.md is not in the nav"),
+])
+def test_preflight_checks_the_spanish_configurations_too(tmp_path: Path, config: str, change, says: str) -> None:  # type: ignore[no-untyped-def]
+    """The Spanish edition's mkdocs.es.yml and zensical.es.yml get the same pre-flight as mkdocs.yml,
+    their nav checked against docs-es/."""
+    project = copy_project(tmp_path / "p", ("docs", "docs-es", "mkdocs.yml", "mkdocs.es.yml", "zensical.es.yml"))
+    path = project / config
+    text = path.read_text(encoding="utf-8")
+    changed = change(text)
+    assert changed != text
+    path.write_text(changed, encoding="utf-8")
+    with pytest.raises((GuideError, GuideErrors)) as info:
+        preflight.check_config(project)
+    msg = str(info.value)
+    assert msg.startswith(f"{config}:") and says in msg, msg
+    _complete(msg)
+    assert not Path("/tmp/guide-pwned").exists()

@@ -52,10 +52,11 @@ def broken_file_links(site: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def preview(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("preview") / "project", (*BUILD_PARTS, "preview.yml"))
-    proc = subprocess.run([MKDOCS, "build", "--strict", "--clean", "-f", "preview.yml"], cwd=project,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True, timeout=300)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
+    project = copy_project(tmp_path_factory.mktemp("preview") / "project", (*BUILD_PARTS, "preview.yml", "preview.es.yml"))
+    for config in ("preview.yml", "preview.es.yml"):  # as make preview does: English, then Spanish into es/
+        proc = subprocess.run([MKDOCS, "build", "--strict", "--clean", "-f", config], cwd=project,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
     return project / "site-preview"
 
 
@@ -65,6 +66,7 @@ def test_preview_links_open_as_files(preview: Path) -> None:
     assert broken_file_links(preview) == []
     html = (preview / "pain.html").read_text(encoding="utf-8")
     assert 'href="aftercare.html"' in html
+    assert 'es/pain.html" hreflang="es"' in html and (preview / "es" / "pain.html").is_file(), "the language link opens the pair"
 
 
 def test_a_folder_link_is_caught(tmp_path: Path) -> None:

@@ -45,10 +45,11 @@ def _print_page(browser, server: Server, path: str, scheme: str = "default", wid
 
 
 @pytest.mark.parametrize("paper", PAPER)
-def test_sheet_prints_on_one_page(browser, server: Server, paper: str) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("sheet", [SHEET, "es/" + SHEET])  # and the Spanish edition's sheet (issue 15)
+def test_sheet_prints_on_one_page(browser, server: Server, paper: str, sheet: str) -> None:  # type: ignore[no-untyped-def]
     width_mm, height_mm = PAPER[paper]
     printable = ((width_mm - 2 * MARGIN) * PX_PER_MM, (height_mm - 2 * MARGIN) * PX_PER_MM)
-    page = _print_page(browser, server, SHEET, width=round(printable[0]))
+    page = _print_page(browser, server, sheet, width=round(printable[0]))
     used = page.evaluate("document.querySelector('article').getBoundingClientRect().bottom")
     assert used <= printable[1], f"the sheet is {used:.0f}px tall; one {paper} page holds {printable[1]:.0f}px"
     pdf = page.pdf(format=paper, prefer_css_page_size=False)

@@ -52,6 +52,7 @@ def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 def test_two_builds_are_byte_identical(two_builds: tuple[Path, Path]) -> None:
     one, two = two_builds
     assert len(digests(one)) > 50
+    assert "es/pain/index.html" in digests(one) and "es/sitemap.xml.gz" in digests(one), "the Spanish edition too"
     assert differences(one, two) == []
 
 

@@ -88,7 +88,8 @@ def test_serve_rebuilds_reports_and_recovers(tmp_path: Path) -> None:
         # A page, and a template (partial) every page uses.
         _edit(project / "docs" / "procedure.md", "describes the pen", "describes the tool")
         page_s = _wait(lambda: "describes the tool" in _get(url))
-        _edit(project / "includes" / "partials" / "page-info.md", "This guide is for education only.", "This guide is for learning only.")
+        # (the words of the partials live in includes/strings/ since issue 15)
+        _edit(project / "includes" / "strings" / "en.yml", "This guide is for education only.", "This guide is for learning only.")
         partial_s = _wait(lambda: "This guide is for learning only." in _get(url))
         assert proc.poll() is None, "the server stopped"
         print(f"seen after: fact {fact_s:.2f} s, page {page_s:.2f} s, partial {partial_s:.2f} s")

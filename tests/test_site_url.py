@@ -31,12 +31,14 @@ def test_mkdocs_yml_takes_the_address_from_the_environment() -> None:
 
 @pytest.fixture(scope="module")
 def fork_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    saved = os.environ.get("SITE_URL")
-    os.environ["SITE_URL"] = "https://fork.example.org/"
+    saved = {name: os.environ.get(name) for name in ("SITE_URL", "SITE_URL_ES")}
+    # As the deploy (and the Makefile, from SITE_URL alone) sets them: the Spanish edition in es/.
+    os.environ.update(SITE_URL="https://fork.example.org/", SITE_URL_ES="https://fork.example.org/es/")
     try:
         build = run_build(ROOT, tmp_path_factory.mktemp("fork") / "site")
     finally:
-        os.environ.pop("SITE_URL") if saved is None else os.environ.__setitem__("SITE_URL", saved)
+        for name, value in saved.items():
+            os.environ.pop(name, None) if value is None else os.environ.__setitem__(name, value)
     assert build.ok, build.output
     return build.site
 
@@ -47,4 +49,8 @@ def test_a_fork_at_a_domain_root_builds_its_own_addresses_and_robots_txt(fork_si
     assert "microneedling-guide.github.io" not in html
     robots = (fork_site / "robots.txt").read_text(encoding="utf-8")
     assert "Sitemap: https://fork.example.org/sitemap.xml" in robots.splitlines()
+    assert "Sitemap: https://fork.example.org/es/sitemap.xml" in robots.splitlines(), "the Spanish edition's sitemap too"
+    spanish = (fork_site / "es" / "pain" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://fork.example.org/es/pain/">' in spanish
+    assert "microneedling-guide.github.io" not in spanish
     assert "<loc>https://fork.example.org/pain/</loc>" in (fork_site / "sitemap.xml").read_text(encoding="utf-8")

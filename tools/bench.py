@@ -64,7 +64,7 @@ CHROME_FLAGS = ('--headless=new --no-sandbox --disable-gpu --disable-quic --no-f
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 GZIP_TYPES = ("text/html", "text/css", "application/javascript", "text/javascript", "application/json",
               "image/svg+xml", "application/xml", "text/xml", "text/plain")
-PROJECT_PARTS = ("macros.py", "guide", "includes", "data", "docs")
+PROJECT_PARTS = ("macros.py", "guide", "includes", "data", "sources", "docs")
 TARGETS = {"score": 100, "lcp_ms": 1300, "first_view_kib": 70}
 
 PageFigures = dict[str, Any]
@@ -77,8 +77,8 @@ PREFIX = urlsplit(site_url()).path  # /guide/
 # --- builds ----------------------------------------------------------------------
 
 
-def _run_build(project: Path, site: Path, strict: bool) -> float:
-    cmd = [str(MKDOCS), "build", "--clean", "--quiet", "--site-dir", str(site)] + (["--strict"] if strict else [])
+def _run_build(project: Path, site: Path, strict: bool, config: str = "mkdocs.yml") -> float:
+    cmd = [str(MKDOCS), "build", "-f", config, "--clean", "--quiet", "--site-dir", str(site)] + (["--strict"] if strict else [])
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
     start = time.perf_counter()
     proc = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=600)
@@ -349,6 +349,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     nav = [next(iter(item.values())) for item in CONFIG["nav"]]
     pages = [("" if src == "index.md" else src.removesuffix(".md") + "/") for src in nav]
+    pages += ["es/" + page for page in pages]  # the Spanish edition, built into es/ (issue 15)
     if args.pages:
         pages = [p.strip().strip("/") + "/" if p.strip() not in ("", "/") else "" for p in args.pages.split(",")]
     shutil.rmtree(OUT, ignore_errors=True)
@@ -357,10 +358,11 @@ def main(argv: list[str] | None = None) -> int:
         tmp_path = Path(tmp)
         print("Building the guide and a plain Material site...", flush=True)
         builds = {"guide": _run_build(ROOT, tmp_path / "guide", strict=True)}
+        builds["guide (Spanish edition)"] = _run_build(ROOT, tmp_path / "guide" / "es", strict=True, config="mkdocs.es.yml")
         builds["plain"] = _run_build(plain_project(tmp_path / "plain"), tmp_path / "plain-site", strict=False)
         print(f"Lighthouse, {args.runs} runs per page:", flush=True)
         guide = bench_site("guide", tmp_path / "guide", pages, args.runs)
-        plain = bench_site("plain", tmp_path / "plain-site", pages, args.runs)
+        plain = bench_site("plain", tmp_path / "plain-site", [p for p in pages if not p.startswith("es/")], args.runs)
     print("Timing MkDocs and Zensical builds...", flush=True)
     try:
         engines: dict[str, float] | str = time_builds(runs=args.build_runs)

@@ -6,6 +6,12 @@ table: each added, removed or changed fact, its value before and after in
 words (as the pages show it), and the pages that use it. The pull-request
 check writes the same table into the run's summary.
 
+Both editions: a changed fact lists the English pages (docs/) and the Spanish
+ones (docs-es/) that show it. ``data/facts.es.yml`` (the Spanish wording) is
+compared too: a Spanish wording that changed alone is listed, and a fact whose
+English words changed while its Spanish wording did not is flagged, so the
+translation is checked rather than left behind.
+
     python tools/facts_diff.py [--base main] [--root .]
 """
 
@@ -23,12 +29,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from guide import lang as langs  # noqa: E402
 from guide import render, schema  # noqa: E402
 from guide.errors import GuideError, GuideErrors  # noqa: E402
 from guide.loader import load_facts  # noqa: E402
-from guide.offline import load_project, project_define_env  # noqa: E402
+from guide.offline import SPANISH, load_project, project_define_env  # noqa: E402
 
 DATA = "data/facts.yml"
+WORDING = "data/facts.es.yml"
 FIELDS = ("label", "expert", "source")
 
 
@@ -115,10 +123,46 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def base_text(root: Path, base: str) -> str | None:
-    """``data/facts.yml`` on branch ``base``, or ``None`` if there is no such branch or file."""
-    proc = subprocess.run(["git", "show", f"{base}:{DATA}"], cwd=root, capture_output=True, text=True)
+def base_text(root: Path, base: str, name: str = DATA) -> str | None:
+    """``data/facts.yml`` (or ``name``) on branch ``base``, or ``None`` if there is no such branch or file."""
+    proc = subprocess.run(["git", "show", f"{base}:{name}"], cwd=root, capture_output=True, text=True)
     return proc.stdout if proc.returncode == 0 else None
+
+
+def _wording(text: str | None) -> dict[tuple[object, ...], object]:
+    """The Spanish wording file's values by key path (empty when there is none)."""
+    import yaml
+
+    try:
+        raw = yaml.safe_load(text) if text else None
+    except yaml.YAMLError:
+        raw = None
+    return langs._leaves(raw) if isinstance(raw, dict) else {}
+
+
+def spanish_section(old: schema.Facts, new: schema.Facts, old_es: str | None, new_es: str | None,
+                    pages_es: dict[str, list[str]]) -> list[str]:
+    """Lines on the Spanish wording: changed alone, or left unchanged while the English words changed."""
+    before, after = _wording(old_es), _wording(new_es)
+    want_old, want_new = langs.expected_wording(old), langs.expected_wording(new)
+    changed_es = [k for k in want_new if k in after and before.get(k) != after.get(k) and want_old.get(k) == want_new[k]]
+    stale = [k for k in want_new if k in want_old and want_old[k] != want_new[k] and before.get(k) == after.get(k)]
+    lines: list[str] = []
+    if changed_es:
+        lines += ["", f"Spanish wording changed ({WORDING}), English unchanged:", "",
+                  "| Key | Before (main) | After (this change) | Spanish pages that show it |", "| --- | --- | --- | --- |"]
+        for k in changed_es:
+            fact = ".".join(str(p) for p in k[1:3]) if k[0] == "facts" else ""
+            shown = ", ".join(f"docs-es/{p}" for p in pages_es.get(fact, [])) or "–"
+            lines.append(f"| `{'.'.join(map(str, k))}` | {_cell(_words(before.get(k))) or '–'} | {_cell(_words(after.get(k)))} | {shown} |")
+    if stale:
+        lines += ["", f"English words changed, Spanish wording not ({WORDING}): check that the Spanish still says the same:",
+                  ""] + [f"- `{'.'.join(map(str, k))}`: “{_words(want_new[k])}”" for k in stale]
+    return lines
+
+
+def _words(value: object) -> str:
+    return "; ".join(map(str, value)) if isinstance(value, list) else ("" if value is None else str(value))
 
 
 def report(root: Path, base: str = "main") -> tuple[str, int]:
@@ -127,12 +171,21 @@ def report(root: Path, base: str = "main") -> tuple[str, int]:
     if old_text is None:
         return f"There is no `{base}` branch (or it has no {DATA}) to compare with, so there is no list of changed facts.", 0
     new_text = (root / DATA).read_text(encoding="utf-8")
-    if old_text == new_text:
+    spanish = (root / WORDING).is_file() and (root / "docs-es").is_dir()
+    old_es = base_text(root, base, WORDING) if spanish else None
+    new_es = (root / WORDING).read_text(encoding="utf-8") if spanish else None
+    if old_text == new_text and old_es == new_es:
         return f"{DATA} is unchanged from `{base}`: no fact changed.", 0
     try:
         new, site, _ = load_project(project_define_env(root), root)
     except Exception as exc:  # the build would stop with the same message
         return f"The data file or a page has a problem, so the change cannot be listed:\n\n    {exc}", 1
+    site_es, es_problem = None, ""
+    if spanish:
+        try:
+            site_es = load_project(project_define_env(root), root, SPANISH)[1]
+        except Exception as exc:  # typically a new fact with no Spanish wording yet: report it, list the rest
+            es_problem = str(exc)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "facts.yml"
         path.write_text(old_text, encoding="utf-8")
@@ -143,7 +196,18 @@ def report(root: Path, base: str = "main") -> tuple[str, int]:
     changes = diff(old, new)
     pages_for = {c.key: [p.path for p in site.pages_using(c.key)] for c in changes}
     every = pages_listing_every_fact(root / "docs") if changes else []
-    return table(changes, pages_for, other_sections(old, new), every), 0
+    pages_es = {key: [p.path for p in site_es.pages_using(key)] for key in new.all_facts()} if site_es else {}
+    if site_es:  # the Spanish pages that show each changed fact, beside the English ones
+        for c in changes:
+            pages_for[c.key] = pages_for[c.key] + [f"docs-es/{p}" for p in pages_es.get(c.key, [])]
+    text = table(changes, pages_for, other_sections(old, new), every) if old_text != new_text else "No fact changed."
+    if spanish:
+        lines = spanish_section(old, new, old_es, new_es, pages_es)
+        if es_problem:
+            lines += ["", "The Spanish edition does not build with this change yet (`make build` stops on it):", "",
+                      "    " + es_problem.replace("\n", "\n    ")]
+        text += "\n".join(["", *lines]) if lines else ""
+    return text, 0  # the list is complete; the build itself stops on the Spanish problem
 
 
 def main(argv: list[str] | None = None) -> int:

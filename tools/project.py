@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BUILD_PARTS = ("macros.py", "guide", "includes", "overrides", "data", "sources", "docs", "mkdocs.yml", "zensical.yml")
+BUILD_PARTS = ("macros.py", "guide", "includes", "overrides", "data", "sources", "docs", "docs-es", "mkdocs.yml",
+               "zensical.yml", "mkdocs.es.yml", "zensical.es.yml")
 
 
 def copy_project(dest: Path, parts: Iterable[str] = BUILD_PARTS) -> Path:

@@ -1,7 +1,7 @@
 """Pages whose review is due within 30 days or overdue (`make review`).
 
 Reads each page's ``last_reviewed`` and ``next_review`` front matter through
-the same page scan a build runs, and prints a Markdown table (the weekly
+the same page scan a build runs, for both editions (docs/ and docs-es/), and prints a Markdown table (the weekly
 check writes it into the run's summary). Always exits 0 when the project
 loads: a due review is a reminder, not a failure.
 
@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from guide import pages  # noqa: E402
-from guide.offline import load_project, project_define_env  # noqa: E402
+from guide.offline import SPANISH, load_project, project_define_env  # noqa: E402
 
 
 def _status(page: pages.PageInfo, today: dt.date) -> str:
@@ -31,15 +31,15 @@ def _status(page: pages.PageInfo, today: dt.date) -> str:
     return f"due in {days} day{'s' if days != 1 else ''}"
 
 
-def table(site: pages.Site, today: dt.date, within: int = 30) -> str:
-    """The Markdown report of pages due within ``within`` days of ``today``, or overdue."""
+def table(site: pages.Site, today: dt.date, within: int = 30, folder: str = "docs") -> str:
+    """The Markdown report of pages due within ``within`` days of ``today``, or overdue (pages in ``folder``)."""
     due = pages.overdue(site, today, within_days=within)
     if not due:
         return f"No page is due for review in the next {within} days (checked {today}, {len(site.pages)} pages)."
     lines = [f"{len(due)} of {len(site.pages)} pages are due for review within {within} days or overdue (checked {today}).",
              "", "| Page | Title | Last reviewed | Next review | Status |", "| --- | --- | --- | --- | --- |"]
     for p in due:
-        lines.append(f"| docs/{p.path} | {p.title.replace('|', '/')} | {p.last_reviewed} | {p.next_review} | {_status(p, today)} |")
+        lines.append(f"| {folder}/{p.path} | {p.title.replace('|', '/')} | {p.last_reviewed} | {p.next_review} | {_status(p, today)} |")
     lines += ["", "To review a page: check every sentence against the article, then set `last_reviewed` to today "
               "and `next_review` to the next date it should be checked (see CONTRIBUTING.md)."]
     return "\n".join(lines)
@@ -54,10 +54,14 @@ def main(argv: list[str] | None = None) -> int:
     root = args.root.resolve()
     try:
         _, site, _ = load_project(project_define_env(root), root)
+        spanish = load_project(project_define_env(root), root, SPANISH)[1] if (root / "docs-es").is_dir() else None
     except Exception as exc:  # the build would stop with the same message
         print(f"The data file or a page has a problem, so review dates cannot be read:\n\n    {exc}")
         return 1
     print(table(site, args.today, args.within))
+    if spanish is not None:  # the Spanish edition has its own review dates (docs-es/)
+        print("\nSpanish edition (docs-es/):\n")
+        print(table(spanish, args.today, args.within, folder="docs-es"))
     return 0
 
 

@@ -1,0 +1,232 @@
+"""Two editions from one facts file: the Spanish wording and the per-language template strings.
+
+* ``data/facts.yml`` holds every key, number, unit, speaker and source passage.
+* ``data/facts.es.yml`` holds only the Spanish *wording* of its text: the labels, text values,
+  list items, notes, ``for_whom`` lines, quotes (our translation), not-covered topics, the
+  source's ``kind`` and the experts' title and roles. The keys must be exactly those of
+  ``data/facts.yml``: a missing or an extra wording stops the build with file:line, the key
+  and the fix. It holds no numbers (a digit in it stops the build): numbers are never
+  written twice.
+* ``includes/strings/en.yml`` and ``includes/strings/es.yml`` hold the words the templates
+  and pictures print around the facts ("Not stated", "Last reviewed", table headings ...).
+  Both files must have the same keys.
+
+``localize()`` returns a ``Facts`` whose wording is Spanish and whose numbers, speakers and
+passages are those of ``data/facts.yml``: everything downstream (macros, page checks,
+pictures) works on it unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+from . import schema
+from .errors import GuideError, GuideErrors, did_you_mean
+from .yamlsrc import KEY, dotted, load_with_lines
+
+LANGS = ("en", "es")
+WORDING_FILE = {"es": "data/facts.es.yml"}
+STRINGS = "includes/strings"
+
+# The wording keys of each part of data/facts.yml (everything else there is data, not words).
+_FACT_WORDS = {"number": ("label",), "range": ("label",), "text": ("label", "value"), "list": ("label", "items"),
+               "schedule": ("label", "for_whom"), "not_stated": ("label", "note")}
+_SOURCE_WORDS = ("kind",)
+_EXPERT_WORDS = ("title", "role", "short_role")
+_QUOTE_WORDS = ("text",)
+_SILENCE_WORDS = ("topic",)
+_DIGIT = re.compile(r"\d")
+Path_ = tuple[Any, ...]
+"""A wording's place in the data: ('facts', 'device', 'needle_count', 'label')."""
+
+
+def expected_wording(facts: schema.Facts) -> dict[Path_, Any]:
+    """Every wording path of the English facts, with its English value (str, or list for items)."""
+    out: dict[Path_, Any] = {}
+    for name in _SOURCE_WORDS:
+        out[("source", name)] = getattr(facts.source, name)
+    for key, person in facts.experts.items():
+        for name in _EXPERT_WORDS:
+            out[("experts", key, name)] = getattr(person, name)
+    for group, items in facts.facts.items():
+        for key, fact in items.items():
+            for name in _FACT_WORDS[fact.kind]:
+                value = getattr(fact, name)
+                out[("facts", group, key, name)] = list(value) if isinstance(value, (list, tuple)) else value
+    for key in facts.quotes:
+        for name in _QUOTE_WORDS:
+            out[("quotes", key, name)] = getattr(facts.quotes[key], name)
+    for key in facts.not_covered:
+        for name in _SILENCE_WORDS:
+            out[("not_covered", key, name)] = getattr(facts.not_covered[key], name)
+    return out
+
+
+def _leaves(raw: Any, path: Path_ = ()) -> dict[Path_, Any]:
+    """The wording file's values by path (a list is one value: the items of a list fact)."""
+    if isinstance(raw, dict):
+        out: dict[Path_, Any] = {}
+        for key, value in raw.items():
+            out.update(_leaves(value, path + (key,)))
+        if not raw and path:
+            out[path] = raw
+        return out
+    return {path: raw}
+
+
+def _line(lines: dict[Path_, int], path: Path_) -> int | None:
+    while path:
+        if path in lines:
+            return lines[path]
+        path = path[:-1]
+    return None
+
+
+def load_wording(path: Path, shown: str, facts: schema.Facts, english: str = "data/facts.yml",
+                 english_lines: dict[Path_, int] | None = None) -> schema.Facts:
+    """Read the wording file ``path`` and return ``facts`` in that language (see the module docstring)."""
+    if not path.is_file():
+        raise GuideError(shown, "the Spanish wording file is missing",
+                         expected=f"a file {shown} with the Spanish wording of every text in {english}",
+                         fix=f"restore it from git (git checkout -- {shown}).")
+    raw, lines = load_with_lines(path, shown, key_pattern=KEY)
+    if not isinstance(raw, dict):
+        raise GuideError(shown, "the wording file is empty or is not a set of keys", line=1,
+                         expected="the keys source, experts, facts, quotes and not_covered, as in " + english,
+                         fix="restore the file from git and make your change again.")
+    want = expected_wording(facts)
+    have = _leaves(raw)
+    errors: list[GuideError] = []
+    english_lines = english_lines or {}
+    for key, value in want.items():
+        if key not in have:
+            where = english_lines.get(key)
+            shown_en = (" | ".join(value) if isinstance(value, list) else value)
+            errors.append(GuideError(
+                shown, "missing Spanish wording", line=_line(lines, key[:-1]) or 1, key=dotted(key),
+                found=f"no '{key[-1]}' under {dotted(key[:-1])}",
+                expected=f"the Spanish wording of {english}{':' + str(where) if where else ''} ('{shown_en[:80]}')",
+                fix=f"add '{key[-1]}:' under {dotted(key[:-1])} in {shown}, in Spanish"
+                    + (f", with {len(value)} items, one for each English item" if isinstance(value, list) else "")
+                    + ". Every text in " + english + " needs its Spanish wording here."))
+    known = set(want)
+    for key in have:
+        if key not in known:
+            close = did_you_mean(dotted(key), [dotted(k) for k in known if len(k) == len(key)])
+            errors.append(GuideError(
+                shown, "Spanish wording for something that has no text in " + english, line=_line(lines, key),
+                key=dotted(key), found=f"'{dotted(key)}'",
+                expected=f"only the wording keys of {english} (label, value, items, note, for_whom, text, topic, "
+                         "kind, title, role, short_role)",
+                fix=(close + " " if close else "") + f"Remove it, or add the fact to {english} first."))
+    for key, value in want.items():
+        if key not in have:
+            continue
+        got = have[key]
+        line = _line(lines, key)
+        if isinstance(value, list):
+            if not isinstance(got, list) or not all(isinstance(v, str) for v in got):
+                errors.append(GuideError(shown, "the Spanish items are not a list of text", line=line, key=dotted(key),
+                                         found=repr(got)[:80], expected=f"a list of {len(value)} texts",
+                                         fix="write one '- ' line per item, in the order of the English items."))
+                continue
+            if len(got) != len(value):
+                errors.append(GuideError(shown, "the Spanish list has a different number of items", line=line,
+                                         key=dotted(key), found=f"{len(got)} items",
+                                         expected=f"{len(value)} items, one for each English item in {english}",
+                                         fix="translate each English item once, in the same order; add or remove "
+                                             "items in both files together."))
+                continue
+            texts = got
+        elif not isinstance(got, str) or not got.strip():
+            errors.append(GuideError(shown, "the Spanish wording is not text", line=line, key=dotted(key),
+                                     found=repr(got)[:80], expected="text in double quotes",
+                                     fix="write the Spanish wording in double quotes."))
+            continue
+        else:
+            texts = [got]
+        for i, text in enumerate(texts):
+            at = key + (i,) if isinstance(value, list) else key
+            problem = schema.plain_text_problem(text)
+            if problem:
+                errors.append(GuideError(shown, f"the Spanish wording is not plain text: {problem}",
+                                         line=lines.get(at, line), key=dotted(at), found=f"'{text[:100]}'",
+                                         expected=schema.PLAIN_TEXT_EXPECTED, fix=schema.PLAIN_TEXT_FIX))
+            elif _DIGIT.search(text):
+                errors.append(GuideError(shown, "a number typed into the Spanish wording", line=lines.get(at, line),
+                                         key=dotted(at), found=f"'{text[:100]}'",
+                                         expected=f"words only: numbers live once, in {english}",
+                                         fix="leave the number out of the wording; the page shows it with its macro."))
+    if errors:
+        raise GuideErrors(errors)
+    data = facts.model_dump()
+    for key in want:
+        node = data
+        for part in key[:-1]:
+            node = node[part]
+        value = have[key]
+        node[key[-1]] = [v.strip() for v in value] if isinstance(value, list) else value.strip()
+    return schema.Facts.model_validate(data)
+
+
+# --- template strings -----------------------------------------------------
+
+
+def load_strings(root: Path, lang: str) -> dict[str, Any]:
+    """``includes/strings/<lang>.yml``, checked to have exactly the keys of ``en.yml``."""
+    shown = f"{STRINGS}/{lang}.yml"
+    path = root / STRINGS / f"{lang}.yml"
+    if not path.is_file():
+        raise GuideError(shown, "the strings file is missing", expected=f"one strings file per language in {STRINGS}/",
+                         fix=f"restore it from git (git checkout -- {shown}).")
+    raw, lines = load_with_lines(path, shown, key_pattern=KEY)
+    if not isinstance(raw, dict):
+        raise GuideError(shown, "the strings file is empty or is not a set of keys", line=1,
+                         expected="key: \"text\" lines", fix="restore the file from git.")
+    for key, value in raw.items():
+        ok = isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+        if not ok:
+            raise GuideError(shown, "a string that is not text", line=lines.get((key,)), key=key, found=repr(value)[:80],
+                             expected="text in double quotes (or a list of texts)", fix="write the text in double quotes.")
+    if lang != "en":
+        english = load_strings(root, "en")
+        for key in english:
+            if key not in raw:
+                raise GuideError(shown, "a template string is missing", line=1, key=key, found=f"no '{key}' line",
+                                 expected=f"every key of {STRINGS}/en.yml", fix=f"add '{key}: \"...\"' in this language.")
+        for key in raw:
+            if key not in english:
+                hint = did_you_mean(key, english)
+                raise GuideError(shown, "a template string that en.yml does not have", line=lines.get((key,)), key=key,
+                                 found=f"'{key}'", expected=f"only the keys of {STRINGS}/en.yml",
+                                 fix=(hint + " " if hint else "") + "Rename or remove it.")
+    return raw
+
+
+def date(value: dt.date, strings: dict[str, Any]) -> str:
+    """``November 24, 2026``; Spanish ``24 de noviembre de 2026``."""
+    month = strings["months"][value.month - 1]
+    return str(strings["date"]).format(month=month, day=value.day, year=value.year)
+
+
+def language_of(conf: Any) -> str:
+    """The edition a build makes, from ``theme.language`` (MkDocs gives a Theme, Zensical a dict)."""
+    theme = None
+    try:
+        theme = conf["theme"] if conf is not None else None
+    except (KeyError, TypeError):
+        theme = None
+    lang = None
+    if theme is not None:
+        try:
+            lang = theme["language"]
+        except (KeyError, TypeError):
+            lang = getattr(theme, "language", None)
+    return lang if lang in LANGS else "en"
+
+
+def wording_errors(exc: Exception) -> list[GuideError]:
+    return exc.errors if isinstance(exc, GuideErrors) else [exc]  # type: ignore[list-item]

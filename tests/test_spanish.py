@@ -1,0 +1,429 @@
+"""The Spanish edition (issue 15): one facts file, two editions, and proof that the numbers match.
+
+* Parity: every English page has its Spanish pair, in the same nav order; each pair calls the
+  same macros with the same keys (so shows the same set of facts); every number a reader sees
+  on an English page is on its Spanish pair.
+* A data edit (the needle count) changes both editions, and the old value stays on neither.
+* The Spanish wording file (data/facts.es.yml) is checked against data/facts.yml: a missing,
+  extra or numbered wording stops the build with file:line, the key and the fix.
+* The page checks speak Spanish: "la Dra. Jaliman dice" and "el artículo dice" are checked
+  for who said it, "once agujas" is a typed number, "Dra. Nazarain" is not an expert.
+* Spanish pages: lang="es", hreflang links to the page's pair, the selector's links land on
+  the pair, the Spanish search index, translated quotes marked as such with the English words.
+* Readability: Szigriszt-Pazos (INFLESZ) 60 or above on every Spanish topic page.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from guide import attribution, pagecheck
+from guide import lang as langs
+from guide.errors import GuideError, GuideErrors
+from guide.loader import load_facts
+from guide.siteurl import load_config
+from guide.yamlsrc import load_with_lines
+from htmlpage import article_text, page_file
+from support import ROOT, Build, run_build
+from tools.project import cite_numbers, copy_project
+
+EN_CONFIG = load_config(ROOT / "mkdocs.yml")  # !ENV tags resolved as MkDocs does
+ES_CONFIG = load_config(ROOT / "mkdocs.es.yml")
+EN_NAV = [next(iter(item.values())) for item in EN_CONFIG["nav"]]
+ES_NAV = [next(iter(item.values())) for item in ES_CONFIG["nav"]]
+FACTS = load_facts(ROOT / "data" / "facts.yml")
+WORDING = "data/facts.es.yml"
+TOPICS = [src for src in ES_NAV if src not in ("glossary.md", "sources.md")]
+CALL = re.compile(r"\{\{\s*(\w+)\(([^)]*)\)\s*\}\}")
+NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w])")
+SKIP = ("headerlink", "page-info")
+
+
+def _spanish(facts_text: str | None = None, wording_text: str | None = None, tmp_path: Path | None = None):
+    """Load the Spanish facts from (possibly edited) copies of the two data files."""
+    data, wording = ROOT / "data" / "facts.yml", ROOT / WORDING
+    if wording_text is not None:
+        assert tmp_path is not None
+        wording = tmp_path / "facts.es.yml"
+        wording.write_text(wording_text, encoding="utf-8")
+    facts = FACTS
+    _, lines = load_with_lines(data, "data/facts.yml")
+    return langs.load_wording(wording, WORDING, facts, "data/facts.yml", lines)
+
+
+def _errors(exc: BaseException) -> list[str]:
+    return [str(e) for e in (exc.errors if isinstance(exc, GuideErrors) else [exc])]
+
+
+# --- parity ---------------------------------------------------------------------
+
+def test_every_english_page_has_its_spanish_pair_in_the_same_order() -> None:
+    english = sorted(p.name for p in (ROOT / "docs").glob("*.md") if not p.name.startswith("_"))
+    spanish = sorted(p.name for p in (ROOT / "docs-es").glob("*.md") if not p.name.startswith("_"))
+    assert spanish == english
+    assert ES_NAV == EN_NAV, "the Spanish nav lists the same pages in the same order"
+
+
+@pytest.mark.parametrize("src", EN_NAV)
+def test_each_pair_shows_the_same_facts(src: str) -> None:
+    """Same macro calls with the same keys: the same facts, experts, quotes and summaries."""
+    def calls(path: Path) -> set[tuple[str, str]]:
+        text = path.read_text(encoding="utf-8")
+        return {(name, args.split(",")[0].strip()) for name, args in CALL.findall(text)}
+
+    en, es = calls(ROOT / "docs" / src), calls(ROOT / "docs-es" / src)
+    assert es == en, f"{src}: only English {sorted(en - es)}, only Spanish {sorted(es - en)}"
+    assert any(name in ("fact", "fact_list", "timeline", "glance_card", "comparison_table", "appointment_sheet",
+                        "facts_table", "glossary", "citation") for name, _ in en), "the comparison saw the pages' calls"
+
+
+@pytest.mark.parametrize("src", EN_NAV)
+def test_every_number_on_an_english_page_is_on_its_pair(site: Build, src: str) -> None:
+    en = article_text(page_file(site.site, src).read_text(encoding="utf-8"), skip_classes=SKIP)
+    es = article_text(page_file(site.site / "es", src).read_text(encoding="utf-8"), skip_classes=SKIP)
+    missing = sorted(set(NUMBER.findall(en)) - set(NUMBER.findall(es)), key=float)
+    assert not missing, f"{src}: numbers on the English page and not on the Spanish one: {missing}"
+
+
+def test_the_spanish_wording_covers_every_text_of_the_facts_file() -> None:
+    spanish = _spanish()
+    want = langs.expected_wording(FACTS)
+    assert want, "the wording check found texts to check"
+    for key in FACTS.all_facts():
+        en, es = FACTS.all_facts()[key], spanish.all_facts()[key]
+        # numbers, units, speakers and passages come from data/facts.yml alone
+        assert pagecheck.fact_numbers(es) == pagecheck.fact_numbers(en), key
+        assert (es.expert, es.source, es.kind) == (en.expert, en.source, en.kind), key
+        if en.kind == "list":
+            assert len(es.items) == len(en.items), key
+
+
+# --- a data edit changes both editions -----------------------------------------
+
+def test_a_data_edit_changes_both_editions_and_leaves_no_stale_value(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    data = project / "data" / "facts.yml"
+    text = data.read_text(encoding="utf-8")
+    old = "      value: 11\n      unit: \"needles\""
+    assert old in text
+    cite_numbers(project, text.replace(old, "      value: 17\n      unit: \"needles\"", 1))
+    build = run_build(project)
+    assert build.ok, build.output
+    for src in ("procedure.md", "index.md"):
+        en = article_text(page_file(build.site, src).read_text(encoding="utf-8"))
+        es = article_text(page_file(build.site / "es", src).read_text(encoding="utf-8"))
+        assert "17 needles" in en and "17 agujas" in es, src
+    for page in build.site.rglob("*.html"):
+        text = article_text(page.read_text(encoding="utf-8"))
+        assert "11 needles" not in text and "11 agujas" not in text, f"stale needle count on {page}"
+
+
+# --- the wording file: every mistake stops the build ----------------------------
+
+def test_a_missing_spanish_wording_stops_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    wording = project / WORDING
+    text = wording.read_text(encoding="utf-8")
+    gone = '      value: "mucho más cortas que en el consultorio, y no llegan tan hondo"\n'
+    assert gone in text
+    wording.write_text(text.replace(gone, ""), encoding="utf-8")
+    line = text[: text.index("    home_needles:\n")].count("\n") + 1  # the fact's line in the wording file
+    build = run_build(project)
+    assert not build.ok
+    assert "Traceback" not in build.output
+    match = re.search(r"^ERROR\s+-\s+(.+)$", build.output, re.M)
+    assert match, build.output
+    message = match.group(1)
+    assert message.startswith(f"{WORDING}:{line}: missing Spanish wording (at facts.device.home_needles.value)"), message
+    assert "Found: no 'value' under facts.device.home_needles." in message
+    assert "data/facts.yml:" in message and "much shorter than in the office" in message, "names the English text"
+    assert "Fix: Add 'value:' under facts.device.home_needles in data/facts.es.yml, in Spanish." in message
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_a_spanish_failure_keeps_the_previous_site_of_both_editions(tmp_path: Path, engine: str) -> None:
+    """make build / make build-zensical: the English build passes, the Spanish one fails, nothing is published."""
+    import os
+    import subprocess
+
+    from support import BIN
+    from tools.project import BUILD_PARTS
+
+    if engine == "zensical":
+        from support import ZENSICAL, require_zensical
+        require_zensical()
+        venvz = ZENSICAL.parent.parent
+        make, out = ["make", "-o", f"{venvz}/.zensical", f"VENVZ={venvz}", "build-zensical"], "site-zensical"
+    else:
+        make, out = ["make", "-o", ".venv/.site", f"BIN={BIN}", "build"], "site"
+    project = copy_project(tmp_path / "project", (*BUILD_PARTS, "Makefile", "requirements.txt", "requirements-zensical.txt"))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    ok = subprocess.run(make, cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert (project / out / "es" / "pain" / "index.html").is_file() and (project / out / "pain" / "index.html").is_file()
+    marker = project / out / "marker.txt"
+    marker.write_text("previous build", encoding="utf-8")
+    wording = project / WORDING
+    wording.write_text(wording.read_text(encoding="utf-8").replace('      value: "roja y sensible"\n', ""), encoding="utf-8")
+    bad = subprocess.run(make, cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    assert bad.returncode != 0
+    assert "missing Spanish wording (at facts.recovery.feel_after.value)" in bad.stdout + bad.stderr
+    assert marker.read_text(encoding="utf-8") == "previous build", "a failed Spanish build replaced the previous site"
+
+
+def test_the_spanish_wording_check_messages(tmp_path: Path) -> None:
+    text = (ROOT / WORDING).read_text(encoding="utf-8")
+    cases = {
+        "extra": (text.replace('    invasiveness:\n', '    invasivenes:\n      label: "x"\n    invasiveness:\n', 1),
+                  "Spanish wording for something that has no text in data/facts.yml (at facts.about.invasivenes.label)"),
+        "number": (text.replace('value: "unos pocos días"', 'value: "unos 3 días"', 1),
+                   "a number typed into the Spanish wording (at facts.recovery.scab_fade.value)"),
+        "items": (text.replace('items: ["eccema", "rosácea", "piel muy sensible"]', 'items: ["eccema", "rosácea"]', 1),
+                  "the Spanish list has a different number of items (at facts.candidates.avoid_skin.items)"),
+        "markup": (text.replace('value: "roja y sensible"', 'value: "roja y <b>sensible</b>"', 1),
+                   "the Spanish wording is not plain text: it contains an angle bracket '<' (at facts.recovery.feel_after.value)"),
+        "quote": (text.replace('  tricking:\n    text:', '  tricking:\n    txt:', 1),
+                  "missing Spanish wording (at quotes.tricking.text)"),
+    }
+    for case, (edited, expected) in cases.items():
+        assert edited != text, case
+        with pytest.raises((GuideError, GuideErrors)) as caught:
+            _spanish(wording_text=edited, tmp_path=tmp_path)
+        messages = _errors(caught.value)
+        assert any(expected in m and m.startswith(f"{WORDING}:") and "Fix: " in m for m in messages), (case, messages)
+
+
+def test_strings_files_have_the_same_keys(tmp_path: Path) -> None:
+    en = langs.load_strings(ROOT, "en")
+    es = langs.load_strings(ROOT, "es")
+    assert set(en) == set(es)
+    project = tmp_path / "p"
+    (project / "includes" / "strings").mkdir(parents=True)
+    (project / "includes" / "strings" / "en.yml").write_text((ROOT / "includes/strings/en.yml").read_text(encoding="utf-8"))
+    es_text = (ROOT / "includes/strings/es.yml").read_text(encoding="utf-8")
+    (project / "includes" / "strings" / "es.yml").write_text(re.sub(r"^pi_note: .*\n", "", es_text, flags=re.M))
+    with pytest.raises(GuideError) as caught:
+        langs.load_strings(project, "es")
+    assert str(caught.value).startswith("includes/strings/es.yml:1: a template string is missing (at pi_note)")
+
+
+# --- the page checks in Spanish --------------------------------------------------
+
+def test_spanish_attribution_is_checked() -> None:
+    spanish = _spanish()
+    aftercare = (ROOT / "docs-es" / "aftercare.md").read_text(encoding="utf-8")
+    attribution.check(aftercare, "docs-es/aftercare.md", spanish)  # the real page passes
+    good = 'El artículo dice que la microaguja le deja la piel {{ fact("recovery.feel_after") }}.'
+    assert good in aftercare
+    drifted = aftercare.replace(good, good.replace("El artículo dice", "La Dra. Jaliman dice"))
+    with pytest.raises(GuideError) as caught:
+        attribution.check(drifted, "docs-es/aftercare.md", spanish)
+    assert str(caught.value).startswith(
+        f"docs-es/aftercare.md:{aftercare[:aftercare.index(good)].count(chr(10)) + 1}: this sentence credits "
+        "Dra. Jaliman with the article's own words (at recovery.feel_after)")
+    attribution.check("El artículo dice que use {{ fact(\"aftercare.skin_care\") }}.", "x.md", spanish)
+    with pytest.raises(GuideError):
+        attribution.check('La Dra. Nazarian dice que use {{ fact("aftercare.skin_care") }}.', "x.md", spanish)
+    with pytest.raises(GuideError):
+        attribution.check('El artículo dice que el bolígrafo tiene {{ fact("device.needle_count") }}.', "x.md", spanish)
+
+
+@pytest.mark.parametrize("sentence, credits", [
+    # verbs of saying: dice, según, explica, recomienda, aconseja, afirma, sugiere
+    ('La Dra. Jaliman dice que el bolígrafo tiene {{ fact("device.needle_count") }}.', "Dra. Jaliman with Dra. Nazarian"),
+    ('Según la Dra. Jaliman, el bolígrafo tiene {{ fact("device.needle_count") }}.', "Dra. Jaliman with Dra. Nazarian"),
+    ('La Dra. Nazarian explica que el FPS es {{ fact("aftercare.spf_min") }}.', "Dra. Nazarian with Dra. Jaliman"),
+    ('La Dra. Nazarian recomienda {{ fact("provider.preferred") }}.', "Dra. Nazarian with Dra. Jaliman"),
+    ('La {{ expert("nazarian") }}, aconseja un protector solar {{ fact("aftercare.sunscreen_type") }}.',
+     "Dra. Nazarian with Dra. Jaliman"),
+    ('Jaliman afirma que la crema tarda {{ fact("appointment.numbing_time") }}.', "Dra. Jaliman with the article"),
+    ('Según el artículo, el bolígrafo tiene {{ fact("device.needle_count") }}.', "the article with Dra. Nazarian"),
+    ('La idea del artículo es que evite {{ fact("aftercare.avoid_ingredients") }}.', "the article with Dra. Jaliman"),
+    ('El artículo sugiere que pregunte: {{ fact_list("provider.questions") }}', "the article with Dra. Nazarian"),
+    ('La Dra. Jaliman lo dice así:\n\n{{ quote("tricking") }}', "Dra. Jaliman with Dra. Nazarian's quote"),
+])
+def test_spanish_sentences_credit_only_their_speaker(sentence: str, credits: str) -> None:
+    """Hostile Spanish sentences: whatever the verb of saying, a sentence that names a speaker
+    ("la Dra. Jaliman", "Jaliman", "el artículo", "del artículo") may show only that speaker's facts."""
+    with pytest.raises(GuideError) as caught:
+        attribution.check(sentence, "docs-es/x.md", _spanish())
+    message = str(caught.value)
+    assert message.startswith("docs-es/x.md:") and f"credits {credits}" in message, message
+
+
+@pytest.mark.parametrize("sentence", [
+    'La Dra. Nazarian dice que el bolígrafo tiene {{ fact("device.needle_count") }}.',
+    'Según la Dra. Jaliman, el FPS es {{ fact("aftercare.spf_min") }}.',
+    'Según el artículo, la crema tarda {{ fact("appointment.numbing_time") }}.',
+    'El artículo y la Dra. Jaliman dicen que espere si {{ fact("candidates.wait_if", "or") }}.',
+    'El tiempo {{ fact("aftercare.avoid_ingredients_for") }}, según el artículo.',
+])
+def test_spanish_sentences_that_credit_the_right_speaker_pass(sentence: str) -> None:
+    attribution.check(sentence, "docs-es/x.md", _spanish())
+
+
+def test_spanish_number_words_are_typed_numbers() -> None:
+    spanish = _spanish()
+    with pytest.raises(GuideError) as caught:
+        pagecheck.check_numbers("\nEl bolígrafo tiene once agujas.\n", "docs-es/x.md", spanish, "es")
+    assert "a number typed into the page: 'once'" in str(caught.value)
+    assert 'fact("device.needle_count")' in str(caught.value)
+    with pytest.raises(GuideError):
+        pagecheck.check_numbers("\nde diez a veinte minutos\n", "docs-es/x.md", spanish, "es")
+    with pytest.raises(GuideError):
+        pagecheck.check_numbers("\nCon un FPS de treinta.\n", "docs-es/x.md", spanish, "es")
+    pagecheck.check_numbers("\nDos médicas responden. Una vez al mes.\n", "docs-es/x.md", spanish, "es")
+
+
+def test_a_misspelt_doctor_on_a_spanish_page_stops_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    page = project / "docs-es" / "pain.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("Nuestra página", "La Dra. Nazarain dice que nuestra página", 1), encoding="utf-8")
+    build = run_build(project)
+    assert not build.ok
+    assert "docs-es/pain.md:" in build.output and "'Dra. Nazarain', who is not an expert" in build.output, build.output
+    assert "Did you mean 'Dra. Nazarian'?" in build.output
+
+
+# --- the built Spanish pages ------------------------------------------------------
+
+def _url(src: str) -> str:
+    return "" if src == "index.md" else src.removesuffix(".md") + "/"
+
+
+@pytest.mark.parametrize("src", ES_NAV)
+def test_spanish_page_has_lang_and_hreflang_to_its_pair(site: Build, src: str) -> None:
+    html = page_file(site.site / "es", src).read_text(encoding="utf-8")
+    assert re.search(r'<html lang="es"', html)
+    base = "https://microneedling-guide.github.io/guide/"
+    for code, url in (("en", base + _url(src)), ("es", base + "es/" + _url(src)), ("x-default", base + _url(src))):
+        assert f'<link rel=" alternate" hreflang="{code}" href="{url}">' in html, (src, code)
+    english = page_file(site.site, src).read_text(encoding="utf-8")
+    assert f'<link rel=" alternate" hreflang="es" href="{base}es/{_url(src)}">' in english
+    # Material's script fetches a sitemap.xml beside every link[rel=alternate] (exact match): none here
+    assert not re.search(r'<link rel="alternate"', html + english)
+    assert '<meta property="og:locale" content="es_US">' in html
+
+
+@pytest.mark.parametrize("edition", ["", "es/"])
+@pytest.mark.parametrize("src", EN_NAV)
+def test_language_switch_lands_on_the_same_topic(site: Build, src: str, edition: str) -> None:
+    page = page_file(site.site / edition if edition else site.site, src)
+    html = page.read_text(encoding="utf-8")
+    links = re.findall(r'<a class="md-header__button md-header__lang" href="([^"]*)" hreflang="(en|es)" lang="\2">([^<]*)</a>', html)
+    assert len(links) == 1, links
+    href, code, name = links[0]
+    assert code == ("en" if edition else "es") and name == ("English" if edition else "Español")
+    target = (page.parent / href).resolve()
+    target = target / "index.html" if target.is_dir() else target
+    assert target == page_file(site.site / "es" if code == "es" else site.site, src).resolve(), (src, edition, href)
+
+
+def test_spanish_search_index_is_spanish_and_finds_acne_scars(site: Build) -> None:
+    import json
+    index = json.loads((site.site / "es" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["es"]
+    pages = {doc["location"].split("#")[0] for doc in index["docs"] if "cicatrices" in (doc["title"] + doc["text"]).lower()}
+    assert {"candidates/", "frequency/"} <= pages, pages
+    assert (site.site / "es" / "assets" / "javascripts" / "lunr" / "min" / "lunr.es.min.js").is_file()
+
+
+def test_quotes_are_translations_marked_with_the_doctors_english_words(site: Build) -> None:
+    html = page_file(site.site / "es", "procedure.md").read_text(encoding="utf-8")
+    text = article_text(html)
+    assert "Básicamente engañamos a la piel" in text
+    assert "(traducción nuestra; sus palabras en inglés: “We are basically tricking your skin" in text
+    assert '<span lang="en">“We are basically tricking your skin' in html
+    english = page_file(site.site, "sources.md").read_text(encoding="utf-8")
+    assert "<td>the tool uses 11 super-tiny needles in the very tip</td>" in english, \
+        "the facts table keeps the article's own words"
+    sources = page_file(site.site / "es", "sources.md").read_text(encoding="utf-8")
+    assert '<a href="../../sources/#facts-and-sources" hreflang="en">la tabla de la versión en inglés</a>' in sources, \
+        "the Spanish facts table links to the English one, which has the article's words"
+
+
+def test_spanish_dates_and_numbers(site: Build) -> None:
+    html = page_file(site.site / "es", "index.md").read_text(encoding="utf-8")
+    text = article_text(html)
+    assert '<strong>Última revisión:</strong> <time datetime="2026-12-01">1 de diciembre de 2026</time>' in html
+    assert "de 0.5 a 2.5 mm" in text, "decimal point, as MedlinePlus en español"
+
+
+# --- readability ---------------------------------------------------------------------
+
+@pytest.fixture
+def spanish_textstat():
+    import textstat
+    textstat.set_lang("es")
+    try:
+        yield textstat
+    finally:
+        textstat.set_lang("en_US")  # textstat's language is global: give the English tests theirs back
+
+
+@pytest.mark.parametrize("src", TOPICS)
+def test_spanish_topic_page_reads_normal_or_easier(site: Build, spanish_textstat, src: str) -> None:
+    text = article_text(page_file(site.site / "es", src).read_text(encoding="utf-8"), skip_classes=SKIP)
+    score = spanish_textstat.szigriszt_pazos(text)
+    print(f"es/{src}: Szigriszt-Pazos {score} ({len(text.split())} words)")
+    assert len(text.split()) > 50
+    assert score >= 60, f"es/{src} scores {score} on the INFLESZ scale; aim for 60 or above (shorter sentences)"
+
+
+def test_contributing_quotes_the_real_missing_wording_message(tmp_path: Path) -> None:
+    contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    quoted = re.search(r"```\n(data/facts\.es\.yml:\d+: missing Spanish wording .+?)\n```", contributing)
+    assert quoted, "CONTRIBUTING.md shows the missing-wording message"
+    text = (ROOT / WORDING).read_text(encoding="utf-8")
+    gone = '      value: "roja y sensible"\n'
+    assert gone in text
+    with pytest.raises(GuideErrors) as caught:
+        _spanish(wording_text=text.replace(gone, ""), tmp_path=tmp_path)
+    assert _errors(caught.value) == [quoted.group(1)]
+
+
+def test_robots_txt_names_both_sitemaps(site: Build, tmp_path: Path) -> None:
+    """At a domain's root, robots.txt names the Spanish sitemap too (a fork at its root:
+    tests/test_site_url.py); under /guide/ none is published (tests/test_seo.py)."""
+    from guide.postbuild import robots_txt
+
+    (tmp_path / "sitemap.xml").write_text("<urlset><url><loc>https://example.org/</loc></url></urlset>", encoding="utf-8")
+    robots = robots_txt(tmp_path, ("es/",)).read_text(encoding="utf-8").splitlines()  # type: ignore[union-attr]
+    assert "Sitemap: https://example.org/sitemap.xml" in robots and "Sitemap: https://example.org/es/sitemap.xml" in robots
+    sitemap = (site.site / "es" / "sitemap.xml").read_text(encoding="utf-8")
+    assert sitemap.count("<loc>") == len(ES_NAV) and "https://microneedling-guide.github.io/guide/es/pain/" in sitemap
+
+
+def test_both_editions_share_the_readers_settings(site: Build) -> None:
+    """Material keeps the colour scheme under its scope: the Spanish pages use the English home's."""
+    for page in (page_file(site.site, "pain.md"), page_file(site.site / "es", "pain.md")):
+        html = page.read_text(encoding="utf-8")
+        scope = re.search(r'__md_scope=new URL\("([^"]*)"', html)
+        assert scope, page
+        resolved = (page.parent / scope.group(1)).resolve() if not scope.group(1).startswith("/") else None
+        assert scope.group(1) == "/guide/" or resolved == site.site.resolve(), (page, scope.group(1))
+
+
+def test_zensical_spanish_config_is_mkdocs_es_over_mkdocs() -> None:
+    """zensical.es.yml is written out in full (Zensical's INHERIT appends lists): it must stay
+    mkdocs.yml with mkdocs.es.yml over it (lists replaced, as MkDocs does), plus Zensical's three settings."""
+    import copy
+
+    def merge(a: dict, b: dict) -> dict:
+        out = copy.deepcopy(a)
+        for k, v in b.items():
+            out[k] = merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else copy.deepcopy(v)
+        return out
+
+    spanish = {k: v for k, v in ES_CONFIG.items() if k != "INHERIT"}
+    expected = merge(EN_CONFIG, spanish)
+    zensical = load_config(ROOT / "zensical.es.yml")
+    assert "INHERIT" not in zensical
+    assert zensical.pop("site_dir") == "site-zensical/es" and zensical["theme"].pop("variant") == "classic"
+    assert zensical.pop("plugins") == ["search", {"macros": expected["plugins"][1]["macros"]}]
+    expected.pop("site_dir"), expected.pop("plugins")
+    assert zensical == expected, "zensical.es.yml drifted from mkdocs.yml + mkdocs.es.yml: rewrite it from them"
