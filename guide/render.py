@@ -19,7 +19,7 @@ _UNITS_ES = {"minutes": ("minuto", "minutos"), "months": ("mes", "meses"), "year
              "sessions": ("sesión", "sesiones"), "mm": ("mm", "mm"), "": ("", "")}
 _ONCE_ES = {"days": "una vez al día", "weeks": "una vez a la semana", "months": "una vez al mes",
             "years": "una vez al año"}
-QUALIFIERS_ES = {"about": "alrededor de", "typically about": "por lo general alrededor de",
+QUALIFIERS_ES = {"about": "alrededor de", "typically about": "por lo general, alrededor de",
                  "at least": "al menos", "up to": "hasta"}
 """The article's hedges in Spanish; a hedged range drops its "de" ("alrededor de 4 a 6 sesiones")."""
 
@@ -114,7 +114,7 @@ def _is_sentence(item: str) -> bool:
     return item.rstrip("”’\"'").endswith((".", "?", "!"))
 
 
-def items(fact: schema.ListFact, conj: str = "and", lang: str = "en") -> str:
+def items(fact: schema.ListFact, conj: str | None = None, lang: str = "en") -> str:
     """A list in a sentence; an ``examples`` list says so: ``such as legs, chest and buttocks``
     (Spanish ``como piernas, pecho y glúteos``).
 
@@ -123,7 +123,7 @@ def items(fact: schema.ListFact, conj: str = "and", lang: str = "en") -> str:
     """
     if all(_is_sentence(item) for item in fact.items):
         return " ".join(fact.items)
-    text = join(list(fact.items), conj, lang)
+    text = join(list(fact.items), conj or fact.joined_by, lang)
     if fact.scope == "examples":
         return f"{'como' if lang == 'es' else 'such as'} {text}"
     return text

@@ -162,11 +162,16 @@ class TextFact(_Fact):
 Scope = Literal["complete", "examples"]
 """``complete``: the article's whole list. ``examples``: the article says "such as" or "like"."""
 
+Joined = Literal["and", "or"]
+"""How a list's items go together in one phrase: ``or`` when any one of them is enough (the article's
+"eczema, rosacea, or very sensitive skin"), so a list of warnings never reads as if all must apply."""
+
 
 class ListFact(_Fact):
     kind: Literal["list"]
     items: Annotated[list[Text], Field(min_length=1)]
     scope: Scope
+    joined_by: Joined = "and"
 
     @model_validator(mode="after")
     def _unique(self) -> ListFact:

@@ -121,3 +121,31 @@ def test_a_list_of_sentences_is_not_joined_with_commas() -> None:
     assert ".," not in render.fact_text(steps) and "?," not in render.fact_text(steps)
     words = _fact(kind="list", items=["retinol", "acids"], scope="complete")
     assert render.fact_text(words) == "retinol and acids"
+
+
+def test_a_list_of_alternatives_is_joined_with_or_everywhere() -> None:
+    """Reasons to wait or to skip: any one is enough, so no phrase may join them with "and" (review, facts table)."""
+    either = _fact(kind="list", items=["eczema", "rosacea", "very sensitive skin"], scope="complete", joined_by="or")
+    assert render.fact_text(either) == "eczema, rosacea or very sensitive skin"
+    assert render.fact_text(either, lang="es") == "eczema, rosacea o very sensitive skin"
+    assert render.items(either, "or", lang="es").endswith(" o very sensitive skin")
+    both = _fact(kind="list", items=["retinol", "acids"], scope="complete")
+    assert render.fact_text(both) == "retinol and acids", "without joined_by the items are joined with 'and'"
+    with pytest.raises(Exception, match="joined_by"):
+        _fact(kind="list", items=["a", "b"], scope="complete", joined_by="and/or")
+
+
+@pytest.mark.parametrize("key", ["candidates.wait_if", "candidates.avoid_skin", "candidates.avoid_other"])
+def test_real_warning_lists_read_as_alternatives_in_both_editions(key: str) -> None:
+    """The article: "eczema, rosacea, or very sensitive skin"; "blood thinners or ... alcohol drinker"."""
+    from guide.offline import SPANISH, load_project
+    from macros import define_env
+    from support import ROOT
+
+    for conf, lang in ((None, "en"), (SPANISH, "es")):
+        facts, _, _ = load_project(define_env, ROOT, conf)
+        fact = facts.all_facts()[key]
+        assert isinstance(fact, schema.ListFact) and fact.joined_by == "or", "data/facts.yml: joined_by: \"or\""
+        text = render.fact_text(fact, lang=lang)  # as the facts table and every sentence show it
+        assert text == render.join(list(fact.items), "or", lang), text
+        assert text != render.join(list(fact.items), "and", lang)
