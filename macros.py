@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 # Engines load this file by path; make the ``guide`` package beside it importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from guide import attribution, figures, pagecheck, pages, passages, postbuild, preflight, render, schema, siteurl  # noqa: E402
+from guide import attribution, figures, numbers, pagecheck, pages, passages, postbuild, preflight, render, schema, siteurl  # noqa: E402
 from guide import lang as langs  # noqa: E402
 from guide.engine import BuildConfig, BuildEnv, MacrosEnv, Page  # noqa: E402
 from guide.errors import GuideError, GuideErrors, did_you_mean  # noqa: E402
@@ -67,7 +67,7 @@ def define_env(env: MacrosEnv) -> None:
             wording = langs.WORDING_FILE[lang]
             facts = langs.load_wording(root / wording, wording, english, DATA, load_with_lines(root / DATA, DATA)[1])
         strings = langs.load_strings(root, lang)
-        terms = _glossary(root / GLOSSARIES[lang], GLOSSARIES[lang])
+        terms = _glossary(root / GLOSSARIES[lang], GLOSSARIES[lang], lang)
     except (GuideError, GuideErrors) as exc:
         raise _stop(exc) from None
     specs: dict[str, pages.MacroSpec] = {}
@@ -462,8 +462,8 @@ def _once(terms: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [(term, meaning) for term, meaning in terms if not (term.endswith("s") and term[:-1] in names)]
 
 
-def _glossary(path: Path, shown: str) -> list[tuple[str, str]]:
-    """``*[term]: meaning`` lines from the abbreviations file, checked as plain text, sorted by term."""
+def _glossary(path: Path, shown: str, lang: str = "en") -> list[tuple[str, str]]:
+    """``*[term]: meaning`` lines from the abbreviations file, checked as plain text without numbers, sorted by term."""
     terms = []
     for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
         if not line.strip():
@@ -479,6 +479,11 @@ def _glossary(path: Path, shown: str) -> list[tuple[str, str]]:
             if problem:
                 raise GuideError(shown, f"a glossary entry is not plain text: {problem}", line=number,
                                  found=f"'{value[:100]}'", expected=schema.PLAIN_TEXT_EXPECTED, fix=schema.PLAIN_TEXT_FIX)
+            number_in = numbers.typed_number(value, lang)
+            if number_in:
+                raise GuideError(shown, f"a number in a glossary entry ('{number_in}')", line=number, found=f"'{value[:100]}'",
+                                 expected=schema.NUMBER_IN_WORDS_EXPECTED,
+                                 fix="explain the term in words; a figure from the article belongs in data/facts.yml and on the pages.")
         terms.append((term, meaning))
     return sorted(terms, key=lambda t: t[0].lower())
 

@@ -19,12 +19,12 @@ pictures) works on it unchanged.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 from typing import Any
 
 from . import schema
 from .errors import GuideError, GuideErrors, did_you_mean
+from .numbers import typed_number
 from .yamlsrc import KEY, dotted, load_with_lines
 
 LANGS = ("en", "es")
@@ -38,7 +38,6 @@ _SOURCE_WORDS = ("kind",)
 _EXPERT_WORDS = ("title", "role", "short_role")
 _QUOTE_WORDS = ("text",)
 _SILENCE_WORDS = ("topic",)
-_DIGIT = re.compile(r"\d")
 Path_ = tuple[Any, ...]
 """A wording's place in the data: ('facts', 'device', 'needle_count', 'label')."""
 
@@ -155,9 +154,9 @@ def load_wording(path: Path, shown: str, facts: schema.Facts, english: str = "da
                 errors.append(GuideError(shown, f"the Spanish wording is not plain text: {problem}",
                                          line=lines.get(at, line), key=dotted(at), found=f"'{text[:100]}'",
                                          expected=schema.PLAIN_TEXT_EXPECTED, fix=schema.PLAIN_TEXT_FIX))
-            elif _DIGIT.search(text):
-                errors.append(GuideError(shown, "a number typed into the Spanish wording", line=lines.get(at, line),
-                                         key=dotted(at), found=f"'{text[:100]}'",
+            elif typed_number(text, "es"):
+                errors.append(GuideError(shown, f"a number typed into the Spanish wording ('{typed_number(text, 'es')}')",
+                                         line=lines.get(at, line), key=dotted(at), found=f"'{text[:100]}'",
                                          expected=f"words only: numbers live once, in {english}",
                                          fix="leave the number out of the wording; the page shows it with its macro."))
     if errors:

@@ -181,6 +181,10 @@ def _value_error(msg: str, path: Path_, raw: object, lines: dict[Path_, int], na
         return GuideError(name, "the text is " + msg, line=line, key=key,
                           found=shown if len(shown) <= 120 else shown[:100] + "...' (text)",
                           expected=schema.PLAIN_TEXT_EXPECTED, fix=schema.PLAIN_TEXT_FIX)
+    if msg.startswith("a number in words: "):
+        return GuideError(name, "the text gives a number (" + msg.removeprefix("a number in words: ") + ")", line=line, key=key,
+                          found=_show(_value_at(raw, path))[:120], expected=schema.NUMBER_IN_WORDS_EXPECTED,
+                          fix=schema.NUMBER_IN_WORDS_FIX)
     twice = re.match(r"the item '(.*)' is listed twice", msg, re.S)
     if twice:
         items = _value_at(raw, path + ("items",))

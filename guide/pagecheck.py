@@ -26,6 +26,7 @@ from jinja2 import nodes
 
 from . import render, schema
 from .errors import GuideError, did_you_mean
+from .numbers import DIGITS, NUMBER_WORDS, to_number
 
 RAW_HINT = "To show braces as text, put them between {% raw %} and {% endraw %}."
 STYLES = ("bullets", "steps", "checks")
@@ -411,20 +412,6 @@ def check_markup(body: str, shown: str) -> None:
 
 # --- numbers typed into prose --------------------------------------------------
 
-WORDS: dict[str, float] = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-         "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-         "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-         "dozen": 12, "half": 0.5, "once": 1, "twice": 2,
-         "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100}
-"""Number words checked in prose. "one" is left out ("one of", "one article"), as are ordinals ("first")."""
-
-UNITS = ("needle", "needles", "mm", "millimeter", "millimeters", "millimetre", "millimetres", "minute", "minutes",
-         "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "session", "sessions",
-         "treatment", "treatments", "visit", "visits", "times", "percent")
-"""A number word counts as a typed fact when one of these follows it within a few words
-("eleven needles", "ten to twenty minutes", "four to six sessions") or "SPF" comes before it;
-"two doctors" is just prose."""
-
 _SKIP = re.compile(
     r"^(```|~~~).*?^\1[^\n]*$"          # fenced code
     r"|`[^`\n]*`"                       # inline code
@@ -433,27 +420,6 @@ _SKIP = re.compile(
     r"|<[^>\n]+>",                      # HTML tags and their attributes
     re.S | re.M,
 )
-WORDS_ES: dict[str, float] = {"dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9,
-            "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "dieciséis": 16,
-            "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20, "treinta": 30, "cuarenta": 40,
-            "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90, "cien": 100}
-"""Spanish number words checked on the Spanish pages ("uno"/"una" are left out: "una vez", "una de")."""
-
-UNITS_ES = ("aguja", "agujas", "mm", "milímetro", "milímetros", "minuto", "minutos", "hora", "horas", "día", "días",
-            "semana", "semanas", "mes", "meses", "año", "años", "sesión", "sesiones", "tratamiento", "tratamientos",
-            "visita", "visitas", "veces", "por ciento")
-
-_DIGITS = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])|[\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u2079\u2080-\u2089\u2150-\u218b]+")
-_WORD = re.compile(r"\b(" + "|".join(WORDS) + r")\b", re.I)
-_UNIT_AFTER = re.compile(r"(?:[\s-]+[\w-]+){0,3}?[\s-]+(?:" + "|".join(UNITS) + r")\b", re.I)
-_SPF_BEFORE = re.compile(r"\bSPF\b(?:\s+\w+){0,3}\s*$", re.I)
-_NUMBER_WORDS: dict[str, tuple[dict[str, float], re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
-    "en": (WORDS, _WORD, _UNIT_AFTER, _SPF_BEFORE),
-    "es": (WORDS_ES, re.compile(r"\b(" + "|".join(WORDS_ES) + r")\b", re.I),
-           re.compile(r"(?:[\s-]+[\w-]+){0,3}?[\s-]+(?:" + "|".join(UNITS_ES) + r")\b", re.I),
-           re.compile(r"\b(?:SPF|FPS)\b(?:\s+\w+){0,3}\s*$", re.I)),
-}
-
 
 def numbers_by_fact(facts: schema.Facts) -> dict[float, list[str]]:
     """Every number a fact gives, with the facts that give it."""
@@ -479,7 +445,7 @@ def check_numbers(body: str, shown: str, facts: schema.Facts, lang: str = "en") 
     """Digits and number words in the page's own text (not in macro calls, raw blocks, code, links or tags).
 
     ``lang`` picks the number words and units: English pages, or the Spanish edition's ("once agujas")."""
-    words, word_re, unit_after, spf_before = _NUMBER_WORDS.get(lang, _NUMBER_WORDS["en"])
+    words, word_re, unit_after, spf_before = NUMBER_WORDS.get(lang, NUMBER_WORDS["en"])
     by_number = numbers_by_fact(facts)
     in_raw = False
     for lineno, kind, value in _env().lex(body):
@@ -487,10 +453,10 @@ def check_numbers(body: str, shown: str, facts: schema.Facts, lang: str = "en") 
         if kind != "data" or in_raw:
             continue
         text = _SKIP.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), value)
-        for match in [*_DIGITS.finditer(text), *word_re.finditer(text)]:
+        for match in [*DIGITS.finditer(text), *word_re.finditer(text)]:
             word = match.group(0)
             is_word = word[0].isalpha()
-            number = words[word.lower()] if is_word else _to_number(word)
+            number = words[word.lower()] if is_word else to_number(word)
             keys = by_number.get(float(number), []) if number is not None else []
             if is_word and not (unit_after.match(text, match.end()) or spf_before.search(text, 0, match.start())):
                 continue  # "two doctors": a number word that counts no unit
@@ -507,13 +473,3 @@ def check_numbers(body: str, shown: str, facts: schema.Facts, lang: str = "en") 
                              expected="numbers only from data/facts.yml, through the macros", fix=fix)
 
 
-def _to_number(text: str) -> float | None:
-    try:
-        return float(text.replace(",", ""))
-    except ValueError:
-        pass
-    try:
-        import unicodedata
-        return sum(unicodedata.numeric(ch) for ch in text)  # ½, ², Ⅺ: still numbers
-    except (TypeError, ValueError):
-        return None

@@ -11,6 +11,8 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from .numbers import typed_number
+
 MAX_TEXT = 2000
 """Longest text value, in characters (the longest real one is a few hundred)."""
 
@@ -58,6 +60,21 @@ def _plain(value: str) -> str:
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_plain)]
+
+
+def _wordy(value: str) -> str:
+    number = typed_number(value)
+    if number:
+        raise ValueError(f"a number in words: '{number}'")
+    return value
+
+
+Words = Annotated[Text, AfterValidator(_wordy)]
+"""Text that states no number (a label, a text value, a list item, a note, a topic): a number is a
+fact of its own, a number, range or schedule, so every page and picture shows it the same way."""
+NUMBER_IN_WORDS_EXPECTED = "words without numbers: no digits, and no number word before a unit ('eleven needles')"
+NUMBER_IN_WORDS_FIX = ("make the number a fact of its own (kind: number, range or schedule, with its unit) and show it "
+                       "with {{ fact(\"...\") }}; or, if the article gives no figure, say so in words ('a few', 'not stated').")
 Positive = Annotated[float, Field(gt=0, strict=True)]
 Count = Annotated[int, Field(gt=0, strict=True)]
 Unit = Literal["mm", "minutes", "days", "weeks", "months", "years", "needles"]
@@ -97,8 +114,8 @@ class Expert(_Model):
     name: Text
     title: Text
     credentials: Text
-    role: Text
-    short_role: Text
+    role: Words
+    short_role: Words
     """The role in a word or two, for the short form: "dermatologist"."""
 
     @property
@@ -120,7 +137,7 @@ class Quote(_Model):
 
 
 class _Fact(_Model):
-    label: Text
+    label: Words
     expert: Text
     source: Text
 
@@ -156,7 +173,7 @@ class RangeFact(_Fact):
 
 class TextFact(_Fact):
     kind: Literal["text"]
-    value: Text
+    value: Words
 
 
 Scope = Literal["complete", "examples"]
@@ -169,7 +186,7 @@ Joined = Literal["and", "or"]
 
 class ListFact(_Fact):
     kind: Literal["list"]
-    items: Annotated[list[Text], Field(min_length=1)]
+    items: Annotated[list[Words], Field(min_length=1)]
     scope: Scope
     joined_by: Joined = "and"
 
@@ -210,7 +227,7 @@ class Interval(_Model):
 
 class ScheduleFact(_Fact):
     kind: Literal["schedule"]
-    for_whom: Text
+    for_whom: Words
     sessions: Sessions | None = None
     every: Interval | None = None
     qualifier: Qualifier | None = None
@@ -225,7 +242,7 @@ class ScheduleFact(_Fact):
 
 class NotStatedFact(_Fact):
     kind: Literal["not_stated"]
-    note: Text
+    note: Words
 
 
 Fact = Annotated[
@@ -237,7 +254,7 @@ Fact = Annotated[
 class Silence(_Model):
     """A topic the article says nothing about, and the pages whose "does not cover" note lists it."""
 
-    topic: Text
+    topic: Words
     pages: Annotated[list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/-]*\.md$")]], Field(min_length=1)]
 
 

@@ -376,3 +376,71 @@ def test_picture_fact_of_the_wrong_kind_names_file_line_and_key(tmp_path: Path) 
     assert msg.startswith(f"data/facts.yml:{line}: the needle-depth scale (depth_scale) needs 'device.home_needles' to be a text fact"), msg
     assert "(at facts.device.home_needles.kind)" in msg and "Found: kind: not_stated" in msg and "Expected: kind: text" in msg, msg
     _complete(msg)
+
+
+# --- numbers hidden in the data's words ---------------------------------------------
+# A number is a fact of its own (number, range, schedule); in a label, a text value, a list item,
+# a note, a topic or a glossary entry it would reach the pages unchecked.
+
+WORDS_WITH_NUMBERS = {
+    "digit in a text value": ('value: "much shorter than in the office', 'value: "about 2 mm, much shorter than in the office', "'2'",
+                              "facts.device.home_needles.value"),
+    "digit in a label": ('label: "Needles of at-home devices"', 'label: "Needles of at-home devices (0.25 mm)"', "'0.25'",
+                         "facts.device.home_needles.label"),
+    "fraction in a label": ('label: "Needles of at-home devices"', 'label: "Needles of at-home devices, under ½ mm"', "'½'",
+                            "facts.device.home_needles.label"),
+    "ordinal in a list item": ('items: ["eczema", "rosacea", "very sensitive skin"]',
+                               'items: ["eczema", "rosacea", "very sensitive skin", "a 2nd breakout"]', "'2'",
+                               "facts.candidates.avoid_skin.items[3]"),
+    "number word in a list item": ('items: ["eczema", "rosacea", "very sensitive skin"]',
+                                   'items: ["eczema", "rosacea", "sunburn twice in a week"]', "'twice'",
+                                   "facts.candidates.avoid_skin.items[2]"),
+    "number word in a note": ('note: "The article gives no length for them."',
+                              'note: "The article gives no length; about two millimeters."', "'two'",
+                              "facts.device.home_needle_length.note"),
+    "number word in a schedule's for whom": ('for_whom: "dramatic acne scarring"', 'for_whom: "acne scars older than ten years"',
+                                             "'ten'", "facts.frequency.acne_scarring.for_whom"),
+    "digit in a not-covered topic": ('topic: "how long the pinkness lasts"', 'topic: "how long the pinkness lasts (3 days)"', "'3'",
+                                     "not_covered.pink_lasts.topic"),
+}
+
+
+@pytest.mark.parametrize("case", WORDS_WITH_NUMBERS)
+def test_a_number_in_the_datas_words_stops_the_build(tmp_path: Path, case: str) -> None:
+    old, new, number, key = WORDS_WITH_NUMBERS[case]
+    msg, text = data_error(tmp_path, old, new, unique=True)
+    line = line_of(text, new)
+    assert msg.startswith(f"data/facts.yml:{line}: the text gives a number ({number}) (at {key})"), msg
+    assert "Expected: words without numbers" in msg and "Fix: Make the number a fact of its own" in msg, msg
+    _complete(msg)
+
+
+def test_prose_number_words_that_count_nothing_are_fine() -> None:
+    from guide.numbers import typed_number
+
+    assert typed_number("the two doctors agree") is None
+    assert typed_number("once a month") == "once"  # a count with a unit: a schedule's job
+    assert typed_number("dos médicas") is None and typed_number("once agujas", "es") == "once"
+    assert typed_number("una vez al mes", "es") is None
+
+
+@pytest.mark.parametrize("lang, glossary, entry, number", [
+    ("en", "includes/abbreviations.md", "*[Dermapen]: a pen with twelve needles", "'twelve'"),
+    ("en", "includes/abbreviations.md", "*[Dermapen]: a pen with 12 needles", "'12'"),
+    ("es", "includes/abbreviations.es.md", "*[Dermapen]: una pluma con doce agujas", "'doce'"),
+])
+def test_a_number_in_a_glossary_entry_stops_the_build(tmp_path: Path, lang: str, glossary: str, entry: str, number: str) -> None:
+    from guide.offline import SPANISH
+
+    project = one_page_project(tmp_path, TINY_PAGE)
+    if lang == "es":
+        shutil.copytree(ROOT / "docs-es", project / "docs-es")
+        shutil.copy2(ROOT / "data" / "facts.es.yml", project / "data")
+    path = project / glossary
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + entry + "\n", encoding="utf-8")
+    with pytest.raises(Exception) as info:
+        load_project(define_env, project, SPANISH if lang == "es" else None)
+    msg = str(info.value)
+    assert msg.startswith(f"{glossary}:{text.count(chr(10)) + 1}: a number in a glossary entry ({number})"), msg
+    _complete(msg)
