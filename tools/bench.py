@@ -16,8 +16,11 @@ What it does, all on this machine and with no network:
    which Lighthouse's SEO score counts against it; vnu and axe check it in the tests.
 4. Computes the first-view weight of each page: gzip bytes of the HTML and of
    the CSS, JavaScript and fonts it loads (from the built files).
-5. Times full builds with MkDocs and Zensical (tools/time_builds.py).
-6. Writes bench/report.md (committed) and the raw Lighthouse JSON to bench/out/ (ignored).
+5. Builds both editions with Zensical as `make build-zensical` does (post-build step included)
+   and computes the same first-view weight of every page.
+6. Times full builds with MkDocs and Zensical (tools/time_builds.py).
+7. Writes bench/report.md (committed; earlier runs are kept by hand in bench/history.md) and the
+   raw Lighthouse JSON to bench/out/ (ignored).
 
 Targets (issue 4): every category 100, LCP <= 1.3 s, first view <= 70 KiB.
 """
@@ -86,6 +89,24 @@ def _run_build(project: Path, site: Path, strict: bool, config: str = "mkdocs.ym
     if proc.returncode:
         raise SystemExit(f"build failed in {project}:\n{proc.stdout}{proc.stderr}")
     return seconds
+
+
+ZENSICAL = ROOT / ".venv-zensical" / "bin"
+
+
+def zensical_site(dest: Path) -> Path:
+    """Both editions built with Zensical and the shared post-build step, as `make build-zensical` does, in a copy."""
+    project = copy_project(dest)
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    steps = [[str(ZENSICAL / "zensical"), "build", "-f", "zensical.yml", "--clean", "--strict"],
+             [str(ZENSICAL / "python"), "-m", "guide.postbuild", "site-zensical", "--edition", "es/"],
+             [str(ZENSICAL / "zensical"), "build", "-f", "zensical.es.yml", "--clean", "--strict"],
+             [str(ZENSICAL / "python"), "-m", "guide.postbuild", "site-zensical/es"]]
+    for cmd in steps:
+        proc = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=600)
+        if proc.returncode:
+            raise RuntimeError(f"{' '.join(cmd[-4:])} failed:\n{proc.stdout[-2000:]}{proc.stderr[-2000:]}")
+    return project / "site-zensical"
 
 
 def plain_project(dest: Path) -> Path:
@@ -279,8 +300,33 @@ def _misses(results: dict[str, PageFigures]) -> list[str]:
     return out
 
 
+def _zensical_section(zensical: dict[str, FirstView] | str, guide: dict[str, PageFigures]) -> list[str]:
+    """First view of every page as Zensical builds it (post-build step included), beside MkDocs'."""
+    lines = ["## Zensical build, first view", ""]
+    if isinstance(zensical, str):
+        return lines + [f"Not measured ({zensical}).", ""]
+    over = [f"/{p}" for p, fv in zensical.items() if fv["kib"] > TARGETS["first_view_kib"]]
+    lines += ["`make build-zensical` (Zensical " + _zensical_version() + ", both editions, post-build step included); "
+              "the same first-view measure as above. Lighthouse runs on the MkDocs build only.", "",
+              "| page | Zensical first view (gzip) | MkDocs first view | Zensical theme script |", "|---|---|---|---|"]
+    for page, fv in zensical.items():
+        script = next((size for name, size in fv["parts"].items() if name.startswith("bundle.") and name.endswith(".js")), 0)
+        mk = f"{guide[page]['first_view']['kib']} KiB" if page in guide else "not measured"
+        lines.append(f"| /{page} | {fv['kib']} KiB | {mk} | {script / 1024:.1f} KiB |")
+    lines += ["", "Over the first-view target: " + (", ".join(over) or "none."), ""]
+    return lines
+
+
+def _zensical_version() -> str:
+    found = sorted((ROOT / ".venv-zensical" / "lib").glob("python*/site-packages/zensical-*.dist-info"))
+    return found[-1].name.removeprefix("zensical-").removesuffix(".dist-info") if found else "?"
+
+
+HISTORY = BENCH / "history.md"
+
+
 def report(guide: dict[str, PageFigures], plain: dict[str, PageFigures], builds: dict[str, float],
-           engines: dict[str, float] | str, runs: int) -> str:
+           engines: dict[str, float] | str, runs: int, zensical: dict[str, FirstView] | str = "not run") -> str:
     head = ("| page | performance | accessibility | best practices | SEO | LCP | total blocking time (runs) | "
             "first view (gzip) | Lighthouse transfer |\n|---|---|---|---|---|---|---|---|---|")
     lines = [
@@ -318,6 +364,7 @@ def report(guide: dict[str, PageFigures], plain: dict[str, PageFigures], builds:
         "",
         "Missed targets: " + ("; ".join(_misses(plain)) or "none."),
         "",
+        *_zensical_section(zensical, guide),
         "## Build times",
         "",
         "| build | seconds |",
@@ -330,7 +377,8 @@ def report(guide: dict[str, PageFigures], plain: dict[str, PageFigures], builds:
                   for name, secs in engines.items()]
     else:
         lines += ["", f"MkDocs vs Zensical: not measured ({engines})."]
-    lines.append("")
+    lines += ["", f"Earlier measurements, and the choices they explain: [{HISTORY.name}]({HISTORY.name}) "
+              "(kept by hand; `make bench` rewrites only this file).", ""]
     return "\n".join(lines)
 
 
@@ -363,14 +411,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Lighthouse, {args.runs} runs per page:", flush=True)
         guide = bench_site("guide", tmp_path / "guide", pages, args.runs)
         plain = bench_site("plain", tmp_path / "plain-site", [p for p in pages if not p.startswith("es/")], args.runs)
+        print("Building with Zensical (first view)...", flush=True)
+        try:
+            zsite = zensical_site(tmp_path / "zensical")
+            zensical: dict[str, FirstView] | str = {page: first_view(zsite, page) for page in pages}
+        except (RuntimeError, OSError) as exc:
+            zensical = str(exc)[:300]
     print("Timing MkDocs and Zensical builds...", flush=True)
     try:
         engines: dict[str, float] | str = time_builds(runs=args.build_runs)
     except RuntimeError as exc:
         engines = str(exc)
     (OUT / "results.json").write_text(json.dumps({"guide": guide, "plain": plain, "builds": builds,
-                                                  "engines": engines}, indent=2), encoding="utf-8")
-    text = report(guide, plain, builds, engines, args.runs)
+                                                  "engines": engines, "zensical": zensical}, indent=2), encoding="utf-8")
+    text = report(guide, plain, builds, engines, args.runs, zensical)
     Path(args.report).write_text(text, encoding="utf-8")
     print(f"Wrote {Path(args.report).relative_to(ROOT) if Path(args.report).is_relative_to(ROOT) else args.report}")
     misses = _misses(guide)
