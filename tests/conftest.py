@@ -23,6 +23,7 @@ from tools.project import cite_numbers, copy_project  # noqa: E402,F401 - re-exp
 # One Chromium and one server of each build for the whole session.
 browser = _browser.browser
 server = _browser.server
+tabs = _browser.tabs
 
 
 @pytest.fixture(scope="session")
@@ -74,7 +75,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         engine = getattr(getattr(item, "callspec", None), "params", {}).get("built")
         if "zsite" in fixtures or engine == "zensical" or "zensical" in item.nodeid.lower():
             item.add_marker(pytest.mark.zensical)
-        if "browser" in fixtures or item.get_closest_marker("browser"):
+        if fixtures & {"browser", "tabs"} or item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.browser)
         elif fixtures & {"site", "built", "served", "server"}:
             item.add_marker(pytest.mark.site)
