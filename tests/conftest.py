@@ -6,9 +6,13 @@ Helpers live in support.py (paths, builds, the skip-or-fail rule) and browser.py
 
 from __future__ import annotations
 
+import dataclasses
+import fcntl
+import json
+import os
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -26,13 +30,37 @@ server = _browser.server
 tabs = _browser.tabs
 
 
+def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Build]) -> Build:
+    """``make(folder)`` once per test run, also when pytest-xdist runs the tests in several processes
+    (`make test`): the first process to ask builds, under a file lock, and the others read its result."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's own temporary folder, shared by its workers
+    folder, record = base / f"shared-{name}", base / f"shared-{name}.json"
+    with (base / f"shared-{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if record.exists():
+            fields = json.loads(record.read_text(encoding="utf-8"))
+            return Build(**{**fields, "project": Path(fields["project"]), "site": Path(fields["site"])})
+        folder.mkdir()
+        build = make(folder)
+        record.write_text(json.dumps({k: str(v) if isinstance(v, Path) else v for k, v in dataclasses.asdict(build).items()}),
+                          encoding="utf-8")
+        return build
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The real site, built strictly once per test run."""
-    out = tmp_path_factory.mktemp("real") / "site"
-    build = run_build(ROOT, out)
+    build = shared_build(tmp_path_factory, "real", lambda folder: run_build(ROOT, folder / "site"))
     assert build.ok, build.output
     return build
+
+
+def _zensical_build(folder: Path) -> Build:
+    project = copy_project(folder / "project")
+    shutil.copy2(ROOT / ZENSICAL_CONFIG, project / ZENSICAL_CONFIG)
+    return run_zensical(project, postbuild=True)
 
 
 @pytest.fixture(scope="session")
@@ -40,9 +68,7 @@ def zsite(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The real site built once with Zensical and the shared post-build step, as `make build-zensical` does,
     in a copy of the project (the working tree's site folders are never touched)."""
     require_zensical()
-    project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
-    shutil.copy2(ROOT / ZENSICAL_CONFIG, project / ZENSICAL_CONFIG)
-    build = run_zensical(project, postbuild=True)
+    build = shared_build(tmp_path_factory, "zensical", _zensical_build)
     assert build.ok, build.output
     return build
 
