@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from support import BIN, ENGINES, MKDOCS, ROOT, ZENSICAL_CONFIG, Build, missing, require_zensical, run_build, run_zensical  # noqa: F401
+from support import ENGINES, ROOT, ZENSICAL_CONFIG, Build, require_zensical, run_build, run_zensical
 
 sys.path.insert(0, str(ROOT))
 
 import browser as _browser  # noqa: E402
-from tools.project import cite_numbers, copy_project  # noqa: E402,F401 - re-exported for the tests
+from tools.project import copy_project  # noqa: E402
 
 # One Chromium and one server of each build for the whole session.
 browser = _browser.browser

@@ -14,10 +14,11 @@ from pathlib import Path
 
 import yaml
 
-from conftest import ROOT, cite_numbers, copy_project, run_build
 from guide import render
 from guide.loader import load_facts
 from htmlpage import article_text, page_file
+from support import ROOT, run_build
+from tools.project import cite_numbers, copy_project
 
 
 def _words() -> itertools.Iterator[str]:

@@ -12,10 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from guide.offline import load_project
 from macros import define_env
-from support import TINY_PAGE, data_error, line_of, one_page_project
+from support import ROOT, TINY_PAGE, data_error, line_of, one_page_project
 
 PARTS = ("Found: ", "Expected: ", "Fix: ")
 

@@ -11,10 +11,9 @@ import re
 
 import pytest
 
-from conftest import ROOT, Build
 from guide import render
 from htmlpage import article_text, page_file
-from support import NAV, TOPICS, project_facts, project_site
+from support import NAV, ROOT, TOPICS, Build, project_facts, project_site
 
 SKIP = ("headerlink", "page-info")
 

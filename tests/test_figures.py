@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 from pydantic import TypeAdapter
 
-from conftest import cite_numbers, copy_project
 from guide import figures, render, schema
 from guide.offline import load_project
 from htmlpage import article_text, page_file
 from macros import define_env
 from support import ROOT, SCHEDULES, Build, project_env, project_facts, run_build
+from tools.project import cite_numbers, copy_project
 
 BASE = {"label": "L", "expert": "article", "source": "passage"}
 

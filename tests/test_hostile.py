@@ -20,13 +20,13 @@ from pathlib import Path
 import pytest
 from markupsafe import Markup
 
-from conftest import BIN, ROOT, copy_project, run_build
 from guide import preflight
 from guide.errors import GuideError, GuideErrors
 from guide.loader import load_facts
 from guide.offline import load_project
 from macros import define_env
-from tools.project import BUILD_PARTS
+from support import BIN, ROOT, run_build
+from tools.project import BUILD_PARTS, copy_project
 
 REAL = (ROOT / "data" / "facts.yml").read_text(encoding="utf-8")
 TINY = (Path(__file__).parent / "fixtures" / "tiny" / "docs" / "index.md").read_text(encoding="utf-8")

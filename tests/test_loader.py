@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from guide import passages, schema
 from guide.errors import GuideError, GuideErrors
 from guide.loader import load_facts
+from support import ROOT
 
 REAL = (ROOT / "data" / "facts.yml").read_text(encoding="utf-8")
 

@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from conftest import ROOT
+from support import ROOT
 
 # input file -> its lock (the test lock also holds the site's pins: one venv has both)
 LOCKS = {

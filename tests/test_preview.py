@@ -15,8 +15,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import MKDOCS, ROOT, copy_project
-from tools.project import BUILD_PARTS
+from support import MKDOCS, ROOT
+from tools.project import BUILD_PARTS, copy_project
 
 ATTRS = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "use": "href"}
 

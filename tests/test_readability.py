@@ -16,9 +16,8 @@ from __future__ import annotations
 import pytest
 import textstat
 
-from conftest import Build
 from htmlpage import article_text, page_file
-from support import NAV
+from support import NAV, Build
 
 SKIP = ("headerlink", "page-info")
 EXTRA = {"glossary.md": 8.0, "sources.md": 10.0}  # looser bound for quoted source text

@@ -99,8 +99,8 @@ def test_qualifiers_stay_with_their_value() -> None:
 
 
 def test_real_data_keeps_the_articles_hedges_and_scope() -> None:
-    from conftest import ROOT
     from guide.loader import load_facts
+    from support import ROOT
 
     every = load_facts(ROOT / "data" / "facts.yml").all_facts()
     assert render.fact_text(every["appointment.numbing_time"]) == "typically about 10 to 20 minutes"

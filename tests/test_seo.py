@@ -10,10 +10,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import Build
 from guide.siteurl import site_url
 from htmlpage import meta, page_file
-from support import CONFIG, NAV, project_site
+from support import CONFIG, NAV, Build, project_site
 
 SITE_URL = site_url()
 

@@ -16,7 +16,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from conftest import MKDOCS, cite_numbers, copy_project
+from support import MKDOCS
+from tools.project import cite_numbers, copy_project
 
 # Saving a file must show on the page within this long. MkDocs itself takes
 # about 1 s (its change watcher, then a 0.5 s build); the margin is for slow CI.
