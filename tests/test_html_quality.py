@@ -12,13 +12,14 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from html.parser import HTMLParser
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import yaml
 
 from guide.siteurl import site_url
+from htmlpage import parse
 from support import ROOT, Build, missing
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -51,28 +52,26 @@ def test_vnu_finds_no_errors(built: Build) -> None:
     assert len(pages) >= 12
 
 
-class _Page(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.links: list[str] = []
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = dict(attrs)
-        for key in ("id", "name") if tag == "a" else ("id",):
-            if a.get(key):
-                self.ids.add(a[key])  # type: ignore[arg-type]
-        attr = LINK_ATTRS.get(tag)
-        value = a.get(attr) if attr else None
-        if tag == "use" and not value:
-            value = a.get("xlink:href")
-        if value is not None:
-            self.links.append(value)
+@dataclass
+class _Page:
+    links: list[str] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
 
 
 def _parse(path: Path) -> _Page:
+    """The page's link targets (href/src of LINK_ATTRS) and the ids (and <a name>s) a fragment can point at."""
     page = _Page()
-    page.feed(path.read_text(encoding="utf-8"))
+    for tag in parse(path.read_text(encoding="utf-8")).find_all(True):
+        for key in ("id", "name") if tag.name == "a" else ("id",):
+            value = tag.get(key)
+            if isinstance(value, str) and value:
+                page.ids.add(value)
+        attr = LINK_ATTRS.get(tag.name)
+        link = tag.get(attr) if attr else None
+        if tag.name == "use" and not link:
+            link = tag.get("xlink:href")
+        if isinstance(link, str):
+            page.links.append(link)
     return page
 
 
