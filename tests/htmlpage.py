@@ -29,7 +29,7 @@ def one(root: BeautifulSoup | Tag, css: str) -> Tag:
     return found
 
 
-def text(node: Tag) -> str:
+def text_of(node: Tag) -> str:
     """The text of ``node``, white space collapsed."""
     return " ".join(node.get_text(" ").split())
 
@@ -69,7 +69,7 @@ def meta(html: str, name: str) -> str | None:
 def title(html: str) -> str:
     """The page's <title>, as a reader sees it."""
     found = parse(html).title
-    return text(found) if found else ""
+    return text_of(found) if found else ""
 
 
 def page_file(site: Path, src: str) -> Path:

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from guide import render
-from htmlpage import article_text, meta, one, parse, text, title
+from htmlpage import article_text, meta, one, parse, text_of, title
 from support import BAD_DATA, ROOT, ZENSICAL, Build, edit, project_facts, require_zensical, run_build, run_zensical, tiny
 
 
@@ -33,7 +33,7 @@ def _headings(html: str) -> list[str]:
     for heading in one(parse(html), "article").select("h1, h2, h3"):
         for link in heading.select("a.headerlink"):
             link.decompose()
-        out.append(f"{heading.name}: {text(heading)}")
+        out.append(f"{heading.name}: {text_of(heading)}")
     return out
 
 
