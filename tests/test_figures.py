@@ -9,7 +9,6 @@ test_print.py, the one module that uses the session's browser.
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from pydantic import TypeAdapter
 
 from guide import figures, render, schema
 from guide.offline import load_project
-from htmlpage import article_text, page_file
+from htmlpage import article_text, one, page_file, parse, text_of
 from macros import define_env
 from support import ROOT, SCHEDULES, Build, project_env, project_facts, run_build
 from tools.project import cite_numbers, copy_project
@@ -231,22 +230,6 @@ def test_every_fact_the_sheet_shows_is_recorded_for_its_page() -> None:
 # --- markup -----------------------------------------------------------------
 
 
-class _Tags(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: list[str] = []
-        self.labelledby: list[str] = []
-        self.tags: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        a = dict(attrs)
-        self.tags.append(tag)
-        if "id" in a:
-            self.ids.append(a["id"])
-        if "aria-labelledby" in a:
-            self.labelledby += a["aria-labelledby"].split()
-
-
 def _calls() -> dict[str, str]:
     out = {"depth_scale": project_env().macros["depth_scale"]()}
     for key in SCHEDULES:
@@ -262,17 +245,17 @@ def test_picture_markup(name: str) -> None:
     assert "\n\n" not in html, "a blank line would end the HTML block in Markdown"
     assert not re.search(r"^ {4}", html, re.M), "4-space indents turn into code blocks"
     assert "xmlns" not in html and "style=" not in html
-    parsed = _Tags()
-    parsed.feed(html)
-    assert len(parsed.ids) == len(set(parsed.ids))
-    assert set(parsed.labelledby) <= set(parsed.ids)
-    assert {"title", "desc"} <= set(parsed.tags)
-    assert not re.search(r"<svg[^>]*\s(width|height)=", html), "no fixed size: the svg scales (viewBox)"
-    title = re.search(r"<title[^>]*>(.*?)</title>", html).group(1)  # type: ignore[union-attr]
-    desc = re.search(r"<desc[^>]*>(.*?)</desc>", html).group(1)  # type: ignore[union-attr]
+    tree = parse(html)
+    ids = [str(e["id"]) for e in tree.select("[id]")]
+    assert len(ids) == len(set(ids))
+    labelledby = [name for e in tree.select("[aria-labelledby]") for name in str(e["aria-labelledby"]).split()]
+    assert set(labelledby) <= set(ids)
+    svg = one(tree, "svg")
+    assert not svg.has_attr("width") and not svg.has_attr("height"), "no fixed size: the svg scales (viewBox)"
+    title, desc = text_of(one(svg, "title")), text_of(one(svg, "desc"))
     assert title and desc
     # a screen reader reads the picture's name and description, then the caption: say nothing twice
-    caption = re.search(r"<figcaption>(.*?)</figcaption>", html, re.S).group(1)  # type: ignore[union-attr]
+    caption = text_of(one(tree, "figcaption"))
     for sentence in re.split(r"(?<=\.) ", caption):
         assert sentence.strip() not in desc, f"{name}: the description repeats the caption: {sentence!r}"
 
@@ -479,9 +462,8 @@ def test_the_depth_scale_names_who_gives_the_pen_settings() -> None:
 def test_each_timeline_names_whose_plan_it_is(key: str, who: str) -> None:
     assert render.speaker(project_facts().all_facts()[key], project_facts().experts) == who
     html = project_env().macros["timeline"](key)
-    title = re.search(r"<title[^>]*>(.*?)</title>", html).group(1)  # type: ignore[union-attr]
-    desc = re.search(r"<desc[^>]*>(.*?)</desc>", html).group(1).replace("&#39;", "'")  # type: ignore[union-attr]
-    caption = re.search(r"<figcaption>(.*?)</figcaption>", html, re.S).group(1).replace("&#39;", "'")  # type: ignore[union-attr]
+    tree = parse(html)
+    title, desc, caption = (text_of(one(tree, css)) for css in ("svg title", "svg desc", "figcaption"))
     assert title.endswith(f"says {who}"), title
     assert f"{who}'s plan" in desc, desc
     assert caption.startswith(f"This plan is {who}'s."), caption
