@@ -76,7 +76,8 @@ def zsite(tmp_path_factory: pytest.TempPathFactory) -> Build:
 @pytest.fixture(scope="session", params=ENGINES)
 def built(request: pytest.FixtureRequest) -> Build:
     """The real site as each engine builds it: the checks that take it run once per engine."""
-    return request.getfixturevalue("site" if request.param == "mkdocs" else "zsite")
+    build: Build = request.getfixturevalue("site" if request.param == "mkdocs" else "zsite")
+    return build
 
 
 @pytest.fixture(scope="session")

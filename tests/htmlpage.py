@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bs4 import BeautifulSoup, NavigableString, Tag
-from bs4.element import PreformattedString
+from bs4 import BeautifulSoup
+from bs4.element import NavigableString, PreformattedString, Tag
 
 SKIP = {"script", "style", "time", "svg", "template"}
 # A line ends after each of these (the text of a table row, list item or heading stands on its own line).
@@ -63,7 +63,8 @@ def article_text(html: str, skip_classes: tuple[str, ...] = ("headerlink",)) -> 
 def meta(html: str, name: str) -> str | None:
     """The content of <meta name=...> or <meta property=...>."""
     found = parse(html).select_one(f'meta[name="{name}"], meta[property="{name}"]')
-    return None if found is None else found.get("content")  # type: ignore[return-value]
+    content = None if found is None else found.get("content")
+    return content if isinstance(content, str) else None
 
 
 def title(html: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import pytest
 
@@ -242,7 +242,7 @@ new MutationObserver((records) => {
 
 @pytest.mark.parametrize("system", ["light", "dark"])
 @pytest.mark.parametrize("path", ["", "sources/"])
-def test_theme_script_starts_without_restyling_the_page(browser: Browser, server: Server, path: str, system: str) -> None:
+def test_theme_script_starts_without_restyling_the_page(browser: Browser, server: Server, path: str, system: Literal["light", "dark"]) -> None:
     """The page sets before its first paint what Material's script would set after it.
 
     Each of these changes restyles the whole page; made by the script, they land in its

@@ -64,7 +64,7 @@ def test_the_sheet_keeps_the_articles_warnings(site: Build) -> None:
     assert "Tell your provider if" not in text
     assert "The article says to skip it if" in text and "The article says to wait if" in text
     assert "steer clear" in text
-    for item in project_facts().all_facts()["provider.checks"].items:  # type: ignore[union-attr]
+    for item in project_facts().all_facts()["provider.checks"].items:
         assert item in text
 
 
@@ -105,7 +105,7 @@ def test_no_drift_the_audit_removed(site: Build, src: str) -> None:
                   "if needed", "Tell your provider if", "Who it suits: all", "Dr. Jaliman, a dermatologist, says microneedling leaves"):
         assert drift not in text, f"{src}: {drift!r}"
     # said once per page at most: the article gives no length for home needles
-    note = project_facts().all_facts()["device.home_needle_length"].note  # type: ignore[union-attr]
+    note = project_facts().all_facts()["device.home_needle_length"].note
     assert text.count(note) <= 1 and text.count("gives no length") <= 1, src
 
 

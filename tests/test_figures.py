@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pydantic import TypeAdapter
@@ -30,7 +31,7 @@ def _fact(**kw: object) -> schema.FactT:
 
 def _schedule(sessions: tuple[int, int] | None = None, every: tuple[float, float, str] | None = None
               ) -> schema.ScheduleFact:
-    kw: dict = {"kind": "schedule", "for_whom": "someone"}
+    kw: dict[str, Any] = {"kind": "schedule", "for_whom": "someone"}
     if sessions:
         kw["sessions"] = {"min": sessions[0], "max": sessions[1]}
     if every:
@@ -41,9 +42,11 @@ def _schedule(sessions: tuple[int, int] | None = None, every: tuple[float, float
 
 
 def _depth(low: float, high: float) -> figures.DepthScale:
-    return figures.depth_scale(_fact(kind="range", min=low, max=high, unit="mm"),  # type: ignore[arg-type]
-                               project_facts().all_facts()["device.shallowest_reach"], project_facts().all_facts()["device.home_needles"],  # type: ignore[arg-type]
-                               project_facts().all_facts()["device.home_needle_length"], "Dr. Nazarian", "Dr. Jaliman")  # type: ignore[arg-type]
+    depth = _fact(kind="range", min=low, max=high, unit="mm")
+    assert isinstance(depth, schema.RangeFact)
+    return figures.depth_scale(depth,
+                               project_facts().all_facts()["device.shallowest_reach"], project_facts().all_facts()["device.home_needles"],
+                               project_facts().all_facts()["device.home_needle_length"], "Dr. Nazarian", "Dr. Jaliman")
 
 
 # --- geometry ---------------------------------------------------------------
@@ -199,11 +202,11 @@ def test_long_plans_are_cut() -> None:
 
 def test_sheet_has_every_item() -> None:
     sheet = project_env().macros["appointment_sheet"]()
-    for q in project_facts().all_facts()["provider.questions"].items:  # type: ignore[union-attr]
+    for q in project_facts().all_facts()["provider.questions"].items:
         assert re.search(rf"^- .*{re.escape(q)}</span> <span class=\"sheet-line\"></span>", sheet, re.M), f"room to answer {q}"
     for key in ("candidates.avoid_other", "candidates.avoid_skin", "candidates.wait_if", "provider.checks",
                 "aftercare.avoid_ingredients", "aftercare.acid_examples"):
-        for item in project_facts().all_facts()[key].items:  # type: ignore[union-attr]
+        for item in project_facts().all_facts()[key].items:
             assert item in sheet, item
     for key in ("aftercare.spf_min", "aftercare.sunscreen_type", "aftercare.avoid_scrubs", "aftercare.makeup",
                 "provider.licensed", "provider.preferred"):
@@ -366,10 +369,18 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, Build]:
     return out[0], out[1]
 
 
+def _groups(pattern: str, svg: str) -> tuple[str, ...]:
+    """The numbers an exact-markup pattern picks out of a picture's SVG (the macro's own output)."""
+    match = re.search(pattern, svg)
+    assert match, f"{pattern!r} not in the picture"
+    return match.groups()
+
+
 def _figure(html: str, key: str) -> str:
     found = re.findall(rf'<figure class="fig [^"]*" id="fig-{figures.slug(key)}(?:-\d+)?">.*?</figure>', html, re.S)
     assert found, f"no picture for {key}"
-    return found[-1]  # the one this test added, after any the page already has
+    last: str = found[-1]  # the one this test added, after any the page already has
+    return last
 
 
 def _marks(svg: str) -> tuple[int, int]:
@@ -413,7 +424,7 @@ def test_drawings_follow_the_data(builds: tuple[Build, Build]) -> None:
 
     up0, up1 = _figure(before, "frequency.upkeep"), _figure(after, "frequency.upkeep")
     window = r'<rect class="fig__window" x="([\d.]+)" y="[\d.]+" width="([\d.]+)" height="20"'
-    (x0, w0), (x1, w1) = re.search(window, up0).groups(), re.search(window, up1).groups()  # type: ignore[union-attr]
+    (x0, w0), (x1, w1) = _groups(window, up0), _groups(window, up1)
     assert (x0, w0) != (x1, w1) and "every 2 to 4 months" in up1
 
     touch1 = _figure(after, "frequency.touch_ups")
@@ -421,7 +432,7 @@ def test_drawings_follow_the_data(builds: tuple[Build, Build]) -> None:
 
     depth0, depth1 = _figure(before, "device.depth_range"), _figure(after, "device.depth_range")
     bar = r'<rect class="fig__bar" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"'
-    b0, b1 = re.search(bar, depth0).groups(), re.search(bar, depth1).groups()  # type: ignore[union-attr]
+    b0, b1 = _groups(bar, depth0), _groups(bar, depth1)
     expected = figures.axis(4 * 1.1)
     assert float(b1[0]) == expected.x(1) and float(b1[1]) == pytest.approx(expected.x(4) - expected.x(1))
     assert b0 != b1

@@ -36,7 +36,8 @@ def test_real_data_file_loads_every_fact() -> None:
     every = facts.all_facts()
     assert len(every) >= 40
     assert every["device.needle_count"].kind == "number"
-    assert every["device.depth_range"].min < every["device.depth_range"].max
+    depth = every["device.depth_range"]
+    assert isinstance(depth, schema.RangeFact) and depth.min < depth.max
     assert every["device.home_needle_length"].kind == "not_stated"
     assert set(facts.experts) == {"nazarian", "jaliman"}
 

@@ -62,9 +62,10 @@ def test_sheet_prints_on_one_page(browser: Browser, server: Server, paper: str) 
 
 
 def _visible(page: Page, selector: str) -> list[bool]:
-    return page.evaluate(
+    shown: list[bool] = page.evaluate(
         "s => [...document.querySelectorAll(s)].map(e => e.checkVisibility() && e.getBoundingClientRect().height > 0)",
         selector)
+    return shown
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])

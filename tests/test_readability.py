@@ -26,7 +26,8 @@ PAGES = {src: 8.0 for src in NAV if src not in EXTRA} | EXTRA
 
 def grade(html: str) -> float:
     """Flesch-Kincaid grade of a built page's main text (see the module docstring)."""
-    return textstat.flesch_kincaid_grade(article_text(html, skip_classes=SKIP))
+    grade: float = textstat.flesch_kincaid_grade(article_text(html, skip_classes=SKIP))
+    return grade
 
 
 def test_textstat_is_the_pinned_version() -> None:

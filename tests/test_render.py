@@ -107,9 +107,11 @@ def test_real_data_keeps_the_articles_hedges_and_scope() -> None:
     assert render.fact_text(every["frequency.body"], "sessions") == "about 4 to 6 sessions"
     assert render.fact_text(every["aftercare.acid_examples"]).startswith("such as ")
     assert render.fact_text(every["candidates.body_areas"]).startswith("such as ")
-    assert "dramatic" in every["frequency.acne_scarring"].for_whom  # type: ignore[union-attr]
+    acne, touch_ups = every["frequency.acne_scarring"], every["frequency.touch_ups"]
+    assert isinstance(acne, schema.ScheduleFact) and isinstance(touch_ups, schema.ScheduleFact)
+    assert "dramatic" in acne.for_whom
     assert "controversial" in render.fact_text(every["about.not_vampire_facial"])
-    assert "especially" in every["frequency.touch_ups"].for_whom  # type: ignore[union-attr]
+    assert "especially" in touch_ups.for_whom
     assert "ideally" in render.fact_text(every["aftercare.makeup"])
     assert "experts agree" in render.fact_text(every["recovery.pain"])
 

@@ -14,6 +14,7 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 from support import MKDOCS
@@ -27,18 +28,20 @@ LIMIT = 10.0
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+        port: int = s.getsockname()[1]
+        return port
 
 
 def _get(url: str) -> str:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
+            body: bytes = response.read()
+            return body.decode("utf-8")
     except (urllib.error.URLError, ConnectionError, TimeoutError):
         return ""
 
 
-def _wait(check, limit: float = LIMIT) -> float:
+def _wait(check: Callable[[], bool], limit: float = LIMIT) -> float:
     start = time.monotonic()
     while time.monotonic() - start < limit:
         if check():
