@@ -94,7 +94,7 @@ test-fast: $(VENV)/.test lint ## Quick check while editing: lint, types, data, p
 	$(BIN)/python -m pytest $(XDIST) -q -m "not browser and not zensical"
 
 lint: $(VENV)/.test ## ruff and mypy (settings: pyproject.toml)
-	$(BIN)/ruff check guide macros.py tests
+	$(BIN)/ruff check guide macros.py tests tools
 	$(BIN)/mypy
 
 preview: $(VENV)/.site ## The site with links to files, to open from disk (site-preview/, as the pull-request check uploads it)

@@ -14,7 +14,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 import jinja2
 from markupsafe import Markup, escape
@@ -23,12 +23,16 @@ from markupsafe import Markup, escape
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from guide import attribution, figures, pagecheck, pages, passages, postbuild, preflight, render, schema, siteurl  # noqa: E402
+from guide.engine import BuildConfig, BuildEnv, MacrosEnv, Page  # noqa: E402
 from guide.errors import GuideError, GuideErrors, did_you_mean  # noqa: E402
 from guide.loader import load_facts  # noqa: E402
 
 DATA = "data/facts.yml"
 PARTIALS = "includes/partials"
 GLOSSARY = "includes/abbreviations.md"
+
+Macro = TypeVar("Macro", bound=Callable[..., Markup])
+Kind = TypeVar("Kind", bound=schema.FactT)
 
 
 def _stop(exc: Exception) -> Exception:
@@ -45,7 +49,7 @@ def _stop(exc: Exception) -> Exception:
     return PluginError(str(exc))
 
 
-def define_env(env: Any) -> None:
+def define_env(env: MacrosEnv) -> None:
     """Load the facts, check the pages, register the macros."""
     root = Path(env.project_dir)
     try:
@@ -55,7 +59,7 @@ def define_env(env: Any) -> None:
     except (GuideError, GuideErrors) as exc:
         raise _stop(exc) from None
     specs: dict[str, pages.MacroSpec] = {}
-    summaries: list[str] = []
+    summaries: list[Callable[[], Markup]] = []
     templates = jinja2.Environment(
         loader=jinja2.FileSystemLoader(root / PARTIALS),
         autoescape=True,  # every partial, Markdown too: data values are text, never markup
@@ -71,10 +75,13 @@ def define_env(env: Any) -> None:
     ids = figures.Ids()  # ids unique per page, for the pictures
     all_facts = facts.all_facts()
     recording: list[set[str]] = []
-    trial: list[Any] = []  # a stand-in page while every partial is tried once, below
+    trial: list[Page] = []  # a stand-in page while every partial is tried once, below
 
-    def _page() -> Any:
-        return trial[-1] if trial else env.page
+    def _page() -> Page:
+        page = trial[-1] if trial else env.page
+        if page is None:
+            raise RuntimeError("a macro read the page outside any page")
+        return page
 
     def _fact(key: str) -> schema.FactT:
         """The one lookup every macro, partial and picture reads facts through (recorded, see below)."""
@@ -82,7 +89,14 @@ def define_env(env: Any) -> None:
             seen.add(key)
         return all_facts[key]
 
-    def render_partial(name: str, **values: Any) -> Markup:
+    def _fact_of(key: str, kind: type[Kind], what: str) -> Kind:
+        """``_fact(key)`` for ``what`` (a picture), which needs the fact to be of one kind."""
+        item = _fact(key)
+        if not isinstance(item, kind):
+            raise _wrong_kind(root, key, item.kind, kind, what)
+        return item
+
+    def render_partial(name: str, **values: object) -> Markup:
         """Render a partial; a mistake in it becomes an editor's message naming the partial and line."""
         try:
             return Markup(templates.get_template(name).render(**values))
@@ -102,11 +116,11 @@ def define_env(env: Any) -> None:
                              expected="names and fact keys that exist (partials read facts through v(\"group.name\"))",
                              fix=(hint + " " if hint else "") + "Correct the name on this line.") from None
 
-    def macro(arg: str | None = None, kinds: tuple[str, ...] = (), summary: bool = False) -> Callable[..., Any]:
-        def register(fn: Callable[..., Any]) -> Callable[..., Any]:
+    def macro(arg: str | None = None, kinds: tuple[str, ...] = (), summary: bool = False) -> Callable[[Macro], Macro]:
+        def register(fn: Macro) -> Macro:
             specs[fn.__name__] = pages.MacroSpec(arg, kinds, fn)
             if summary:
-                summaries.append(fn.__name__)
+                summaries.append(fn)
             env.macro(fn)
             return fn
         return register
@@ -225,8 +239,11 @@ def define_env(env: Any) -> None:
     @macro(summary=True)
     def depth_scale() -> Markup:
         """The needle-depth scale (SVG): the in-office range, the shallowest setting, home rollers with no length."""
-        d = figures.depth_scale(_fact("device.depth_range"), _fact("device.shallowest_reach"),
-                                _fact("device.home_needles"), _fact("device.home_needle_length"),
+        what = "the needle-depth scale (depth_scale)"
+        d = figures.depth_scale(_fact_of("device.depth_range", schema.RangeFact, what),
+                                _fact_of("device.shallowest_reach", schema.TextFact, what),
+                                _fact_of("device.home_needles", schema.TextFact, what),
+                                _fact_of("device.home_needle_length", schema.NotStatedFact, what),
                                 who("device.depth_range"), who("device.home_needles"))
         return render_partial("depth-scale.svg", d=d, id=_id("device.depth_range"))
 
@@ -258,14 +275,14 @@ def define_env(env: Any) -> None:
     # with the lookup recording every key it reads ("pages that use it", make facts).
     shows: dict[str, frozenset[str]] = {}
     try:
-        for name in summaries:
+        for summary in summaries:
             seen: set[str] = set()
             recording.append(seen)
             try:
-                specs[name].fn()
+                summary()
             finally:
                 recording.remove(seen)
-            shows[name] = frozenset(seen)
+            shows[summary.__name__] = frozenset(seen)
         site = pages.scan(root / "docs", facts, specs, shows)
         # Fill every partial once now, so a mistake in one stops the build here, with its
         # file and line, in both engines, instead of in the middle of rendering a page.
@@ -281,13 +298,13 @@ def define_env(env: Any) -> None:
                 expert(key), expert(key, full=True)
             for key in facts.quotes:
                 quote(key)
-            for name in ("citation", "facts_table", "glossary", "page_info", "about_source", "suggestion", "not_covered"):
-                specs[name].fn()
+            for block in (citation, facts_table, glossary, page_info, about_source, suggestion, not_covered):
+                block()
         finally:
             trial.clear()
     except (GuideError, GuideErrors) as exc:
         raise _stop(exc) from None
-    ids.__init__()  # the trial renders above must not take ids from the pages
+    ids = figures.Ids()  # afresh: the trial renders above must not take ids from the pages
     try:
         attribution.check_templates(root / PARTIALS, facts, PARTIALS)
         _check_not_covered(facts, site, root)
@@ -299,17 +316,17 @@ def define_env(env: Any) -> None:
         print(f"WARNING  -  {warning}", file=sys.stderr)
 
 
-def on_post_build(env: Any) -> None:
+def on_post_build(env: BuildEnv) -> None:
     """After a MkDocs build (mkdocs-macros calls this; Zensical does not, so `make build-zensical`
     runs ``python -m guide.postbuild``): valid toggles, lighter pages, a quicker start for
     Material's script, no unused copies of the inlined stylesheets, file links in the preview,
     and last the Content-Security-Policy (guide/postbuild.py run_all, guide/csp.py)."""
     custom_dir = env.conf["theme"].custom_dir
     postbuild.run_all(env.conf["site_dir"], Path(custom_dir) / "stylesheets" if custom_dir else None,
-                      file_urls=not env.conf["use_directory_urls"], policy=not _serving(env.conf))
+                      file_urls=not env.conf["use_directory_urls"], policy=not serving(env.conf))
 
 
-def _serving(conf: Any) -> bool:
+def serving(conf: BuildConfig) -> bool:
     """True under ``mkdocs serve`` (``make serve``), which points site_url at its own address.
 
     Its live reload injects an inline script into every page it serves, with a new request id
@@ -318,7 +335,7 @@ def _serving(conf: Any) -> bool:
     """
     addr = conf.get("dev_addr")
     site_url = conf.get("site_url") or ""
-    return bool(addr) and site_url.startswith(f"http://{addr.host}:{addr.port}/")
+    return addr is not None and site_url.startswith(f"http://{addr.host}:{addr.port}/")
 
 
 class _TrialPage:
@@ -350,9 +367,9 @@ def _check_not_covered(facts: schema.Facts, site: pages.Site, root: Path) -> Non
                                  fix=f"Did you mean '{close[0]}'? Correct the file name.")
 
 
-def _site_url(env: Any, root: Path) -> str:
+def _site_url(env: MacrosEnv, root: Path) -> str:
     """The guide's published address (``site_url``), to print on the sheet; "" when there is none."""
-    conf = getattr(env, "conf", None)
+    conf = env.conf
     if conf is not None:  # inside an engine: its own reading of the configuration
         return conf.get("site_url") or ""
     config = root / "mkdocs.yml"  # outside one (make facts, the tests): the same !ENV rule
@@ -365,16 +382,19 @@ def _review_warnings(site: pages.Site) -> list[str]:
             for p in pages.overdue(site, today) if p.next_review < today]
 
 
-def _page_path(page: Any) -> str:
+def _page_path(page: Page) -> str:
     """``pain.md``: MkDocs pages have ``file.src_path``, Zensical pages ``path``."""
-    return getattr(getattr(page, "file", None), "src_path", None) or page.path
+    path = getattr(getattr(page, "file", None), "src_path", None) or getattr(page, "path", None)
+    if not isinstance(path, str):
+        raise TypeError(f"a page with neither file.src_path nor path: {page!r}")
+    return path
 
 
-def _date(value: Any) -> dt.date:
+def _date(value: object) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
-def _cell(value: Any) -> Markup:
+def _cell(value: object) -> Markup:
     """Make text safe inside a Markdown table cell (escaped once, pipes and line breaks made harmless)."""
     return escape(value).replace("|", "\\|").replace("\n", " ")
 
@@ -423,3 +443,14 @@ def _glossary(path: Path, shown: str) -> list[tuple[str, str]]:
                                  found=f"'{value[:100]}'", expected=schema.PLAIN_TEXT_EXPECTED, fix=schema.PLAIN_TEXT_FIX)
         terms.append((term, meaning))
     return sorted(terms, key=lambda t: t[0].lower())
+
+
+def _wrong_kind(root: Path, key: str, found: str, kind: type[object], what: str) -> GuideError:
+    """A fact that ``what`` (a picture) draws has the wrong kind in the data file."""
+    from guide.yamlsrc import load_with_lines
+
+    wanted = next((name for name, model in schema.FACT_MODELS.items() if model is kind), kind.__name__)
+    _, lines = load_with_lines(root / DATA, DATA)
+    return GuideError(DATA, f"{what} needs '{key}' to be a {wanted} fact", line=lines.get(("facts", *key.split(".", 1), "kind")),
+                      key=f"facts.{key}.kind", found=f"kind: {found}", expected=f"kind: {wanted}",
+                      fix=f"give '{key}' the kind {wanted}, or change the picture in macros.py to use another fact.")

@@ -103,7 +103,7 @@ def _parse_call(source: str, line: int) -> Call:
 
 def _abbreviation_before(text: str, end: int) -> bool:
     word = re.search(r"([\w.]+)$", text[:end])
-    return bool(word) and word.group(1).rstrip(".") in ABBREVIATIONS
+    return word is not None and word.group(1).rstrip(".") in ABBREVIATIONS
 
 
 def split(text: str, first_line: int = 1) -> list[Sentence]:

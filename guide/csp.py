@@ -25,6 +25,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 REFERRER = "same-origin"
@@ -92,7 +93,7 @@ def script_styles(site_dir: str | Path) -> list[str]:
     return out
 
 
-def policy(html: str, extra_styles: list[str] = ()) -> str:  # type: ignore[assignment]
+def policy(html: str, extra_styles: Sequence[str] = ()) -> str:
     """The policy for a page: the fixed directives plus the hashes of its inline scripts and styles
     (and of ``extra_styles``, the ones the theme's script adds)."""
     scripts = sorted(set(map(sha256, _inline_scripts(html))))
@@ -111,7 +112,7 @@ def blocked_attributes(html: str) -> list[str]:
     return [tag[:80] for tag in _TAG.findall(text) if _BAD_ATTR.search(tag)]
 
 
-def secure(html: str, where: str = "page", extra_styles: list[str] = ()) -> str:  # type: ignore[assignment]
+def secure(html: str, where: str = "page", extra_styles: Sequence[str] = ()) -> str:
     """``html`` with the policy and referrer metas right after ``<meta charset>`` (replacing old ones)."""
     html = _OLD.sub("", html)
     bad = blocked_attributes(html)

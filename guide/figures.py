@@ -69,7 +69,7 @@ def nice_step(top: float, max_ticks: int = MAX_TICKS, whole: bool = False) -> fl
     if top <= 0:
         raise ValueError("an axis needs a top above 0")
     rough = top / (max_ticks - 1)
-    power = 10 ** math.floor(math.log10(rough))
+    power: float = 10 ** math.floor(math.log10(rough))
     for factor in (1, 2, 2.5, 5, 10):
         step = factor * power
         if whole and step < 1:
@@ -341,13 +341,12 @@ def timeline(key: str, fact: schema.ScheduleFact, who: str = "") -> Timeline:
             caption += " Outlined dots are the top of the range the article gives, not extra sessions."
         return Timeline(key, marks, ax, axis_label, note, False, cut, tuple(legend),
                         title, desc.strip(), caption)
+    assert fact.every is not None  # the schema requires sessions, every or both
     every = fact.every
-    assert every is not None  # the schema requires sessions, every or both
     repeats = 3 if every.min == every.max else 1
     ax = axis(repeats * every.max + (every.max - every.min) / 2, x0=PAD + 12, x1=WIDTH - PAD - 30, whole=_whole(every))
-    marks = [Mark(ax.x(0), ax.x(0), False, "now")]
-    for k in range(1, repeats + 1):
-        marks.append(Mark(ax.x(k * every.min), ax.x(k * every.max), False, "next" if k == 1 else "then"))
+    marks = (Mark(ax.x(0), ax.x(0), False, "now"),) + tuple(
+        Mark(ax.x(k * every.min), ax.x(k * every.max), False, "next" if k == 1 else "then") for k in range(1, repeats + 1))
     legend.append(("solid", "session"))
     if every.min != every.max:
         legend.append(("window", "when the next one is due"))

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from . import passages, schema
 from .errors import GuideError, GuideErrors, did_you_mean, nearest
-from .yamlsrc import KEY, dotted, load_with_lines
+from .yamlsrc import KEY, Path_, dotted, load_with_lines
 
 _EXPECTED = {
     "float_type": "a number, such as 2.5",
@@ -54,13 +54,13 @@ def load_facts(path: Path | str, display: str | None = None, article: Path | Non
     return facts
 
 
-def _check_references(facts: schema.Facts, lines: dict[Any, Any], name: str) -> None:
+def _check_references(facts: schema.Facts, lines: dict[Path_, int], name: str) -> None:
     experts = set(facts.experts) | {"article"}
     errors = []
     for group, items in facts.facts.items():
         for key, fact in items.items():
             if fact.expert not in experts:
-                path = ("facts", group, key, "expert")
+                path: Path_ = ("facts", group, key, "expert")
                 errors.append(_unknown_expert(name, lines.get(path), path, fact.expert, experts))
     for key, quote in facts.quotes.items():
         if quote.expert not in facts.experts:
@@ -78,16 +78,16 @@ def _check_references(facts: schema.Facts, lines: dict[Any, Any], name: str) -> 
         raise GuideErrors(errors)
 
 
-def _unknown_expert(name: str, line: int | None, path: tuple[Any, ...], found: str, experts: set[str]) -> GuideError:
+def _unknown_expert(name: str, line: int | None, path: Path_, found: str, experts: set[str]) -> GuideError:
     hint = did_you_mean(found, experts)
     return GuideError(name, "unknown expert", line=line, key=dotted(path), found=f"'{found}'",
                       expected="one of " + ", ".join(sorted(experts)),
                       fix=(hint + " " if hint else "") + "Use a key from the experts section, or 'article' for the article's own words.")
 
 
-def _explain(exc: ValidationError, raw: Any, lines: dict[Any, Any], name: str) -> list[GuideError]:
+def _explain(exc: ValidationError, raw: object, lines: dict[Path_, int], name: str) -> list[GuideError]:
     out: list[GuideError] = []
-    seen: set[tuple[Any, ...]] = set()
+    seen: set[tuple[Path_, str]] = set()
     errs = [(err, _yaml_path(err["loc"], raw)) for err in exc.errors(include_url=False)]
     # A misspelt key shows up twice: as unknown, and the key it should have
     # been as missing. Report it once, as the misspelling.
@@ -107,9 +107,9 @@ def _explain(exc: ValidationError, raw: Any, lines: dict[Any, Any], name: str) -
     return out
 
 
-def _yaml_path(loc: tuple[Any, ...], raw: Any) -> tuple[Any, ...]:
+def _yaml_path(loc: Path_, raw: object) -> Path_:
     """Drop the union tags pydantic inserts (``...needle_count.number.value``)."""
-    path: list[Any] = []
+    path: list[str | int] = []
     node = raw
     for part in loc:
         if isinstance(node, dict) and part not in node and isinstance(part, str) and part in schema.KINDS and path[:1] == ["facts"] and len(path) == 3:
@@ -121,7 +121,7 @@ def _yaml_path(loc: tuple[Any, ...], raw: Any) -> tuple[Any, ...]:
     return tuple(path)
 
 
-def _value_at(raw: Any, path: tuple[Any, ...]) -> Any:
+def _value_at(raw: object, path: Path_) -> object:
     node = raw
     for part in path:
         if isinstance(node, dict) and part in node:
@@ -133,7 +133,7 @@ def _value_at(raw: Any, path: tuple[Any, ...]) -> Any:
     return node
 
 
-def _line_for(lines: dict[Any, Any], path: tuple[Any, ...]) -> int | None:
+def _line_for(lines: dict[Path_, int], path: Path_) -> int | None:
     while path:
         if path in lines:
             return lines[path]
@@ -141,7 +141,7 @@ def _line_for(lines: dict[Any, Any], path: tuple[Any, ...]) -> int | None:
     return None
 
 
-def _model_for(path: tuple[Any, ...], raw: Any) -> type[BaseModel] | None:
+def _model_for(path: Path_, raw: object) -> type[BaseModel] | None:
     """The schema model that owns the mapping at ``path`` (for key suggestions)."""
     if not path:
         return schema.Facts
@@ -156,8 +156,7 @@ def _model_for(path: tuple[Any, ...], raw: Any) -> type[BaseModel] | None:
         return schema.Silence
     if head == "facts" and len(path) >= 3:
         kind = _value_at(raw, path[:3] + ("kind",))
-        models = {m.model_fields["kind"].annotation.__args__[0]: m for m in schema.FactT.__args__}
-        model = models.get(kind)
+        model = schema.FACT_MODELS.get(kind) if isinstance(kind, str) else None
         if model is None:
             return None
         if len(path) == 3:
@@ -172,16 +171,7 @@ def _model_for(path: tuple[Any, ...], raw: Any) -> type[BaseModel] | None:
 _NUMBER_WITH_UNIT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[a-zA-Z]+\.?\s*$")
 
 
-def _kinds_with_key(key: str) -> list[str]:
-    """The fact kinds whose schema has ``key`` (to explain a key that belongs to another kind)."""
-    out = []
-    for model in schema.FactT.__args__:
-        if key in model.model_fields and key not in schema._Fact.model_fields:
-            out.append(model.model_fields["kind"].annotation.__args__[0])
-    return out
-
-
-def _value_error(msg: str, path: tuple[Any, ...], raw: Any, lines: dict[Any, Any], name: str) -> GuideError:
+def _value_error(msg: str, path: Path_, raw: object, lines: dict[Path_, int], name: str) -> GuideError:
     """A check across several values failed: say which, with the line of the value to change."""
     line = _line_for(lines, path)
     key = dotted(path)
@@ -193,7 +183,8 @@ def _value_error(msg: str, path: tuple[Any, ...], raw: Any, lines: dict[Any, Any
                           expected=schema.PLAIN_TEXT_EXPECTED, fix=schema.PLAIN_TEXT_FIX)
     twice = re.match(r"the item '(.*)' is listed twice", msg, re.S)
     if twice:
-        items = _value_at(raw, path + ("items",)) or []
+        items = _value_at(raw, path + ("items",))
+        items = items if isinstance(items, list) else []  # a list fact's items: the check that failed read a list
         seen: dict[str, int] = {}
         for i, item in enumerate(items):
             low = str(item).strip().lower()
@@ -225,7 +216,7 @@ def _value_error(msg: str, path: tuple[Any, ...], raw: Any, lines: dict[Any, Any
                       expected="values that make sense together", fix="correct the values on this entry.")
 
 
-def _show(value: Any) -> str:
+def _show(value: object) -> str:
     if value is None:
         return "nothing (an empty value)"
     if isinstance(value, str):
@@ -241,7 +232,7 @@ def _show(value: Any) -> str:
     return repr(value)
 
 
-def _one(err: dict[Any, Any], path: tuple[Any, ...], raw: Any, lines: dict[Any, Any], name: str) -> GuideError:
+def _one(err: ErrorDetails, path: Path_, raw: object, lines: dict[Path_, int], name: str) -> GuideError:
     kind = err["type"]
     key = dotted(path)
     line = _line_for(lines, path)
@@ -261,7 +252,7 @@ def _one(err: dict[Any, Any], path: tuple[Any, ...], raw: Any, lines: dict[Any, 
         model = _model_for(path[:-1], raw)
         valid = list(model.model_fields) if model else []
         hint = did_you_mean(str(path[-1]), valid)
-        other = _kinds_with_key(str(path[-1])) if path[:1] == ("facts",) and len(path) == 4 and not hint else []
+        other = schema.kinds_with_key(str(path[-1])) if path[:1] == ("facts",) and len(path) == 4 and not hint else []
         if other:
             kind_now = _value_at(raw, path[:3] + ("kind",))
             fix = (f"'{path[-1]}' belongs to a {' or '.join(other)} fact, and this fact is kind: {kind_now}. "
@@ -295,9 +286,9 @@ def _one(err: dict[Any, Any], path: tuple[Any, ...], raw: Any, lines: dict[Any, 
         fix = "write the full address, such as https://www.example.com/page, with no spaces, quotes, angle brackets or backslashes."
     elif kind == "greater_than":
         fix = "use a positive number; if the article gives no figure, use kind: not_stated with a note."
-    elif kind in ("float_type", "int_type", "float_parsing", "int_parsing") and isinstance(found, str) and _NUMBER_WITH_UNIT.match(found):
-        number = _NUMBER_WITH_UNIT.match(found).group(1)
-        fix = f"write the number alone ({number}) and put the unit on the 'unit' line."
+    elif kind in ("float_type", "int_type", "float_parsing", "int_parsing") and isinstance(found, str) and (
+            number := _NUMBER_WITH_UNIT.match(found)):
+        fix = f"write the number alone ({number.group(1)}) and put the unit on the 'unit' line."
     elif kind in ("float_type", "int_type") and isinstance(found, str):
         fix = "write the figure as digits (11, not eleven), without quotes."
     else:

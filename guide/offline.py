@@ -9,37 +9,49 @@ from __future__ import annotations
 import importlib.util
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from . import pages, schema
+from .engine import BuildConfig, MacrosEnv, Page
+
+DefineEnv = Callable[[MacrosEnv], None]
+"""``macros.py``'s ``define_env``."""
 
 
 class OfflineEnv:
-    """The few parts of the macros plugin's ``env`` that ``define_env`` uses."""
+    """The few parts of the macros plugin's ``env`` that ``define_env`` uses (``guide.engine.MacrosEnv``)."""
+
+    guide_facts: schema.Facts
+    guide_site: pages.Site
+    """Set by ``define_env``."""
 
     def __init__(self, project_dir: Path) -> None:
         self.project_dir = str(project_dir)
+        self.conf: BuildConfig | None = None  # no engine: macros.py reads mkdocs.yml itself
         self.variables: dict[str, Any] = {}
         self.macros: dict[str, Callable[..., Any]] = {}
         self.filters: dict[str, Callable[..., Any]] = {}
-        self.page: Any = None
+        self.page: Page | None = None
 
     def macro(self, fn: Callable[..., Any], name: str = "") -> Callable[..., Any]:
         self.macros[name or fn.__name__] = fn
         return fn
 
 
-def load_project(define_env: Callable[[Any], None], root: Path) -> tuple[schema.Facts, pages.Site, OfflineEnv]:
+def load_project(define_env: DefineEnv, root: Path) -> tuple[schema.Facts, pages.Site, OfflineEnv]:
     """Load ``root`` as a build would; return the facts, the page scan and the env."""
     env = OfflineEnv(root)
     define_env(env)
     return env.guide_facts, env.guide_site, env
 
 
-def project_define_env(root: Path) -> Callable[[Any], None]:
+def project_define_env(root: Path) -> DefineEnv:
     """The ``define_env`` of ``root/macros.py``, loaded by path as a build loads it."""
     spec = importlib.util.spec_from_file_location(f"_macros_{abs(hash(str(root)))}", root / "macros.py")
     assert spec and spec.loader, root
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.define_env
+    define_env = getattr(module, "define_env", None)
+    if not callable(define_env):
+        raise AttributeError(f"{root / 'macros.py'} has no define_env(env)")
+    return cast(DefineEnv, define_env)  # a module loaded by path: mypy cannot see its types

@@ -105,7 +105,8 @@ def check_jinja(body: str, shown: str, facts: schema.Facts, macros: Mapping[str,
             if isinstance(child, nodes.TemplateData):
                 continue
             used |= _check_call(child, lines, shown, facts, macros)
-            used |= (shows or {}).get(child.node.name, frozenset())
+            if isinstance(child, nodes.Call) and isinstance(child.node, nodes.Name):  # always, once checked
+                used |= (shows or {}).get(child.node.name, frozenset())
     return used
 
 
@@ -171,8 +172,9 @@ def _check_call(expr: nodes.Node, lines: list[str], shown: str, facts: schema.Fa
             raise GuideError(shown, f"{name}() needs its values in quotes", line=expr.lineno, found=found,
                              expected=f'{name}("{plain}")' if spec.arg else "literal values: text in quotes, True or False",
                              fix="write the key in double quotes.")
-    args = [a.value for a in expr.args]
-    kwargs = {kw.key: kw.value.value for kw in expr.kwargs}
+    # Every value is a constant (checked just above).
+    args = [a.value for a in expr.args if isinstance(a, nodes.Const)]
+    kwargs = {kw.key: kw.value.value for kw in expr.kwargs if isinstance(kw.value, nodes.Const)}
     if spec.fn is not None:
         try:
             bound = inspect.signature(spec.fn).bind(*args, **kwargs)
@@ -192,7 +194,9 @@ def _check_call(expr: nodes.Node, lines: list[str], shown: str, facts: schema.Fa
             raise GuideError(shown, f"{name}() needs the {spec.arg} key in quotes", line=expr.lineno,
                              found=f"{name}() without a quoted key", expected=f'{name}("...")',
                              fix="write the key in double quotes.")
-        choices = {"fact": facts.all_facts(), "expert": facts.experts, "quote": facts.quotes}[spec.arg]
+        all_facts = facts.all_facts()
+        lookups: dict[str, Mapping[str, object]] = {"fact": all_facts, "expert": facts.experts, "quote": facts.quotes}
+        choices = lookups[spec.arg]
         if key not in choices:
             hint = did_you_mean(key, choices)
             raise GuideError(shown, f"this page uses the {spec.arg} '{key}', which is not in data/facts.yml",
@@ -200,7 +204,7 @@ def _check_call(expr: nodes.Node, lines: list[str], shown: str, facts: schema.Fa
                              fix=(hint + " " if hint else "") + "Check the spelling against data/facts.yml.")
         if spec.arg == "fact":
             used.add(key)
-            fact = choices[key]
+            fact = all_facts[key]
             if spec.kinds and fact.kind not in spec.kinds:
                 raise GuideError(shown, f"{name}() needs a {' or '.join(spec.kinds)} fact", line=expr.lineno,
                                  found=f"'{key}', a {fact.kind} fact", expected=f"a fact of kind {' or '.join(spec.kinds)}",

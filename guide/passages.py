@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 from . import schema
 from .errors import GuideError, GuideErrors
 from .pagecheck import fact_numbers
+from .yamlsrc import Path_
 
 ARTICLE = "sources/article.txt"
 WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight",
@@ -26,7 +26,7 @@ def norm(text: str) -> str:
 
 def said(number: float, passage: str) -> bool:
     """The passage gives ``number`` in digits or in words ("four", "once a year")."""
-    digits = schema._num(number)
+    digits = schema.num(number)
     if re.search(rf"(?<![\d.]){re.escape(digits)}(?![\d])", passage):
         return True
     word = WORDS.get(int(number)) if float(number).is_integer() else None
@@ -34,7 +34,7 @@ def said(number: float, passage: str) -> bool:
         number == 1 and re.search(r"\b(a|an|once|one)\b", passage, re.I) is not None)
 
 
-def check(facts: schema.Facts, lines: dict[Any, Any], article: Path, data_name: str = "data/facts.yml") -> None:
+def check(facts: schema.Facts, lines: dict[Path_, int], article: Path, data_name: str = "data/facts.yml") -> None:
     """Raise ``GuideErrors`` for each passage or quote not in ``article``, and each number not in its passage."""
     try:
         text = norm(article.read_text(encoding="utf-8"))
@@ -44,7 +44,7 @@ def check(facts: schema.Facts, lines: dict[Any, Any], article: Path, data_name: 
     errors = []
     for group, items in facts.facts.items():
         for name, fact in items.items():
-            path = ("facts", group, name, "source")
+            path: tuple[str, ...] = ("facts", group, name, "source")
             for piece in re.split(r"\s*\.\.\.\s*", fact.source):
                 if norm(piece) not in text:
                     errors.append(GuideError(
@@ -55,9 +55,9 @@ def check(facts: schema.Facts, lines: dict[Any, Any], article: Path, data_name: 
             for number in fact_numbers(fact):
                 if not said(number, fact.source):
                     errors.append(GuideError(
-                        data_name, f"the number {schema._num(number)} is not in this fact's source passage",
+                        data_name, f"the number {schema.num(number)} is not in this fact's source passage",
                         line=lines.get(("facts", group, name)), key=f"facts.{group}.{name}",
-                        found=f"'{fact.source[:120]}'", expected=f"a passage that gives {schema._num(number)} (in digits or words)",
+                        found=f"'{fact.source[:120]}'", expected=f"a passage that gives {schema.num(number)} (in digits or words)",
                         fix="check the number against the article, or quote the passage that gives it."))
     for key, quote in facts.quotes.items():
         if norm(quote.text) not in text:

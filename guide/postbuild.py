@@ -373,7 +373,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from guide.csp import PolicyError
 
-    parser = argparse.ArgumentParser(prog="python -m guide.postbuild", description=run_all.__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m guide.postbuild", description=(run_all.__doc__ or "").split("\n")[0])
     parser.add_argument("site", type=Path, help="the built site folder")
     parser.add_argument("--styles", type=Path, default=Path("overrides/stylesheets"),
                         help="the inlined stylesheets, whose published copies go (default: overrides/stylesheets)")

@@ -10,7 +10,7 @@ _SINGULAR = {"minutes": "minute", "months": "month", "years": "year", "weeks": "
 
 def num(value: float) -> str:
     """``11`` for 11.0, ``0.5`` for 0.5."""
-    return schema._num(value)
+    return schema.num(value)
 
 
 def unit_for(value: float, unit: str) -> str:

@@ -7,7 +7,7 @@ in the data file is an error, not a silent gap on the site.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -64,7 +64,7 @@ Unit = Literal["mm", "minutes", "days", "weeks", "months", "years", "needles"]
 TimeUnit = Literal["days", "weeks", "months", "years"]
 NumberUnit = Literal["mm", "minutes", "days", "weeks", "months", "years", "needles", ""]  # "": a bare number (SPF)
 Kind = Literal["number", "range", "text", "list", "schedule", "not_stated"]
-KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
+KINDS: tuple[str, ...] = get_args(Kind)
 
 
 class _Model(BaseModel):
@@ -138,7 +138,7 @@ class NumberFact(_Fact):
 
 def _check_order(low: float, high: float) -> None:
     if low > high:
-        raise ValueError(f"the minimum ({_num(low)}) is larger than the maximum ({_num(high)})")
+        raise ValueError(f"the minimum ({num(low)}) is larger than the maximum ({num(high)})")
 
 
 class RangeFact(_Fact):
@@ -252,7 +252,17 @@ class Facts(_Model):
 
 FactT = NumberFact | RangeFact | TextFact | ListFact | ScheduleFact | NotStatedFact
 
+FACT_MODELS: dict[str, type[BaseModel]] = {get_args(model.model_fields["kind"].annotation)[0]: model for model in get_args(FactT)}
+"""The model of each fact kind (``"range"``: ``RangeFact``), read from the models' own ``kind`` literals."""
 
-def _num(value: float) -> str:
-    """``11`` for 11.0, ``0.5`` for 0.5."""
+
+def kinds_with_key(key: str) -> list[str]:
+    """The fact kinds whose model has ``key`` besides the keys every fact has (``label``, ``expert``,
+    ``source``), to explain a key written under a fact of another kind."""
+    return [kind for kind, model in FACT_MODELS.items() if key in model.model_fields and key not in _Fact.model_fields]
+
+
+def num(value: float) -> str:
+    """``11`` for 11.0, ``0.5`` for 0.5: how every number is written, on the pages (``render.num``)
+    and in the data checks' messages."""
     return str(int(value)) if float(value).is_integer() else f"{value:g}"

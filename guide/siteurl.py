@@ -27,7 +27,7 @@ def resolve(value: object, environ: Mapping[str, str] = os.environ) -> str:
         for name in names:
             if name in environ:
                 return environ[name]
-        return default
+        return str(default)
     return str(value)
 
 
@@ -41,10 +41,21 @@ class _EnvLoader(yaml.SafeLoader):
     """SafeLoader that reads ``!ENV`` as MkDocs does."""
 
 
-_EnvLoader.add_constructor("!ENV", lambda loader, node: resolve(
-    loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]))
+def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> str:
+    """``!ENV NAME`` or ``!ENV [NAME, ..., default]``, resolved from the environment."""
+    if isinstance(node, yaml.SequenceNode):
+        return resolve(loader.construct_sequence(node))
+    if isinstance(node, yaml.ScalarNode):
+        return resolve([loader.construct_scalar(node)])
+    raise yaml.constructor.ConstructorError(None, None, "!ENV takes a name or a list of names and a default", node.start_mark)
+
+
+_EnvLoader.add_constructor("!ENV", _env_tag)
 
 
 def load_config(config: Path = ROOT / "mkdocs.yml") -> dict[Any, Any]:
     """``mkdocs.yml`` with typed values and its ``!ENV`` tags resolved from the environment."""
-    return yaml.load(config.read_text(encoding="utf-8"), Loader=_EnvLoader)
+    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_EnvLoader)
+    if not isinstance(data, dict):
+        raise ValueError(f"{config}: not a set of 'key: value' lines")
+    return data

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -25,7 +24,7 @@ def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
-def load_with_lines(path: Path, display: str | None = None, key_pattern: re.Pattern[str] | None = None) -> tuple[Any, dict[Path_, int]]:
+def load_with_lines(path: Path, display: str | None = None, key_pattern: re.Pattern[str] | None = None) -> tuple[object, dict[Path_, int]]:
     """Parse ``path``; return the data and a map from key path to line number.
 
     Raises ``GuideError`` for syntax errors, for a key given twice in one
@@ -47,7 +46,7 @@ def load_with_lines(path: Path, display: str | None = None, key_pattern: re.Patt
 
 
 def load_text(text: str, name: str, first_line: int = 1, what: str = "YAML syntax error",
-              key_pattern: re.Pattern[str] | None = None) -> tuple[Any, dict[Path_, int]]:
+              key_pattern: re.Pattern[str] | None = None) -> tuple[object, dict[Path_, int]]:
     """Parse YAML ``text`` that starts on line ``first_line`` of the file ``name``.
 
     Same checks and result as ``load_with_lines``; ``what`` starts the message
@@ -129,7 +128,7 @@ def compose(text: str, name: str, offset: int = 0, what: str = "YAML syntax erro
         ) from None
 
 
-def _build(root: yaml.Node | None, name: str, offset: int, key_pattern: re.Pattern[str] | None) -> tuple[Any, dict[Path_, int]]:
+def _build(root: yaml.Node | None, name: str, offset: int, key_pattern: re.Pattern[str] | None) -> tuple[object, dict[Path_, int]]:
     lines: dict[Path_, int] = {}
     if root is None:
         return None, lines
@@ -137,10 +136,10 @@ def _build(root: yaml.Node | None, name: str, offset: int, key_pattern: re.Patte
     def line_of(node: yaml.Node) -> int:
         return _line(node) + offset
 
-    def build(node: yaml.Node, path: Path_) -> Any:
+    def build(node: yaml.Node, path: Path_) -> object:
         lines.setdefault(path, line_of(node))
         if isinstance(node, yaml.MappingNode):
-            out: dict[Any, Any] = {}
+            out: dict[str, object] = {}
             for key_node, value_node in node.value:
                 key = _scalar(key_node, name, path, offset)
                 if not isinstance(key, str):
@@ -191,7 +190,7 @@ def _source_line(text: str, index: int) -> str | None:
     return "the end of the file" if index >= len(rows) else None
 
 
-def _scalar(node: yaml.Node, name: str = "", path: Path_ = (), offset: int = 0) -> Any:
+def _scalar(node: yaml.Node, name: str = "", path: Path_ = (), offset: int = 0) -> object:
     loader = yaml.SafeLoader("")
     try:
         return loader.construct_object(node, deep=True)

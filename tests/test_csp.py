@@ -171,10 +171,10 @@ def test_pages_served_for_editing_skip_the_policy() -> None:
     """`make serve`'s live reload injects an inline script no hash can allow; builds keep the policy."""
     from types import SimpleNamespace
 
-    from macros import _serving
+    from macros import serving
 
     addr = SimpleNamespace(host="127.0.0.1", port=8000)
-    assert _serving({"dev_addr": addr, "site_url": "http://127.0.0.1:8000/guide/"})
-    assert not _serving({"dev_addr": addr, "site_url": "https://microneedling-guide.github.io/guide/"})
-    assert not _serving({"dev_addr": addr, "site_url": "http://127.0.0.1:8001/guide/"})
-    assert not _serving({"dev_addr": None, "site_url": ""})
+    assert serving({"dev_addr": addr, "site_url": "http://127.0.0.1:8000/guide/"})
+    assert not serving({"dev_addr": addr, "site_url": "https://microneedling-guide.github.io/guide/"})
+    assert not serving({"dev_addr": addr, "site_url": "http://127.0.0.1:8001/guide/"})
+    assert not serving({"dev_addr": None, "site_url": ""})

@@ -356,3 +356,22 @@ def test_facts_a_summary_shows_are_read_from_its_template(tmp_path: Path) -> Non
     _, site, _ = load_project(define_env, project)
     assert "provider.licensed" in site.pages["index.md"].facts
     assert {"device.needle_count", "aftercare.spf_min"} <= site.pages["index.md"].facts
+
+
+def test_picture_fact_of_the_wrong_kind_names_file_line_and_key(tmp_path: Path) -> None:
+    """A fact a picture draws, valid in itself but of another kind, stops the build (not an AttributeError)."""
+    old = '      kind: text\n      value: "much shorter than in the office, and they do not go as deep"\n'
+    new = '      kind: not_stated\n      note: "The article gives no figure."\n'
+    project = one_page_project(tmp_path, TINY_PAGE + "\n{{ depth_scale() }}\n")
+    data = project / "data" / "facts.yml"
+    text = data.read_text(encoding="utf-8")
+    assert text.count(old) == 1, "test text not in data/facts.yml as expected"
+    text = text.replace(old, new)
+    data.write_text(text, encoding="utf-8")
+    with pytest.raises(Exception) as info:
+        load_project(define_env, project)
+    msg = str(info.value)
+    line = line_of(text, "kind: not_stated\n      note: \"The article gives no figure.\"")
+    assert msg.startswith(f"data/facts.yml:{line}: the needle-depth scale (depth_scale) needs 'device.home_needles' to be a text fact"), msg
+    assert "(at facts.device.home_needles.kind)" in msg and "Found: kind: not_stated" in msg and "Expected: kind: text" in msg, msg
+    _complete(msg)

@@ -28,6 +28,7 @@ import argparse
 import functools
 import gzip
 import http.server
+import io
 import json
 import os
 import re
@@ -40,6 +41,7 @@ import threading
 import time
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any, TypedDict
 from urllib.parse import urljoin, urlsplit
 
 import yaml
@@ -47,8 +49,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tools.project import copy_project  # noqa: E402
 from guide.siteurl import load_config, site_url  # noqa: E402
+from tools.project import copy_project  # noqa: E402
 from tools.time_builds import time_builds  # noqa: E402
 
 BENCH = ROOT / "bench"
@@ -64,6 +66,9 @@ GZIP_TYPES = ("text/html", "text/css", "application/javascript", "text/javascrip
               "image/svg+xml", "application/xml", "text/xml", "text/plain")
 PROJECT_PARTS = ("macros.py", "guide", "includes", "data", "docs")
 TARGETS = {"score": 100, "lcp_ms": 1300, "first_view_kib": 70}
+
+PageFigures = dict[str, Any]
+"""One page's figures, as ``bench/out/results.json`` keeps them (numbers and lists read from Lighthouse's JSON)."""
 
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 PREFIX = urlsplit(site_url()).path  # /guide/
@@ -107,7 +112,7 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
 
-    def send_head(self):  # type: ignore[no-untyped-def]
+    def send_head(self) -> io.BytesIO | None:
         url_path = urlsplit(self.path).path
         if not url_path.startswith(PREFIX):
             self.send_error(404)
@@ -135,7 +140,6 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "public, max-age=31536000" if "/assets/" in url_path else "max-age=600")
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
-        import io
         return io.BytesIO(data)
 
 
@@ -156,25 +160,37 @@ class _Assets(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
-        if tag == "link" and (a.get("rel") or "") in ("stylesheet", "preload", "modulepreload") and a.get("href"):
-            self.urls.append(a["href"])  # type: ignore[arg-type]
-        elif tag == "script" and (a.get("src") or a.get("data-after-paint")):
-            # data-after-paint: the theme script overrides/main.html loads after the first paint
-            self.urls.append(a.get("src") or a["data-after-paint"])  # type: ignore[arg-type]
+        href = a.get("href")
+        # data-after-paint: the theme script overrides/main.html loads after the first paint
+        src = a.get("src") or a.get("data-after-paint")
+        if tag == "link" and (a.get("rel") or "") in ("stylesheet", "preload", "modulepreload") and href:
+            self.urls.append(href)
+        elif tag == "script" and src:
+            self.urls.append(src)
 
 
 def _gz(data: bytes) -> int:
     return len(gzip.compress(data, 9, mtime=0))
 
 
-def first_view(site: Path, page: str) -> dict[str, object]:
+class FirstView(TypedDict):
+    """What a reader's browser fetches before the first paint, gzip-compressed."""
+
+    bytes: int
+    kib: float
+    external: list[str]  # addresses on other hosts, not counted
+    parts: dict[str, int]  # bytes of the HTML and of each asset, by file name
+
+
+def first_view(site: Path, page: str) -> FirstView:
     """Gzip bytes of a page's HTML and the CSS, JS and fonts it loads; other hosts listed, not counted."""
     html_file = site / page / "index.html" if page else site / "index.html"
     html = html_file.read_bytes()
     parser = _Assets()
     parser.feed(html.decode("utf-8"))
     base = PREFIX + page
-    total, external, parts = _gz(html), [], {"html": _gz(html)}
+    total, parts = _gz(html), {"html": _gz(html)}
+    external: list[str] = []
     for url in dict.fromkeys(parser.urls):
         full = urlsplit(urljoin(base, url))
         if full.netloc:
@@ -197,7 +213,7 @@ def first_view(site: Path, page: str) -> dict[str, object]:
 # --- Lighthouse -----------------------------------------------------------------------
 
 
-def lighthouse(url: str, out: Path) -> dict[str, float]:
+def lighthouse(url: str, out: Path) -> PageFigures:
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
     cmd = ["node", str(LIGHTHOUSE), url, "--quiet", f"--chrome-flags={CHROME_FLAGS}",
            "--only-categories=" + ",".join(CATEGORIES), "--output=json", f"--output-path={out}"]
@@ -206,7 +222,7 @@ def lighthouse(url: str, out: Path) -> dict[str, float]:
         raise SystemExit(f"Lighthouse failed on {url}:\n{proc.stderr[-2000:]}")
     report = json.loads(out.read_text(encoding="utf-8"))
     audits = report["audits"]
-    result = {c: round((report["categories"][c]["score"] or 0) * 100) for c in CATEGORIES}
+    result: PageFigures = {c: round((report["categories"][c]["score"] or 0) * 100) for c in CATEGORIES}
     result["lcp_ms"] = audits["largest-contentful-paint"]["numericValue"]
     result["tbt_ms"] = audits["total-blocking-time"]["numericValue"]
     result["transfer_bytes"] = audits["total-byte-weight"]["numericValue"]
@@ -216,9 +232,9 @@ def lighthouse(url: str, out: Path) -> dict[str, float]:
     return result
 
 
-def bench_site(name: str, site: Path, pages: list[str], runs: int) -> dict[str, dict]:
+def bench_site(name: str, site: Path, pages: list[str], runs: int) -> dict[str, PageFigures]:
     httpd, base = serve(site)
-    results: dict[str, dict] = {}
+    results: dict[str, PageFigures] = {}
     try:
         for page in pages:
             samples = []
@@ -226,7 +242,7 @@ def bench_site(name: str, site: Path, pages: list[str], runs: int) -> dict[str, 
                 out = OUT / name / f"{(page or 'index').strip('/').replace('/', '_')}-{run + 1}.json"
                 out.parent.mkdir(parents=True, exist_ok=True)
                 samples.append(lighthouse(base + page, out))
-            med = {k: statistics.median(s[k] for s in samples) for k in (*CATEGORIES, "lcp_ms", "tbt_ms", "transfer_bytes")}
+            med: PageFigures = {k: statistics.median(s[k] for s in samples) for k in (*CATEGORIES, "lcp_ms", "tbt_ms", "transfer_bytes")}
             med["tbt_runs"] = sorted(s["tbt_ms"] for s in samples)
             for c in CATEGORIES:
                 med[f"failed_{c}"] = sorted({a for s in samples for a in s[f"failed_{c}"]})
@@ -243,14 +259,14 @@ def bench_site(name: str, site: Path, pages: list[str], runs: int) -> dict[str, 
 # --- report ---------------------------------------------------------------------------------
 
 
-def _row(page: str, r: dict) -> str:
+def _row(page: str, r: PageFigures) -> str:
     cells = [f"{r[c]:.0f}" for c in CATEGORIES]
     tbt = f"{r['tbt_ms']:.0f} ms ({r['tbt_runs'][0]:.0f}–{r['tbt_runs'][-1]:.0f})"
     return (f"| /{page} | " + " | ".join(cells) + f" | {r['lcp_ms'] / 1000:.2f} s | {tbt} | {r['first_view']['kib']} KiB"
             f" | {r['transfer_bytes'] / 1024:.1f} KiB |")
 
 
-def _misses(results: dict[str, dict]) -> list[str]:
+def _misses(results: dict[str, PageFigures]) -> list[str]:
     out = []
     for page, r in results.items():
         for c in CATEGORIES:
@@ -263,7 +279,8 @@ def _misses(results: dict[str, dict]) -> list[str]:
     return out
 
 
-def report(guide: dict, plain: dict, builds: dict, engines: dict | str, runs: int) -> str:
+def report(guide: dict[str, PageFigures], plain: dict[str, PageFigures], builds: dict[str, float],
+           engines: dict[str, float] | str, runs: int) -> str:
     head = ("| page | performance | accessibility | best practices | SEO | LCP | total blocking time (runs) | "
             "first view (gzip) | Lighthouse transfer |\n|---|---|---|---|---|---|---|---|---|")
     lines = [
@@ -346,7 +363,7 @@ def main(argv: list[str] | None = None) -> int:
         plain = bench_site("plain", tmp_path / "plain-site", pages, args.runs)
     print("Timing MkDocs and Zensical builds...", flush=True)
     try:
-        engines: dict | str = time_builds(runs=args.build_runs)
+        engines: dict[str, float] | str = time_builds(runs=args.build_runs)
     except RuntimeError as exc:
         engines = str(exc)
     (OUT / "results.json").write_text(json.dumps({"guide": guide, "plain": plain, "builds": builds,

@@ -16,6 +16,7 @@ import re
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,7 +89,7 @@ def pages_listing_every_fact(docs: Path) -> list[str]:
                   if not p.name.startswith("_") and re.search(r"facts_table\s*\(", p.read_text(encoding="utf-8")))
 
 
-def table(changes: list[Change], pages_for: dict[str, list[str]], also: list[str] = (), every: list[str] = ()) -> str:
+def table(changes: list[Change], pages_for: dict[str, list[str]], also: Sequence[str] = (), every: Sequence[str] = ()) -> str:
     """The Markdown report."""
     if not changes and not also:
         return "No fact changed."

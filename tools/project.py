@@ -35,7 +35,7 @@ def cite_numbers(project: Path, text: str | None = None) -> list[str]:
     """
     import yaml
 
-    from guide import passages, pagecheck, schema
+    from guide import pagecheck, passages, schema
 
     assert project.resolve() != ROOT.resolve(), "cite_numbers edits a copy, never the real project"
     data = project / "data" / "facts.yml"
@@ -49,7 +49,7 @@ def cite_numbers(project: Path, text: str | None = None) -> list[str]:
         numbers = pagecheck.fact_numbers(fact)
         if all(passages.said(n, fact.source) for n in numbers):
             continue
-        passage = f"Test passage for {key.replace('_', ' ')} gives " + " and ".join(schema._num(n) for n in numbers) + "."
+        passage = f"Test passage for {key.replace('_', ' ')} gives " + " and ".join(schema.num(n) for n in numbers) + "."
         assert fact.source in text, key
         text = text.replace(fact.source, f"{fact.source} ... {passage}", 1)
         extra.append(passage)
