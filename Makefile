@@ -89,12 +89,16 @@ facts: $(VENV)/.site ## Which facts this change touches (against main), and the 
 review: $(VENV)/.site ## Pages whose review is due within 30 days, or overdue
 	@$(BIN)/python tools/review.py --within 30
 
+# One test process per core (pytest-xdist); the real builds are made once and shared (tests/conftest.py).
+# A single test file or test runs in one process: .venv/bin/python -m pytest tests/test_x.py
+XDIST ?= -n auto
+
 test: $(VENV)/.test $(VENVZ)/.zensical lint ## Run every test (lint and types, data, pages, both builds, HTML, browser)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(XDIST)
 
 # For editors: no browser, no Zensical (the unit and site layers, pytest.ini), with lint and types.
 test-fast: $(VENV)/.test lint ## Quick check while editing: lint, types, data, pages and the MkDocs build (no browser, no Zensical)
-	$(BIN)/python -m pytest -q -m "not browser and not zensical"
+	$(BIN)/python -m pytest $(XDIST) -q -m "not browser and not zensical"
 
 lint: $(VENV)/.test ## ruff and mypy (settings: pyproject.toml)
 	$(BIN)/ruff check guide macros.py tests tools

@@ -1,6 +1,6 @@
 """Browser helpers for the tests: serve the built site locally, drive Debian's Chromium.
 
-Fixtures (import them into a test module: ``from browser import browser, server``):
+Fixtures (registered in conftest.py):
 
 * ``server``: the session's strict build (``site`` fixture) served by a
   standard-library HTTP server on 127.0.0.1 and a free port, under the path of
@@ -11,8 +11,14 @@ Fixtures (import them into a test module: ``from browser import browser, server`
   Playwright or axe-core is missing, the test is skipped, and fails in CI
   (``CI=true``): a missing browser must never pass unnoticed there.
 
-Helpers: :func:`open_page` (a page in a chosen colour scheme and width that
-records console errors and requests to other hosts) and :func:`run_axe`.
+* ``tabs``: one browser context per viewport width for the whole session
+  (phone: 375 px, touch; desktop: 1280 px), so a page check costs a new tab,
+  not a new browser profile.
+
+Helpers: :func:`open_page` and :func:`new_tab` (a page that records console
+errors, requests to other hosts and Content-Security-Policy violations, and
+waits until the theme's script has started and the network is quiet),
+:func:`run_axe` and :func:`switch_scheme`.
 """
 
 from __future__ import annotations
@@ -22,17 +28,21 @@ import functools
 import http.server
 import json
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 
 from guide.siteurl import site_url
 from support import ROOT, Build
 from support import missing as _missing
+
+if TYPE_CHECKING:  # Playwright is imported when a browser test runs (missing: skipped, or failed in CI)
+    from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Playwright, Request
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -45,7 +55,6 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 WIDTHS = {375: 812, 1280: 900}  # viewport width: height
 SCHEMES = ("default", "slate")  # Material's light and dark schemes
 
-_CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 PREFIX = urlsplit(site_url()).path  # "/guide/"
 
 
@@ -142,28 +151,33 @@ def server(site: Build) -> Iterator[Server]:
 
 # Playwright's sync API runs one instance per thread; conftest.py registers one browser fixture
 # for the session, and the count keeps a second user (if any) from stopping it early.
-_PLAYWRIGHT: dict[str, object] = {}
+@dataclass
+class _Driver:
+    playwright: Playwright | None = None
+    users: int = 0
 
 
-def _playwright() -> object:
-    if not _PLAYWRIGHT:
+_DRIVER = _Driver()
+
+
+def _playwright() -> Playwright:
+    if _DRIVER.playwright is None:
         from playwright.sync_api import sync_playwright
-        _PLAYWRIGHT["pw"] = sync_playwright().start()
-        _PLAYWRIGHT["users"] = 0
-    _PLAYWRIGHT["users"] += 1  # type: ignore[operator]
-    return _PLAYWRIGHT["pw"]
+        _DRIVER.playwright = sync_playwright().start()
+    _DRIVER.users += 1
+    return _DRIVER.playwright
 
 
 def _release() -> None:
-    _PLAYWRIGHT["users"] -= 1  # type: ignore[operator]
-    if not _PLAYWRIGHT["users"]:
-        _PLAYWRIGHT.pop("pw").stop()  # type: ignore[attr-defined]
-        _PLAYWRIGHT.clear()
+    _DRIVER.users -= 1
+    if not _DRIVER.users and _DRIVER.playwright is not None:
+        _DRIVER.playwright.stop()
+        _DRIVER.playwright = None
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    """Headless Debian Chromium through Playwright, one per session (per importing module)."""
+def browser() -> Iterator[Browser]:
+    """Headless Debian Chromium through Playwright, one per session."""
     if not Path(CHROMIUM).exists():
         missing(f"Chromium is not installed at {CHROMIUM}.")
     if not AXE.exists():
@@ -174,7 +188,7 @@ def browser() -> Iterator[object]:
         missing("Playwright for Python is not installed (requirements-test.txt).")
     pw = _playwright()
     try:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)  # type: ignore[attr-defined]
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
     except Exception as exc:  # noqa: BLE001 - the message says what went wrong
         _release()
         missing(f"Chromium did not start: {exc}")
@@ -183,25 +197,75 @@ def browser() -> Iterator[object]:
     _release()
 
 
+# Every Content-Security-Policy violation the page reports, kept from before the first byte is parsed.
+RECORD_CSP = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation", e => window.__csp.push(
+  e.violatedDirective + " blocked " + (e.blockedURI || "inline") + " at " + e.sourceFile + ":" + e.lineNumber
+  + " " + (e.sample || "")));
+"""
+
+# The theme's script has started: the loader in overrides/main.html adds it after the first paint,
+# and it defines document$ and runs its start-up on the DOMContentLoaded the loader sends again,
+# in the same task. A function predicate: a string one would be eval'd, which the pages' CSP blocks.
+THEME_STARTED = "() => typeof document$ !== 'undefined'"
+QUIET_S = 0.15  # no request for this long (after the theme started) counts as a quiet network
+
+
 @dataclass
 class PageLog:
-    """What a page did while it was open."""
+    """What a page did while it was open: console errors, page errors, requests to other hosts,
+    Content-Security-Policy violations (console), and the requests still in flight."""
 
-    server: Server
     errors: list[str] = field(default_factory=list)
     third_party: list[str] = field(default_factory=list)
+    csp_console: list[str] = field(default_factory=list)
+    in_flight: set[Request] = field(default_factory=set)
+    last_request: float = field(default_factory=time.monotonic)
 
-    def on_request(self, request: object) -> None:
-        url = request.url  # type: ignore[attr-defined]
-        host = urlsplit(url).hostname
+    def on_request(self, request: Request) -> None:
+        self.in_flight.add(request)
+        self.last_request = time.monotonic()
+        url = request.url
         if url.startswith(("data:", "blob:", "about:")):
             return
-        if host != "127.0.0.1":
+        if urlsplit(url).hostname != "127.0.0.1":
             self.third_party.append(url)
 
-    def on_console(self, message: object) -> None:
-        if message.type == "error":  # type: ignore[attr-defined]
-            self.errors.append(f"console: {message.text}")  # type: ignore[attr-defined]
+    def on_done(self, request: Request) -> None:
+        self.in_flight.discard(request)
+        self.last_request = time.monotonic()
+
+    def on_console(self, message: ConsoleMessage) -> None:
+        if "Content Security Policy" in message.text:
+            self.csp_console.append(message.text)
+        if message.type == "error":
+            self.errors.append(f"console: {message.text}")
+
+    def watch(self, page: Page) -> None:
+        page.on("request", self.on_request)
+        page.on("requestfinished", self.on_done)
+        page.on("requestfailed", self.on_done)
+        page.on("console", self.on_console)
+        page.on("pageerror", lambda exc: self.errors.append(f"page error: {exc}"))
+
+
+def settle(page: Page, log: PageLog, timeout_s: float = 15.0) -> None:
+    """Wait until the theme's script has started and no request has been in flight for QUIET_S
+    (what ``networkidle`` waits for, without its fixed half second)."""
+    page.wait_for_function(THEME_STARTED, timeout=timeout_s * 1000)
+    end = time.monotonic() + timeout_s
+    while log.in_flight or time.monotonic() - log.last_request < QUIET_S:
+        if time.monotonic() > end:
+            raise AssertionError(f"requests still in flight after {timeout_s} s: {[r.url for r in log.in_flight]}")
+        page.wait_for_timeout(25)
+
+
+def csp_violations(page: Page, log: PageLog) -> list[str]:
+    """The page's Content-Security-Policy violations so far (events and console messages)."""
+    page.evaluate("() => new Promise(done => setTimeout(done, 0))")  # the event is queued as a task
+    events: list[str] = page.evaluate("() => window.__csp")
+    return events + log.csp_console
 
 
 def palette_script(scheme: str) -> str:
@@ -214,31 +278,84 @@ def palette_script(scheme: str) -> str:
     return f"localStorage.setItem({json.dumps(PREFIX + '.__palette')}, {json.dumps(json.dumps(value))});"
 
 
-def open_page(browser: object, server: Server, path: str = "", *, scheme: str | None = None,
-              width: int = 1280, wait: str = "networkidle") -> tuple[object, object, PageLog]:
-    """A new context and page at ``path``; returns (context, page, log). Close the context after use."""
+def new_context(browser: Browser, *, scheme: str | None = None, width: int = 1280,
+                system: Literal["light", "dark"] = "light") -> BrowserContext:
+    """A browser context at ``width`` (below 600 px: a phone, touch), recording CSP violations;
+    with ``scheme``, every page in it opens in that colour scheme."""
     mobile = width < 600
-    context = browser.new_context(  # type: ignore[attr-defined]
-        viewport={"width": width, "height": WIDTHS.get(width, 900)},
-        is_mobile=mobile, has_touch=mobile, color_scheme="light",
-    )
+    context = browser.new_context(viewport={"width": width, "height": WIDTHS.get(width, 900)},
+                                  is_mobile=mobile, has_touch=mobile, color_scheme=system)
+    context.add_init_script(RECORD_CSP)
     if scheme:
         context.add_init_script(palette_script(scheme))
-    log = PageLog(server)
+    return context
+
+
+def new_tab(context: BrowserContext, server: Server, path: str = "", *, settled: bool = True) -> tuple[Page, PageLog]:
+    """A new page in ``context`` at ``path``, watched by a :class:`PageLog`; with ``settled``,
+    returned once the theme's script has started and the network is quiet."""
+    log = PageLog()
     page = context.new_page()
-    page.on("request", log.on_request)
-    page.on("console", log.on_console)
-    page.on("pageerror", lambda exc: log.errors.append(f"page error: {exc}"))
-    page.goto(server.url(path), wait_until=wait)
+    log.watch(page)
+    page.goto(server.url(path), wait_until="load")
+    if settled:
+        settle(page, log)
+    return page, log
+
+
+def open_page(browser: Browser, server: Server, path: str = "", *, scheme: str | None = None,
+              width: int = 1280) -> tuple[BrowserContext, Page, PageLog]:
+    """A new context and page at ``path``; returns (context, page, log). Close the context after use."""
+    context = new_context(browser, scheme=scheme, width=width)
+    page, log = new_tab(context, server, path)
     return context, page, log
 
 
-def run_axe(page: object, tags: list[str] = AXE_TAGS) -> list[str]:
+class Tabs:
+    """One context per viewport width for the session, each page opening in the light scheme
+    (``tabs`` fixture). Close the page after use; the context stays."""
+
+    def __init__(self, browser: Browser) -> None:
+        self.browser = browser
+        self.contexts: dict[int, BrowserContext] = {}
+
+    def open(self, server: Server, path: str, width: int) -> tuple[Page, PageLog]:
+        if width not in self.contexts:
+            self.contexts[width] = new_context(self.browser, scheme="default", width=width)
+        return new_tab(self.contexts[width], server, path)
+
+    def close(self) -> None:
+        for context in self.contexts.values():
+            context.close()
+
+
+@pytest.fixture(scope="session")
+def tabs(browser: Browser) -> Iterator[Tabs]:
+    shared = Tabs(browser)
+    yield shared
+    shared.close()
+
+
+def scheme_of(page: Page) -> str:
+    return str(page.evaluate("() => document.body.getAttribute('data-md-color-scheme')"))
+
+
+def switch_scheme(page: Page, to: str) -> None:
+    """Click the header's colour-scheme toggle, as a reader does, and wait until the switch is done."""
+    title = "Switch to dark mode" if to == "slate" else "Switch to light mode"
+    page.locator(f"label[title='{title}']:visible").click()
+    page.wait_for_function("""scheme => document.body.getAttribute('data-md-color-scheme') === scheme
+                              && !document.body.hasAttribute('data-md-color-switching')""", arg=to)
+
+
+def run_axe(page: Page, tags: list[str] = AXE_TAGS) -> list[str]:
     """axe-core's violations on the page as readable lines (empty when there are none)."""
     # Evaluated through the DevTools protocol, not added as an inline <script>: the pages'
     # Content-Security-Policy (guide/csp.py) blocks inline scripts it has no hash for.
-    page.evaluate(AXE.read_text(encoding="utf-8"))  # type: ignore[attr-defined]
-    violations = page.evaluate(  # type: ignore[attr-defined]
+    # Loaded once per page (it is 0.5 MB of script), run as often as asked.
+    if page.evaluate("() => typeof axe") == "undefined":
+        page.evaluate(AXE.read_text(encoding="utf-8"))
+    violations = page.evaluate(
         """async (tags) => {
           const r = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
           return r.violations.map(v => ({id: v.id, help: v.help, nodes: v.nodes.map(n =>

@@ -6,32 +6,61 @@ Helpers live in support.py (paths, builds, the skip-or-fail rule) and browser.py
 
 from __future__ import annotations
 
+import dataclasses
+import fcntl
+import json
+import os
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from support import BIN, ENGINES, MKDOCS, ROOT, ZENSICAL_CONFIG, Build, missing, require_zensical, run_build, run_zensical  # noqa: F401
+from support import ENGINES, ROOT, ZENSICAL_CONFIG, Build, require_zensical, run_build, run_zensical
 
 sys.path.insert(0, str(ROOT))
 
 import browser as _browser  # noqa: E402
-from tools.project import cite_numbers, copy_project  # noqa: E402,F401 - re-exported for the tests
+from tools.project import copy_project  # noqa: E402
 
 # One Chromium and one server of each build for the whole session.
 browser = _browser.browser
 server = _browser.server
+tabs = _browser.tabs
+
+
+def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Build]) -> Build:
+    """``make(folder)`` once per test run, also when pytest-xdist runs the tests in several processes
+    (`make test`): the first process to ask builds, under a file lock, and the others read its result."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's own temporary folder, shared by its workers
+    folder, record = base / f"shared-{name}", base / f"shared-{name}.json"
+    with (base / f"shared-{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if record.exists():
+            fields = json.loads(record.read_text(encoding="utf-8"))
+            return Build(**{**fields, "project": Path(fields["project"]), "site": Path(fields["site"])})
+        folder.mkdir()
+        build = make(folder)
+        record.write_text(json.dumps({k: str(v) if isinstance(v, Path) else v for k, v in dataclasses.asdict(build).items()}),
+                          encoding="utf-8")
+        return build
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The real site, built strictly once per test run."""
-    out = tmp_path_factory.mktemp("real") / "site"
-    build = run_build(ROOT, out)
+    build = shared_build(tmp_path_factory, "real", lambda folder: run_build(ROOT, folder / "site"))
     assert build.ok, build.output
     return build
+
+
+def _zensical_build(folder: Path) -> Build:
+    project = copy_project(folder / "project")
+    shutil.copy2(ROOT / ZENSICAL_CONFIG, project / ZENSICAL_CONFIG)
+    return run_zensical(project, postbuild=True)
 
 
 @pytest.fixture(scope="session")
@@ -39,9 +68,7 @@ def zsite(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The real site built once with Zensical and the shared post-build step, as `make build-zensical` does,
     in a copy of the project (the working tree's site folders are never touched)."""
     require_zensical()
-    project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
-    shutil.copy2(ROOT / ZENSICAL_CONFIG, project / ZENSICAL_CONFIG)
-    build = run_zensical(project, postbuild=True)
+    build = shared_build(tmp_path_factory, "zensical", _zensical_build)
     assert build.ok, build.output
     return build
 
@@ -49,7 +76,8 @@ def zsite(tmp_path_factory: pytest.TempPathFactory) -> Build:
 @pytest.fixture(scope="session", params=ENGINES)
 def built(request: pytest.FixtureRequest) -> Build:
     """The real site as each engine builds it: the checks that take it run once per engine."""
-    return request.getfixturevalue("site" if request.param == "mkdocs" else "zsite")
+    build: Build = request.getfixturevalue("site" if request.param == "mkdocs" else "zsite")
+    return build
 
 
 @pytest.fixture(scope="session")
@@ -74,7 +102,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         engine = getattr(getattr(item, "callspec", None), "params", {}).get("built")
         if "zsite" in fixtures or engine == "zensical" or "zensical" in item.nodeid.lower():
             item.add_marker(pytest.mark.zensical)
-        if "browser" in fixtures or item.get_closest_marker("browser"):
+        if fixtures & {"browser", "tabs"} or item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.browser)
         elif fixtures & {"site", "built", "served", "server"}:
             item.add_marker(pytest.mark.site)

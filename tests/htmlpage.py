@@ -1,66 +1,76 @@
-"""Small readers for built HTML pages (standard library only)."""
+"""The tests' one HTML reader: Beautiful Soup on the standard library's parser, with CSS selectors.
+
+Tests read built pages and macro output through these helpers (or :func:`parse` and
+``select``), never with regexes over markup.
+"""
 
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+from bs4.element import NavigableString, PreformattedString, Tag
+
 SKIP = {"script", "style", "time", "svg", "template"}
+# A line ends after each of these (the text of a table row, list item or heading stands on its own line).
+BLOCKS = {"p", "li", "h1", "h2", "h3", "td", "th", "dt", "dd", "div", "tr", "blockquote"}
 
 
-class _Text(HTMLParser):
-    """Collects the visible text of the <article>, minus skipped elements."""
+def parse(html: str) -> BeautifulSoup:
+    """A page or fragment as a tree; ``.select(css)`` and ``.select_one(css)`` find elements."""
+    return BeautifulSoup(html, "html.parser")
 
-    def __init__(self, skip_classes: tuple[str, ...]) -> None:
-        super().__init__(convert_charrefs=True)
-        self.skip_classes = skip_classes
-        self.stack: list[tuple[str, bool]] = []
-        self.in_article = 0
-        self.parts: list[str] = []
 
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        a = dict(attrs)
-        classes = (a.get("class") or "").split()
-        skipping = tag in SKIP or any(c in self.skip_classes for c in classes)
-        if tag in ("br", "img", "input", "meta", "link", "hr", "wbr"):
-            return
-        self.stack.append((tag, skipping))
-        if tag == "article":
-            self.in_article += 1
+def one(root: BeautifulSoup | Tag, css: str) -> Tag:
+    """The one element ``css`` must find (a failed assertion names the selector otherwise)."""
+    found = root.select_one(css)
+    assert found is not None, f"nothing matches {css!r}"
+    return found
 
-    def handle_startendtag(self, tag: str, attrs: list) -> None:
-        """``<input/>`` and other self-closed tags hold no text."""
 
-    def handle_endtag(self, tag: str) -> None:
-        if all(name != tag for name, _ in self.stack):
-            return
-        while self.stack:
-            name, _ = self.stack.pop()
-            if name == "article":
-                self.in_article -= 1
-            if name == tag:
-                break
-        if tag in ("p", "li", "h1", "h2", "h3", "td", "th", "dt", "dd", "div", "tr", "blockquote"):
-            self.parts.append("\n")
+def text_of(node: Tag) -> str:
+    """The text of ``node``, white space collapsed."""
+    return " ".join(node.get_text(" ").split())
 
-    def handle_data(self, data: str) -> None:
-        if self.in_article and not any(skip for _, skip in self.stack):
-            self.parts.append(data)
+
+def _collect(node: Tag, skip_classes: tuple[str, ...], parts: list[str]) -> None:
+    for child in node.children:
+        if isinstance(child, NavigableString):
+            if not isinstance(child, PreformattedString):  # comments, doctypes and the like hold no text
+                parts.append(str(child))
+            continue
+        if not isinstance(child, Tag):
+            continue
+        classes = child.get_attribute_list("class")
+        if child.name not in SKIP and not any(c in skip_classes for c in classes if c):
+            _collect(child, skip_classes, parts)
+        if child.name in BLOCKS:
+            parts.append("\n")
 
 
 def article_text(html: str, skip_classes: tuple[str, ...] = ("headerlink",)) -> str:
-    """The readable text of a page's main <article>."""
-    parser = _Text(skip_classes)
-    parser.feed(html)
-    text = "".join(parser.parts)
-    return re.sub(r"[ \t]+", " ", re.sub(r"\n\s*\n+", "\n", text)).strip()
+    """The readable text of a page's main <article>: one line per block, scripts, styles,
+    pictures (svg), times and elements of ``skip_classes`` left out."""
+    parts: list[str] = []
+    for article in parse(html).find_all("article"):
+        if article.find_parent("article") is None:
+            _collect(article, skip_classes, parts)
+    joined = "".join(parts)
+    return re.sub(r"[ \t]+", " ", re.sub(r"\n\s*\n+", "\n", joined)).strip()
 
 
 def meta(html: str, name: str) -> str | None:
     """The content of <meta name=...> or <meta property=...>."""
-    match = re.search(rf'<meta (?:name|property)="{re.escape(name)}" content="([^"]*)"', html)
-    return match.group(1) if match else None
+    found = parse(html).select_one(f'meta[name="{name}"], meta[property="{name}"]')
+    content = None if found is None else found.get("content")
+    return content if isinstance(content, str) else None
+
+
+def title(html: str) -> str:
+    """The page's <title>, as a reader sees it."""
+    found = parse(html).title
+    return text_of(found) if found else ""
 
 
 def page_file(site: Path, src: str) -> Path:

@@ -11,12 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from guide import attribution
 from guide.errors import GuideError
 from guide.offline import load_project
 from macros import define_env
-from support import TINY_PAGE, data_error, line_of, one_page_project, project_facts
+from support import ROOT, TINY_PAGE, data_error, line_of, one_page_project, project_facts
 
 LINE = 'The pen has {{ fact("device.needle_count") }} and reaches {{ fact("device.depth_range") }}.'
 
@@ -230,7 +229,7 @@ def test_a_not_covered_page_that_is_not_a_file_name(tmp_path: Path) -> None:
 
 
 def test_a_misspelt_not_covered_page_stops_the_build(tmp_path: Path) -> None:
-    from conftest import copy_project
+    from tools.project import copy_project
 
     project = copy_project(tmp_path / "p")
     data = project / "data" / "facts.yml"

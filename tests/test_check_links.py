@@ -5,11 +5,12 @@ from __future__ import annotations
 import http.server
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from support import ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
 import check_links  # noqa: E402
@@ -32,7 +33,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def server():
+def server() -> Iterator[str]:
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -43,7 +44,7 @@ def server():
         httpd.server_close()
 
 
-def test_finds_and_checks_external_links(tmp_path: Path, server: str, capsys: pytest.CaptureFixture) -> None:
+def test_finds_and_checks_external_links(tmp_path: Path, server: str, capsys: pytest.CaptureFixture[str]) -> None:
     site = tmp_path / "site"
     (site / "pain").mkdir(parents=True)
     (site / "index.html").write_text(

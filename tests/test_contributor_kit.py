@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import ROOT, Build, copy_project
 from guide.errors import GuideError, GuideErrors
 from guide.loader import load_facts
 from guide.offline import load_project
 from htmlpage import page_file
 from macros import define_env
-from support import project_site
+from support import ROOT, Build, project_site
+from tools.project import copy_project
 
 EDIT = "https://github.com/microneedling-guide/guide/edit/main/docs/"
 CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")

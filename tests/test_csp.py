@@ -1,8 +1,9 @@
 """The Content-Security-Policy (guide/csp.py): on every page, strict, and what the browser says of it.
 
-Unit tests of the policy; the built pages carry it first; in Chromium every page, search,
-the colour-scheme toggle, the facts table and the print view cause 0 ``securitypolicyviolation``
-events; and a script injected into a built page is blocked.
+Unit tests of the policy; the built pages carry it first; in Chromium search, the colour-scheme
+toggle, the facts table and the print view cause 0 ``securitypolicyviolation`` events (every page
+is loaded and watched for them in tests/test_browser.py); and a script injected into a built page
+is blocked.
 """
 
 from __future__ import annotations
@@ -12,21 +13,16 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from browser import Server, serving, site_pages
-from conftest import ROOT, Build
+from browser import Server, csp_violations, open_page, serving
 from guide.csp import META_REFERRER, PolicyError, policy, script_styles, secure, sha256
+from support import ROOT, Build
 
-# Every violation the page reports, kept from before the first byte is parsed.
-RECORD = """
-window.__csp = [];
-document.addEventListener("securitypolicyviolation", e => window.__csp.push(
-  e.violatedDirective + " blocked " + (e.blockedURI || "inline") + " at " + e.sourceFile + ":" + e.lineNumber
-  + " " + (e.sample || "")));
-"""
-
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 # --- the policy itself ------------------------------------------------------------------
 
@@ -37,10 +33,15 @@ PAGE = """<!doctype html><html><head><meta charset="utf-8">
 <style>p{color:red}</style></head><body><svg><style>.s{fill:red}</style></svg></body></html>"""
 
 
+def _sources(text: str, directive: str) -> list[str]:
+    match = re.search(rf"{directive} ([^;]+)", text)
+    assert match, f"no {directive} in {text}"
+    return match[1].split()
+
+
 def test_policy_hashes_exactly_the_inline_scripts_and_styles() -> None:
     text = policy(PAGE)
-    scripts = re.search(r"script-src ([^;]+)", text)[1].split()  # type: ignore[index]
-    styles = re.search(r"style-src ([^;]+)", text)[1].split()  # type: ignore[index]
+    scripts, styles = _sources(text, "script-src"), _sources(text, "style-src")
     # the empty placeholder script runs too (it has no src): its hash is the empty string's
     assert sorted(scripts) == sorted(["'self'", sha256("var a = 1;"), sha256("")])
     assert sorted(styles) == sorted(["'self'", sha256("p{color:red}"), sha256(".s{fill:red}")])
@@ -87,30 +88,15 @@ def test_every_page_carries_the_policy_first(built: Build) -> None:
         assert head.startswith('<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" '), page
         assert html.count("Content-Security-Policy") == 1 and META_REFERRER in html
         assert "unsafe-inline" not in html and "unsafe-eval" not in html
-        assert re.search(r'content="([^"]+)"', head)[1] == policy(html, extra), f"{page}: stale hashes"  # type: ignore[index]
+        content = re.search(r'content="([^"]+)"', head)
+        assert content and content[1] == policy(html, extra), f"{page}: stale hashes"
         assert html.index('<meta charset="utf-8">') < 1024, "the charset stays in the first 1024 bytes"
 
 
 # --- in the browser ------------------------------------------------------------------------
 
 
-def _page(browser, server: Server, path: str, width: int = 1280):  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme="light")
-    context.add_init_script(RECORD)
-    page = context.new_page()
-    console = []
-    page.on("console", lambda m: console.append(m.text) if "Content Security Policy" in m.text else None)
-    page.goto(server.url(path), wait_until="networkidle")
-    page.wait_for_function("() => typeof document$ !== 'undefined' || location.pathname.endsWith('404.html')")
-    return context, page, console
-
-
-def _violations(page, console: list[str]) -> list[str]:  # type: ignore[no-untyped-def]
-    page.wait_for_timeout(100)  # the event is queued as a task
-    return page.evaluate("window.__csp") + console
-
-
-def _search(page) -> None:  # type: ignore[no-untyped-def]
+def _search(page: Page) -> None:
     page.keyboard.press("/")
     box = page.locator(".md-search__input")
     if not box.is_visible():
@@ -120,29 +106,14 @@ def _search(page) -> None:  # type: ignore[no-untyped-def]
     page.keyboard.press("Escape")
 
 
-@pytest.mark.parametrize("width", [375, 1280])
-def test_every_page_loads_without_a_violation(browser, served: Server, width: int) -> None:  # type: ignore[no-untyped-def]
-    """Both engines' builds (``served``), every page, phone and desktop."""
-    found = {}
-    for path in site_pages(served.root):
-        context, page, console = _page(browser, served, path, width)
-        try:
-            page.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # back-to-top button, toc tracking
-            page.wait_for_timeout(200)
-            page.emulate_media(media="print")  # the print view (appointment sheet)
-            page.wait_for_timeout(50)
-            page.emulate_media(media="screen")
-            if _violations(page, console):
-                found[path or "/"] = _violations(page, console)
-        finally:
-            context.close()
-    assert found == {}
+# Every page, both schemes, phone and desktop, scrolled and in the print view, on both engines' builds:
+# tests/test_browser.py::test_page_is_accessible_clean_and_private (one tab per page and width).
 
 
-def test_search_scheme_toggle_and_facts_table_without_a_violation(browser, built: Build, served: Server) -> None:  # type: ignore[no-untyped-def]
+def test_search_scheme_toggle_and_facts_table_without_a_violation(browser: Browser, built: Build, served: Server) -> None:
     """Search (Material's search under MkDocs; Zensical's own search is not driven yet: MIGRATING.md),
     the scheme toggle, the facts table and the print view, on both engines' builds."""
-    context, page, console = _page(browser, served, "sources/")
+    context, page, log = open_page(browser, served, "sources/")
     try:
         if built.engine == "mkdocs":
             _search(page)
@@ -153,12 +124,12 @@ def test_search_scheme_toggle_and_facts_table_without_a_violation(browser, built
         page.locator("table.facts tbody tr").first.wait_for()
         page.emulate_media(media="print")
         page.wait_for_timeout(50)
-        assert _violations(page, console) == []
+        assert csp_violations(page, log) == []
     finally:
         context.close()
 
 
-def test_an_injected_inline_script_is_blocked(browser, site: Build, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_injected_inline_script_is_blocked(browser: Browser, site: Build, tmp_path: Path) -> None:
     """What the policy is for: a script that slipped into a built page does not run."""
     copy = tmp_path / "site"
     shutil.copytree(site.site, copy)
@@ -168,10 +139,10 @@ def test_an_injected_inline_script_is_blocked(browser, site: Build, tmp_path: Pa
     assert "</article>" in html
     page_file.write_text(html.replace("</article>", injected + "</article>", 1), encoding="utf-8")
     with serving(copy) as fake:
-        context, page, console = _page(browser, fake, "pain/")
+        context, page, log = open_page(browser, fake, "pain/")
         try:
             assert page.evaluate("typeof window.__injected") == "undefined", "the injected script ran"
-            violations = _violations(page, console)
+            violations = csp_violations(page, log)
             assert any(v.startswith("script-src-elem blocked inline") for v in violations), violations
             assert any(v.startswith("script-src-attr blocked inline") for v in violations), violations
             # the page's own scripts still ran: the theme's script started

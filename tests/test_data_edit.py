@@ -10,22 +10,25 @@ from __future__ import annotations
 import itertools
 import re
 import string
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from conftest import ROOT, cite_numbers, copy_project, run_build
 from guide import render
 from guide.loader import load_facts
 from htmlpage import article_text, page_file
+from support import ROOT, run_build
+from tools.project import cite_numbers, copy_project
 
 
-def _words() -> itertools.Iterator[str]:
+def _words() -> Iterator[str]:
     for a, b in itertools.product(string.ascii_lowercase, repeat=2):
         yield f"Zqx{a}{b}"
 
 
-def _mutate(data: dict) -> dict:
+def _mutate(data: dict[str, Any]) -> dict[str, Any]:
     """Give every fact value a new, unique marker (numbers stay ordered and valid)."""
     numbers = itertools.count(9001, 7)
     words = _words()

@@ -12,10 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from guide.offline import load_project
 from macros import define_env
-from support import TINY_PAGE, data_error, line_of, one_page_project
+from support import ROOT, TINY_PAGE, data_error, line_of, one_page_project
 
 PARTS = ("Found: ", "Expected: ", "Fix: ")
 
@@ -166,7 +165,7 @@ def test_review_date_in_the_wrong_format_full_message(tmp_path: Path) -> None:
     )
 
 
-PAGE_CASES = {
+PAGE_CASES: dict[str, tuple[str, str, int | str, str]] = {
     "no review date": ("next_review: 2099-01-10\n", "", 1, "missing front matter key 'next_review' (at next_review) Found: no 'next_review' line."),
     "empty review date": ("next_review: 2099-01-10\n", "next_review:\n", "next_review:", "Found: an empty value."),
     "impossible date": ("last_reviewed: 2026-01-10", "last_reviewed: 2026-02-30", "2026-02-30", "not a real date (at last_reviewed) Found: '2026-02-30'."),

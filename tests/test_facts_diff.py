@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, cite_numbers, copy_project
 from guide.loader import load_facts
+from support import ROOT
+from tools.project import cite_numbers, copy_project
 
 sys.path.insert(0, str(ROOT / "tools"))
 import facts_diff  # noqa: E402

@@ -11,10 +11,9 @@ import re
 
 import pytest
 
-from conftest import ROOT, Build
 from guide import render
-from htmlpage import article_text, page_file
-from support import NAV, TOPICS, project_facts, project_site
+from htmlpage import article_text, one, page_file, parse, text_of
+from support import NAV, ROOT, TOPICS, Build, project_facts, project_site
 
 SKIP = ("headerlink", "page-info")
 
@@ -45,15 +44,14 @@ def test_short_form_from_the_data(site: Build, src: str) -> None:
 
 
 def test_every_summary_says_who_says_each_claim(site: Build) -> None:
-    card = re.search(r'<div class="glance-card">(.*?)</dl>', _html(site, "index.md"), re.S).group(1)  # type: ignore[union-attr]
-    rows = re.findall(r"<dd>(.*?)</dd>", card, re.S)
+    card = one(parse(_html(site, "index.md")), "div.glance-card")
+    rows = [text_of(dd) for dd in card.select("dd")]
     assert len(rows) >= 7
-    for row in rows:
-        plain = re.sub(r"<[^>]+>", "", row)
+    for plain in rows:
         assert re.match(r"(The article|Dr\. \w+) (says|gives)", plain), f"a card row with no speaker: {plain}"
-    assert "Dr. Nazarian says it is safe for all skin colors and types" in re.sub(r"<[^>]+>", "", card)
-    table = re.search(r'<div class="comparison">(.*?)</div>', _html(site, "at-home-vs-in-office.md"), re.S).group(1)  # type: ignore[union-attr]
-    cells = [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td>(.*?)</td>", table, re.S)]
+    assert "Dr. Nazarian says it is safe for all skin colors and types" in text_of(card)
+    table = one(parse(_html(site, "at-home-vs-in-office.md")), "div.comparison")
+    cells = [text_of(td) for td in table.select("td")]
     claims = [c for c in cells if c not in ("You", "Needle depth", "Results", "Who does it", "How it goes")]
     assert claims and all(re.search(r"\((the article|Dr\. \w+)\)", c) for c in claims), claims
     facts_table = _html(site, "sources.md")
@@ -66,7 +64,7 @@ def test_the_sheet_keeps_the_articles_warnings(site: Build) -> None:
     assert "Tell your provider if" not in text
     assert "The article says to skip it if" in text and "The article says to wait if" in text
     assert "steer clear" in text
-    for item in project_facts().all_facts()["provider.checks"].items:  # type: ignore[union-attr]
+    for item in project_facts().all_facts()["provider.checks"].items:
         assert item in text
 
 
@@ -107,7 +105,7 @@ def test_no_drift_the_audit_removed(site: Build, src: str) -> None:
                   "if needed", "Tell your provider if", "Who it suits: all", "Dr. Jaliman, a dermatologist, says microneedling leaves"):
         assert drift not in text, f"{src}: {drift!r}"
     # said once per page at most: the article gives no length for home needles
-    note = project_facts().all_facts()["device.home_needle_length"].note  # type: ignore[union-attr]
+    note = project_facts().all_facts()["device.home_needle_length"].note
     assert text.count(note) <= 1 and text.count("gives no length") <= 1, src
 
 
@@ -189,9 +187,12 @@ def test_the_reviews_wording_is_published(site: Build) -> None:
             assert words in text, f"{src}: {words!r}"
 
 
+def _glance_text(site: Build) -> str:
+    return text_of(one(parse(_html(site, "index.md")), "div.glance-card"))
+
+
 def test_the_glance_card_after_the_review(site: Build) -> None:
-    card = re.search(r'<div class="glance-card">(.*?)</dl>', _html(site, "index.md"), re.S).group(1)  # type: ignore[union-attr]
-    text = " ".join(re.sub(r"<[^>]+>", "", card).split())
+    text = _glance_text(site)
     assert f"which your provider can set from {_v('device.depth_range')} deep" in text
     assert "The article and Dr. Jaliman say some people should skip it or wait." in text
     assert f"For dramatic acne scarring, Dr. Nazarian says to plan on {_v('frequency.acne_scarring')}." in text
@@ -203,8 +204,7 @@ def test_the_glance_card_after_the_review(site: Build) -> None:
 
 
 def test_the_comparison_table_gives_needle_in_to_dr_nazarian(site: Build) -> None:
-    table = " ".join(re.sub(r"<[^>]+>", "", re.search(  # type: ignore[union-attr]
-        r'<div class="comparison">(.*?)</div>', _html(site, "at-home-vs-in-office.md"), re.S).group(1)).split())
+    table = text_of(one(parse(_html(site, "at-home-vs-in-office.md")), "div.comparison"))
     assert "“needle in” the serum (Dr. Nazarian)" in table
     assert "worked in with the pen (the article)" not in table
     assert "The article gives no length" in table
@@ -212,7 +212,7 @@ def test_the_comparison_table_gives_needle_in_to_dr_nazarian(site: Build) -> Non
 
 def test_the_facts_table_after_the_review(site: Build) -> None:
     html = _html(site, "sources.md")
-    rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td>", html, re.S)
+    rows = [tuple(text_of(td) for td in tr.select("td")[:4]) for tr in parse(html).select("table.facts tbody tr")]
     assert len(rows) == len(project_facts().all_facts()), "every fact in the data has a row"
     by_label = {label: (value, who, passage) for label, value, who, passage in rows}
     for _, value, _, passage in rows:
@@ -232,7 +232,7 @@ def test_the_facts_table_after_the_review(site: Build) -> None:
 
 def test_the_glossary_is_ours_and_lists_each_word_once(site: Build) -> None:
     html = _html(site, "glossary.md")
-    terms = re.findall(r"<dt>(?:<abbr[^>]*>)?([^<]+)", html)
+    terms = [text_of(dt) for dt in parse(html).select("article dt")]
     assert terms.count("dermaroller") == 1 and "dermarollers" not in terms
     assert "skin rejuvenation" in terms
     glossary = (ROOT / "includes" / "abbreviations.md").read_text(encoding="utf-8")

@@ -9,18 +9,18 @@ test_print.py, the one module that uses the session's browser.
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pydantic import TypeAdapter
 
-from conftest import cite_numbers, copy_project
 from guide import figures, render, schema
 from guide.offline import load_project
-from htmlpage import article_text, page_file
+from htmlpage import article_text, one, page_file, parse, text_of
 from macros import define_env
 from support import ROOT, SCHEDULES, Build, project_env, project_facts, run_build
+from tools.project import cite_numbers, copy_project
 
 BASE = {"label": "L", "expert": "article", "source": "passage"}
 
@@ -31,7 +31,7 @@ def _fact(**kw: object) -> schema.FactT:
 
 def _schedule(sessions: tuple[int, int] | None = None, every: tuple[float, float, str] | None = None
               ) -> schema.ScheduleFact:
-    kw: dict = {"kind": "schedule", "for_whom": "someone"}
+    kw: dict[str, Any] = {"kind": "schedule", "for_whom": "someone"}
     if sessions:
         kw["sessions"] = {"min": sessions[0], "max": sessions[1]}
     if every:
@@ -42,9 +42,11 @@ def _schedule(sessions: tuple[int, int] | None = None, every: tuple[float, float
 
 
 def _depth(low: float, high: float) -> figures.DepthScale:
-    return figures.depth_scale(_fact(kind="range", min=low, max=high, unit="mm"),  # type: ignore[arg-type]
-                               project_facts().all_facts()["device.shallowest_reach"], project_facts().all_facts()["device.home_needles"],  # type: ignore[arg-type]
-                               project_facts().all_facts()["device.home_needle_length"], "Dr. Nazarian", "Dr. Jaliman")  # type: ignore[arg-type]
+    depth = _fact(kind="range", min=low, max=high, unit="mm")
+    assert isinstance(depth, schema.RangeFact)
+    return figures.depth_scale(depth,
+                               project_facts().all_facts()["device.shallowest_reach"], project_facts().all_facts()["device.home_needles"],
+                               project_facts().all_facts()["device.home_needle_length"], "Dr. Nazarian", "Dr. Jaliman")
 
 
 # --- geometry ---------------------------------------------------------------
@@ -200,11 +202,11 @@ def test_long_plans_are_cut() -> None:
 
 def test_sheet_has_every_item() -> None:
     sheet = project_env().macros["appointment_sheet"]()
-    for q in project_facts().all_facts()["provider.questions"].items:  # type: ignore[union-attr]
+    for q in project_facts().all_facts()["provider.questions"].items:
         assert re.search(rf"^- .*{re.escape(q)}</span> <span class=\"sheet-line\"></span>", sheet, re.M), f"room to answer {q}"
     for key in ("candidates.avoid_other", "candidates.avoid_skin", "candidates.wait_if", "provider.checks",
                 "aftercare.avoid_ingredients", "aftercare.acid_examples"):
-        for item in project_facts().all_facts()[key].items:  # type: ignore[union-attr]
+        for item in project_facts().all_facts()[key].items:
             assert item in sheet, item
     for key in ("aftercare.spf_min", "aftercare.sunscreen_type", "aftercare.avoid_scrubs", "aftercare.makeup",
                 "provider.licensed", "provider.preferred"):
@@ -231,22 +233,6 @@ def test_every_fact_the_sheet_shows_is_recorded_for_its_page() -> None:
 # --- markup -----------------------------------------------------------------
 
 
-class _Tags(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: list[str] = []
-        self.labelledby: list[str] = []
-        self.tags: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        a = dict(attrs)
-        self.tags.append(tag)
-        if "id" in a:
-            self.ids.append(a["id"])
-        if "aria-labelledby" in a:
-            self.labelledby += a["aria-labelledby"].split()
-
-
 def _calls() -> dict[str, str]:
     out = {"depth_scale": project_env().macros["depth_scale"]()}
     for key in SCHEDULES:
@@ -262,17 +248,17 @@ def test_picture_markup(name: str) -> None:
     assert "\n\n" not in html, "a blank line would end the HTML block in Markdown"
     assert not re.search(r"^ {4}", html, re.M), "4-space indents turn into code blocks"
     assert "xmlns" not in html and "style=" not in html
-    parsed = _Tags()
-    parsed.feed(html)
-    assert len(parsed.ids) == len(set(parsed.ids))
-    assert set(parsed.labelledby) <= set(parsed.ids)
-    assert {"title", "desc"} <= set(parsed.tags)
-    assert not re.search(r"<svg[^>]*\s(width|height)=", html), "no fixed size: the svg scales (viewBox)"
-    title = re.search(r"<title[^>]*>(.*?)</title>", html).group(1)  # type: ignore[union-attr]
-    desc = re.search(r"<desc[^>]*>(.*?)</desc>", html).group(1)  # type: ignore[union-attr]
+    tree = parse(html)
+    ids = [str(e["id"]) for e in tree.select("[id]")]
+    assert len(ids) == len(set(ids))
+    labelledby = [name for e in tree.select("[aria-labelledby]") for name in str(e["aria-labelledby"]).split()]
+    assert set(labelledby) <= set(ids)
+    svg = one(tree, "svg")
+    assert not svg.has_attr("width") and not svg.has_attr("height"), "no fixed size: the svg scales (viewBox)"
+    title, desc = text_of(one(svg, "title")), text_of(one(svg, "desc"))
     assert title and desc
     # a screen reader reads the picture's name and description, then the caption: say nothing twice
-    caption = re.search(r"<figcaption>(.*?)</figcaption>", html, re.S).group(1)  # type: ignore[union-attr]
+    caption = text_of(one(tree, "figcaption"))
     for sentence in re.split(r"(?<=\.) ", caption):
         assert sentence.strip() not in desc, f"{name}: the description repeats the caption: {sentence!r}"
 
@@ -383,10 +369,18 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, Build]:
     return out[0], out[1]
 
 
+def _groups(pattern: str, svg: str) -> tuple[str, ...]:
+    """The numbers an exact-markup pattern picks out of a picture's SVG (the macro's own output)."""
+    match = re.search(pattern, svg)
+    assert match, f"{pattern!r} not in the picture"
+    return match.groups()
+
+
 def _figure(html: str, key: str) -> str:
     found = re.findall(rf'<figure class="fig [^"]*" id="fig-{figures.slug(key)}(?:-\d+)?">.*?</figure>', html, re.S)
     assert found, f"no picture for {key}"
-    return found[-1]  # the one this test added, after any the page already has
+    last: str = found[-1]  # the one this test added, after any the page already has
+    return last
 
 
 def _marks(svg: str) -> tuple[int, int]:
@@ -430,7 +424,7 @@ def test_drawings_follow_the_data(builds: tuple[Build, Build]) -> None:
 
     up0, up1 = _figure(before, "frequency.upkeep"), _figure(after, "frequency.upkeep")
     window = r'<rect class="fig__window" x="([\d.]+)" y="[\d.]+" width="([\d.]+)" height="20"'
-    (x0, w0), (x1, w1) = re.search(window, up0).groups(), re.search(window, up1).groups()  # type: ignore[union-attr]
+    (x0, w0), (x1, w1) = _groups(window, up0), _groups(window, up1)
     assert (x0, w0) != (x1, w1) and "every 2 to 4 months" in up1
 
     touch1 = _figure(after, "frequency.touch_ups")
@@ -438,7 +432,7 @@ def test_drawings_follow_the_data(builds: tuple[Build, Build]) -> None:
 
     depth0, depth1 = _figure(before, "device.depth_range"), _figure(after, "device.depth_range")
     bar = r'<rect class="fig__bar" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"'
-    b0, b1 = re.search(bar, depth0).groups(), re.search(bar, depth1).groups()  # type: ignore[union-attr]
+    b0, b1 = _groups(bar, depth0), _groups(bar, depth1)
     expected = figures.axis(4 * 1.1)
     assert float(b1[0]) == expected.x(1) and float(b1[1]) == pytest.approx(expected.x(4) - expected.x(1))
     assert b0 != b1
@@ -479,9 +473,8 @@ def test_the_depth_scale_names_who_gives_the_pen_settings() -> None:
 def test_each_timeline_names_whose_plan_it_is(key: str, who: str) -> None:
     assert render.speaker(project_facts().all_facts()[key], project_facts().experts) == who
     html = project_env().macros["timeline"](key)
-    title = re.search(r"<title[^>]*>(.*?)</title>", html).group(1)  # type: ignore[union-attr]
-    desc = re.search(r"<desc[^>]*>(.*?)</desc>", html).group(1).replace("&#39;", "'")  # type: ignore[union-attr]
-    caption = re.search(r"<figcaption>(.*?)</figcaption>", html, re.S).group(1).replace("&#39;", "'")  # type: ignore[union-attr]
+    tree = parse(html)
+    title, desc, caption = (text_of(one(tree, css)) for css in ("svg title", "svg desc", "figcaption"))
     assert title.endswith(f"says {who}"), title
     assert f"{who}'s plan" in desc, desc
     assert caption.startswith(f"This plan is {who}'s."), caption

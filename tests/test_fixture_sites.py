@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from support import BAD_DATA, Build, edit, run_build, tiny
+from support import BAD_DATA, ROOT, Build, data_error, edit, run_build, tiny
 
 _tiny, _edit = tiny, edit
 
@@ -33,15 +33,32 @@ def test_good_tiny_site_builds(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("case", BAD_DATA, ids=list(BAD_DATA))
+def test_bad_data_message_names_file_line_and_key(tmp_path: Path, case: str) -> None:
+    """Every kind of bad data, through the loader the build runs (in-process: no build needed)."""
+    old, new, expected = BAD_DATA[case]
+    message, _ = data_error(tmp_path, old, new)
+    real = (ROOT / "data" / "facts.yml").read_text(encoding="utf-8")
+    line = real[: real.index(old)].count("\n") + 1
+    assert "data/facts.yml:" in message and expected in message, message
+    assert "Traceback" not in message
+    if case == "yaml syntax":  # found where the list should have closed
+        assert f"a flow sequence that starts on line {line}" in message
+    elif case != "missing key":  # a missing key is reported at its parent's line
+        assert f"data/facts.yml:{line}:" in message
+
+
+# The same messages through a real build: one case of each kind of mistake (the YAML parser's,
+# the schema's) proves the wiring (exit code, message, no traceback, nothing published).
+@pytest.mark.parametrize("case", ["yaml syntax", "unknown key"])
 def test_bad_data_stops_the_build(tmp_path: Path, case: str) -> None:
     old, new, expected = BAD_DATA[case]
     project = _tiny(tmp_path)
     line = _edit(project / "data" / "facts.yml", old, new)
     out = _failed(run_build(project))
     assert "data/facts.yml:" in out and expected in out
-    if case == "yaml syntax":  # found where the list should have closed
+    if case == "yaml syntax":
         assert f"a flow sequence that starts on line {line}" in out
-    elif case != "missing key":  # a missing key is reported at its parent's line
+    else:
         assert f"data/facts.yml:{line}:" in out
 
 

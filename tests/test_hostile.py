@@ -15,18 +15,19 @@ import os
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from markupsafe import Markup
 
-from conftest import BIN, ROOT, copy_project, run_build
 from guide import preflight
 from guide.errors import GuideError, GuideErrors
 from guide.loader import load_facts
 from guide.offline import load_project
 from macros import define_env
-from tools.project import BUILD_PARTS
+from support import BIN, ROOT, Build, run_build
+from tools.project import BUILD_PARTS, copy_project
 
 REAL = (ROOT / "data" / "facts.yml").read_text(encoding="utf-8")
 TINY = (Path(__file__).parent / "fixtures" / "tiny" / "docs" / "index.md").read_text(encoding="utf-8")
@@ -212,7 +213,7 @@ def test_front_matter_is_checked(tmp_path: Path, case: str) -> None:
     elif case == "future review":
         page = page.replace("last_reviewed: 2026-01-10", "last_reviewed: 2098-01-10")
     else:
-        page = page.replace("next_review: 2099-01-10\n", "next_review: 2099-01-10\n" + line)
+        page = page.replace("next_review: 2099-01-10\n", "next_review: 2099-01-10\n" + (line or ""))
     msg = _refused(_project(tmp_path, page))
     assert says in msg, msg
 
@@ -401,7 +402,7 @@ SAFE_BUT_TRICKY = 'Tom & Jerry’s "pen" | a *starred* note'
 
 
 @pytest.fixture(scope="module")
-def tricky_site(tmp_path_factory: pytest.TempPathFactory):
+def tricky_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """A real MkDocs build whose data and front matter hold the characters that are allowed but need escaping."""
     project = copy_project(tmp_path_factory.mktemp("tricky") / "project")
     data = project / "data" / "facts.yml"
@@ -420,7 +421,7 @@ def tricky_site(tmp_path_factory: pytest.TempPathFactory):
     return build
 
 
-def test_allowed_characters_are_escaped_on_every_surface(tricky_site) -> None:
+def test_allowed_characters_are_escaped_on_every_surface(tricky_site: Build) -> None:
     site = tricky_site.site
     provider = (site / "choosing-a-provider" / "index.html").read_text(encoding="utf-8")
     # page text and <title>, meta, JSON-LD
@@ -570,7 +571,7 @@ def test_publication_date_in_the_future_is_refused(tmp_path: Path) -> None:
      "the nav lists a page that does not exist: 'Sources.md'"),
     (lambda t: t.replace("  - Sources: sources.md\n", ""), "the page docs/sources.md is not in the nav"),
 ])
-def test_preflight_refuses_code_markup_and_nav_mistakes_in_mkdocs_yml(tmp_path: Path, change, says: str) -> None:  # type: ignore[no-untyped-def]
+def test_preflight_refuses_code_markup_and_nav_mistakes_in_mkdocs_yml(tmp_path: Path, change: Callable[[str], str], says: str) -> None:
     project = copy_project(tmp_path / "p", ("docs", "mkdocs.yml"))
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
@@ -603,7 +604,7 @@ def test_numbers_in_title_and_description_are_refused(tmp_path: Path, key: str, 
      "the nav lists a page that does not exist: 'Fuentes.md'"),
     (lambda t: t.replace("  - Fuentes: sources.md\n", ""), "the page docs-es/sources.md is not in the nav"),
 ])
-def test_preflight_checks_the_spanish_configurations_too(tmp_path: Path, config: str, change, says: str) -> None:  # type: ignore[no-untyped-def]
+def test_preflight_checks_the_spanish_configurations_too(tmp_path: Path, config: str, change: Callable[[str], str], says: str) -> None:
     """The Spanish edition's mkdocs.es.yml and zensical.es.yml get the same pre-flight as mkdocs.yml,
     their nav checked against docs-es/."""
     project = copy_project(tmp_path / "p", ("docs", "docs-es", "mkdocs.yml", "mkdocs.es.yml", "zensical.es.yml"))

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from guide import passages, schema
 from guide.errors import GuideError, GuideErrors
 from guide.loader import load_facts
+from support import ROOT
 
 REAL = (ROOT / "data" / "facts.yml").read_text(encoding="utf-8")
 
@@ -36,7 +36,8 @@ def test_real_data_file_loads_every_fact() -> None:
     every = facts.all_facts()
     assert len(every) >= 40
     assert every["device.needle_count"].kind == "number"
-    assert every["device.depth_range"].min < every["device.depth_range"].max
+    depth = every["device.depth_range"]
+    assert isinstance(depth, schema.RangeFact) and depth.min < depth.max
     assert every["device.home_needle_length"].kind == "not_stated"
     assert set(facts.experts) == {"nazarian", "jaliman"}
 

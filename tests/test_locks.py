@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from conftest import ROOT
+from support import ROOT
 
 # input file -> its lock (the test lock also holds the site's pins: one venv has both)
 LOCKS = {
@@ -36,7 +36,7 @@ def pins(text: str, where: str) -> dict[str, str]:
             continue
         match = _NAME.match(line)
         spec = match and re.fullmatch(r"\s*==\s*([\w.+!-]+)\s*", match[2])
-        if not spec:
+        if not match or not spec:
             raise AssertionError(f"{where}:{number}: '{line}' is not pinned. Expected: name==version.")
         name = _norm(match[1])
         if name in out:

@@ -147,7 +147,8 @@ def test_slim_compacts_json_and_unindents_scripts_only_where_safe() -> None:
     assert "<script>\nvar a = 1;\nif (a) { go(); }\n</script>" in out
     assert "<script>\n    var t = `x\n      y`;\n</script>" in out, "a template literal keeps its white space"
     assert "<script>\n    var s = 'a\\\n      b';\n</script>" in out, "so does a string continued on the next line"
-    assert json.loads(re.search(r'ld\+json">(.*?)</script>', out)[1])["a"] == "x <b> & 'y'"
+    block = re.search(r'ld\+json">(.*?)</script>', out)
+    assert block and json.loads(block[1])["a"] == "x <b> & 'y'"
 
 
 PALETTE = ("@media screen{[data-md-color-scheme=slate]{color-scheme:dark;--md-hue:225}"

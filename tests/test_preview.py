@@ -9,27 +9,27 @@ from __future__ import annotations
 
 import os
 import subprocess
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import MKDOCS, ROOT, copy_project
-from tools.project import BUILD_PARTS
+from htmlpage import parse
+from support import MKDOCS, ROOT
+from tools.project import BUILD_PARTS, copy_project
 
 ATTRS = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "use": "href"}
 
 
-class _Links(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.links: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if value and (name == ATTRS.get(tag) or (tag == "script" and name == "data-after-paint")):
-                self.links.append(value)
+def _links(html: str) -> list[str]:
+    """Every address a page links or loads (ATTRS), and the theme script the page loads after its first paint."""
+    links = []
+    for tag in parse(html).find_all(True):
+        for name in (ATTRS.get(tag.name), "data-after-paint" if tag.name == "script" else None):
+            value = tag.get(name) if name else None
+            if isinstance(value, str) and value:
+                links.append(value)
+    return links
 
 
 def broken_file_links(site: Path) -> list[str]:
@@ -38,9 +38,7 @@ def broken_file_links(site: Path) -> list[str]:
     for page in sorted(site.rglob("*.html")):
         if page.name == "404.html":  # served by the host for any address; its links start at the site root
             continue
-        parser = _Links()
-        parser.feed(page.read_text(encoding="utf-8"))
-        for link in parser.links:
+        for link in _links(page.read_text(encoding="utf-8")):
             parts = urlsplit(link)
             if parts.scheme or parts.netloc or not parts.path:  # another site, or an #anchor on this page
                 continue

@@ -11,11 +11,15 @@ sheet is rendered, and the site chrome is not.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import pytest
 
-from browser import Server, open_page
+from browser import Server, Tabs, new_tab, scheme_of, switch_scheme
 from support import SCHEDULES, project_facts
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
 
@@ -36,7 +40,7 @@ def test_pdf_page_count() -> None:
     assert pdf_pages(b"<< /Type /Pages /Count 2 >> << /Type /Page >> <</Type/Page/Parent 1 0 R>>") == 2
 
 
-def _print_page(browser, server: Server, path: str, scheme: str = "default", width: int = 1280):  # type: ignore[no-untyped-def]
+def _print_page(browser: Browser, server: Server, path: str, scheme: str = "default", width: int = 1280) -> Page:
     page = browser.new_page(viewport={"width": width, "height": 900})
     page.goto(server.url(path))
     page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
@@ -46,7 +50,7 @@ def _print_page(browser, server: Server, path: str, scheme: str = "default", wid
 
 @pytest.mark.parametrize("paper", PAPER)
 @pytest.mark.parametrize("sheet", [SHEET, "es/" + SHEET])  # and the Spanish edition's sheet (issue 15)
-def test_sheet_prints_on_one_page(browser, server: Server, paper: str, sheet: str) -> None:  # type: ignore[no-untyped-def]
+def test_sheet_prints_on_one_page(browser: Browser, server: Server, paper: str, sheet: str) -> None:
     width_mm, height_mm = PAPER[paper]
     printable = ((width_mm - 2 * MARGIN) * PX_PER_MM, (height_mm - 2 * MARGIN) * PX_PER_MM)
     page = _print_page(browser, server, sheet, width=round(printable[0]))
@@ -58,14 +62,15 @@ def test_sheet_prints_on_one_page(browser, server: Server, paper: str, sheet: st
     page.close()
 
 
-def _visible(page, selector: str) -> list[bool]:  # type: ignore[no-untyped-def]
-    return page.evaluate(
+def _visible(page: Page, selector: str) -> list[bool]:
+    shown: list[bool] = page.evaluate(
         "s => [...document.querySelectorAll(s)].map(e => e.checkVisibility() && e.getBoundingClientRect().height > 0)",
         selector)
+    return shown
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
-def test_sheet_has_every_item_and_no_chrome(browser, server: Server, scheme: str) -> None:  # type: ignore[no-untyped-def]
+def test_sheet_has_every_item_and_no_chrome(browser: Browser, server: Server, scheme: str) -> None:
     page = _print_page(browser, server, SHEET, scheme)
     for selector in CHROME:
         assert not any(_visible(page, selector)), f"{selector} shows in print"
@@ -73,7 +78,7 @@ def test_sheet_has_every_item_and_no_chrome(browser, server: Server, scheme: str
                           ".map(li => [li.innerText.trim(), li.checkVisibility(),"
                           " parseFloat(getComputedStyle(li, '::before').borderTopWidth)])")
     texts = [text for text, _, _ in items]
-    questions = list(project_facts().all_facts()["provider.questions"].items)  # type: ignore[union-attr]
+    questions = list(project_facts().all_facts()["provider.questions"].items)
     assert texts[:len(questions)] == questions
     rest = texts[len(questions):]
     expected = [  # (speaker, words of the item) in order: skip or wait, provider checks, aftercare
@@ -100,7 +105,7 @@ def test_sheet_has_every_item_and_no_chrome(browser, server: Server, scheme: str
     page.close()
 
 
-def test_aftercare_prints_clean(browser, server: Server) -> None:  # type: ignore[no-untyped-def]
+def test_aftercare_prints_clean(browser: Browser, server: Server) -> None:
     page = _print_page(browser, server, "aftercare/", "slate")
     for selector in CHROME[:-1]:
         assert not any(_visible(page, selector)), f"{selector} shows in print"
@@ -111,7 +116,7 @@ def test_aftercare_prints_clean(browser, server: Server) -> None:  # type: ignor
     page.close()
 
 
-def test_external_links_print_their_address(browser, server: Server) -> None:  # type: ignore[no-untyped-def]
+def test_external_links_print_their_address(browser: Browser, server: Server) -> None:
     page = _print_page(browser, server, "sources/")
     links = page.evaluate("""[...document.querySelectorAll('article a[href^="http"]')]
         .map(a => [a.getAttribute('href'), getComputedStyle(a, '::after').content])""")
@@ -124,12 +129,10 @@ def test_external_links_print_their_address(browser, server: Server) -> None:  #
     page.close()
 
 
-def test_folded_facts_table_prints_open(browser, server: Server) -> None:  # type: ignore[no-untyped-def]
+def test_folded_facts_table_prints_open(browser: Browser, server: Server) -> None:
     """The sources page folds its facts table; on paper it is printed in full (Material opens
     every <details> before printing, and folds it back after)."""
-    page = browser.new_page()
-    page.goto(server.url("sources/"), wait_until="networkidle")
-    page.wait_for_function("() => typeof document$ !== 'undefined'")
+    page, _ = new_tab(browser.new_context(), server, "sources/")  # the theme's script has started
     page.evaluate("""window.__printed = [];
       for (const type of ["beforeprint", "afterprint"])
         addEventListener(type, () => __printed.push([type, document.querySelector("details.facts-table").open,
@@ -137,7 +140,7 @@ def test_folded_facts_table_prints_open(browser, server: Server) -> None:  # typ
     folded_pages = pdf_pages(page.pdf(format="A4"))
     assert page.evaluate("__printed") == [["beforeprint", True, True], ["afterprint", False, False]]
     assert folded_pages > 3, f"{folded_pages} pages: the table is long"
-    page.close()
+    page.context.close()
 
 
 # --- the pictures on screen: 320 px and 1280 px, light and dark -----------------
@@ -148,13 +151,19 @@ PICTURE_PAGES = {"index.md": 1, "frequency.md": len(SCHEDULES), "at-home-vs-in-o
 # One depth scale, on the page that compares depths (issue 11); the acne timeline only on "How often".
 
 
+INK = {"default": "rgb(31, 35, 40)", "slate": "rgb(236, 238, 242)"}  # picture text in each colour scheme
+
+
 @pytest.mark.parametrize("width", [320, 1280])
-def test_pictures_fit_narrow_and_wide_screens(browser, server: Server, width: int) -> None:  # type: ignore[no-untyped-def]
-    for src, count in PICTURE_PAGES.items():
-        for scheme, ink in (("default", "rgb(31, 35, 40)"), ("slate", "rgb(236, 238, 242)")):
-            context, page, _ = open_page(browser, server, "" if src == "index.md" else src.removesuffix(".md") + "/",
-                                         scheme=scheme, width=width)
-            assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
+@pytest.mark.parametrize("src", PICTURE_PAGES)
+def test_pictures_fit_narrow_and_wide_screens(tabs: Tabs, server: Server, src: str, width: int) -> None:
+    """In both colour schemes (the second switched by the toggle, in the same tab)."""
+    count = PICTURE_PAGES[src]
+    page, _ = tabs.open(server, "" if src == "index.md" else src.removesuffix(".md") + "/", width)
+    try:
+        for scheme, ink in INK.items():
+            if scheme_of(page) != scheme:
+                switch_scheme(page, scheme)
             assert page.evaluate("document.documentElement.scrollWidth") <= width, src
             boxes = page.evaluate("""[...document.querySelectorAll('figure.fig svg, .glance-card, .comparison table')]
                 .map(e => { const r = e.getBoundingClientRect(); return [r.left, r.right, r.height, e.scrollWidth,
@@ -166,4 +175,5 @@ def test_pictures_fit_narrow_and_wide_screens(browser, server: Server, width: in
             if page.query_selector("figure.fig svg text"):
                 fill = page.evaluate("getComputedStyle(document.querySelector('figure.fig svg text')).fill")
                 assert fill == ink, f"{src}, {scheme}: picture text is {fill}"
-            context.close()
+    finally:
+        page.close()

@@ -16,9 +16,8 @@ from __future__ import annotations
 import pytest
 import textstat
 
-from conftest import Build
 from htmlpage import article_text, page_file
-from support import NAV
+from support import NAV, Build
 
 SKIP = ("headerlink", "page-info")
 EXTRA = {"glossary.md": 8.0, "sources.md": 10.0}  # looser bound for quoted source text
@@ -27,7 +26,8 @@ PAGES = {src: 8.0 for src in NAV if src not in EXTRA} | EXTRA
 
 def grade(html: str) -> float:
     """Flesch-Kincaid grade of a built page's main text (see the module docstring)."""
-    return textstat.flesch_kincaid_grade(article_text(html, skip_classes=SKIP))
+    grade: float = textstat.flesch_kincaid_grade(article_text(html, skip_classes=SKIP))
+    return grade
 
 
 def test_textstat_is_the_pinned_version() -> None:

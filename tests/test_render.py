@@ -99,17 +99,19 @@ def test_qualifiers_stay_with_their_value() -> None:
 
 
 def test_real_data_keeps_the_articles_hedges_and_scope() -> None:
-    from conftest import ROOT
     from guide.loader import load_facts
+    from support import ROOT
 
     every = load_facts(ROOT / "data" / "facts.yml").all_facts()
     assert render.fact_text(every["appointment.numbing_time"]) == "typically about 10 to 20 minutes"
     assert render.fact_text(every["frequency.body"], "sessions") == "about 4 to 6 sessions"
     assert render.fact_text(every["aftercare.acid_examples"]).startswith("such as ")
     assert render.fact_text(every["candidates.body_areas"]).startswith("such as ")
-    assert "dramatic" in every["frequency.acne_scarring"].for_whom  # type: ignore[union-attr]
+    acne, touch_ups = every["frequency.acne_scarring"], every["frequency.touch_ups"]
+    assert isinstance(acne, schema.ScheduleFact) and isinstance(touch_ups, schema.ScheduleFact)
+    assert "dramatic" in acne.for_whom
     assert "controversial" in render.fact_text(every["about.not_vampire_facial"])
-    assert "especially" in every["frequency.touch_ups"].for_whom  # type: ignore[union-attr]
+    assert "especially" in touch_ups.for_whom
     assert "ideally" in render.fact_text(every["aftercare.makeup"])
     assert "experts agree" in render.fact_text(every["recovery.pain"])
 
@@ -128,6 +130,7 @@ def test_a_list_of_alternatives_is_joined_with_or_everywhere() -> None:
     either = _fact(kind="list", items=["eczema", "rosacea", "very sensitive skin"], scope="complete", joined_by="or")
     assert render.fact_text(either) == "eczema, rosacea or very sensitive skin"
     assert render.fact_text(either, lang="es") == "eczema, rosacea o very sensitive skin"
+    assert isinstance(either, schema.ListFact)
     assert render.items(either, "or", lang="es").endswith(" o very sensitive skin")
     both = _fact(kind="list", items=["retinol", "acids"], scope="complete")
     assert render.fact_text(both) == "retinol and acids", "without joined_by the items are joined with 'and'"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_build
+from support import ROOT, run_build
 
 EPOCH = "1585008000"  # 2020-03-24 00:00 UTC, the article's date: far from any day the test runs
 

@@ -7,9 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, copy_project
 from guide.offline import load_project
 from macros import define_env
+from support import ROOT
+from tools.project import copy_project
 
 sys.path.insert(0, str(ROOT / "tools"))
 import review  # noqa: E402

@@ -6,14 +6,15 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import Build
 from guide.siteurl import site_url
-from htmlpage import meta, page_file
-from support import CONFIG, NAV, project_site
+from htmlpage import meta, page_file, parse, title
+from support import CONFIG, NAV, Build, project_site
 
 SITE_URL = site_url()
 
@@ -27,17 +28,12 @@ def _url(src: str) -> str:
 
 
 def _canonical(html: str) -> str | None:
-    match = re.search(r'<link rel="canonical" href="([^"]+)">', html)
-    return match.group(1) if match else None
+    link = parse(html).select_one('link[rel="canonical"]')
+    return None if link is None else str(link["href"])
 
 
-def _json_ld(html: str) -> list[dict]:
-    return [json.loads(block) for block in
-            re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
-
-
-def _unescape(text: str | None) -> str | None:
-    return text and text.replace("&#39;", "'").replace("&quot;", '"').replace("&amp;", "&")
+def _json_ld(html: str) -> list[dict[str, Any]]:
+    return [json.loads(block.get_text()) for block in parse(html).select('script[type="application/ld+json"]')]
 
 
 @pytest.mark.parametrize("src", NAV)
@@ -45,15 +41,15 @@ def test_canonical_description_and_sharing_tags(site: Build, src: str) -> None:
     html = _html(site, src)
     info = project_site().pages[src]
     assert _canonical(html) == _url(src)
-    assert _unescape(meta(html, "description")) == info.description
-    assert _unescape(meta(html, "og:description")) == info.description
-    assert _unescape(meta(html, "twitter:description")) == info.description
+    assert (meta(html, "description")) == info.description
+    assert (meta(html, "og:description")) == info.description
+    assert (meta(html, "twitter:description")) == info.description
     assert meta(html, "og:url") == _url(src)
     assert meta(html, "og:type") == "website"
     assert meta(html, "og:site_name") == CONFIG["site_name"]
     assert meta(html, "twitter:card") == "summary"
-    title = re.search(r"<title>(.*?)</title>", html).group(1)  # type: ignore[union-attr]
-    assert meta(html, "og:title") and meta(html, "og:title") in title
+    og_title = meta(html, "og:title")
+    assert og_title and og_title in title(html)
     assert meta(html, "og:title") == meta(html, "twitter:title")
 
 
@@ -67,7 +63,7 @@ def test_schema_org_medical_web_page(site: Build, src: str) -> None:
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "MedicalWebPage"
     assert data["url"] == _url(src)
-    assert data["name"] == _unescape(meta(html, "og:title"))
+    assert data["name"] == (meta(html, "og:title"))
     assert data["description"] == info.description
     assert data["lastReviewed"] == info.last_reviewed.isoformat(), "from the page's front matter"
     assert data["inLanguage"] == "en"
@@ -79,7 +75,7 @@ def test_schema_org_medical_web_page(site: Build, src: str) -> None:
 def test_sitemap_lists_every_page(site: Build) -> None:
     tree = ET.parse(site.site / "sitemap.xml")
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    urls = [loc.text for loc in tree.findall("s:url/s:loc", ns)]
+    urls = [loc.text or "" for loc in tree.findall("s:url/s:loc", ns)]
     assert sorted(urls) == sorted(_url(src) for src in NAV)
 
 
@@ -89,10 +85,12 @@ def test_robots_txt_only_at_the_domain_root(site: Build) -> None:
     assert not (site.site / "robots.txt").exists()
 
 
-def test_robots_txt_at_the_root_names_the_sitemap(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_robots_txt_at_the_root_names_the_sitemap(tmp_path: Path) -> None:
     from guide.postbuild import robots_txt
     (tmp_path / "sitemap.xml").write_text("<urlset><url><loc>https://example.org/</loc></url></urlset>", encoding="utf-8")
-    robots = robots_txt(tmp_path).read_text(encoding="utf-8")  # type: ignore[union-attr]
+    written = robots_txt(tmp_path)
+    assert written is not None
+    robots = written.read_text(encoding="utf-8")
     assert "User-agent: *" in robots and "Disallow: /\n" not in robots
     assert "Sitemap: https://example.org/sitemap.xml" in robots.splitlines()
     (tmp_path / "sitemap.xml").write_text("<urlset><url><loc>https://example.org/guide/</loc></url></urlset>",
@@ -118,7 +116,10 @@ def test_no_third_party_addresses_in_the_pages(site: Build) -> None:
     own = re.escape(SITE_URL)
     for page in site.site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        loaders = re.findall(r'<(?:script|img|iframe|source|audio|video)[^>]+src="(https?:[^"]+)"', html)
-        loaders += re.findall(r'<link[^>]+rel="(?:stylesheet|preconnect|preload|icon|dns-prefetch)"[^>]+href="(https?:[^"]+)"', html)
+        tree = parse(html)
+        loaders = [str(e["src"]) for e in tree.select("script[src], img[src], iframe[src], source[src], audio[src], video[src]")]
+        loaders += [str(e["href"]) for e in tree.select("link[href]")
+                    if {"stylesheet", "preconnect", "preload", "icon", "dns-prefetch"} & set(e.get_attribute_list("rel"))]
+        loaders = [u for u in loaders if re.match(r"(https?:)?//", u)]  # addresses on another host, or this one in full
         assert [u for u in loaders if not re.match(own, u)] == [], page
         assert "api.github.com" not in html and 'data-md-component="source"' not in html, page

@@ -14,9 +14,11 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
-from conftest import MKDOCS, cite_numbers, copy_project
+from support import MKDOCS
+from tools.project import cite_numbers, copy_project
 
 # Saving a file must show on the page within this long. MkDocs itself takes
 # about 1 s (its change watcher, then a 0.5 s build); the margin is for slow CI.
@@ -26,18 +28,20 @@ LIMIT = 10.0
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+        port: int = s.getsockname()[1]
+        return port
 
 
 def _get(url: str) -> str:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
+            body: bytes = response.read()
+            return body.decode("utf-8")
     except (urllib.error.URLError, ConnectionError, TimeoutError):
         return ""
 
 
-def _wait(check, limit: float = LIMIT) -> float:
+def _wait(check: Callable[[], bool], limit: float = LIMIT) -> float:
     start = time.monotonic()
     while time.monotonic() - start < limit:
         if check():

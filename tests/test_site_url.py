@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_build
 from guide.siteurl import load_config, resolve, site_url
+from support import ROOT, run_build
 
 
 def test_resolve_reads_env_tags_as_mkdocs_does() -> None:

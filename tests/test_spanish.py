@@ -16,11 +16,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from guide import attribution, pagecheck
+from guide import attribution, pagecheck, schema
 from guide import lang as langs
 from guide.errors import GuideError, GuideErrors
 from guide.loader import load_facts
@@ -42,7 +44,7 @@ NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w])")
 SKIP = ("headerlink", "page-info")
 
 
-def _spanish(facts_text: str | None = None, wording_text: str | None = None, tmp_path: Path | None = None):
+def _spanish(facts_text: str | None = None, wording_text: str | None = None, tmp_path: Path | None = None) -> schema.Facts:
     """Load the Spanish facts from (possibly edited) copies of the two data files."""
     data, wording = ROOT / "data" / "facts.yml", ROOT / WORDING
     if wording_text is not None:
@@ -97,8 +99,9 @@ def test_the_spanish_wording_covers_every_text_of_the_facts_file() -> None:
         # numbers, units, speakers and passages come from data/facts.yml alone
         assert pagecheck.fact_numbers(es) == pagecheck.fact_numbers(en), key
         assert (es.expert, es.source, es.kind) == (en.expert, en.source, en.kind), key
-        if en.kind == "list":
-            assert len(es.items) == len(en.items), key
+        if isinstance(en, schema.ListFact):
+            assert isinstance(es, schema.ListFact) and len(es.items) == len(en.items), key
+            assert es.joined_by == en.joined_by and es.scope == en.scope, key
 
 
 # --- a data edit changes both editions -----------------------------------------
@@ -358,7 +361,7 @@ def test_spanish_dates_and_numbers(site: Build) -> None:
 # --- readability ---------------------------------------------------------------------
 
 @pytest.fixture
-def spanish_textstat():
+def spanish_textstat() -> Iterator[Any]:
     import textstat
     textstat.set_lang("es")
     try:
@@ -368,7 +371,7 @@ def spanish_textstat():
 
 
 @pytest.mark.parametrize("src", TOPICS)
-def test_spanish_topic_page_reads_normal_or_easier(site: Build, spanish_textstat, src: str) -> None:
+def test_spanish_topic_page_reads_normal_or_easier(site: Build, spanish_textstat: Any, src: str) -> None:
     text = article_text(page_file(site.site / "es", src).read_text(encoding="utf-8"), skip_classes=SKIP)
     score = spanish_textstat.szigriszt_pazos(text)
     print(f"es/{src}: Szigriszt-Pazos {score} ({len(text.split())} words)")
@@ -394,7 +397,9 @@ def test_robots_txt_names_both_sitemaps(site: Build, tmp_path: Path) -> None:
     from guide.postbuild import robots_txt
 
     (tmp_path / "sitemap.xml").write_text("<urlset><url><loc>https://example.org/</loc></url></urlset>", encoding="utf-8")
-    robots = robots_txt(tmp_path, ("es/",)).read_text(encoding="utf-8").splitlines()  # type: ignore[union-attr]
+    written = robots_txt(tmp_path, ("es/",))
+    assert written is not None, "a site at a domain's root gets a robots.txt"
+    robots = written.read_text(encoding="utf-8").splitlines()
     assert "Sitemap: https://example.org/sitemap.xml" in robots and "Sitemap: https://example.org/es/sitemap.xml" in robots
     sitemap = (site.site / "es" / "sitemap.xml").read_text(encoding="utf-8")
     assert sitemap.count("<loc>") == len(ES_NAV) and "https://microneedling-guide.github.io/guide/es/pain/" in sitemap
@@ -415,7 +420,7 @@ def test_zensical_spanish_config_is_mkdocs_es_over_mkdocs() -> None:
     mkdocs.yml with mkdocs.es.yml over it (lists replaced, as MkDocs does), plus Zensical's three settings."""
     import copy
 
-    def merge(a: dict, b: dict) -> dict:
+    def merge(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
         out = copy.deepcopy(a)
         for k, v in b.items():
             out[k] = merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else copy.deepcopy(v)

@@ -8,14 +8,19 @@ page, Spanish ones included (tests/test_html_quality.py).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from browser import Server, open_page
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
 pytestmark = pytest.mark.browser
 
 
-def test_spanish_search_finds_acne_scar_pages(browser, server: Server) -> None:  # type: ignore[no-untyped-def]
+def test_spanish_search_finds_acne_scar_pages(browser: Browser, server: Server) -> None:
     context, page, log = open_page(browser, server, "es/")
     try:
         page.keyboard.press("/")
@@ -34,7 +39,7 @@ def test_spanish_search_finds_acne_scar_pages(browser, server: Server) -> None: 
 
 @pytest.mark.parametrize("start, name, lands", [("pain/", "Español", "es/pain/"), ("es/pain/", "English", "pain/"),
                                                 ("", "Español", "es/"), ("es/", "English", "")])
-def test_language_link_lands_on_the_pair(browser, server: Server, start: str, name: str, lands: str) -> None:  # type: ignore[no-untyped-def]
+def test_language_link_lands_on_the_pair(browser: Browser, server: Server, start: str, name: str, lands: str) -> None:
     context, page, log = open_page(browser, server, start)
     try:
         page.locator(f"a.md-header__lang:has-text('{name}')").click()

@@ -17,7 +17,7 @@ from pathlib import Path
 import material
 import pytest
 
-from conftest import ROOT
+from support import ROOT
 
 THEME = Path(material.__file__).parent / "templates"
 OVERRIDES = ROOT / "overrides"

