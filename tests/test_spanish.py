@@ -221,7 +221,7 @@ def test_spanish_attribution_is_checked() -> None:
     spanish = _spanish()
     aftercare = (ROOT / "docs-es" / "aftercare.md").read_text(encoding="utf-8")
     attribution.check(aftercare, "docs-es/aftercare.md", spanish)  # the real page passes
-    good = 'El artículo dice que la microaguja le deja la piel {{ fact("recovery.feel_after") }}.'
+    good = 'El artículo dice que el tratamiento con microagujas le deja la piel {{ fact("recovery.feel_after") }}.'
     assert good in aftercare
     drifted = aftercare.replace(good, good.replace("El artículo dice", "La Dra. Jaliman dice"))
     with pytest.raises(GuideError) as caught:
