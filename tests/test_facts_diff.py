@@ -55,7 +55,7 @@ def test_changed_number_and_added_list_item(repo: Path) -> None:
     assert "| changed | 11 needles | 12 needles (source changed) |" in needle  # a new number needs its passage
     assert "index.md" in needle and "procedure.md" in needle  # pages from the page scan
     skin = next(r for r in rows if "`candidates.avoid_skin`" in r)
-    assert "| eczema, rosacea and very sensitive skin | eczema, rosacea, very sensitive skin and psoriasis (item added: “psoriasis”) |" in skin
+    assert "| eczema, rosacea or very sensitive skin | eczema, rosacea, very sensitive skin or psoriasis (item added: “psoriasis”) |" in skin
     assert "candidates.md" in skin
     assert "Every fact also appears in the facts table on sources.md." in text
 
