@@ -342,8 +342,9 @@ def scheme_of(page: Page) -> str:
 
 def switch_scheme(page: Page, to: str) -> None:
     """Click the header's colour-scheme toggle, as a reader does, and wait until the switch is done."""
-    title = "Switch to dark mode" if to == "slate" else "Switch to light mode"
-    page.locator(f"label[title='{title}']:visible").click()
+    # The toggle is the visible label pointing at the scheme's option (its title is in the page's language).
+    option = page.locator(f"input.md-option[data-md-color-scheme='{to}']").first.get_attribute("id")
+    page.locator(f"label[for='{option}']:visible").click()
     page.wait_for_function("""scheme => document.body.getAttribute('data-md-color-scheme') === scheme
                               && !document.body.hasAttribute('data-md-color-switching')""", arg=to)
 
