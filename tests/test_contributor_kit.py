@@ -9,7 +9,7 @@ from pathlib import Path
 from guide.errors import GuideError, GuideErrors
 from guide.loader import load_facts
 from guide.offline import load_project
-from htmlpage import page_file
+from htmlpage import page_file, parse
 from macros import define_env
 from support import ROOT, Build, project_site
 from tools.project import copy_project
@@ -22,7 +22,7 @@ def test_every_page_has_an_edit_link(site: Build) -> None:
     assert project_site().pages
     for src in project_site().pages:
         html = page_file(site.site, src).read_text(encoding="utf-8")
-        links = re.findall(r'<a href="([^"]+)" title="Edit this page"[^>]*rel="edit"', html)
+        links = [str(a["href"]) for a in parse(html).select('a[rel~="edit"][title="Edit this page"]')]
         assert f"{EDIT}{src}" in links, f"{src}: no edit link to {EDIT}{src} (found {links})"
 
 
