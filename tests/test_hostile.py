@@ -573,17 +573,24 @@ def test_publication_date_in_the_future_is_refused(tmp_path: Path) -> None:
 ])
 def test_preflight_refuses_code_markup_and_nav_mistakes_in_mkdocs_yml(tmp_path: Path, change: Callable[[str], str], says: str) -> None:
     project = copy_project(tmp_path / "p", ("docs", "mkdocs.yml"))
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
+    msg = _preflight_refusal(project, "mkdocs.yml", change)
+    assert says in msg, msg
+
+
+def _preflight_refusal(project: Path, config: str, change: Callable[[str], str]) -> str:
+    """The pre-flight's message for ``config`` in ``project`` edited by ``change``; nothing it names has run."""
+    path = project / config
+    text = path.read_text(encoding="utf-8")
     changed = change(text)
     assert changed != text
-    config.write_text(changed, encoding="utf-8")
+    path.write_text(changed, encoding="utf-8")
     with pytest.raises((GuideError, GuideErrors)) as info:
         preflight.check_config(project)
     msg = str(info.value)
-    assert msg.startswith("mkdocs.yml:") and says in msg, msg
+    assert msg.startswith(f"{config}:"), msg
     _complete(msg)
     assert not Path("/tmp/guide-pwned").exists()
+    return msg
 
 
 @pytest.mark.parametrize("key, value", [("title", "The pen has 12 needles"),
@@ -608,14 +615,5 @@ def test_preflight_checks_the_spanish_configurations_too(tmp_path: Path, config:
     """The Spanish edition's mkdocs.es.yml and zensical.es.yml get the same pre-flight as mkdocs.yml,
     their nav checked against docs-es/."""
     project = copy_project(tmp_path / "p", ("docs", "docs-es", "mkdocs.yml", "mkdocs.es.yml", "zensical.es.yml"))
-    path = project / config
-    text = path.read_text(encoding="utf-8")
-    changed = change(text)
-    assert changed != text
-    path.write_text(changed, encoding="utf-8")
-    with pytest.raises((GuideError, GuideErrors)) as info:
-        preflight.check_config(project)
-    msg = str(info.value)
-    assert msg.startswith(f"{config}:") and says in msg, msg
-    _complete(msg)
-    assert not Path("/tmp/guide-pwned").exists()
+    msg = _preflight_refusal(project, config, change)
+    assert says in msg, msg
