@@ -42,7 +42,8 @@ from .errors import GuideError
 SHOWS = ("fact", "fact_list", "timeline", "v", "items")
 """Calls whose first argument is the key of a fact they show."""
 ABBREVIATIONS = ("Dr", "Dra", "Mr", "Mrs", "Ms", "St", "vs", "e.g", "i.e", "etc", "M.D", "No")
-"""Words whose final dot does not end a sentence."""
+"""Words whose final dot does not end a sentence (in any case: "dra. Jaliman", "DR. JALIMAN")."""
+_ABBREVIATIONS_LOWER = frozenset(a.lower() for a in ABBREVIATIONS)
 ARTICLE = "article"
 TEMPLATE_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 BLOCK_HTML = re.compile(r"</?(?:p|div|dl|dt|dd|li|ul|ol|tr|td|th|table|thead|tbody|caption|figure|figcaption|"
@@ -104,7 +105,7 @@ def _parse_call(source: str, line: int) -> Call:
 
 def _abbreviation_before(text: str, end: int) -> bool:
     word = re.search(r"([\w.]+)$", text[:end])
-    return word is not None and word.group(1).rstrip(".") in ABBREVIATIONS
+    return word is not None and word.group(1).rstrip(".").lower() in _ABBREVIATIONS_LOWER
 
 
 def split(text: str, first_line: int = 1) -> list[Sentence]:
@@ -181,10 +182,10 @@ def _run_on(sentences: list[Sentence]) -> list[Sentence]:
 
 def _typed_names(text: str, facts: schema.Facts) -> set[str]:
     """Expert keys named in prose: "Dr. Jaliman", "Dr. Jaliman's", "Dr. Debra Jaliman", and also
-    "Dr Jaliman", "Dr.Jaliman" or "Jaliman" alone (the family name is what names her)."""
+    "Dr Jaliman", "Dr.Jaliman" or "Jaliman" alone (the family name is what names her), in any case."""
     found = set()
     for key, person in facts.experts.items():
-        if re.search(r"\b" + re.escape(person.name.split()[-1]) + r"\b", text):
+        if re.search(r"\b" + re.escape(person.name.split()[-1]) + r"\b", text, re.I):
             found.add(key)
     return found
 

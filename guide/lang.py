@@ -19,6 +19,7 @@ pictures) works on it unchanged.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -174,6 +175,9 @@ def load_wording(path: Path, shown: str, facts: schema.Facts, english: str = "da
 # --- template strings -----------------------------------------------------
 
 
+_PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+
+
 def load_strings(root: Path, lang: str) -> dict[str, Any]:
     """``includes/strings/<lang>.yml``, checked to have exactly the keys of ``en.yml``."""
     shown = f"{STRINGS}/{lang}.yml"
@@ -190,6 +194,20 @@ def load_strings(root: Path, lang: str) -> dict[str, Any]:
         if not ok:
             raise GuideError(shown, "a string that is not text", line=lines.get((key,)), key=key, found=repr(value)[:80],
                              expected="text in double quotes (or a list of texts)", fix="write the text in double quotes.")
+        for i, text in enumerate([value] if isinstance(value, str) else value):
+            at = (key,) if isinstance(value, str) else (key, i)
+            bare = _PLACEHOLDER.sub("", text)  # {name}: a value the code puts in
+            problem = schema.plain_text_problem(bare, schema.EMPHASIS)
+            if problem:
+                raise GuideError(shown, f"a template string is not plain text: {problem}", line=lines.get(at, lines.get((key,))),
+                                 key=dotted(at), found=f"'{text[:100]}'",
+                                 expected=schema.PLAIN_TEXT_EXPECTED + "; {name} only for the values the code fills in",
+                                 fix=schema.PLAIN_TEXT_FIX)
+            number = typed_number(bare, lang)
+            if number:
+                raise GuideError(shown, f"a number typed into a template string ('{number}')", line=lines.get(at, lines.get((key,))),
+                                 key=dotted(at), found=f"'{text[:100]}'", expected="words only: numbers come from data/facts.yml",
+                                 fix="leave the number out; the templates show each fact's number through its {name} value.")
     if lang != "en":
         english = load_strings(root, "en")
         for key in english:

@@ -27,7 +27,8 @@ UNITS = ("needle", "needles", "mm", "millimeter", "millimeters", "millimetre", "
 WORDS_ES: dict[str, float] = {"dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9,
             "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "dieciséis": 16,
             "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20, "treinta": 30, "cuarenta": 40,
-            "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90, "cien": 100}
+            "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90, "cien": 100,
+            "docena": 12, "medio": 0.5, "media": 0.5}
 """Spanish number words checked on the Spanish pages ("uno"/"una" are left out: "una vez", "una de")."""
 
 UNITS_ES = ("aguja", "agujas", "mm", "milímetro", "milímetros", "minuto", "minutos", "hora", "horas", "día", "días",

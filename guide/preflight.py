@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from . import schema
 from .errors import GuideError, GuideErrors, did_you_mean
 from .yamlsrc import compose
 
@@ -81,6 +82,7 @@ def check_config(root: Path) -> None:
         if node is None:
             continue
         _check_tags(node, name, text)
+        _check_settings(node, name, text)
         if name in NAV_DOCS:
             _check_nav(node, name, text, root, NAV_DOCS[name])
 
@@ -107,6 +109,33 @@ def _check_tags(root: yaml.Node, name: str, text: str) -> None:
         raise GuideError(name, f"the YAML tag '{node.tag}' in {name}", line=node.start_mark.line + 1,
                          found=_row(text, node), expected="plain values, and !ENV for a value from the environment",
                          fix="remove the tag: the configuration may not run code or build Python objects.")
+
+
+REFUSED_SETTINGS = {
+    "extra_javascript": "the theme's and the guide's own scripts are the only ones a page runs (overrides/main.html)",
+    "extra_css": "the guide's styles live in overrides/stylesheets/ and are inlined by overrides/main.html",
+    "hooks": "Python hooks run code during the build; the guide's code lives in macros.py and guide/",
+}
+"""Top-level settings a configuration may not have: each would add code or outside files to every page."""
+PLAIN_SETTINGS = ("site_name", "site_description", "site_author", "copyright")
+"""Top-level settings the theme prints into every page as they are (the footer's copyright as raw HTML)."""
+
+
+def _check_settings(root: yaml.Node, name: str, text: str) -> None:
+    if not isinstance(root, yaml.MappingNode):
+        return
+    for key, value in root.value:
+        if not isinstance(key, yaml.ScalarNode):
+            continue
+        if key.value in REFUSED_SETTINGS:
+            raise GuideError(name, f"the setting '{key.value}' in {name}", line=key.start_mark.line + 1, key=key.value,
+                             found=_row(text, key), expected=f"no '{key.value}': {REFUSED_SETTINGS[key.value]}",
+                             fix=f"remove '{key.value}' (a maintainer changes overrides/ or guide/ instead, in review).")
+        if key.value in PLAIN_SETTINGS and isinstance(value, yaml.ScalarNode) and value.tag not in ALLOWED_TAGS:
+            problem = schema.plain_text_problem(str(value.value))
+            if problem:
+                raise GuideError(name, f"the {key.value} in {name} is not plain text: {problem}", line=value.start_mark.line + 1,
+                                 key=key.value, found=_row(text, value), expected=schema.PLAIN_TEXT_EXPECTED, fix=schema.PLAIN_TEXT_FIX)
 
 
 def _check_nav(root: yaml.Node, name: str, text: str, project: Path, folder: str = "docs") -> None:

@@ -421,6 +421,8 @@ def test_prose_number_words_that_count_nothing_are_fine() -> None:
     assert typed_number("once a month") == "once"  # a count with a unit: a schedule's job
     assert typed_number("dos médicas") is None and typed_number("once agujas", "es") == "once"
     assert typed_number("una vez al mes", "es") is None
+    assert typed_number("una docena de agujas", "es") == "docena" and typed_number("medio milímetro", "es") == "medio"
+    assert typed_number("a dozen needles") == "dozen" and typed_number("half a millimeter") == "half"
 
 
 @pytest.mark.parametrize("lang, glossary, entry, number", [

@@ -570,6 +570,13 @@ def test_publication_date_in_the_future_is_refused(tmp_path: Path) -> None:
     (lambda t: t.replace("  - Sources: sources.md", "  - Sources: Sources.md"),
      "the nav lists a page that does not exist: 'Sources.md'"),
     (lambda t: t.replace("  - Sources: sources.md\n", ""), "the page docs/sources.md is not in the nav"),
+    (lambda t: t.replace("copyright: >-\n  Education,", "copyright: >-\n  <script>alert(1)</script> Education,"),
+     "the copyright in mkdocs.yml is not plain text: it contains an angle bracket '<'"),
+    (lambda t: t.replace("site_name: The microneedling guide", "site_name: The [microneedling](https://evil.example) guide"),
+     "the site_name in mkdocs.yml is not plain text"),
+    (lambda t: t + "\nextra_javascript:\n  - https://evil.example.com/x.js\n", "the setting 'extra_javascript' in mkdocs.yml"),
+    (lambda t: t + "\nextra_css:\n  - https://evil.example.com/x.css\n", "the setting 'extra_css' in mkdocs.yml"),
+    (lambda t: t + "\nhooks:\n  - evil.py\n", "the setting 'hooks' in mkdocs.yml"),
 ])
 def test_preflight_refuses_code_markup_and_nav_mistakes_in_mkdocs_yml(tmp_path: Path, change: Callable[[str], str], says: str) -> None:
     project = copy_project(tmp_path / "p", ("docs", "mkdocs.yml"))
@@ -610,6 +617,9 @@ def test_numbers_in_title_and_description_are_refused(tmp_path: Path, key: str, 
     (lambda t: t.replace("  - Fuentes: sources.md", "  - Fuentes: Fuentes.md"),
      "the nav lists a page that does not exist: 'Fuentes.md'"),
     (lambda t: t.replace("  - Fuentes: sources.md\n", ""), "the page docs-es/sources.md is not in the nav"),
+    (lambda t: t.replace("Información educativa", "<script>alert(1)</script> <a href=https://evil.example>Compre</a> Información educativa", 1),
+     "is not plain text: it contains an angle bracket '<'"),
+    (lambda t: t + "\nextra_javascript:\n  - https://evil.example.com/x.js\n", "the setting 'extra_javascript' in"),
 ])
 def test_preflight_checks_the_spanish_configurations_too(tmp_path: Path, config: str, change: Callable[[str], str], says: str) -> None:
     """The Spanish edition's mkdocs.es.yml and zensical.es.yml get the same pre-flight as mkdocs.yml,

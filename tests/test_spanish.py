@@ -215,6 +215,34 @@ def test_strings_files_have_the_same_keys(tmp_path: Path) -> None:
     assert str(caught.value).startswith("includes/strings/es.yml:1: a template string is missing (at pi_note)")
 
 
+@pytest.mark.parametrize("lang, old, new, says", [
+    ("es", 'sheet_skip: "dice que no se lo haga si"', 'sheet_skip: "dice que no se lo haga si <script>alert(1)</script>"',
+     "a template string is not plain text: it contains an angle bracket '<' (at sheet_skip)"),
+    ("es", 'sheet_skip: "dice que no se lo haga si"', 'sheet_skip: "dice que no se lo haga si [lee](https://evil.example)"',
+     "a template string is not plain text: it contains a square bracket"),
+    ("es", 'sheet_skip: "dice que no se lo haga si"', 'sheet_skip: "dice que no se lo haga antes de doce semanas si"',
+     "a number typed into a template string ('doce') (at sheet_skip)"),
+    ("en", 'sheet_skip: "says to skip it if"', 'sheet_skip: "says to skip it for 3 weeks if"',
+     "a number typed into a template string ('3') (at sheet_skip)"),
+    ("en", 'sheet_skip: "says to skip it if"', 'sheet_skip: "says to skip it if *really* needed and"',
+     "a template string is not plain text: it contains an asterisk"),
+])
+def test_template_strings_are_plain_words_without_numbers(tmp_path: Path, lang: str, old: str, new: str, says: str) -> None:
+    """includes/strings/*.yml reach every page; markup, links and typed numbers there stop the build."""
+    folder = tmp_path / "includes" / "strings"
+    folder.mkdir(parents=True)
+    for name in ("en", "es"):
+        text = (ROOT / f"includes/strings/{name}.yml").read_text(encoding="utf-8")
+        if name == lang:
+            assert text.count(old) == 1, old
+            text = text.replace(old, new)
+        (folder / f"{name}.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(GuideError) as caught:
+        langs.load_strings(tmp_path, lang)
+    message = str(caught.value)
+    assert message.startswith(f"includes/strings/{lang}.yml:") and says in message and "Fix: " in message, message
+
+
 # --- the page checks in Spanish --------------------------------------------------
 
 def test_spanish_attribution_is_checked() -> None:
@@ -249,6 +277,9 @@ def test_spanish_attribution_is_checked() -> None:
     ('La idea del artículo es que evite {{ fact("aftercare.avoid_ingredients") }}.', "the article with Dra. Jaliman"),
     ('El artículo sugiere que pregunte: {{ fact_list("provider.questions") }}', "the article with Dra. Nazarian"),
     ('La Dra. Jaliman lo dice así:\n\n{{ quote("tricking") }}', "Dra. Jaliman with Dra. Nazarian's quote"),
+    # the case of the title or the name does not hide the speaker (newcomer's trial)
+    ('La pluma tiene {{ fact("device.needle_count") }}, según la dra. Jaliman.', "Dra. Jaliman with Dra. Nazarian"),
+    ('SEGÚN LA DRA. JALIMAN, la pluma tiene {{ fact("device.needle_count") }}.', "Dra. Jaliman with Dra. Nazarian"),
 ])
 def test_spanish_sentences_credit_only_their_speaker(sentence: str, credits: str) -> None:
     """Hostile Spanish sentences: whatever the verb of saying, a sentence that names a speaker
