@@ -188,7 +188,7 @@ class ListFact(_Fact):
     kind: Literal["list"]
     items: Annotated[list[Words], Field(min_length=1)]
     scope: Scope
-    joined_by: Joined = "and"
+    joined_by: Joined
 
     @model_validator(mode="after")
     def _unique(self) -> ListFact:

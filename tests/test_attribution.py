@@ -212,7 +212,8 @@ def test_a_list_without_scope_full_message(tmp_path: Path) -> None:
 
 
 def test_an_unknown_scope_or_qualifier(tmp_path: Path) -> None:
-    msg, _ = _data_error(tmp_path, "      scope: examples\n      expert: article\n", "      scope: example\n      expert: article\n")
+    msg, _ = _data_error(tmp_path, "      scope: examples\n      joined_by: \"and\"\n      expert: article\n",
+                         "      scope: example\n      joined_by: \"and\"\n      expert: article\n")
     assert "a value that is not allowed here (at facts.candidates.body_areas.scope)" in msg
     assert "Did you mean 'examples'?" in msg
     msg, _ = _data_error(tmp_path, '      qualifier: "typically about"\n', '      qualifier: "roughly"\n')

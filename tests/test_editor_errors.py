@@ -445,3 +445,12 @@ def test_a_number_in_a_glossary_entry_stops_the_build(tmp_path: Path, lang: str,
     msg = str(info.value)
     assert msg.startswith(f"{glossary}:{text.count(chr(10)) + 1}: a number in a glossary entry ({number})"), msg
     _complete(msg)
+
+
+def test_deleting_a_warning_lists_joined_by_stops_the_build(tmp_path: Path) -> None:
+    """Without the line, "eczema, rosacea or very sensitive skin" would quietly become "... and ..."."""
+    old = '      items: ["eczema", "rosacea", "very sensitive skin"]\n      scope: complete\n      joined_by: "or"\n'
+    msg, text = data_error(tmp_path, old, old.replace('      joined_by: "or"\n', ""), unique=True)
+    assert "missing key 'joined_by' (at facts.candidates.avoid_skin.joined_by)" in msg, msg
+    assert msg.startswith("data/facts.yml:"), msg
+    _complete(msg)

@@ -25,8 +25,8 @@ def test_fact_text_for_each_kind() -> None:
     assert render.fact_text(_fact(kind="number", value=30, unit="")) == "30"
     assert render.fact_text(_fact(kind="range", min=0.5, max=2.5, unit="mm")) == "0.5 to 2.5 mm"
     assert render.fact_text(_fact(kind="text", value="a few days")) == "a few days"
-    assert render.fact_text(_fact(kind="list", items=["a"], scope="complete")) == "a"
-    assert render.fact_text(_fact(kind="list", items=["a", "b", "c"], scope="complete")) == "a, b and c"
+    assert render.fact_text(_fact(kind="list", items=["a"], scope="complete", joined_by="and")) == "a"
+    assert render.fact_text(_fact(kind="list", items=["a", "b", "c"], scope="complete", joined_by="and")) == "a, b and c"
     assert render.fact_text(_fact(kind="not_stated", note="n")) == "not stated"
 
 
@@ -35,7 +35,7 @@ def test_parts() -> None:
     assert render.fact_text(depth, "min") == "0.5 mm"
     assert render.fact_text(depth, "max") == "2.5 mm"
     assert render.fact_text(_fact(kind="not_stated", note="no figure"), "note") == "no figure"
-    assert render.fact_text(_fact(kind="list", items=["a", "b"], scope="complete"), "or") == "a or b"
+    assert render.fact_text(_fact(kind="list", items=["a", "b"], scope="complete", joined_by="and"), "or") == "a or b"
     with pytest.raises(ValueError, match="a text fact has no part 'min'"):
         render.fact_text(_fact(kind="text", value="x"), "min")
 
@@ -68,7 +68,7 @@ def test_values_lists_every_number() -> None:
 
 def test_a_list_of_examples_says_so_wherever_it_is_joined() -> None:
     """The article's "such as" stays with the list: no closed list of examples (issue 11)."""
-    acids = _fact(kind="list", items=["glycolic acid", "salicylic acid"], scope="examples")
+    acids = _fact(kind="list", items=["glycolic acid", "salicylic acid"], scope="examples", joined_by="and")
     assert render.fact_text(acids) == "such as glycolic acid and salicylic acid"
     assert render.fact_text(acids, "or") == "such as glycolic acid or salicylic acid"
     assert render.values(acids) == ["glycolic acid", "salicylic acid"]
@@ -118,10 +118,10 @@ def test_real_data_keeps_the_articles_hedges_and_scope() -> None:
 
 def test_a_list_of_sentences_is_not_joined_with_commas() -> None:
     """ "cleansed., A numbing ..." read badly in the facts table (review, point 17)."""
-    steps = _fact(kind="list", items=["Your face is cleansed.", "A cream goes on.", "Do you numb?"], scope="complete")
+    steps = _fact(kind="list", items=["Your face is cleansed.", "A cream goes on.", "Do you numb?"], scope="complete", joined_by="and")
     assert render.fact_text(steps) == "Your face is cleansed. A cream goes on. Do you numb?"
     assert ".," not in render.fact_text(steps) and "?," not in render.fact_text(steps)
-    words = _fact(kind="list", items=["retinol", "acids"], scope="complete")
+    words = _fact(kind="list", items=["retinol", "acids"], scope="complete", joined_by="and")
     assert render.fact_text(words) == "retinol and acids"
 
 
@@ -132,10 +132,12 @@ def test_a_list_of_alternatives_is_joined_with_or_everywhere() -> None:
     assert render.fact_text(either, lang="es") == "eczema, rosacea o very sensitive skin"
     assert isinstance(either, schema.ListFact)
     assert render.items(either, "or", lang="es").endswith(" o very sensitive skin")
-    both = _fact(kind="list", items=["retinol", "acids"], scope="complete")
-    assert render.fact_text(both) == "retinol and acids", "without joined_by the items are joined with 'and'"
+    both = _fact(kind="list", items=["retinol", "acids"], scope="complete", joined_by="and")
+    assert render.fact_text(both) == "retinol and acids"
     with pytest.raises(Exception, match="joined_by"):
         _fact(kind="list", items=["a", "b"], scope="complete", joined_by="and/or")
+    with pytest.raises(Exception, match="joined_by"):  # required: deleting the line cannot turn "or" into "and"
+        _fact(kind="list", items=["a", "b"], scope="complete")
 
 
 @pytest.mark.parametrize("key", ["candidates.wait_if", "candidates.avoid_skin", "candidates.avoid_other"])
