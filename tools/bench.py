@@ -326,7 +326,8 @@ HISTORY = BENCH / "history.md"
 
 
 def report(guide: dict[str, PageFigures], plain: dict[str, PageFigures], builds: dict[str, float],
-           engines: dict[str, float] | str, runs: int, zensical: dict[str, FirstView] | str = "not run") -> str:
+           engines: dict[str, float] | str, runs: int, zensical: dict[str, FirstView] | str = "not run",
+           build_runs: int = 5) -> str:
     head = ("| page | performance | accessibility | best practices | SEO | LCP | total blocking time (runs) | "
             "first view (gzip) | Lighthouse transfer |\n|---|---|---|---|---|---|---|---|---|")
     lines = [
@@ -334,7 +335,7 @@ def report(guide: dict[str, PageFigures], plain: dict[str, PageFigures], builds:
         "",
         f"Written by `make bench` (tools/bench.py) on {time.strftime('%Y-%m-%d')}. Lighthouse "
         f"{json.loads((LIGHTHOUSE.parent.parent / 'package.json').read_text())['version']}, mobile preset "
-        f"(simulated slow 4G, 4x CPU slowdown), median of {runs} runs per page; Debian Chromium, "
+        f"(simulated slow 4G, 4x CPU slowdown), " + (f"median of {runs} runs" if runs > 1 else "one run") + " per page; Debian Chromium, "
         "headless, no network beyond 127.0.0.1; the site served gzip-compressed under /guide/.",
         "",
         "*First view* = gzip bytes of the page's HTML plus the CSS, JavaScript and fonts it loads, "
@@ -373,7 +374,7 @@ def report(guide: dict[str, PageFigures], plain: dict[str, PageFigures], builds:
         f"| plain Material, MkDocs (in this run) | {builds['plain']:.2f} |",
     ]
     if isinstance(engines, dict):
-        lines += [f"| this guide, {name} (median of 5, tools/time_builds.py) | {secs:.2f} |"
+        lines += [f"| this guide, {name} (median of {build_runs}, tools/time_builds.py) | {secs:.2f} |"
                   for name, secs in engines.items()]
     else:
         lines += ["", f"MkDocs vs Zensical: not measured ({engines})."]
@@ -424,7 +425,7 @@ def main(argv: list[str] | None = None) -> int:
         engines = str(exc)
     (OUT / "results.json").write_text(json.dumps({"guide": guide, "plain": plain, "builds": builds,
                                                   "engines": engines, "zensical": zensical}, indent=2), encoding="utf-8")
-    text = report(guide, plain, builds, engines, args.runs, zensical)
+    text = report(guide, plain, builds, engines, args.runs, zensical, args.build_runs)
     Path(args.report).write_text(text, encoding="utf-8")
     print(f"Wrote {Path(args.report).relative_to(ROOT) if Path(args.report).is_relative_to(ROOT) else args.report}")
     misses = _misses(guide)
