@@ -35,6 +35,31 @@ GLOSSARIES = {"en": GLOSSARY, "es": "includes/abbreviations.es.md"}
 """The glossary of each edition (its tooltips come from pymdownx.snippets' auto_append in each config)."""
 
 Macro = TypeVar("Macro", bound=Callable[..., Markup])
+
+
+class _CompiledPartials(jinja2.BytecodeCache):
+    """The partials, once compiled, kept for the life of the process and keyed by name: `make serve`
+    rebuilds and the test suite load the project again and again, from one folder or from copies.
+
+    Jinja reuses a compiled partial only while its text is unchanged (it compares a checksum of the
+    source); a copy elsewhere reuses it too, so ``_template_line`` matches a partial by its name.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return name
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledPartials()
 Kind = TypeVar("Kind", bound=schema.FactT)
 
 
@@ -79,6 +104,7 @@ def define_env(env: MacrosEnv) -> None:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        bytecode_cache=_COMPILED,
     )
     templates.filters["cell"] = _cell
     templates.filters["sentence"] = figures.sentence
@@ -120,7 +146,7 @@ def define_env(env: MacrosEnv) -> None:
                              found=_row(root / PARTIALS / name, exc.lineno), expected="a valid Jinja template",
                              fix="check the {{ }} and {% %} brackets on this line.") from None
         except Exception as exc:  # noqa: BLE001 - any other failure inside a partial
-            line = _template_line(exc, root / PARTIALS / name)
+            line = _template_line(exc, f"{PARTIALS}/{name}")
             what = (f"the partial uses the fact '{exc.args[0]}', which is not in data/facts.yml"
                     if isinstance(exc, KeyError) and exc.args and isinstance(exc.args[0], str) else
                     f"the partial could not be filled in ({type(exc).__name__}: {exc})")
@@ -446,11 +472,16 @@ def _row(path: Path, line: int | None) -> str | None:
     return f"'{rows[line - 1].strip()[:100]}'" if line and 0 < line <= len(rows) else None
 
 
-def _template_line(exc: BaseException, path: Path) -> int | None:
-    """The line of the template ``path`` where ``exc`` was raised (Jinja maps its frames to template lines)."""
+def _template_line(exc: BaseException, partial: str) -> int | None:
+    """The line of ``partial`` (``includes/partials/<name>``) where ``exc`` was raised (Jinja maps its
+    frames to template lines).
+
+    A frame is the partial's when its file ends with that path, in whatever folder: the partial
+    may have been compiled from an identical copy elsewhere (``_CompiledPartials``).
+    """
     line = None
     for frame, lineno in traceback.walk_tb(exc.__traceback__):
-        if Path(frame.f_code.co_filename).resolve() == path.resolve():
+        if Path(frame.f_code.co_filename).as_posix().endswith("/" + partial):
             line = lineno
     return line
 

@@ -19,6 +19,11 @@ MAX_SCALAR = 10_000
 """Longest single value, in characters, before the schema's own limits."""
 KEY = re.compile(r"[a-z][a-z0-9_]*")
 
+# libyaml's parser (in PyYAML's wheels) reads a file about ten times faster than the pure-Python one,
+# with the same tokens, nodes and marks. A mistake is parsed again by the pure-Python one, whose
+# wording the editors' messages (and their tests) are written against.
+_FAST: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
@@ -66,10 +71,11 @@ def _refuse_expansion(text: str, name: str, offset: int, what: str) -> None:
     deep nesting cannot exhaust Python's stack.
     """
     depth = 0
+    rows = text.splitlines()
     try:
-        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        for token in yaml.scan(text, Loader=_FAST):
             line = token.start_mark.line + 1 + offset
-            found = _source_line(text, token.start_mark.line)
+            found = _quoted_row(rows, token.start_mark.line)
             kind = None
             if isinstance(token, yaml.AnchorToken):
                 kind = f"an anchor '&{token.value}'"
@@ -101,7 +107,11 @@ def _refuse_expansion(text: str, name: str, offset: int, what: str) -> None:
 def compose(text: str, name: str, offset: int = 0, what: str = "YAML syntax error") -> yaml.Node | None:
     """Parse ``text`` into YAML nodes (no values built), turning a syntax error into a ``GuideError``."""
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        return yaml.compose(text, Loader=_FAST)
+    except yaml.MarkedYAMLError:
+        pass
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)  # the same error, in the words the messages expect
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or "the YAML is not well formed").replace("'<stream end>'", "the end of the text")
@@ -184,7 +194,10 @@ def _build(root: yaml.Node | None, name: str, offset: int, key_pattern: re.Patte
 
 def _source_line(text: str, index: int) -> str | None:
     """Line ``index`` (0-based) of ``text``, quoted, or ``None`` past the end."""
-    rows = text.splitlines()
+    return _quoted_row(text.splitlines(), index)
+
+
+def _quoted_row(rows: list[str], index: int) -> str | None:
     if 0 <= index < len(rows) and rows[index].strip():
         return f"'{rows[index].strip()}'"
     return "the end of the file" if index >= len(rows) else None

@@ -11,11 +11,12 @@ Fixtures (registered in conftest.py):
   Playwright or axe-core is missing, the test is skipped, and fails in CI
   (``CI=true``): a missing browser must never pass unnoticed there.
 
-* ``tabs``: one browser context per viewport width for the whole session
-  (phone: 375 px, touch; desktop: 1280 px), so a page check costs a new tab,
-  not a new browser profile.
+* ``tabs``: one open tab per viewport width for the whole session (phone:
+  375 px, touch; desktop: 1280 px); a test visits its page in it
+  (``with tabs.visit(server, path, width) as (page, log)``), so a page check
+  costs a navigation, not a new tab and its renderer process.
 
-Helpers: :func:`open_page` and :func:`new_tab` (a page that records console
+Helpers: :func:`open_page` and :func:`new_tab` (for a test that needs a context of its own: a page that records console
 errors, requests to other hosts and Content-Security-Policy violations, and
 waits until the theme's script has started and the network is quiet),
 :func:`run_axe` and :func:`switch_scheme`.
@@ -42,7 +43,7 @@ from support import ROOT, Build
 from support import missing as _missing
 
 if TYPE_CHECKING:  # Playwright is imported when a browser test runs (missing: skipped, or failed in CI)
-    from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Playwright, Request
+    from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Error, Page, Playwright, Request
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -242,12 +243,23 @@ class PageLog:
         if message.type == "error":
             self.errors.append(f"console: {message.text}")
 
+    def on_page_error(self, error: Error) -> None:
+        self.errors.append(f"page error: {error}")
+
     def watch(self, page: Page) -> None:
         page.on("request", self.on_request)
         page.on("requestfinished", self.on_done)
         page.on("requestfailed", self.on_done)
         page.on("console", self.on_console)
-        page.on("pageerror", lambda exc: self.errors.append(f"page error: {exc}"))
+        page.on("pageerror", self.on_page_error)
+
+    def unwatch(self, page: Page) -> None:
+        """Stop recording (the tab goes on to another test)."""
+        page.remove_listener("request", self.on_request)
+        page.remove_listener("requestfinished", self.on_done)
+        page.remove_listener("requestfailed", self.on_done)
+        page.remove_listener("console", self.on_console)
+        page.remove_listener("pageerror", self.on_page_error)
 
 
 def settle(page: Page, log: PageLog, timeout_s: float = 15.0) -> None:
@@ -312,17 +324,37 @@ def open_page(browser: Browser, server: Server, path: str = "", *, scheme: str |
 
 
 class Tabs:
-    """One context per viewport width for the session, each page opening in the light scheme
-    (``tabs`` fixture). Close the page after use; the context stays."""
+    """One open tab per viewport width for the session (``tabs`` fixture), each page opening in the
+    light scheme. A test visits a page in it (:meth:`visit`): a navigation in an open tab costs
+    about a third of the processor time of a new tab (no new renderer process), which is most of
+    what the browser tests cost. A test that fails leaves its tab closed, so the next one starts
+    afresh; a test that needs its own storage or settings opens its own context (:func:`open_page`)."""
 
     def __init__(self, browser: Browser) -> None:
         self.browser = browser
         self.contexts: dict[int, BrowserContext] = {}
+        self.pages: dict[int, Page] = {}
 
-    def open(self, server: Server, path: str, width: int) -> tuple[Page, PageLog]:
+    @contextlib.contextmanager
+    def visit(self, server: Server, path: str, width: int = 1280) -> Iterator[tuple[Page, PageLog]]:
+        """The page at ``path`` in the tab of ``width``, loaded and settled (:func:`settle`), with a
+        fresh :class:`PageLog` that records only this visit."""
         if width not in self.contexts:
             self.contexts[width] = new_context(self.browser, scheme="default", width=width)
-        return new_tab(self.contexts[width], server, path)
+        page = self.pages.pop(width, None) or self.contexts[width].new_page()
+        log = PageLog()
+        log.watch(page)
+        try:
+            page.goto(server.url(path), wait_until="load")
+            settle(page, log)
+            yield page, log
+        except BaseException:
+            with contextlib.suppress(Exception):
+                page.close()  # a failed test never hands its tab on
+            raise
+        log.unwatch(page)
+        page.emulate_media(media="screen")
+        self.pages[width] = page
 
     def close(self) -> None:
         for context in self.contexts.values():

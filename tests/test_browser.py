@@ -82,7 +82,7 @@ def _unique_word(server: Server, target: str) -> str:
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
-def test_zensical_search_dialog_finds_a_page_and_stays_clean(browser: Browser, site: Build, zsite: Build, width: int) -> None:
+def test_zensical_search_dialog_finds_a_page_and_stays_clean(tabs: Tabs, site: Build, zsite: Build, width: int) -> None:
     """Zensical's own search (a Search button, or the header's icon on a phone, opens a dialog in a
     shadow root): a word only one page uses finds that page, with no console error, no request to
     another host and no Content-Security-Policy violation. (axe finds two problems in the open
@@ -91,8 +91,7 @@ def test_zensical_search_dialog_finds_a_page_and_stays_clean(browser: Browser, s
     with serving(site.site) as mkdocs:
         word = _unique_word(mkdocs, target)  # the same text on both builds (tests/test_zensical.py)
     with serving(zsite.site) as served:
-        context, page, log = open_page(browser, served, "", width=width)
-        try:
+        with tabs.visit(served, "", width) as (page, log):
             if width < 1220:
                 page.locator("label.md-header__button[for=__search]").click()
             else:
@@ -105,15 +104,12 @@ def test_zensical_search_dialog_finds_a_page_and_stays_clean(browser: Browser, s
             assert served.url(target) in hrefs, f"searching {word!r}: {hrefs}"
             assert not log.errors and not log.third_party, (log.errors, log.third_party)
             assert csp_violations(page, log) == []
-        finally:
-            context.close()
 
 
 @pytest.mark.parametrize("target", ["aftercare/", "procedure/"])
-def test_search_finds_a_page_by_a_word_from_it(browser: Browser, server: Server, target: str) -> None:
+def test_search_finds_a_page_by_a_word_from_it(tabs: Tabs, server: Server, target: str) -> None:
     word = _unique_word(server, target)
-    context, page, log = open_page(browser, server, "")
-    try:
+    with tabs.visit(server, "", 1280) as (page, log):
         page.keyboard.press("/")  # Material's shortcut opens search; clicking works too
         box = page.locator(".md-search__input")
         if not box.is_visible():
@@ -124,12 +120,10 @@ def test_search_finds_a_page_by_a_word_from_it(browser: Browser, server: Server,
         hrefs = links.evaluate_all("els => els.map(e => e.href.split(/[?#]/)[0])")
         assert server.url(target) in hrefs, f"searching {word!r}: {hrefs}"
         assert not log.third_party
-    finally:
-        context.close()
 
 
 def test_colour_scheme_toggle_works_and_persists(browser: Browser, server: Server) -> None:
-    context, page, _ = open_page(browser, server, "")
+    context, page, _ = open_page(browser, server, "")  # its own storage: the choice must persist
     try:
         assert scheme_of(page) == "default", "light by default on a light system"
         page.locator("label[title='Switch to dark mode']:visible").click()
@@ -161,9 +155,8 @@ FOCUS_STATE = """() => {
 
 
 @pytest.mark.parametrize("path", ["", "pain/"])
-def test_keyboard_reaches_search_and_every_nav_item_with_visible_focus(browser: Browser, server: Server, path: str) -> None:
-    context, page, _ = open_page(browser, server, path, width=1280)
-    try:
+def test_keyboard_reaches_search_and_every_nav_item_with_visible_focus(tabs: Tabs, server: Server, path: str) -> None:
+    with tabs.visit(server, path, 1280) as (page, _):
         nav = set(page.eval_on_selector_all(".md-sidebar--primary .md-nav--primary > .md-nav__list > .md-nav__item > a.md-nav__link",
                                             "els => els.map(e => e.href)"))
         assert len(nav) == len(EN_PAGES) - 1, nav
@@ -187,8 +180,6 @@ def test_keyboard_reaches_search_and_every_nav_item_with_visible_focus(browser: 
         assert seen_search, "Tab reaches the search box"
         assert reached == nav, f"not reached by Tab: {sorted(nav - reached)}"
         assert not no_ring, f"focused without a visible ring: {no_ring}"
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
@@ -202,8 +193,7 @@ def test_page_is_accessible_clean_and_private(tabs: Tabs, served: Server, path: 
       the end (back-to-top button, table of contents tracking) and in the print view (test_csp.py
       has the policy's own tests).
     """
-    page, log = tabs.open(served, path, width)
-    try:
+    with tabs.visit(served, path, width) as (page, log):
         assert page.title(), "the page has a title"
         problems = {}
         for scheme in SCHEMES:
@@ -221,8 +211,6 @@ def test_page_is_accessible_clean_and_private(tabs: Tabs, served: Server, path: 
         report += [f"requests to other hosts: {log.third_party}"] * bool(log.third_party)
         report += [f"Content-Security-Policy violations: {csp}"] * bool(csp)
         assert not report, "\n".join(report)
-    finally:
-        page.close()
 
 
 def _open_search_results(page: Page, server: Server, width: int) -> None:
@@ -245,15 +233,14 @@ OPENED = {"search results": ("", _open_search_results), "facts table": ("sources
 @pytest.mark.parametrize("width", list(WIDTHS))
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("opened", list(OPENED))
-def test_axe_with_hidden_content_opened(browser: Browser, server: Server, opened: str, scheme: str, width: int) -> None:
+def test_axe_with_hidden_content_opened(tabs: Tabs, server: Server, opened: str, scheme: str, width: int) -> None:
     path, open_it = OPENED[opened]
-    context, page, _ = open_page(browser, server, path, scheme=scheme, width=width)
-    try:
+    with tabs.visit(server, path, width) as (page, _):
+        if scheme != scheme_of(page):
+            switch_scheme(page, scheme)
         open_it(page, server, width)
         problems = run_axe(page)
         assert not problems, "\n".join(problems)
-    finally:
-        context.close()
 
 
 def test_axe_file_is_the_pinned_one() -> None:
@@ -329,10 +316,9 @@ def test_theme_script_starts_without_restyling_the_page(browser: Browser, server
         context.close()
 
 
-def test_colour_scheme_toggle_by_keyboard(browser: Browser, server: Server) -> None:
+def test_colour_scheme_toggle_by_keyboard(tabs: Tabs, server: Server) -> None:
     """Enter on the focused toggle switches the scheme and keeps focus on the toggle (as in Material)."""
-    context, page, _ = open_page(browser, server, "", width=1280)
-    try:
+    with tabs.visit(server, "", 1280) as (page, _):
         page.locator("input.md-option:checked").focus()
         page.keyboard.press("Enter")
         page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
@@ -341,13 +327,10 @@ def test_colour_scheme_toggle_by_keyboard(browser: Browser, server: Server) -> N
         page.wait_for_function("() => !document.body.hasAttribute('data-md-color-switching')")
         page.keyboard.press("Enter")
         page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'default'")
-    finally:
-        context.close()
 
 
-def test_facts_table_is_folded_left_in_place_and_scrolls_by_keyboard(browser: Browser, server: Server) -> None:
-    context, page, log = open_page(browser, server, "sources/", width=375)
-    try:
+def test_facts_table_is_folded_left_in_place_and_scrolls_by_keyboard(tabs: Tabs, server: Server) -> None:
+    with tabs.visit(server, "sources/", 375) as (page, log):
         page.wait_for_function("() => typeof document$ !== 'undefined'")
         details = page.locator("details.facts-table")
         assert details.count() == 1 and not details.evaluate("d => d.open"), "folded when the page opens"
@@ -366,20 +349,17 @@ def test_facts_table_is_folded_left_in_place_and_scrolls_by_keyboard(browser: Br
         rows = page.locator("table.facts tbody tr")
         assert rows.count() > 1 and rows.first.is_visible()
         assert not log.errors, log.errors
-    finally:
-        context.close()
 
 
 # --- the back button closes the drawer and search (Material's #1513) ---------------
 
 
-def _toggle_after_back(browser: Browser, server: Server, toggle: str) -> tuple[bool, bool]:
+def _toggle_after_back(tabs: Tabs, server: Server, toggle: str) -> tuple[bool, bool]:
     """Open ``toggle`` ("drawer" or "search") at phone width, follow a link from it, press back.
 
     Returns (open before following the link, open after coming back).
     """
-    context, page, _ = open_page(browser, server, "", width=375)
-    try:
+    with tabs.visit(server, "", 375) as (page, _):
         page.wait_for_function("() => typeof document$ !== 'undefined'")  # the theme's script has started
         if toggle == "drawer":
             page.locator("label.md-header__button[for=__drawer]").click()
@@ -402,12 +382,10 @@ def _toggle_after_back(browser: Browser, server: Server, toggle: str) -> tuple[b
         page.wait_for_timeout(300)  # any restore of form state has happened by now
         still_open = page.evaluate(f"document.getElementById('__{toggle}').checked")
         return was_open, still_open
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("toggle", ["drawer", "search"])
-def test_back_button_finds_drawer_and_search_closed(browser: Browser, server: Server, toggle: str) -> None:
-    was_open, still_open = _toggle_after_back(browser, server, toggle)
+def test_back_button_finds_drawer_and_search_closed(tabs: Tabs, server: Server, toggle: str) -> None:
+    was_open, still_open = _toggle_after_back(tabs, server, toggle)
     assert was_open, f"the {toggle} did not open"
     assert not still_open, f"after the back button the {toggle} is still open over the page"

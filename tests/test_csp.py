@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from browser import Server, csp_violations, open_page, serving
+from browser import Server, Tabs, csp_violations, serving
 from guide.csp import META_REFERRER, PolicyError, policy, script_styles, secure, sha256
 from support import ROOT, Build
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Page
 
 # --- the policy itself ------------------------------------------------------------------
 
@@ -110,11 +110,10 @@ def _search(page: Page) -> None:
 # tests/test_browser.py::test_page_is_accessible_clean_and_private (one tab per page and width).
 
 
-def test_search_scheme_toggle_and_facts_table_without_a_violation(browser: Browser, built: Build, served: Server) -> None:
+def test_search_scheme_toggle_and_facts_table_without_a_violation(tabs: Tabs, built: Build, served: Server) -> None:
     """Search (Material's search under MkDocs; Zensical's own search is not driven yet: MIGRATING.md),
     the scheme toggle, the facts table and the print view, on both engines' builds."""
-    context, page, log = open_page(browser, served, "sources/")
-    try:
+    with tabs.visit(served, "sources/", 1280) as (page, log):
         if built.engine == "mkdocs":
             _search(page)
         page.locator("label[title='Switch to dark mode']:visible").click()
@@ -125,11 +124,9 @@ def test_search_scheme_toggle_and_facts_table_without_a_violation(browser: Brows
         page.emulate_media(media="print")
         page.wait_for_timeout(50)
         assert csp_violations(page, log) == []
-    finally:
-        context.close()
 
 
-def test_an_injected_inline_script_is_blocked(browser: Browser, site: Build, tmp_path: Path) -> None:
+def test_an_injected_inline_script_is_blocked(tabs: Tabs, site: Build, tmp_path: Path) -> None:
     """What the policy is for: a script that slipped into a built page does not run."""
     copy = tmp_path / "site"
     shutil.copytree(site.site, copy)
@@ -139,16 +136,13 @@ def test_an_injected_inline_script_is_blocked(browser: Browser, site: Build, tmp
     assert "</article>" in html
     page_file.write_text(html.replace("</article>", injected + "</article>", 1), encoding="utf-8")
     with serving(copy) as fake:
-        context, page, log = open_page(browser, fake, "pain/")
-        try:
+        with tabs.visit(fake, "pain/", 1280) as (page, log):
             assert page.evaluate("typeof window.__injected") == "undefined", "the injected script ran"
             violations = csp_violations(page, log)
             assert any(v.startswith("script-src-elem blocked inline") for v in violations), violations
             assert any(v.startswith("script-src-attr blocked inline") for v in violations), violations
             # the page's own scripts still ran: the theme's script started
             assert page.evaluate("typeof document$") != "undefined"
-        finally:
-            context.close()
 
 
 def test_zensical_build_gets_the_policy_from_the_shared_postbuild(zsite: Build) -> None:

@@ -345,6 +345,15 @@ def test_mistake_in_any_partial_names_file_and_line(tmp_path: Path, partial: str
     assert says in msg, msg
 
 
+def test_a_partial_compiled_from_another_copy_still_names_this_copy_s_line(tmp_path: Path) -> None:
+    """Compiled partials are kept for the process (macros._CompiledPartials): an edited copy of a partial
+    is compiled anew, and a mistake in it is reported at its own line, not the cached copy's."""
+    load_project(define_env, one_page_project(tmp_path / "first", TINY_PAGE))  # every partial compiled and kept
+    msg, text = _partial_error(tmp_path / "second", "timeline.svg", "{{ t.title }}", "\n\n\n{{ t.titel }}")
+    assert msg.startswith(f"includes/partials/timeline.svg:{line_of(text, 't.titel')}:"), msg
+    assert "has no attribute 'titel'" in msg, msg
+
+
 def test_facts_a_summary_shows_are_read_from_its_template(tmp_path: Path) -> None:
     """A new row in glance-card.html lists the home page for its fact: no hand-kept list to forget."""
     project = one_page_project(tmp_path, TINY_PAGE.replace("# Tiny\n", "# Tiny\n\n{{ glance_card() }}\n"))

@@ -159,8 +159,7 @@ INK = {"default": "rgb(31, 35, 40)", "slate": "rgb(236, 238, 242)"}  # picture t
 def test_pictures_fit_narrow_and_wide_screens(tabs: Tabs, server: Server, src: str, width: int) -> None:
     """In both colour schemes (the second switched by the toggle, in the same tab)."""
     count = PICTURE_PAGES[src]
-    page, _ = tabs.open(server, "" if src == "index.md" else src.removesuffix(".md") + "/", width)
-    try:
+    with tabs.visit(server, "" if src == "index.md" else src.removesuffix(".md") + "/", width) as (page, _):
         for scheme, ink in INK.items():
             if scheme_of(page) != scheme:
                 switch_scheme(page, scheme)
@@ -175,5 +174,3 @@ def test_pictures_fit_narrow_and_wide_screens(tabs: Tabs, server: Server, src: s
             if page.query_selector("figure.fig svg text"):
                 fill = page.evaluate("getComputedStyle(document.querySelector('figure.fig svg text')).fill")
                 assert fill == ink, f"{src}, {scheme}: picture text is {fill}"
-    finally:
-        page.close()

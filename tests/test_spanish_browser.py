@@ -8,21 +8,15 @@ page, Spanish ones included (tests/test_html_quality.py).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pytest
 
-from browser import Server, open_page
-
-if TYPE_CHECKING:
-    from playwright.sync_api import Browser
+from browser import Server, Tabs
 
 pytestmark = pytest.mark.browser
 
 
-def test_spanish_search_finds_acne_scar_pages(browser: Browser, server: Server) -> None:
-    context, page, log = open_page(browser, server, "es/")
-    try:
+def test_spanish_search_finds_acne_scar_pages(tabs: Tabs, server: Server) -> None:
+    with tabs.visit(server, "es/", 1280) as (page, log):
         page.keyboard.press("/")
         box = page.locator(".md-search__input")
         if not box.is_visible():
@@ -33,18 +27,13 @@ def test_spanish_search_finds_acne_scar_pages(browser: Browser, server: Server) 
         hrefs = {h.split("#")[0] for h in links.evaluate_all("els => els.map(e => e.href.split('?')[0])")}
         assert {server.url("es/candidates/"), server.url("es/frequency/")} <= hrefs, hrefs
         assert not log.third_party and not log.errors, (log.third_party, log.errors)
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("start, name, lands", [("pain/", "Español", "es/pain/"), ("es/pain/", "English", "pain/"),
                                                 ("", "Español", "es/"), ("es/", "English", "")])
-def test_language_link_lands_on_the_pair(browser: Browser, server: Server, start: str, name: str, lands: str) -> None:
-    context, page, log = open_page(browser, server, start)
-    try:
+def test_language_link_lands_on_the_pair(tabs: Tabs, server: Server, start: str, name: str, lands: str) -> None:
+    with tabs.visit(server, start, 1280) as (page, log):
         page.locator(f"a.md-header__lang:has-text('{name}')").click()
         page.wait_for_url(server.url(lands))
         assert page.evaluate("document.documentElement.lang") == ("es" if lands.startswith("es/") else "en")
         assert not log.third_party
-    finally:
-        context.close()
