@@ -10,19 +10,18 @@ import dataclasses
 import fcntl
 import json
 import os
-import shutil
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from support import ENGINES, ROOT, ZENSICAL_CONFIG, Build, require_zensical, run_build, run_zensical
+from support import ENGINES, MAKE_PARTS, ROOT, Build, make_build, require_zensical
 
 sys.path.insert(0, str(ROOT))
 
 import browser as _browser  # noqa: E402
-from tools.project import copy_project  # noqa: E402
+from tools.project import BUILD_PARTS, copy_project  # noqa: E402
 
 # One Chromium and one server of each build for the whole session.
 browser = _browser.browser
@@ -49,26 +48,27 @@ def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, make: Call
         return build
 
 
+def _make(engine: str) -> Callable[[Path], Build]:
+    def build(folder: Path) -> Build:
+        return make_build(copy_project(folder / "project", (*BUILD_PARTS, *MAKE_PARTS)), engine)
+    return build
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The real site, built strictly once per test run."""
-    build = shared_build(tmp_path_factory, "real", lambda folder: run_build(ROOT, folder / "site"))
+    """The real site, built once per test run by `make build` in a copy of the project (the working
+    tree's site folders are never touched). Tests that need a previous site copy ``site.project``."""
+    build = shared_build(tmp_path_factory, "real", _make("mkdocs"))
     assert build.ok, build.output
     return build
 
 
-def _zensical_build(folder: Path) -> Build:
-    project = copy_project(folder / "project")
-    shutil.copy2(ROOT / ZENSICAL_CONFIG, project / ZENSICAL_CONFIG)
-    return run_zensical(project, postbuild=True)
-
-
 @pytest.fixture(scope="session")
 def zsite(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The real site built once with Zensical and the shared post-build step, as `make build-zensical` does,
-    in a copy of the project (the working tree's site folders are never touched)."""
+    """The real site built once by `make build-zensical` (Zensical and the shared post-build step), in a
+    copy of the project."""
     require_zensical()
-    build = shared_build(tmp_path_factory, "zensical", _zensical_build)
+    build = shared_build(tmp_path_factory, "zensical", _make("zensical"))
     assert build.ok, build.output
     return build
 

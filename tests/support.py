@@ -116,6 +116,36 @@ def run_zensical(project: Path, config: str = ZENSICAL_CONFIG, site_dir: str = Z
     return build
 
 
+BUILD_EPOCH = "1585008000"
+"""SOURCE_DATE_EPOCH of the session's builds: 2020-03-24 00:00 UTC, the article's date, far from any
+day the tests run, so a date taken from the clock instead shows (tests/test_reproducible.py)."""
+MAKE_PARTS = ("Makefile", "requirements.txt", "requirements-zensical.txt")
+"""What `make build` and `make build-zensical` read besides the build parts (tools.project.BUILD_PARTS)."""
+
+
+def make_build(project: Path, engine: str = "mkdocs") -> Build:
+    """`make build` (or, for "zensical", `make build-zensical`) in ``project``, a copy of the project
+    with MAKE_PARTS, using this checkout's installs: the editor's command, pre-flight check,
+    atomic output and post-build step included. The site is ``project/site`` (or ``site-zensical``);
+    its dates are BUILD_EPOCH's."""
+    if engine == "zensical":
+        require_zensical()
+        venvz = ZENSICAL.parent.parent
+        cmd, out = ["make", "-s", "-o", f"{venvz}/.zensical", f"VENVZ={venvz}", "build-zensical"], ZENSICAL_SITE_DIR
+    else:
+        cmd, out = ["make", "-s", "-o", ".venv/.site", f"BIN={BIN}", "build"], "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH}
+    proc = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    return Build(project, project / out, proc.returncode, proc.stdout + proc.stderr, engine)
+
+
+def copy_built(build: Build, dest: Path) -> Path:
+    """A copy of the project a session build (``site``/``zsite`` fixture) was made in, its site included:
+    the previous site for a test whose next build must fail and leave it as it was."""
+    shutil.copytree(build.project, dest, symlinks=True)
+    return dest
+
+
 # --- the real project's configuration and data (read when first asked, never at import) ----------
 
 CONFIG: dict[str, Any] = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)

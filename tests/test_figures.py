@@ -20,7 +20,7 @@ from guide.offline import load_project
 from htmlpage import article_text, one, page_file, parse, text_of
 from macros import define_env
 from support import ROOT, SCHEDULES, Build, project_env, project_facts, run_build
-from tools.project import cite_numbers, copy_project
+from tools.project import BUILD_PARTS, cite_numbers, copy_project
 
 BASE = {"label": "L", "expert": "article", "source": "passage"}
 
@@ -341,8 +341,11 @@ CHANGES = [  # (old, new) in data/facts.yml
 ]
 
 
+EN_PARTS = tuple(p for p in BUILD_PARTS if p not in ("docs-es", "mkdocs.es.yml", "zensical.es.yml"))
+
+
 def _project(dest: Path, changed: bool) -> Path:
-    project = copy_project(dest)
+    project = copy_project(dest, EN_PARTS)  # the pictures are checked on the English edition
     page = project / "docs" / PAGE
     text = page.read_text(encoding="utf-8")
     assert "{{ page_info() }}" in text

@@ -11,10 +11,8 @@ MkDocs and with Zensical, to prove what reaches the published HTML.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,8 +24,8 @@ from guide.errors import GuideError, GuideErrors
 from guide.loader import load_facts
 from guide.offline import load_project
 from macros import define_env
-from support import BIN, ROOT, Build, run_build
-from tools.project import BUILD_PARTS, copy_project
+from support import ROOT, Build, copy_built, make_build, run_build
+from tools.project import copy_project
 
 REAL = (ROOT / "data" / "facts.yml").read_text(encoding="utf-8")
 TINY = (Path(__file__).parent / "fixtures" / "tiny" / "docs" / "index.md").read_text(encoding="utf-8")
@@ -480,20 +478,16 @@ def test_symlinked_file_outside_the_repository_stops_the_build(tmp_path: Path) -
     assert "includes/leak.md: a symbolic link in the content folders Found: a link to /etc/passwd." in build.output
 
 
-def test_make_build_keeps_the_previous_site_when_a_build_fails(tmp_path: Path) -> None:
+def test_make_build_keeps_the_previous_site_when_a_build_fails(site: Build, tmp_path: Path) -> None:
     """Atomic output: a strict-mode failure (a broken anchor) leaves the previous site/, untouched."""
-    project = copy_project(tmp_path / "project", (*BUILD_PARTS, "Makefile", "requirements.txt"))
-    make = ["make", "-o", ".venv/.site", f"BIN={BIN}", "build"]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    ok = subprocess.run(make, cwd=project, env=env, capture_output=True, text=True, timeout=300)
-    assert ok.returncode == 0, ok.stdout + ok.stderr
+    project = copy_built(site, tmp_path / "project")  # the session's `make build`, its site/ the previous one
     marker = project / "site" / "marker.txt"
     marker.write_text("previous build", encoding="utf-8")
     page = project / "docs" / "pain.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nSee [aftercare](aftercare.md#no-such-anchor).\n", encoding="utf-8")
-    bad = subprocess.run(make, cwd=project, env=env, capture_output=True, text=True, timeout=300)
-    assert bad.returncode != 0
-    assert "no-such-anchor" in bad.stdout + bad.stderr
+    bad = make_build(project)
+    assert not bad.ok
+    assert "no-such-anchor" in bad.output
     assert marker.read_text(encoding="utf-8") == "previous build", "a failed build replaced the previous site"
     assert not (project / ".site-new").exists()
 
@@ -501,23 +495,16 @@ def test_make_build_keeps_the_previous_site_when_a_build_fails(tmp_path: Path) -
 # --- Zensical: the same checks stop its build --------------------------------
 
 
-def test_zensical_refuses_the_same_page_and_keeps_the_previous_site(tmp_path: Path) -> None:
-    from support import ZENSICAL, require_zensical
-
-    require_zensical()
-    project = copy_project(tmp_path / "project", (*BUILD_PARTS, "Makefile", "requirements-zensical.txt"))
-    venvz = ZENSICAL.parent.parent
-    make = ["make", "-o", f"{venvz}/.zensical", f"VENVZ={venvz}", "build-zensical"]
-    ok = subprocess.run(make, cwd=project, capture_output=True, text=True, timeout=300)
-    assert ok.returncode == 0, ok.stdout + ok.stderr
+def test_zensical_refuses_the_same_page_and_keeps_the_previous_site(zsite: Build, tmp_path: Path) -> None:
+    project = copy_built(zsite, tmp_path / "project")  # the session's `make build-zensical`, its site the previous one
     marker = project / "site-zensical" / "marker.txt"
     marker.write_text("previous build", encoding="utf-8")
     page = project / "docs" / "pain.md"
     text = page.read_text(encoding="utf-8").replace("\n# ", "\n{{ fact.__globals__['sys'] }}\n\n# ", 1)
     page.write_text(text, encoding="utf-8")
-    bad = subprocess.run(make, cwd=project, capture_output=True, text=True, timeout=300)
-    assert bad.returncode != 0
-    assert f"docs/pain.md:{_line(text, '__globals__')}: an attribute ('.__globals__') in the page" in bad.stdout + bad.stderr
+    bad = make_build(project, "zensical")
+    assert not bad.ok
+    assert f"docs/pain.md:{_line(text, '__globals__')}: an attribute ('.__globals__') in the page" in bad.output
     assert marker.read_text(encoding="utf-8") == "previous build"
 
 

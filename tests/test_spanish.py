@@ -29,7 +29,7 @@ from guide.loader import load_facts
 from guide.siteurl import load_config
 from guide.yamlsrc import load_with_lines
 from htmlpage import article_text, page_file
-from support import ROOT, Build, run_build
+from support import ROOT, Build, copy_built, make_build, run_build
 from tools.project import cite_numbers, copy_project
 
 EN_CONFIG = load_config(ROOT / "mkdocs.yml")  # !ENV tags resolved as MkDocs does
@@ -147,33 +147,19 @@ def test_a_missing_spanish_wording_stops_the_build(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
-def test_a_spanish_failure_keeps_the_previous_site_of_both_editions(tmp_path: Path, engine: str) -> None:
+def test_a_spanish_failure_keeps_the_previous_site_of_both_editions(request: pytest.FixtureRequest, tmp_path: Path, engine: str) -> None:
     """make build / make build-zensical: the English build passes, the Spanish one fails, nothing is published."""
-    import os
-    import subprocess
-
-    from support import BIN
-    from tools.project import BUILD_PARTS
-
-    if engine == "zensical":
-        from support import ZENSICAL, require_zensical
-        require_zensical()
-        venvz = ZENSICAL.parent.parent
-        make, out = ["make", "-o", f"{venvz}/.zensical", f"VENVZ={venvz}", "build-zensical"], "site-zensical"
-    else:
-        make, out = ["make", "-o", ".venv/.site", f"BIN={BIN}", "build"], "site"
-    project = copy_project(tmp_path / "project", (*BUILD_PARTS, "Makefile", "requirements.txt", "requirements-zensical.txt"))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    ok = subprocess.run(make, cwd=project, env=env, capture_output=True, text=True, timeout=300)
-    assert ok.returncode == 0, ok.stdout + ok.stderr
+    built: Build = request.getfixturevalue("site" if engine == "mkdocs" else "zsite")
+    project = copy_built(built, tmp_path / "project")  # the session's build, its site the previous one
+    out = built.site.relative_to(built.project)
     assert (project / out / "es" / "pain" / "index.html").is_file() and (project / out / "pain" / "index.html").is_file()
     marker = project / out / "marker.txt"
     marker.write_text("previous build", encoding="utf-8")
     wording = project / WORDING
     wording.write_text(wording.read_text(encoding="utf-8").replace('      value: "roja y sensible"\n', ""), encoding="utf-8")
-    bad = subprocess.run(make, cwd=project, env=env, capture_output=True, text=True, timeout=300)
-    assert bad.returncode != 0
-    assert "missing Spanish wording (at facts.recovery.feel_after.value)" in bad.stdout + bad.stderr
+    bad = make_build(project, engine)
+    assert not bad.ok
+    assert "missing Spanish wording (at facts.recovery.feel_after.value)" in bad.output
     assert marker.read_text(encoding="utf-8") == "previous build", "a failed Spanish build replaced the previous site"
 
 
