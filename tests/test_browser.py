@@ -46,6 +46,25 @@ def test_page_list_matches_the_build(site: Build) -> None:
     assert sorted(site_pages(site.site)) == sorted(PAGES)
 
 
+def test_a_reused_tab_starts_each_visit_afresh(tabs: Tabs, server: Server) -> None:
+    """The browser tests share one tab per width (browser.Tabs): each visit records only its own
+    errors and opens in the light scheme, and a failed test's tab is closed, never handed on."""
+    with tabs.visit(server, "", 1280) as (page, log):
+        switch_scheme(page, "slate")
+        page.evaluate("() => console.error('left behind')")
+        page.wait_for_function("() => true")  # the console event has reached the log
+        assert log.errors == ["console: left behind"]
+    with tabs.visit(server, "pain/", 1280) as (again, log):
+        assert again is page, "the same tab, navigated"
+        assert not log.errors, log.errors
+        assert scheme_of(again) == "default"
+    with pytest.raises(AssertionError, match="a failing test"), tabs.visit(server, "", 1280) as (failing, _):
+        raise AssertionError("a failing test")
+    assert failing.is_closed()
+    with tabs.visit(server, "", 1280) as (fresh, _):
+        assert fresh is not failing and not fresh.is_closed()
+
+
 def test_missing_address_gets_the_helpful_404(browser: Browser, server: Server) -> None:
     context = new_context(browser)
     try:

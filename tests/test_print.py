@@ -10,16 +10,18 @@ sheet is rendered, and the site chrome is not.
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
 
-from browser import Server, Tabs, new_tab, scheme_of, switch_scheme
+from browser import Server, Tabs, scheme_of, switch_scheme
 from support import SCHEDULES, project_facts
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 
@@ -40,26 +42,26 @@ def test_pdf_page_count() -> None:
     assert pdf_pages(b"<< /Type /Pages /Count 2 >> << /Type /Page >> <</Type/Page/Parent 1 0 R>>") == 2
 
 
-def _print_page(browser: Browser, server: Server, path: str, scheme: str = "default", width: int = 1280) -> Page:
-    page = browser.new_page(viewport={"width": width, "height": 900})
-    page.goto(server.url(path))
-    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
-    page.emulate_media(media="print")
-    return page
+@contextlib.contextmanager
+def _printed(tabs: Tabs, server: Server, path: str, scheme: str = "default", width: int = 1280) -> Iterator[Page]:
+    """``path`` in the tab of ``width`` (``tabs.visit``), in ``scheme``, with print styles applied."""
+    with tabs.visit(server, path, width) as (page, _):
+        page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+        page.emulate_media(media="print")
+        yield page
 
 
 @pytest.mark.parametrize("paper", PAPER)
 @pytest.mark.parametrize("sheet", [SHEET, "es/" + SHEET])  # and the Spanish edition's sheet (issue 15)
-def test_sheet_prints_on_one_page(browser: Browser, server: Server, paper: str, sheet: str) -> None:
+def test_sheet_prints_on_one_page(tabs: Tabs, server: Server, paper: str, sheet: str) -> None:
     width_mm, height_mm = PAPER[paper]
     printable = ((width_mm - 2 * MARGIN) * PX_PER_MM, (height_mm - 2 * MARGIN) * PX_PER_MM)
-    page = _print_page(browser, server, sheet, width=round(printable[0]))
-    used = page.evaluate("document.querySelector('article').getBoundingClientRect().bottom")
-    assert used <= printable[1], f"the sheet is {used:.0f}px tall; one {paper} page holds {printable[1]:.0f}px"
-    pdf = page.pdf(format=paper, prefer_css_page_size=False)
-    assert pdf.startswith(b"%PDF")
-    assert pdf_pages(pdf) == 1, f"the sheet prints on {pdf_pages(pdf)} {paper} pages"
-    page.close()
+    with _printed(tabs, server, sheet, width=round(printable[0])) as page:
+        used = page.evaluate("document.querySelector('article').getBoundingClientRect().bottom")
+        assert used <= printable[1], f"the sheet is {used:.0f}px tall; one {paper} page holds {printable[1]:.0f}px"
+        pdf = page.pdf(format=paper, prefer_css_page_size=False)
+        assert pdf.startswith(b"%PDF")
+        assert pdf_pages(pdf) == 1, f"the sheet prints on {pdf_pages(pdf)} {paper} pages"
 
 
 def _visible(page: Page, selector: str) -> list[bool]:
@@ -70,77 +72,73 @@ def _visible(page: Page, selector: str) -> list[bool]:
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
-def test_sheet_has_every_item_and_no_chrome(browser: Browser, server: Server, scheme: str) -> None:
-    page = _print_page(browser, server, SHEET, scheme)
-    for selector in CHROME:
-        assert not any(_visible(page, selector)), f"{selector} shows in print"
-    items = page.evaluate("[...document.querySelectorAll('.appointment-sheet li')]"
-                          ".map(li => [li.innerText.trim(), li.checkVisibility(),"
-                          " parseFloat(getComputedStyle(li, '::before').borderTopWidth)])")
-    texts = [text for text, _, _ in items]
-    questions = list(project_facts().all_facts()["provider.questions"].items)
-    assert texts[:len(questions)] == questions
-    rest = texts[len(questions):]
-    expected = [  # (speaker, words of the item) in order: skip or wait, provider checks, aftercare
-        ("The article says to skip it if", "blood thinners"), ("Dr. Jaliman says to steer clear", "rosacea"),
-        ("The article says to wait if", "cystic breakout"),
-        ("The article says to find", "licensed practitioner"), ("At a spa, Dr. Jaliman", "sterilized equipment"),
-        ("Dr. Jaliman says to use sunscreen", "SPF of at least"), ("Dr. Jaliman says to avoid", "retinol"),
-        ("The article says to skip exfoliating", "scrubs"), ("The article says to use", "mild cleanser"),
-        ("Dr. Nazarian says makeup is", "ideally"),
-    ]
-    assert len(rest) == len(expected), rest
-    for text, (start, words) in zip(rest, expected):
-        assert text.startswith(start) and words in text, (text, start, words)
-    assert all(shown and box > 0 for _, shown, box in items), "every item shows with a tick box"
-    lines = page.evaluate("[...document.querySelectorAll('.appointment-sheet li .sheet-line')]"
-                          ".map(e => e.getBoundingClientRect().width)")
-    assert len(lines) == len(questions) and all(w >= 50 for w in lines), f"room to write each answer: {lines}"
-    assert "microneedling-guide.github.io/guide/" in page.inner_text(".appointment-sheet"), "the guide's address"
-    colours = page.evaluate("""[getComputedStyle(document.body).backgroundColor,
-        ...[...document.querySelectorAll('article h1, article h2, article li, article p')]
-           .map(e => getComputedStyle(e).color)]""")
-    assert colours[0] in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")
-    assert set(colours[1:]) == {"rgb(0, 0, 0)"}, f"not black on white: {set(colours[1:])}"
-    page.close()
+def test_sheet_has_every_item_and_no_chrome(tabs: Tabs, server: Server, scheme: str) -> None:
+    with _printed(tabs, server, SHEET, scheme) as page:
+        for selector in CHROME:
+            assert not any(_visible(page, selector)), f"{selector} shows in print"
+        items = page.evaluate("[...document.querySelectorAll('.appointment-sheet li')]"
+                              ".map(li => [li.innerText.trim(), li.checkVisibility(),"
+                              " parseFloat(getComputedStyle(li, '::before').borderTopWidth)])")
+        texts = [text for text, _, _ in items]
+        questions = list(project_facts().all_facts()["provider.questions"].items)
+        assert texts[:len(questions)] == questions
+        rest = texts[len(questions):]
+        expected = [  # (speaker, words of the item) in order: skip or wait, provider checks, aftercare
+            ("The article says to skip it if", "blood thinners"), ("Dr. Jaliman says to steer clear", "rosacea"),
+            ("The article says to wait if", "cystic breakout"),
+            ("The article says to find", "licensed practitioner"), ("At a spa, Dr. Jaliman", "sterilized equipment"),
+            ("Dr. Jaliman says to use sunscreen", "SPF of at least"), ("Dr. Jaliman says to avoid", "retinol"),
+            ("The article says to skip exfoliating", "scrubs"), ("The article says to use", "mild cleanser"),
+            ("Dr. Nazarian says makeup is", "ideally"),
+        ]
+        assert len(rest) == len(expected), rest
+        for text, (start, words) in zip(rest, expected):
+            assert text.startswith(start) and words in text, (text, start, words)
+        assert all(shown and box > 0 for _, shown, box in items), "every item shows with a tick box"
+        lines = page.evaluate("[...document.querySelectorAll('.appointment-sheet li .sheet-line')]"
+                              ".map(e => e.getBoundingClientRect().width)")
+        assert len(lines) == len(questions) and all(w >= 50 for w in lines), f"room to write each answer: {lines}"
+        assert "microneedling-guide.github.io/guide/" in page.inner_text(".appointment-sheet"), "the guide's address"
+        colours = page.evaluate("""[getComputedStyle(document.body).backgroundColor,
+            ...[...document.querySelectorAll('article h1, article h2, article li, article p')]
+               .map(e => getComputedStyle(e).color)]""")
+        assert colours[0] in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")
+        assert set(colours[1:]) == {"rgb(0, 0, 0)"}, f"not black on white: {set(colours[1:])}"
 
 
-def test_aftercare_prints_clean(browser: Browser, server: Server) -> None:
-    page = _print_page(browser, server, "aftercare/", "slate")
-    for selector in CHROME[:-1]:
-        assert not any(_visible(page, selector)), f"{selector} shows in print"
-    boxes = page.evaluate("[...document.querySelectorAll('.task-list-item input')]"
-                          ".map(i => [getComputedStyle(i).borderTopColor, i.checkVisibility()])")
-    assert all(colour == "rgb(0, 0, 0)" and shown for colour, shown in boxes)
-    assert page.evaluate("getComputedStyle(document.querySelector('article p')).color") == "rgb(0, 0, 0)"
-    page.close()
+def test_aftercare_prints_clean(tabs: Tabs, server: Server) -> None:
+    with _printed(tabs, server, "aftercare/", "slate") as page:
+        for selector in CHROME[:-1]:
+            assert not any(_visible(page, selector)), f"{selector} shows in print"
+        boxes = page.evaluate("[...document.querySelectorAll('.task-list-item input')]"
+                              ".map(i => [getComputedStyle(i).borderTopColor, i.checkVisibility()])")
+        assert all(colour == "rgb(0, 0, 0)" and shown for colour, shown in boxes)
+        assert page.evaluate("getComputedStyle(document.querySelector('article p')).color") == "rgb(0, 0, 0)"
 
 
-def test_external_links_print_their_address(browser: Browser, server: Server) -> None:
-    page = _print_page(browser, server, "sources/")
-    links = page.evaluate("""[...document.querySelectorAll('article a[href^="http"]')]
-        .map(a => [a.getAttribute('href'), getComputedStyle(a, '::after').content])""")
-    assert links, "the sources page links to the article"
-    for href, after in links:
-        assert href in after, f"{href} prints without its address"
-    internal = page.evaluate("""[...document.querySelectorAll('article a:not([href^="http"])')]
-        .map(a => getComputedStyle(a, '::after').content)""")
-    assert all(c in ("none", "normal", '""') or "(" not in c for c in internal)
-    page.close()
+def test_external_links_print_their_address(tabs: Tabs, server: Server) -> None:
+    with _printed(tabs, server, "sources/") as page:
+        links = page.evaluate("""[...document.querySelectorAll('article a[href^="http"]')]
+            .map(a => [a.getAttribute('href'), getComputedStyle(a, '::after').content])""")
+        assert links, "the sources page links to the article"
+        for href, after in links:
+            assert href in after, f"{href} prints without its address"
+        internal = page.evaluate("""[...document.querySelectorAll('article a:not([href^="http"])')]
+            .map(a => getComputedStyle(a, '::after').content)""")
+        assert all(c in ("none", "normal", '""') or "(" not in c for c in internal)
 
 
-def test_folded_facts_table_prints_open(browser: Browser, server: Server) -> None:
+def test_folded_facts_table_prints_open(tabs: Tabs, server: Server) -> None:
     """The sources page folds its facts table; on paper it is printed in full (Material opens
     every <details> before printing, and folds it back after)."""
-    page, _ = new_tab(browser.new_context(), server, "sources/")  # the theme's script has started
-    page.evaluate("""window.__printed = [];
-      for (const type of ["beforeprint", "afterprint"])
-        addEventListener(type, () => __printed.push([type, document.querySelector("details.facts-table").open,
-                                                     document.querySelector("table.facts tbody tr").checkVisibility()]));""")
-    folded_pages = pdf_pages(page.pdf(format="A4"))
-    assert page.evaluate("__printed") == [["beforeprint", True, True], ["afterprint", False, False]]
-    assert folded_pages > 3, f"{folded_pages} pages: the table is long"
-    page.context.close()
+    with tabs.visit(server, "sources/") as (page, _):  # the theme's script has started
+        page.evaluate("""window.__printed = [];
+          for (const type of ["beforeprint", "afterprint"])
+            addEventListener(type, () => __printed.push([type, document.querySelector("details.facts-table").open,
+                                                         document.querySelector("table.facts tbody tr").checkVisibility()]));""")
+        folded_pages = pdf_pages(page.pdf(format="A4"))
+        assert page.evaluate("__printed") == [["beforeprint", True, True], ["afterprint", False, False]]
+        assert folded_pages > 3, f"{folded_pages} pages: the table is long"
 
 
 # --- the pictures on screen: 320 px and 1280 px, light and dark -----------------
