@@ -303,15 +303,14 @@ def new_context(browser: Browser, *, scheme: str | None = None, width: int = 128
     return context
 
 
-def new_tab(context: BrowserContext, server: Server, path: str = "", *, settled: bool = True) -> tuple[Page, PageLog]:
-    """A new page in ``context`` at ``path``, watched by a :class:`PageLog`; with ``settled``,
-    returned once the theme's script has started and the network is quiet."""
+def new_tab(context: BrowserContext, server: Server, path: str = "") -> tuple[Page, PageLog]:
+    """A new page in ``context`` at ``path``, watched by a :class:`PageLog`, returned once the
+    theme's script has started and the network is quiet."""
     log = PageLog()
     page = context.new_page()
     log.watch(page)
     page.goto(server.url(path), wait_until="load")
-    if settled:
-        settle(page, log)
+    settle(page, log)
     return page, log
 
 

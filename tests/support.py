@@ -1,7 +1,8 @@
 """What the tests share (not a test module): paths, the two engines' builds, the skip-or-fail rule.
 
-* :func:`run_build` and :func:`run_zensical` build a project as `make build` and
-  `make build-zensical` do (Zensical's build then gets the same post-build step).
+* :func:`make_build` runs `make build` or `make build-zensical` in a copy of the project (the
+  session's real builds, conftest.py); :func:`run_build` and :func:`run_zensical` run the engines
+  directly, for fixture sites and for comparing the two engines' reports.
 * :func:`missing` is the one rule for a tool a test needs and cannot find:
   skipped on an editor's machine, a failure in CI (``CI=true``), so a missing
   browser or checker never passes unnoticed there.
@@ -90,27 +91,21 @@ def require_zensical() -> None:
                 "`make test` and `make build-zensical` install it from requirements-zensical.txt.")
 
 
-def run_zensical(project: Path, config: str = ZENSICAL_CONFIG, site_dir: str = ZENSICAL_SITE_DIR,
-                 postbuild: bool = False) -> Build:
-    """``zensical build --clean --strict`` in ``project``; with ``postbuild``, then the shared
-    post-build step, exactly as `make build-zensical` runs them."""
+def run_zensical(project: Path, config: str = ZENSICAL_CONFIG, site_dir: str = ZENSICAL_SITE_DIR) -> Build:
+    """``zensical build --clean --strict`` in ``project`` (no post-build step: `make build-zensical`,
+    through :func:`make_build`, adds it)."""
     require_zensical()
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     build = Build(project, project / site_dir, 0, "", "zensical")
     # As make build-zensical does: the Spanish edition (zensical.es.yml) into site-zensical/es/ after
-    # the English one, when the project has it; each edition gets its own post-build step.
+    # the English one, when the project has it.
     steps = [(config, site_dir)]
     if config == ZENSICAL_CONFIG and (project / ZENSICAL_ES_CONFIG).is_file():
         steps.append((ZENSICAL_ES_CONFIG, f"{site_dir}/es"))
-    for conf, folder in steps:
+    for conf, _ in steps:
         proc = subprocess.run([str(ZENSICAL), "build", "-f", conf, "--clean", "--strict"],
                               cwd=project, env=env, capture_output=True, text=True, timeout=300)
         build.returncode, build.output = proc.returncode, build.output + proc.stdout + proc.stderr
-        if build.ok and postbuild:
-            more = ["--edition", "es/"] if len(steps) > 1 and folder == site_dir else []
-            post = subprocess.run([str(ZENSICAL.parent / "python"), "-m", "guide.postbuild", folder, *more],
-                                  cwd=project, env=env, capture_output=True, text=True, timeout=120)
-            build.returncode, build.output = post.returncode, build.output + post.stdout + post.stderr
         if not build.ok:
             break
     return build
