@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
 from pathlib import Path
 
@@ -18,11 +20,6 @@ MAX_DEPTH = 12
 MAX_SCALAR = 10_000
 """Longest single value, in characters, before the schema's own limits."""
 KEY = re.compile(r"[a-z][a-z0-9_]*")
-
-# libyaml's parser (in PyYAML's wheels) reads a file about ten times faster than the pure-Python one,
-# with the same tokens, nodes and marks. A mistake is parsed again by the pure-Python one, whose
-# wording the editors' messages (and their tests) are written against.
-_FAST: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _line(node: yaml.Node) -> int:
@@ -57,10 +54,32 @@ def load_text(text: str, name: str, first_line: int = 1, what: str = "YAML synta
     Same checks and result as ``load_with_lines``; ``what`` starts the message
     for a syntax error (pages use "front matter is not valid YAML").
     """
+    return copy.deepcopy(_load_text(text, name, first_line, what, key_pattern))
+
+
+@functools.lru_cache(maxsize=32)
+def _load_text(text: str, name: str, first_line: int, what: str,
+               key_pattern: re.Pattern[str] | None) -> tuple[object, dict[Path_, int]]:
+    """``load_text``'s work, kept for the same text: `make serve` rebuilds and the test suite read the
+    same files again and again. Callers get a deep copy; a text that fails is parsed again each time."""
     offset = first_line - 1
+    _refuse_unreadable(text, name, offset)
     _refuse_expansion(text, name, offset, what)
     root = compose(text, name, offset, what)
     return _build(root, name, offset, key_pattern)
+
+
+def _refuse_unreadable(text: str, name: str, offset: int) -> None:
+    """Refuse a character YAML cannot read at all (a control character such as U+0007), which its
+    reader reports without a line."""
+    try:
+        yaml.reader.Reader(text).check_printable(text)
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n")
+        raise GuideError(name, "a character YAML cannot read", line=line + 1 + offset,
+                         found=f"the character U+{exc.character:04X}" if isinstance(exc.character, int) else None,
+                         expected="plain text: letters, digits, punctuation and spaces",
+                         fix="delete the character (it may be invisible: retype the line).") from None
 
 
 def _refuse_expansion(text: str, name: str, offset: int, what: str) -> None:
@@ -73,7 +92,7 @@ def _refuse_expansion(text: str, name: str, offset: int, what: str) -> None:
     depth = 0
     rows = text.splitlines()
     try:
-        for token in yaml.scan(text, Loader=_FAST):
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
             line = token.start_mark.line + 1 + offset
             found = _quoted_row(rows, token.start_mark.line)
             kind = None
@@ -82,7 +101,7 @@ def _refuse_expansion(text: str, name: str, offset: int, what: str) -> None:
             elif isinstance(token, yaml.AliasToken):
                 kind = f"an alias '*{token.value}'"
             elif isinstance(token, yaml.TagToken):
-                kind = "a tag '" + "".join(token.value) + "'"
+                kind = "a tag '" + "".join(part or "" for part in token.value) + "'"
             elif isinstance(token, yaml.ScalarToken) and token.plain and token.value == "<<":
                 kind = "a merge key '<<'"
             if kind:
@@ -107,11 +126,7 @@ def _refuse_expansion(text: str, name: str, offset: int, what: str) -> None:
 def compose(text: str, name: str, offset: int = 0, what: str = "YAML syntax error") -> yaml.Node | None:
     """Parse ``text`` into YAML nodes (no values built), turning a syntax error into a ``GuideError``."""
     try:
-        return yaml.compose(text, Loader=_FAST)
-    except yaml.MarkedYAMLError:
-        pass
-    try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)  # the same error, in the words the messages expect
+        return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or "the YAML is not well formed").replace("'<stream end>'", "the end of the text")

@@ -48,9 +48,12 @@ def test_page_list_matches_the_build(site: Build) -> None:
 
 def test_a_reused_tab_starts_each_visit_afresh(tabs: Tabs, server: Server) -> None:
     """The browser tests share one tab per width (browser.Tabs): each visit records only its own
-    errors and opens in the light scheme, and a failed test's tab is closed, never handed on."""
+    errors and opens in the light scheme (and on screen, not in the print view), and a failed test's
+    tab is closed, never handed on. Other storage and the tab's history are shared, as for a reader
+    going from page to page: a test that needs its own opens its own context (open_page)."""
     with tabs.visit(server, "", 1280) as (page, log):
         switch_scheme(page, "slate")
+        page.emulate_media(media="print")
         page.evaluate("() => console.error('left behind')")
         page.wait_for_function("() => true")  # the console event has reached the log
         assert log.errors == ["console: left behind"]
@@ -58,6 +61,7 @@ def test_a_reused_tab_starts_each_visit_afresh(tabs: Tabs, server: Server) -> No
         assert again is page, "the same tab, navigated"
         assert not log.errors, log.errors
         assert scheme_of(again) == "default"
+        assert not again.evaluate("matchMedia('print').matches"), "on screen again"
     with pytest.raises(AssertionError, match="a failing test"), tabs.visit(server, "", 1280) as (failing, _):
         raise AssertionError("a failing test")
     assert failing.is_closed()

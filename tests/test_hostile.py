@@ -296,6 +296,41 @@ def test_billion_laughs_is_refused_at_the_first_anchor(tmp_path: Path) -> None:
         load_facts(path, "data/facts.yml")
 
 
+YAML_REFUSED = {
+    # name: (text, what the message says) -- read by guide.yamlsrc, as data files and front matter are
+    "bomb after an escape only some parsers read": (
+        'x: "\\ud800"\n' + "a: &a [1, 1]\n" + "".join(f"{n}: [{', '.join(['*a'] * 9)}]\n" for n in "bcdefgh"),
+        "f.yml:2: an anchor '&a', which this file may not use"),
+    "tab after a colon": ("a:\t1\n", "f.yml:1: YAML syntax error: a tab character, where YAML allows only spaces"),
+    "control character": ("a: b\x07\n", "f.yml:1: a character YAML cannot read Found: the character U+0007."),
+    "verbatim tag": ("ok: 1\na: !<tag:yaml.org,2002:str> x\n", "f.yml:2: a tag 'tag:yaml.org,2002:str', which this file may not use"),
+}
+
+
+@pytest.mark.parametrize("case", YAML_REFUSED, ids=list(YAML_REFUSED))
+def test_yaml_the_reader_refuses_with_a_line_and_no_traceback(case: str) -> None:
+    """Each of these once slipped past a check or ended in a traceback (a reviewer's attack corpus)."""
+    from guide.yamlsrc import load_text
+
+    text, says = YAML_REFUSED[case]
+    with pytest.raises(GuideError) as info:
+        load_text(text, "f.yml")
+    assert str(info.value).startswith(says), str(info.value)
+    _complete(str(info.value))
+
+
+def test_yaml_read_twice_gives_separate_copies() -> None:
+    """The reader keeps what it parsed for the same text (guide.yamlsrc._load_text); a caller that
+    changes its copy does not change the next caller's."""
+    from guide.yamlsrc import load_text
+
+    first, _ = load_text("a:\n  b: [1, 2]\n", "f.yml")
+    assert isinstance(first, dict)
+    first["a"]["b"].append(3)
+    again, _ = load_text("a:\n  b: [1, 2]\n", "f.yml")
+    assert again == {"a": {"b": [1, 2]}}
+
+
 def test_deep_nesting_is_refused_without_a_traceback(tmp_path: Path) -> None:
     path = tmp_path / "facts.yml"
     path.write_text("source: " + "[" * 3000 + "]" * 3000 + "\n", encoding="utf-8")

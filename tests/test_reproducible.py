@@ -35,7 +35,8 @@ def differences(a: Path, b: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def two_builds(site: Build, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The session's build (`make build` in a copy of the project, SOURCE_DATE_EPOCH=EPOCH), and the
-    same sources built again, in another folder, on another day's clock, by the build commands themselves."""
+    same sources built again, later, in another folder, by the build commands themselves. Both
+    builds' dates are the epoch's, far from today (test_dates_come_from_source_date_epoch_not_the_clock)."""
     saved = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = EPOCH
     try:
