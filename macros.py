@@ -35,6 +35,7 @@ GLOSSARIES = {"en": GLOSSARY, "es": "includes/abbreviations.es.md"}
 """The glossary of each edition (its tooltips come from pymdownx.snippets' auto_append in each config)."""
 
 Macro = TypeVar("Macro", bound=Callable[..., Markup])
+Kind = TypeVar("Kind", bound=schema.FactT)
 
 
 class _CompiledPartials(jinja2.BytecodeCache):
@@ -60,7 +61,6 @@ class _CompiledPartials(jinja2.BytecodeCache):
 
 
 _COMPILED = _CompiledPartials()
-Kind = TypeVar("Kind", bound=schema.FactT)
 
 
 def _stop(exc: Exception) -> Exception:
