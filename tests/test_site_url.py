@@ -26,7 +26,8 @@ def test_mkdocs_yml_takes_the_address_from_the_environment() -> None:
     assert site_url(environ={}) == "https://microneedling-guide.github.io/guide/"
     assert site_url(environ={"SITE_URL": "https://x.github.io/y/"}) == "https://x.github.io/y/"
     config = load_config()
-    assert config["markdown_extensions"][6] == {"toc": {"permalink": True}}, "typed values, not strings"
+    assert config["markdown_extensions"][6] == {"toc": {"permalink": True, "permalink_title": "Permanent link"}}, \
+        "typed values, not strings"
 
 
 @pytest.fixture(scope="module")
