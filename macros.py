@@ -14,9 +14,10 @@ import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import NoReturn, TypeVar
 
 import jinja2
+import jinja2.sandbox
 from markupsafe import Markup, escape
 
 # Engines load this file by path; make the ``guide`` package beside it importable.
@@ -63,6 +64,19 @@ class _CompiledPartials(jinja2.BytecodeCache):
 _COMPILED = _CompiledPartials()
 
 
+class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
+    """The partials' Jinja (issue 20): no names starting with '_', no changes to lists, dicts or sets,
+    no str.format reaching into objects, so a partial cannot reach Python or change the data.
+
+    Stricter than Jinja's own: an unsafe attribute stops the render at once, where Jinja would give an
+    undefined value that ``is defined`` or ``default`` passes over quietly. Sandboxed templates compile
+    to other code (every call checked), so ``_COMPILED`` holds only what this class compiled.
+    """
+
+    def unsafe_undefined(self, obj: object, attribute: str) -> NoReturn:
+        raise jinja2.exceptions.SecurityError(f"access to attribute {attribute!r} of {type(obj).__name__!r} object is unsafe")
+
+
 def _stop(exc: Exception) -> Exception:
     """The exception that stops the build, carrying the editor's message.
 
@@ -97,7 +111,7 @@ def define_env(env: MacrosEnv) -> None:
         raise _stop(exc) from None
     specs: dict[str, pages.MacroSpec] = {}
     summaries: list[Callable[[], Markup]] = []
-    templates = jinja2.Environment(
+    templates = _Sandbox(
         loader=jinja2.FileSystemLoader(root / PARTIALS),
         autoescape=True,  # every partial, Markdown too: data values are text, never markup
         undefined=jinja2.StrictUndefined,
@@ -145,6 +159,14 @@ def define_env(env: MacrosEnv) -> None:
             raise GuideError(f"{PARTIALS}/{name}", f"template syntax error: {exc.message}", line=exc.lineno,
                              found=_row(root / PARTIALS / name, exc.lineno), expected="a valid Jinja template",
                              fix="check the {{ }} and {% %} brackets on this line.") from None
+        except jinja2.exceptions.SecurityError as exc:  # _Sandbox: nothing ran
+            line = _template_line(exc, f"{PARTIALS}/{name}")
+            raise GuideError(f"{PARTIALS}/{name}", f"the partial reaches past its values into Python ({exc})", line=line,
+                             found=_row(root / PARTIALS / name, line),
+                             expected="only the values the macro passes in and their fields: no names starting with '_', "
+                                      "no changes to lists or dicts, no str.format",
+                             fix="remove this expression: a partial lays out data, it runs no code. "
+                                 "A new value comes from macros.py (a maintainer's change).") from None
         except Exception as exc:  # noqa: BLE001 - any other failure inside a partial
             line = _template_line(exc, f"{PARTIALS}/{name}")
             what = (f"the partial uses the fact '{exc.args[0]}', which is not in data/facts.yml"
