@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -38,7 +39,7 @@ class GuideError(Exception):
         if self.fix:
             fix = self.fix[:1].upper() + self.fix[1:]
             parts.append(f"Fix: {fix}" if fix.endswith((".", "?", "!")) else f"Fix: {fix}.")
-        return " ".join(parts)
+        return visible(" ".join(parts))
 
 
 class GuideErrors(Exception):
@@ -53,6 +54,18 @@ class GuideErrors(Exception):
             return str(self.errors[0])
         head = f"{len(self.errors)} problems found:"
         return "\n".join([head, *(f"  - {e}" for e in self.errors)])
+
+
+UNSEEN = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""Control characters (C0, DEL, C1), line and paragraph separators, and the bidi controls."""
+
+
+def visible(text: str) -> str:
+    """``text`` for one line of a terminal or CI log: every :data:`UNSEEN` character shown as ``\\n``,
+    ``\\r``, ``\\t`` or ``U+XXXX``, so the editor still sees it and nothing acts on it (issue 20): a
+    newline cannot start a GitHub workflow command (``::notice::``), a carriage return cannot hide
+    the line before it, a bidi control cannot reorder the line."""
+    return UNSEEN.sub(lambda m: {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(m[0], f"U+{ord(m[0]):04X}"), text)
 
 
 def nearest(word: str, choices: Iterable[str]) -> str | None:
