@@ -118,3 +118,22 @@ def test_command_line_prints_the_table(repo: Path) -> None:
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("1 fact changed.\n\n| Fact |")
+
+
+def test_the_summary_shows_control_characters_and_obeys_none(repo: Path) -> None:
+    """Issue 20: the pull-request check writes this text into the run's summary. The Spanish wording is
+    read as written, so a carriage return or a newline in it must come out shown, on its own line."""
+    wording = repo / "data" / "facts.es.yml"
+    text = wording.read_text(encoding="utf-8")
+    old = 'value: "un profesional con licencia"'
+    assert old in text
+    wording.write_text(text.replace(old, 'value: "un profesional\\r::warning::x con\\n::notice::y licencia\\u202e"', 1),
+                       encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(ROOT / "tools" / "facts_diff.py"), "--root", str(repo)],
+                          capture_output=True, timeout=120)
+    out = proc.stdout.decode("utf-8")
+    assert proc.returncode == 0, proc.stderr
+    row = next(r for r in out.split("\n") if "facts.provider.licensed.value" in r)
+    assert "un profesional\\r::warning::x con\\n::notice::y licenciaU+202E |" in row, row
+    assert not any(c in out for c in "\r\u202e\x85") and not any(r.startswith("::") for r in out.split("\n"))
+    assert "The Spanish edition does not build with this change yet" in out  # and the build's message says why

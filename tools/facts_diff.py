@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from guide import lang as langs  # noqa: E402
 from guide import render, schema  # noqa: E402
-from guide.errors import GuideError, GuideErrors  # noqa: E402
+from guide.errors import GuideError, GuideErrors, visible  # noqa: E402
 from guide.loader import load_facts  # noqa: E402
 from guide.offline import SPANISH, load_project, project_define_env  # noqa: E402
 
@@ -120,7 +120,8 @@ def table(changes: list[Change], pages_for: dict[str, list[str]], also: Sequence
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """``text`` for a table cell: pipes escaped, control characters shown (as \\n, \\r, U+202E: see ``report``)."""
+    return visible(text).replace("|", "\\|")
 
 
 def base_text(root: Path, base: str, name: str = DATA) -> str | None:
@@ -166,7 +167,17 @@ def _words(value: object) -> str:
 
 
 def report(root: Path, base: str = "main") -> tuple[str, int]:
-    """The Markdown text and the exit code for ``make facts``."""
+    """The Markdown text and the exit code for ``make facts``.
+
+    The pull-request check writes the text into the run's summary, and it holds anyone's text (the
+    Spanish wording is read as written, and error messages quote pages): every line has its control
+    characters shown, never acted on (issue 20), the values in it were made one line each (``_cell``).
+    """
+    text, code = _report(root, base)
+    return "\n".join(visible(row) for row in text.split("\n")), code
+
+
+def _report(root: Path, base: str) -> tuple[str, int]:
     old_text = base_text(root, base)
     if old_text is None:
         return f"There is no `{base}` branch (or it has no {DATA}) to compare with, so there is no list of changed facts.", 0
