@@ -53,7 +53,10 @@ def test_every_summary_says_who_says_each_claim(site: Build) -> None:
     table = one(parse(_html(site, "at-home-vs-in-office.md")), "div.comparison")
     cells = [text_of(td) for td in table.select("td")]
     claims = [c for c in cells if c not in ("You", "Needle depth", "Results", "Who does it", "How it goes")]
-    assert claims and all(re.search(r"\((the article|Dr\. \w+)\)", c) for c in claims), claims
+    speaker = r"\((the article|Dr\. \w+)\)|^(The article|Dr\. \w+) (says|advises)"
+    assert claims and all(re.search(speaker, c) for c in claims), claims
+    # the article advises finding a licensed practitioner; it does not say one does the treatment (issue 23)
+    assert "The article advises finding a licensed practitioner ." in cells, "(text_of puts a space after the tooltip)"
     facts_table = _html(site, "sources.md")
     for who in ("the article", "Dr. Nazarian", "Dr. Jaliman"):
         assert f"<td>{who}</td>" in facts_table
@@ -240,6 +243,24 @@ def test_the_glossary_is_ours_and_lists_each_word_once(site: Build) -> None:
     assert "*[Dermapen]: Another name for microneedling, Dr. Jaliman says." in glossary
     assert "*[Rejuvapen]: Another name for microneedling, Dr. Jaliman says." in glossary
     assert re.search(r"\*\[vampire facial\]:.*controversial", glossary)
+
+
+@pytest.mark.parametrize("glossary, ours", [("abbreviations.md", " (our definition)"),
+                                             ("abbreviations.es.md", " (definición nuestra)")])
+def test_every_tooltip_says_whose_meaning_it_is(site: Build, glossary: str, ours: str) -> None:
+    """Tooltips show on every page, away from the glossary page that says its meanings are ours: each
+    meaning says "(our definition)", or names who gives it (the article, a doctor); the glossary page,
+    which says so once, leaves the mark out (issue 23)."""
+    lines = (ROOT / "includes" / glossary).read_text(encoding="utf-8").splitlines()
+    meanings = [line.split("]: ", 1)[1] for line in lines if line.strip()]
+    assert len(meanings) > 20
+    for meaning in meanings:
+        assert meaning.endswith(ours + ".") or re.search(r"\bDra?\. |article|artículo", meaning), meaning
+    edition = site.site / "es" if glossary.endswith(".es.md") else site.site
+    titles = [str(a["title"]) for a in parse(page_file(edition, "aftercare.md").read_text(encoding="utf-8")).select("article abbr")]
+    assert titles and all(ours in t or re.search(r"\bDra?\. |article|artículo", t) for t in titles), titles
+    shown = [text_of(dd) for dd in parse(page_file(edition, "glossary.md").read_text(encoding="utf-8")).select("article dd")]
+    assert shown and not any(ours.strip() in d for d in shown), "the glossary page says once that the meanings are ours"
 
 
 def test_the_frame_wording_after_the_review(site: Build) -> None:
