@@ -39,9 +39,14 @@ $(VENVZ)/.zensical: requirements-zensical.lock
 	$(VENVZ)/bin/python $(PIP) -r requirements-zensical.lock
 	touch $@
 
-# The lock tool (uv, requirements-lock.txt) lives in a venv of its own, used only here.
+# The lock tool (uv, requirements-lock.txt) lives in a venv of its own, for `make lock` and the test
+# that runs it again (tests/test_locks.py). A lock is what PyPI offered for its input at LOCK_DATE
+# (now, unless given), resolved afresh (--upgrade: the old lock is no preference); uv's header in
+# each lock names the command and that date, so the test locks again the same way and compares.
 VENVL := .venv-lock
-LOCK  := $(VENVL)/bin/uv pip compile --quiet --generate-hashes --no-header \
+LOCK_DATE ?= $(shell date -u +%Y-%m-%dT%H:%M:%SZ)
+LOCK_DATE := $(LOCK_DATE)
+LOCK  := $(VENVL)/bin/uv pip compile --quiet --generate-hashes --upgrade --exclude-newer $(LOCK_DATE) \
          --python-version 3.11.5 --python-platform x86_64-manylinux_2_28
 
 $(VENVL)/.lock: requirements-lock.txt
@@ -93,11 +98,11 @@ review: $(VENV)/.site ## Pages whose review is due within 30 days, or overdue
 # A single test file or test runs in one process: .venv/bin/python -m pytest tests/test_x.py
 XDIST ?= -n auto
 
-test: $(VENV)/.test $(VENVZ)/.zensical lint ## Run every test (lint and types, data, pages, both builds, HTML, browser)
+test: $(VENV)/.test $(VENVZ)/.zensical $(VENVL)/.lock lint ## Run every test (lint and types, data, pages, both builds, HTML, browser)
 	$(BIN)/python -m pytest $(XDIST)
 
 # For editors: no browser, no Zensical (the unit and site layers, pytest.ini), with lint and types.
-test-fast: $(VENV)/.test lint ## Quick check while editing: lint, types, data, pages and the MkDocs build (no browser, no Zensical)
+test-fast: $(VENV)/.test $(VENVL)/.lock lint ## Quick check while editing: lint, types, data, pages and the MkDocs build (no browser, no Zensical)
 	$(BIN)/python -m pytest $(XDIST) -q -m "not browser and not zensical"
 
 lint: $(VENV)/.test ## ruff and mypy (settings: pyproject.toml)
