@@ -394,9 +394,12 @@ def on_post_build(env: BuildEnv) -> None:
     # The other editions built inside this one (extra.editions roots such as "./es/"), for robots.txt.
     editions = tuple(e["root"].removeprefix("./") for e in (env.conf["extra"].get("editions") or {}).values()
                      if e.get("root", "").startswith("./") and e["root"] != "./")
-    postbuild.run_all(env.conf["site_dir"], Path(custom_dir) / "stylesheets" if custom_dir else None,
-                      file_urls=not env.conf["use_directory_urls"], policy=not serving(env.conf),
-                      editions=editions)
+    try:
+        postbuild.run_all(env.conf["site_dir"], Path(custom_dir) / "stylesheets" if custom_dir else None,
+                          file_urls=not env.conf["use_directory_urls"], policy=not serving(env.conf),
+                          editions=editions)
+    except (GuideError, GuideErrors, postbuild.MarkupChanged) as exc:
+        raise _stop(exc) from None
 
 
 def serving(conf: BuildConfig) -> bool:

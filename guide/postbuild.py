@@ -71,7 +71,7 @@ class MarkupChanged(RuntimeError):
 
 
 _KEEP = re.compile(r"(<(pre|textarea|script)\b.*?</\2>)", re.S | re.I)  # whitespace there can matter
-_STYLE = re.compile(r"(<style>)(.*?)(</style>)", re.S)  # only the guide's own, inlined styles
+_STYLE = re.compile(r"(<style data-guide-inline>)(.*?)(</style>)", re.S)  # only the guide's own, inlined styles
 _COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _INDENT = re.compile(r"[ \t\r]*\n[ \t\r\n]*")  # ASCII white space only: a no-break space is content
 

@@ -185,7 +185,7 @@ def tiny(tmp_path: Path) -> Path:
     project = tmp_path / "tiny"
     shutil.copytree(TINY, project)
     shutil.copy2(ROOT / "macros.py", project)
-    for part in ("guide", "includes", "sources"):
+    for part in ("guide", "includes", "sources", "overrides"):
         shutil.copytree(ROOT / part, project / part, ignore=shutil.ignore_patterns("__pycache__"))
     (project / "data").mkdir()
     shutil.copy2(ROOT / "data" / "facts.yml", project / "data")

@@ -28,9 +28,11 @@ if TYPE_CHECKING:
 
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8">
-<script>var a = 1;</script><script src="x.js"></script><script data-after-paint="y.js"></script>
+<script data-guide-inline>var a = 1;</script><script src="x.js"></script><script type="text/plain" data-after-paint="y.js"></script>
 <script type="application/ld+json">{"a": 1}</script><script id="__config" type="application/json">{}</script>
-<style>p{color:red}</style></head><body><svg><style>.s{fill:red}</style></svg></body></html>"""
+<style data-guide-inline>p{color:red}</style></head><body><article>
+<!--guide:content--><p>Text</p><!--/guide:content-->
+</article></body></html>"""
 
 
 def _sources(text: str, directive: str) -> list[str]:
@@ -39,12 +41,12 @@ def _sources(text: str, directive: str) -> list[str]:
     return match[1].split()
 
 
-def test_policy_hashes_exactly_the_inline_scripts_and_styles() -> None:
+def test_policy_hashes_only_the_inline_scripts_and_styles_the_templates_marked() -> None:
     text = policy(PAGE)
     scripts, styles = _sources(text, "script-src"), _sources(text, "style-src")
-    # the empty placeholder script runs too (it has no src): its hash is the empty string's
-    assert sorted(scripts) == sorted(["'self'", sha256("var a = 1;"), sha256("")])
-    assert sorted(styles) == sorted(["'self'", sha256("p{color:red}"), sha256(".s{fill:red}")])
+    # data blocks (JSON, the JSON-LD, the deferred script's text/plain placeholder) never run: no hash
+    assert sorted(scripts) == sorted(["'self'", sha256("var a = 1;")])
+    assert sorted(styles) == sorted(["'self'", sha256("p{color:red}")])
     assert sha256("") == "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"  # the well-known value
     assert "unsafe" not in text
     for directive in ("default-src 'none'", "img-src 'self' data:", "connect-src 'self'", "worker-src 'self'",
@@ -56,17 +58,67 @@ def test_secure_puts_the_metas_right_after_charset_and_is_idempotent() -> None:
     out = secure(PAGE)
     head = out.split("<head>", 1)[1]
     assert head.startswith('<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src')
-    assert META_REFERRER in out and out.index(META_REFERRER) < out.index("<script>")
+    assert META_REFERRER in out and out.index(META_REFERRER) < out.index("<script")
     assert secure(out) == out, "a second run replaces, never adds"
     changed = secure(out.replace("var a = 1;", "var a = 2;"))
     assert sha256("var a = 2;") in changed and sha256("var a = 1;") not in changed, "hashes follow the last change"
 
 
-@pytest.mark.parametrize("bad", ['<p style="color:red">x</p>', '<a href="#" onclick="go()">x</a>',
-                                 "<img src=a.png onerror='x()'>"])
-def test_inline_style_or_handler_attribute_stops_the_build(bad: str) -> None:
-    with pytest.raises(PolicyError, match=r"pain/index.html: .* has an inline style or event attribute.*Fix:"):
-        secure(PAGE.replace("<body>", "<body>" + bad), "pain/index.html")
+# What once got a hash: every inline script and style of the final page (issue 20). Each must now stop
+# the build, in the theme's markup as in the content, and the message names the page.
+UNAPPROVED = {
+    "inline script": "<script>alert(1)</script>",
+    "script with a forged mark": "<script data-guide-inline>alert(1)</script>",
+    "module script": '<script type="module">alert(1)</script>',
+    "style": "<style>p::after{content:'use needles twelve mm long at home'}</style>",
+    "meta refresh": '<meta http-equiv="refresh" content="0;url=https://evil.example">',
+    "iframe": '<iframe src="https://evil.example"></iframe>',
+    "object": '<object data="x.swf"></object>',
+    "embed": '<embed src="x.swf">',
+    "base": '<base href="https://evil.example/">',
+    "form": '<form action="https://evil.example"><input name="q"></form>',
+    "style attribute": '<p style="color:red">x</p>',
+    "event attribute": '<a href="#" onclick="go()">x</a>',
+    "unquoted event attribute": "<div onclick=alert(1)>x</div>",
+    "event after a > in a value": '<div title="a>b" onclick="x()">x</div>',
+    "picture from another site": '<img src="https://tracker.example/p.gif" alt="">',
+    "javascript link": '<a href="java&#x09;script:alert(1)">x</a>',
+    "svg script": "<svg><script>alert(1)</script></svg>",
+    "svg link": '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
+    "bidi override by reference": "<p>The pen &#x202E;seldeen</p>",
+    "soft hyphen by reference": "<p>elev&shy;en</p>",
+}
+
+
+# A mark outside the content is the theme's own: the templates mark their scripts there.
+PLACES = [(case, where) for case in UNAPPROVED for where in ("content", "theme")
+          if not (case == "script with a forged mark" and where == "theme")]
+
+
+@pytest.mark.parametrize("case, where", PLACES, ids=[f"{case}-{where}" for case, where in PLACES])
+def test_anything_the_templates_did_not_write_stops_the_build(case: str, where: str) -> None:
+    bad = UNAPPROVED[case]
+    page = PAGE.replace("<p>Text</p>", "<p>Text</p>" + bad) if where == "content" else PAGE.replace("<body>", "<body>" + bad)
+    with pytest.raises(PolicyError) as info:
+        secure(page, "site/pain/index.html")
+    msg = str(info.value)
+    assert "site/pain/index.html: " in msg and "Found: " in msg and "Fix: " in msg, msg
+    if case == "style attribute":
+        assert "style" in msg
+
+
+@pytest.mark.parametrize("breakout", [
+    "</article><script data-guide-inline>alert(1)</script><article>",
+    "</p></article></body><script data-guide-inline>alert(1)</script>",
+    "<!--/guide:content--><script data-guide-inline>alert(1)</script><!--guide:content-->",
+    "</div></div><script data-guide-inline>alert(1)</script>",
+])
+def test_content_that_leaves_its_place_stops_the_build(breakout: str) -> None:
+    """Content (a page, or a partial) that closes the theme's elements to write a marked script
+    among the theme's moves or doubles the content marks: the build stops."""
+    page = PAGE.replace("<p>Text</p>", "<p>Text</p>" + breakout)
+    with pytest.raises(PolicyError, match="content"):
+        secure(page, "site/pain/index.html")
 
 
 def test_page_without_charset_stops_the_build() -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from guide.postbuild import COMPILE_HINT, MarkupChanged, drop_inlined_styles, finish_site, hint_eager_compile, slim
 
-PAGE = """<html><head><style>
+PAGE = """<html><head><style data-guide-inline>
   /* a comment for editors */
   .a { color: red; }
 </style></head>

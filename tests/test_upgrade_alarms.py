@@ -65,11 +65,46 @@ def test_palette_partial_is_materials_form_with_the_guides_script() -> None:
     ours = _markup(_ours("partials/palette.html"))
     # the language selector (issue 15) is its own partial, included first; Material's form follows
     ours = ours.removeprefix('{% include "partials/editions.html" %} ')
-    form, script = ours.split("<script>", 1) if "<script>" in ours else (ours, "")
+    form, script = ours.split("<script data-guide-inline>", 1) if "<script data-guide-inline>" in ours else (ours, "")
     assert script.rstrip().endswith("</script>"), "overrides/partials/palette.html lost its start-up script"
     assert 'data-md-component="palette"' in theirs, _alarm("partials/palette.html", "partials/palette.html")
     expected = theirs.replace('data-md-component="palette"', "data-guide-palette")
     assert form.strip() == expected, _alarm("partials/palette.html", "partials/palette.html")
+
+
+MARK = " data-guide-inline"
+"""The one change in the guide's copies of the theme's inline scripts (the Content-Security-Policy
+approves only marked ones, guide/csp.py)."""
+
+
+def _scripts(text: str) -> list[str]:
+    return re.findall(r"<script[^>]*>.*?</script>", _markup(text))
+
+
+def test_the_themes_inline_scripts_are_copied_with_only_the_mark() -> None:
+    """partials/javascripts/base.html (Material's and Zensical's) and content.html: each inline script
+    as the theme writes it, plus data-guide-inline."""
+    import importlib.util
+
+    ours = _scripts(_ours("partials/javascripts/base.html"))
+    material_base = _scripts(_theme("partials/javascripts/base.html"))
+    assert len(material_base) == 1 and ours[1] == material_base[0].replace("<script>", "<script" + MARK + ">"), \
+        _alarm("partials/javascripts/base.html", "partials/javascripts/base.html")
+    theirs = _scripts(_theme("partials/javascripts/content.html"))[-1]
+    assert _scripts(_ours("partials/javascripts/content.html")) == [theirs.replace("<script>", "<script" + MARK + ">")], \
+        _alarm("partials/javascripts/content.html", "partials/javascripts/content.html")
+    content = _markup(_ours("partials/content.html")).replace(
+        "<!--guide:content-->{{ page.content }}<!--/guide:content-->", "{{ page.content }}")
+    assert content == _markup(_theme("partials/content.html")), _alarm("partials/content.html", "partials/content.html")
+    spec = importlib.util.find_spec("zensical")
+    if spec is None or spec.origin is None:  # Zensical lives in .venv-zensical: compare its file from there
+        zensical = ROOT / ".venv-zensical" / "lib" / "python3.11" / "site-packages" / "zensical"
+    else:
+        zensical = Path(spec.origin).parent
+    zbase = zensical / "templates" / "partials" / "javascripts" / "base.html"
+    if zbase.exists():
+        assert ours[0] == _scripts(zbase.read_text(encoding="utf-8"))[0].replace("<script>", "<script" + MARK + ">"), \
+            _alarm("partials/javascripts/base.html", "Zensical's partials/javascripts/base.html")
 
 
 @pytest.mark.parametrize("name", sorted(REPLACED))

@@ -1,0 +1,490 @@
+"""What reaches a reader, judged on HTML parsed as a browser parses it (html5lib), against allowlists.
+
+Never regular expressions over markup: Markdown and browsers disagree with them (a code span in a
+raw HTML block, an escaped backtick, a broken fence each let a script through once). The parser here
+is html5lib, an implementation of the WHATWG parsing algorithm that browsers follow, so entities are
+decoded, unquoted attributes and ``>`` inside attribute values read as a browser reads them.
+
+Three lists, from strict to loose:
+
+* ``AUTHOR``: what Markdown may make of a page an editor writes (``guide.rendered``, before any engine
+  runs): layout and text tags, a few attributes, classes from a short list, links to ``https:``,
+  ``mailto:`` and the site's own pages.
+* ``CONTENT``: ``AUTHOR`` plus what the macros' partials and the engines write inside a page's content
+  (pictures in SVG, tables, the heading links): checked on every built page, between the
+  ``<!--guide:content-->`` and ``<!--/guide:content-->`` marks that ``overrides/partials/content.html``
+  puts around ``page.content``.
+* ``THEME``: what the templates write around the content. Scripts and styles only as the templates
+  mark them (``data-guide-inline``), addresses only of the site itself, no frames, plug-ins,
+  ``<base>``, ``<meta http-equiv>``, event or style attributes.
+
+Everything is collected; the caller decides how to report it (file, line where known, found, expected, fix).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import cast
+
+import html5lib
+
+from .schema import INVISIBLE
+
+SVG_NS = "{http://www.w3.org/2000/svg}"
+MATH_NS = "{http://www.w3.org/1998/Math/MathML}"
+XLINK_NS = "{http://www.w3.org/1999/xlink}"
+MARK = "data-guide-inline"
+"""The attribute a template puts on each inline ``<script>`` and ``<style>`` it writes; the
+Content-Security-Policy approves only those (guide/csp.py). Content cannot carry it."""
+CONTENT_START, CONTENT_END = "guide:content", "/guide:content"
+"""The comments around ``page.content`` (overrides/partials/content.html)."""
+
+Element = ET.Element
+
+
+def parse_document(html: str) -> Element:
+    """A whole page, as a browser builds it."""
+    doc: Element = html5lib.parse(html, treebuilder="etree", namespaceHTMLElements=False)
+    return doc
+
+
+def parse_fragment(html: str) -> Element:
+    """A piece of HTML inside ``<body>`` (what Markdown makes of a page), as a browser builds it."""
+    fragment: Element = html5lib.parseFragment(html, treebuilder="etree", namespaceHTMLElements=False)
+    return fragment
+
+
+def _raw_tag(node: Element) -> object:
+    """The node's tag as it is: a name, or (ElementTree's way) the ``Comment`` function for a comment."""
+    return cast(object, node.tag)
+
+
+def is_element(node: Element) -> bool:
+    return isinstance(_raw_tag(node), str)
+
+
+def is_comment(node: Element) -> bool:
+    return _raw_tag(node) is ET.Comment
+
+
+def tag_name(node: Element) -> str:
+    """``p``, ``svg:text``, ``math:mi``: HTML tags as they are, foreign ones with a prefix."""
+    if not is_element(node):
+        return "#comment" if is_comment(node) else "#other"
+    tag = node.tag
+    if tag.startswith(SVG_NS):
+        return "svg:" + tag[len(SVG_NS):]
+    if tag.startswith(MATH_NS):
+        return "math:" + tag[len(MATH_NS):]
+    return tag
+
+
+def attr_name(name: str) -> str:
+    return "xlink:" + name[len(XLINK_NS):] if name.startswith(XLINK_NS) else name
+
+
+# --- the lists -----------------------------------------------------------------
+
+GLOBAL_ATTRS = frozenset({"class", "id", "title", "lang"})
+
+AUTHOR_TAGS: dict[str, frozenset[str]] = {name: frozenset(attrs) for name, attrs in {
+    "p": (), "h1": (), "h2": (), "h3": (), "h4": (), "h5": (), "h6": (), "ul": (), "ol": ("start",), "li": (),
+    "dl": (), "dt": (), "dd": (), "blockquote": (), "table": (), "thead": (), "tbody": (), "tr": (), "th": (),
+    "td": (), "a": ("href",), "em": (), "strong": (), "b": (), "i": (), "code": (), "pre": (), "br": (), "hr": (),
+    "abbr": (), "span": (), "div": (), "details": ("open",), "summary": (), "time": ("datetime",), "kbd": (),
+    "sup": (), "sub": (), "small": (), "figure": (), "figcaption": (),
+    "input": ("type", "disabled", "checked"),  # pymdownx.tasklist's boxes: type="checkbox" only (below)
+}.items()}
+"""Tags Markdown may make of a page, and the attributes each may carry besides ``GLOBAL_ATTRS``."""
+
+ADMONITIONS = ("note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important", "success",
+               "check", "done", "question", "help", "faq", "warning", "caution", "attention", "failure", "fail",
+               "missing", "danger", "error", "bug", "example", "quote", "cite")
+"""Material's admonition types (``!!! warning``, ``??? info``)."""
+AUTHOR_CLASSES = frozenset({*ADMONITIONS, "admonition", "admonition-title", "headerlink", "task-list",
+                            "task-list-item", "task-list-control", "toc", "checklist", "sheet-intro"})
+"""Classes a page may give (``{: .sheet-intro }``, ``<div class="checklist">``) or Markdown writes. A
+class acts on what a reader sees (the theme hides text with its own): a new one is added here, in review."""
+
+PARTIAL_TAGS: dict[str, frozenset[str]] = {name: frozenset(attrs) for name, attrs in {
+    "figure": (), "caption": (), "a": ("href", "rel", "hreflang"), "th": ("scope",),
+    "svg:svg": ("viewBox", "xmlns", "role", "aria-labelledby", "focusable", "width", "height"),
+    "svg:g": ("fill", "font-size", "mask", "transform"), "svg:title": (), "svg:desc": (), "svg:defs": (),
+    "svg:path": ("d", "fill", "stroke", "stroke-width", "stroke-dasharray"),
+    "svg:rect": ("x", "y", "width", "height", "rx", "fill", "stroke", "stroke-width"),
+    "svg:circle": ("cx", "cy", "r", "fill", "stroke", "stroke-width", "stroke-dasharray"),
+    "svg:line": ("x1", "x2", "y1", "y2", "stroke", "stroke-width", "stroke-dasharray"),
+    "svg:text": ("x", "y", "dx", "dy", "font-size", "font-weight", "text-anchor"), "svg:tspan": ("x", "y", "dx", "dy"),
+    "svg:linearGradient": ("gradientUnits", "x1", "x2", "y1", "y2"), "svg:stop": ("offset", "stop-color", "stop-opacity"),
+    "svg:mask": ("x", "y", "width", "height", "maskUnits"),
+    "svg:pattern": ("width", "height", "patternTransform", "patternUnits"),
+}.items()}
+"""What the partials in includes/partials/ write besides ``AUTHOR_TAGS`` (pictures, tables, links)."""
+PARTIAL_CLASSES = frozenset({
+    "about-source", "appointment-sheet", "citation", "comparison", "facts", "facts-table", "glance-card",
+    "glance-card__list", "not-covered", "our-suggestion", "page-info", "sheet-fields", "sheet-line", "sheet-source",
+    "fig", "fig-depth", "fig-timeline", "fig__axis", "fig__bar", "fig__chip", "fig__hatch", "fig__in-optional",
+    "fig__in-session", "fig__marker", "fig__muted", "fig__optional", "fig__session", "fig__svg", "fig__text",
+    "fig__unknown", "fig__unknown-edge", "fig__window", "report-problem",
+})
+"""Classes the partials write. A partial with a new class stops the build until it is added here."""
+ENGINE_CLASSES = frozenset({"md-typeset__scrollwrap", "md-typeset__table"})
+"""Theme names an engine itself writes inside the content (Zensical wraps tables at build time)."""
+
+FORBIDDEN = {
+    "script": "a script", "style": "a <style> block", "iframe": "a frame", "frame": "a frame", "frameset": "a frame",
+    "object": "a plug-in", "embed": "a plug-in", "applet": "a plug-in", "portal": "a frame", "base": "a <base>",
+    "svg:script": "a script", "svg:foreignObject": "foreign content", "svg:animate": "an animation",
+    "svg:set": "an animation", "svg:animateTransform": "an animation", "svg:animateMotion": "an animation",
+}
+"""Never in content, whatever the list (the theme may write scripts and styles only when it marks them)."""
+
+THEME_TAGS = frozenset({
+    "html", "head", "body", "meta", "title", "link", "script", "style", "noscript", "header", "nav", "main", "article",
+    "footer", "aside", "div", "span", "a", "p", "ul", "ol", "li", "label", "input", "form", "button", "img", "h1", "h2",
+    "h3", "strong", "em", "small", "br", "hr", "time", "abbr", "code", "template", "details", "summary", "dl", "dt",
+    "dd", "section", "svg:svg", "svg:path", "svg:g", "svg:circle", "svg:rect", "svg:title", "svg:defs", "svg:use",
+    "svg:symbol", "svg:line", "svg:polygon", "svg:polyline", "svg:ellipse",
+})
+"""Tags the theme's templates write around the content (Material 9.8 and Zensical). A new one after a
+theme upgrade stops the build until it is reviewed and added here."""
+
+JS_TYPES = frozenset({"", "text/javascript", "application/javascript", "module", "text/ecmascript",
+                      "application/ecmascript"})
+DATA_TYPES = frozenset({"application/json", "application/ld+json", "text/plain"})
+"""Script types a browser never runs: the theme's configuration, the JSON-LD, the deferred script's placeholder."""
+LINK_RELS = frozenset({"stylesheet", "icon", "canonical", "alternate", "prev", "next", "preload", "manifest", "search"})
+URL_ATTRS = frozenset({"href", "src", "xlink:href", "action", "formaction", "poster", "data", "cite", "srcset",
+                       "data-after-paint", "background", "ping", "manifest"})
+
+
+# --- URLs ----------------------------------------------------------------------
+
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+
+
+def clean_url(value: str) -> str:
+    """The address as a browser reads it: leading and trailing controls and spaces dropped, tabs
+    and line breaks removed anywhere (WHATWG URL parsing)."""
+    return re.sub(r"[\t\n\r]", "", value).strip("".join(chr(c) for c in range(0x21)))
+
+
+def url_kind(value: str) -> str:
+    """``https``, ``mailto``, ``fragment`` (``#x``), ``relative`` (a path on the site), ``other-site``
+    (``//host``, or a backslash browsers read as one), or the scheme (``javascript``, ``data``, ``http``...)."""
+    url = clean_url(value)
+    if "\\" in url:
+        return "backslash"
+    if url.startswith("//"):
+        return "other-site"
+    match = _SCHEME.match(url)
+    if match:
+        return match[1].lower()
+    return "fragment" if url.startswith("#") else "relative"
+
+
+# --- problems ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing outside a list: ``what`` was found, ``expected`` and ``fix`` say what to do;
+    ``needle`` is text to look for in the source to give the line."""
+
+    what: str
+    found: str
+    expected: str
+    fix: str
+    needle: str = ""
+
+
+def describe(node: Element) -> str:
+    """``<a href="javascript:x">`` as the parser read it (entities decoded), for a message."""
+    attrs = "".join(f' {attr_name(k)}="{v}"' for k, v in node.attrib.items())
+    out = f"<{tag_name(node).removeprefix('svg:')}{attrs}>"
+    return out if len(out) <= 100 else out[:97] + "...>"
+
+
+def _theme_name(value: str) -> bool:
+    return value.startswith(("md-", "__"))
+
+
+# --- the walk ------------------------------------------------------------------
+
+
+@dataclass
+class Policy:
+    """One list: tags with their attributes, classes, and what links and pictures may point at."""
+
+    name: str
+    tags: dict[str, frozenset[str]]
+    classes: frozenset[str] | None  # None: any class but the theme's own names
+    engine_classes: frozenset[str] = frozenset()
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, what: str, found: str, expected: str, fix: str, needle: str = "") -> None:
+        self.problems.append(Problem(what, found, expected, fix, needle))
+
+
+AUTHOR_FIX = ("write it in Markdown, or show the content through a macro (CONTRIBUTING.md). "
+              "To show angle brackets as text, put them in `backticks`.")
+
+
+def author_policy() -> Policy:
+    return Policy("author", AUTHOR_TAGS, AUTHOR_CLASSES)
+
+
+def content_policy() -> Policy:
+    tags = dict(AUTHOR_TAGS)
+    for name, attrs in PARTIAL_TAGS.items():
+        tags[name] = tags.get(name, frozenset()) | attrs
+    return Policy("content", tags, AUTHOR_CLASSES | PARTIAL_CLASSES, ENGINE_CLASSES)
+
+
+def check_content(root: Element, policy: Policy) -> list[Problem]:
+    """Every element under ``root`` (not ``root`` itself) against ``policy`` (the author's list or the content's)."""
+    return check_nodes(list(root), policy)
+
+
+def check_nodes(nodes: list[Element], policy: Policy) -> list[Problem]:
+    """Each of ``nodes`` and everything under it against ``policy``."""
+    for top in nodes:
+        for node in top.iter():
+            if is_element(node):
+                _check_content_node(node, policy)
+    return policy.problems
+
+
+def _check_content_node(node: Element, policy: Policy) -> None:
+    name = tag_name(node)
+    if name in FORBIDDEN or name not in policy.tags:
+        short = name.removeprefix("svg:")
+        tags = sorted(t for t in AUTHOR_TAGS if t != "input")
+        policy.add(f"the HTML tag <{short}> in the page", describe(node),
+                   "text, Markdown, and only these tags: " + ", ".join(tags) if policy.name == "author"
+                   else f"only the tags of guide/htmlcheck.py's {policy.name} list",
+                   (f"remove it: {FORBIDDEN[name]} would run or load something for every reader."
+                    if name in FORBIDDEN else AUTHOR_FIX), needle=f"<{short}")
+        return
+    allowed = policy.tags[name] | GLOBAL_ATTRS
+    for raw, value in node.attrib.items():
+        attr = attr_name(raw)
+        if attr.lower().startswith("on") or attr.lower() == "style" or attr not in allowed:
+            policy.add(f"the HTML attribute '{attr}' in the page", describe(node),
+                       f"<{name.removeprefix('svg:')}> with " + ", ".join(sorted(allowed)) + " attributes only",
+                       "remove the attribute; styles live in overrides/stylesheets/, links are written in Markdown.",
+                       needle=attr)
+            continue
+        if attr == "class":
+            _check_classes(node, value, policy)
+        elif attr == "id" and _theme_name(value):
+            policy.add(f"the theme's own name '{value}' in the page", describe(node),
+                       "ids of the guide's own (Material's start with md- or __)",
+                       "use another name: the theme's script and styles act on its own names.", needle=value)
+        elif attr in URL_ATTRS:
+            _check_url(node, attr, value, policy)
+    if name == "input" and node.get("type", "").lower() != "checkbox":
+        policy.add("an <input> that is not a task list's tick box in the page", describe(node),
+                   "tick boxes as Markdown writes them: - [ ] item", "write the list in Markdown.", needle="<input")
+
+
+def _check_classes(node: Element, value: str, policy: Policy) -> None:
+    for cls in value.split():
+        if cls in policy.engine_classes:
+            continue
+        if _theme_name(cls):
+            policy.add(f"the theme's own name '{cls}' in the page", describe(node),
+                       "class names of the guide's own (Material's start with md- or __)",
+                       "use another name: the theme's script and styles act on its own names.", needle=cls)
+        elif policy.classes is not None and cls not in policy.classes:
+            choices = sorted(AUTHOR_CLASSES - set(ADMONITIONS)) if policy.name == "author" else sorted(policy.classes)
+            policy.add(f"the class '{cls}' in the page", describe(node),
+                       "a class from the guide's list: " + ", ".join(choices) + ", or an admonition type ("
+                       + ", ".join(ADMONITIONS[:8]) + " ...)",
+                       "use a class from the list (a class changes what a reader sees: a new one is added to "
+                       "guide/htmlcheck.py in review).", needle=cls)
+
+
+def _check_url(node: Element, attr: str, value: str, policy: Policy) -> None:
+    kind = url_kind(value)
+    name = tag_name(node)
+    picture = name in ("img", "svg:image") or attr in ("src", "poster", "srcset")
+    if name.startswith("svg:") and attr in ("href", "xlink:href") and name != "svg:a":
+        ok = kind == "fragment"
+    elif picture:
+        ok = kind == "relative"
+    else:
+        ok = kind in ("https", "mailto", "fragment", "relative")
+    if ok:
+        return
+    if kind in ("other-site", "backslash"):
+        policy.add("a link or picture address starting with '//' (another site) in the page" if kind == "other-site"
+                   else "a link address with '&' or a backslash in the page", describe(node),
+                   "links to https:// addresses or pages of the site; pictures stored in the site",
+                   "write the full https:// address for a link; remove a picture from another site.", needle=value[:40])
+    elif picture:
+        policy.add("a picture from another site in the page", describe(node),
+                   "pictures stored in the site, linked by a relative path",
+                   "remove it: a picture from another site makes every reader's browser contact that site.",
+                   needle=value[:40])
+    else:
+        policy.add(f"a '{kind}:' link in the page", describe(node),
+                   "links to https:// addresses, mailto: addresses or pages of the site",
+                   "link to an https:// address or a page of the site.", needle=value[:40])
+
+
+# --- text: what a reader reads ------------------------------------------------
+
+
+def invisible(text: str, allow: frozenset[str] = frozenset()) -> str | None:
+    """The first invisible, direction-changing or private-use character in ``text`` (but those in
+    ``allow``), or None."""
+    for char in text:
+        if (char in INVISIBLE or unicodedata.category(char) in ("Cf", "Co", "Cs")) and char not in allow:
+            return char
+    return None
+
+
+PLACEHOLDER_CHARS = frozenset(chr(c) for c in range(0xE000, 0xF8FF + 1))
+"""Private-use characters: the page check's stand-ins for macro calls (``guide.rendered``)."""
+
+
+def text_and_attributes(root: Element) -> Iterator[tuple[Element, str, str]]:
+    """Every text a reader can read or hear under ``root``: ``(element, "text", text)`` for text
+    nodes and ``(element, attribute, value)`` for titles, alternative texts and labels."""
+    for node in root.iter():
+        if not is_element(node):
+            continue
+        if node.text and node is not root:
+            yield node, "text", node.text
+        for attr in ("title", "alt", "aria-label", "content", "placeholder", "value"):
+            if attr in node.attrib:
+                yield node, attr, node.attrib[attr]
+        if node.tail and node is not root:
+            yield node, "tail", node.tail
+    if root.text:
+        yield root, "text", root.text
+
+
+# --- built pages: content region and theme -------------------------------------
+
+
+@dataclass
+class PageCheck:
+    """The outcome of :func:`check_page`: problems, and the inline scripts and styles to approve."""
+
+    problems: list[Problem] = field(default_factory=list)
+    scripts: list[str] = field(default_factory=list)
+    styles: list[str] = field(default_factory=list)
+
+
+def content_region(doc: Element) -> tuple[Element, list[Element]] | None | str:
+    """The parent element and the nodes between the content marks, ``None`` for a page without
+    marks (the 404 page), or a sentence saying why the marks are wrong."""
+    marks: list[tuple[Element, Element, str]] = []
+    parents = {child: parent for parent in doc.iter() for child in parent}
+    for node in doc.iter():
+        if is_comment(node) and (node.text or "").strip() in (CONTENT_START, CONTENT_END):
+            marks.append((node, parents[node], (node.text or "").strip()))
+    if not marks:
+        return None
+    kinds = [kind for _, _, kind in marks]
+    if kinds != [CONTENT_START, CONTENT_END]:
+        return (f"the page's content is marked {len(marks)} times ({', '.join(kinds)}): content wrote a mark of its own "
+                "or closed the theme's elements")
+    (start, parent, _), (end, end_parent, _) = marks
+    if parent is not end_parent:
+        return "the page's content closes an element the theme opened (its end is not where it started)"
+    children = list(parent)
+    return parent, children[children.index(start) + 1:children.index(end)]
+
+
+def check_page(html: str) -> PageCheck:
+    """A built page: the content between the marks against ``CONTENT``, the rest against ``THEME``;
+    the marked inline scripts and styles, to be approved by the Content-Security-Policy."""
+    doc = parse_document(html)
+    out = PageCheck()
+    region = content_region(doc)
+    inside: set[int] = set()
+    if isinstance(region, str):
+        out.problems.append(Problem(region, "the <!--guide:content--> marks", "one pair of marks, around the content only",
+                                    "find the raw HTML that closes a tag it did not open (a page, or a partial in "
+                                    "includes/partials/), and remove it."))
+    elif region is not None:
+        nodes = [node for node in region[1] if is_element(node)]
+        out.problems.extend(check_nodes(nodes, content_policy()))
+        inside.update(id(n) for top in nodes for n in top.iter())
+    for node in doc.iter():
+        if not is_element(node) or id(node) in inside:
+            continue
+        _check_theme_node(node, out)
+    for node, _, text in text_and_attributes(doc):
+        char = invisible(text)
+        if char is not None and tag_name(node) not in ("script", "style"):
+            out.problems.append(Problem(f"an invisible character (U+{ord(char):04X}) in the page", describe(node),
+                                        "visible text only", "delete the character: retype the word around it.",
+                                        needle=char))
+    return out
+
+
+def _check_theme_node(node: Element, out: PageCheck) -> None:
+    name = tag_name(node)
+    fix = "the theme's templates (overrides/) write only what guide/htmlcheck.py lists: change the template or the list, in review."
+
+    def add(what: str, expected: str) -> None:
+        out.problems.append(Problem(what, describe(node), expected, fix))
+
+    if name not in THEME_TAGS and name != "svg:use":
+        add(f"the tag <{name}> outside the page's content", "only the tags of guide/htmlcheck.py's THEME_TAGS")
+        return
+    for raw, value in node.attrib.items():
+        attr = attr_name(raw)
+        if attr.lower().startswith("on") or attr.lower() == "style":
+            add(f"the attribute '{attr}' in the theme's markup",
+                "no event or style attributes (the Content-Security-Policy blocks them): move it into a stylesheet or script")
+        elif attr.lower() == "http-equiv":
+            add("a <meta http-equiv> in the theme's markup", "no http-equiv: the post-build step adds the one policy")
+        elif attr in URL_ATTRS:
+            _check_theme_url(node, name, attr, value, add)
+    if name == "script":
+        kind = node.get("type", "").strip().lower()
+        if node.get("src") is not None:
+            return
+        if kind in DATA_TYPES:
+            return
+        if kind not in JS_TYPES:
+            add(f"a script of type '{kind}'", "JavaScript, or data of type " + ", ".join(sorted(DATA_TYPES)))
+        elif MARK not in node.attrib:
+            add("an inline script the templates did not mark", f"inline scripts written by a template, marked {MARK}")
+        else:
+            out.scripts.append(node.text or "")
+    elif name == "style":
+        if MARK not in node.attrib:
+            add("an inline <style> the templates did not mark", f"inline styles written by a template, marked {MARK}")
+        else:
+            out.styles.append(node.text or "")
+    elif name == "form" and any(a in node.attrib for a in ("action", "method", "target")):
+        add("a form that sends something", "the theme's search and colour forms only, which send nothing")
+    elif name == "link" and not set(node.get("rel", "").split()) <= LINK_RELS:
+        add(f"a <link rel=\"{node.get('rel', '')}\">", "links of rel " + ", ".join(sorted(LINK_RELS)))
+
+
+def _check_theme_url(node: Element, name: str, attr: str, value: str, add: Callable[[str, str], None]) -> None:
+    kind = url_kind(value)
+    loads = name in ("script", "img", "link", "source", "video", "audio", "track", "input") or attr in (
+        "src", "data-after-paint", "poster", "srcset")
+    if name == "link" and set(node.get("rel", "").split()) & {"canonical", "alternate", "prev", "next"}:
+        loads = False  # addresses of pages, not fetched
+    if name.startswith("svg:") and attr in ("href", "xlink:href") and name != "svg:a":
+        ok = kind == "fragment"
+    elif loads:
+        ok = kind == "relative" or (name == "img" and kind == "data")
+    else:
+        ok = kind in ("https", "mailto", "fragment", "relative")
+    if not ok:
+        add(f"the address '{value[:60]}' in the theme's markup",
+            "the site's own files for what loads; https:, mailto: or the site's pages for links")
