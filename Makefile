@@ -86,6 +86,7 @@ build: $(VENV)/.site ## Strict build of both editions into site/ (Spanish in sit
 	rm -rf .site-new
 	$(BIN)/mkdocs build --strict --clean --site-dir .site-new || { rm -rf .site-new; exit 1; }
 	$(BIN)/mkdocs build -f mkdocs.es.yml --strict --clean --site-dir .site-new/es || { rm -rf .site-new; exit 1; }
+	rm -f .site-new/es/404.html  # never served: GitHub Pages serves the root 404.html, which speaks both languages
 	rm -rf site && mv .site-new site
 
 facts: $(VENV)/.site ## Which facts this change touches (against main), and the pages that show them
@@ -129,7 +130,7 @@ build-zensical: $(VENVZ)/.zensical ## Strict build of both editions with Zensica
 	{ $(VENVZ)/bin/zensical build -f zensical.yml --clean --strict || { echo "Zensical build failed: the editor's message starts at 'RuntimeError: Python error:' above." >&2; false; }; } \
 	  && $(VENVZ)/bin/python -m guide.postbuild site-zensical --edition es/ \
 	  && { $(VENVZ)/bin/zensical build -f zensical.es.yml --clean --strict || { echo "Zensical build of the Spanish edition failed: the editor's message starts at 'RuntimeError: Python error:' above." >&2; false; }; } \
-	  && $(VENVZ)/bin/python -m guide.postbuild site-zensical/es \
+	  && $(VENVZ)/bin/python -m guide.postbuild site-zensical/es && rm -f site-zensical/es/404.html \
 	  || { rm -rf site-zensical; if [ -d .site-zensical-old ]; then mv .site-zensical-old site-zensical; fi; exit 1; }
 	rm -rf .site-zensical-old
 

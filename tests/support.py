@@ -81,6 +81,7 @@ def run_build(project: Path, site: Path | None = None) -> Build:
             [MKDOCS, "build", "-f", ES_CONFIG, "--strict", "--clean", "--site-dir", str(site / "es")],
             cwd=project, env=env, capture_output=True, text=True, timeout=300,
         )
+        (site / "es" / "404.html").unlink(missing_ok=True)  # never served: the root 404 speaks both languages
         return Build(project, site, es.returncode, proc.stdout + proc.stderr + es.stdout + es.stderr)
     return Build(project, site, proc.returncode, proc.stdout + proc.stderr)
 
@@ -108,6 +109,8 @@ def run_zensical(project: Path, config: str = ZENSICAL_CONFIG, site_dir: str = Z
         build.returncode, build.output = proc.returncode, build.output + proc.stdout + proc.stderr
         if not build.ok:
             break
+    if len(steps) > 1 and build.ok:
+        (project / site_dir / "es" / "404.html").unlink(missing_ok=True)  # as make build-zensical does
     return build
 
 

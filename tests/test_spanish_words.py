@@ -1,5 +1,12 @@
 """The words of the Spanish edition (issue 23, the bilingual editor's review).
 
+* No English interface text on a Spanish page: no attribute (title, aria-label, placeholder, alt),
+  no text outside the article and no word the theme's script shows (its translations) is one of the
+  English interface strings (Material's English words, our English toggles and labels, the
+  footer's "Made with"); Material's Spanish words carry the review's wording
+  (overrides/partials/languages/es.html, which has every key of the English file).
+* The one 404 page GitHub Pages serves (the root one) speaks Spanish too, with a link to the
+  Spanish home; the Spanish build leaves no 404.html of its own.
 * Terms the review changed stay changed on every built Spanish page: "sérum" (FundéuRAE; "suero"
   reads as an IV drip in much of Latin America), "exfoliantes con partículas" ("granitos" are
   pimples on the same pages).
@@ -7,12 +14,74 @@
 
 from __future__ import annotations
 
+import json
 import re
+from functools import cache
+from pathlib import Path
 
 import pytest
+from bs4 import Tag
+from bs4.element import NavigableString
 
-from htmlpage import article_text, parse
-from support import Build
+from guide.siteurl import load_config
+from htmlpage import article_text, one, parse
+from support import ROOT, Build
+
+MATERIAL = ROOT / ".venv" / "lib" / "python3.11" / "site-packages" / "material" / "templates" / "partials" / "languages"
+OURS = ROOT / "overrides" / "partials" / "languages" / "es.html"
+CONFIG_KEYS = ("language", "direction", "search.config.")  # settings, not words a reader sees
+ATTRIBUTES = ("title", "aria-label", "placeholder", "alt")  # words a reader (or a screen reader) gets
+
+
+def _translations(path: Path) -> dict[str, str]:
+    """The key: words table of a theme language file (partials/languages/<lang>.html)."""
+    text = path.read_text(encoding="utf-8")
+    return dict(re.findall(r'^\s*"([^"]+)": "([^"]*)"', text, re.M))
+
+
+@cache
+def english_interface() -> frozenset[str]:
+    """Every English interface string a Spanish page could show by mistake, lower case."""
+    words = {v for k, v in _translations(MATERIAL / "en.html").items() if not k.startswith(CONFIG_KEYS)}
+    config = load_config(ROOT / "mkdocs.yml")
+    words |= {p["toggle"]["name"] for p in config["theme"]["palette"]}
+    words |= {"Permanent link", "Made with", "Table, scrolls sideways", "Page not found"}
+    return frozenset(w.lower() for w in words if "#" not in w and w.strip())
+
+
+def _own_language(node: Tag | NavigableString) -> str:
+    parent = node if isinstance(node, Tag) else node.parent
+    while parent is not None and isinstance(parent, Tag):
+        if parent.has_attr("lang"):
+            return str(parent["lang"])
+        parent = parent.parent
+    return ""
+
+
+def english_interface_text(html: str) -> list[str]:
+    """The English interface strings on a page: attributes, text outside the article, the script's words."""
+    tree = parse(html)
+    english = english_interface()
+    found = []
+    for element in tree.select("body *"):
+        if _own_language(element) == "en":
+            continue
+        for name in ATTRIBUTES:
+            value = " ".join(str(element.get(name) or "").split())
+            if value.lower() in english:
+                found.append(f"{element.name}[{name}]={value!r}")
+    for text in one(tree, "body").find_all(string=True):
+        if text.find_parent(["script", "style", "article"]) or _own_language(text) == "en":
+            continue
+        words = " ".join(str(text).split())
+        if words.lower() in english or words.lower().startswith("made with"):
+            found.append(f"text {words!r} in <{text.parent.name if text.parent else ''}>")
+    config = tree.select_one("script#__config")
+    if config is not None:
+        for key, value in json.loads(config.get_text())["translations"].items():
+            if value.lower() in english:
+                found.append(f"the theme's script says {value!r} ({key})")
+    return found
 
 # (a word that must not come back, why): searched in the text a reader sees and in the tooltips
 RETIRED = [
@@ -34,3 +103,49 @@ def test_retired_spanish_terms_stay_out(site: Build, pattern: str, why: str) -> 
         if re.search(pattern, article_text(html) + " " + tips, re.I):
             found.append(rel)
     assert not found, f"{why}: found on {found}"
+
+
+def test_english_interface_strings_are_found() -> None:
+    """The check finds what the Spanish edition showed before issue 23 (its footer) and the English
+    words Material would fall back to."""
+    before = ('<html lang="es"><body><header aria-label="Header"></header><article><p>Texto</p></article>'
+              '<footer><div class="md-copyright">Made with <a href="x">Material for MkDocs</a></div>'
+              '<a class="headerlink" title="Permanent link">¶</a><label title="Switch to dark mode"></label>'
+              '<span lang="en">Search</span></footer></body></html>')
+    assert english_interface_text(before) == ["header[aria-label]='Header'", "a[title]='Permanent link'",
+                                              "label[title]='Switch to dark mode'", "text 'Made with' in <div>"]
+
+
+def test_no_english_interface_text_on_spanish_pages(site: Build) -> None:
+    """Titles, aria-labels, the footer and the theme's words, on every Spanish page."""
+    found = {}
+    for rel in _spanish_pages(site):
+        leaks = english_interface_text((site.site / rel).read_text(encoding="utf-8"))
+        if leaks:
+            found[rel] = leaks
+    assert not found, found
+
+
+def test_spanish_interface_words_have_every_key_and_the_reviews_wording() -> None:
+    """A key missing from overrides/partials/languages/es.html falls back to English on Spanish pages."""
+    ours = _translations(OURS)
+    english = _translations(MATERIAL / "en.html")
+    missing = [k for k in english if k not in ours and not k.startswith(CONFIG_KEYS)]
+    assert not missing, f"add these keys to {OURS.relative_to(ROOT)}: {missing}"
+    assert not [k for k, v in ours.items() if v.lower() in english_interface() and k != "blog.meta"]
+    for key, words in {"action.skip": "Saltar al contenido", "toc": "En esta página", "search.placeholder": "Buscar",
+                       "search.result.placeholder": "Escriba para buscar", "header": "Encabezado",
+                       "search.result.initializer": "Preparando la búsqueda", "footer": "Pie de página",
+                       "search.result.none": "No se encontraron resultados"}.items():
+        assert ours[key] == words, key
+
+
+def test_the_served_404_speaks_both_languages(site: Build) -> None:
+    """GitHub Pages serves only the root 404.html of a project site, whatever the edition."""
+    assert not (site.site / "es" / "404.html").exists(), "the Spanish 404 page can never be served: do not build it"
+    tree = parse((site.site / "404.html").read_text(encoding="utf-8"))
+    spanish = tree.select_one("article [lang=es]")
+    assert spanish is not None, "no Spanish part on the 404 page"
+    assert spanish.select_one("h2") is not None and "Página no encontrada" in spanish.get_text()
+    assert [str(a["href"]) for a in spanish.select("a[href]")] == ["/guide/es/"], "a link to the Spanish home"
+    assert [str(a["href"]) for a in tree.select("article a[href]")][0] == "/guide/", "and to the English one"
