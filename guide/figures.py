@@ -26,7 +26,10 @@ PAD = 16
 FONT = 16
 """Font size of picture text, in user units."""
 CHAR = FONT * 0.56
-"""Rough width of one character, for wrapping text inside a picture."""
+"""Rough width of one character, for wrapping text inside a picture (DejaVu Sans, the widest of the
+sans-serif fonts a reader's system may draw it in, averages 0.55 em)."""
+CHAR_BOLD = FONT * 0.62
+"""The same for bold text (DejaVu Sans Bold averages 0.61 em)."""
 LINE = 20
 """Distance between lines of wrapped text."""
 MAX_TICKS = 7
@@ -88,10 +91,14 @@ def axis(top_value: float, x0: float = PAD, x1: float = WIDTH - PAD, max_ticks: 
     return Axis(x0, x1, round(top, 6), step)
 
 
-def wrap(text: str, width_units: float) -> tuple[str, ...]:
-    """Split ``text`` into lines that fit ``width_units`` of picture width (never between "Dr." and a name)."""
+def wrap(text: str, width_units: float, char: float = CHAR) -> tuple[str, ...]:
+    """Split ``text`` into lines that fit ``width_units`` of picture width (never between "Dr." and a name,
+    nor between Spanish "la" and "Dra.", nor inside a bracketed group that fits on a line);
+    ``char``: the width of one character (``CHAR_BOLD`` for bold text)."""
     text = re.sub(r"\b(Dra?)\. (?=\w)", "\\1.\u00a0", text)
-    lines = textwrap.wrap(text, max(8, int(width_units // CHAR)), break_on_hyphens=False)
+    text = re.sub(r"\b(la|el) (?=Dra?\.)", "\\1\u00a0", text)
+    text = re.sub(r"\([^()]*\)", lambda m: m[0].replace(" ", "\u00a0") if len(m[0]) * char <= width_units else m[0], text)
+    lines = textwrap.wrap(text, max(8, int(width_units // char)), break_on_hyphens=False)
     return tuple(line.replace("\u00a0", " ") for line in lines) or ("",)
 
 
@@ -118,8 +125,12 @@ class Ids:
 
 @dataclass(frozen=True)
 class DepthScale:
-    """The in-office depth range on a millimetre scale that starts at the skin's surface (0),
-    and the at-home rollers: shorter, with no length."""
+    """The in-office depth range on a millimetre scale that starts at the skin's surface (0), and
+    below it, in a framed panel of its own, the at-home rollers: shorter, with no length.
+
+    The panel keeps the home band apart from the millimetre scale (issue 23: a band that started at
+    the scale's 0 read as home needles reaching past its marks); the band is a fixed short swatch
+    that fades out, not a length."""
 
     axis: Axis
     unit: str
@@ -132,51 +143,107 @@ class DepthScale:
     reach_lines: tuple[str, ...]
     surface_x: float  # the skin's surface: depth 0
     surface_label: str
-    home_x1: float  # where the home band has faded out: short of the pen's deepest setting, no edge drawn
     home_lines: tuple[str, ...]
-    bar_label: str  # names who gives the pen's settings
-    home_label: str  # says the home band is not drawn to scale
-    chip: str  # the label at the band's faded end: the length is not stated
+    bar_label_lines: tuple[str, ...]  # names who gives the pen's settings (bold; wrapped to fit)
+    home_label_lines: tuple[str, ...]  # says the home band is not drawn to scale (bold; wrapped to fit)
+    chip: str  # the label beside the band's faded end: the length is not stated
     title: str
     desc: str
     caption_office: str
     caption_home: str
-    # rows (y of each part); see depth-scale.svg
-    bar_y: float = 30
+
+    @property
+    def top(self) -> float:
+        """How far a label wrapped onto more lines pushes the scale down."""
+        return LINE * (len(self.bar_label_lines) - 1)
+
+    @property
+    def bar_label_y(self) -> float:
+        return 22
+
+    @property
+    def bar_y(self) -> float:
+        return 30 + self.top
+
     bar_h: float = 22
     band_h: float = 24
-    axis_y: float = 72
-    reach_y: float = 130  # first callout line
+
+    @property
+    def axis_y(self) -> float:
+        return 72 + self.top
+
+    @property
+    def reach_y(self) -> float:
+        """The first callout line."""
+        return 130 + self.top
+
+    # --- the home panel: a frame from PANEL_X to WIDTH - PANEL_X, its content indented by PAD ---
+
+    @property
+    def panel_y(self) -> float:
+        return self.reach_y + LINE * (len(self.reach_lines) - 1) + 22
+
+    @property
+    def home_x(self) -> float:
+        """Where the panel's content starts: inside the frame, visibly off the scale's 0."""
+        return PANEL_X + PAD + 8
 
     @property
     def home_label_y(self) -> float:
-        return self.reach_y + LINE * len(self.reach_lines) + 22
+        return self.panel_y + 26
 
     @property
     def home_band_y(self) -> float:
-        return self.home_label_y + 8
+        return self.home_label_y + LINE * (len(self.home_label_lines) - 1) + 10
+
+    @property
+    def home_x1(self) -> float:
+        """Where the band has faded out: a fixed short swatch, no length."""
+        return self.home_x + HOME_BAND
+
+    @property
+    def chip_w(self) -> float:
+        return round(len(self.chip) * CHAR_BOLD + 24, 2)
+
+    @property
+    def chip_below(self) -> bool:
+        """The chip does not fit beside the band: it goes on a row of its own under it."""
+        return self.home_x1 + 8 + self.chip_w > WIDTH - PANEL_X - PAD / 2
+
+    @property
+    def chip_x(self) -> float:
+        return self.home_x if self.chip_below else round(self.home_x1 + 8, 2)
+
+    @property
+    def chip_y(self) -> float:
+        return self.home_band_y + (self.band_h + 8 if self.chip_below else 0)
 
     @property
     def home_text_y(self) -> float:
-        return self.home_band_y + self.band_h + LINE + 2
+        return self.chip_y + self.band_h + LINE + 2
+
+    @property
+    def panel_h(self) -> float:
+        return self.home_text_y + LINE * (len(self.home_lines) - 1) + 14 - self.panel_y
 
     @property
     def height(self) -> float:
-        return self.home_text_y + LINE * (len(self.home_lines) - 1) + 10
+        return self.panel_y + self.panel_h + 4
 
 
-HOME_FADE = 0.5
-"""The home band fades to nothing at this share of the way from the surface to the pen's deepest
-setting. It is not a length: the band starts fading at the surface itself (no solid stretch that could
-be read as a depth), has no end edge, and is labelled "not to scale"; the article gives no length. It
-only keeps the band from reaching as deep as the pen, which the article says home needles do not."""
+PANEL_X = 4
+"""Left edge of the home panel's frame (and its right edge's distance from the picture's)."""
+HOME_BAND = 92
+"""Length of the home band, in picture units: a swatch in a panel of its own, away from the scale,
+which fades from its start (no solid stretch that could be read as a depth) and has no end edge.
+It is not a length, and the panel says "not to scale"; the article gives no length."""
 
 
 def depth_scale(depth: schema.RangeFact, reach: schema.TextFact, home: schema.TextFact,
                 home_length: schema.NotStatedFact, office_who: str = "", home_who: str = "",
                 s: Mapping[str, object] | None = None) -> DepthScale:
     """Place the depth range on a scale from the skin's surface (0), mark the shallowest setting and
-    what it penetrates, and draw the home rollers as shorter with no length.
+    what it penetrates, and draw the home rollers apart from the scale, as shorter with no length.
 
     ``s``: the template strings of the edition (includes/strings/<lang>.yml); English by default."""
     s = s or english()
@@ -194,6 +261,7 @@ def depth_scale(depth: schema.RangeFact, reach: schema.TextFact, home: schema.Te
     says = _f(s, "fig_says", who=home_who) if home_who else ""
     home_text = _f(s, "fig_home_text", home=home.value, says=says, length=render.fact_text(home_length, lang=lang))
     by = _f(s, "fig_office_by", who=office_who) if office_who else ""
+    inner = WIDTH - 2 * (PANEL_X + PAD + 8)  # the panel's text width
     return DepthScale(
         axis=ax,
         unit=depth.unit,
@@ -206,10 +274,10 @@ def depth_scale(depth: schema.RangeFact, reach: schema.TextFact, home: schema.Te
         reach_lines=wrap(callout, room),
         surface_x=ax.x(0),
         surface_label=str(s["fig_surface"]),
-        home_x1=round(ax.x(0) + (x_max - ax.x(0)) * HOME_FADE, 2),
-        home_lines=wrap(home_text, WIDTH - 2 * PAD),
-        bar_label=_f(s, "fig_office_label_who", who=office_who) if office_who else str(s["fig_office_label"]),
-        home_label=str(s["fig_home_label"]),
+        home_lines=wrap(home_text, inner),
+        bar_label_lines=wrap(_f(s, "fig_office_label_who", who=office_who) if office_who else str(s["fig_office_label"]),
+                             WIDTH - 2 * PAD, CHAR_BOLD),
+        home_label_lines=wrap(str(s["fig_home_label"]), inner, CHAR_BOLD),
         chip=_f(s, "fig_chip", not_stated=render.not_stated(lang)),
         title=str(s["fig_depth_title"]),
         # what is drawn; the caption says what it means
@@ -255,6 +323,7 @@ class Timeline:
     title: str
     desc: str
     caption: str
+    start_label: str = ""  # a plan that follows another (starts_after): "after the monthly plan", at 0
     label_y: float = 48
     mark_y: float = 66
     axis_y: float = 92
@@ -355,20 +424,30 @@ def timeline(key: str, fact: schema.ScheduleFact, who: str = "", s: Mapping[str,
     every = fact.every
     repeats = 3 if every.min == every.max else 1
     ax = axis(repeats * every.max + (every.max - every.min) / 2, x0=PAD + 12, x1=WIDTH - PAD - 30, whole=_whole(every))
-    marks = (Mark(ax.x(0), ax.x(0), False, str(s["tl_now"])),) + tuple(
-        Mark(ax.x(k * every.min), ax.x(k * every.max), False, str(s["tl_next"] if k == 1 else s["tl_then"])) for k in range(1, repeats + 1))
+    later = tuple(Mark(ax.x(k * every.min), ax.x(k * every.max), False, str(s["tl_next"] if k == 1 else s["tl_then"]))
+                  for k in range(1, repeats + 1))
     legend.append(("solid", str(s["tl_session"])))
     if every.min != every.max:
         legend.append(("window", str(s["tl_due"])))
-    desc = _f(s, "tl_every_desc", plan=plan, unit=units(every.unit), every=render.every(every, lang))
     caption = (_f(s, "tl_every_caption", gives=gives) + (str(s["tl_every_shaded"]) if every.min != every.max else ""))
+    if fact.starts_after:
+        # The plan follows another (the yearly touch-ups follow the monthly plan): no session at 0, which
+        # is the end of that plan; the axis counts from there, and the sessions carry no "now"/"next".
+        marks = tuple(Mark(m.x0, m.x1, False, "") for m in later)
+        desc = _f(s, "tl_after_desc", plan=plan, unit=units(every.unit), start=fact.starts_after,
+                  every=render.every(every, lang))
+        return Timeline(key, marks, ax, _f(s, "tl_after_axis", unit=units(every.unit), start=fact.starts_after), "",
+                        True, False, tuple(legend), title, desc, caption,
+                        start_label=_f(s, "tl_after", start=fact.starts_after))
+    marks = (Mark(ax.x(0), ax.x(0), False, str(s["tl_now"])),) + later
+    desc = _f(s, "tl_every_desc", plan=plan, unit=units(every.unit), every=render.every(every, lang))
     return Timeline(key, tuple(marks), ax, _f(s, "tl_from_now", unit=units(every.unit)), "", True, False, tuple(legend),
                     title, desc, caption)
 
 
 # --- shared by the templates ------------------------------------------------
 
-TEMPLATE_GLOBALS = {"width": WIDTH, "pad": PAD, "font": FONT, "char": round(CHAR, 2), "line_h": LINE}
+TEMPLATE_GLOBALS = {"width": WIDTH, "pad": PAD, "font": FONT, "char": round(CHAR, 2), "line_h": LINE, "panel_x": PANEL_X}
 """What the picture templates need to know about the grid."""
 
 

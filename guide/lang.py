@@ -2,7 +2,7 @@
 
 * ``data/facts.yml`` holds every key, number, unit, speaker and source passage.
 * ``data/facts.es.yml`` holds only the Spanish *wording* of its text: the labels, text values,
-  list items, notes, ``for_whom`` lines, quotes (our translation), not-covered topics, the
+  list items, notes, ``for_whom`` and ``starts_after`` lines, quotes (our translation), not-covered topics, the
   source's ``kind`` and the experts' title and roles. The keys must be exactly those of
   ``data/facts.yml``: a missing or an extra wording stops the build with file:line, the key
   and the fix. It holds no numbers (a digit in it stops the build): numbers are never
@@ -34,7 +34,7 @@ STRINGS = "includes/strings"
 
 # The wording keys of each part of data/facts.yml (everything else there is data, not words).
 _FACT_WORDS = {"number": ("label",), "range": ("label",), "text": ("label", "value"), "list": ("label", "items"),
-               "schedule": ("label", "for_whom"), "not_stated": ("label", "note")}
+               "schedule": ("label", "for_whom", "starts_after"), "not_stated": ("label", "note")}
 _SOURCE_WORDS = ("kind",)
 _EXPERT_WORDS = ("title", "role", "short_role")
 _QUOTE_WORDS = ("text",)
@@ -55,6 +55,8 @@ def expected_wording(facts: schema.Facts) -> dict[Path_, Any]:
         for key, fact in items.items():
             for name in _FACT_WORDS[fact.kind]:
                 value = getattr(fact, name)
+                if value is None:  # an optional wording the fact does not use (starts_after)
+                    continue
                 out[("facts", group, key, name)] = list(value) if isinstance(value, (list, tuple)) else value
     for key in facts.quotes:
         for name in _QUOTE_WORDS:
@@ -119,7 +121,7 @@ def load_wording(path: Path, shown: str, facts: schema.Facts, english: str = "da
             errors.append(GuideError(
                 shown, "Spanish wording for something that has no text in " + english, line=_line(lines, key),
                 key=dotted(key), found=f"'{dotted(key)}'",
-                expected=f"only the wording keys of {english} (label, value, items, note, for_whom, text, topic, "
+                expected=f"only the wording keys of {english} (label, value, items, note, for_whom, starts_after, text, topic, "
                          "kind, title, role, short_role)",
                 fix=(close + " " if close else "") + f"Remove it, or add the fact to {english} first."))
     for key, value in want.items():

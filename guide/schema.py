@@ -232,6 +232,8 @@ class ScheduleFact(_Fact):
     every: Interval | None = None
     qualifier: Qualifier | None = None
     """A hedge on the number of sessions ("about four to six sessions"), or on the interval if there is no count."""
+    starts_after: Words | None = None
+    """What the plan follows ("the monthly plan"), when it does not start now: its timeline counts from there."""
 
     @model_validator(mode="after")
     def _something(self) -> ScheduleFact:

@@ -111,12 +111,17 @@ def test_depth_scale_invents_no_home_length() -> None:
     assert render.NOT_STATED in home and "much shorter" in home and "Dr. Jaliman" in home
     assert not re.search(r"\d", home), "the home rollers get no number"
     html = project_env().macros["depth_scale"]()
-    band = re.search(r'<rect class="fig__unknown" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"', html)
+    band = re.search(r'<rect class="fig__unknown" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)"', html)
     assert band, html
-    start, width = float(band.group(1)), float(band.group(2))
-    # starts at the surface, and stops well short of the pen's deepest setting: the article says
-    # home needles are much shorter, so the band must not reach (or pass) the pen's depth
-    assert start == d.axis.x(0)
+    start, top, width = float(band.group(1)), float(band.group(2)), float(band.group(3))
+    # apart from the scale (issue 23: a band from the scale's 0 read as home needles reaching past
+    # 0.5 mm): in a framed panel below the callout, not starting at the scale's 0, and short of the pen
+    panel = re.search(r'<rect class="fig__unknown-edge" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"', html)
+    assert panel, "the home rollers have a panel of their own"
+    px, py, pw, ph = (float(v) for v in panel.groups())
+    assert px < start and start + width < px + pw and py < top < py + ph, "the band sits inside the panel"
+    assert py > d.reach_y + figures.LINE * (len(d.reach_lines) - 1), "the panel is below the scale and its callout"
+    assert start != d.axis.x(0) and start - d.axis.x(0) >= 8, "the band does not start at the scale's 0"
     assert start + width < d.bar_x1 and start + width < d.axis.x1
     # ... and it has no end: it fades out (a mask), and no edge line is drawn at its far end
     assert 'mask="url(#' in html and "<linearGradient" in html and 'stop-opacity="0"' in html
@@ -440,7 +445,7 @@ def test_drawings_follow_the_data(builds: tuple[Build, Build]) -> None:
     assert float(b1[0]) == expected.x(1) and float(b1[1]) == pytest.approx(expected.x(4) - expected.x(1))
     assert b0 != b1
     assert "The 1 mm setting penetrates" in depth1 and "The 0.5 mm setting penetrates" in depth0
-    assert "4" in _ticks(depth1, str(figures.DepthScale.axis_y + 22))
+    assert "4" in _ticks(depth1, f"{_depth(1, 4).axis_y + 22:g}")
     assert "0.5" not in article_text(f"<article>{depth1}</article>")
 
 
@@ -450,7 +455,7 @@ def test_drawings_follow_the_data(builds: tuple[Build, Build]) -> None:
 
 
 def test_the_home_band_is_plainly_not_a_measurement() -> None:
-    """The band fades from the surface at once (no solid stretch that reads as a depth) and says
+    """The band fades from its start at once (no solid stretch that reads as a depth) and says
     "not to scale"; it still never reaches the pen's range (test_depth_scale_invents_no_home_length)."""
     html = project_env().macros["depth_scale"]()
     stops = re.findall(r'<stop offset="([\d.]+)"([^>]*)>', html)
@@ -458,13 +463,13 @@ def test_the_home_band_is_plainly_not_a_measurement() -> None:
     assert 'stop-opacity="0"' in stops[-1][1]
     assert "not to scale" in html and "no length<" not in html and "length not stated" in html
     d = _depth(0.5, 2.5)
-    assert "not to scale" in d.home_label and "not to scale" in d.caption_home
+    assert "not to scale" in " ".join(d.home_label_lines) and "not to scale" in d.caption_home
     assert render.NOT_STATED in d.caption_home
 
 
 def test_the_depth_scale_names_who_gives_the_pen_settings() -> None:
     d = _depth(0.5, 2.5)
-    assert "Dr. Nazarian" in d.bar_label
+    assert "Dr. Nazarian" in " ".join(d.bar_label_lines)
     assert " ".join(d.reach_lines).endswith("says Dr. Nazarian")
     assert all(not line.endswith("Dr.") for line in d.reach_lines + d.home_lines), "Dr. split from the name"
     html = project_env().macros["depth_scale"]()
@@ -495,3 +500,46 @@ def test_timeline_wording_after_the_review() -> None:
     upkeep = figures.timeline("k", _schedule(every=(3, 6, "months")), "Dr. X")
     assert "between months" not in upkeep.desc and "every 3 to 6 months" in upkeep.desc
     assert "The article gives no end point." in upkeep.caption and "has no end" not in upkeep.caption
+
+
+# --- the readers' review of issue 23 ---------------------------------------------
+
+
+def test_a_shaded_span_covers_exactly_its_interval() -> None:
+    """The upkeep span is drawn from 3 to 6 months, not about 2.7 to 6.3 (it had 10 units of padding each side)."""
+    t = figures.timeline("frequency.upkeep", project_facts().all_facts()["frequency.upkeep"])
+    assert t.axis is not None
+    html = project_env().macros["timeline"]("frequency.upkeep")
+    row = f"{t.mark_y - 10:g}"  # the span on the timeline, not the legend's swatch
+    x, width = (float(v) for v in _groups(rf'<rect class="fig__window" x="([\d.]+)" y="{row}" width="([\d.]+)"', html))
+    assert x == t.axis.x(3) and x + width == pytest.approx(t.axis.x(6))
+
+
+@pytest.mark.parametrize("lang, start, axis_label", [("en", "after the monthly plan", "years after the monthly plan"),
+                                                     ("es", "después del plan mensual", "años después del plan mensual")])
+def test_touch_ups_count_from_the_end_of_the_monthly_plan(lang: str, start: str, axis_label: str) -> None:
+    """The first dot of the touch-ups said "now"; the article's touch-ups come after the monthly plan
+    (starts_after in data/facts.yml): no session is drawn at 0, which is labelled as that plan's end."""
+    from guide import lang as langs
+
+    fact = project_facts().all_facts()["frequency.touch_ups"]
+    assert isinstance(fact, schema.ScheduleFact) and fact.starts_after == "the monthly plan"
+    if lang == "es":
+        spanish = langs.load_wording(ROOT / "data" / "facts.es.yml", "data/facts.es.yml", project_facts())
+        fact = spanish.all_facts()["frequency.touch_ups"]
+        assert isinstance(fact, schema.ScheduleFact)
+    t = figures.timeline("frequency.touch_ups", fact, "Dr. Nazarian", langs.load_strings(ROOT, lang))
+    assert t.axis is not None and t.start_label == start and t.axis_label == axis_label
+    assert [m.x0 for m in t.marks] == [t.axis.x(1), t.axis.x(2), t.axis.x(3)], "the touch-ups, a year apart"
+    assert not any(m.label for m in t.marks), "no 'now' or 'next' on a plan that follows another"
+    upkeep = figures.timeline("frequency.upkeep", project_facts().all_facts()["frequency.upkeep"])
+    assert upkeep.marks[0].label == "now" and not upkeep.start_label, "a plan with no starts_after starts now"
+
+
+def test_wrapping_keeps_names_and_brackets_whole() -> None:
+    bold = figures.WIDTH - 2 * figures.PAD
+    assert figures.wrap("Pluma en el consultorio (según la Dra. Nazarian)", bold, figures.CHAR_BOLD) == (
+        "Pluma en el consultorio", "(según la Dra. Nazarian)")
+    assert figures.wrap("In-office pen (Dr. Nazarian)", bold, figures.CHAR_BOLD) == ("In-office pen (Dr. Nazarian)",)
+    long = "a (" + "word " * 60 + "end)"
+    assert len(figures.wrap(long, 100)) > 1, "a group longer than a line still wraps"
