@@ -172,3 +172,47 @@ def test_pictures_fit_narrow_and_wide_screens(tabs: Tabs, server: Server, src: s
             if page.query_selector("figure.fig svg text"):
                 fill = page.evaluate("getComputedStyle(document.querySelector('figure.fig svg text')).fill")
                 assert fill == ink, f"{src}, {scheme}: picture text is {fill}"
+
+
+# Every text label of every picture, measured in the browser against its box: the chip or dot it sits
+# in, or else the picture itself. Both editions (a Spanish label was cut at both widths: issue 23).
+LABELS = """() => [...document.querySelectorAll('figure.fig svg')].flatMap((svg, n) => {
+  const inside = (r, b) => r.left >= b.left - 0.5 && r.right <= b.right + 0.5 && r.top >= b.top - 0.5 && r.bottom <= b.bottom + 0.5;
+  const frame = svg.getBoundingClientRect();
+  const shapes = [...svg.querySelectorAll('rect.fig__chip, circle')].map(s => s.getBoundingClientRect());
+  return [...svg.querySelectorAll('text')].filter(t => t.textContent.trim()).map(t => {
+    const r = t.getBoundingClientRect(), x = (r.left + r.right) / 2, y = (r.top + r.bottom) / 2;
+    const around = shapes.filter(b => b.left <= x && x <= b.right && b.top <= y && y <= b.bottom)
+                         .sort((a, b) => a.width * a.height - b.width * b.height)[0];
+    const box = around || frame;
+    return {figure: n, text: t.textContent.trim().replace(/\\s+/g, ' '), fits: inside(r, box),
+            box: around ? 'its shape' : 'the picture', over: Math.max(box.left - r.left, r.right - box.right,
+            box.top - r.top, r.bottom - box.bottom).toFixed(1)};
+  });
+})"""
+
+
+# The site sets no font of its own (theme.font: false): a picture is drawn in the reader's sans-serif.
+# Where that is not Arial or Helvetica (Liberation Sans here), it is often DejaVu Sans, the widest
+# of them (about 15 % wider in bold); figures.CHAR and CHAR_BOLD allow for it. Set by script, not
+# by a style element: the pages' Content-Security-Policy allows no inline styles.
+FONTS = {"the page's font": "", "DejaVu Sans": "'DejaVu Sans'"}
+
+
+@pytest.mark.parametrize("font", FONTS)
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("path", [prefix + page for prefix in ("", "es/") for page in ("frequency/", "at-home-vs-in-office/")])
+def test_picture_labels_stay_inside_their_box(tabs: Tabs, server: Server, path: str, width: int, font: str) -> None:
+    with tabs.visit(server, path, width) as (page, _):
+        page.evaluate("document.fonts.ready")
+        labels = page.evaluate(LABELS)
+        if FONTS[font]:
+            widths = "() => [...document.querySelectorAll('figure.fig svg text')].reduce((w, t) => w + t.getBBox().width, 0)"
+            before = page.evaluate(widths)
+            page.evaluate("f => document.querySelectorAll('figure.fig svg').forEach(s => { s.style.fontFamily = f })", FONTS[font])
+            assert page.evaluate(widths) > before * 1.05, f"{font} is not installed (fonts-dejavu-core), or not applied"
+            labels = page.evaluate(LABELS)
+        page.evaluate("() => document.querySelectorAll('figure.fig svg').forEach(s => { s.style.fontFamily = '' })")
+    assert labels, f"{path}: no picture labels measured"
+    cut = [f"figure {lab['figure']}: {lab['text']!r} runs {lab['over']} px outside {lab['box']}" for lab in labels if not lab["fits"]]
+    assert not cut, f"{path} at {width} px:\n" + "\n".join(cut)
