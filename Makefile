@@ -110,9 +110,13 @@ lint: $(VENV)/.test ## ruff and mypy (settings: pyproject.toml)
 	$(BIN)/ruff check guide macros.py tests tools
 	$(BIN)/mypy
 
+# As build does: pre-flight first, built into .site-preview-new/ and moved to site-preview/ only on success.
 preview: $(VENV)/.site ## The site with links to files, to open from disk (site-preview/, as the pull-request check uploads it)
-	$(BIN)/mkdocs build --strict --clean -f preview.yml
-	$(BIN)/mkdocs build --strict --clean -f preview.es.yml
+	$(BIN)/python -m guide.preflight
+	rm -rf .site-preview-new
+	$(BIN)/mkdocs build --strict --clean -f preview.yml --site-dir .site-preview-new || { rm -rf .site-preview-new; exit 1; }
+	$(BIN)/mkdocs build --strict --clean -f preview.es.yml --site-dir .site-preview-new/es || { rm -rf .site-preview-new; exit 1; }
+	rm -rf site-preview && mv .site-preview-new site-preview
 
 # Lighthouse lives in bench/package.json, apart from the test install.
 bench/node_modules/.installed: bench/package.json bench/package-lock.json
@@ -135,4 +139,4 @@ build-zensical: $(VENVZ)/.zensical ## Strict build of both editions with Zensica
 	rm -rf .site-zensical-old
 
 clean: ## Remove what builds and installs left behind
-	rm -rf site site-zensical site-preview .cache .pytest_cache bench/out
+	rm -rf site site-zensical site-preview .site-new .site-preview-new .cache .pytest_cache bench/out

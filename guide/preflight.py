@@ -1,32 +1,941 @@
 """Checks that run before either engine reads anything: ``python -m guide.preflight [project]``.
 
-* ``mkdocs.yml``, ``zensical.yml`` and the Spanish edition's ``mkdocs.es.yml`` and
-  ``zensical.es.yml`` must be valid YAML with no tag but ``!ENV``. MkDocs parses them
-  before any plugin runs and prints the parser's raw text; this reports the
-  file, line, what was found and how to fix it (a tab, an unquoted colon).
-* Each nav (``mkdocs.yml`` over docs/, the Spanish configurations over docs-es/) lists
-  only pages that exist, under plain-text titles, and every page of its folder.
-* No symbolic links under docs/, includes/, data/, overrides/ or sources/: a
-  committed link could publish a file from outside the repository. The build
-  (``define_env``) runs this check too, so both engines refuse them.
+The site configurations are code: MkDocs and Zensical read them with PyYAML's unsafe loader, hand
+their values to the theme's templates (most printed as they are, some inside inline scripts that the
+Content-Security-Policy then approves by hash), and load the Python modules and files they name. So
+the pre-flight reads each of them by an allowlist, before any engine does:
+
+* All six configurations (CONFIGS: ``mkdocs.yml``, ``mkdocs.es.yml``, ``zensical.yml``,
+  ``zensical.es.yml``, ``preview.yml``, ``preview.es.yml``) and every file they name with
+  ``INHERIT``, followed recursively. An ``INHERIT`` names a file of the project by a relative path:
+  a loop, a missing file, a path outside the project or through a symbolic link is a message.
+* Each file is read safely: valid UTF-8 YAML with no tag but ``!ENV`` (PyYAML's unsafe loader would
+  build a ``!!python/...`` object while reading), no anchors, aliases, merge keys or directives,
+  and not the words Zensical rewrites before it parses (ZENSICAL_REWRITES). A file that cannot be
+  read this way is reported for that alone: what it would build is unknown.
+* Each file's settings are checked against SETTINGS: only the settings listed there, each with a
+  value of the listed form. Strings the theme prints (names, descriptions, the copyright, the
+  palette's toggle names, ``extra.*``) are plain text (``schema.plain_text_problem``, and no straight
+  double quote: Material prints several of them into HTML attributes unescaped); addresses and paths
+  match fixed patterns; ``custom_dir``, the macros module and its options are fixed values.
+* Each configuration, with its ``INHERIT`` files merged as its engine merges them (MkDocs replaces
+  lists, Zensical appends them), must then be whole: its language, pages folder and output folder as
+  EXPECTED; the Markdown extensions exactly ``guide.mdconfig.as_config(language)`` (snippets only
+  from ``includes/``, the glossary appended); the macros plugin with its fixed options; the nav
+  listing every page of its folder once, only pages that exist, under plain-text titles.
+* ``!ENV [NAME, default]`` is allowed only where ENV_NAMES lists NAME. The default is checked like
+  any value, and so is the variable's value when the environment running the pre-flight sets it.
+  What the environment may set (the deploy sets all four, ``make`` sets SITE_URL_ES from SITE_URL):
+  SITE_URL and SITE_URL_ES, an ``https://`` address ending in ``/``; REPO_URL, an ``https://``
+  address; REPO_NAME, plain text.
+* No symbolic links under docs/, includes/, data/, overrides/ or sources/: a committed link could
+  publish a file from outside the repository. The build (``define_env``) runs this check too, so
+  both engines refuse them.
+
+Every problem of every file is reported at once (``GuideErrors``, sorted by file and line), each with
+its file, line, what was found, what was expected and the fix; never a traceback.
 """
 
 from __future__ import annotations
 
+import difflib
+import json
+import os
+import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from . import schema
+from . import mdconfig, schema
 from .errors import GuideError, GuideErrors, did_you_mean
-from .yamlsrc import compose
+from .yamlsrc import MAX_BYTES, MAX_DEPTH, MAX_SCALAR, compose
 
 CONTENT_DIRS = ("docs", "docs-es", "includes", "data", "overrides", "sources")
-CONFIGS = ("mkdocs.yml", "zensical.yml", "mkdocs.es.yml", "zensical.es.yml")
-NAV_DOCS = {"mkdocs.yml": "docs", "mkdocs.es.yml": "docs-es", "zensical.es.yml": "docs-es"}
-"""The configurations with a nav of their own, and the pages folder it lists (zensical.yml inherits mkdocs.yml's)."""
+
+
+@dataclass(frozen=True)
+class Expected:
+    """What one configuration builds: its engine, language, pages folder and output folder."""
+
+    engine: str
+    lang: str
+    docs: str
+    site: str
+
+
+EXPECTED = {
+    "mkdocs.yml": Expected("mkdocs", "en", "docs", "site"),
+    "mkdocs.es.yml": Expected("mkdocs", "es", "docs-es", "site/es"),
+    "zensical.yml": Expected("zensical", "en", "docs", "site-zensical"),
+    "zensical.es.yml": Expected("zensical", "es", "docs-es", "site-zensical/es"),
+    "preview.yml": Expected("mkdocs", "en", "docs", "site-preview"),
+    "preview.es.yml": Expected("mkdocs", "es", "docs-es", "site-preview/es"),
+}
+CONFIGS = tuple(EXPECTED)
+"""The site configurations `make` builds with (a missing one is skipped: it builds nothing)."""
+
+ALLOWED_TAGS = ("!ENV",)
+"""YAML tags the configuration may use. MkDocs reads mkdocs.yml with PyYAML's full loader, so a
+``!!python/...`` tag would run code while the file is read, before any check of ours."""
+_PLAIN_TAGS = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
+               "tag:yaml.org,2002:null", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
+               "tag:yaml.org,2002:timestamp")
+ZENSICAL_REWRITES = ("materialx", "material.extensions")
+"""Words Zensical replaces in a configuration's text before it parses it: the two engines would read different settings."""
+ENV_NAMES = {"site_url": ("SITE_URL", "SITE_URL_ES"), "repo_url": ("REPO_URL",), "repo_name": ("REPO_NAME",),
+             "extra.editions.url": ("SITE_URL", "SITE_URL_ES")}
+"""Where ``!ENV`` may stand, and the variables it may read there (any other would print whatever the
+build's environment holds, a secret included, into every page)."""
+QUOTE = {'"': "a straight double quote '\"' (the theme prints this into HTML attributes; use curly quotes “ ”)"}
+REFUSED_SETTINGS = {
+    "extra_javascript": "the theme's and the guide's own scripts are the only ones a page runs (overrides/main.html)",
+    "extra_css": "the guide's styles live in overrides/stylesheets/ and are inlined by overrides/main.html",
+    "extra_templates": "templates are code: they live in overrides/",
+    "hooks": "Python hooks run code during the build; the guide's code lives in macros.py and guide/",
+    "j2_": "the pages' {{ }} and {% %} are what the page check reads; other delimiters would hide Jinja from it",
+    "modules": "each module runs Python code in the build; the guide's macros are macros.py alone",
+    "include_dir": "pages may include nothing; the macros' templates are includes/partials/",
+    "include_yaml": "the pages' facts come from data/facts.yml alone, through macros.py",
+}
+"""Why some settings are refused (a prefix ending in ``_`` covers a family); any setting not in SETTINGS is refused."""
+
+HTTPS_FOLDER = re.compile(r"https://[A-Za-z0-9.-]+(:[0-9]{1,5})?/([A-Za-z0-9._~%-]+/)*")
+HTTPS = re.compile(r"https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?")
+ABSOLUTE_FOLDER = re.compile(r"/([A-Za-z0-9_~-][A-Za-z0-9._~-]*/)*")
+RELATIVE_FOLDER = re.compile(r"(\./|(\.\./)+)([A-Za-z0-9_-]+/)*")
+EDIT_PATH = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*/?")
+ICON = re.compile(r"[a-z0-9-]+(/[a-z0-9-]+)+")
+PAGE = re.compile(r"([A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*\.md")
+LANGS = ("en", "es")
+SITE_DIRS = tuple(e.site for e in EXPECTED.values())
+DOCS_DIRS = ("docs", "docs-es")
+PALETTE_MEDIA = ("(prefers-color-scheme: light)", "(prefers-color-scheme: dark)")
+FEATURES = ("content.action.edit", "navigation.footer", "navigation.top", "search.highlight")
+"""Material features the site is tested with; another one is a maintainer's change, in review."""
+WATCH = ("data", "guide", "includes", "macros.py")
+MACROS = {"module_name": "macros", "on_error_fail": True, "on_undefined": "strict"}
+"""The macros plugin's options, all fixed: the guide's macros.py, and a build that stops at any macro error."""
+
+
+# --- the parts of a configuration, with where each comes from -------------------------------
+
+
+@dataclass
+class Source:
+    """One configuration file as read: its name in messages and its lines."""
+
+    name: str
+    rows: list[str]
+
+
+@dataclass
+class Item:
+    """One value of a configuration: its YAML node, the file and key it comes from, and its parts."""
+
+    source: Source
+    node: yaml.Node
+    path: str
+    key: yaml.Node | None = None
+    kids: dict[str, Item] | list[Item] | None = None
+    env: str = ""
+    """For a value read from the environment: the variable's name."""
+
+    @property
+    def line(self) -> int:
+        return self.node.start_mark.line + 1
+
+    @property
+    def key_line(self) -> int:
+        return (self.key or self.node).start_mark.line + 1
+
+    @property
+    def is_env(self) -> bool:
+        return self.node.tag == "!ENV"
+
+    def found(self) -> str:
+        """The value, or its line of the file, quoted for a message."""
+        if isinstance(self.node, yaml.ScalarNode) and not self.is_env and (self.env or "\n" not in self.node.value):
+            value = self.node.value if len(self.node.value) <= 160 else self.node.value[:157] + "..."
+            return f"'{value}'"
+        return _row(self.source, self.node)
+
+
+def _row(source: Source, node: yaml.Node) -> str:
+    index = node.start_mark.line
+    return "'" + source.rows[index].strip() + "'" if index < len(source.rows) else "the end of the file"
+
+
+@dataclass
+class Report:
+    """The problems found, each once."""
+
+    errors: list[GuideError] = field(default_factory=list)
+
+    def add(self, error: GuideError) -> None:
+        if str(error) not in {str(e) for e in self.errors}:
+            self.errors.append(error)
+
+    def at(self, item: Item, what: str, expected: str, fix: str, *, on_key: bool = False, found: str | None = None) -> None:
+        self.add(GuideError(item.source.name, what, line=item.key_line if on_key else item.line, key=item.path or None,
+                            found=found if found is not None else (_row(item.source, item.key or item.node) if on_key else item.found()),
+                            expected=expected, fix=fix))
+
+    def raise_any(self) -> None:
+        if self.errors:
+            raise GuideErrors(sorted(self.errors, key=lambda e: (e.file, e.line or 0, str(e))))
+
+
+def _tree(node: yaml.Node, source: Source, report: Report, path: str = "", key: yaml.Node | None = None) -> Item:
+    """The node as an Item; a key given twice or a key that is not text is reported (the last one counts, as in the engines)."""
+    item = Item(source, node, path, key)
+    if node.tag == "!ENV":
+        return item
+    if isinstance(node, yaml.MappingNode):
+        kids: dict[str, Item] = {}
+        firsts: dict[str, yaml.Node] = {}
+        for key_node, value in node.value:
+            name = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(name, str) or key_node.tag != "tag:yaml.org,2002:str":
+                report.add(GuideError(source.name, f"the key '{key_node.value}' is not read as a name", line=key_node.start_mark.line + 1,
+                                      key=path or None, found=_row(source, key_node), expected="a name or a title, read as text",
+                                      fix="put the key in double quotes (YAML reads words such as yes, no, on, off and numbers "
+                                          "as something else)."))
+                continue
+            sub = f"{path}.{name}" if path else name
+            if name in firsts:
+                report.add(GuideError(source.name, f"the setting '{sub}' is given twice in {source.name}", line=key_node.start_mark.line + 1,
+                                      key=sub, found=f"a second '{name}' (the first is on line {firsts[name].start_mark.line + 1})",
+                                      expected="each setting once", fix="merge the two into one, or delete one of them."))
+            firsts[name] = key_node
+            kids[name] = _tree(value, source, report, sub, key_node)
+        item.kids = kids
+    elif isinstance(node, yaml.SequenceNode):
+        item.kids = [_tree(value, source, report, f"{path}[{i}]") for i, value in enumerate(node.value)]
+    return item
+
+
+_SAFE = yaml.SafeLoader("")
+
+
+def _value(item: Item) -> object:
+    """What the engine makes of the item (!ENV values stay opaque: they never equal a fixed value)."""
+    if item.is_env:
+        return ("!ENV", id(item))
+    if isinstance(item.kids, dict):
+        return {k: _value(v) for k, v in item.kids.items()}
+    if isinstance(item.kids, list):
+        return [_value(v) for v in item.kids]
+    try:
+        return _SAFE.construct_object(item.node, deep=True)
+    except (ValueError, yaml.YAMLError):
+        return item.node.value
+
+
+def _same(a: object, b: object) -> bool:
+    """Equal values of the same types all the way down (``1 == True`` in Python; not here)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    return a == b
+
+
+def _show(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f"'{value}'"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_show(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_show(v) for v in value) + "]"
+    return str(value)
+
+
+# --- the allowlist: one rule per setting --------------------------------------------------------
+
+Rule = Callable[[Item, Report], None]
+
+
+def _refusal(name: str) -> str:
+    for prefix, why in REFUSED_SETTINGS.items():
+        if name == prefix or (prefix.endswith("_") and name.startswith(prefix)):
+            return why
+    return ""
+
+
+def settings(rules: dict[str, Rule]) -> Rule:
+    """A mapping whose keys are those of ``rules``, each value checked by its rule."""
+    def check(item: Item, report: Report) -> None:
+        if not isinstance(item.kids, dict) or item.is_env:
+            report.at(item, f"the setting '{item.path}' in {item.source.name} is not a set of settings",
+                      expected="'name: value' lines, indented under " + (f"'{item.path.rsplit('.', 1)[-1]}:'" if item.path else "nothing"),
+                      fix="write the settings as the other configuration files do (mkdocs.yml).")
+            return
+        for name, kid in item.kids.items():
+            rule = rules.get(name)
+            if rule is not None:
+                rule(kid, report)
+                continue
+            why = _refusal(name)
+            hint = did_you_mean(name, rules)
+            report.at(kid, f"the setting '{kid.path}' in {kid.source.name}", on_key=True,
+                      expected=f"no '{name}': {why}" if why else
+                      "only the settings " + ", ".join(sorted(rules)) + (f" under '{item.path}'" if item.path else ""),
+                      fix=(hint + " " if hint and not why else "") +
+                          f"remove '{name}' (a maintainer changes the allowlist in guide/preflight.py, overrides/ or guide/, in review).")
+    return check
+
+
+def _scalar(item: Item, report: Report) -> tuple[bool, object]:
+    """(True, the value) for a single value; (False, None) after reporting a list, settings or !ENV where none may be."""
+    if item.is_env:
+        report.at(item, f"a value from the environment (!ENV) for '{item.path}' in {item.source.name}",
+                  expected="a value written out: !ENV may stand only for " + ", ".join(sorted(ENV_NAMES)),
+                  fix="write the value itself.")
+        return False, None
+    if item.kids is not None:
+        report.at(item, f"the setting '{item.path}' in {item.source.name} is not a single value",
+                  expected="one value on the line of its name", fix="write one value, as the other configuration files do.")
+        return False, None
+    return True, _value(item)
+
+
+def one_of(*allowed: object) -> Rule:
+    """A value equal to one of ``allowed`` (type included: ``true`` is not ``'true'``)."""
+    def check(item: Item, report: Report) -> None:
+        ok, value = _scalar(item, report)
+        if ok and not any(_same(value, a) for a in allowed):
+            report.at(item, f"the {item.path} in {item.source.name} is not an allowed value",
+                      expected=("exactly " if len(allowed) == 1 else "one of ") + ", ".join(_show(a) for a in allowed),
+                      fix=f"write {_show(allowed[0])}" + (" (or another listed value)" if len(allowed) > 1 else "") +
+                          "; other values are a maintainer's change to guide/preflight.py.")
+    return check
+
+
+def text(item: Item, report: Report) -> None:
+    """Plain text, printed by the theme as it is: no markup, no invisible characters, no straight double quote."""
+    ok, value = _scalar(item, report)
+    if not ok:
+        return
+    if not isinstance(value, str):
+        report.at(item, f"the {item.path} in {item.source.name} is not text", expected="plain text",
+                  fix="put the value in double quotes.")
+        return
+    problem = schema.plain_text_problem(value, QUOTE)
+    if problem:
+        report.at(item, f"the {item.path} in {item.source.name}" + (f" (from the environment variable {item.env})" if item.env else "")
+                  + f" is not plain text: {problem}", expected=schema.PLAIN_TEXT_EXPECTED + ', and no straight double quote "',
+                  fix=schema.PLAIN_TEXT_FIX)
+
+
+def matches(pattern: re.Pattern[str], expected: str, example: str) -> Rule:
+    """Text matching ``pattern`` in full (addresses and paths: the theme puts them into links and scripts)."""
+    def check(item: Item, report: Report) -> None:
+        ok, value = _scalar(item, report)
+        if ok and not (isinstance(value, str) and pattern.fullmatch(value) and "/../" not in value and "/./" not in value[1:]):
+            report.at(item, f"the {item.path} in {item.source.name}" + (f" (from the environment variable {item.env})" if item.env else "")
+                      + f" is not {expected}", expected=f"{expected}, such as {example}",
+                      fix=f"write {expected} with letters, digits, '.', '-', '_' and '/' only (such as {example}).")
+    return check
+
+
+def env(rule: Rule, names: tuple[str, ...]) -> Rule:
+    """The value, or ``!ENV [NAME, default]`` with NAME among ``names``: the default is checked, and the
+    variable's value too when the environment sets it."""
+    def check(item: Item, report: Report) -> None:
+        if not item.is_env:
+            rule(item, report)
+            return
+        parts = item.node.value if isinstance(item.node, yaml.SequenceNode) else []
+        if (len(parts) != 2 or not all(isinstance(p, yaml.ScalarNode) and p.tag == "tag:yaml.org,2002:str" for p in parts)
+                or parts[0].value not in names):
+            report.at(item, f"the !ENV of '{item.path}' in {item.source.name} is not one the build may read",
+                      expected=" or ".join(f"!ENV [{n}, \"<default>\"]" for n in names), found=_row(item.source, item.node),
+                      fix="name one of those variables and give the default value after it.")
+            return
+        name, default = parts
+        rule(Item(item.source, default, item.path, item.key), report)
+        if name.value in os.environ:
+            rule(Item(item.source, yaml.ScalarNode("tag:yaml.org,2002:str", os.environ[name.value], item.node.start_mark),
+                      item.path, item.key, env=name.value), report)
+    return check
+
+
+def each(rule: Rule) -> Rule:
+    def check(item: Item, report: Report) -> None:
+        if not isinstance(item.kids, list) or item.is_env:
+            report.at(item, f"the setting '{item.path}' in {item.source.name} is not a list",
+                      expected="a list, one '- ' line per entry", fix="write it as a list, as mkdocs.yml does.")
+            return
+        for kid in item.kids:
+            rule(kid, report)
+    return check
+
+
+def _anything(item: Item, report: Report) -> None:
+    """Checked with the whole configuration (its language and folders decide): :func:`_check_whole`."""
+
+
+def _exclude_docs(item: Item, report: Report) -> None:
+    ok, value = _scalar(item, report)
+    if ok and not (isinstance(value, str) and value.split() == ["_*.md"]):
+        report.at(item, f"the exclude_docs in {item.source.name} is not an allowed value",
+                  expected="'_*.md' (the page templates for editors stay out of the site)", fix="write exclude_docs: |\n  _*.md.")
+
+
+def _editions(item: Item, report: Report) -> None:
+    """extra.editions: en and es, each with a plain name, its own language code, a relative root and an address."""
+    if not isinstance(item.kids, dict) or item.is_env:
+        settings({})(item, report)
+        return
+    for code, edition in item.kids.items():
+        if code not in LANGS:
+            report.at(edition, f"the edition '{code}' in {item.source.name} is not one of the site's", on_key=True,
+                      expected="the editions " + ", ".join(LANGS), fix=f"remove '{code}' (a new edition is a maintainer's change).")
+            continue
+        settings({"name": text, "lang": one_of(code),
+                  "root": matches(RELATIVE_FOLDER, "a relative folder ending in '/'", "./ or ../ or ./es/"),
+                  "url": env(matches(HTTPS_FOLDER, "an https:// address ending in '/'", "https://example.org/guide/"),
+                             ENV_NAMES["extra.editions.url"])})(edition, report)
+
+
+def _plugins(item: Item, report: Report) -> None:
+    """Only search (lang en or es) and macros (its fixed options), as a list."""
+    if not isinstance(item.kids, list) or item.is_env:
+        each(_anything)(item, report)
+        return
+    for entry in item.kids:
+        name, options = _plugin(entry)
+        if name is None:
+            report.at(entry, f"the plugin entry {entry.path} in {entry.source.name} is not a plugin's name",
+                      expected="'- search', or '- macros:' with its options indented under it",
+                      fix="write each plugin as mkdocs.yml does.")
+        elif name not in PLUGINS:
+            report.at(entry, f"the plugin '{name}' in {entry.source.name}", found=_row(entry.source, entry.key or entry.node),
+                      expected="only the plugins " + ", ".join(PLUGINS) + " (each plugin runs code in every build)",
+                      fix=f"remove '{name}' (a new plugin is a maintainer's change, with its pin in requirements.txt).")
+        elif options is not None and not (isinstance(options.node, yaml.ScalarNode) and options.node.tag.endswith(":null")):
+            PLUGINS[name](options, report)
+
+
+def _plugin(entry: Item) -> tuple[str | None, Item | None]:
+    """A plugin entry's name and its options (None: none given)."""
+    if isinstance(entry.kids, dict) and len(entry.kids) == 1 and not entry.is_env:
+        name, options = next(iter(entry.kids.items()))
+        return name, options
+    if entry.kids is None and not entry.is_env and isinstance(_value(entry), str):
+        return str(_value(entry)), None
+    return None, None
+
+
+PLUGINS: dict[str, Rule] = {
+    "search": settings({"lang": one_of(*LANGS)}),
+    "macros": settings({name: one_of(value) for name, value in MACROS.items()}),
+}
+
+THEME = settings({
+    "name": one_of("material"),
+    "custom_dir": one_of("overrides"),
+    "language": one_of(*LANGS),
+    "font": one_of(False),
+    "icon": settings({"repo": matches(ICON, "an icon name", "octicons/repo-16")}),
+    "palette": each(settings({
+        "media": one_of(*PALETTE_MEDIA), "scheme": one_of("default", "slate"), "primary": one_of("custom"),
+        "accent": one_of("custom"), "toggle": settings({"icon": matches(ICON, "an icon name", "material/brightness-4"),
+                                                        "name": text})})),
+    "features": each(one_of(*FEATURES)),
+    "variant": one_of("classic"),
+})
+
+SETTINGS: dict[str, Rule] = {
+    "INHERIT": _anything,  # read (and refused when it points anywhere odd) by _read
+    "site_name": text, "site_description": text, "site_author": text, "copyright": text,
+    "site_url": env(matches(HTTPS_FOLDER, "an https:// address ending in '/'", "https://example.org/guide/"), ENV_NAMES["site_url"]),
+    "repo_url": env(matches(HTTPS, "an https:// address", "https://github.com/owner/name"), ENV_NAMES["repo_url"]),
+    "repo_name": env(text, ENV_NAMES["repo_name"]),
+    "edit_uri": matches(EDIT_PATH, "a path in the repository", "edit/main/docs/"),
+    "site_dir": one_of(*SITE_DIRS),
+    "docs_dir": one_of(*DOCS_DIRS),
+    "exclude_docs": _exclude_docs,
+    "strict": one_of(True),
+    "use_directory_urls": one_of(True, False),
+    "validation": settings({
+        "nav": settings({k: one_of("warn") for k in ("omitted_files", "not_found", "absolute_links")}),
+        "links": settings({k: one_of("warn") for k in ("not_found", "anchors", "absolute_links", "unrecognized_links")})}),
+    "theme": THEME,
+    "plugins": _plugins,
+    "markdown_extensions": _anything,
+    "nav": _anything,
+    "watch": each(one_of(*WATCH)),
+    "extra": settings({"editions": _editions,
+                       "scope": matches(ABSOLUTE_FOLDER, "an absolute path ending in '/'", "/guide/")}),
+}
+"""The settings a configuration file may have, and the rule for each value."""
+
+
+# --- reading: safe YAML, INHERIT followed -----------------------------------------------------
+
+
+@dataclass
+class Read:
+    """A configuration file as read: its settings (None if it could not be read safely) and the file it inherits."""
+
+    source: Source
+    root: Item | None
+    parent: Path | None = None
+
+
+def _problem(name: str, what: str, line: int | None, found: str | None, expected: str, fix: str) -> GuideError:
+    return GuideError(name, what, line=line, found=found, expected=expected, fix=fix)
+
+
+def _read(path: Path, name: str, report: Report) -> Read:
+    """Read one configuration file safely; every problem goes to ``report``."""
+    source = Source(name, [])
+    before = len(report.errors)
+    try:
+        if path.is_symlink():
+            report.add(_problem(name, "a configuration file that is a symbolic link", None, f"a link to {_target(path)}",
+                                "a real file", f"replace the link with a copy of the file (git rm {name})."))
+            return Read(source, None)
+        if path.stat().st_size > MAX_BYTES:
+            report.add(_problem(name, "the configuration file is too large", None, f"{path.stat().st_size} bytes",
+                                f"at most {MAX_BYTES} bytes", "remove what does not belong in it."))
+            return Read(source, None)
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        report.add(_problem(name, "the file is not saved as UTF-8 text", None, f"a byte UTF-8 cannot read at byte {exc.start}",
+                            "UTF-8 text", "save the file as UTF-8 in your editor."))
+        return Read(source, None)
+    except OSError as exc:
+        report.add(_problem(name, "the configuration file cannot be read", None, exc.strerror or type(exc).__name__,
+                            "a readable file", "restore it from git."))
+        return Read(source, None)
+    text = text.removeprefix("\ufeff")
+    source.rows = text.splitlines()
+    for word in ZENSICAL_REWRITES:
+        if word in text:
+            line = text[: text.index(word)].count("\n")
+            report.add(_problem(name, f"the word '{word}' in {name}", line + 1, _quoted(source, line),
+                                f"no '{word}': Zensical replaces it before reading the file, so the two engines would read different settings",
+                                "remove it."))
+    try:
+        yaml.reader.Reader(text).check_printable(text)
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n")
+        report.add(_problem(name, "a character YAML cannot read", line + 1,
+                            f"the character U+{exc.character:04X}" if isinstance(exc.character, int) else None,
+                            "plain text: letters, digits, punctuation and spaces", "delete the character (it may be invisible: retype the line)."))
+        return Read(source, None)
+    _scan(text, source, report)
+    try:
+        node = compose(text, name, what=f"{name} is not valid YAML")
+    except GuideError as exc:
+        report.add(exc)
+        return Read(source, None)
+    if len(report.errors) > before:
+        return Read(source, None)
+    if node is None or not isinstance(node, yaml.MappingNode):
+        report.add(_problem(name, f"{name} holds no settings", node.start_mark.line + 1 if node else None,
+                            _row(source, node) if node else "an empty file", "'name: value' lines, such as site_name: ...",
+                            "restore the file from git."))
+        return Read(source, None)
+    for sub in _walk(node):
+        if sub.tag not in _PLAIN_TAGS and sub.tag not in ALLOWED_TAGS:
+            report.add(_problem(name, f"the YAML tag '{sub.tag}' in {name}", sub.start_mark.line + 1, _row(source, sub),
+                                "plain values, and !ENV for a value from the environment",
+                                "remove the tag: the configuration may not run code or build Python objects."))
+    if len(report.errors) > before:
+        return Read(source, None)
+    return Read(source, _tree(node, source, report))
+
+
+def _quoted(source: Source, index: int) -> str:
+    return "'" + source.rows[index].strip() + "'" if index < len(source.rows) else "the end of the file"
+
+
+def _scan(text: str, source: Source, report: Report) -> None:
+    """Anchors, aliases, merge keys and directives (each would let one part of the file stand for another,
+    or change what a tag means), too deep nesting and too long values, reported from the tokens: nothing is built."""
+    depth = 0
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            kind = None
+            if isinstance(token, yaml.AnchorToken):
+                kind = f"an anchor '&{token.value}'"
+            elif isinstance(token, yaml.AliasToken):
+                kind = f"an alias '*{token.value}'"
+            elif isinstance(token, yaml.DirectiveToken):
+                kind = f"a directive '%{token.name}'"
+            elif isinstance(token, yaml.ScalarToken) and token.plain and token.value == "<<":
+                kind = "a merge key '<<'"
+            elif isinstance(token, yaml.ScalarToken) and len(token.value) > MAX_SCALAR:
+                kind = f"a value of {len(token.value)} characters"
+            if isinstance(token, (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken,
+                                  yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)):
+                depth += 1
+                if depth == MAX_DEPTH + 1:
+                    kind = f"settings nested more than {MAX_DEPTH} levels deep"
+            elif isinstance(token, (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)):
+                depth -= 1
+            if kind:
+                report.add(_problem(source.name, f"{kind} in {source.name}", token.start_mark.line + 1,
+                                    _quoted(source, token.start_mark.line),
+                                    f"plain settings: no &anchors, *aliases, << merge keys or % directives, at most {MAX_DEPTH} "
+                                    f"levels deep, values of at most {MAX_SCALAR} characters",
+                                    "write each value out in full where it is needed."))
+    except yaml.MarkedYAMLError:
+        return  # a syntax error: compose() reports it with its line
+
+
+def _walk(node: yaml.Node) -> Iterator[yaml.Node]:
+    yield node
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from _walk(key)
+            yield from _walk(value)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _walk(item)
+
+
+def _inherit(read: Read, project: Path, report: Report) -> Path | None:
+    """The file ``read`` names with INHERIT (resolved as MkDocs and Zensical do: beside the file), if it is a
+    configuration file of the project; otherwise a problem."""
+    if read.root is None or not isinstance(read.root.kids, dict) or "INHERIT" not in read.root.kids:
+        return None
+    item = read.root.kids["INHERIT"]
+    value = item.node.value if isinstance(item.node, yaml.ScalarNode) and item.node.tag == "tag:yaml.org,2002:str" else None
+    name = read.source.name
+
+    def refuse(what: str, found: str | None = None) -> None:
+        report.at(item, what, found=found, expected="INHERIT: the relative path of a configuration file of this project, "
+                  "such as mkdocs.yml", fix="point INHERIT at mkdocs.yml or mkdocs.es.yml, or remove it.")
+
+    if not isinstance(value, str) or not value.strip():
+        refuse(f"the INHERIT of {name} is not a file name")
+        return None
+    if value.startswith(("/", "~")) or "\\" in value or ":" in value:
+        refuse(f"the INHERIT of {name} is not a relative path")
+        return None
+    base = project.resolve()
+    lexical = Path(os.path.normpath(base / Path(name).parent / value))
+    if not lexical.is_relative_to(base):
+        refuse(f"the INHERIT of {name} names a file outside the project")
+        return None
+    if not lexical.exists() and not lexical.is_symlink():
+        hint = did_you_mean(value, [p.name for p in base.glob("*.yml")])
+        report.at(item, f"the INHERIT of {name} names a file that does not exist: '{value}'",
+                  expected="an existing configuration file of this project (names are case-sensitive)",
+                  fix=(hint + " " if hint else "") + "correct the file name.")
+        return None
+    if lexical.resolve() != lexical:
+        refuse(f"the INHERIT of {name} goes through a symbolic link", found=f"'{value}', a link to {lexical.resolve()}")
+        return None
+    if not lexical.is_file():
+        refuse(f"the INHERIT of {name} names a folder, not a file")
+        return None
+    return lexical
+
+
+def _target(path: Path) -> str:
+    try:
+        return str(path.readlink())
+    except OSError:
+        return "somewhere else"
+
+
+# --- merging, as each engine merges an INHERIT ------------------------------------------------------
+
+
+def _merge(parent: Item, child: Item, append_lists: bool) -> Item:
+    """``child`` over ``parent``: settings merged key by key; lists replaced (MkDocs' mergedeep) or
+    appended (Zensical's deepmerge always_merger); anything else replaced."""
+    if isinstance(parent.kids, dict) and isinstance(child.kids, dict) and not parent.is_env and not child.is_env:
+        kids = dict(parent.kids)
+        for key, value in child.kids.items():
+            kids[key] = _merge(kids[key], value, append_lists) if key in kids else value
+        return Item(child.source, child.node, child.path, child.key, kids)
+    if append_lists and isinstance(parent.kids, list) and isinstance(child.kids, list) and not parent.is_env and not child.is_env:
+        return Item(child.source, child.node, child.path, child.key, parent.kids + child.kids)
+    return child
+
+
+# --- the whole configuration -------------------------------------------------------------------------
+
+
+def _get(item: Item | None, *path: str) -> Item | None:
+    for part in path:
+        if item is None or not isinstance(item.kids, dict) or item.is_env:
+            return None
+        item = item.kids.get(part)
+    return item
+
+
+def _check_whole(name: str, config: Item, expected: Expected, project: Path, report: Report) -> None:
+    """The checks that need the whole configuration, INHERIT files merged in (``config``, read from ``name``)."""
+    inherits = _get(config, "INHERIT") is not None or config.source.name != name
+
+    def missing(what: str, at: Item | None, expected_text: str, fix: str) -> None:
+        where = at or config
+        report.add(GuideError(name, what, line=where.key_line if at else 1, key=where.path or None,
+                              found=f"no such setting in {name}" + (" or the files it inherits" if inherits else ""),
+                              expected=expected_text, fix=fix))
+
+    def equals(path: tuple[str, ...], want: object, default: object, allowed: tuple[object, ...]) -> None:
+        """The setting at ``path`` is ``want`` (a value outside ``allowed`` is reported by the file's own rules)."""
+        dotted = ".".join(path)
+        item = _get(config, *path)
+        if item is None:
+            if default is None or not _same(default, want):
+                missing(f"the setting '{dotted}' is missing from {name}", _get(config, *path[:-1]),
+                        f"{dotted}: {_show(want)}", f"add '{path[-1]}: {_show(want).strip(chr(39))}'.")
+            return
+        value = _value(item)
+        if item.kids is None and not item.is_env and any(_same(value, a) for a in allowed) and not _same(value, want):
+            report.at(item, f"the {dotted} of {name} is {_show(value)}, not {_show(want)}",
+                      expected=f"{_show(want)} in {name} (each configuration's pages, language and output folder are "
+                               "fixed: EXPECTED in guide/preflight.py)", fix=f"write {_show(want)}.")
+
+    equals(("docs_dir",), expected.docs, "docs", DOCS_DIRS)
+    equals(("site_dir",), expected.site, "site", SITE_DIRS)
+    equals(("theme", "language"), expected.lang, "en", LANGS)
+    equals(("theme", "name"), "material", None, ())
+    equals(("theme", "custom_dir"), "overrides", None, ())
+    variant = _get(config, "theme", "variant")
+    if expected.engine == "zensical":
+        equals(("theme", "variant"), "classic", None, ())
+    elif variant is not None:
+        report.at(variant, f"the setting 'theme.variant' in {variant.source.name}, read by MkDocs for {name}", on_key=True,
+                  expected="theme.variant only in the Zensical configurations (overrides/main.html tells the engines apart by it)",
+                  fix="remove it.")
+    _check_plugins(name, config, expected, report, missing)
+    _check_extensions(name, config, expected, report)
+    _check_lists(config, report)
+    editions = _get(config, "extra", "editions")
+    if editions is not None and isinstance(editions.kids, dict):
+        for code in LANGS:
+            edition = editions.kids.get(code)
+            for part in ("name", "lang", "root", "url"):
+                if _get(edition, part) is None:
+                    missing(f"the setting 'extra.editions.{code}.{part}' is missing from {name}", edition or editions,
+                            f"each edition ({', '.join(LANGS)}) with its name, lang, root and url", "add it as mkdocs.yml has it.")
+    nav = _get(config, "nav")
+    if nav is None:
+        missing(f"{name} has no nav", None, "nav: every page of the edition, in reading order", "add the nav (see mkdocs.yml).")
+    else:
+        _check_nav(nav, project, expected.docs, report)
+
+
+def _check_plugins(name: str, config: Item, expected: Expected, report: Report, missing: Callable[..., None]) -> None:
+    plugins = _get(config, "plugins")
+    seen: dict[str, Item] = {}
+    for entry in plugins.kids if plugins is not None and isinstance(plugins.kids, list) else []:
+        plugin, options = _plugin(entry)
+        if plugin is None:
+            continue
+        if plugin in seen:
+            merged = seen[plugin].source is not entry.source
+            report.at(entry, f"the plugin '{plugin}' is listed twice in {name if merged else entry.source.name}", on_key=True,
+                      expected="each plugin once" + (" (Zensical's INHERIT appends the lists of the file it inherits)" if merged else ""),
+                      fix=f"remove the second '{plugin}'.")
+        seen[plugin] = entry
+        given = _value(options) if options is not None else {}
+        given = given if isinstance(given, dict) else {}
+        if plugin == "macros":
+            for option, value in MACROS.items():
+                if option not in given:
+                    missing(f"the macros option '{option}' is missing from {name}", options or entry,
+                            "the macros plugin with " + ", ".join(f"{k}: {_show(v)}" for k, v in MACROS.items()),
+                            f"add '{option}: {_show(value).strip(chr(39))}' under macros:.")
+        if plugin == "search" and "lang" in given:
+            lang = _get(options, "lang")
+            if expected.engine == "zensical" and lang is not None:
+                report.at(lang, f"the search option 'lang' in {lang.source.name}, read by Zensical for {name}", on_key=True,
+                          expected="no search options for Zensical (it refuses every one but separator)", fix="remove it.")
+            elif lang is not None and not _same(given["lang"], expected.lang):
+                report.at(lang, f"the search language of {name} is not its own", expected=f"lang: {expected.lang}",
+                          fix=f"write lang: {expected.lang}.")
+    if "macros" not in seen:
+        missing(f"{name} does not run the macros plugin", plugins, "- macros: with " +
+                ", ".join(f"{k}: {_show(v)}" for k, v in MACROS.items()) + " (it checks every page before the build)",
+                "add the macros plugin as mkdocs.yml has it.")
+
+
+def _check_extensions(name: str, config: Item, expected: Expected, report: Report) -> None:
+    """markdown_extensions must be exactly guide.mdconfig.as_config(language), item by item."""
+    want = mdconfig.as_config(expected.lang)
+    item = _get(config, "markdown_extensions")
+    source = "guide/mdconfig.py's list for the " + ("English" if expected.lang == "en" else "Spanish") + " edition"
+    fix = ("write markdown_extensions exactly as guide/mdconfig.py gives them (the page check renders every page with "
+           "that list; another extension or option is a maintainer's change there).")
+    if item is None or not isinstance(item.kids, list) or item.is_env:
+        where = item or config
+        report.add(GuideError(where.source.name, f"the markdown_extensions of {name} are not {source}", line=where.key_line if item else 1,
+                              key="markdown_extensions", found="no list of extensions" if item is None else where.found(),
+                              expected=_show(want), fix=fix))
+        return
+    given = [_value(entry) for entry in item.kids]
+    files = {entry.source.name for entry in item.kids}
+    appended = " (Zensical's INHERIT appends the lists of the file it inherits)" if len(files) > 1 else ""
+    matcher = difflib.SequenceMatcher(a=[_canon(v) for v in given], b=[_canon(v) for v in want], autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op in ("replace", "delete"):
+            for k, entry in enumerate(item.kids[i1:i2]):
+                other = want[j1 + k] if op == "replace" and j1 + k < j2 else None
+                place = [e for e in item.kids if e.source is entry.source].index(entry) + 1
+                report.at(entry, f"extension {place} of {entry.source.name} is not the one in {source}" if other is not None
+                          else f"an extension {entry.source.name} adds to {source}", found=_show(given[i1 + k]),
+                          expected=_show(other) if other is not None else f"only these {len(want)}: {_show(want)}{appended}",
+                          fix=fix)
+        if op == "insert" or (op == "replace" and j2 - j1 > i2 - i1):
+            lacking = want[j1 + (i2 - i1 if op == "replace" else 0):j2]
+            at = item.kids[i1 - 1] if i1 > 0 else item
+            report.at(at, f"{at.source.name} lacks extensions of {source}" + (f" after extension {i1}" if i1 else ""),
+                      on_key=at is item, found=f"{len(item.kids)} extensions", expected=_show(lacking), fix=fix)
+
+
+def _canon(value: object) -> str:
+    """A text that two values share only when :func:`_same` holds (for a diff)."""
+    return json.dumps(value, sort_keys=True, default=repr)
+
+
+def _check_lists(config: Item, report: Report) -> None:
+    """No palette scheme or feature twice (Zensical's INHERIT appends lists)."""
+    for path, part in ((("theme", "palette"), "media"), (("theme", "features"), "")):
+        item = _get(config, *path)
+        seen: set[str] = set()
+        for entry in item.kids if item is not None and isinstance(item.kids, list) else []:
+            value = _value(_get(entry, part) or entry) if part else _value(entry)
+            if str(value) in seen:
+                report.at(entry, f"'{'.'.join(path)}' lists {_show(value)} twice", expected="each once",
+                          fix="remove the second one (Zensical's INHERIT appends the lists of the file it inherits).")
+            seen.add(str(value))
+
+
+def _check_nav(nav: Item, project: Path, folder: str, report: Report) -> None:
+    """Every nav entry a plain title and an existing page of ``folder``; every page in the nav, once."""
+    name = nav.source.name
+    listed: dict[str, Item] = {}
+    absent: list[Item] = []
+    docs = project / folder
+
+    def entry(item: Item) -> None:
+        if isinstance(item.kids, dict) and not item.is_env:
+            if len(item.kids) != 1:
+                report.at(item, "a nav entry with more than one title", expected="'- Title: page.md', one per line",
+                          fix="put each title on its own '- ' line.")
+            for title, value in item.kids.items():
+                problem = schema.plain_text_problem(title)
+                if problem:
+                    markup = any(c in title for c in schema.FORBIDDEN)
+                    report.at(value, "a nav title with markup" if markup else f"a nav title that is not plain text: {problem}",
+                              on_key=True, expected="a plain-text title", fix="write the title as plain words.")
+                if isinstance(value.kids, list) and not value.is_env:
+                    for sub in value.kids:
+                        entry(sub)
+                else:
+                    page(value)
+        else:
+            page(item)
+
+    def page(item: Item) -> None:
+        target = item.node.value if isinstance(item.node, yaml.ScalarNode) and not item.is_env else None
+        if not isinstance(target, str) or not PAGE.fullmatch(target) or "://" in target:
+            report.at(item, "a nav entry that is not a page of the site", expected=f"a page file under {folder}/, such as pain.md",
+                      fix="point the entry at a page; links to other sites go in the pages' text.")
+            return
+        if not (docs / target).is_file():
+            absent.append(item)
+        elif target in listed:
+            first = listed[target]
+            report.at(item, f"the nav lists {target} twice", expected="each page once",
+                      fix=f"remove one of the two entries (the other is line {first.line} of {first.source.name}"
+                          + ("; Zensical's INHERIT appends the nav of the file it inherits" if first.source is not item.source else "") + ").")
+        listed.setdefault(target, item)
+
+    if not isinstance(nav.kids, list) or nav.is_env:
+        report.at(nav, f"the nav in {name} is not a list", expected="nav: a list of '- Title: page.md' lines",
+                  fix="write the nav as mkdocs.yml does.")
+        return
+    for item in nav.kids:
+        entry(item)
+    pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if docs.is_dir() else []
+    unlisted = [rel for rel in pages if not (rel.startswith(("_", ".")) or "/_" in rel or rel in listed)]
+    for item in absent:  # a misspelt entry is one mistake: the page it meant is named here, not reported again
+        target = item.node.value
+        hint = did_you_mean(target, pages)
+        report.at(item, f"the nav lists a page that does not exist: '{target}'",
+                  expected=f"a page file under {folder}/ (names are case-sensitive)",
+                  fix=(hint + " " if hint else "") + "Correct the file name, or add the page." +
+                      (f" Pages of {folder}/ not in the nav: {', '.join(unlisted)}." if unlisted else ""))
+    for rel in [] if absent else unlisted:
+        report.add(GuideError(name, f"the page {folder}/{rel} is not in the nav", line=nav.key_line,
+                              found=f"no nav entry for {rel}", expected="every page listed under nav:, in reading order",
+                              fix=f"add a line such as '  - A title: {rel}' under nav: (or start the file name with _ "
+                                  "if it is not a page)."))
+
+
+# --- the entry points ---------------------------------------------------------------------------------
+
+
+def check_config(root: Path) -> None:
+    """Every site configuration and every file it inherits, by the allowlist (module docstring).
+    Raises ``GuideErrors`` with every problem found, sorted by file and line."""
+    report = Report()
+    project = root.resolve()
+    reads: dict[Path, Read] = {}
+
+    def read(path: Path) -> Read:
+        if path not in reads:
+            reads[path] = _read(path, path.relative_to(project).as_posix(), report)
+            reads[path].parent = _inherit(reads[path], project, report)
+        return reads[path]
+
+    for name in CONFIGS:
+        path = project / name
+        if not path.exists() and not path.is_symlink():
+            continue
+        chain, loop = [path], False
+        while (parent := read(chain[-1]).parent) is not None:
+            if parent in chain:
+                # The loop told once, from its first file by name, whichever configuration led into it.
+                loop_files = chain[chain.index(parent):]
+                first = min(range(len(loop_files)), key=lambda i: loop_files[i].as_posix())
+                loop_files = loop_files[first:] + loop_files[:first]
+                item = _get(reads[loop_files[-1]].root, "INHERIT")
+                if item is not None:
+                    names = " -> ".join(p.relative_to(project).as_posix() for p in [*loop_files, loop_files[0]])
+                    report.at(item, f"INHERIT makes a loop: {names}", expected="a chain of INHERIT that ends",
+                              fix="remove the INHERIT that leads back.")
+                loop = True
+                break
+            chain.append(parent)
+        reads_ok = [reads[p] for p in chain]
+        if loop or any(r.root is None for r in reads_ok) or _broken_inherit(reads_ok):
+            continue
+        merged: Item | None = None
+        for r in reversed(reads_ok):
+            assert r.root is not None
+            merged = r.root if merged is None else _merge(merged, r.root, EXPECTED[name].engine == "zensical")
+        assert merged is not None and isinstance(merged.kids, dict)
+        merged = Item(merged.source, merged.node, "", None, {k: v for k, v in merged.kids.items() if k != "INHERIT"})
+        _check_whole(name, merged, EXPECTED[name], project, report)
+    for r in reads.values():
+        if r.root is not None:
+            settings(SETTINGS)(r.root, report)
+    report.raise_any()
+
+
+def _broken_inherit(chain: list[Read]) -> bool:
+    """Whether a file of the chain has an INHERIT that was refused (its problem is reported)."""
+    return any(_get(r.root, "INHERIT") is not None and r.parent is None for r in chain)
 
 
 def symlinks(root: Path) -> list[str]:
@@ -53,128 +962,6 @@ def check_symlinks(root: Path) -> None:
             expected="real files only under " + ", ".join(f"{d}/" for d in CONTENT_DIRS),
             fix=f"replace the link with a copy of the file it points to, or delete it (git rm {link}).")
             for link in links])
-
-
-def _target(path: Path) -> str:
-    try:
-        return str(path.readlink())
-    except OSError:
-        return "somewhere else"
-
-
-ALLOWED_TAGS = ("!ENV",)
-"""YAML tags the configuration may use. MkDocs reads mkdocs.yml with PyYAML's full loader, so a
-``!!python/...`` tag would run code while the file is read, before any check of ours."""
-_PLAIN_TAGS = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
-               "tag:yaml.org,2002:null", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
-               "tag:yaml.org,2002:timestamp")
-
-
-def check_config(root: Path) -> None:
-    """Each site configuration file is valid YAML with no code-running tags; the nav lists every page,
-    only pages that exist, under plain-text titles."""
-    for name in CONFIGS:
-        path = root / name
-        if not path.exists():
-            continue
-        text = path.read_text(encoding="utf-8-sig")
-        node = compose(text, name, what=f"{name} is not valid YAML")
-        if node is None:
-            continue
-        _check_tags(node, name, text)
-        _check_settings(node, name, text)
-        if name in NAV_DOCS:
-            _check_nav(node, name, text, root, NAV_DOCS[name])
-
-
-def _walk(node: yaml.Node) -> Iterator[yaml.Node]:
-    yield node
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            yield from _walk(key)
-            yield from _walk(value)
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            yield from _walk(item)
-
-
-def _row(text: str, node: yaml.Node) -> str:
-    return "'" + text.splitlines()[node.start_mark.line].strip() + "'"
-
-
-def _check_tags(root: yaml.Node, name: str, text: str) -> None:
-    for node in _walk(root):
-        if node.tag in _PLAIN_TAGS or node.tag in ALLOWED_TAGS:
-            continue
-        raise GuideError(name, f"the YAML tag '{node.tag}' in {name}", line=node.start_mark.line + 1,
-                         found=_row(text, node), expected="plain values, and !ENV for a value from the environment",
-                         fix="remove the tag: the configuration may not run code or build Python objects.")
-
-
-REFUSED_SETTINGS = {
-    "extra_javascript": "the theme's and the guide's own scripts are the only ones a page runs (overrides/main.html)",
-    "extra_css": "the guide's styles live in overrides/stylesheets/ and are inlined by overrides/main.html",
-    "hooks": "Python hooks run code during the build; the guide's code lives in macros.py and guide/",
-}
-"""Top-level settings a configuration may not have: each would add code or outside files to every page."""
-PLAIN_SETTINGS = ("site_name", "site_description", "site_author", "copyright")
-"""Top-level settings the theme prints into every page as they are (the footer's copyright as raw HTML)."""
-
-
-def _check_settings(root: yaml.Node, name: str, text: str) -> None:
-    if not isinstance(root, yaml.MappingNode):
-        return
-    for key, value in root.value:
-        if not isinstance(key, yaml.ScalarNode):
-            continue
-        if key.value in REFUSED_SETTINGS:
-            raise GuideError(name, f"the setting '{key.value}' in {name}", line=key.start_mark.line + 1, key=key.value,
-                             found=_row(text, key), expected=f"no '{key.value}': {REFUSED_SETTINGS[key.value]}",
-                             fix=f"remove '{key.value}' (a maintainer changes overrides/ or guide/ instead, in review).")
-        if key.value in PLAIN_SETTINGS and isinstance(value, yaml.ScalarNode) and value.tag not in ALLOWED_TAGS:
-            problem = schema.plain_text_problem(str(value.value))
-            if problem:
-                raise GuideError(name, f"the {key.value} in {name} is not plain text: {problem}", line=value.start_mark.line + 1,
-                                 key=key.value, found=_row(text, value), expected=schema.PLAIN_TEXT_EXPECTED, fix=schema.PLAIN_TEXT_FIX)
-
-
-def _check_nav(root: yaml.Node, name: str, text: str, project: Path, folder: str = "docs") -> None:
-    """Every nav entry a plain title and an existing page; every page in the nav (both engines agree then)."""
-    nav = next((v for k, v in root.value if k.value == "nav"), None) if isinstance(root, yaml.MappingNode) else None
-    if nav is None:
-        return
-    listed: set[str] = set()
-    for item in _walk(nav):
-        if not isinstance(item, yaml.MappingNode):
-            continue
-        for key, value in item.value:
-            title = str(key.value)
-            if any(c in title for c in "<>[]{}`\\"):
-                raise GuideError(name, "a nav title with markup", line=key.start_mark.line + 1, found=_row(text, key),
-                                 expected="a plain-text title", fix="write the title as plain words.")
-            if isinstance(value, yaml.ScalarNode):
-                target = str(value.value)
-                if not target.endswith(".md") or "://" in target or ":" in target.split("/")[0]:
-                    raise GuideError(name, "a nav entry that is not a page of the site", line=value.start_mark.line + 1,
-                                     found=_row(text, value), expected=f"a page file under {folder}/, such as pain.md",
-                                     fix="point the entry at a page; links to other sites go in the pages' text.")
-                if not (project / folder / target).is_file():
-                    pages = sorted(p.relative_to(project / folder).as_posix() for p in (project / folder).rglob("*.md"))
-                    hint = did_you_mean(target, pages)
-                    raise GuideError(name, f"the nav lists a page that does not exist: '{target}'",
-                                     line=value.start_mark.line + 1, found=_row(text, value),
-                                     expected=f"a page file under {folder}/ (names are case-sensitive)",
-                                     fix=(hint + " " if hint else "") + "Correct the file name, or add the page.")
-                listed.add(target)
-    docs = project / folder
-    for page in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
-        rel = page.relative_to(docs).as_posix()
-        if rel.startswith(("_", ".")) or "/_" in rel or rel in listed:
-            continue
-        raise GuideError(name, f"the page {folder}/{rel} is not in the nav", line=nav.start_mark.line + 1,
-                         found=f"no nav entry for {rel}", expected="every page listed under nav:, in reading order",
-                         fix=f"add a line such as '  - A title: {rel}' under nav: (or start the file name with _ "
-                             "if it is not a page).")
 
 
 def main(argv: list[str]) -> int:

@@ -184,7 +184,7 @@ TINY = Path(__file__).parent / "fixtures" / "tiny"
 
 
 def tiny(tmp_path: Path) -> Path:
-    """A one-page site with the real macros, data layer, partials and data, in ``tmp_path``."""
+    """A one-page site with the real macros, data layer, partials, theme overrides and data, in ``tmp_path``."""
     project = tmp_path / "tiny"
     shutil.copytree(TINY, project)
     shutil.copy2(ROOT / "macros.py", project)
