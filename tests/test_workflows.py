@@ -237,20 +237,59 @@ def test_deploy_ships_only_a_tested_commit_from_main() -> None:
     flow = _by_name()["deploy.yml"]
     assert flow["on"]["push"]["branches"] == ["main"]
     jobs = flow["jobs"]
-    assert list(jobs) == ["test", "build", "deploy"]
-    assert jobs["build"]["needs"] == "test" and jobs["deploy"]["needs"] == "build"
+    assert list(jobs) == ["test", "deploy"]
+    assert jobs["deploy"]["needs"] == "test"
     assert jobs["test"]["if"] == jobs["deploy"]["if"] == "github.ref == 'refs/heads/main'"
-    assert any("make test" in s.get("run", "") for s in jobs["test"]["steps"])
-    build = jobs["build"]["steps"]
-    _, pages = _step(build, uses="actions/configure-pages")
-    _, make = _step(build, name="Build the site")
-    assert "make build" in make["run"]
-    assert make["env"]["SITE_URL"] == "${{ steps." + pages["id"] + ".outputs.base_url }}/", \
-        "the address comes from the Pages settings: a fork deploys without editing files"
-    _, upload = _step(build, uses="actions/upload-pages-artifact")
+    steps = jobs["test"]["steps"]
+    t, test = _step(steps, name="Run every test")
+    b, build = _step(steps, name="Build the site")
+    u, upload = _step(steps, uses="actions/upload-pages-artifact")
+    assert t < b < u, "tested, then built, then uploaded, in one job"
+    assert "make test" in test["run"] and "make build" in build["run"]
     assert upload["with"]["path"] == "site/"
     assert [s["uses"].split("@")[0] for s in jobs["deploy"]["steps"]] == ["actions/deploy-pages"]
     assert "cache" not in (GITHUB / "workflows" / "deploy.yml").read_text(encoding="utf-8")
+
+
+def _address_step(steps: list[dict[str, Any]]) -> tuple[int, dict[str, Any]]:
+    return _step(steps, name="The address, for the tests and the build alike")
+
+
+def test_deploy_builds_in_the_environment_it_tested(tmp_path: Path) -> None:
+    """Issue 20: the deployed site was built in a job of its own, with the address variables the tests
+    never saw (and another install). Now the tests and the build are steps of one job, with nothing
+    between them and no variables of their own: every variable the configurations may read
+    (guide.preflight.ENV_NAMES) is set once, before the tests, for both. Fails on ce57211 (three jobs;
+    the build step had its own env)."""
+    from guide.preflight import ENV_NAMES
+
+    jobs = _by_name()["deploy.yml"]["jobs"]
+    steps = jobs["test"]["steps"]
+    building = [name for name, job in jobs.items()
+                if any("make build" in s.get("run", "") or "upload-pages-artifact" in s.get("uses", "") for s in job["steps"])]
+    assert building == ["test"], "only the tested job builds and uploads the site"
+    a, address = _address_step(steps)
+    t, test = _step(steps, name="Run every test")
+    b, build = _step(steps, name="Build the site")
+    assert a < t and b == t + 1, "the address is set before the tests, and nothing runs between the tests and the build"
+    for step in (test, build):
+        assert set(step) == {"name", "run"}, f"{step['name']}: no env, shell or working directory of its own"
+    assert test["run"].replace("make test", "make build") == build["run"], "the same make, the same Python"
+    _, pages = _step(steps, uses="actions/configure-pages")
+    assert address["env"]["BASE_URL"] == "${{ steps." + pages["id"] + ".outputs.base_url }}", \
+        "the address comes from the Pages settings: a fork deploys without editing files"
+    # Run the step as the runner would, and read what it hands to every later step.
+    github_env = tmp_path / "github_env"
+    env = {**os.environ, "BASE_URL": "https://fork.github.io/guide", "SERVER_URL": "https://github.com",
+           "REPOSITORY": "fork/guide", "GITHUB_ENV": str(github_env)}
+    proc = subprocess.run(["bash", "-e", "-c", address["run"]], env=env, capture_output=True, text=True, timeout=30)
+    assert proc.returncode == 0, proc.stderr
+    exported = dict(line.split("=", 1) for line in github_env.read_text(encoding="utf-8").splitlines())
+    assert exported == {"SITE_URL": "https://fork.github.io/guide/", "SITE_URL_ES": "https://fork.github.io/guide/es/",
+                        "REPO_URL": "https://github.com/fork/guide", "REPO_NAME": "fork/guide"}
+    assert set(exported) == {name for names in ENV_NAMES.values() for name in names}, \
+        "every variable a configuration may read is set for the tests and the build alike"
+    assert "env" not in jobs["test"] or set(jobs["test"]["env"]) == {"NO_MKDOCS_2_WARNING"}
 
 
 def test_weekly_review_fails_loudly_and_keeps_one_issue() -> None:
