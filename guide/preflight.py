@@ -86,10 +86,15 @@ _PLAIN_TAGS = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2
 ZENSICAL_REWRITES = ("materialx", "material.extensions")
 """Words Zensical replaces in a configuration's text before it parses it: the two engines would read different settings."""
 ENV_NAMES = {"site_url": ("SITE_URL", "SITE_URL_ES"), "repo_url": ("REPO_URL",), "repo_name": ("REPO_NAME",),
-             "extra.editions.url": ("SITE_URL", "SITE_URL_ES")}
-"""Where ``!ENV`` may stand, and the variables it may read there (any other would print whatever the
-build's environment holds, a secret included, into every page)."""
-QUOTE = {'"': "a straight double quote '\"' (the theme prints this into HTML attributes; use curly quotes “ ”)"}
+             "extra.editions.en.url": ("SITE_URL",), "extra.editions.es.url": ("SITE_URL_ES",)}
+"""The settings that come from the environment, always (``!ENV [NAME, default]``: the deploy sets each from
+the repository and its Pages settings, so the published site never takes the file's default), and the
+variables each may read (any other would print whatever the build's environment holds, a secret
+included, into every page). The English editions' site_url reads SITE_URL, the Spanish ones' SITE_URL_ES."""
+PRINTED = {'"': "a straight double quote '\"' (the theme prints this into HTML attributes; use curly quotes “ ”)",
+           "\u2028": "a line separator (U+2028)", "\u2029": "a paragraph separator (U+2029)", "\x85": "a next-line character (U+0085)"}
+"""Refused in every string the theme prints, beyond ``schema.plain_text_problem``'s characters (line breaks that
+YAML and JavaScript see, where the eye sees none)."""
 REFUSED_SETTINGS = {
     "extra_javascript": "the theme's and the guide's own scripts are the only ones a page runs (overrides/main.html)",
     "extra_css": "the guide's styles live in overrides/stylesheets/ and are inlined by overrides/main.html",
@@ -105,7 +110,7 @@ REFUSED_SETTINGS = {
 HTTPS_FOLDER = re.compile(r"https://[A-Za-z0-9.-]+(:[0-9]{1,5})?/([A-Za-z0-9._~%-]+/)*")
 HTTPS = re.compile(r"https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?")
 ABSOLUTE_FOLDER = re.compile(r"/([A-Za-z0-9_~-][A-Za-z0-9._~-]*/)*")
-RELATIVE_FOLDER = re.compile(r"(\./|(\.\./)+)([A-Za-z0-9_-]+/)*")
+RELATIVE_FOLDER = re.compile(r"\.\.?/([a-z]{2}/)?")
 EDIT_PATH = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*/?")
 ICON = re.compile(r"[a-z0-9-]+(/[a-z0-9-]+)+")
 PAGE = re.compile(r"([A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*\.md")
@@ -164,7 +169,11 @@ class Item:
 
 
 def _row(source: Source, node: yaml.Node) -> str:
-    index = node.start_mark.line
+    return _quoted(source, node.start_mark.line)
+
+
+def _quoted(source: Source, index: int) -> str:
+    """Line ``index`` (0-based) of the file, quoted for a message."""
     return "'" + source.rows[index].strip() + "'" if index < len(source.rows) else "the end of the file"
 
 
@@ -199,7 +208,8 @@ def _tree(node: yaml.Node, source: Source, report: Report, path: str = "", key: 
         for key_node, value in node.value:
             name = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(name, str) or key_node.tag != "tag:yaml.org,2002:str":
-                report.add(GuideError(source.name, f"the key '{key_node.value}' is not read as a name", line=key_node.start_mark.line + 1,
+                shown = f"'{key_node.value}'" if isinstance(key_node, yaml.ScalarNode) else "a list or settings"
+                report.add(GuideError(source.name, f"the key {shown} is not read as a name", line=key_node.start_mark.line + 1,
                                       key=path or None, found=_row(source, key_node), expected="a name or a title, read as text",
                                       fix="put the key in double quotes (YAML reads words such as yes, no, on, off and numbers "
                                           "as something else)."))
@@ -327,7 +337,7 @@ def text(item: Item, report: Report) -> None:
         report.at(item, f"the {item.path} in {item.source.name} is not text", expected="plain text",
                   fix="put the value in double quotes.")
         return
-    problem = schema.plain_text_problem(value, QUOTE)
+    problem = schema.plain_text_problem(value, PRINTED)
     if problem:
         report.at(item, f"the {item.path} in {item.source.name}" + (f" (from the environment variable {item.env})" if item.env else "")
                   + f" is not plain text: {problem}", expected=schema.PLAIN_TEXT_EXPECTED + ', and no straight double quote "',
@@ -346,11 +356,13 @@ def matches(pattern: re.Pattern[str], expected: str, example: str) -> Rule:
 
 
 def env(rule: Rule, names: tuple[str, ...]) -> Rule:
-    """The value, or ``!ENV [NAME, default]`` with NAME among ``names``: the default is checked, and the
-    variable's value too when the environment sets it."""
+    """``!ENV [NAME, default]`` with NAME among ``names``: the default is checked, and the variable's value
+    too when the environment sets it."""
     def check(item: Item, report: Report) -> None:
         if not item.is_env:
-            rule(item, report)
+            report.at(item, f"the {item.path} in {item.source.name} does not come from the environment",
+                      expected=" or ".join(f"!ENV [{n}, \"<default>\"]" for n in names) + " (the deploy sets it)",
+                      fix=f"write {item.path.rsplit('.', 1)[-1]}: !ENV [{names[0]}, \"<the value>\"].")
             return
         parts = item.node.value if isinstance(item.node, yaml.SequenceNode) else []
         if (len(parts) != 2 or not all(isinstance(p, yaml.ScalarNode) and p.tag == "tag:yaml.org,2002:str" for p in parts)
@@ -402,7 +414,7 @@ def _editions(item: Item, report: Report) -> None:
         settings({"name": text, "lang": one_of(code),
                   "root": matches(RELATIVE_FOLDER, "a relative folder ending in '/'", "./ or ../ or ./es/"),
                   "url": env(matches(HTTPS_FOLDER, "an https:// address ending in '/'", "https://example.org/guide/"),
-                             ENV_NAMES["extra.editions.url"])})(edition, report)
+                             ENV_NAMES[f"extra.editions.{code}.url"])})(edition, report)
 
 
 def _plugins(item: Item, report: Report) -> None:
@@ -537,6 +549,8 @@ def _read(path: Path, name: str, report: Report) -> Read:
     try:
         node = compose(text, name, what=f"{name} is not valid YAML")
     except GuideError as exc:
+        if exc.found is None:  # the parser stopped on an empty line: show the line, as every message does
+            exc.found = "an empty line" if exc.line else "the end of the file"
         report.add(exc)
         return Read(source, None)
     if len(report.errors) > before:
@@ -554,10 +568,6 @@ def _read(path: Path, name: str, report: Report) -> Read:
     if len(report.errors) > before:
         return Read(source, None)
     return Read(source, _tree(node, source, report))
-
-
-def _quoted(source: Source, index: int) -> str:
-    return "'" + source.rows[index].strip() + "'" if index < len(source.rows) else "the end of the file"
 
 
 def _scan(text: str, source: Source, report: Report) -> None:
@@ -678,13 +688,13 @@ def _get(item: Item | None, *path: str) -> Item | None:
     return item
 
 
-def _check_whole(name: str, config: Item, expected: Expected, project: Path, report: Report) -> None:
-    """The checks that need the whole configuration, INHERIT files merged in (``config``, read from ``name``)."""
-    inherits = _get(config, "INHERIT") is not None or config.source.name != name
+def _check_whole(name: str, config: Item, expected: Expected, project: Path, report: Report, inherits: bool) -> None:
+    """The checks that need the whole configuration (``config``, read from ``name``, with the files it inherits
+    merged in); a missing setting is reported where it belongs (``at``: the settings it goes under)."""
 
     def missing(what: str, at: Item | None, expected_text: str, fix: str) -> None:
         where = at or config
-        report.add(GuideError(name, what, line=where.key_line if at else 1, key=where.path or None,
+        report.add(GuideError(where.source.name, what, line=where.key_line if at else 1, key=where.path or None,
                               found=f"no such setting in {name}" + (" or the files it inherits" if inherits else ""),
                               expected=expected_text, fix=fix))
 
@@ -715,6 +725,12 @@ def _check_whole(name: str, config: Item, expected: Expected, project: Path, rep
         report.at(variant, f"the setting 'theme.variant' in {variant.source.name}, read by MkDocs for {name}", on_key=True,
                   expected="theme.variant only in the Zensical configurations (overrides/main.html tells the engines apart by it)",
                   fix="remove it.")
+    url = _get(config, "site_url")
+    variable = "SITE_URL" if expected.lang == "en" else "SITE_URL_ES"
+    if url is not None and isinstance(url.node, yaml.SequenceNode) and url.is_env and url.node.value \
+            and url.node.value[0].value in ENV_NAMES["site_url"] and url.node.value[0].value != variable:
+        report.at(url, f"the site_url of {name} reads {url.node.value[0].value}", expected=f"!ENV [{variable}, ...]: the "
+                  + ("English" if expected.lang == "en" else "Spanish") + " edition's address", fix=f"write !ENV [{variable}, ...].")
     _check_plugins(name, config, expected, report, missing)
     _check_extensions(name, config, expected, report)
     _check_lists(config, report)
@@ -832,7 +848,7 @@ def _check_nav(nav: Item, project: Path, folder: str, report: Report) -> None:
                 report.at(item, "a nav entry with more than one title", expected="'- Title: page.md', one per line",
                           fix="put each title on its own '- ' line.")
             for title, value in item.kids.items():
-                problem = schema.plain_text_problem(title)
+                problem = schema.plain_text_problem(title, {k: v for k, v in PRINTED.items() if k != '"'})
                 if problem:
                     markup = any(c in title for c in schema.FORBIDDEN)
                     report.at(value, "a nav title with markup" if markup else f"a nav title that is not plain text: {problem}",
@@ -926,7 +942,7 @@ def check_config(root: Path) -> None:
             merged = r.root if merged is None else _merge(merged, r.root, EXPECTED[name].engine == "zensical")
         assert merged is not None and isinstance(merged.kids, dict)
         merged = Item(merged.source, merged.node, "", None, {k: v for k, v in merged.kids.items() if k != "INHERIT"})
-        _check_whole(name, merged, EXPECTED[name], project, report)
+        _check_whole(name, merged, EXPECTED[name], project, report, inherits=len(chain) > 1)
     for r in reads.values():
         if r.root is not None:
             settings(SETTINGS)(r.root, report)

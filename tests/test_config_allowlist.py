@@ -89,6 +89,11 @@ def test_nav_titles_in_any_language_still_pass(project: Path) -> None:
     ("zensical.es.yml", "      name: Español", """      name: 'Español" onclick="alert(1)'""",
      "the extra.editions.es.name in zensical.es.yml is not plain text: it contains a straight double quote"),
     ("mkdocs.yml", "      root: ./es/", "      root: javascript:alert(1)//", "the extra.editions.es.root in mkdocs.yml"),
+    ("mkdocs.yml", "      root: ./es/", "      root: ../../../", "the extra.editions.es.root in mkdocs.yml"),
+    ("mkdocs.yml", "site_name: The microneedling guide", 'site_name: "The guide\\u2028alert(1)"',
+     "the site_name in mkdocs.yml is not plain text: it contains a line separator (U+2028)"),
+    ("mkdocs.yml", "site_name: The microneedling guide", 'site_name: "\\u003cscript\\u003e"',
+     "the site_name in mkdocs.yml is not plain text: it contains an angle bracket '<'"),
     ("mkdocs.yml", "      lang: es", "      lang: es\" onclick=\"alert(1)", "the extra.editions.es.lang in mkdocs.yml"),
     # Material: aria-label="{{ option.toggle.name }}" and title="{{ option.toggle.name }}", unescaped
     ("mkdocs.yml", "        name: Switch to dark mode", """        name: 'Dark" autofocus onfocus="alert(1)'""",
@@ -104,9 +109,8 @@ def test_nav_titles_in_any_language_still_pass(project: Path) -> None:
      "the site_description in mkdocs.yml is not plain text: it contains a straight double quote"),
     ("mkdocs.yml", "site_name: The microneedling guide", """site_name: 'Guide" onmouseover="alert(1)'""",
      "the site_name in mkdocs.yml is not plain text"),
-    ("mkdocs.yml", 'repo_name: !ENV [REPO_NAME, "microneedling-guide/guide"]', 'repo_name: "<script>alert(1)</script>"',
-     "the repo_name in mkdocs.yml is not plain text"),
-    ("mkdocs.yml", 'repo_url: !ENV [REPO_URL, "https://github.com/microneedling-guide/guide"]', "repo_url: javascript:alert(1)",
+    ("mkdocs.yml", '"microneedling-guide/guide"]', '"<script>alert(1)</script>"]', "the repo_name in mkdocs.yml is not plain text"),
+    ("mkdocs.yml", '"https://github.com/microneedling-guide/guide"]', '"javascript:alert(1)"]',
      "the repo_url in mkdocs.yml is not an https:// address"),
     ("mkdocs.yml", "edit_uri: edit/main/docs/", "edit_uri: https://evil.example/", "the edit_uri in mkdocs.yml is not a path"),
     ("zensical.es.yml", "      name: Español", "      name: Espa\u202eñol", "it contains an invisible character (U+202E)"),
@@ -267,6 +271,13 @@ def test_mdconfig_is_what_the_configurations_give() -> None:
      "the !ENV of 'site_url' in mkdocs.yml is not one the build may read"),
     ("mkdocs.yml", '"https://microneedling-guide.github.io/guide/"]', '"javascript:alert(1)//"]',
      "the site_url in mkdocs.yml is not an https:// address ending in '/'"),
+    # the published address and repository come from the deploy's environment, never from a file's literal value
+    ("mkdocs.yml", 'site_url: !ENV [SITE_URL, "https://microneedling-guide.github.io/guide/"]', "site_url: https://evil.example/",
+     "the site_url in mkdocs.yml does not come from the environment"),
+    ("mkdocs.yml", 'repo_url: !ENV [REPO_URL, "https://github.com/microneedling-guide/guide"]', "repo_url: https://evil.example/",
+     "the repo_url in mkdocs.yml does not come from the environment"),
+    ("mkdocs.es.yml", "site_url: !ENV [SITE_URL_ES,", "site_url: !ENV [SITE_URL,", "the site_url of mkdocs.es.yml reads SITE_URL"),
+    ("mkdocs.yml", 'url: !ENV [SITE_URL_ES, "https', 'url: !ENV [SITE_URL, "https', "the !ENV of 'extra.editions.es.url' in mkdocs.yml"),
     ("mkdocs.yml", 'url: !ENV [SITE_URL_ES, "https://microneedling-guide.github.io/guide/es/"]',
      'url: !ENV [SITE_URL_ES, "https://x.example/es/\\" onload=\\"alert(1)"]', "the extra.editions.es.url in mkdocs.yml"),
     # Zensical's --clean empties site_dir; MkDocs and Zensical read the pages from docs_dir
@@ -348,6 +359,12 @@ def test_mkdocs_replaces_inherited_lists(project: Path) -> None:
     ("zensical.es.yml", "- abbr\n", "- abbr\n- material.extensions.emoji\n", "the word 'material.extensions' in zensical.es.yml"),
     ("mkdocs.yml", "strict: true", "strict: true\nstrict: false", "the setting 'strict' is given twice in mkdocs.yml"),
     ("mkdocs.yml", "strict: true", "strict: true\nyes: 1", "the key 'yes' is not read as a name"),
+    ("mkdocs.yml", "strict: true", 'strict: true\n"hook\\x73": [evil.py]', "the setting 'hooks' in mkdocs.yml"),
+    ("mkdocs.yml", "strict: true", "strict: true\n!!str hooks: [evil.py]", "the setting 'hooks' in mkdocs.yml"),
+    ("mkdocs.yml", "strict: true", "strict: true\nx: !<tag:yaml.org,2002:python/object/apply:os.system> [id]",
+     "the YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' in mkdocs.yml"),
+    ("mkdocs.yml", "strict: true", "strict: true\nx: !relative $config_dir", "the YAML tag '!relative' in mkdocs.yml"),
+    ("mkdocs.yml", "strict: true", "strict: true\n---\nhooks: [evil.py]", "mkdocs.yml is not valid YAML"),
 ])
 def test_yaml_that_could_hide_a_setting_is_refused(project: Path, config: str, old: str, new: str, says: str) -> None:
     _refused(project, config, old, new, says)
@@ -365,8 +382,16 @@ def test_every_bad_input_is_a_message_not_a_traceback(project: Path, content: by
     (project / "preview.yml").write_bytes(content)
     msgs = _messages(project)
     assert msgs and all(m.startswith("preview.yml") for m in msgs), msgs
+
+
+def test_the_command_prints_the_messages_and_fails(project: Path) -> None:
+    """`python -m guide.preflight`, as make runs it: every message, no traceback, exit 1."""
+    (project / "preview.yml").write_bytes(b"\xff\xfes\x00i\x00")
+    _edit(project / "mkdocs.yml", "strict: true", "strict: true\nhooks: [evil.py]")
     proc = subprocess.run([sys.executable, "-m", "guide.preflight", str(project)], cwd=ROOT, capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 1 and "Traceback" not in proc.stderr and proc.stderr.startswith("ERROR    -  "), proc.stderr
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert proc.stderr.startswith("ERROR    -  2 problems found:\n  - mkdocs.yml:"), proc.stderr
+    assert "preview.yml: the file is not saved as UTF-8 text" in proc.stderr
 
 
 def test_every_problem_at_once_sorted_by_file_and_line(project: Path) -> None:

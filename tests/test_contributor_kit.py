@@ -9,12 +9,14 @@ from pathlib import Path
 from guide.errors import GuideError, GuideErrors
 from guide.loader import load_facts
 from guide.offline import load_project
+from guide.siteurl import load_config
 from htmlpage import page_file, parse
 from macros import define_env
 from support import ROOT, Build, project_site
 from tools.project import copy_project
 
-EDIT = "https://github.com/microneedling-guide/guide/edit/main/docs/"
+_CONFIG = load_config()  # repo_url from REPO_URL when set, as the build reads it (the deploy tests with its own)
+EDIT = f"{_CONFIG['repo_url']}/{_CONFIG['edit_uri']}"
 CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from browser import Server, Tabs, scheme_of, switch_scheme
+from guide.siteurl import site_url
 from support import SCHEDULES, project_facts
 
 if TYPE_CHECKING:
@@ -98,7 +99,7 @@ def test_sheet_has_every_item_and_no_chrome(tabs: Tabs, server: Server, scheme: 
         lines = page.evaluate("[...document.querySelectorAll('.appointment-sheet li .sheet-line')]"
                               ".map(e => e.getBoundingClientRect().width)")
         assert len(lines) == len(questions) and all(w >= 50 for w in lines), f"room to write each answer: {lines}"
-        assert "microneedling-guide.github.io/guide/" in page.inner_text(".appointment-sheet"), "the guide's address"
+        assert site_url().split("://")[1] in page.inner_text(".appointment-sheet"), "the guide's address"
         colours = page.evaluate("""[getComputedStyle(document.body).backgroundColor,
             ...[...document.querySelectorAll('article h1, article h2, article li, article p')]
                .map(e => getComputedStyle(e).color)]""")
