@@ -173,8 +173,11 @@ def _row(source: Source, node: yaml.Node) -> str:
 
 
 def _quoted(source: Source, index: int) -> str:
-    """Line ``index`` (0-based) of the file, quoted for a message."""
-    return "'" + source.rows[index].strip() + "'" if index < len(source.rows) else "the end of the file"
+    """Line ``index`` (0-based) of the file, quoted for a message (a long one cut short)."""
+    if index >= len(source.rows):
+        return "the end of the file"
+    row = source.rows[index].strip()
+    return "'" + (row if len(row) <= 160 else row[:157] + "...") + "'"
 
 
 @dataclass
@@ -182,9 +185,11 @@ class Report:
     """The problems found, each once."""
 
     errors: list[GuideError] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set)
 
     def add(self, error: GuideError) -> None:
-        if str(error) not in {str(e) for e in self.errors}:
+        if str(error) not in self.seen:
+            self.seen.add(str(error))
             self.errors.append(error)
 
     def at(self, item: Item, what: str, expected: str, fix: str, *, on_key: bool = False, found: str | None = None) -> None:
@@ -287,13 +292,15 @@ def settings(rules: dict[str, Rule]) -> Rule:
                       expected="'name: value' lines, indented under " + (f"'{item.path.rsplit('.', 1)[-1]}:'" if item.path else "nothing"),
                       fix="write the settings as the other configuration files do (mkdocs.yml).")
             return
+        refused = 0
         for name, kid in item.kids.items():
             rule = rules.get(name)
             if rule is not None:
                 rule(kid, report)
                 continue
             why = _refusal(name)
-            hint = did_you_mean(name, rules)
+            refused += 1
+            hint = did_you_mean(name, rules) if refused <= 20 else ""  # a typo is one of a few, not of thousands
             report.at(kid, f"the setting '{kid.path}' in {kid.source.name}", on_key=True,
                       expected=f"no '{name}': {why}" if why else
                       "only the settings " + ", ".join(sorted(rules)) + (f" under '{item.path}'" if item.path else ""),
@@ -546,6 +553,8 @@ def _read(path: Path, name: str, report: Report) -> Read:
                             "plain text: letters, digits, punctuation and spaces", "delete the character (it may be invisible: retype the line)."))
         return Read(source, None)
     _scan(text, source, report)
+    if len(report.errors) > before:  # not parsed further: deep nesting would exhaust the parser's stack
+        return Read(source, None)
     try:
         node = compose(text, name, what=f"{name} is not valid YAML")
     except GuideError as exc:
@@ -590,7 +599,7 @@ def _scan(text: str, source: Source, report: Report) -> None:
             if isinstance(token, (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken,
                                   yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)):
                 depth += 1
-                if depth == MAX_DEPTH + 1:
+                if depth > MAX_DEPTH:  # reported, and scanning stops: the scanner slows with every level
                     kind = f"settings nested more than {MAX_DEPTH} levels deep"
             elif isinstance(token, (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)):
                 depth -= 1
@@ -600,6 +609,8 @@ def _scan(text: str, source: Source, report: Report) -> None:
                                     f"plain settings: no &anchors, *aliases, << merge keys or % directives, at most {MAX_DEPTH} "
                                     f"levels deep, values of at most {MAX_SCALAR} characters",
                                     "write each value out in full where it is needed."))
+                if depth > MAX_DEPTH:
+                    return
     except yaml.MarkedYAMLError:
         return  # a syntax error: compose() reports it with its line
 
