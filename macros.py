@@ -240,6 +240,19 @@ def define_env(env: MacrosEnv) -> None:
         return Markup(render_partial("about-source.md", source=facts.source, experts=len(facts.experts)).strip())
 
     @macro()
+    def en(words: str) -> Markup:
+        """English words on a page of another edition, marked as English (``lang="en"``), so a screen
+        reader says them in English: ``{{ en("microneedling") }}``. Plain words only (the page check
+        refuses a lang attribute typed into a page); a number or markup in them stops the build."""
+        problem = schema.plain_text_problem(words, schema.EMPHASIS) or (
+            f"a number typed into it ('{numbers.typed_number(words, 'en')}')" if numbers.typed_number(words, "en") else "")
+        if problem or not words.strip():
+            raise _stop(GuideError(f"{docs_shown}/{_page_path(_page())}", f"en() takes plain English words: {problem or 'it is empty'}",
+                                   found=f'en("{words[:60]}")', expected='a few plain English words, such as en("microneedling")',
+                                   fix="write the words alone; show a number with its fact macro."))
+        return Markup('<span lang="en">{}</span>').format(words)
+
+    @macro()
     def suggestion() -> Markup:
         """The label that marks the guide's own suggestion, as opposed to the article's."""
         return Markup(render_partial("suggestion.md").strip())
@@ -541,7 +554,16 @@ def _glossary(path: Path, shown: str, lang: str = "en") -> list[tuple[str, str]]
                                  expected=schema.NUMBER_IN_WORDS_EXPECTED,
                                  fix="explain the term in words; a figure from the article belongs in data/facts.yml and on the pages.")
         terms.append((term, meaning))
-    return sorted(terms, key=lambda t: t[0].lower())
+    return sorted(terms, key=lambda t: _alphabetical(t[0]))
+
+
+def _alphabetical(term: str) -> tuple[str, str]:
+    """Dictionary order in both languages: accents ignored ("ácido" among the a's), "ñ" after "n"."""
+    import unicodedata
+
+    plain = "".join(c for c in unicodedata.normalize("NFD", term.lower().replace("ñ", "n\uffff"))
+                    if not unicodedata.combining(c))
+    return plain, term
 
 
 def _wrong_kind(root: Path, key: str, found: str, kind: type[object], what: str) -> GuideError:

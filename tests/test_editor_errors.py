@@ -235,7 +235,7 @@ def test_the_page_template_is_a_valid_page(tmp_path: Path) -> None:
 
 # --- page Jinja, typed numbers, partials: full messages (issue 12) ----------
 
-MACROS = ("about_source, appointment_sheet, citation, comparison_table, depth_scale, expert, fact, fact_list, "
+MACROS = ("about_source, appointment_sheet, citation, comparison_table, depth_scale, en, expert, fact, fact_list, "
           "facts_table, glance_card, glossary, not_covered, page_info, quote, suggestion, timeline")
 
 

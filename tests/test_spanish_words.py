@@ -5,6 +5,10 @@
   English interface strings (Material's English words, our English toggles and labels, the
   footer's "Made with"); Material's Spanish words carry the review's wording
   (overrides/partials/languages/es.html, which has every key of the English file).
+* No English word on a Spanish page that is not marked as English (lang="en", so a screen reader
+  says it in English): in the article, the pictures and the footer, every word that is English (in
+  the article or the English edition) and not Spanish too (SHARED) or a name (NAMES) must sit in a
+  lang="en" element; tooltips (title attributes, which cannot carry a language) hold none at all.
 * The one 404 page GitHub Pages serves (the root one) speaks Spanish too, with a link to the
   Spanish home; the Spanish build leaves no 404.html of its own.
 * Terms the review changed stay changed on every built Spanish page: "sérum" (FundéuRAE; "suero"
@@ -21,7 +25,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import Tag
-from bs4.element import NavigableString
+from bs4.element import NavigableString, PreformattedString
 
 from guide.siteurl import load_config
 from htmlpage import article_text, one, parse
@@ -71,7 +75,8 @@ def english_interface_text(html: str) -> list[str]:
             if value.lower() in english:
                 found.append(f"{element.name}[{name}]={value!r}")
     for text in one(tree, "body").find_all(string=True):
-        if text.find_parent(["script", "style", "article"]) or _own_language(text) == "en":
+        if isinstance(text, PreformattedString) or text.find_parent(["script", "style", "article"]) \
+                or _own_language(text) == "en":
             continue
         words = " ".join(str(text).split())
         if words.lower() in english or words.lower().startswith("made with"):
@@ -82,6 +87,54 @@ def english_interface_text(html: str) -> list[str]:
             if value.lower() in english:
                 found.append(f"the theme's script says {value!r} ({key})")
     return found
+
+# English words that are Spanish words too (RAE), or symbols both editions use.
+SHARED = frozenset({"alcohol", "facial", "factor", "general", "plan", "retinol", "spa", "no", "en", "use", "mm", "a",
+                    "me", "son", "dental", "total", "normal", "final", "local", "solar", "de"})
+# Names: people, places, brands, the publisher (a name is not translated, and has no language to mark).
+NAMES = frozenset({"sheila", "nazarian", "debra", "jaliman", "beverly", "hills", "york", "icahn", "mount", "sinai",
+                   "dermapen", "rejuvapen", "tensage", "yahoo", "shannon-karasik", "marianne", "mychaskiw", "caroline",
+                   "m.d", "material", "mkdocs", "zensical", "github"})
+WORD = re.compile(r"[^\W\d_](?:[\w’'.-]*[^\W\d_])?")
+ADDRESS = re.compile(r"\S*(?:https?://|www\.|\.github\.io|\.html)\S*")
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in WORD.findall(ADDRESS.sub(" ", text))}
+
+
+@cache
+def english_words(site_dir: Path) -> frozenset[str]:
+    """The English vocabulary: the article's words and those of the English edition's pages (not
+    their Spanish parts, such as the 404 page's), less the words Spanish shares and names."""
+    words = _words((ROOT / "sources" / "article.txt").read_text(encoding="utf-8"))
+    for page in site_dir.rglob("*.html"):
+        if page.relative_to(site_dir).parts[0] == "es":
+            continue
+        for article in parse(page.read_text(encoding="utf-8")).select("article"):
+            for text in article.find_all(string=True):
+                if not isinstance(text, PreformattedString) and not text.find_parent(["script", "style"]) \
+                        and _own_language(text) != "es":
+                    words |= _words(str(text))
+    return frozenset(words - SHARED - NAMES)
+
+
+def unmarked_english(html: str, english: frozenset[str]) -> list[str]:
+    """English words of a page's article, pictures and footer that no lang="en" element marks, and
+    English words in its tooltips (a title attribute cannot be marked)."""
+    tree = parse(html)
+    found = []
+    for part in tree.select("article, footer"):
+        for text in part.find_all(string=True):
+            if isinstance(text, PreformattedString) or text.find_parent(["script", "style"]) or _own_language(text) == "en":
+                continue
+            for word in sorted(_words(str(text)) & english):
+                found.append(f"{word!r} in “{' '.join(str(text).split())[:60]}”")
+    for element in tree.select("article [title]"):
+        for word in sorted(_words(str(element["title"])) & english):
+            found.append(f"{word!r} in the tooltip “{element['title']}”")
+    return found
+
 
 # (a word that must not come back, why): searched in the text a reader sees and in the tooltips
 RETIRED = [
@@ -149,3 +202,39 @@ def test_the_served_404_speaks_both_languages(site: Build) -> None:
     assert spanish.select_one("h2") is not None and "Página no encontrada" in spanish.get_text()
     assert [str(a["href"]) for a in spanish.select("a[href]")] == ["/guide/es/"], "a link to the Spanish home"
     assert [str(a["href"]) for a in tree.select("article a[href]")][0] == "/guide/", "and to the English one"
+
+
+def test_unmarked_english_is_found() -> None:
+    english = frozenset({"pen", "scrubs", "board-certified", "microneedling"})
+    before = ('<html lang="es"><body><article><p>Describe la pluma (pen) de microagujas.</p>'
+              '<p><abbr title="Del consejo (board-certified)">consejo</abbr> y <span lang="en">microneedling</span>, '
+              'en https://example.org/microneedling-guide/</p></article>'
+              '<footer>Hecho con <a lang="en">Material for MkDocs</a>; scrubs.</footer></body></html>')
+    assert unmarked_english(before, english) == [
+        "'pen' in “Describe la pluma (pen) de microagujas.”", "'scrubs' in “; scrubs.”",
+        "'board-certified' in the tooltip “Del consejo (board-certified)”"]
+
+
+def test_english_words_on_spanish_pages_are_marked(site: Build) -> None:
+    english = english_words(site.site)
+    assert {"needle", "scrubs", "punctate", "board-certified", "microneedling", "pen"} <= english
+    found = {}
+    for rel in _spanish_pages(site):
+        words = unmarked_english((site.site / rel).read_text(encoding="utf-8"), english)
+        if words:
+            found[rel] = words
+    assert not found, "mark English words with {{ en(\"...\") }} on the page, or say them in Spanish: " + str(found)
+
+
+def test_the_spanish_glossary_is_in_spanish_dictionary_order(site: Build) -> None:
+    """Accents do not count ("ácido" among the a's, not after "z"); case does not either."""
+    import unicodedata
+
+    terms = [" ".join(dt.get_text(" ").split()) for dt in parse(
+        (site.site / "es" / "glossary" / "index.html").read_text(encoding="utf-8")).select("article dt")]
+
+    def plain(term: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFD", term.lower()) if not unicodedata.combining(c))
+
+    assert len(terms) > 20 and terms == sorted(terms, key=plain), terms
+    assert terms.index("ácido glicólico") < terms.index("amplio espectro")
