@@ -388,10 +388,10 @@ def timeline(key: str, fact: schema.ScheduleFact, who: str = "", s: Mapping[str,
             marks = tuple(Mark(ax.x(i * every.min), ax.x(i * every.max), i >= sure, str(i + 1)) for i in range(count))
             axis_label = _f(s, "tl_from_first", unit=units(every.unit))
             note = ""
-            where = _f(s, "tl_one_every", span=(render.span(every.min, every.max, every.unit, lang, hedge=True)
-                                                if every.min != every.max
-                                                else _unit(1, every.unit, lang) if every.min == 1
-                                                else render.amount(every.min, every.unit, lang)))
+            where = (", " + render.one_each(every.unit, lang) if every.min == every.max == 1
+                     else _f(s, "tl_one_every", span=(render.span(every.min, every.max, every.unit, lang, hedge=True)
+                                                      if every.min != every.max
+                                                      else render.amount(every.min, every.unit, lang))))
         else:
             ax = None
             x0, x1 = PAD + 12, WIDTH - PAD - (20 if cut else 12)

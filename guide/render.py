@@ -19,7 +19,9 @@ _UNITS_ES = {"minutes": ("minuto", "minutos"), "months": ("mes", "meses"), "year
              "sessions": ("sesión", "sesiones"), "mm": ("mm", "mm"), "": ("", "")}
 _ONCE_ES = {"days": "una vez al día", "weeks": "una vez a la semana", "months": "una vez al mes",
             "years": "una vez al año"}
-QUALIFIERS_ES = {"about": "alrededor de", "typically about": "por lo general, alrededor de",
+_ONE_EACH_ES = {"days": "una al día", "weeks": "una a la semana", "months": "una al mes", "years": "una al año"}
+"""After a count of sessions: "de 4 a 6 sesiones, una al mes" (the "una" is a session; "una vez al mes" is a calque)."""
+QUALIFIERS_ES = {"about": "alrededor de", "typically about": "por lo general alrededor de",
                  "at least": "al menos", "up to": "hasta"}
 """The article's hedges in Spanish; a hedged range drops its "de" ("alrededor de 4 a 6 sesiones")."""
 
@@ -82,6 +84,11 @@ def every(interval: schema.Interval, lang: str = "en", hedge: bool = False) -> s
     return f"every {span(interval.min, interval.max, interval.unit)}"
 
 
+def one_each(unit: str, lang: str = "en") -> str:
+    """One session per ``unit``, after a count of sessions: ``one every month``; Spanish ``una al mes``."""
+    return _ONE_EACH_ES[unit] if lang == "es" else f"one every {unit_for(1, unit)}"
+
+
 def hedged(qualifier: str | None, text: str, lang: str = "en") -> str:
     """``about 4 to 6 sessions``: the article's hedge goes with the value, always."""
     if qualifier and lang == "es":
@@ -104,8 +111,11 @@ def schedule(fact: schema.ScheduleFact, lang: str = "en") -> str:
     if fact.sessions:
         parts.append(_sessions(fact, lang))
     if fact.every:
-        parts.append(every(fact.every, lang) if fact.sessions
-                     else hedged(fact.qualifier, every(fact.every, lang), lang))
+        if fact.sessions and lang == "es" and fact.every.min == fact.every.max == 1:
+            parts.append(one_each(fact.every.unit, lang))
+        else:
+            parts.append(every(fact.every, lang) if fact.sessions
+                         else hedged(fact.qualifier, every(fact.every, lang), lang))
     return ", ".join(parts)
 
 

@@ -203,7 +203,7 @@ def test_the_glance_card_after_the_review(site: Build) -> None:
     assert _v("aftercare.sunscreen_type") in text and "broad-spectrum" in text and "chemical-free" in text
     assert "in the weeks after treatment" in text
     assert f"The article says the time the numbing cream takes to work is {_v('appointment.numbing_time')}." in text
-    assert "minimal, as experts agree, and the numbing cream helps take it away" in text
+    assert "minimal during the procedure, as experts agree, and the numbing cream helps take it away" in text
 
 
 def test_the_comparison_table_gives_needle_in_to_dr_nazarian(site: Build) -> None:

@@ -65,7 +65,8 @@ def test_schema_org_medical_web_page(site: Build, src: str) -> None:
     assert data["url"] == _url(src)
     assert data["name"] == (meta(html, "og:title"))
     assert data["description"] == info.description
-    assert data["lastReviewed"] == info.last_reviewed.isoformat(), "from the page's front matter"
+    assert data["dateModified"] == info.last_reviewed.isoformat(), "from the page's front matter"
+    assert "lastReviewed" not in data, "no claim of a medical review (issue 23)"
     assert data["inLanguage"] == "en"
     assert data["about"] == {"@type": "MedicalProcedure", "name": "Microneedling"}
     assert data["isPartOf"] == {"@type": "WebSite", "name": CONFIG["site_name"], "url": SITE_URL}
