@@ -306,11 +306,13 @@ def define_env(env: MacrosEnv) -> None:
 
     @macro()
     def page_info() -> Markup:
-        """Review dates, the source line and the not-medical-advice note for this page."""
+        """Review dates, the source line, the not-medical-advice note and the link to report a problem
+        with this page (the repository's issue form, the page's address filled in) for this page."""
         meta = _page().meta
-        depth = _page_path(_page()).count("/")
+        here = _page_path(_page())
         return render_partial("page-info.md", last=_date(meta["last_reviewed"]), next=_date(meta["next_review"]),
-                              source=facts.source, up="../" * depth)
+                              source=facts.source, up="../" * here.count("/"),
+                              report=_report_link(env, root, _site_url(env, root) + pages.url_of(here)))
 
     # --- pictures and the printable sheet (geometry and wording: guide/figures.py) ---
 
@@ -463,6 +465,26 @@ def _site_url(env: MacrosEnv, root: Path) -> str:
         return conf.get("site_url") or ""
     config = root / "mkdocs.yml"  # outside one (make facts, the tests): the same !ENV rule
     return siteurl.site_url(config) if config.is_file() else ""
+
+
+REPORT_FORM = "report-an-error.yml"
+"""The repository's issue form (.github/ISSUE_TEMPLATE/) that "Report a problem with this page" opens."""
+
+
+def _report_link(env: MacrosEnv, root: Path, address: str) -> str:
+    """The issue form of the guide's repository (``repo_url``) with ``address`` in its Page field: a plain
+    link, so nothing is asked of GitHub until the reader clicks it; "" when there is no repository."""
+    from urllib.parse import urlencode
+
+    conf = env.conf
+    if conf is not None:
+        repo = conf.get("repo_url") or ""
+    else:  # outside an engine (make facts, the tests): the same !ENV rule as the build
+        config = root / "mkdocs.yml"
+        repo = siteurl.resolve(siteurl.load_config(config).get("repo_url") or "") if config.is_file() else ""
+    if not repo:
+        return ""
+    return f"{repo.rstrip('/')}/issues/new?" + urlencode({"template": REPORT_FORM, "page": address})
 
 
 def _docs_dir(conf: BuildConfig | None, root: Path) -> tuple[Path, str]:

@@ -54,6 +54,7 @@ class BuildConfig(TypedDict, total=False):
     use_directory_urls: bool
     theme: Theme
     site_url: str | None
+    repo_url: str | None
     dev_addr: Address | None
     extra: Mapping[str, Any]
 
