@@ -51,7 +51,7 @@ import yaml
 
 from . import mdconfig, schema
 from .errors import GuideError, GuideErrors, did_you_mean
-from .yamlsrc import MAX_BYTES, MAX_DEPTH, MAX_SCALAR, compose
+from .yamlsrc import MAX_BYTES, MAX_DEPTH, MAX_SCALAR, compose, hazards
 
 CONTENT_DIRS = ("docs", "docs-es", "includes", "data", "overrides", "sources")
 
@@ -581,38 +581,13 @@ def _read(path: Path, name: str, report: Report) -> Read:
 
 def _scan(text: str, source: Source, report: Report) -> None:
     """Anchors, aliases, merge keys and directives (each would let one part of the file stand for another,
-    or change what a tag means), too deep nesting and too long values, reported from the tokens: nothing is built."""
-    depth = 0
-    try:
-        for token in yaml.scan(text, Loader=yaml.SafeLoader):
-            kind = None
-            if isinstance(token, yaml.AnchorToken):
-                kind = f"an anchor '&{token.value}'"
-            elif isinstance(token, yaml.AliasToken):
-                kind = f"an alias '*{token.value}'"
-            elif isinstance(token, yaml.DirectiveToken):
-                kind = f"a directive '%{token.name}'"
-            elif isinstance(token, yaml.ScalarToken) and token.plain and token.value == "<<":
-                kind = "a merge key '<<'"
-            elif isinstance(token, yaml.ScalarToken) and len(token.value) > MAX_SCALAR:
-                kind = f"a value of {len(token.value)} characters"
-            if isinstance(token, (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken,
-                                  yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)):
-                depth += 1
-                if depth > MAX_DEPTH:  # reported, and scanning stops: the scanner slows with every level
-                    kind = f"settings nested more than {MAX_DEPTH} levels deep"
-            elif isinstance(token, (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)):
-                depth -= 1
-            if kind:
-                report.add(_problem(source.name, f"{kind} in {source.name}", token.start_mark.line + 1,
-                                    _quoted(source, token.start_mark.line),
-                                    f"plain settings: no &anchors, *aliases, << merge keys or % directives, at most {MAX_DEPTH} "
-                                    f"levels deep, values of at most {MAX_SCALAR} characters",
-                                    "write each value out in full where it is needed."))
-                if depth > MAX_DEPTH:
-                    return
-    except yaml.MarkedYAMLError:
-        return  # a syntax error: compose() reports it with its line
+    or change what a tag means), too deep nesting and too long values (``yamlsrc.hazards``): nothing is built."""
+    for _, words, token in hazards(text, tags=False):
+        report.add(_problem(source.name, f"{words} in {source.name}", token.start_mark.line + 1,
+                            _quoted(source, token.start_mark.line),
+                            f"plain settings: no &anchors, *aliases, << merge keys or % directives, at most {MAX_DEPTH} "
+                            f"levels deep, values of at most {MAX_SCALAR} characters",
+                            "write each value out in full where it is needed."))
 
 
 def _walk(node: yaml.Node) -> Iterator[yaml.Node]:

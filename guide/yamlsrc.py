@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import functools
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
@@ -83,44 +84,57 @@ def _refuse_unreadable(text: str, name: str, offset: int) -> None:
 
 
 def _refuse_expansion(text: str, name: str, offset: int, what: str) -> None:
-    """Refuse anchors, aliases, tags and merge keys, too deep nesting and too long values, before anything is built.
+    """Refuse anchors, aliases, tags, directives and merge keys, too deep nesting and too long values, before
+    anything is built (:func:`hazards`)."""
+    rows = text.splitlines()
+    for kind, words, token in hazards(text):
+        line = token.start_mark.line + 1 + offset
+        found = _quoted_row(rows, token.start_mark.line)
+        if kind == "expansion":
+            raise GuideError(name, f"{words}, which this file may not use", line=line, found=found,
+                             expected="plain keys and values: no &anchors, *aliases, !tags or << merge keys",
+                             fix="write the value out in full where it is needed.")
+        if kind == "depth":
+            raise GuideError(name, "the keys and lists are nested too deeply", line=line, found=found,
+                             expected=f"at most {MAX_DEPTH} levels of nesting", fix="flatten the structure (see the other entries for the form).")
+        raise GuideError(name, "a value is too long", line=line, found=words.removeprefix("a value of "),
+                         expected=f"at most {MAX_SCALAR} characters", fix="shorten it: values are short plain text.")
 
-    The scanner reads the text once, token by token: nothing is expanded, so
-    a few hundred bytes of aliases ("billion laughs") cannot make it hang, and
-    deep nesting cannot exhaust Python's stack.
+
+def hazards(text: str, tags: bool = True) -> Iterator[tuple[str, str, yaml.Token]]:
+    """What in ``text`` could make one part stand for another, or make reading it hang: ``(kind, words, token)``
+    with kind "expansion" (an anchor, an alias, a directive, a merge key, and a tag unless ``tags`` is false),
+    "length" (a value over MAX_SCALAR characters) or "depth" (nesting deeper than MAX_DEPTH: the scan stops
+    there, as the scanner slows with every level). A syntax error ends it quietly: compose() reports it.
+
+    The scanner reads the text once, token by token: nothing is expanded, so a few hundred bytes of
+    aliases ("billion laughs") cannot make it hang, and deep nesting cannot exhaust Python's stack.
     """
     depth = 0
-    rows = text.splitlines()
     try:
         for token in yaml.scan(text, Loader=yaml.SafeLoader):
-            line = token.start_mark.line + 1 + offset
-            found = _quoted_row(rows, token.start_mark.line)
-            kind = None
             if isinstance(token, yaml.AnchorToken):
-                kind = f"an anchor '&{token.value}'"
+                yield "expansion", f"an anchor '&{token.value}'", token
             elif isinstance(token, yaml.AliasToken):
-                kind = f"an alias '*{token.value}'"
-            elif isinstance(token, yaml.TagToken):
-                kind = "a tag '" + "".join(part or "" for part in token.value) + "'"
+                yield "expansion", f"an alias '*{token.value}'", token
+            elif isinstance(token, yaml.TagToken) and tags:
+                yield "expansion", "a tag '" + "".join(part or "" for part in token.value) + "'", token
+            elif isinstance(token, yaml.DirectiveToken):
+                yield "expansion", f"a directive '%{token.name}'", token
             elif isinstance(token, yaml.ScalarToken) and token.plain and token.value == "<<":
-                kind = "a merge key '<<'"
-            if kind:
-                raise GuideError(name, f"{kind}, which this file may not use", line=line, found=found,
-                                 expected="plain keys and values: no &anchors, *aliases, !tags or << merge keys",
-                                 fix="write the value out in full where it is needed.")
+                yield "expansion", "a merge key '<<'", token
             if isinstance(token, (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken,
                                   yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise GuideError(name, "the keys and lists are nested too deeply", line=line, found=found,
-                                     expected=f"at most {MAX_DEPTH} levels of nesting", fix="flatten the structure (see the other entries for the form).")
+                    yield "depth", f"nesting deeper than {MAX_DEPTH} levels", token
+                    return
             elif isinstance(token, (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)):
                 depth -= 1
             elif isinstance(token, yaml.ScalarToken) and len(token.value) > MAX_SCALAR:
-                raise GuideError(name, "a value is too long", line=line, found=f"{len(token.value)} characters",
-                                 expected=f"at most {MAX_SCALAR} characters", fix="shorten it: values are short plain text.")
+                yield "length", f"a value of {len(token.value)} characters", token
     except yaml.MarkedYAMLError:
-        return  # a syntax error: compose() reports it with its line
+        return
 
 
 def compose(text: str, name: str, offset: int = 0, what: str = "YAML syntax error") -> yaml.Node | None:

@@ -349,6 +349,14 @@ def test_mkdocs_replaces_inherited_lists(project: Path) -> None:
 # --- reading: safe YAML only -------------------------------------------------------------------------
 
 
+def test_data_files_refuse_directives_too() -> None:
+    """yamlsrc.hazards, shared by the data loader and the pre-flight: a %TAG directive could give !! another meaning."""
+    from guide.yamlsrc import load_text
+
+    with pytest.raises(GuideError, match="a directive '%TAG', which this file may not use"):
+        load_text("%TAG !e! tag:yaml.org,2002:python/\n---\na: 1\n", "data/facts.yml")
+
+
 @pytest.mark.parametrize("config, old, new, says", [
     ("mkdocs.yml", "site_name: The", "site_name: &n The", "an anchor '&n' in mkdocs.yml"),
     ("mkdocs.yml", "copyright: >-", "site_author: *n\ncopyright: >-", "an alias '*n' in mkdocs.yml"),
@@ -385,8 +393,8 @@ def test_every_bad_input_is_a_message_not_a_traceback(project: Path, content: by
 
 
 @pytest.mark.parametrize("content, says", [
-    ("x: " + "[" * 200_000, "preview.yml:1: settings nested more than 12 levels deep"),
-    ("x: " + "{a: " * 100_000, "preview.yml:1: settings nested more than 12 levels deep"),
+    ("x: " + "[" * 200_000, "preview.yml:1: nesting deeper than 12 levels"),
+    ("x: " + "{a: " * 100_000, "preview.yml:1: nesting deeper than 12 levels"),
     ("site_name: " + "a" * 900_000, "preview.yml:1: a value of 900000 characters"),
     ("".join(f"k{i}: 1\n" for i in range(5_000)), "the setting 'k4999' in preview.yml"),
 ])
