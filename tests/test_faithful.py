@@ -162,7 +162,7 @@ def test_the_reviews_wording_is_published(site: Build) -> None:
                         "On a computer, hover over one to see its meaning; every word is also listed below."],
         "sources.md": ["Nothing added. The pages make no medical claims of our own. "
                        "The glossary's plain meanings are ours, not the article's."],
-        "pain.md": ['The article calls them "punctate" scabs.',
+        "pain.md": ['The article calls them “punctate” scabs.',
                     "For when Dr. Nazarian says makeup is fine again, see aftercare.",
                     f"The article says the time it takes to work is {_v('appointment.numbing_time')}.",
                     f"says a lot of places leave out {_v('provider.skipped_extras')}."],
