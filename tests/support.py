@@ -218,22 +218,93 @@ def one_page_project(tmp_path: Path, page: str) -> Path:
     return project
 
 
-def data_error(tmp_path: Path, old: str, new: str, unique: bool = False) -> tuple[str, str]:
+@dataclass(frozen=True)
+class Entry:
+    """One entry of a data file, found by its keys (:func:`entry`): its key's line and the exact text from
+    that line to the end of its value, newline included."""
+
+    key: str
+    file: str
+    line: int
+    text: str
+    whole: str
+    """The file's text it was found in."""
+
+    @property
+    def indent(self) -> str:
+        """The spaces before the key."""
+        return self.text[: len(self.text) - len(self.text.lstrip(" "))]
+
+    @property
+    def value(self) -> str:
+        """The value as written after ``key:`` on the entry's first line (``11`` for ``value: 11``)."""
+        return self.text.split(":", 1)[1].strip()
+
+    def replaced(self, new: str) -> str:
+        """The file's text with this entry (and only this one, wherever the same text stands elsewhere) replaced."""
+        at = sum(len(row) for row in self.whole.splitlines(keepends=True)[: self.line - 1])
+        assert self.whole[at:].startswith(self.text), self.key
+        return self.whole[:at] + new + self.whole[at + len(self.text):]
+
+
+def entry(dotted: str, file: str = "data/facts.yml", text: str | None = None) -> Entry:
+    """The entry ``dotted`` of a data file: ``entry("facts.device.needle_count.value").text`` is the line
+    ``value: ...`` of that fact, whatever the value is today.
+
+    The anchor of a test that makes an editor's mistake in the data: found by keys, never by today's
+    values, so a correct edit of a value (or of its passage) leaves the test working. A missing key
+    fails with a message naming the entry the test edits. ``text``: the file's text (default: the
+    real file's)."""
+    text = (ROOT / file).read_text(encoding="utf-8") if text is None else text
+    node: yaml.Node | None = yaml.compose(text, Loader=yaml.SafeLoader)
+    key_node = None
+    for key in dotted.split("."):
+        pair = next(((k, v) for k, v in node.value if k.value == key), None) if isinstance(node, yaml.MappingNode) else None
+        assert pair is not None, (f"this test edits the entry '{dotted}' of {file}, which is not there "
+                                  f"(no '{key}:'): the data was reorganised, so point the test at the entry that replaced it")
+        key_node, node = pair
+    assert key_node is not None and node is not None, dotted
+    rows, start, end = text.splitlines(keepends=True), key_node.start_mark.line, node.end_mark.line
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and not node.flow_style:
+        # a block ends where the next key starts: leave out the blank and comment lines before it
+        while end > start + 1 and (not rows[end - 1].strip() or rows[end - 1].lstrip().startswith("#")):
+            end -= 1
+    elif node.end_mark.column > 0:
+        end += 1  # a value on one line (or a quoted one over several) ends on its last line
+    return Entry(dotted, file, start + 1, "".join(rows[start:end]), text)
+
+
+def data_error(tmp_path: Path, old: str | Entry, new: str, unique: bool = False) -> tuple[str, str]:
     """The message for the real data file with ``old`` replaced by ``new`` (once), and the edited text.
 
-    ``unique``: ``old`` must stand exactly once in the file.
+    ``old``: an :func:`entry` of data/facts.yml (replaced where it stands), or text; ``unique``: that
+    text must stand exactly once in the file.
     """
     from guide.errors import GuideError, GuideErrors
     from guide.loader import load_facts
 
-    real = (ROOT / "data" / "facts.yml").read_text(encoding="utf-8")
-    assert (real.count(old) == 1) if unique else (old in real), f"test text not in data/facts.yml as expected: {old!r}"
-    text = real.replace(old, new, 1)
+    if isinstance(old, Entry):
+        assert old.file == "data/facts.yml", old.file
+        text = old.replaced(new)
+    else:
+        real = (ROOT / "data" / "facts.yml").read_text(encoding="utf-8")
+        assert (real.count(old) == 1) if unique else (old in real), f"test text not in data/facts.yml as expected: {old!r}"
+        text = real.replace(old, new, 1)
     path = tmp_path / "facts.yml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises((GuideError, GuideErrors)) as info:
         load_facts(path, "data/facts.yml")
     return str(info.value), text
+
+
+def number_word(value: float, lang: str = "en") -> str:
+    """``value`` as a number word the page check reads ("eleven", "once" in Spanish), or as digits when it
+    has none: for tests that type a fact's number into a page, whatever the number is today."""
+    from guide.numbers import WORDS, WORDS_ES
+    from guide.schema import num
+
+    words, vague = (WORDS_ES, ("docena", "medio", "media")) if lang == "es" else (WORDS, ("dozen", "half", "once", "twice"))
+    return next((word for word, number in words.items() if number == value and word not in vague), num(value))
 
 
 def line_of(text: str, needle: str, nth: int = 1) -> int:
@@ -244,15 +315,29 @@ def line_of(text: str, needle: str, nth: int = 1) -> int:
     return text[:at].count("\n") + 1
 
 
-# Bad edits of data/facts.yml: (old text, new text, what the message must say). Used with both engines.
-BAD_DATA = {
-    "yaml syntax": ("      value: 11\n", "      value: [11\n", "YAML syntax error"),
-    "missing key": ('      unit: "mm"\n', "", "missing key 'unit' (at facts.device.depth_range.unit)"),
-    "unknown key": ("      value: 11\n", "      valeu: 11\n", "unknown key 'valeu' (at facts.device.needle_count.valeu)"),
-    "wrong type": ("      value: 11\n", "      value: many\n", "Found: 'many' (text). Expected: a number"),
-    "min above max": ("      min: 0.5\n      max: 2.5\n", "      min: 3\n      max: 2.5\n",
-                      "the minimum (3) is larger than the maximum (2.5) (at facts.device.depth_range)"),
-    "zero count": ("      value: 11\n", "      value: 0\n", "(at facts.device.needle_count.value) Found: 0 (a number). Expected: a number above 0"),
-    "empty list": ('      items: ["eczema", "rosacea", "very sensitive skin"]', "      items: []",
-                   "(at facts.candidates.avoid_skin.items) Found: an empty list"),
-}
+BAD_DATA = ("yaml syntax", "missing key", "unknown key", "wrong type", "min above max", "zero count", "empty list")
+"""Kinds of bad edit of data/facts.yml, one of each kind of mistake (:func:`bad_data`)."""
+
+
+def bad_data(case: str) -> tuple[Entry, str, str]:
+    """A bad edit of data/facts.yml: (the entry it edits, the entry's new text, what the message must say).
+
+    Each is anchored on keys (:func:`entry`) and worded from today's values, so a correct edit of the
+    data leaves it a mistake of the same kind."""
+    from guide.schema import num
+
+    count, unit = entry("facts.device.needle_count.value"), entry("facts.device.depth_range.unit")
+    low, high, skin = entry("facts.device.depth_range.min"), entry("facts.device.depth_range.max"), entry("facts.candidates.avoid_skin.items")
+    above = num(float(high.value) + 1)
+    cases = {
+        "yaml syntax": (count, count.text.replace(": ", ": [", 1), "YAML syntax error"),
+        "missing key": (unit, "", "missing key 'unit' (at facts.device.depth_range.unit)"),
+        "unknown key": (count, count.text.replace("value:", "valeu:", 1), "unknown key 'valeu' (at facts.device.needle_count.valeu)"),
+        "wrong type": (count, f"{count.indent}value: many\n", "Found: 'many' (text). Expected: a number"),
+        "min above max": (low, f"{low.indent}min: {above}\n",
+                          f"the minimum ({above}) is larger than the maximum ({num(float(high.value))}) (at facts.device.depth_range)"),
+        "zero count": (count, f"{count.indent}value: 0\n",
+                       "(at facts.device.needle_count.value) Found: 0 (a number). Expected: a number above 0"),
+        "empty list": (skin, f"{skin.indent}items: []\n", "(at facts.candidates.avoid_skin.items) Found: an empty list"),
+    }
+    return cases[case]

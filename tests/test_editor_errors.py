@@ -7,6 +7,7 @@ change of wording shows up here; the rest check each part.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import pytest
 
 from guide.offline import load_project
 from macros import define_env
-from support import ROOT, TINY_PAGE, data_error, line_of, one_page_project
+from support import ROOT, TINY_PAGE, Entry, data_error, entry, line_of, number_word, one_page_project, project_facts
 
 PARTS = ("Found: ", "Expected: ", "Fix: ")
 
@@ -36,51 +37,70 @@ def _complete(msg: str) -> None:
 
 
 # --- the data file: full messages ------------------------------------------
+# Each edit is anchored on keys (support.entry) and worded from today's values, so a correct edit of
+# the data leaves every case a mistake of the same kind.
+
+def _count() -> Entry:
+    return entry("facts.device.needle_count.value")
+
+
+def _items(key: str) -> list[str]:
+    return list(project_facts().all_facts()[key].items)
+
+
+def _flow(values: list[str]) -> str:
+    """A YAML list on one line, as the data file writes short lists."""
+    return json.dumps(values, ensure_ascii=False)
 
 
 def test_yaml_syntax_error_full_message(tmp_path: Path) -> None:
-    msg, text = data_error(tmp_path, "      value: 11\n", "      value 11\n")
-    line = line_of(text, "value 11")
+    count = _count()
+    msg, _ = data_error(tmp_path, count, count.text.replace(": ", " ", 1))
     assert msg == (
-        f"data/facts.yml:{line + 1}: YAML syntax error: could not find expected ':' "
-        f"(while scanning a simple key that starts on line {line}) "
-        "Found: 'value 11'. Expected: valid YAML: 'key: value' lines, indented with spaces. "
+        f"data/facts.yml:{count.line + 1}: YAML syntax error: could not find expected ':' "
+        f"(while scanning a simple key that starts on line {count.line}) "
+        f"Found: 'value {count.value}'. Expected: valid YAML: 'key: value' lines, indented with spaces. "
         "Fix: Check the indentation, colons, brackets and quotes on this line and the lines above it."
     )
 
 
 def test_misspelt_key_full_message(tmp_path: Path) -> None:
-    msg, text = data_error(tmp_path, "      value: 11\n", "      valeu: 11\n")
+    count = _count()
+    msg, _ = data_error(tmp_path, count, count.text.replace("value:", "valeu:", 1))
     assert msg == (
-        f"data/facts.yml:{line_of(text, 'valeu')}: unknown key 'valeu' (at facts.device.needle_count.valeu) "
+        f"data/facts.yml:{count.line}: unknown key 'valeu' (at facts.device.needle_count.valeu) "
         "Found: 'valeu'. Expected: one of label, expert, source, kind, value, unit, qualifier. "
         "Fix: Did you mean 'value'? Rename or remove it."
     )
 
 
 def test_number_written_with_its_unit_full_message(tmp_path: Path) -> None:
-    msg, text = data_error(tmp_path, "      value: 11\n", "      value: 11 needles\n")
+    count = _count()
+    msg, _ = data_error(tmp_path, count, f"{count.indent}value: {count.value} needles\n")
     assert msg == (
-        f"data/facts.yml:{line_of(text, '11 needles')}: wrong kind of value (at facts.device.needle_count.value) "
-        "Found: '11 needles' (text). Expected: a number, such as 2.5. "
-        "Fix: Write the number alone (11) and put the unit on the 'unit' line."
+        f"data/facts.yml:{count.line}: wrong kind of value (at facts.device.needle_count.value) "
+        f"Found: '{count.value} needles' (text). Expected: a number, such as 2.5. "
+        f"Fix: Write the number alone ({count.value}) and put the unit on the 'unit' line."
     )
 
 
 def test_duplicate_list_item_full_message(tmp_path: Path) -> None:
-    msg, text = data_error(tmp_path, 'items: ["eczema", "rosacea", "very sensitive skin"]',
-                            'items: ["eczema", "rosacea", "very sensitive skin", "Eczema"]')
+    skin, items = entry("facts.candidates.avoid_skin.items"), _items("candidates.avoid_skin")
+    again = items[0].upper() if items[0] != items[0].upper() else items[0].lower()  # capitals make no new item
+    msg, _ = data_error(tmp_path, skin, f"{skin.indent}items: {_flow([*items, again])}\n")
     assert msg == (
-        f"data/facts.yml:{line_of(text, 'Eczema')}: the item 'Eczema' is listed twice "
-        "(at facts.candidates.avoid_skin.items[3]) Found: 'Eczema' again (first as item 1 of the list). "
+        f"data/facts.yml:{skin.line}: the item '{again}' is listed twice "
+        f"(at facts.candidates.avoid_skin.items[{len(items)}]) Found: '{again}' again (first as item 1 of the list). "
         "Expected: each item once (capitals do not make a new item). Fix: Delete one of the two items."
     )
 
 
 def test_impossible_date_full_message(tmp_path: Path) -> None:
-    msg, text = data_error(tmp_path, "published: 2020-03-24", "published: 2020-13-24")
+    published = entry("source.published")
+    year, _, day = published.value.split("-")
+    msg, _ = data_error(tmp_path, published, f"{published.indent}published: {year}-13-{day}\n")
     assert msg == (
-        f"data/facts.yml:{line_of(text, '2020-13-24')}: not a real date (at source.published) Found: '2020-13-24'. "
+        f"data/facts.yml:{published.line}: not a real date (at source.published) Found: '{year}-13-{day}'. "
         "Expected: a real date written YYYY-MM-DD, such as 2026-11-24. "
         "Fix: Check the month (01 to 12) and the day (it must exist in that month)."
     )
@@ -89,50 +109,78 @@ def test_impossible_date_full_message(tmp_path: Path) -> None:
 # --- the data file: every other kind, part by part -------------------------
 
 
-DATA_CASES = {
-    # name: (old, new, the line holds this text, what the message says)
-    "tab indent": ("      value: 11\n", "\tvalue: 11\n", "\tvalue", "YAML syntax error: a tab character, where YAML allows only spaces Found: 'value: 11'. Expected: valid YAML: 'key: value' lines, indented with spaces. Fix: Indent with spaces, not tab characters;"),
-    "duplicate key": ("      value: 11\n", "      value: 11\n      value: 12\n", "value: 12", "the key 'value' is given twice (at facts.device.needle_count.value)"),
-    "missing key": ('      unit: "mm"\n', "", "depth_range:", "missing key 'unit' (at facts.device.depth_range.unit) Found: no 'unit' line under facts.device.depth_range."),
-    "unknown top key": ("quotes:\n", "quotse:\n", "quotse:", "Did you mean 'quotes'?"),
-    "key of another kind": ("      kind: number\n      value: 11", "      kind: range\n      value: 11", "value: 11", "'value' belongs to a number or text fact, and this fact is kind: range."),
-    "text for a number": ("      value: 11\n", "      value: eleven\n", "eleven", "Fix: Write the figure as digits (11, not eleven), without quotes."),
-    "unknown unit": ('      unit: "mm"', '      unit: "millimeters"', "millimeters", "Found: 'millimeters' (text). Expected: one of 'mm',"),
-    "zero": ("      value: 11\n", "      value: 0\n", "value: 0", "Expected: a number above 0."),
-    "min above max": ("      min: 0.5\n      max: 2.5\n", "      min: 3\n      max: 2.5\n", "min: 3", "the minimum (3) is larger than the maximum (2.5) (at facts.device.depth_range) Found: min 3, max 2.5."),
-    "fraction of a session": ("sessions: {min: 4, max: 6}\n      every", "sessions: {min: 4.5, max: 6}\n      every", "4.5", "Expected: a whole number, such as 4."),
-    "empty list": ('      items: ["eczema", "rosacea", "very sensitive skin"]', "      items: []", "items: []", "Found: an empty list."),
-    "unknown expert": ('      expert: nazarian\n      source: "the tool', '      expert: nazarain\n      source: "the tool', "nazarain", "Did you mean 'nazarian'?"),
-    "date as words": ("published: 2020-03-24", "published: March 2020", "March 2020", "Expected: a date written YYYY-MM-DD."),
-    "http address": ('url: "https://', 'url: "http://', 'url: "http://', "Expected: a web address starting with https://."),
-    "unknown kind": ("      kind: number\n      value: 11", "      kind: numbr\n      value: 11", "numbr", "Did you mean 'number'?"),
-    "duplicate author": ('authors: ["Shannon-Karasik"', 'authors: ["Caroline", "Shannon-Karasik"', "authors:", "the author 'Caroline' is listed twice (at source.authors[3])"),
-}
+def _data_case(case: str) -> tuple[Entry, str, int, str]:
+    """(the entry edited, its new text, the line the message names, what the message says)."""
+    from guide.schema import num
+
+    count, kind = _count(), entry("facts.device.needle_count.kind")
+    unit, low, high = (entry(f"facts.device.depth_range.{part}") for part in ("unit", "min", "max"))
+    assert kind.value == "number", "this test edits the kind line of device.needle_count, a number fact"
+    above = num(float(high.value) + 1)
+    sessions, authors = entry("facts.frequency.acne_scarring.sessions"), list(project_facts().source.authors)
+    fact = project_facts().all_facts()["frequency.acne_scarring"]
+    expert = entry("facts.device.needle_count.expert")
+    typo = expert.value[:-2] + expert.value[-1] + expert.value[-2]
+    cases = {
+        "tab indent": (count, count.text.replace(count.indent, "\t", 1), count.line,
+                       f"YAML syntax error: a tab character, where YAML allows only spaces Found: 'value: {count.value}'. "
+                       "Expected: valid YAML: 'key: value' lines, indented with spaces. Fix: Indent with spaces, not tab characters;"),
+        "duplicate key": (count, count.text * 2, count.line + 1, "the key 'value' is given twice (at facts.device.needle_count.value)"),
+        "missing key": (unit, "", entry("facts.device.depth_range").line,
+                        "missing key 'unit' (at facts.device.depth_range.unit) Found: no 'unit' line under facts.device.depth_range."),
+        "unknown top key": ((quotes := entry("quotes")), quotes.text.replace("quotes:", "quotse:", 1), quotes.line, "Did you mean 'quotes'?"),
+        "key of another kind": (kind, f"{kind.indent}kind: range\n", count.line,
+                                "'value' belongs to a number or text fact, and this fact is kind: range."),
+        "text for a number": (count, f"{count.indent}value: eleven\n", count.line,
+                              "Fix: Write the figure as digits (11, not eleven), without quotes."),
+        "unknown unit": (unit, f'{unit.indent}unit: "millimeters"\n', unit.line, "Found: 'millimeters' (text). Expected: one of 'mm',"),
+        "zero": (count, f"{count.indent}value: 0\n", count.line, "Expected: a number above 0."),
+        "min above max": (low, f"{low.indent}min: {above}\n", low.line,
+                          f"the minimum ({above}) is larger than the maximum ({num(float(high.value))}) (at facts.device.depth_range) "
+                          f"Found: min {above}, max {num(float(high.value))}."),
+        "fraction of a session": (sessions, f"{sessions.indent}sessions: {{min: {fact.sessions.min}, max: {fact.sessions.max}.5}}\n",
+                                  sessions.line, "Expected: a whole number, such as 4."),
+        "empty list": ((skin := entry("facts.candidates.avoid_skin.items")), f"{skin.indent}items: []\n", skin.line, "Found: an empty list."),
+        "unknown expert": (expert, f"{expert.indent}expert: {typo}\n", expert.line, f"Did you mean '{expert.value}'?"),
+        "date as words": ((published := entry("source.published")), f"{published.indent}published: March 2020\n", published.line,
+                          "Expected: a date written YYYY-MM-DD."),
+        "http address": ((url := entry("source.url")), url.text.replace("https://", "http://", 1), url.line,
+                         "Expected: a web address starting with https://."),
+        "unknown kind": (kind, f"{kind.indent}kind: numbr\n", kind.line, "Did you mean 'number'?"),
+        "duplicate author": ((who := entry("source.authors")), f"{who.indent}authors: {_flow([*authors, authors[0]])}\n", who.line,
+                             f"the author '{authors[0]}' is listed twice (at source.authors[{len(authors)}])"),
+    }
+    return cases[case]
 
 
-@pytest.mark.parametrize("case", DATA_CASES, ids=list(DATA_CASES))
+DATA_CASES = ("tab indent", "duplicate key", "missing key", "unknown top key", "key of another kind", "text for a number",
+              "unknown unit", "zero", "min above max", "fraction of a session", "empty list", "unknown expert", "date as words",
+              "http address", "unknown kind", "duplicate author")
+
+
+@pytest.mark.parametrize("case", DATA_CASES)
 def test_data_error_names_place_found_expected_and_fix(tmp_path: Path, case: str) -> None:
-    old, new, at, says = DATA_CASES[case]
-    msg, text = data_error(tmp_path, old, new)
+    old, new, line, says = _data_case(case)
+    msg, _ = data_error(tmp_path, old, new)
     assert says in msg, msg
     first = msg.splitlines()[-1].removeprefix("  - ") if msg.startswith(tuple("0123456789")) else msg
     if case == "key of another kind":  # reported with the two missing keys of the range kind
         first = next(m for m in msg.splitlines() if "unknown key 'value'" in m).removeprefix("  - ")
     _complete(first)
-    assert first.startswith(f"data/facts.yml:{line_of(text, at)}:"), first
+    assert first.startswith(f"data/facts.yml:{line}:"), first
     if "YAML syntax error" not in first:  # before the keys are known
         assert " (at " in first, first
 
 
 def test_schedule_with_neither_part(tmp_path: Path) -> None:
-    old = "      every: {min: 1, max: 1, unit: years}\n"
-    msg, text = data_error(tmp_path, old, "")
+    msg, _ = data_error(tmp_path, entry("facts.frequency.touch_ups.every"), "")
     _complete(msg)
     assert "a schedule needs 'sessions', 'every' or both (at facts.frequency.touch_ups) Found: neither 'sessions' nor 'every'." in msg
 
 
 def test_several_problems_are_listed_together(tmp_path: Path) -> None:
-    msg, _ = data_error(tmp_path, "      kind: number\n      value: 11", "      kind: range\n      value: 11")
+    kind = entry("facts.device.needle_count.kind")
+    msg, _ = data_error(tmp_path, kind, f"{kind.indent}kind: range\n")
     assert msg.startswith("3 problems found:\n  - data/facts.yml:")
 
 
@@ -286,11 +334,19 @@ def test_list_style_typo_full_message(tmp_path: Path) -> None:
 
 
 def test_typed_number_full_message(tmp_path: Path) -> None:
-    msg, text = _page_error(tmp_path, "# Tiny\n", "# Tiny\n\nThe pen has eleven needles.\n")
+    from guide import pagecheck
+
+    count = project_facts().all_facts()["device.needle_count"].value
+    typed = f"The pen has {number_word(count)} needles."
+    msg, text = _page_error(tmp_path, "# Tiny\n", f"# Tiny\n\n{typed}\n")
+    keys = pagecheck.numbers_by_fact(project_facts())[float(count)][:3]  # the needle count, and any fact that gives the same number
+    parts = " (or one of its parts)" if any(project_facts().all_facts()[k].kind != "number" for k in keys) else ""
+    macros = " or ".join('{{ fact("' + k + '") }}' for k in keys)
     assert msg == (
-        f"docs/index.md:{line_of(text, 'eleven')}: a number typed into the page: 'eleven' Found: 'The pen has eleven needles.'. "
+        f"docs/index.md:{line_of(text, typed)}: a number typed into the page: '{number_word(count)}' Found: '{typed}'. "
         "Expected: numbers only from data/facts.yml, through the macros. "
-        'Fix: Show the fact with its macro instead: {{ fact("device.needle_count") }}, so the page follows data/facts.yml.'
+        f"Fix: Show the fact with its macro instead: {macros}{parts}, "
+        "so the page follows data/facts.yml."
     )
 
 
@@ -369,19 +425,18 @@ def test_facts_a_summary_shows_are_read_from_its_template(tmp_path: Path) -> Non
 
 def test_picture_fact_of_the_wrong_kind_names_file_line_and_key(tmp_path: Path) -> None:
     """A fact a picture draws, valid in itself but of another kind, stops the build (not an AttributeError)."""
-    old = '      kind: text\n      value: "much shorter than in the office, and they do not go as deep"\n'
-    new = '      kind: not_stated\n      note: "The article gives no figure."\n'
     project = one_page_project(tmp_path, TINY_PAGE + "\n{{ depth_scale() }}\n")
     data = project / "data" / "facts.yml"
-    text = data.read_text(encoding="utf-8")
-    assert text.count(old) == 1, "test text not in data/facts.yml as expected"
-    text = text.replace(old, new)
+    kind = entry("facts.device.home_needles.kind")
+    assert kind.value == "text", "this test edits the kind line of device.home_needles, a text fact"
+    text = kind.replaced(f"{kind.indent}kind: not_stated\n")
+    value = entry("facts.device.home_needles.value", text=text)
+    text = value.replaced(f'{value.indent}note: "The article gives no figure."\n')
     data.write_text(text, encoding="utf-8")
     with pytest.raises(Exception) as info:
         load_project(define_env, project)
     msg = str(info.value)
-    line = line_of(text, "kind: not_stated\n      note: \"The article gives no figure.\"")
-    assert msg.startswith(f"data/facts.yml:{line}: the needle-depth scale (depth_scale) needs 'device.home_needles' to be a text fact"), msg
+    assert msg.startswith(f"data/facts.yml:{kind.line}: the needle-depth scale (depth_scale) needs 'device.home_needles' to be a text fact"), msg
     assert "(at facts.device.home_needles.kind)" in msg and "Found: kind: not_stated" in msg and "Expected: kind: text" in msg, msg
     _complete(msg)
 
@@ -390,35 +445,40 @@ def test_picture_fact_of_the_wrong_kind_names_file_line_and_key(tmp_path: Path) 
 # A number is a fact of its own (number, range, schedule); in a label, a text value, a list item,
 # a note, a topic or a glossary entry it would reach the pages unchecked.
 
-WORDS_WITH_NUMBERS = {
-    "digit in a text value": ('value: "much shorter than in the office', 'value: "about 2 mm, much shorter than in the office', "'2'",
-                              "facts.device.home_needles.value"),
-    "digit in a label": ('label: "Needles of at-home devices"', 'label: "Needles of at-home devices (0.25 mm)"', "'0.25'",
-                         "facts.device.home_needles.label"),
-    "fraction in a label": ('label: "Needles of at-home devices"', 'label: "Needles of at-home devices, under ½ mm"', "'½'",
-                            "facts.device.home_needles.label"),
-    "ordinal in a list item": ('items: ["eczema", "rosacea", "very sensitive skin"]',
-                               'items: ["eczema", "rosacea", "very sensitive skin", "a 2nd breakout"]', "'2'",
-                               "facts.candidates.avoid_skin.items[3]"),
-    "number word in a list item": ('items: ["eczema", "rosacea", "very sensitive skin"]',
-                                   'items: ["eczema", "rosacea", "sunburn twice in a week"]', "'twice'",
-                                   "facts.candidates.avoid_skin.items[2]"),
-    "number word in a note": ('note: "The article gives no length for them."',
-                              'note: "The article gives no length; about two millimeters."', "'two'",
-                              "facts.device.home_needle_length.note"),
-    "number word in a schedule's for whom": ('for_whom: "dramatic acne scarring"', 'for_whom: "acne scars older than ten years"',
-                                             "'ten'", "facts.frequency.acne_scarring.for_whom"),
-    "digit in a not-covered topic": ('topic: "how long the pinkness lasts"', 'topic: "how long the pinkness lasts (3 days)"', "'3'",
-                                     "not_covered.pink_lasts.topic"),
-}
+def _words_case(case: str) -> tuple[Entry, str, str, str]:
+    """(the entry edited, its new text, the number the message names, the key it names)."""
+    value, label = entry("facts.device.home_needles.value"), entry("facts.device.home_needles.label")
+    skin, items = entry("facts.candidates.avoid_skin.items"), _items("candidates.avoid_skin")
+    note, whom = entry("facts.device.home_needle_length.note"), entry("facts.frequency.acne_scarring.for_whom")
+    topic = entry("not_covered.pink_lasts.topic")
+    cases = {
+        "digit in a text value": (value, value.text.replace(': "', ': "about 2 mm, ', 1), "'2'", "facts.device.home_needles.value"),
+        "digit in a label": (label, label.text.replace('"\n', ' (0.25 mm)"\n'), "'0.25'", "facts.device.home_needles.label"),
+        "fraction in a label": (label, label.text.replace('"\n', ', under ½ mm"\n'), "'½'", "facts.device.home_needles.label"),
+        "ordinal in a list item": (skin, f"{skin.indent}items: {_flow([*items, 'a 2nd breakout'])}\n", "'2'",
+                                   f"facts.candidates.avoid_skin.items[{len(items)}]"),
+        "number word in a list item": (skin, f"{skin.indent}items: {_flow([*items[:-1], 'sunburn twice in a week'])}\n", "'twice'",
+                                       f"facts.candidates.avoid_skin.items[{len(items) - 1}]"),
+        "number word in a note": (note, f'{note.indent}note: "The article gives no length; about two millimeters."\n', "'two'",
+                                  "facts.device.home_needle_length.note"),
+        "number word in a schedule's for whom": (whom, f'{whom.indent}for_whom: "acne scars older than ten years"\n', "'ten'",
+                                                 "facts.frequency.acne_scarring.for_whom"),
+        "digit in a not-covered topic": (topic, topic.text.replace('"\n', ' (3 days)"\n'), "'3'", "not_covered.pink_lasts.topic"),
+    }
+    return cases[case]
+
+
+WORDS_WITH_NUMBERS = ("digit in a text value", "digit in a label", "fraction in a label", "ordinal in a list item",
+                      "number word in a list item", "number word in a note", "number word in a schedule's for whom",
+                      "digit in a not-covered topic")
 
 
 @pytest.mark.parametrize("case", WORDS_WITH_NUMBERS)
 def test_a_number_in_the_datas_words_stops_the_build(tmp_path: Path, case: str) -> None:
-    old, new, number, key = WORDS_WITH_NUMBERS[case]
-    msg, text = data_error(tmp_path, old, new, unique=True)
-    line = line_of(text, new)
-    assert msg.startswith(f"data/facts.yml:{line}: the text gives a number ({number}) (at {key})"), msg
+    old, new, number, key = _words_case(case)
+    assert new != old.text, case
+    msg, _ = data_error(tmp_path, old, new)
+    assert msg.startswith(f"data/facts.yml:{old.line}: the text gives a number ({number}) (at {key})"), msg
     assert "Expected: words without numbers" in msg and "Fix: Make the number a fact of its own" in msg, msg
     _complete(msg)
 
@@ -457,9 +517,10 @@ def test_a_number_in_a_glossary_entry_stops_the_build(tmp_path: Path, lang: str,
 
 
 def test_deleting_a_warning_lists_joined_by_stops_the_build(tmp_path: Path) -> None:
-    """Without the line, "eczema, rosacea or very sensitive skin" would quietly become "... and ..."."""
-    old = '      items: ["eczema", "rosacea", "very sensitive skin"]\n      scope: complete\n      joined_by: "or"\n'
-    msg, text = data_error(tmp_path, old, old.replace('      joined_by: "or"\n', ""), unique=True)
+    """Without the line, a list of alternatives ("eczema, rosacea or very sensitive skin") would quietly
+    become "... and ..."."""
+    joined = entry("facts.candidates.avoid_skin.joined_by")
+    msg, _ = data_error(tmp_path, joined, "")
     assert "missing key 'joined_by' (at facts.candidates.avoid_skin.joined_by)" in msg, msg
     assert msg.startswith("data/facts.yml:"), msg
     _complete(msg)

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from htmlpage import article_text, parse, text_of
-from support import BAD_DATA, ROOT, Build, data_error, edit, run_build, tiny
+from guide import render
+from htmlpage import article_text, parse
+from support import BAD_DATA, Build, bad_data, data_error, edit, entry, project_facts, run_build, tiny
 
 _tiny, _edit = tiny, edit
 
@@ -28,8 +29,12 @@ def test_good_tiny_site_builds(tmp_path: Path) -> None:
     assert build.ok, build.output
     html = (build.site / "index.html").read_text(encoding="utf-8")
     # The glossary (pymdownx.snippets + abbr, as on the real site) marks up terms such as "mm" and "rosacea".
-    assert "The pen has 11 needles and reaches 0.5 to 2.5 mm." in article_text(html)
-    assert "rosacea" in [text_of(li) for li in parse(html).select("article li")]
+    facts = project_facts().all_facts()
+    count, depth = (render.fact_text(facts[key]) for key in ("device.needle_count", "device.depth_range"))
+    text = article_text(html)
+    assert f"The pen has {count} and reaches {depth}." in text
+    items = list(facts["candidates.avoid_skin"].items)
+    assert len(parse(html).select("article li")) == len(items) and set(items) <= set(text.splitlines())
     assert '<abbr title="' in html
 
 
@@ -38,25 +43,25 @@ def test_good_tiny_site_builds(tmp_path: Path) -> None:
 @pytest.mark.parametrize("case", BAD_DATA, ids=list(BAD_DATA))
 def test_bad_data_message_names_file_line_and_key(tmp_path: Path, case: str) -> None:
     """Every kind of bad data, through the loader the build runs (in-process: no build needed)."""
-    old, new, expected = BAD_DATA[case]
+    old, new, expected = bad_data(case)
     message, _ = data_error(tmp_path, old, new)
-    real = (ROOT / "data" / "facts.yml").read_text(encoding="utf-8")
-    line = real[: real.index(old)].count("\n") + 1
+    line = old.line
     assert "data/facts.yml:" in message and expected in message, message
     assert "Traceback" not in message
     if case == "yaml syntax":  # found where the list should have closed
         assert f"a flow sequence that starts on line {line}" in message
-    elif case != "missing key":  # a missing key is reported at its parent's line
-        assert f"data/facts.yml:{line}:" in message
+    else:  # a missing key is reported at its parent's line
+        assert f"data/facts.yml:{entry(old.key.rsplit('.', 1)[0]).line if case == 'missing key' else line}:" in message
 
 
 # The same messages through a real build: one case of each kind of mistake (the YAML parser's,
 # the schema's) proves the wiring (exit code, message, no traceback, nothing published).
 @pytest.mark.parametrize("case", ["yaml syntax", "unknown key"])
 def test_bad_data_stops_the_build(tmp_path: Path, case: str) -> None:
-    old, new, expected = BAD_DATA[case]
+    old, new, expected = bad_data(case)
     project = _tiny(tmp_path)
-    line = _edit(project / "data" / "facts.yml", old, new)
+    (project / "data" / "facts.yml").write_text(old.replaced(new), encoding="utf-8")
+    line = old.line
     out = _failed(run_build(project))
     assert "data/facts.yml:" in out and expected in out
     if case == "yaml syntax":

@@ -17,14 +17,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from guide import preflight
 from guide.errors import GuideError, GuideErrors
 from guide.loader import load_facts
 from guide.offline import load_project
 from macros import define_env
-from support import ROOT, Build, copy_built, make_build, run_build
+from support import ROOT, Build, Entry, copy_built, entry, make_build, number_word, project_facts, run_build
 from tools.project import copy_project
 
 REAL = (ROOT / "data" / "facts.yml").read_text(encoding="utf-8")
@@ -157,10 +157,14 @@ def test_page_jinja_and_typed_numbers_are_refused(tmp_path: Path, case: str) -> 
 
 
 def test_typed_numbers_name_the_fact_to_use(tmp_path: Path) -> None:
-    page = TINY.replace("# Tiny\n", "# Tiny\n\nThe pen has eleven needles.\n", 1)
+    """A fact's number typed as a word names the fact to show instead (the numbers are today's, read from the data)."""
+    every = project_facts().all_facts()
+    page = TINY.replace("# Tiny\n", f"# Tiny\n\nThe pen has {number_word(every['device.needle_count'].value)} needles.\n", 1)
     assert 'Fix: Show the fact with its macro instead: {{ fact("device.needle_count") }}' in _refused(_project(tmp_path, page))
-    page = TINY.replace("# Tiny\n", "# Tiny\n\nNumbing takes ten to twenty minutes.\n", 1)
-    assert '{{ fact("appointment.numbing_time") }} (or one of its parts)' in _refused(_project(tmp_path, page))
+    numbing = every["appointment.numbing_time"]
+    page = TINY.replace("# Tiny\n", f"# Tiny\n\nNumbing takes {number_word(numbing.min)} to {number_word(numbing.max)} minutes.\n", 1)
+    msg = _refused(_project(tmp_path, page))
+    assert '{{ fact("appointment.numbing_time") }}' in msg and "(or one of its parts)" in msg, msg
 
 
 ALLOWED_PROSE = [
@@ -233,46 +237,54 @@ def test_page_with_a_byte_order_mark_builds(tmp_path: Path) -> None:
 
 # --- data: plain text only, URLs, and a loader that cannot hang --------------
 
-DATA_REFUSED = {
-    # name: (old, new, what the message says)
-    "script in a value": ('value: "a licensed practitioner"', f'value: "a licensed practitioner{EVIL}"',
+def _before_quote(text: str) -> Callable[[Entry], str]:
+    """Put ``text`` at the end of an entry's quoted value, whatever the value is."""
+    return lambda e: e.text.replace('"\n', f'{text}"\n', 1)
+
+
+DATA_REFUSED: dict[str, tuple[str, str | Callable[[Entry], str], str]] = {
+    # name: (the entry edited (support.entry), its new line after the indentation or a function of the entry,
+    #        what the message says)
+    "script in a value": ("facts.provider.licensed.value", _before_quote(EVIL),
                           "the text is not plain text: it contains an angle bracket '<' (at facts.provider.licensed.value)"),
-    "javascript link": ('value: "a licensed practitioner"', 'value: "[click](javascript:alert(1))"',
+    "javascript link": ("facts.provider.licensed.value", 'value: "[click](javascript:alert(1))"',
                         "it contains a square bracket '['"),
-    "tracking image": ('value: "a licensed practitioner"', 'value: "![x](https://tracker.example/p.gif)"',
+    "tracking image": ("facts.provider.licensed.value", 'value: "![x](https://tracker.example/p.gif)"',
                        "it contains a square bracket '['"),
-    "jinja in a value": ('value: "a licensed practitioner"', 'value: "{{ config }}"', "it contains a curly brace '{'"),
-    "backtick": ('value: "a licensed practitioner"', 'value: "`code`"', "it contains a backtick '`'"),
-    "line break": ('value: "a licensed practitioner"', 'value: "a\\n\\n# Heading"', "a line break"),
-    "list item": ('items: ["Dermapen", "Rejuvapen"]', f'items: ["Dermapen", "{EVIL}"]', "(at facts.about.other_names.items[1])"),
-    "label": ('label: "Who the article says to find"', f'label: "{EVIL}"', "(at facts.provider.licensed.label)"),
-    "quote": ('text: "We are basically tricking', f'text: "{EVIL} We are basically tricking', "(at quotes.tricking.text)"),
-    "expert name": ('name: "Sheila Nazarian"', 'name: "<b>Sheila</b>"', "(at experts.nazarian.name)"),
-    "publisher": ('publisher: "Yahoo!"', f'publisher: "{EVIL}"', "(at source.publisher)"),
-    "url breaking out": ('url: "https://www.yahoo.com/lifestyle/', 'url: "https://www.yahoo.com/\\"><script>alert(1)</script>/',
+    "jinja in a value": ("facts.provider.licensed.value", 'value: "{{ config }}"', "it contains a curly brace '{'"),
+    "backtick": ("facts.provider.licensed.value", 'value: "`code`"', "it contains a backtick '`'"),
+    "line break": ("facts.provider.licensed.value", 'value: "a\\n\\n# Heading"', "a line break"),
+    "list item": ("facts.about.other_names.items", f'items: ["Dermapen", "{EVIL}"]', "(at facts.about.other_names.items[1])"),
+    "label": ("facts.provider.licensed.label", f'label: "{EVIL}"', "(at facts.provider.licensed.label)"),
+    "quote": ("quotes.tricking.text", f'text: "{EVIL} We are basically tricking your skin"', "(at quotes.tricking.text)"),
+    "expert name": ("experts.nazarian.name", 'name: "<b>Sheila</b>"', "(at experts.nazarian.name)"),
+    "publisher": ("source.publisher", f'publisher: "{EVIL}"', "(at source.publisher)"),
+    "url breaking out": ("source.url", 'url: "https://www.yahoo.com/\\"><script>alert(1)</script>/"',
                          "Expected: a web address starting with https://."),
-    "url with a space": ('url: "https://www.yahoo.com/lifestyle/', 'url: "https://www.yahoo.com/ life/', "(at source.url)"),
-    "javascript url": ('url: "https://www.yahoo.com/lifestyle/', 'url: "javascript:alert(1)//', "(at source.url)"),
-    "10 MB value": ('value: "a licensed practitioner"', 'value: "' + "x" * 10_000_001 + '"', "the file is too large"),
-    "long value": ('value: "a licensed practitioner"', 'value: "' + "x" * 20_000 + '"', "a value is too long"),
-    "anchor": ('  nazarian:\n', '  nazarian: &n\n', "an anchor '&n', which this file may not use"),
-    "alias": ('  jaliman:\n    name: "Debra Jaliman"', '  jaliman:\n    name: *n\n    x: "Debra Jaliman"', "which this file may not use"),
-    "tag": ('publisher: "Yahoo!"', 'publisher: !!python/object/apply:os.system ["id"]', "a tag '!!python/object/apply:os.system'"),
-    "merge key": ('  jaliman:\n    name: "Debra Jaliman"', '  jaliman:\n    <<: {title: "Dr."}\n    name: "Debra Jaliman"', "a merge key '<<'"),
-    "key with capitals": ("  nazarian:\n", "  Nazarian:\n", "the key 'Nazarian' is not a valid name"),
-    "dotted fact key": ("    licensed:\n", "    licensed.x:\n", "the key 'licensed.x' is not a valid name"),
-    "made-up passage": ('source: "do your research to find a licensed practitioner, and ask your fair share of questions"',
-                        'source: "always see a licensed practitioner twice"', "the source passage is not word for word in the article"),
-    "made-up quote": ('text: "We are basically tricking', 'text: "We are simply tricking', "the quote is not word for word in the article"),
-    "number not in its passage": ("      value: 11\n", "      value: 12\n", "the number 12 is not in this fact's source passage"),
+    "url with a space": ("source.url", 'url: "https://www.yahoo.com/ life/x.html"', "(at source.url)"),
+    "javascript url": ("source.url", 'url: "javascript:alert(1)//x.html"', "(at source.url)"),
+    "10 MB value": ("facts.provider.licensed.value", 'value: "' + "x" * 10_000_001 + '"', "the file is too large"),
+    "long value": ("facts.provider.licensed.value", 'value: "' + "x" * 20_000 + '"', "a value is too long"),
+    "anchor": ("experts.nazarian", lambda e: e.text.replace("nazarian:", "nazarian: &n", 1), "an anchor '&n', which this file may not use"),
+    "alias": ("experts.jaliman.name", lambda e: f"{e.indent}name: *n\n{e.indent}x: {e.value}\n", "which this file may not use"),
+    "tag": ("source.publisher", 'publisher: !!python/object/apply:os.system ["id"]', "a tag '!!python/object/apply:os.system'"),
+    "merge key": ("experts.jaliman.name", lambda e: f'{e.indent}<<: {{title: "Dr."}}\n{e.text}', "a merge key '<<'"),
+    "key with capitals": ("experts.nazarian", lambda e: e.text.replace("nazarian:", "Nazarian:", 1), "the key 'Nazarian' is not a valid name"),
+    "dotted fact key": ("facts.provider.licensed", lambda e: e.text.replace("licensed:", "licensed.x:", 1),
+                        "the key 'licensed.x' is not a valid name"),
+    "made-up passage": ("facts.provider.licensed.source", 'source: "always see a licensed practitioner twice"',
+                        "the source passage is not word for word in the article"),
+    "made-up quote": ("quotes.tricking.text", 'text: "We are simply tricking your skin"', "the quote is not word for word in the article"),
+    "number not in its passage": ("facts.device.needle_count.value", lambda e: f"{e.indent}value: {float(e.value) + 1:g}\n",
+                                  "is not in this fact's source passage"),
 }
 
 
 @pytest.mark.parametrize("case", DATA_REFUSED, ids=list(DATA_REFUSED))
 def test_data_is_plain_text_and_cannot_hang_the_loader(tmp_path: Path, case: str) -> None:
-    old, new, says = DATA_REFUSED[case]
-    assert old in REAL, old
-    text = REAL.replace(old, new, 1)
+    key, new, says = DATA_REFUSED[case]
+    old = entry(key)
+    text = old.replaced(new(old) if callable(new) else f"{old.indent}{new}\n")
     path = tmp_path / "facts.yml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises((GuideError, GuideErrors)) as info:
@@ -422,16 +434,21 @@ def test_partials_escape_values_even_past_the_schema(tmp_path: Path, monkeypatch
 
 
 def test_macros_return_escaped_text_once() -> None:
-    _, _, env = load_project(define_env, ROOT)
-    out = env.macros["quote"]("trainer")
-    assert "I’d compare that" in out and "&amp;" not in out
+    facts, _, env = load_project(define_env, ROOT)
+    twice = re.compile(r"&amp;(#?\w+;)")  # an entity escaped again
+    out = str(env.macros["quote"]("trainer"))
+    assert str(escape(facts.quotes["trainer"].text)) in out and not twice.search(out)
     assert isinstance(env.macros["fact"]("device.needle_count"), Markup)
-    assert "Yahoo!" in str(env.macros["about_source"]()) and "&amp;" not in str(env.macros["about_source"]())
+    about = str(env.macros["about_source"]())
+    assert str(escape(facts.source.publisher)) in about and not twice.search(about)
 
 
 # --- real builds: what reaches the published site ----------------------------
 
 SAFE_BUT_TRICKY = 'Tom & Jerry’s "pen" | a *starred* note'
+TRICKY = {"facts.provider.licensed.value": ' & \\"friends\\" | co', "facts.candidates.avoid_skin.items": " & co",
+          "source.publisher": " & Co"}
+"""Allowed characters that need escaping, added to the end of a text value, a list's last item and the publisher."""
 
 
 @pytest.fixture(scope="module")
@@ -440,10 +457,10 @@ def tricky_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     project = copy_project(tmp_path_factory.mktemp("tricky") / "project")
     data = project / "data" / "facts.yml"
     text = data.read_text(encoding="utf-8")
-    text = text.replace('value: "a licensed practitioner"', "value: 'a licensed practitioner & \"friends\" | co'", 1)
-    text = text.replace('items: ["eczema", "rosacea", "very sensitive skin"]',
-                        'items: ["eczema", "rosacea", "very sensitive skin & co"]', 1)
-    text = text.replace('publisher: "Yahoo!"', 'publisher: "Yahoo! & Co"', 1)
+    for key, tricky in TRICKY.items():  # each text value with the allowed characters added to its end
+        value = entry(key, text=text)
+        text = value.replaced(value.text.replace('"\n', f'{tricky}"\n', 1) if value.text.endswith('"\n')
+                              else value.text.replace('"]\n', f'{tricky}"]\n', 1))
     data.write_text(text, encoding="utf-8")
     page = project / "docs" / "choosing-a-provider.md"
     body = page.read_text(encoding="utf-8")
@@ -458,7 +475,7 @@ def test_allowed_characters_are_escaped_on_every_surface(tricky_site: Build) -> 
     site = tricky_site.site
     provider = (site / "choosing-a-provider" / "index.html").read_text(encoding="utf-8")
     # page text and <title>, meta, JSON-LD
-    assert "</abbr> &amp; &#34;friends&#34; | co" in provider or "</abbr> &amp; &quot;friends&quot; | co" in provider
+    assert " &amp; &#34;friends&#34; | co" in provider or " &amp; &quot;friends&quot; | co" in provider
     assert "<title>Tom &amp; Jerry’s provider guide - The microneedling guide</title>" in provider
     assert '<meta property="og:title" content="Tom &amp; Jerry’s provider guide">' in provider
     ld = provider.split('<script type="application/ld+json">')[1].split("</script>")[0]
@@ -470,8 +487,8 @@ def test_allowed_characters_are_escaped_on_every_surface(tricky_site: Build) -> 
     assert row.count("<td") == 3, row
     # list (candidates) and the picture-free publisher line on every page
     candidates = (site / "candidates" / "index.html").read_text(encoding="utf-8")
-    assert "very sensitive skin &amp; co" in candidates
-    assert "Yahoo! &amp; Co" in (site / "index.html").read_text(encoding="utf-8")
+    assert " &amp; co" in candidates, "the list's last item, escaped"
+    assert f"{escape(project_facts().source.publisher)} &amp; Co" in (site / "index.html").read_text(encoding="utf-8")
     # search index: the text, never markup
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     text = " ".join(d["text"] for d in index["docs"])
@@ -571,15 +588,15 @@ def test_empty_or_template_pages_are_refused(tmp_path: Path, page: str | None, s
     ("red and \u202esensitive", "an invisible character (U+202E)"),
 ])
 def test_data_text_that_markdown_or_the_eye_would_change_is_refused(tmp_path: Path, value: str, says: str) -> None:
-    data = REAL.replace('value: "red and sensitive"', f'value: "{value}"', 1)
-    assert data != REAL
+    feel = entry("facts.recovery.feel_after.value")
+    data = feel.replaced(f'{feel.indent}value: "{value}"\n')
     msg = _refused(_project(tmp_path, data=data))
     assert says in msg and "(at facts.recovery.feel_after.value)" in msg, msg
 
 
 def test_publication_date_in_the_future_is_refused(tmp_path: Path) -> None:
-    data = REAL.replace("published: 2020-03-24", "published: 2099-03-24", 1)
-    assert data != REAL
+    published = entry("source.published")
+    data = published.replaced(f"{published.indent}published: 2099-03-24\n")
     assert "the publication date 2099-03-24 is in the future" in _refused(_project(tmp_path, data=data))
 
 

@@ -10,7 +10,7 @@ import pytest
 from guide import passages, schema
 from guide.errors import GuideError, GuideErrors
 from guide.loader import load_facts
-from support import ROOT
+from support import ROOT, entry, project_facts
 
 REAL = (ROOT / "data" / "facts.yml").read_text(encoding="utf-8")
 
@@ -72,87 +72,97 @@ def test_source_passages_and_quotes_are_word_for_word() -> None:
 
 
 def test_a_made_up_passage_stops_the_load(tmp_path: Path) -> None:
-    bad = REAL.replace("is a collagen induction therapy\"", "is a miracle therapy\"", 1)
-    assert bad != REAL
+    source = entry("facts.about.therapy_type.source")
+    bad = source.replaced(f'{source.indent}source: "is a miracle therapy, says no article"\n')
     path = tmp_path / "facts.yml"
     path.write_text(bad, encoding="utf-8")
     with pytest.raises((GuideError, GuideErrors), match="the source passage is not word for word in the article"):
         load_facts(path, "data/facts.yml", article=ARTICLE)
 
 
+# The mistakes below edit lines found by their keys (support.entry), never by today's values.
+
 def test_syntax_error_names_file_and_line(tmp_path: Path) -> None:
-    bad = REAL.replace("      value: 11\n", "      value: 11\n     oops: [\n", 1)
+    count = entry("facts.device.needle_count.value")
+    bad = count.replaced(count.text + f"{count.indent[1:]}oops: [\n")
     msg = _error(tmp_path, bad)
-    assert msg.startswith(f"data/facts.yml:{_line_of(bad, 'oops')}: YAML syntax error")
+    assert msg.startswith(f"data/facts.yml:{count.line + 1}: YAML syntax error")
     assert "Traceback" not in msg
 
 
 def test_duplicate_key_is_refused(tmp_path: Path) -> None:
-    bad = REAL.replace("      value: 11\n", "      value: 11\n      value: 12\n", 1)
+    count = entry("facts.device.needle_count.value")
+    bad = count.replaced(count.text + f"{count.indent}value: 12\n")
     msg = _error(tmp_path, bad)
-    line = _line_of(bad, "value: 12")
-    assert msg.startswith(f"data/facts.yml:{line}: the key 'value' is given twice")
-    assert f"the first is on line {line - 1}" in msg
+    assert msg.startswith(f"data/facts.yml:{count.line + 1}: the key 'value' is given twice")
+    assert f"the first is on line {count.line}" in msg
 
 
 def test_misspelt_key_suggests_the_right_one(tmp_path: Path) -> None:
-    bad = REAL.replace("      value: 11\n", "      valeu: 11\n", 1)
-    msg = _error(tmp_path, bad)
-    assert msg.startswith(f"data/facts.yml:{_line_of(bad, 'valeu')}: unknown key 'valeu'")
+    count = entry("facts.device.needle_count.value")
+    msg = _error(tmp_path, count.replaced(count.text.replace("value:", "valeu:", 1)))
+    assert msg.startswith(f"data/facts.yml:{count.line}: unknown key 'valeu'")
     assert "facts.device.needle_count.valeu" in msg
     assert "Did you mean 'value'?" in msg
     assert "missing key" not in msg  # reported once, as the misspelling
 
 
 def test_missing_key_names_the_path(tmp_path: Path) -> None:
-    bad = REAL.replace('      unit: "mm"\n', "", 1)
-    msg = _error(tmp_path, bad)
+    msg = _error(tmp_path, entry("facts.device.depth_range.unit").replaced(""))
     assert "missing key 'unit'" in msg and "facts.device.depth_range.unit" in msg
-    assert msg.startswith(f"data/facts.yml:{_line_of(bad, 'depth_range:')}:")
+    assert msg.startswith(f"data/facts.yml:{entry('facts.device.depth_range').line}:")
 
 
 def test_wrong_type(tmp_path: Path) -> None:
-    bad = REAL.replace("      value: 11\n", "      value: eleven\n", 1)
-    msg = _error(tmp_path, bad)
+    count = entry("facts.device.needle_count.value")
+    msg = _error(tmp_path, count.replaced(f"{count.indent}value: eleven\n"))
     assert "Found: 'eleven' (text)" in msg and "Expected: a number" in msg
 
 
 @pytest.mark.parametrize("value", ["0", "-3"])
 def test_zero_or_negative_count(tmp_path: Path, value: str) -> None:
-    msg = _error(tmp_path, REAL.replace("      value: 11\n", f"      value: {value}\n", 1))
+    count = entry("facts.device.needle_count.value")
+    msg = _error(tmp_path, count.replaced(f"{count.indent}value: {value}\n"))
     assert "facts.device.needle_count.value" in msg and "a number above 0" in msg
 
 
 def test_range_minimum_above_maximum(tmp_path: Path) -> None:
-    bad = REAL.replace("      min: 0.5\n      max: 2.5\n", "      min: 3\n      max: 2.5\n", 1)
-    msg = _error(tmp_path, bad)
-    assert "the minimum (3) is larger than the maximum (2.5)" in msg
+    depth = project_facts().all_facts()["device.depth_range"]
+    low = entry("facts.device.depth_range.min")
+    above = schema.num(depth.max + 1)
+    msg = _error(tmp_path, low.replaced(f"{low.indent}min: {above}\n"))
+    assert f"the minimum ({above}) is larger than the maximum ({schema.num(depth.max)})" in msg
     assert "facts.device.depth_range" in msg
 
 
 def test_empty_list(tmp_path: Path) -> None:
-    bad = REAL.replace('      items: ["eczema", "rosacea", "very sensitive skin"]', "      items: []", 1)
-    msg = _error(tmp_path, bad)
+    items = entry("facts.candidates.avoid_skin.items")
+    msg = _error(tmp_path, items.replaced(f"{items.indent}items: []\n"))
     assert "facts.candidates.avoid_skin.items" in msg and "Found: an empty list" in msg
 
 
 def test_unknown_unit_and_kind(tmp_path: Path) -> None:
-    msg = _error(tmp_path, REAL.replace('      unit: "mm"', '      unit: "cm"', 1))
+    unit = entry("facts.device.depth_range.unit")
+    msg = _error(tmp_path, unit.replaced(f'{unit.indent}unit: "cm"\n'))
     assert "Found: 'cm' (text)" in msg and "'mm'" in msg
-    msg = _error(tmp_path, REAL.replace("      kind: number\n      value: 11", "      kind: numbr\n      value: 11", 1))
+    kind = entry("facts.device.needle_count.kind")
+    assert kind.value == "number", "this test misspells the kind of device.needle_count, a number fact"
+    msg = _error(tmp_path, kind.replaced(f"{kind.indent}kind: numbr\n"))
     assert "Did you mean 'number'?" in msg
 
 
 def test_unknown_expert(tmp_path: Path) -> None:
-    bad = REAL.replace("      expert: nazarian\n      source: \"the tool", "      expert: nazarain\n      source: \"the tool", 1)
-    msg = _error(tmp_path, bad)
-    assert msg.startswith(f"data/facts.yml:{_line_of(bad, 'nazarain')}: unknown expert")
-    assert "Did you mean 'nazarian'?" in msg
+    expert = entry("facts.device.needle_count.expert")
+    typo = expert.value[:-2] + expert.value[-1] + expert.value[-2]
+    msg = _error(tmp_path, expert.replaced(f"{expert.indent}expert: {typo}\n"))
+    assert msg.startswith(f"data/facts.yml:{expert.line}: unknown expert")
+    assert f"Did you mean '{expert.value}'?" in msg
 
 
 def test_whole_number_of_sessions(tmp_path: Path) -> None:
-    bad = REAL.replace("sessions: {min: 4, max: 6}\n      every", "sessions: {min: 4.5, max: 6}\n      every", 1)
-    msg = _error(tmp_path, bad)
+    plan = project_facts().all_facts()["frequency.acne_scarring"]
+    sessions = entry("facts.frequency.acne_scarring.sessions")
+    msg = _error(tmp_path, sessions.replaced(f"{sessions.indent}sessions: {{min: {plan.sessions.max}.5, max: {plan.sessions.max + 1}}}\n"))
     assert "facts.frequency.acne_scarring.sessions.min" in msg and "a whole number" in msg
 
 

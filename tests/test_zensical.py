@@ -20,7 +20,7 @@ import pytest
 
 from guide import render
 from htmlpage import article_text, meta, one, parse, text_of, title
-from support import BAD_DATA, ROOT, ZENSICAL, Build, edit, project_facts, require_zensical, run_build, run_zensical, tiny
+from support import ROOT, ZENSICAL, Build, bad_data, edit, project_facts, require_zensical, run_build, run_zensical, tiny
 
 
 def _pages(site: Path) -> set[str]:
@@ -108,24 +108,31 @@ def _message(out: str) -> str:
     return match.group(1).strip()
 
 
-# case: (file edited, old text, new text, the key or name the message must give). One case of each
-# kind of mistake (YAML parser, schema, page): every data message is checked in-process in
-# test_fixture_sites.py and test_editor_errors.py, and they reach Zensical by the same path.
+# case: the key or name the message must give. One case of each kind of mistake (YAML parser, schema,
+# page): every data message is checked in-process in test_fixture_sites.py and test_editor_errors.py,
+# and they reach Zensical by the same path. The data's cases are support.bad_data's.
 BAD = {
-    "yaml syntax": ("data/facts.yml", *BAD_DATA["yaml syntax"][:2], "YAML syntax error"),
-    "unknown key": ("data/facts.yml", *BAD_DATA["unknown key"][:2], "(at facts.device.needle_count.valeu)"),
-    "unknown fact": ("docs/index.md", 'fact("device.needle_count")', 'fact("device.needle_cont")',
-                     "the fact 'device.needle_cont'"),
+    "yaml syntax": "YAML syntax error",
+    "unknown key": "(at facts.device.needle_count.valeu)",
+    "unknown fact": "the fact 'device.needle_cont'",
 }
 
 
 @pytest.mark.parametrize("case", BAD, ids=list(BAD))
 def test_bad_input_stops_both_engines_with_the_same_message(tmp_path: Path, case: str) -> None:
     require_zensical()
-    file, old, new, key = BAD[case]
+    key = BAD[case]
     mk_project, z_project = tiny(tmp_path / "mkdocs"), tiny(tmp_path / "zensical")
-    line = edit(mk_project / file, old, new)
-    edit(z_project / file, old, new)
+    if case == "unknown fact":
+        file = "docs/index.md"
+        line = edit(mk_project / file, 'fact("device.needle_count")', 'fact("device.needle_cont")')
+        edit(z_project / file, 'fact("device.needle_count")', 'fact("device.needle_cont")')
+    else:
+        file = "data/facts.yml"
+        old, new, _ = bad_data(case)
+        line = old.line
+        for project in (mk_project, z_project):
+            (project / file).write_text(old.replaced(new), encoding="utf-8")
     mk, z = run_build(mk_project), run_zensical(z_project, config="mkdocs.yml", site_dir="site")
     assert mk.returncode != 0 and z.returncode != 0, (mk.output, z.output)
     message = _message(mk.output)
