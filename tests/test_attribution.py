@@ -15,7 +15,7 @@ from guide import attribution
 from guide.errors import GuideError
 from guide.offline import load_project
 from macros import define_env
-from support import ROOT, TINY_PAGE, data_error, line_of, one_page_project, project_facts
+from support import ROOT, TINY_PAGE, Entry, data_error, entry, line_of, one_page_project, project_facts
 
 LINE = 'The pen has {{ fact("device.needle_count") }} and reaches {{ fact("device.depth_range") }}.'
 
@@ -195,15 +195,17 @@ def test_split_handles_closing_quotes_and_brackets() -> None:
 
 # --- the data's scope, hedges and silences: editor messages --------------------------
 
-def _data_error(tmp_path: Path, old: str, new: str) -> tuple[str, str]:
-    return data_error(tmp_path, old, new, unique=True)
+def _data_error(tmp_path: Path, key: str, new: str) -> tuple[str, Entry]:
+    """The message for the real data with the entry ``key`` (support.entry) given the line ``new``
+    (after its indentation), or deleted (``new`` empty); and that entry."""
+    old = entry(key)
+    return data_error(tmp_path, old, f"{old.indent}{new}\n" if new else "")[0], old
 
 
 def test_a_list_without_scope_full_message(tmp_path: Path) -> None:
-    msg, text = _data_error(tmp_path, '      items: ["eczema", "rosacea", "very sensitive skin"]\n      scope: complete\n',
-                            '      items: ["eczema", "rosacea", "very sensitive skin"]\n')
+    msg, _ = _data_error(tmp_path, "facts.candidates.avoid_skin.scope", "")
     assert msg == (
-        f"data/facts.yml:{line_of(text, '    avoid_skin:')}: missing key 'scope' (at facts.candidates.avoid_skin.scope) "
+        f"data/facts.yml:{entry('facts.candidates.avoid_skin').line}: missing key 'scope' (at facts.candidates.avoid_skin.scope) "
         "Found: no 'scope' line under facts.candidates.avoid_skin. "
         "Expected: 'scope: complete' or 'scope: examples' on every list fact. "
         "Fix: Write 'scope: complete' if the article gives the whole list, or 'scope: examples' if it says "
@@ -212,18 +214,17 @@ def test_a_list_without_scope_full_message(tmp_path: Path) -> None:
 
 
 def test_an_unknown_scope_or_qualifier(tmp_path: Path) -> None:
-    msg, _ = _data_error(tmp_path, "      scope: examples\n      joined_by: \"and\"\n      expert: article\n",
-                         "      scope: example\n      joined_by: \"and\"\n      expert: article\n")
+    msg, _ = _data_error(tmp_path, "facts.candidates.body_areas.scope", "scope: example")
     assert "a value that is not allowed here (at facts.candidates.body_areas.scope)" in msg
     assert "Did you mean 'examples'?" in msg
-    msg, _ = _data_error(tmp_path, '      qualifier: "typically about"\n', '      qualifier: "roughly"\n')
+    msg, _ = _data_error(tmp_path, "facts.appointment.numbing_time.qualifier", 'qualifier: "roughly"')
     assert "(at facts.appointment.numbing_time.qualifier)" in msg and "'about'" in msg
 
 
 def test_a_not_covered_page_that_is_not_a_file_name(tmp_path: Path) -> None:
-    msg, text = _data_error(tmp_path, '    pages: ["pain.md"]\n', '    pages: ["the pain page"]\n')
+    msg, old = _data_error(tmp_path, "not_covered.pink_lasts.pages", 'pages: ["the pain page"]')
     assert msg == (
-        f"data/facts.yml:{line_of(text, 'the pain page')}: not a page file name (at not_covered.pink_lasts.pages[0]) "
+        f"data/facts.yml:{old.line}: not a page file name (at not_covered.pink_lasts.pages[0]) "
         "Found: 'the pain page' (text). Expected: the file name of a page under docs/, such as pain.md. "
         "Fix: Write the page's file name in quotes, as it is in docs/."
     )
@@ -234,12 +235,14 @@ def test_a_misspelt_not_covered_page_stops_the_build(tmp_path: Path) -> None:
 
     project = copy_project(tmp_path / "p")
     data = project / "data" / "facts.yml"
-    text = data.read_text(encoding="utf-8").replace('    pages: ["pain.md"]\n', '    pages: ["pian.md"]\n')
-    data.write_text(text, encoding="utf-8")
+    pages = entry("not_covered.pink_lasts.pages", text=data.read_text(encoding="utf-8"))
+    page = project_facts().not_covered["pink_lasts"].pages[0]
+    typo = page[0] + page[2] + page[1] + page[3:]  # pain.md -> pian.md
+    data.write_text(pages.replaced(f'{pages.indent}pages: ["{typo}"]\n'), encoding="utf-8")
     assert _error(project) == (
-        f"data/facts.yml:{line_of(text, 'pian.md')}: not_covered names a page that does not exist: 'pian.md' "
-        "(at not_covered.pink_lasts.pages) Found: 'pian.md'. Expected: the file name of a page under docs/. "
-        "Fix: Did you mean 'pain.md'? Correct the file name."
+        f"data/facts.yml:{pages.line}: not_covered names a page that does not exist: '{typo}' "
+        f"(at not_covered.pink_lasts.pages) Found: '{typo}'. Expected: the file name of a page under docs/. "
+        f"Fix: Did you mean '{page}'? Correct the file name."
     )
 
 

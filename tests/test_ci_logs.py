@@ -16,10 +16,9 @@ import yaml
 from guide.errors import GuideError, GuideErrors, visible
 from guide.offline import load_project
 from macros import define_env
-from support import BIN, MAKE_PARTS, ROOT, TINY_PAGE, one_page_project
+from support import BIN, MAKE_PARTS, ROOT, TINY_PAGE, entry, one_page_project
 from tools.project import BUILD_PARTS, copy_project
 
-REAL = (ROOT / "data" / "facts.yml").read_text(encoding="utf-8")
 TITLE = 'title: "Tiny\\n::notice::x"\n'  # YAML: the title holds a newline, then a workflow command
 
 
@@ -56,10 +55,9 @@ def test_a_title_with_a_newline_and_a_workflow_command(tmp_path: Path) -> None:
 
 
 def test_a_data_value_with_a_carriage_return(tmp_path: Path) -> None:
-    old = 'value: "a licensed practitioner"'
-    assert old in REAL
+    old = entry("facts.provider.licensed.value")
     project = one_page_project(tmp_path, TINY_PAGE)
-    (project / "data" / "facts.yml").write_text(REAL.replace(old, 'value: "a licensed\\r::warning::x practitioner"', 1),
+    (project / "data" / "facts.yml").write_text(old.replaced(f'{old.indent}value: "a licensed\\r::warning::x practitioner"\n'),
                                                 encoding="utf-8")
     msg = _refusal(project)
     assert "(at facts.provider.licensed.value) Found: 'a licensed\\r::warning::x practitioner' (text)." in msg, msg

@@ -12,7 +12,7 @@ from guide.offline import load_project
 from guide.siteurl import load_config
 from htmlpage import page_file, parse
 from macros import define_env
-from support import ROOT, Build, project_site
+from support import ROOT, Build, entry, project_site
 from tools.project import copy_project
 
 _CONFIG = load_config()  # repo_url from REPO_URL when set, as the build reads it (the deploy tests with its own)
@@ -59,7 +59,8 @@ def test_contributing_quotes_real_error_messages(tmp_path: Path) -> None:
         raise AssertionError("the wrong speaker loaded")
     # 1. the misspelt key
     path = tmp_path / "facts.yml"
-    path.write_text((ROOT / "data" / "facts.yml").read_text(encoding="utf-8").replace("      value: 11\n", "      valeu: 11\n", 1))
+    count = entry("facts.device.needle_count.value")
+    path.write_text(count.replaced(count.text.replace("value:", "valeu:", 1)), encoding="utf-8")
     try:
         load_facts(path, "data/facts.yml")
     except (GuideError, GuideErrors) as exc:

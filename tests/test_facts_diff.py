@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -9,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from guide import render, schema
 from guide.loader import load_facts
-from support import ROOT
+from support import ROOT, entry
 from tools.project import cite_numbers, copy_project
 
 sys.path.insert(0, str(ROOT / "tools"))
@@ -35,28 +37,43 @@ def repo(tmp_path: Path) -> Path:
     return project
 
 
-def _edit(project: Path, old: str, new: str) -> None:
+def _edit(project: Path, key: str, new: str) -> None:
+    """Give the entry ``key`` of the copy's data file (support.entry) the line ``new`` (after its indentation)."""
     path = project / "data" / "facts.yml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    old = entry(key, text=path.read_text(encoding="utf-8"))
+    path.write_text(old.replaced(f"{old.indent}{new}\n"), encoding="utf-8")
     cite_numbers(project)  # the build checks each number is in its passage
 
 
+def _fact(project: Path, key: str) -> str:
+    """The fact in words, as the report and the pages show it."""
+    return render.fact_text(load_facts(project / "data" / "facts.yml").all_facts()[key])
+
+
+def _more(key: str) -> str:
+    """The line ``value: ...`` of a number fact with a number one above today's."""
+    return f"value: {float(entry(key).value) + 1:g}"
+
+
 def test_changed_number_and_added_list_item(repo: Path) -> None:
-    _edit(repo, "      value: 11\n", "      value: 12\n")
-    _edit(repo, 'items: ["eczema", "rosacea", "very sensitive skin"]', 'items: ["eczema", "rosacea", "very sensitive skin", "psoriasis"]')
+    count, skin = _fact(repo, "device.needle_count"), _fact(repo, "candidates.avoid_skin")
+    avoid = load_facts(repo / "data" / "facts.yml").all_facts()["candidates.avoid_skin"]
+    assert isinstance(avoid, schema.ListFact)
+    items = list(avoid.items)
+    _edit(repo, "facts.device.needle_count.value", _more("facts.device.needle_count.value"))
+    _edit(repo, "facts.candidates.avoid_skin.items", "items: " + json.dumps([*items, "psoriasis"], ensure_ascii=False))
     text, code = facts_diff.report(repo)
     assert code == 0
     rows = text.splitlines()
     assert rows[0] == "2 facts changed."
     assert "| Fact | Change | Before (main) | After (this change) | Pages that show it |" in rows
     needle = next(r for r in rows if "`device.needle_count`" in r)
-    assert "| changed | 11 needles | 12 needles (source changed) |" in needle  # a new number needs its passage
+    # a new number needs its passage
+    assert f"| changed | {count} | {_fact(repo, 'device.needle_count')} (source changed) |" in needle
     assert "index.md" in needle and "procedure.md" in needle  # pages from the page scan
-    skin = next(r for r in rows if "`candidates.avoid_skin`" in r)
-    assert "| eczema, rosacea or very sensitive skin | eczema, rosacea, very sensitive skin or psoriasis (item added: “psoriasis”) |" in skin
-    assert "candidates.md" in skin
+    row = next(r for r in rows if "`candidates.avoid_skin`" in r)
+    assert f"| {skin} | {_fact(repo, 'candidates.avoid_skin')} (item added: “psoriasis”) |" in row
+    assert "candidates.md" in row
     assert "Every fact also appears in the facts table on sources.md." in text
 
 
@@ -70,7 +87,9 @@ NEW_FACT = """    cream_brand:
 
 
 def test_added_fact(repo: Path) -> None:
-    _edit(repo, "    serum:\n", NEW_FACT + "    serum:\n")
+    data = repo / "data" / "facts.yml"
+    serum = entry("facts.appointment.serum", text=data.read_text(encoding="utf-8"))
+    data.write_text(serum.replaced(NEW_FACT + serum.text), encoding="utf-8")
     text, _ = facts_diff.report(repo)
     assert "| `appointment.cream_brand` Brand of numbing cream | added | – | not stated | none yet |" in text
 
@@ -98,22 +117,25 @@ def test_no_main_branch(tmp_path: Path) -> None:
 
 
 def test_broken_data_is_reported_not_listed(repo: Path) -> None:
-    _edit(repo, "      value: 11\n", "      valeu: 11\n")
+    _edit(repo, "facts.device.needle_count.value", f"valeu: {entry('facts.device.needle_count.value').value}")
     text, code = facts_diff.report(repo)
     assert code == 1
     assert "unknown key 'valeu' (at facts.device.needle_count.valeu)" in text
 
 
 def test_only_label_changed_and_other_sections(repo: Path) -> None:
-    _edit(repo, 'label: "Needles in the tip of the pen"', 'label: "Needles in the pen tip"')
-    _edit(repo, 'publisher: "Yahoo!"', 'publisher: "Yahoo"')
+    facts = load_facts(repo / "data" / "facts.yml")
+    label, publisher = facts.all_facts()["device.needle_count"].label, facts.source.publisher
+    _edit(repo, "facts.device.needle_count.label", 'label: "A new label for the needles"')
+    _edit(repo, "source.publisher", "publisher: " + json.dumps(publisher + " News", ensure_ascii=False))
     text, _ = facts_diff.report(repo)
-    assert "| 11 needles | 11 needles (label: Needles in the tip of the pen → Needles in the pen tip) |" in text
+    count = _fact(repo, "device.needle_count")
+    assert f"| {count} | {count} (label: {label} → A new label for the needles) |" in text
     assert "Also changed in data/facts.yml: source." in text
 
 
 def test_command_line_prints_the_table(repo: Path) -> None:
-    _edit(repo, "      value: 11\n", "      value: 12\n")
+    _edit(repo, "facts.device.needle_count.value", _more("facts.device.needle_count.value"))
     proc = subprocess.run([sys.executable, str(ROOT / "tools" / "facts_diff.py"), "--root", str(repo)],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
@@ -125,9 +147,8 @@ def test_the_summary_shows_control_characters_and_obeys_none(repo: Path) -> None
     read as written, so a carriage return or a newline in it must come out shown, on its own line."""
     wording = repo / "data" / "facts.es.yml"
     text = wording.read_text(encoding="utf-8")
-    old = 'value: "un profesional con licencia"'
-    assert old in text
-    wording.write_text(text.replace(old, 'value: "un profesional\\r::warning::x con\\n::notice::y licencia\\u202e"', 1),
+    old = entry("facts.provider.licensed.value", "data/facts.es.yml", text)
+    wording.write_text(old.replaced(f'{old.indent}value: "un profesional\\r::warning::x con\\n::notice::y licencia\\u202e"\n'),
                        encoding="utf-8")
     proc = subprocess.run([sys.executable, str(ROOT / "tools" / "facts_diff.py"), "--root", str(repo)],
                           capture_output=True, timeout=120)

@@ -18,9 +18,9 @@ from pydantic import TypeAdapter
 from guide import figures, render, schema
 from guide.offline import load_project
 from guide.siteurl import site_url
-from htmlpage import article_text, one, page_file, parse, text_of
+from htmlpage import one, page_file, parse, text_of
 from macros import define_env
-from support import ROOT, SCHEDULES, Build, project_env, project_facts, run_build
+from support import ROOT, SCHEDULES, Build, entry, project_env, project_facts, run_build
 from tools.project import BUILD_PARTS, cite_numbers, copy_project
 
 BASE = {"label": "L", "expert": "article", "source": "passage"}
@@ -96,7 +96,9 @@ def test_depth_scale_places_the_range_and_the_shallowest_setting() -> None:
     assert d.axis.top == 3 and d.axis.step == 0.5
     assert d.bar_x0 == d.axis.x(0.5) and d.bar_x1 == d.axis.x(2.5)
     assert d.min_label == "0.5 mm" and d.max_label == "2.5 mm"
-    assert "0.5 mm" in d.reach_lines[0] and "stratum corneum" in " ".join(d.reach_lines)
+    reach = project_facts().all_facts()["device.shallowest_reach"]
+    assert isinstance(reach, schema.TextFact)
+    assert "0.5 mm" in d.reach_lines[0] and reach.value in " ".join(d.reach_lines)
     # the article: the 0.5 mm setting *penetrates* the outer layer, so the skin's surface is at 0
     assert "penetrates" in " ".join(d.reach_lines) and "reaches" not in " ".join(d.reach_lines)
     assert d.surface_x == d.axis.x(0) == d.axis.x0 and "surface" in d.surface_label
@@ -109,7 +111,8 @@ def test_depth_scale_places_the_range_and_the_shallowest_setting() -> None:
 def test_depth_scale_invents_no_home_length() -> None:
     d = _depth(0.5, 2.5)
     home = " ".join(d.home_lines)
-    assert render.NOT_STATED in home and "much shorter" in home and "Dr. Jaliman" in home
+    assert render.NOT_STATED in home and render.fact_text(project_facts().all_facts()["device.home_needles"]) in home
+    assert "Dr. Jaliman" in home  # the speaker _depth gives
     assert not re.search(r"\d", home), "the home rollers get no number"
     html = project_env().macros["depth_scale"]()
     band = re.search(r'<rect class="fig__unknown" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)"', html)
@@ -164,7 +167,9 @@ def test_a_range_of_sessions_is_drawn_as_a_range_not_as_extras() -> None:
 
 def test_the_articles_about_shows_on_the_body_timeline() -> None:
     html = project_env().macros["timeline"]("frequency.body")
-    assert "about 4 to 6 sessions" in html
+    body = project_facts().all_facts()["frequency.body"]
+    assert body.qualifier and render.fact_text(body, "sessions").startswith(body.qualifier)
+    assert render.fact_text(body, "sessions") in html
 
 
 def test_timeline_without_an_interval_has_no_time_axis() -> None:
@@ -218,9 +223,11 @@ def test_sheet_has_every_item() -> None:
                 "provider.licensed", "provider.preferred"):
         assert render.fact_text(project_facts().all_facts()[key]) in sheet, key
     # the article's own verbs, not softened into "tell your provider"
-    assert "The article says to skip it if you take blood thinners" in sheet
-    assert "Dr. Jaliman says to steer clear of it if you have eczema" in sheet
-    assert "The article says to wait if" in sheet
+    every, experts = project_facts().all_facts(), project_facts().experts
+    for key, says in (("candidates.avoid_other", "says to skip it if"), ("candidates.avoid_skin", "says to steer clear of it if you have"),
+                      ("candidates.wait_if", "says to wait if")):
+        who = render.speaker(every[key], experts)
+        assert f"{who[:1].upper()}{who[1:]} {says} {render.fact_text(every[key], 'or')}" in sheet, key
     assert "Tell your provider" not in sheet
     # the guide's address is printed (SITE_URL when set, as the build reads it: the deploy tests with its own)
     assert site_url() in sheet
@@ -337,14 +344,35 @@ def test_contrast_formula() -> None:
 CALLS = "\n\n".join(["{{ depth_scale() }}", *[f'{{{{ timeline("{k}") }}}}' for k in SCHEDULES],
                      "{{ glance_card() }}", "{{ comparison_table() }}"])
 PAGE = "procedure.md"
-CHANGES = [  # (old, new) in data/facts.yml
-    ("      min: 0.5\n      max: 2.5\n", "      min: 1\n      max: 4\n"),
-    ("      sessions: {min: 4, max: 6}\n      every: {min: 1, max: 1, unit: months}",
-     "      sessions: {min: 3, max: 8}\n      every: {min: 2, max: 2, unit: months}"),
-    ("      sessions: {min: 4, max: 6}\n      qualifier", "      sessions: {min: 2, max: 5}\n      qualifier"),
-    ("      every: {min: 3, max: 6, unit: months}", "      every: {min: 2, max: 4, unit: months}"),
-    ("      every: {min: 1, max: 1, unit: years}", "      every: {min: 2, max: 2, unit: years}"),
-]
+def _changed() -> dict[str, schema.FactT]:
+    """The pictures' facts with new numbers, each derived from today's (so always different from it)."""
+    every = project_facts().all_facts()
+    depth, acne, body, upkeep, touch = (every[k] for k in ("device.depth_range", *SCHEDULES[1:3], SCHEDULES[0], SCHEDULES[3]))
+    assert isinstance(depth, schema.RangeFact) and all(isinstance(f, schema.ScheduleFact) for f in (acne, body, upkeep, touch))
+
+    def shifted(span: Any, low: float, high: float) -> Any:
+        return span.model_copy(update={"min": span.min + low, "max": span.max + high})
+
+    return {
+        "device.depth_range": depth.model_copy(update={"min": depth.min + 0.5, "max": depth.max + 1.5}),
+        SCHEDULES[1]: acne.model_copy(update={"sessions": shifted(acne.sessions, 1, 2), "every": shifted(acne.every, 1, 1)}),
+        SCHEDULES[2]: body.model_copy(update={"sessions": shifted(body.sessions, 2, 3)}),
+        SCHEDULES[0]: upkeep.model_copy(update={"every": shifted(upkeep.every, 1, 2)}),
+        SCHEDULES[3]: touch.model_copy(update={"every": shifted(touch.every, 1, 1)}),
+    }
+
+
+def _lines(key: str, fact: schema.FactT, text: str) -> str:
+    """``text`` (data/facts.yml) with the numbers of ``key`` set to ``fact``'s, each line found by its key."""
+    def flow(span: Any) -> str:
+        return f"{{min: {span.min:g}, max: {span.max:g}" + (f", unit: {span.unit}}}" if hasattr(span, "unit") else "}")
+
+    parts = {"min": f"{fact.min:g}", "max": f"{fact.max:g}"} if isinstance(fact, schema.RangeFact) else {
+        part: flow(getattr(fact, part)) for part in ("sessions", "every") if getattr(fact, part, None)}
+    for part, value in parts.items():
+        old = entry(f"facts.{key}.{part}", text=text)
+        text = old.replaced(f"{old.indent}{part}: {value}\n")
+    return text
 
 
 EN_PARTS = tuple(p for p in BUILD_PARTS if p not in ("docs-es", "mkdocs.es.yml", "zensical.es.yml"))
@@ -359,9 +387,8 @@ def _project(dest: Path, changed: bool) -> Path:
     if changed:
         data = project / "data" / "facts.yml"
         yml = data.read_text(encoding="utf-8")
-        for old, new in CHANGES:
-            assert yml.count(old) == 1, old
-            yml = yml.replace(old, new)
+        for key, fact in _changed().items():
+            yml = _lines(key, fact, yml)
         data.write_text(yml, encoding="utf-8")
         cite_numbers(project)  # the build checks each number is in its passage
     return project
@@ -419,35 +446,52 @@ def test_built_markup_is_the_macro_output(builds: tuple[Build, Build]) -> None:
 
 def test_drawings_follow_the_data(builds: tuple[Build, Build]) -> None:
     before, after = (page_file(b.site, PAGE).read_text(encoding="utf-8") for b in builds)
+    today, changed = project_facts().all_facts(), _changed()
 
-    acne0, acne1 = _figure(before, "frequency.acne_scarring"), _figure(after, "frequency.acne_scarring")
-    assert _marks(acne0) == (4, 2) and _marks(acne1) == (3, 5)
+    def marks(key: str, facts: dict[str, schema.FactT]) -> tuple[int, int]:
+        """(solid, optional): the sessions the plan gives for sure, and the top of its range."""
+        plan = facts[key]
+        assert isinstance(plan, schema.ScheduleFact) and plan.sessions
+        return int(plan.sessions.min), int(plan.sessions.max - plan.sessions.min)
+
+    def ticks(key: str, facts: dict[str, schema.FactT]) -> list[str]:
+        plan = facts[key]
+        assert isinstance(plan, schema.ScheduleFact)
+        axis = figures.timeline(key, plan).axis
+        assert axis is not None
+        return [t.label for t in axis.ticks]
+
+    acne, body, upkeep, touch = SCHEDULES[1], SCHEDULES[2], SCHEDULES[0], SCHEDULES[3]
+    acne0, acne1 = _figure(before, acne), _figure(after, acne)
+    assert _marks(acne0) == marks(acne, today) and _marks(acne1) == marks(acne, changed)
     axis_y = str(figures.Timeline.axis_y + 24)
-    assert _ticks(acne0, axis_y) == ["0", "1", "2", "3", "4", "5"]
-    assert _ticks(acne1, axis_y) == [t.label for t in figures.axis(14, whole=True).ticks] != _ticks(acne0, axis_y)
-    assert "3 to 8 sessions, every 2 months" in acne1
+    assert _ticks(acne0, axis_y) == ticks(acne, today)
+    assert _ticks(acne1, axis_y) == ticks(acne, changed) != _ticks(acne0, axis_y)
+    assert render.fact_text(changed[acne]) in acne1
 
-    body0, body1 = _figure(before, "frequency.body"), _figure(after, "frequency.body")
-    assert _marks(body0) == (4, 2) and _marks(body1) == (2, 3)
+    body0, body1 = _figure(before, body), _figure(after, body)
+    assert _marks(body0) == marks(body, today) and _marks(body1) == marks(body, changed)
     assert "not stated" in body1 and 'class="fig__axis"' not in body1
 
-    up0, up1 = _figure(before, "frequency.upkeep"), _figure(after, "frequency.upkeep")
+    up0, up1 = _figure(before, upkeep), _figure(after, upkeep)
     window = r'<rect class="fig__window" x="([\d.]+)" y="[\d.]+" width="([\d.]+)" height="20"'
     (x0, w0), (x1, w1) = _groups(window, up0), _groups(window, up1)
-    assert (x0, w0) != (x1, w1) and "every 2 to 4 months" in up1
+    assert (x0, w0) != (x1, w1) and render.fact_text(changed[upkeep]) in up1
 
-    touch1 = _figure(after, "frequency.touch_ups")
-    assert "every 2 years" in touch1
+    assert render.fact_text(changed[touch]) in _figure(after, touch)
 
+    depth, new = today["device.depth_range"], changed["device.depth_range"]
+    assert isinstance(depth, schema.RangeFact) and isinstance(new, schema.RangeFact)
     depth0, depth1 = _figure(before, "device.depth_range"), _figure(after, "device.depth_range")
     bar = r'<rect class="fig__bar" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"'
     b0, b1 = _groups(bar, depth0), _groups(bar, depth1)
-    expected = figures.axis(4 * 1.1)
-    assert float(b1[0]) == expected.x(1) and float(b1[1]) == pytest.approx(expected.x(4) - expected.x(1))
+    expected = figures.axis(new.max * 1.1)
+    assert float(b1[0]) == expected.x(new.min) and float(b1[1]) == pytest.approx(expected.x(new.max) - expected.x(new.min))
     assert b0 != b1
-    assert "The 1 mm setting penetrates" in depth1 and "The 0.5 mm setting penetrates" in depth0
-    assert "4" in _ticks(depth1, f"{_depth(1, 4).axis_y + 22:g}")
-    assert "0.5" not in article_text(f"<article>{depth1}</article>")
+    setting = "The {} mm setting penetrates"
+    assert setting.format(schema.num(new.min)) in depth1 and setting.format(schema.num(depth.min)) in depth0
+    assert setting.format(schema.num(depth.min)) not in depth1, "the callout still gives the old setting"
+    assert schema.num(new.max) in _ticks(depth1, f"{_depth(new.min, new.max).axis_y + 22:g}")
 
 
 
@@ -508,30 +552,35 @@ def test_timeline_wording_after_the_review() -> None:
 
 def test_a_shaded_span_covers_exactly_its_interval() -> None:
     """The upkeep span is drawn from 3 to 6 months, not about 2.7 to 6.3 (it had 10 units of padding each side)."""
-    t = figures.timeline("frequency.upkeep", project_facts().all_facts()["frequency.upkeep"])
+    upkeep = project_facts().all_facts()["frequency.upkeep"]
+    assert isinstance(upkeep, schema.ScheduleFact) and upkeep.every
+    t = figures.timeline("frequency.upkeep", upkeep)
     assert t.axis is not None
     html = project_env().macros["timeline"]("frequency.upkeep")
     row = f"{t.mark_y - 10:g}"  # the span on the timeline, not the legend's swatch
     x, width = (float(v) for v in _groups(rf'<rect class="fig__window" x="([\d.]+)" y="{row}" width="([\d.]+)"', html))
-    assert x == t.axis.x(3) and x + width == pytest.approx(t.axis.x(6))
+    assert x == t.axis.x(upkeep.every.min) and x + width == pytest.approx(t.axis.x(upkeep.every.max))
 
 
-@pytest.mark.parametrize("lang, start, axis_label", [("en", "after the monthly plan", "years after the monthly plan"),
-                                                     ("es", "después del plan mensual", "años después del plan mensual")])
-def test_touch_ups_count_from_the_end_of_the_monthly_plan(lang: str, start: str, axis_label: str) -> None:
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_touch_ups_count_from_the_end_of_the_monthly_plan(lang: str) -> None:
     """The first dot of the touch-ups said "now"; the article's touch-ups come after the monthly plan
     (starts_after in data/facts.yml): no session is drawn at 0, which is labelled as that plan's end."""
     from guide import lang as langs
 
     fact = project_facts().all_facts()["frequency.touch_ups"]
-    assert isinstance(fact, schema.ScheduleFact) and fact.starts_after == "the monthly plan"
+    assert isinstance(fact, schema.ScheduleFact) and fact.starts_after and fact.every
     if lang == "es":
         spanish = langs.load_wording(ROOT / "data" / "facts.es.yml", "data/facts.es.yml", project_facts())
         fact = spanish.all_facts()["frequency.touch_ups"]
-        assert isinstance(fact, schema.ScheduleFact)
-    t = figures.timeline("frequency.touch_ups", fact, "Dr. Nazarian", langs.load_strings(ROOT, lang))
-    assert t.axis is not None and t.start_label == start and t.axis_label == axis_label
-    assert [m.x0 for m in t.marks] == [t.axis.x(1), t.axis.x(2), t.axis.x(3)], "the touch-ups, a year apart"
+        assert isinstance(fact, schema.ScheduleFact) and fact.starts_after and fact.every
+    words = langs.load_strings(ROOT, lang)
+    t = figures.timeline("frequency.touch_ups", fact, "Dr. Nazarian", words)
+    start = words["tl_after"].replace("{start}", fact.starts_after).replace(" de el ", " del ")  # Spanish "del"
+    assert t.axis is not None and t.start_label == start and t.axis_label.endswith(start)
+    every = fact.every
+    assert every is not None and every.min == every.max, "this test draws a plan with a fixed interval"
+    assert [m.x0 for m in t.marks] == [t.axis.x(every.min * i) for i in (1, 2, 3)], "the touch-ups, an interval apart"
     assert not any(m.label for m in t.marks), "no 'now' or 'next' on a plan that follows another"
     upkeep = figures.timeline("frequency.upkeep", project_facts().all_facts()["frequency.upkeep"])
     assert upkeep.marks[0].label == "now" and not upkeep.start_label, "a plan with no starts_after starts now"

@@ -17,7 +17,9 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-from support import MKDOCS
+from guide import render
+from htmlpage import article_text
+from support import MKDOCS, entry, project_facts
 from tools.project import cite_numbers, copy_project
 
 # Saving a file must show on the page within this long. MkDocs itself takes
@@ -53,10 +55,21 @@ def _wait(check: Callable[[], bool], limit: float = LIMIT) -> float:
 def _edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, old
-    if path.name == "facts.yml":  # a new number needs a passage that gives it (checked in every build)
-        cite_numbers(path.parent.parent, text.replace(old, new, 1))
-        return
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _count(project: Path, key: str, value: float) -> str:
+    """Write the copy's needle count, its line found by its key (``value``, or the misspelt ``valeu``)
+    whatever the count is today, as ``value: <value>``; return how the page shows it."""
+    data = project / "data" / "facts.yml"
+    old = entry(f"facts.device.needle_count.{key}", text=data.read_text(encoding="utf-8"))
+    # a new number needs a passage that gives it (checked in every build): cite_numbers writes the file once
+    cite_numbers(project, old.replaced(f"{old.indent}value: {value:g}\n"))
+    return render.fact_text(project_facts().all_facts()["device.needle_count"].model_copy(update={"value": value}))
+
+
+def _shows(url: str, words: str) -> bool:
+    return words in article_text(_get(url))
 
 
 def test_serve_rebuilds_reports_and_recovers(tmp_path: Path) -> None:
@@ -64,30 +77,32 @@ def test_serve_rebuilds_reports_and_recovers(tmp_path: Path) -> None:
     port = _free_port()
     url = f"http://127.0.0.1:{port}/guide/procedure/"  # site_url's path
     log = tmp_path / "serve.log"
-    facts = project / "data" / "facts.yml"
     with log.open("w") as out:
         proc = subprocess.Popen([MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
                                 cwd=project, stdout=out, stderr=subprocess.STDOUT,
                                 env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     try:
-        _wait(lambda: "11 needles" in _get(url), limit=60)
+        today = project_facts().all_facts()["device.needle_count"]
+        _wait(lambda: _shows(url, render.fact_text(today)), limit=60)
 
         # A fact: the page shows the new value.
         time.sleep(0.5)
-        _edit(facts, "      value: 11\n", "      value: 12\n")
-        fact_s = _wait(lambda: "12 needles" in _get(url))
+        shown = _count(project, "value", today.value + 1)
+        fact_s = _wait(lambda: _shows(url, shown))
 
         # Broken data: the terminal names file, line and key. The server keeps
         # running; the open page is not reloaded (a new request waits for a good build).
-        _edit(facts, "      value: 12\n", "      valeu: 12\n")
+        data = project / "data" / "facts.yml"
+        count = entry("facts.device.needle_count.value", text=data.read_text(encoding="utf-8"))
+        data.write_text(count.replaced(count.text.replace("value:", "valeu:", 1)), encoding="utf-8")
         _wait(lambda: "unknown key 'valeu'" in log.read_text())
         assert re.search(r"ERROR\s+-\s+data/facts\.yml:\d+: unknown key 'valeu' \(at facts\.device\.needle_count\.valeu\)", log.read_text())
         assert "Traceback" not in log.read_text()
         assert proc.poll() is None, "the server stopped on broken data"
 
         # Fixed: it recovers without a restart.
-        _edit(facts, "      valeu: 12\n", "      value: 13\n")
-        _wait(lambda: "13 needles" in _get(url))
+        shown = _count(project, "valeu", today.value + 2)
+        _wait(lambda: _shows(url, shown))
 
         # A page, and a template (partial) every page uses.
         _edit(project / "docs" / "procedure.md", "describes the pen", "describes the tool")

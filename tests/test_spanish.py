@@ -15,21 +15,24 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from markupsafe import escape
 
-from guide import attribution, pagecheck, schema
+from guide import attribution, pagecheck, render, schema
 from guide import lang as langs
 from guide.errors import GuideError, GuideErrors
 from guide.loader import load_facts
 from guide.siteurl import load_config
 from guide.yamlsrc import load_with_lines
-from htmlpage import article_text, page_file
-from support import ROOT, Build, copy_built, make_build, run_build
+from htmlpage import article_text, page_file, parse, text_of
+from support import ROOT, Build, copy_built, entry, make_build, number_word, run_build
 from tools.project import cite_numbers, copy_project
 
 EN_CONFIG = load_config(ROOT / "mkdocs.yml")  # !ENV tags resolved as MkDocs does
@@ -107,22 +110,30 @@ def test_the_spanish_wording_covers_every_text_of_the_facts_file() -> None:
 
 # --- a data edit changes both editions -----------------------------------------
 
+def _editions(project: Path) -> tuple[schema.Facts, schema.Facts]:
+    """The English facts of a project and their Spanish wording."""
+    facts = load_facts(project / "data" / "facts.yml")
+    _, lines = load_with_lines(project / "data" / "facts.yml", "data/facts.yml")
+    return facts, langs.load_wording(project / WORDING, WORDING, facts, "data/facts.yml", lines)
+
+
 def test_a_data_edit_changes_both_editions_and_leaves_no_stale_value(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     data = project / "data" / "facts.yml"
-    text = data.read_text(encoding="utf-8")
-    old = "      value: 11\n      unit: \"needles\""
-    assert old in text
-    cite_numbers(project, text.replace(old, "      value: 17\n      unit: \"needles\"", 1))
+    count = entry("facts.device.needle_count.value", text=data.read_text(encoding="utf-8"))
+    before = [render.fact_text(f.all_facts()["device.needle_count"], lang=lang) for f, lang in zip(_editions(project), ("en", "es"))]
+    cite_numbers(project, count.replaced(f"{count.indent}value: {float(count.value) + 6:g}\n"))
+    after = [render.fact_text(f.all_facts()["device.needle_count"], lang=lang) for f, lang in zip(_editions(project), ("en", "es"))]
+    assert set(after).isdisjoint(before), (before, after)
     build = run_build(project)
     assert build.ok, build.output
     for src in ("procedure.md", "index.md"):
         en = article_text(page_file(build.site, src).read_text(encoding="utf-8"))
         es = article_text(page_file(build.site / "es", src).read_text(encoding="utf-8"))
-        assert "17 needles" in en and "17 agujas" in es, src
+        assert after[0] in en and after[1] in es, (src, after)
     for page in build.site.rglob("*.html"):
         text = article_text(page.read_text(encoding="utf-8"))
-        assert "11 needles" not in text and "11 agujas" not in text, f"stale needle count on {page}"
+        assert not any(re.search(rf"(?<![\d.]){re.escape(old)}", text) for old in before), f"stale needle count on {page}"
 
 
 # --- the wording file: every mistake stops the build ----------------------------
@@ -131,10 +142,8 @@ def test_a_missing_spanish_wording_stops_the_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     wording = project / WORDING
     text = wording.read_text(encoding="utf-8")
-    gone = '      value: "mucho más cortas que en el consultorio, y no llegan tan hondo"\n'
-    assert gone in text
-    wording.write_text(text.replace(gone, ""), encoding="utf-8")
-    line = text[: text.index("    home_needles:\n")].count("\n") + 1  # the fact's line in the wording file
+    wording.write_text(entry("facts.device.home_needles.value", WORDING, text).replaced(""), encoding="utf-8")
+    line = entry("facts.device.home_needles", WORDING, text).line  # the fact's line in the wording file
     build = run_build(project)
     assert not build.ok
     assert "Traceback" not in build.output
@@ -143,7 +152,9 @@ def test_a_missing_spanish_wording_stops_the_build(tmp_path: Path) -> None:
     message = match.group(1)
     assert message.startswith(f"{WORDING}:{line}: missing Spanish wording (at facts.device.home_needles.value)"), message
     assert "Found: no 'value' under facts.device.home_needles." in message
-    assert "data/facts.yml:" in message and "much shorter than in the office" in message, "names the English text"
+    english = FACTS.all_facts()["device.home_needles"]
+    assert isinstance(english, schema.TextFact)
+    assert f"data/facts.yml:{entry('facts.device.home_needles.value').line} ('{english.value}')" in message, "names the English text"
     assert "Fix: Add 'value:' under facts.device.home_needles in data/facts.es.yml, in Spanish." in message
 
 
@@ -155,7 +166,8 @@ def test_a_spanish_failure_keeps_the_previous_site_of_both_editions(built: Build
     marker = project / out / "marker.txt"
     marker.write_text("previous build", encoding="utf-8")
     wording = project / WORDING
-    wording.write_text(wording.read_text(encoding="utf-8").replace('      value: "roja y sensible"\n', ""), encoding="utf-8")
+    wording.write_text(entry("facts.recovery.feel_after.value", WORDING, wording.read_text(encoding="utf-8")).replaced(""),
+                       encoding="utf-8")
     bad = make_build(project, built.engine)
     assert not bad.ok
     assert "missing Spanish wording (at facts.recovery.feel_after.value)" in bad.output
@@ -164,16 +176,21 @@ def test_a_spanish_failure_keeps_the_previous_site_of_both_editions(built: Build
 
 def test_the_spanish_wording_check_messages(tmp_path: Path) -> None:
     text = (ROOT / WORDING).read_text(encoding="utf-8")
+    scabs, feel = entry("facts.recovery.scab_fade.value", WORDING), entry("facts.recovery.feel_after.value", WORDING)
+    skin = entry("facts.candidates.avoid_skin.items", WORDING)
+    avoid = _spanish().all_facts()["candidates.avoid_skin"]
+    assert isinstance(avoid, schema.ListFact)
+    items = list(avoid.items)
     cases = {
         "extra": (text.replace('    invasiveness:\n', '    invasivenes:\n      label: "x"\n    invasiveness:\n', 1),
                   "Spanish wording for something that has no text in data/facts.yml (at facts.about.invasivenes.label)"),
-        "number": (text.replace('value: "unos pocos días"', 'value: "unos 3 días"', 1),
+        "number": (scabs.replaced(f'{scabs.indent}value: "unos 3 días"\n'),
                    "a number typed into the Spanish wording ('3') (at facts.recovery.scab_fade.value)"),
-        "number word": (text.replace('value: "unos pocos días"', 'value: "unos tres días"', 1),
+        "number word": (scabs.replaced(f'{scabs.indent}value: "unos tres días"\n'),
                         "a number typed into the Spanish wording ('tres') (at facts.recovery.scab_fade.value)"),
-        "items": (text.replace('items: ["eccema", "rosácea", "piel muy sensible"]', 'items: ["eccema", "rosácea"]', 1),
+        "items": (skin.replaced(f"{skin.indent}items: {json.dumps(items[:-1], ensure_ascii=False)}\n"),
                   "the Spanish list has a different number of items (at facts.candidates.avoid_skin.items)"),
-        "markup": (text.replace('value: "roja y sensible"', 'value: "roja y <b>sensible</b>"', 1),
+        "markup": (feel.replaced(f'{feel.indent}value: "roja y <b>sensible</b>"\n'),
                    "the Spanish wording is not plain text: it contains an angle bracket '<' (at facts.recovery.feel_after.value)"),
         "quote": (text.replace('  tricking:\n    text:', '  tricking:\n    txt:', 1),
                   "missing Spanish wording (at quotes.tricking.text)"),
@@ -288,9 +305,12 @@ def test_spanish_sentences_that_credit_the_right_speaker_pass(sentence: str) -> 
 
 def test_spanish_number_words_are_typed_numbers() -> None:
     spanish = _spanish()
+    count = spanish.all_facts()["device.needle_count"]
+    assert isinstance(count, schema.NumberFact)
+    word = number_word(count.value, "es")  # "once" for 11
     with pytest.raises(GuideError) as caught:
-        pagecheck.check_numbers("\nEl bolígrafo tiene once agujas.\n", "docs-es/x.md", spanish, "es")
-    assert "a number typed into the page: 'once'" in str(caught.value)
+        pagecheck.check_numbers(f"\nEl bolígrafo tiene {word} agujas.\n", "docs-es/x.md", spanish, "es")
+    assert f"a number typed into the page: '{word}'" in str(caught.value)
     assert 'fact("device.needle_count")' in str(caught.value)
     with pytest.raises(GuideError):
         pagecheck.check_numbers("\nde diez a veinte minutos\n", "docs-es/x.md", spanish, "es")
@@ -356,12 +376,13 @@ def test_spanish_search_index_is_spanish_and_finds_acne_scars(site: Build) -> No
 def test_quotes_are_translations_marked_with_the_doctors_english_words(site: Build) -> None:
     html = page_file(site.site / "es", "procedure.md").read_text(encoding="utf-8")
     text = article_text(html)
-    assert "Básicamente engañamos a la piel" in text
-    assert "(traducción nuestra; sus palabras en inglés: “We are basically tricking your skin" in text
-    assert '<span lang="en">“We are basically tricking your skin' in html
-    english = page_file(site.site, "sources.md").read_text(encoding="utf-8")
-    assert "<td>the tool uses 11 super-tiny needles in the very tip</td>" in english, \
-        "the facts table keeps the article's own words"
+    english, spanish = FACTS.quotes["tricking"].text, _spanish().quotes["tricking"].text
+    assert spanish in text
+    assert f"(traducción nuestra; sus palabras en inglés: “{english}" in text
+    assert f'<span lang="en">“{escape(english)}' in html
+    sources = page_file(site.site, "sources.md").read_text(encoding="utf-8")
+    passage = FACTS.all_facts()["device.needle_count"].source
+    assert passage in [text_of(td) for td in parse(sources).select("table.facts td")], "the facts table keeps the article's own words"
     sources = page_file(site.site / "es", "sources.md").read_text(encoding="utf-8")
     assert '<a href="../../sources/#facts-and-sources" hreflang="en">la tabla de la versión en inglés</a>' in sources, \
         "the Spanish facts table links to the English one, which has the article's words"
@@ -370,8 +391,18 @@ def test_quotes_are_translations_marked_with_the_doctors_english_words(site: Bui
 def test_spanish_dates_and_numbers(site: Build) -> None:
     html = page_file(site.site / "es", "index.md").read_text(encoding="utf-8")
     text = article_text(html)
-    assert '<strong>Última revisión:</strong> <time datetime="2026-12-01">1 de diciembre de 2026</time>' in html
-    assert "de 0.5 a 2.5 mm" in text, "decimal point, as MedlinePlus en español"
+    front = (ROOT / "docs-es" / "index.md").read_text(encoding="utf-8").split("---")[1]
+    written = re.search(r"^last_reviewed: (\S+)", front, re.M)
+    assert written, front
+    reviewed = date.fromisoformat(written[1])
+    month = ("enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre").split()[reviewed.month - 1]
+    assert (f'<strong>Última revisión:</strong> <time datetime="{reviewed.isoformat()}">'
+            f"{reviewed.day} de {month} de {reviewed.year}</time>") in html
+    depth = _spanish().all_facts()["device.depth_range"]
+    assert isinstance(depth, schema.RangeFact)
+    shown = render.fact_text(depth, lang="es")
+    assert shown in text and shown.startswith(f"de {schema.num(depth.min)} a {schema.num(depth.max)} ")
+    assert "," not in shown, "decimal point, as MedlinePlus en español"
 
 
 # --- readability ---------------------------------------------------------------------
@@ -399,12 +430,15 @@ def test_contributing_quotes_the_real_missing_wording_message(tmp_path: Path) ->
     contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     quoted = re.search(r"```\n(data/facts\.es\.yml:\d+: missing Spanish wording .+?)\n```", contributing)
     assert quoted, "CONTRIBUTING.md shows the missing-wording message"
-    text = (ROOT / WORDING).read_text(encoding="utf-8")
-    gone = '      value: "roja y sensible"\n'
-    assert gone in text
+    key = re.search(r"\(at facts\.(\w+\.\w+)\.value\)", quoted.group(1))
+    assert key, quoted.group(1)
     with pytest.raises(GuideErrors) as caught:
-        _spanish(wording_text=text.replace(gone, ""), tmp_path=tmp_path)
-    assert _errors(caught.value) == [quoted.group(1)]
+        _spanish(wording_text=entry(f"facts.{key[1]}.value", WORDING).replaced(""), tmp_path=tmp_path)
+
+    def example(message: str) -> str:  # the lines and the English words are today's, the wording the check's
+        return re.sub(r"\('[^']*'\)", "('...')", re.sub(r"(\.yml):\d+", r"\1:N", message))
+
+    assert [example(m) for m in _errors(caught.value)] == [example(quoted.group(1))]
 
 
 def test_robots_txt_names_both_sitemaps(site: Build, tmp_path: Path) -> None:
