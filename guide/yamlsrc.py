@@ -150,6 +150,16 @@ def compose(text: str, name: str, offset: int = 0, what: str = "YAML syntax erro
         if exc.context and exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
             problem += f" ({exc.context} that starts on line {exc.context_mark.line + 1 + offset})"
             culprit = exc.context_mark.line  # the line that opened what was never closed
+        if "'\\t'" not in (exc.problem or "") and (off := _misindented(text, exc)) is not None:
+            row, found, wanted, like = off
+            more = "more" if found > wanted else "less"
+            raise GuideError(
+                name, f"{what}: this line is indented {more} than the lines around it", line=row + 1 + offset,
+                found=f"{_spaces(found)} before '{text.splitlines()[row].strip()[:160]}'",
+                expected=f"{_spaces(wanted)}, {like}",
+                fix=f"indent the line with {_spaces(wanted)}, {like}: the keys of one entry start in the same column, "
+                    "and so do the '- ' of the items of one list.",
+            ) from None
         hint = "check the indentation, colons, brackets and quotes on this line and the lines above it."
         if "\t" in text:
             hint = "indent with spaces, not tab characters; " + hint
@@ -165,6 +175,117 @@ def compose(text: str, name: str, offset: int = 0, what: str = "YAML syntax erro
             expected="valid YAML: 'key: value' lines, indented with spaces",
             fix=hint,
         ) from None
+
+
+_INDENT_PROBLEMS = ("expected <block end>", "mapping values are not allowed here", "did not find expected key",
+                    "did not find expected '-' indicator")
+"""The parser's words for a line indented more or less than the lines around it (and for little else)."""
+_BLOCK_TEXT = re.compile(r"(?:^|[:-])\s+[|>][-+0-9]*\s*(?:#.*)?$")
+"""A key or item whose value is the block of text on the lines under it (``role: >-``)."""
+MAX_TRIED = 8
+"""Lines tried, from where the parser stopped upwards, when looking for the one indented wrongly."""
+
+
+def _misindented(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, int, int, str] | None:
+    """The line (from 0) whose indentation alone keeps ``text`` from being read, its indentation, the
+    indentation that makes it readable, and how its neighbours show that ("like the lines above");
+    ``None`` when no single line's indentation is to blame (or the parser stopped for another reason).
+
+    Each line from where the parser stopped back up to where the block it was reading started (at most
+    MAX_TRIED) is given, in turn, the indentation of the lines above and below it and of the keys it may
+    belong under; the first that makes the text readable, with no key twice and the line still a key or a
+    list item of its own, is the one to blame. The tries parse only the entry around the line; the answer
+    is checked on the whole text.
+    """
+    if not exc.problem_mark or not any(words in (exc.problem or "") for words in _INDENT_PROBLEMS):
+        return None
+    rows = text.splitlines(keepends=True)
+    # the lines that hold keys and items: no blank or comment line, nor the text of a block ("role: >-"),
+    # which runs on as long as its lines are indented as much as its first one
+    lines, opened, text_at = [], -1, -1
+    for i, row in enumerate(rows):
+        if not row.strip() or row.lstrip(" ").startswith("#"):
+            continue
+        if opened >= 0 and text_at < 0 and _indent(row) > opened:
+            text_at = _indent(row)
+        if 0 <= text_at <= _indent(row):
+            continue
+        lines.append(i)
+        opened, text_at = (_indent(row) if _BLOCK_TEXT.search(row) else -1), -1
+    if not lines or any(rows[i][: _indent(rows[i]) + 1].strip(" ") == "\t" for i in lines):
+        return None
+    last = exc.problem_mark.line
+    first = exc.context_mark.line if exc.context_mark and exc.context_mark.line < last else last
+    tried = [i for i in lines if first <= i <= last][-MAX_TRIED:]
+    for i in reversed(tried):
+        at = lines.index(i)
+        above, below = lines[at - 1] if at else None, lines[at + 1] if at + 1 < len(lines) else None
+        found = _indent(rows[i])
+        # the columns it may belong in: each line above that is less indented than every line after it
+        levels: list[int] = []
+        for j in reversed(lines[:at]):
+            if not levels or _indent(rows[j]) < levels[-1]:
+                levels.append(_indent(rows[j]))
+        near = [_indent(rows[j]) for j in (above, below) if j is not None]
+        wanted = sorted(dict.fromkeys([*near, *levels]), key=lambda n: abs(n - found))  # the nearest first
+        for width in (w for w in wanted if w != found):
+            fixed = [*rows[:i], " " * width + rows[i].lstrip(" "), *rows[i + 1:]]
+            opens = below is not None and _indent(rows[below]) > found and rows[i].rstrip().endswith(":")
+            if _reads(fixed, i, width, opens) and _reads(fixed, i, width, opens, whole=True):
+                like = ("like the lines above" if above is not None and _indent(rows[above]) == width else
+                        "like the lines below" if below is not None and _indent(rows[below]) == width else
+                        _like(rows, lines[:at], width))
+                return i, found, width, like
+    return None
+
+
+def _indent(row: str) -> int:
+    return len(row) - len(row.lstrip(" "))
+
+
+def _spaces(count: int) -> str:
+    return f"{count} space" + ("" if count == 1 else "s")
+
+
+def _like(rows: list[str], above: list[int], width: int) -> str:
+    """How the nearest line above indented ``width`` shows it: "like line 126 ('needle_count:')"."""
+    same = next((j for j in reversed(above) if _indent(rows[j]) <= width), None)
+    if same is None or _indent(rows[same]) != width:
+        return "one step in from the line above it"
+    return f"like line {same + 1} ('{rows[same].strip()[:60]}')"
+
+
+def _reads(rows: list[str], line: int, width: int, opens: bool, whole: bool = False) -> bool:
+    """Whether ``rows`` read as YAML with no key twice and ``line`` still a key or a list item of its own,
+    indented ``width`` (and, if it ``opens`` a block, still holding the lines under it). Only the entry
+    around ``line`` is read, unless ``whole``."""
+    start, end = 0, len(rows)
+    if not whole:  # from the nearest line above less indented than the line, to the next one as little indented
+        start = next((j for j in range(line - 1, -1, -1) if rows[j].strip() and not rows[j].lstrip(" ").startswith("#")
+                      and _indent(rows[j]) < width), 0)
+        top = _indent(rows[start])
+        end = next((j for j in range(line + 1, len(rows)) if rows[j].strip()
+                    and not rows[j].lstrip(" ").startswith("#") and _indent(rows[j]) <= top), len(rows))
+    try:
+        root = yaml.compose("".join(rows[start:end]), Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, RecursionError):
+        return False
+    starts: set[tuple[int, int]] = set()
+    todo: list[yaml.Node] = [root] if root is not None else []
+    while todo:
+        node = todo.pop()
+        if isinstance(node, yaml.MappingNode):
+            keys = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
+            if len(keys) != len(set(keys)):
+                return False
+            starts.update((k.start_mark.line, k.start_mark.column) for k, v in node.value
+                          if not opens or isinstance(v, (yaml.MappingNode, yaml.SequenceNode)))
+            todo += [v for _, v in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            # an item starts at its '- ', two columns before its value
+            starts.update((item.start_mark.line, item.start_mark.column - 2) for item in node.value)
+            todo += node.value
+    return (line - start, width) in starts
 
 
 def _build(root: yaml.Node | None, name: str, offset: int, key_pattern: re.Pattern[str] | None) -> tuple[object, dict[Path_, int]]:

@@ -184,6 +184,76 @@ def test_several_problems_are_listed_together(tmp_path: Path) -> None:
     assert msg.startswith("3 problems found:\n  - data/facts.yml:")
 
 
+# --- the data file: a line indented more or less than the lines around it (issue 21, item 8) -------
+
+
+def _shifted(key: str, by: int, row: int = 0) -> tuple[Entry, str, int]:
+    """The entry ``key`` with its line ``row`` (from 0, in the entry) moved ``by`` spaces; that line's number."""
+    old = entry(key)
+    rows = old.text.splitlines(keepends=True)
+    rows[row] = (" " * by + rows[row]) if by > 0 else rows[row][-by:]
+    return old, "".join(rows), old.line + row
+
+
+INDENTS = {
+    # name: (the entry, spaces added (or taken away), its line moved, "more" or "less", spaces expected, like what)
+    "a key under-indented inside a fact": ("facts.device.needle_count.unit", -1, 0, "less", 6, "like the lines above"),
+    "a key under-indented to the fact's own column": ("facts.device.needle_count.unit", -2, 0, "less", 6, "like the lines above"),
+    "a key over-indented inside a fact": ("facts.device.needle_count.unit", 1, 0, "more", 6, "like the lines above"),
+    "a fact's first key over-indented": ("facts.device.needle_count.label", 2, 0, "more", 6, "like the lines below"),
+    "a fact's last key under-indented": ("facts.device.needle_count.source", -1, 0, "less", 6, "like the lines above"),
+    "a list item one space in": ("facts.appointment.steps.items", 1, 2, "more", 8, "like the lines above"),
+    "a list item one space out": ("facts.appointment.steps.items", -1, 2, "less", 8, "like the lines above"),
+    "a list's first item one space out": ("facts.appointment.steps.items", -1, 1, "less", 8, "like the lines below"),
+    "a fact's key one space in": ("facts.device.depth_range", 1, 0, "more", 4, "like line {} ('needle_count:')"),
+}
+
+
+@pytest.mark.parametrize("case", INDENTS)
+def test_a_line_indented_more_or_less_than_its_neighbours(tmp_path: Path, case: str) -> None:
+    key, by, row, more, spaces, like = INDENTS[case]
+    old, new, line = _shifted(key, by, row)
+    like = like.format(entry("facts.device.needle_count").line)
+    moved = new.splitlines()[row]
+    msg, _ = data_error(tmp_path, old, new)
+    assert msg == (
+        f"data/facts.yml:{line}: YAML syntax error: this line is indented {more} than the lines around it "
+        f"Found: {len(moved) - len(moved.lstrip())} space{'s' if len(moved) - len(moved.lstrip()) != 1 else ''} "
+        f"before '{moved.strip()}'. Expected: {spaces} spaces, {like}. "
+        f"Fix: Indent the line with {spaces} spaces, {like}: the keys of one entry start in the same column, "
+        "and so do the '- ' of the items of one list."
+    ), msg
+
+
+def test_a_tab_is_still_named_as_a_tab(tmp_path: Path) -> None:
+    unit = entry("facts.device.needle_count.unit")
+    msg, _ = data_error(tmp_path, unit, unit.text.replace(unit.indent, "\t", 1))
+    assert msg.startswith(f"data/facts.yml:{unit.line}: YAML syntax error: a tab character, where YAML allows only spaces"), msg
+    assert "Fix: Indent with spaces, not tab characters;" in msg
+
+
+@pytest.mark.parametrize("file", ["data/facts.es.yml", "mkdocs.yml"])
+def test_the_spanish_wording_and_the_configuration_say_which_line_is_off(file: str) -> None:
+    """The Spanish wording and the configuration (read by the pre-flight) go through the same reader
+    (guide/yamlsrc.py): a line one space in is named there too."""
+    from guide.errors import GuideError
+    from guide.yamlsrc import compose
+
+    text = (ROOT / file).read_text(encoding="utf-8")
+    if file == "mkdocs.yml":  # the nav entry of the pain page, one of a list
+        row = next(r for r in text.splitlines(keepends=True) if r.rstrip().endswith(": pain.md"))
+        line = text[: text.index(row)].count("\n") + 1
+    else:  # the Spanish value of a text fact, under its label
+        value = entry("facts.recovery.feel_after.value", file)
+        row, line = value.text, value.line
+    width = len(row) - len(row.lstrip())
+    with pytest.raises(GuideError) as caught:
+        compose(text.replace(row, " " + row, 1), file)
+    assert str(caught.value).startswith(
+        f"{file}:{line}: YAML syntax error: this line is indented more than the lines around it "
+        f"Found: {width + 1} spaces before '{row.strip()}'. Expected: {width} spaces, like the lines above."), str(caught.value)
+
+
 # --- pages -----------------------------------------------------------------
 
 

@@ -107,3 +107,15 @@ def test_overdue_review_warns_but_builds(tmp_path: Path) -> None:
     build = run_build(project)
     assert build.ok, build.output
     assert "docs/index.md: review overdue since 2026-02-01" in build.output
+
+
+def test_a_line_indented_less_than_its_neighbours_reaches_the_editor(tmp_path: Path) -> None:
+    """Issue 21, item 8: the build names the line that is off and the indentation of the lines around it."""
+    project = _tiny(tmp_path)
+    unit = entry("facts.device.needle_count.unit")
+    (project / "data" / "facts.yml").write_text(unit.replaced(unit.text[1:]), encoding="utf-8")
+    out = _failed(run_build(project))
+    width = len(unit.indent)
+    assert (f"data/facts.yml:{unit.line}: YAML syntax error: this line is indented less than the lines around it "
+            f"Found: {width - 1} spaces before '{unit.text.strip()}'. Expected: {width} spaces, like the lines above. "
+            f"Fix: Indent the line with {width} spaces, like the lines above:") in out, out
