@@ -127,16 +127,18 @@ bench: $(VENV)/.test $(VENVZ)/.zensical bench/node_modules/.installed ## Lightho
 	$(BIN)/python tools/bench.py
 
 # Zensical has no --site-dir: the previous site-zensical/ waits in .site-zensical-old/ and comes back if the build fails.
+# The Spanish edition builds from .zensical.es.yml, which the pre-flight writes from zensical.es.yml with INHERIT
+# resolved as MkDocs resolves it (Zensical's own INHERIT appends lists: MIGRATING.md).
 build-zensical: $(VENVZ)/.zensical ## Strict build of both editions with Zensical into site-zensical/ (zensical.yml, zensical.es.yml, MIGRATING.md)
-	$(VENVZ)/bin/python -m guide.preflight
+	$(VENVZ)/bin/python -m guide.preflight --flatten
 	rm -rf .site-zensical-old
 	if [ -d site-zensical ]; then mv site-zensical .site-zensical-old; fi
 	{ $(VENVZ)/bin/zensical build -f zensical.yml --clean --strict || { echo "Zensical build failed: the editor's message starts at 'RuntimeError: Python error:' above." >&2; false; }; } \
 	  && $(VENVZ)/bin/python -m guide.postbuild site-zensical --edition es/ \
-	  && { $(VENVZ)/bin/zensical build -f zensical.es.yml --clean --strict || { echo "Zensical build of the Spanish edition failed: the editor's message starts at 'RuntimeError: Python error:' above." >&2; false; }; } \
+	  && { $(VENVZ)/bin/zensical build -f .zensical.es.yml --clean --strict || { echo "Zensical build of the Spanish edition failed: the editor's message starts at 'RuntimeError: Python error:' above." >&2; false; }; } \
 	  && $(VENVZ)/bin/python -m guide.postbuild site-zensical/es && rm -f site-zensical/es/404.html \
 	  || { rm -rf site-zensical; if [ -d .site-zensical-old ]; then mv .site-zensical-old site-zensical; fi; exit 1; }
 	rm -rf .site-zensical-old
 
 clean: ## Remove what builds and installs left behind
-	rm -rf site site-zensical site-preview .site-new .site-preview-new .cache .pytest_cache bench/out
+	rm -rf site site-zensical site-preview .site-new .site-preview-new .zensical.es.yml .cache .pytest_cache bench/out

@@ -19,10 +19,16 @@ the pre-flight reads each of them by an allowlist, before any engine does:
   double quote: Material prints several of them into HTML attributes unescaped); addresses and paths
   match fixed patterns; ``custom_dir``, the macros module and its options are fixed values.
 * Each configuration, with its ``INHERIT`` files merged as its engine merges them (MkDocs replaces
-  lists, Zensical appends them), must then be whole: its language, pages folder and output folder as
+  lists, Zensical appends them; zensical.es.yml is flattened for Zensical first, as MkDocs merges:
+  :func:`flatten`), must then be whole: its language, pages folder and output folder as
   EXPECTED; the Markdown extensions exactly ``guide.mdconfig.as_config(language)`` (snippets only
   from ``includes/``, the glossary appended); the macros plugin with its fixed options; the nav
   listing every page of its folder once, only pages that exist, under plain-text titles.
+* One place per page: each edition's nav is in NAV_FILES alone (mkdocs.yml, mkdocs.es.yml; a nav in
+  any other file is refused), and the two list the same pages in the same order, each page with its
+  pair in the other folder. A page left out of a nav, a page of one edition only, a Spanish entry out
+  of the English order: each message is on the nav line where the fix goes and gives the exact line
+  to add (titled with the page's heading) or the line to move.
 * ``!ENV [NAME, default]`` is allowed only where ENV_NAMES lists NAME. The default is checked like
   any value, and so is the variable's value when the environment running the pre-flight sets it.
   What the environment may set (the deploy sets all four, ``make`` sets SITE_URL_ES from SITE_URL):
@@ -64,17 +70,22 @@ class Expected:
     lang: str
     docs: str
     site: str
+    flat: str = ""
+    """For a configuration Zensical reads flattened (its INHERIT resolved as MkDocs resolves it, by :func:`flatten`):
+    the file ``make build-zensical`` writes and builds from."""
 
 
 EXPECTED = {
     "mkdocs.yml": Expected("mkdocs", "en", "docs", "site"),
     "mkdocs.es.yml": Expected("mkdocs", "es", "docs-es", "site/es"),
     "zensical.yml": Expected("zensical", "en", "docs", "site-zensical"),
-    "zensical.es.yml": Expected("zensical", "es", "docs-es", "site-zensical/es"),
+    "zensical.es.yml": Expected("zensical", "es", "docs-es", "site-zensical/es", flat=".zensical.es.yml"),
     "preview.yml": Expected("mkdocs", "en", "docs", "site-preview"),
     "preview.es.yml": Expected("mkdocs", "es", "docs-es", "site-preview/es"),
 }
 CONFIGS = tuple(EXPECTED)
+NAV_FILES = {"en": "mkdocs.yml", "es": "mkdocs.es.yml"}
+"""Where each edition's nav is written: the one place a page is listed (every other configuration INHERITs it)."""
 """The site configurations `make` builds with (a missing one is skipped: it builds nothing)."""
 
 ALLOWED_TAGS = ("!ENV",)
@@ -674,7 +685,8 @@ def _get(item: Item | None, *path: str) -> Item | None:
     return item
 
 
-def _check_whole(name: str, config: Item, expected: Expected, project: Path, report: Report, inherits: bool) -> None:
+def _check_whole(name: str, config: Item, expected: Expected, project: Path, report: Report, inherits: bool,
+                 pair: Nav | None = None) -> None:
     """The checks that need the whole configuration (``config``, read from ``name``, with the files it inherits
     merged in); a missing setting is reported where it belongs (``at``: the settings it goes under)."""
 
@@ -731,8 +743,8 @@ def _check_whole(name: str, config: Item, expected: Expected, project: Path, rep
     nav = _get(config, "nav")
     if nav is None:
         missing(f"{name} has no nav", None, "nav: every page of the edition, in reading order", "add the nav (see mkdocs.yml).")
-    else:
-        _check_nav(nav, project, expected.docs, report)
+    elif nav.source.name in NAV_FILES.values():  # a nav anywhere else is refused as such (_nav_elsewhere)
+        _check_nav(nav, project, expected.docs, report, pair)
 
 
 def _check_plugins(name: str, config: Item, expected: Expected, report: Report, missing: Callable[..., None]) -> None:
@@ -758,10 +770,7 @@ def _check_plugins(name: str, config: Item, expected: Expected, report: Report, 
                             f"add '{option}: {_show(value).strip(chr(39))}' under macros:.")
         if plugin == "search" and "lang" in given:
             lang = _get(options, "lang")
-            if expected.engine == "zensical" and lang is not None:
-                report.at(lang, f"the search option 'lang' in {lang.source.name}, read by Zensical for {name}", on_key=True,
-                          expected="no search options for Zensical (it refuses every one but separator)", fix="remove it.")
-            elif lang is not None and not _same(given["lang"], expected.lang):
+            if lang is not None and not _same(given["lang"], expected.lang):  # (Zensical 0.0.73 reads and drops it)
                 report.at(lang, f"the search language of {name} is not its own", expected=f"lang: {expected.lang}",
                           fix=f"write lang: {expected.lang}.")
     if "macros" not in seen:
@@ -821,8 +830,43 @@ def _check_lists(config: Item, report: Report) -> None:
             seen.add(str(value))
 
 
-def _check_nav(nav: Item, project: Path, folder: str, report: Report) -> None:
-    """Every nav entry a plain title and an existing page of ``folder``; every page in the nav, once."""
+@dataclass
+class Nav:
+    """One edition's nav as read: the file that gives it, its folder, and the pages it lists in reading order."""
+
+    nav: Item
+    folder: str
+    pages: dict[str, Item]
+    """Each page listed, first entry only, in the order of the nav (its scalar: the page's file name)."""
+
+    @property
+    def name(self) -> str:
+        return self.nav.source.name
+
+
+def _nav_pages(nav: Item) -> dict[str, Item]:
+    """The pages ``nav`` lists, in order (sections followed), without checking anything."""
+    found: dict[str, Item] = {}
+
+    def walk(item: Item) -> None:
+        if item.is_env:
+            return
+        if isinstance(item.kids, list):
+            for sub in item.kids:
+                walk(sub)
+        elif isinstance(item.kids, dict):
+            for value in item.kids.values():
+                walk(value)
+        elif isinstance(item.node, yaml.ScalarNode) and isinstance(item.node.value, str):
+            found.setdefault(item.node.value, item)
+
+    walk(nav)
+    return found
+
+
+def _check_nav(nav: Item, project: Path, folder: str, report: Report, pair: Nav | None = None) -> None:
+    """Every nav entry a plain title and an existing page of ``folder``; every page in the nav, once.
+    ``pair``: the other edition's nav, which says where a page missing here goes."""
     name = nav.source.name
     listed: dict[str, Item] = {}
     absent: list[Item] = []
@@ -868,20 +912,119 @@ def _check_nav(nav: Item, project: Path, folder: str, report: Report) -> None:
         return
     for item in nav.kids:
         entry(item)
-    pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if docs.is_dir() else []
-    unlisted = [rel for rel in pages if not (rel.startswith(("_", ".")) or "/_" in rel or rel in listed)]
+    pages = _pages(docs)
+    unlisted = [rel for rel in pages if rel not in listed]
     for item in absent:  # a misspelt entry is one mistake: the page it meant is named here, not reported again
         target = item.node.value
         hint = did_you_mean(target, pages)
+        copy = f" (copy {pair.folder}/{target} to {folder}/{target} and translate it)" \
+            if pair is not None and (project / pair.folder / target).is_file() else ""
         report.at(item, f"the nav lists a page that does not exist: '{target}'",
                   expected=f"a page file under {folder}/ (names are case-sensitive)",
-                  fix=(hint + " " if hint else "") + "Correct the file name, or add the page." +
-                      (f" Pages of {folder}/ not in the nav: {', '.join(unlisted)}." if unlisted else ""))
+                  fix=(hint + " " if hint else "") + "Correct the file name, or add the page" + copy
+                      + "." + (f" Pages of {folder}/ not in the nav: {', '.join(unlisted)}." if unlisted else ""))
     for rel in [] if absent else unlisted:
-        report.add(GuideError(name, f"the page {folder}/{rel} is not in the nav", line=nav.key_line,
-                              found=f"no nav entry for {rel}", expected="every page listed under nav:, in reading order",
-                              fix=f"add a line such as '  - A title: {rel}' under nav: (or start the file name with _ "
-                                  "if it is not a page)."))
+        order = list(pair.pages) if pair is not None and rel in pair.pages else None
+        where, line = _add_line(Nav(nav, folder, listed), rel, order, docs / rel)
+        report.add(GuideError(name, f"the page {folder}/{rel} is not in the nav", line=where,
+                              found=f"no nav entry for {rel}",
+                              expected="every page of the edition listed under nav:, in reading order" +
+                                       (f", at the place {pair.name} gives its pair" if pair is not None and order else ""),
+                              fix=line + ("; that is the end of the nav: move it to its place in reading order, and list its "
+                                          "pair at the same place in the other edition's nav" if order is None else "")
+                                  + "; or start the file name with _ if it is not a page."))
+
+
+def _pages(docs: Path) -> list[str]:
+    """The pages of a pages folder (templates, starting with _, left out), sorted."""
+    found = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if docs.is_dir() else []
+    return [rel for rel in found if not (rel.startswith(("_", ".")) or "/_" in rel or "/." in rel)]
+
+
+def _add_line(nav: Nav, rel: str, order: list[str] | None, page: Path, title_from: Path | None = None) -> tuple[int, str]:
+    """Where the entry for ``rel`` goes in ``nav`` and the words saying so: ``(line, "add the line '...' after line N
+    of file ('...')")``. The place: after the nearest page before ``rel`` in ``order`` (the other edition's nav) that
+    ``nav`` lists, or first; without an order, after the last entry. The title: the page's own heading
+    (``title_from``'s, when the page is yet to be written)."""
+    rows = nav.nav.source.rows
+    entries = list(nav.pages.items())
+    anchor: Item | None = entries[-1][1] if entries else None
+    if order is not None:
+        before = order[: order.index(rel)] if rel in order else order
+        anchor = next((nav.pages[p] for p in reversed(before) if p in nav.pages), None)
+    first = nav.nav.kids[0] if isinstance(nav.nav.kids, list) and nav.nav.kids else None
+    model = anchor or first
+    prefix = "  - "
+    if model is not None and model.line - 1 < len(rows):
+        match = re.match(r"\s*-\s+", rows[model.line - 1])
+        prefix = match.group(0) if match else prefix
+    line = anchor.line if anchor is not None else nav.nav.key_line
+    shown = _quoted(nav.nav.source, line - 1)
+    text = f"{prefix}{_nav_key(_title(title_from or page, rel))}: {rel}"
+    return line, f"add the line '{text}' after line {line} of {nav.name} ({shown})"
+
+
+def _title(page: Path, rel: str) -> str:
+    """A nav title for a page: its '# ' heading when that is plain text, else its file name in words."""
+    try:
+        text = page.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    if text.startswith("---"):
+        end = text.find("\n---", 3)
+        text = text[end + 4:] if end >= 0 else ""
+    heading = re.search(r"^#[ \t]+(.+?)[ \t#]*$", text, re.M)
+    title = heading.group(1).strip() if heading else ""
+    if not title or any(c in title for c in "{}[]<>`*_\\|") or schema.plain_text_problem(title, PRINTED):
+        words = rel.rsplit("/", 1)[-1].removesuffix(".md").replace("-", " ").replace("_", " ").strip()
+        title = words[:1].upper() + words[1:]
+    return title
+
+
+def _nav_key(title: str) -> str:
+    """``title`` as YAML reads it back as that title, before ': page.md' (in double quotes when it must be)."""
+    try:
+        if yaml.safe_load(f"- {title}: x.md") == [{title: "x.md"}]:
+            return title
+    except yaml.YAMLError:
+        pass
+    return json.dumps(title, ensure_ascii=False)
+
+
+def _check_pairs(en: Nav, es: Nav, project: Path, report: Report) -> None:
+    """The two editions list the same pages in the same order, and each page has its pair: a page of one edition
+    only is named on the line of the other's nav where its pair goes; a page out of the English order is named on
+    its Spanish line, with the line to move it after."""
+    for this, other, lang in ((en, es, "Spanish"), (es, en, "English")):
+        have = set(_pages(project / other.folder))
+        for rel in _pages(project / this.folder):
+            if rel in have:
+                continue
+            item = this.pages.get(rel)
+            order = list(this.pages) if item is not None else None
+            where, line = _add_line(other, rel, order, project / other.folder / rel, project / this.folder / rel)
+            report.add(GuideError(
+                other.name, f"{this.folder}/{rel} has no {lang} pair", line=where,
+                found=f"no {other.folder}/{rel}" + (f" (line {item.line} of {this.name} lists {rel})" if item is not None else ""),
+                expected=f"every page in both editions, under the same file name ({this.folder}/{rel} and {other.folder}/{rel}), "
+                         "at the same place in both navs",
+                fix=f"copy {this.folder}/{rel} to {other.folder}/{rel} and translate it, then {line} (with the title in {lang}); "
+                    f"or, if the page should go, delete {this.folder}/{rel}" + (f" and line {item.line} of {this.name}" if item else "") + "."))
+    english = [p for p in en.pages if p in es.pages]
+    spanish = [p for p in es.pages if p in en.pages]
+    matcher = difflib.SequenceMatcher(a=spanish, b=english, autojunk=False)
+    kept = {spanish[block.a + k] for block in matcher.get_matching_blocks() for k in range(block.size)}
+    for rel in spanish:
+        if rel in kept:
+            continue
+        item = es.pages[rel]
+        before = english[: english.index(rel)]
+        anchor = es.pages[before[-1]] if before else None
+        after = anchor.line if anchor is not None else es.nav.key_line
+        report.at(item, f"the nav of {es.name} lists {rel} at another place than {en.name}", found=_quoted(es.nav.source, item.line - 1),
+                  expected=f"the pages in the order of {en.name} (line {en.pages[rel].line} lists {rel} "
+                           + (f"after {before[-1]})" if before else "first)"),
+                  fix=f"move line {item.line} to just after line {after} ({_quoted(es.nav.source, after - 1)}).")
 
 
 # --- the entry points ---------------------------------------------------------------------------------
@@ -893,6 +1036,7 @@ def check_config(root: Path) -> None:
     report = Report()
     project = root.resolve()
     reads: dict[Path, Read] = {}
+    wholes: list[tuple[str, Item, bool]] = []
 
     def read(path: Path) -> Read:
         if path not in reads:
@@ -925,14 +1069,83 @@ def check_config(root: Path) -> None:
         merged: Item | None = None
         for r in reversed(reads_ok):
             assert r.root is not None
-            merged = r.root if merged is None else _merge(merged, r.root, EXPECTED[name].engine == "zensical")
+            merged = r.root if merged is None else _merge(merged, r.root, _appends(EXPECTED[name]))
         assert merged is not None and isinstance(merged.kids, dict)
         merged = Item(merged.source, merged.node, "", None, {k: v for k, v in merged.kids.items() if k != "INHERIT"})
-        _check_whole(name, merged, EXPECTED[name], project, report, inherits=len(chain) > 1)
+        wholes.append((name, merged, len(chain) > 1))
+    navs: dict[str, Nav] = {}
+    for name, merged, _ in wholes:
+        nav = _get(merged, "nav")
+        if name in NAV_FILES.values() and nav is not None and isinstance(nav.kids, list) and not nav.is_env:
+            navs[EXPECTED[name].lang] = Nav(nav, EXPECTED[name].docs, _nav_pages(nav))
+    for name, merged, inherits in wholes:
+        pair = next((nav for lang, nav in navs.items() if lang != EXPECTED[name].lang), None)
+        _check_whole(name, merged, EXPECTED[name], project, report, inherits=inherits, pair=pair)
+    if len(navs) == len(NAV_FILES):
+        _check_pairs(navs["en"], navs["es"], project, report)
     for r in reads.values():
         if r.root is not None:
             settings(SETTINGS)(r.root, report)
+            _nav_elsewhere(r, report)
     report.raise_any()
+
+
+def _nav_elsewhere(read: Read, report: Report) -> None:
+    """A nav anywhere but in NAV_FILES: a second place to list every page, bound to drift from the first."""
+    nav = _get(read.root, "nav")
+    if nav is None or read.source.name in NAV_FILES.values():
+        return
+    rows = nav.node.end_mark.line - (1 if nav.node.end_mark.column == 0 else 0)
+    span = f"line {nav.key_line}" if rows + 1 <= nav.key_line else f"lines {nav.key_line} to {rows + 1}"
+    report.at(nav, f"a nav in {read.source.name}", on_key=True,
+              expected="each edition's nav in one place: " + " and ".join(f"{f} ({'English' if lang == 'en' else 'Spanish'})"
+                                                                         for lang, f in NAV_FILES.items())
+                       + "; every other configuration INHERITs it",
+              fix=f"delete the nav ({span} of {read.source.name}) and list pages in "
+                  + " or ".join(NAV_FILES.values()) + " alone.")
+
+
+def _appends(expected: Expected) -> bool:
+    """Whether the engine merges INHERITed lists by appending them: Zensical reading a configuration itself."""
+    return expected.engine == "zensical" and not expected.flat
+
+
+def flatten(root: Path, name: str) -> Path:
+    """Write configuration ``name`` with the files it INHERITs merged in as MkDocs merges them (settings key by key,
+    lists replaced) into ``EXPECTED[name].flat`` beside it, for Zensical, whose INHERIT appends lists (a Spanish
+    configuration inheriting mkdocs.es.yml would get the English nav, plugins, extensions and palette too). The values
+    are written as they are read, ``!ENV`` tags included, so the engine reads the environment as the pre-flight did.
+    Run after :func:`check_config` passed; returns the file written."""
+    project = root.resolve()
+    report = Report()
+    chain: list[Read] = []
+    path: Path | None = project / name
+    while path is not None and len(chain) <= len(CONFIGS):
+        chain.append(_read(path, path.relative_to(project).as_posix(), report))
+        path = _inherit(chain[-1], project, report)
+    report.raise_any()
+    merged: Item | None = None
+    for read in reversed(chain):
+        assert read.root is not None
+        merged = read.root if merged is None else _merge(merged, read.root, False)
+    assert merged is not None
+    names = " <- ".join(r.source.name for r in chain)
+    text = yaml.serialize(_node(merged), allow_unicode=True, width=4096)
+    out = project / EXPECTED[name].flat
+    out.write_text(f"# Written by `make build-zensical` (python -m guide.preflight --flatten) from {names}, lists replaced as\n"
+                   f"# MkDocs replaces them; Zensical builds from this file. Do not edit it: edit {name} or the files it INHERITs.\n"
+                   + text, encoding="utf-8")
+    return out
+
+
+def _node(item: Item) -> yaml.Node:
+    """The YAML node of a (merged) item, INHERIT left out."""
+    if isinstance(item.kids, dict) and not item.is_env:
+        return yaml.MappingNode("tag:yaml.org,2002:map",
+                                [(kid.key, _node(kid)) for key, kid in item.kids.items() if key != "INHERIT" and kid.key is not None])
+    if isinstance(item.kids, list) and not item.is_env:
+        return yaml.SequenceNode("tag:yaml.org,2002:seq", [_node(kid) for kid in item.kids])
+    return item.node
 
 
 def _broken_inherit(chain: list[Read]) -> bool:
@@ -967,10 +1180,17 @@ def check_symlinks(root: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
-    root = Path(argv[1]) if len(argv) > 1 else Path.cwd()
+    """``python -m guide.preflight [project] [--flatten]``: the checks; with ``--flatten``, then the flattened
+    configurations for Zensical (:func:`flatten`)."""
+    args = [a for a in argv[1:] if a != "--flatten"]
+    root = Path(args[0]) if args else Path.cwd()
     try:
         check_config(root)
         check_symlinks(root)
+        if "--flatten" in argv[1:]:
+            for name, expected in EXPECTED.items():
+                if expected.flat and (root / name).is_file():
+                    flatten(root, name)
     except (GuideError, GuideErrors) as exc:
         print(f"ERROR    -  {exc}", file=sys.stderr)
         return 1

@@ -102,7 +102,8 @@ def run_zensical(project: Path, config: str = ZENSICAL_CONFIG, site_dir: str = Z
     # the English one, when the project has it.
     steps = [(config, site_dir)]
     if config == ZENSICAL_CONFIG and (project / ZENSICAL_ES_CONFIG).is_file():
-        steps.append((ZENSICAL_ES_CONFIG, f"{site_dir}/es"))
+        from guide.preflight import flatten  # as make build-zensical does: Zensical reads it flattened
+        steps.append((flatten(project, ZENSICAL_ES_CONFIG).name, f"{site_dir}/es"))
     for conf, _ in steps:
         proc = subprocess.run([str(ZENSICAL), "build", "-f", conf, "--clean", "--strict"],
                               cwd=project, env=env, capture_output=True, text=True, timeout=300)

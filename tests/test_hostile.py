@@ -648,21 +648,31 @@ def test_numbers_in_title_and_description_are_refused(tmp_path: Path, key: str, 
     assert msg.startswith("docs/index.md:2: a number typed into the page"), msg
 
 
-@pytest.mark.parametrize("config", ["mkdocs.es.yml", "zensical.es.yml"])
-@pytest.mark.parametrize("change, says", [
-    (lambda t: t + '\nx: !!python/object/apply:os.system ["touch /tmp/guide-pwned"]\n',
-     "the YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' in"),
-    (lambda t: t.replace("  - Inicio: index.md", "  - <img src=x onerror=alert()>: index.md"), "a nav title with markup"),
-    (lambda t: t.replace("  - Fuentes: sources.md", "  - Fuentes: Fuentes.md"),
-     "the nav lists a page that does not exist: 'Fuentes.md'"),
-    (lambda t: t.replace("  - Fuentes: sources.md\n", ""), "the page docs-es/sources.md is not in the nav"),
-    (lambda t: t.replace("Información educativa", "<script>alert(1)</script> <a href=https://evil.example>Compre</a> Información educativa", 1),
-     "is not plain text: it contains an angle bracket '<'"),
-    (lambda t: t + "\nextra_javascript:\n  - https://evil.example.com/x.js\n", "the setting 'extra_javascript' in"),
-])
+_TAG = (lambda t: t + '\nx: !!python/object/apply:os.system ["touch /tmp/guide-pwned"]\n',
+        "the YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' in")
+_SCRIPT = (lambda t: t + "\nextra_javascript:\n  - https://evil.example.com/x.js\n", "the setting 'extra_javascript' in")
+
+
+@pytest.mark.parametrize("config, change, says", [(config, change, says) for config, changes in (
+    ("mkdocs.es.yml", [
+        _TAG,
+        (lambda t: t.replace("  - Inicio: index.md", "  - <img src=x onerror=alert()>: index.md"), "a nav title with markup"),
+        (lambda t: t.replace("  - Fuentes: sources.md", "  - Fuentes: Fuentes.md"),
+         "the nav lists a page that does not exist: 'Fuentes.md'"),
+        (lambda t: t.replace("  - Fuentes: sources.md\n", ""), "the page docs-es/sources.md is not in the nav"),
+        (lambda t: t.replace("Información educativa", "<script>alert(1)</script> <a href=https://evil.example>Compre</a> Información educativa", 1),
+         "is not plain text: it contains an angle bracket '<'"),
+        _SCRIPT]),
+    # zensical.es.yml holds only what differs for Zensical: what it could add is checked as in mkdocs.es.yml
+    ("zensical.es.yml", [
+        _TAG,
+        (lambda t: t + "\nnav:\n  - <img src=x onerror=alert()>: index.md\n", "a nav in zensical.es.yml"),
+        (lambda t: t + "\ncopyright: <script>alert(1)</script> Información educativa\n", "is not plain text: it contains an angle bracket '<'"),
+        _SCRIPT]),
+) for change, says in changes])
 def test_preflight_checks_the_spanish_configurations_too(tmp_path: Path, config: str, change: Callable[[str], str], says: str) -> None:
     """The Spanish edition's mkdocs.es.yml and zensical.es.yml get the same pre-flight as mkdocs.yml,
-    their nav checked against docs-es/."""
+    the Spanish nav checked against docs-es/."""
     project = copy_project(tmp_path / "p", ("docs", "docs-es", "mkdocs.yml", "mkdocs.es.yml", "zensical.es.yml"))
     msg = _preflight_refusal(project, config, change)
     assert says in msg, msg

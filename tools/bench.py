@@ -100,7 +100,8 @@ def zensical_site(dest: Path) -> Path:
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     steps = [[str(ZENSICAL / "zensical"), "build", "-f", "zensical.yml", "--clean", "--strict"],
              [str(ZENSICAL / "python"), "-m", "guide.postbuild", "site-zensical", "--edition", "es/"],
-             [str(ZENSICAL / "zensical"), "build", "-f", "zensical.es.yml", "--clean", "--strict"],
+             [str(ZENSICAL / "python"), "-m", "guide.preflight", "--flatten"],  # writes .zensical.es.yml, as make does
+             [str(ZENSICAL / "zensical"), "build", "-f", ".zensical.es.yml", "--clean", "--strict"],
              [str(ZENSICAL / "python"), "-m", "guide.postbuild", "site-zensical/es"]]
     for cmd in steps:
         proc = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=600)
