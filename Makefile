@@ -75,9 +75,10 @@ endif
 
 PORT ?= 8000
 
-serve: $(VENV)/.site ## Preview on http://127.0.0.1:8000 (or PORT=...), reloading on every save
-	$(BIN)/python -m guide.preflight
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT) --livereload
+# Both editions on one address, as published: English at http://127.0.0.1:$(PORT)/guide/ (site_url's path),
+# Spanish under es/. Each save runs the pre-flight and rebuilds the edition(s) it touches (tools/serve.py).
+serve: $(VENV)/.site ## Preview both editions on http://127.0.0.1:8000 (Spanish under es/; or PORT=...), reloading on every save
+	$(BIN)/python tools/serve.py --port $(PORT)
 
 # Built into .site-new/ and moved to site/ only on success: a failed build leaves the previous site (or none).
 # Two editions: English (mkdocs.yml) at the root, then Spanish (mkdocs.es.yml) into es/ inside it.
