@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 # Engines load this file by path; make the ``guide`` package beside it importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from guide import attribution, figures, numbers, pagecheck, pages, passages, postbuild, preflight, render, schema, siteurl  # noqa: E402
+from guide import attribution, figures, numbers, pagecheck, pages, passages, postbuild, preflight, render, rendered, schema, siteurl  # noqa: E402
 from guide import lang as langs  # noqa: E402
 from guide.engine import BuildConfig, BuildEnv, MacrosEnv, Page  # noqa: E402
 from guide.errors import GuideError, GuideErrors, did_you_mean  # noqa: E402
@@ -129,6 +129,7 @@ def define_env(env: MacrosEnv) -> None:
     all_facts = facts.all_facts()
     recording: list[set[str]] = []
     trial: list[Page] = []  # a stand-in page while every partial is tried once, below
+    made: list[tuple[str, str]] = []  # (partial, output) of the trial renders, for rendered.check_partial
 
     def _page() -> Page:
         page = trial[-1] if trial else env.page
@@ -152,7 +153,10 @@ def define_env(env: MacrosEnv) -> None:
     def render_partial(name: str, **values: object) -> Markup:
         """Render a partial; a mistake in it becomes an editor's message naming the partial and line."""
         try:
-            return Markup(templates.get_template(name).render(**values))
+            out = Markup(templates.get_template(name).render(**values))
+            if recording or trial:  # the trial renders below: what each partial makes is checked too
+                made.append((name, str(out)))
+            return out
         except GuideError:
             raise
         except jinja2.TemplateSyntaxError as exc:
@@ -385,13 +389,18 @@ def define_env(env: MacrosEnv) -> None:
                 block()
         finally:
             trial.clear()
+        problems = [e for name, out in dict.fromkeys(made) for e in rendered.check_partial(out, f"{PARTIALS}/{name}", lang)]
+        if problems:
+            raise GuideErrors(problems)
     except (GuideError, GuideErrors) as exc:
         raise _stop(exc) from None
     ids = figures.Ids()  # afresh: the trial renders above must not take ids from the pages
     try:
-        attribution.check_templates(root / PARTIALS, facts, PARTIALS)
+        problems = attribution.check_templates(root / PARTIALS, facts, PARTIALS)
+        if problems:
+            raise GuideErrors(problems)
         _check_not_covered(facts, site, root, docs_shown)
-    except GuideError as exc:
+    except (GuideError, GuideErrors) as exc:
         raise _stop(exc) from None
     env.guide_facts = facts
     env.guide_site = site

@@ -1,39 +1,38 @@
 """Who said it: a sentence that names a speaker may only show facts that speaker said.
 
-The rule, checked on every page in ``docs/`` and every template in
-``includes/partials/`` before anything is rendered:
+The rule, checked on every page (on what Markdown makes of it, ``guide.rendered``) and every
+template in ``includes/partials/``, before anything is rendered by an engine:
 
-* A sentence *names* a speaker when it has ``{{ expert("jaliman") }}``, a
-  typed "Dr. Jaliman" (or "Dr. Jaliman's"), "the article" (or "the
-  article's"), or, in a template, ``who("group.name")`` (which prints that
-  fact's speaker).
-* A sentence *shows* a fact when it has ``fact("key")``, ``fact_list("key")``,
-  ``timeline("key")`` or, in a template, ``v("key")`` or ``items("key")``.
-* Every fact a sentence shows must be said by a speaker the sentence names,
-  as ``expert:`` in data/facts.yml gives it. So "Dr. Jaliman says ..." cannot
-  show a fact of Dr. Nazarian's or of the article's own voice, and "The
-  article says ..." cannot show an expert's fact as the article's. A
-  ``not_stated`` fact is the article's silence: a sentence naming the
-  article may show it too.
-* A sentence that names no one ("She says ...", "It takes ...") is not
-  checked: the sentence before it names the speaker.
+* A sentence *names* a speaker when it has ``{{ expert("jaliman") }}``, the doctor's name typed in
+  any way ("Dr. Jaliman", "Dr Jaliman", "Jaliman", "DRA. JALIMAN", a no-break space, a Cyrillic
+  letter that looks Latin: names are compared on their NFKC confusables skeleton), "the article"
+  ("el artículo"), or, in a template, ``who("group.name")`` (which prints that fact's speaker).
+* A sentence *shows* a fact when it has ``fact("key")``, ``fact_list("key")``, ``timeline("key")``
+  or, in a template, ``v("key")`` or ``items("key")``; a ``quote("key")`` shows its doctor's words.
+* Every fact a sentence shows must be said by a speaker it names (``expert:`` in data/facts.yml).
+  A ``not_stated`` fact is the article's silence: a sentence naming the article may show it too.
+* A sentence that names no one speaks for the speaker named before it in its paragraph ("She
+  says ...", "It takes ..."); the first one of a paragraph, for a speaker named where it sits: the
+  heading above it, the sentence that leads into its list (ending with ":"), the other cells of its
+  table row, or its column's heading. Where nothing names a speaker, it is not checked.
 
-Sentences end at ". ", "! ", "? " (not after "Dr." and other short titles,
-and not at the dots inside a ``{{ ... }}`` call), at a blank line, at a new
-list item, heading or table cell, and at block HTML tags and ``{% %}`` tags
-in templates. A sentence that ends with ":" runs on into a following
-paragraph that is only a macro call, so "Dr. Jaliman says to avoid these:"
-is checked against the list under it.
+Sentences end at ``.``, ``!``, ``?`` and ``…`` followed by a space, wherever they are (inside
+brackets too: the part after names no one, so it speaks for the speaker before it), but not after
+a title or an abbreviation ("Dr.", "e.g.", "N.Y."), nor inside a number ("2.5"). A break inside a
+sentence therefore never hides its speaker.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
+from confusable_homoglyphs import confusables
 from jinja2 import nodes
 
 from . import render, schema
@@ -41,23 +40,224 @@ from .errors import GuideError
 
 SHOWS = ("fact", "fact_list", "timeline", "v", "items")
 """Calls whose first argument is the key of a fact they show."""
-ABBREVIATIONS = ("Dr", "Dra", "Mr", "Mrs", "Ms", "St", "vs", "e.g", "i.e", "etc", "M.D", "No")
+ABBREVIATIONS = ("Dr", "Dra", "Drs", "Dras", "Mr", "Mrs", "Ms", "Sr", "Sra", "St", "vs", "e.g", "i.e", "etc", "M.D", "No",
+                 "approx", "p", "pp", "Ud", "Uds", "núm")
 """Words whose final dot does not end a sentence (in any case: "dra. Jaliman", "DR. JALIMAN")."""
 _ABBREVIATIONS_LOWER = frozenset(a.lower() for a in ABBREVIATIONS)
 ARTICLE = "article"
+ARTICLE_NAME = re.compile(r"\bthe article\b|\bel artículo\b|\bdel artículo\b", re.I)
+"""How a sentence names the article: "the article" (English pages), "el artículo" / "del artículo" (Spanish)."""
+_END = re.compile(r"(?:\.\.\.|[.!?…])[\"”’'»)\]]*(?=\s|$)")
+_SPACES = re.compile(r"\s+")
+
+
+# --- names -----------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=4096)
+def _latin(char: str) -> str:
+    """The Latin letter ``char`` is confusable with (Cyrillic 'а' -> 'a'), or ``char`` itself."""
+    if char.isascii():
+        return char
+    found = confusables.is_confusable(char, preferred_aliases=["latin"])
+    if found:
+        for glyph in found[0]["homoglyphs"]:
+            if len(glyph["c"]) == 1 and glyph["c"].isascii() and glyph["c"].isalpha():
+                return str(glyph["c"])
+    return char
+
+
+@functools.lru_cache(maxsize=8192)
+def skeleton(text: str) -> str:
+    """``text`` as it looks: NFKC-normalised, confusable letters made Latin, every kind of space one
+    space, lower case. "Dr.\u00a0Jаliman" (a no-break space, a Cyrillic а) is "dr. jaliman"."""
+    text = unicodedata.normalize("NFKC", text)
+    return _SPACES.sub(" ", "".join(_latin(ch) for ch in text)).lower()
+
+
+def typed_names(text: str, facts: schema.Facts) -> set[str]:
+    """Speakers named in prose: an expert's family name in any form ("Dr. Jaliman", "Dr Jaliman",
+    "Dr.Jaliman", "Jaliman's", "JALIMAN"), and "the article"."""
+    look = skeleton(text)
+    found = {key for key, pattern in _surname_patterns(tuple((k, p.name) for k, p in facts.experts.items())) if pattern.search(look)}
+    if ARTICLE_NAME.search(look):
+        found.add(ARTICLE)
+    return found
+
+
+@functools.lru_cache(maxsize=16)
+def _surname_patterns(people: tuple[tuple[str, str], ...]) -> list[tuple[str, re.Pattern[str]]]:
+    return [(key, re.compile(r"(?<![^\W\d_])" + re.escape(skeleton(name.split()[-1])) + r"(?![^\W\d_])"))
+            for key, name in people]
+
+
+# --- sentences ---------------------------------------------------------------------
+
+
+def _abbreviation_before(text: str, end: int) -> bool:
+    word = re.search(r"([\w.]+)$", text[max(0, end - 40):end])
+    if word is None:
+        return False
+    token = word.group(1).rstrip(".")
+    return token.lower() in _ABBREVIATIONS_LOWER or (len(token.replace(".", "")) <= 2 and "." in word.group(1) + "."
+                                                      and token.replace(".", "").isalpha() and token[:1].isupper())
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a paragraph of plain text (stand-ins for calls included), in order."""
+    out: list[str] = []
+    start = 0
+    for match in _END.finditer(text):
+        if match[0].startswith(".") and not match[0].startswith("...") and _abbreviation_before(text, match.start()):
+            continue
+        piece = text[start:match.end()].strip()
+        if piece:
+            out.append(piece)
+        start = match.end()
+    rest = text[start:].strip()
+    if rest:
+        out.append(rest)
+    return out
+
+
+# --- the check ----------------------------------------------------------------------
+
+
+@dataclass
+class Said:
+    """What one sentence does: the speakers it names, the facts and quotes it shows, and where."""
+
+    line: int
+    names: set[str] = field(default_factory=set)
+    shows: list[tuple[str, int]] = field(default_factory=list)  # (fact key, line)
+    quotes: list[tuple[str, int]] = field(default_factory=list)
+
+
+def check_said(said: Sequence[Said], context: set[str], shown: str, facts: schema.Facts) -> list[GuideError]:
+    """Each sentence of one paragraph: its facts said by whom it names, or (naming no one) by whom the
+    sentence before it named, or the paragraph's ``context``."""
+    every = facts.all_facts()
+    errors: list[GuideError] = []
+    before: set[str] = set()
+    for sentence in said:
+        named = sentence.names or before or context
+        if sentence.names:
+            before = sentence.names
+        if not named:
+            continue
+        for key, line in sentence.quotes:
+            quote = facts.quotes.get(key)
+            if quote is not None and quote.expert not in named:
+                names = _names(named, facts)
+                real = _speaker_name(quote.expert, facts)
+                errors.append(GuideError(shown, f"this sentence credits {names} with {real}'s quote", line=line,
+                                         key=f"quotes.{key}", found=f"quote(\"{key}\") in a sentence that names {names}; "
+                                         f"data/facts.yml gives it to {real} (expert: {quote.expert})",
+                                         expected=f"a quote of {names}, or a sentence that names {real}",
+                                         fix=f"introduce the quote with a sentence that names {real}."))
+        for key, line in sentence.shows:
+            fact = every.get(key)
+            if fact is None or fact.expert in named:
+                continue  # an unknown key has its own message (guide/pagecheck.py)
+            if isinstance(fact, schema.NotStatedFact) and (ARTICLE in named or not sentence.names):
+                continue  # the article's silence: its note says so itself ("The article gives no length")
+            errors.append(_error(shown, line, key, fact, named, facts))
+    return errors
+
+
+def _names(named: set[str], facts: schema.Facts) -> str:
+    return " and ".join(sorted(_speaker_name(n, facts) for n in named))
+
+
+def _speaker_name(who: str, facts: schema.Facts) -> str:
+    return render.ARTICLE if who == ARTICLE else facts.experts[who].surname
+
+
+def _error(shown: str, line: int, key: str, fact: schema.FactT, named: set[str], facts: schema.Facts) -> GuideError:
+    names = _names(named, facts)
+    real = _speaker_name(fact.expert, facts)
+    if fact.expert == ARTICLE:
+        words, example = "the article's own words", "The article says ..."
+    else:
+        words, example = f"{real}'s words", f'{{{{ expert("{fact.expert}") }}}} says ...'
+    return GuideError(
+        shown, f"this sentence credits {names} with {words}", line=line, key=key,
+        found=f"'{key}' shown in a sentence that names {names}; data/facts.yml gives it to {real} "
+              f"(expert: {fact.expert})",
+        expected=f"only facts that {names} said, in a sentence that names {names}",
+        fix=f"give this fact a sentence that names {real} (for example: {example}), or show a fact {names} said.")
+
+
+# --- pages: on what Markdown makes of them ----------------------------------------------
+
+
+def page_errors(page_blocks: Sequence[object], calls: Mapping[int, object], shown: str,
+                facts: schema.Facts) -> list[GuideError]:
+    """Who said it on a rendered page (``guide.rendered.blocks``; ``calls`` by stand-in)."""
+    from .rendered import Block, Call, call_index
+
+    errors: list[GuideError] = []
+    for block in page_blocks:
+        assert isinstance(block, Block)
+        context: set[str] = set()
+        for text in block.context:
+            context |= _text_names(text, calls, facts)
+        said = []
+        for piece in sentences(block.text):
+            sentence = Said(line=0, names=_text_names(piece, calls, facts))
+            for char in piece:
+                index = call_index(char)
+                call = calls.get(index) if index is not None else None
+                if not isinstance(call, Call):
+                    continue
+                sentence.line = sentence.line or call.line
+                if call.name in SHOWS and call.key:
+                    sentence.shows.append((call.key, call.line))
+                elif call.name == "quote" and call.key:
+                    sentence.quotes.append((call.key, call.line))
+            said.append(sentence)
+        errors.extend(check_said(said, context, shown, facts))
+    return errors
+
+
+def _text_names(text: str, calls: Mapping[int, object], facts: schema.Facts) -> set[str]:
+    from .rendered import Call, call_index
+
+    names = typed_names("".join(ch for ch in text if call_index(ch) is None), facts)
+    for char in text:
+        index = call_index(char)
+        call = calls.get(index) if index is not None else None
+        if isinstance(call, Call) and call.name == "expert" and call.key in facts.experts:
+            names.add(call.key)
+    return names
+
+
+def check(text: str, shown: str, facts: schema.Facts, first_line: int = 1) -> None:
+    """Raise ``GuideError`` on the first sentence of page ``text`` (Markdown with macro calls) that
+    credits a fact to the wrong speaker."""
+    from .htmlcheck import parse_fragment
+    from .rendered import blocks, substitute, to_html
+
+    body = "\n" * (first_line - 1) + text
+    markdown, _, call_list, _ = substitute(body)
+    calls = {c.index: c for c in call_list}
+    errors = page_errors(blocks(parse_fragment(to_html(markdown))), calls, shown, facts)
+    if errors:
+        raise errors[0]
+
+
+# --- templates (includes/partials): on their source -------------------------------------
+
 TEMPLATE_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 BLOCK_HTML = re.compile(r"</?(?:p|div|dl|dt|dd|li|ul|ol|tr|td|th|table|thead|tbody|caption|figure|figcaption|"
-                        r"h[1-6]|br|details|summary|section|title|desc|text|tspan|svg|g)\b[^>]*>", re.I)
-INLINE_HTML = re.compile(r"<[^>]+>")
+                        r"h[1-6]|details|summary|section|title|desc|text|tspan|svg|g)\b[^<>]{0,2000}>", re.I)
+INLINE_HTML = re.compile(r"<[^<>]{0,2000}>")
 NEW_BLOCK = re.compile(r"\n(?=[ \t]*(?:#|[-*+] |\d+\. |>|\||!!!|:   |\{:|<))")
-END = re.compile(r"[.!?][\"”’')\]]*(?=\s|$)")
-ARTICLE_NAME = re.compile(r"\b[Tt]he article(?:'s|’s)?\b|\b[Ee]l artículo\b|\bdel artículo\b")
-"""How a sentence names the article: "the article" (English pages), "el artículo" / "del artículo" (Spanish)."""
 
 
 @dataclass
 class Call:
-    """One ``{{ ... }}`` in a sentence: what it shows and whom it names."""
+    """One ``{{ ... }}`` in a template sentence: what it shows and whom it names."""
 
     line: int
     shows: list[str] = field(default_factory=list)
@@ -68,22 +268,26 @@ class Call:
 
 @dataclass
 class Sentence:
-    """A sentence of a page or template: its prose (calls left out) and its calls."""
+    """A sentence of a template: its prose (calls left out), its calls, and its paragraph."""
 
     line: int
     text: str = ""
     calls: list[Call] = field(default_factory=list)
-    ends_in_call: bool = False  # the last thing in it is a {{ ... }}, after any prose
+    block: int = 0
+    ends_in_call: bool = False
 
     @property
     def only_calls(self) -> bool:
         return bool(self.calls) and not re.sub(r"[\s:.,;]", "", self.text)
 
 
+_JINJA = jinja2.Environment()
+
+
 def _parse_call(source: str, line: int) -> Call:
     call = Call(line)
     try:
-        tree = jinja2.Environment().parse(source)
+        tree = _JINJA.parse(source)
     except jinja2.TemplateSyntaxError:
         return call  # the page scan reports syntax errors with their own message
     for node in tree.find_all(nodes.Call):
@@ -103,50 +307,48 @@ def _parse_call(source: str, line: int) -> Call:
     return call
 
 
-def _abbreviation_before(text: str, end: int) -> bool:
-    word = re.search(r"([\w.]+)$", text[:end])
-    return word is not None and word.group(1).rstrip(".").lower() in _ABBREVIATIONS_LOWER
-
-
 def split(text: str, first_line: int = 1) -> list[Sentence]:
-    """The sentences of ``text`` (Markdown or a template), each with its first line and its calls."""
+    """The sentences of a template, each with its first line, its calls and its paragraph number."""
     out: list[Sentence] = []
+    block = 0
     current = Sentence(first_line)
     line = first_line
     headings = {first_line + i for i, row in enumerate(text.split("\n")) if row.lstrip().startswith("#")}
 
-    def close(next_line: int) -> None:
-        nonlocal current
+    def close(next_line: int, new_block: bool) -> None:
+        nonlocal current, block
         if current.text.strip() or current.calls:
             current.text = " ".join(current.text.split())
+            current.block = block
             out.append(current)
+        if new_block:
+            block += 1
         current = Sentence(next_line)
 
     def prose(chunk: str) -> None:
         nonlocal line
         chunk = INLINE_HTML.sub(lambda m: "\x00" if BLOCK_HTML.fullmatch(m[0]) else "", chunk)
-        # boundaries inside plain text: blank lines, new blocks, table cells, sentence ends
         pos = 0
-        pattern = re.compile(r"\n[ \t]*\n|" + NEW_BLOCK.pattern + r"|\n|\||\x00|" + END.pattern)
+        pattern = re.compile(r"\n[ \t]*\n|" + NEW_BLOCK.pattern + r"|\n|\||\x00|" + _END.pattern)
         for m in pattern.finditer(chunk):
             if (m[0] == "\n" and not NEW_BLOCK.match(chunk, m.start())
                     and line + chunk.count("\n", pos, m.start()) not in headings):
                 continue  # a line break inside a paragraph; a heading's line ends its sentence
-            if m[0][0] in ".!?":
-                if _abbreviation_before(chunk, m.start()):
+            if m[0][0] in ".!?…":
+                if m[0][0] == "." and not m[0].startswith("...") and _abbreviation_before(chunk, m.start()):
                     continue
                 current.text += chunk[pos:m.end()]
                 current.ends_in_call = False
                 line += chunk.count("\n", pos, m.end())
                 pos = m.end()
-                close(line)
+                close(line, False)
                 continue
             current.text += chunk[pos:m.start()]
             if chunk[pos:m.start()].strip():
                 current.ends_in_call = False
             line += chunk.count("\n", pos, m.end())
             pos = m.end()
-            close(line)
+            close(line, True)
         current.text += chunk[pos:]
         if chunk[pos:].strip():
             current.ends_in_call = False
@@ -155,24 +357,44 @@ def split(text: str, first_line: int = 1) -> list[Sentence]:
             current.line = line
 
     pos = 0
-    for tag in TEMPLATE_TAG.finditer(text):
+    for tag in _template_tags(text):
         prose(text[pos:tag.start()])
         if tag[0].startswith("{{"):
             current.calls.append(_parse_call(tag[0], line))
             current.ends_in_call = True
         elif tag[0].startswith("{%"):
-            close(line)
+            close(line, True)
         line += tag[0].count("\n")
         pos = tag.end()
     prose(text[pos:])
-    close(line)
+    close(line, True)
     return _run_on(out)
 
 
-def _run_on(sentences: list[Sentence]) -> list[Sentence]:
+def _template_tags(text: str) -> Iterator[re.Match[str]]:
+    """``{{ }}``, ``{% %}`` and ``{# #}`` in order, in one pass: a tag with no end ends the search."""
+    pos = 0
+    while True:
+        opener = _OPENER.search(text, pos)
+        if opener is None:
+            return
+        closer = text.find(_CLOSERS[opener[0]], opener.end())
+        if closer < 0:
+            return
+        match = re.compile(re.escape(text[opener.start():closer + 2]), re.S).match(text, opener.start())
+        assert match is not None
+        yield match
+        pos = closer + 2
+
+
+_OPENER = re.compile(r"\{[{%#]")
+_CLOSERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
+
+
+def _run_on(sentences_: list[Sentence]) -> list[Sentence]:
     """Join "... say these:" with a paragraph under it that is only a macro call."""
     out: list[Sentence] = []
-    for sentence in sentences:
+    for sentence in sentences_:
         if out and sentence.only_calls and out[-1].text.rstrip().endswith(":") and not out[-1].ends_in_call:
             out[-1].calls.extend(sentence.calls)
         else:
@@ -180,72 +402,31 @@ def _run_on(sentences: list[Sentence]) -> list[Sentence]:
     return out
 
 
-def _typed_names(text: str, facts: schema.Facts) -> set[str]:
-    """Expert keys named in prose: "Dr. Jaliman", "Dr. Jaliman's", "Dr. Debra Jaliman", and also
-    "Dr Jaliman", "Dr.Jaliman" or "Jaliman" alone (the family name is what names her), in any case."""
-    found = set()
-    for key, person in facts.experts.items():
-        if re.search(r"\b" + re.escape(person.name.split()[-1]) + r"\b", text, re.I):
-            found.add(key)
-    return found
-
-
-def _speaker_name(who: str, facts: schema.Facts) -> str:
-    return render.ARTICLE if who == ARTICLE else facts.experts[who].surname
-
-
-def check(text: str, shown: str, facts: schema.Facts, first_line: int = 1) -> None:
-    """Raise ``GuideError`` on the first sentence of ``text`` that credits a fact to the wrong speaker."""
+def check_template(text: str, shown: str, facts: schema.Facts, first_line: int = 1) -> list[GuideError]:
+    """Who said it in one template's source."""
     every = facts.all_facts()
+    errors: list[GuideError] = []
+    by_block: dict[int, list[Said]] = {}
     for sentence in split(text, first_line):
-        named = _typed_names(sentence.text, facts)
-        if ARTICLE_NAME.search(sentence.text):
-            named.add(ARTICLE)
+        said = Said(sentence.line, names=typed_names(sentence.text, facts))
         for call in sentence.calls:
-            named.update(k for k in call.names if k in facts.experts)
-            named.update(every[k].expert for k in call.who if k in every)
-        if not named:
-            continue
-        for call in sentence.calls:
-            for key in call.quotes:
-                said = facts.quotes.get(key)
-                if said is not None and said.expert not in named:
-                    names = " and ".join(sorted(_speaker_name(n, facts) for n in named))
-                    real = _speaker_name(said.expert, facts)
-                    raise GuideError(shown, f"this sentence credits {names} with {real}'s quote", line=call.line,
-                                     key=f"quotes.{key}", found=f"quote(\"{key}\") in a sentence that names {names}; "
-                                     f"data/facts.yml gives it to {real} (expert: {said.expert})",
-                                     expected=f"a quote of {names}, or a sentence that names {real}",
-                                     fix=f"introduce the quote with a sentence that names {real}.")
-            for key in call.shows:
-                fact = every.get(key)
-                if fact is None or fact.expert in named:
-                    continue  # an unknown key has its own message (guide/pages.py)
-                if isinstance(fact, schema.NotStatedFact) and ARTICLE in named:
-                    continue
-                raise _error(shown, call.line, key, fact, named, facts)
+            said.names.update(k for k in call.names if k in facts.experts)
+            said.names.update(every[k].expert for k in call.who if k in every)
+            said.shows.extend((k, call.line) for k in call.shows)
+            said.quotes.extend((k, call.line) for k in call.quotes)
+        by_block.setdefault(sentence.block, []).append(said)
+    for said_list in by_block.values():
+        errors.extend(check_said(said_list, set(), shown, facts))
+    return errors
 
 
-def _error(shown: str, line: int, key: str, fact: schema.FactT, named: set[str], facts: schema.Facts) -> GuideError:
-    names = " and ".join(sorted(_speaker_name(n, facts) for n in named))
-    real = _speaker_name(fact.expert, facts)
-    if fact.expert == ARTICLE:
-        words, example = "the article's own words", "The article says ..."
-    else:
-        words, example = f"{real}'s words", f'{{{{ expert("{fact.expert}") }}}} says ...'
-    return GuideError(
-        shown, f"this sentence credits {names} with {words}", line=line, key=key,
-        found=f"'{key}' shown in a sentence that names {names}; data/facts.yml gives it to {real} "
-              f"(expert: {fact.expert})",
-        expected=f"only facts that {names} said, in a sentence that names {names}",
-        fix=f"give this fact a sentence that names {real} (for example: {example}), or show a fact {names} said.")
-
-
-def check_templates(folder: Path, facts: schema.Facts, display_root: str) -> None:
-    """The same check on the generated summaries' templates (``includes/partials/``)."""
+def check_templates(folder: Path, facts: schema.Facts, display_root: str) -> list[GuideError]:
+    """The same check on the partials' templates (``includes/partials/``): every problem."""
+    errors: list[GuideError] = []
     for path in _templates(folder):
         text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
-        check(text, f"{display_root}/{path.relative_to(folder).as_posix()}", facts)
+        errors.extend(check_template(text, f"{display_root}/{path.relative_to(folder).as_posix()}", facts))
+    return errors
 
 
 def _templates(folder: Path) -> Iterator[Path]:

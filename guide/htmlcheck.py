@@ -8,7 +8,8 @@ decoded, unquoted attributes and ``>`` inside attribute values read as a browser
 Three lists, from strict to loose:
 
 * ``AUTHOR``: what Markdown may make of a page an editor writes (``guide.rendered``, before any engine
-  runs): layout and text tags, a few attributes, classes from a short list, links to ``https:``,
+  runs): layout and text tags, a few attributes, classes and ids but the theme's own names (``md-...``,
+  ``__...``: the theme's styles and script hide and move what carries them), links to ``https:``,
   ``mailto:`` and the site's own pages.
 * ``CONTENT``: ``AUTHOR`` plus what the macros' partials and the engines write inside a page's content
   (pictures in SVG, tables, the heading links): checked on every built page, between the
@@ -83,6 +84,16 @@ def tag_name(node: Element) -> str:
     return tag
 
 
+def depth(root: Element) -> int:
+    """How deep ``root``'s elements nest (counted without recursion, so any depth can be measured)."""
+    deepest, stack = 0, [(root, 0)]
+    while stack:
+        node, level = stack.pop()
+        deepest = max(deepest, level)
+        stack.extend((child, level + 1) for child in node)
+    return deepest
+
+
 def attr_name(name: str) -> str:
     return "xlink:" + name[len(XLINK_NS):] if name.startswith(XLINK_NS) else name
 
@@ -101,15 +112,6 @@ AUTHOR_TAGS: dict[str, frozenset[str]] = {name: frozenset(attrs) for name, attrs
 }.items()}
 """Tags Markdown may make of a page, and the attributes each may carry besides ``GLOBAL_ATTRS``."""
 
-ADMONITIONS = ("note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important", "success",
-               "check", "done", "question", "help", "faq", "warning", "caution", "attention", "failure", "fail",
-               "missing", "danger", "error", "bug", "example", "quote", "cite")
-"""Material's admonition types (``!!! warning``, ``??? info``)."""
-AUTHOR_CLASSES = frozenset({*ADMONITIONS, "admonition", "admonition-title", "headerlink", "task-list",
-                            "task-list-item", "task-list-control", "toc", "checklist", "sheet-intro"})
-"""Classes a page may give (``{: .sheet-intro }``, ``<div class="checklist">``) or Markdown writes. A
-class acts on what a reader sees (the theme hides text with its own): a new one is added here, in review."""
-
 PARTIAL_TAGS: dict[str, frozenset[str]] = {name: frozenset(attrs) for name, attrs in {
     "figure": (), "caption": (), "a": ("href", "rel", "hreflang"), "th": ("scope",),
     "svg:svg": ("viewBox", "xmlns", "role", "aria-labelledby", "focusable", "width", "height"),
@@ -124,14 +126,6 @@ PARTIAL_TAGS: dict[str, frozenset[str]] = {name: frozenset(attrs) for name, attr
     "svg:pattern": ("width", "height", "patternTransform", "patternUnits"),
 }.items()}
 """What the partials in includes/partials/ write besides ``AUTHOR_TAGS`` (pictures, tables, links)."""
-PARTIAL_CLASSES = frozenset({
-    "about-source", "appointment-sheet", "citation", "comparison", "facts", "facts-table", "glance-card",
-    "glance-card__list", "not-covered", "our-suggestion", "page-info", "sheet-fields", "sheet-line", "sheet-source",
-    "fig", "fig-depth", "fig-timeline", "fig__axis", "fig__bar", "fig__chip", "fig__hatch", "fig__in-optional",
-    "fig__in-session", "fig__marker", "fig__muted", "fig__optional", "fig__session", "fig__svg", "fig__text",
-    "fig__unknown", "fig__unknown-edge", "fig__window", "report-problem",
-})
-"""Classes the partials write. A partial with a new class stops the build until it is added here."""
 ENGINE_CLASSES = frozenset({"md-typeset__scrollwrap", "md-typeset__table"})
 """Theme names an engine itself writes inside the content (Zensical wraps tables at build time)."""
 
@@ -235,14 +229,14 @@ AUTHOR_FIX = ("write it in Markdown, or show the content through a macro (CONTRI
 
 
 def author_policy() -> Policy:
-    return Policy("author", AUTHOR_TAGS, AUTHOR_CLASSES)
+    return Policy("author", AUTHOR_TAGS, None)
 
 
 def content_policy() -> Policy:
     tags = dict(AUTHOR_TAGS)
     for name, attrs in PARTIAL_TAGS.items():
         tags[name] = tags.get(name, frozenset()) | attrs
-    return Policy("content", tags, AUTHOR_CLASSES | PARTIAL_CLASSES, ENGINE_CLASSES)
+    return Policy("content", tags, None, ENGINE_CLASSES)
 
 
 def check_content(root: Element, policy: Policy) -> list[Problem]:
@@ -301,12 +295,8 @@ def _check_classes(node: Element, value: str, policy: Policy) -> None:
                        "class names of the guide's own (Material's start with md- or __)",
                        "use another name: the theme's script and styles act on its own names.", needle=cls)
         elif policy.classes is not None and cls not in policy.classes:
-            choices = sorted(AUTHOR_CLASSES - set(ADMONITIONS)) if policy.name == "author" else sorted(policy.classes)
-            policy.add(f"the class '{cls}' in the page", describe(node),
-                       "a class from the guide's list: " + ", ".join(choices) + ", or an admonition type ("
-                       + ", ".join(ADMONITIONS[:8]) + " ...)",
-                       "use a class from the list (a class changes what a reader sees: a new one is added to "
-                       "guide/htmlcheck.py in review).", needle=cls)
+            policy.add(f"the class '{cls}' in the page", describe(node), "a class from " + ", ".join(sorted(policy.classes)),
+                       "use a class from the list.", needle=cls)
 
 
 def _check_url(node: Element, attr: str, value: str, policy: Policy) -> None:

@@ -1,72 +1,363 @@
-"""Numbers written into text: digits, and number words that count something ("eleven needles").
+"""Numbers in text: which ones state a clinical figure ("eleven needles", "SPF 30", "2.5 mm").
 
-Pages (``guide.pagecheck``) and the data file's words (labels, text values, list items, notes,
-topics, the glossary and the Spanish wording) are held to the same rule: a number is a fact, and a
-fact lives in ``data/facts.yml`` as a number, range or schedule, shown through the macros.
+A figure is a fact: it lives in ``data/facts.yml`` as a number, range or schedule and reaches pages
+through the macros. So the page check (``guide.rendered``, on what Markdown makes of a page, with
+character references decoded) refuses a number that counts a unit, and the data's words refuse any
+digit at all. Ordinary writing builds: "24/7", "step 1", "at 9 am", "two doctors", "one of the",
+"half of the advice", "the first step", "a few days".
+
+What counts as a figure (:func:`claims`), in English and in Spanish:
+
+* a number of any kind before a unit, at any distance inside the phrase: digits (``11``, ``25mm``,
+  ``.5``), any character with a numeric value (``⑫``, ``½``, ``Ⅻ``), a Roman numeral (``XII``), a
+  number word (``eleven``, ``once``, ``twice``, ``a dozen``, ``a couple of``, ``half``): "twelve very
+  tiny sharp needles", "three fortnights", "ten to twenty minutes", "half an hour";
+* a unit before a number ("a day or two", "week 2");
+* a number after SPF ("SPF 30", "SPF15", "SPF of thirty");
+* an ordinal after "every" before a unit ("every 3rd month");
+* a decimal or a fraction anywhere ("2.5", "½").
+
+A phrase ends at sentence punctuation, at a word that starts a new phrase (the, of, is, says, que...)
+and, in English, at a plural word (the noun the number counts: "two doctors ... needles" counts
+doctors). The text is read once, left to right and right to left: linear time, whatever the input.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
-WORDS: dict[str, float] = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-         "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-         "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-         "dozen": 12, "half": 0.5, "once": 1, "twice": 2,
-         "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100}
-"""Number words checked in prose. "one" is left out ("one of", "one article"), as are ordinals ("first")."""
+# --- words -----------------------------------------------------------------------
 
-UNITS = ("needle", "needles", "mm", "millimeter", "millimeters", "millimetre", "millimetres", "minute", "minutes",
-         "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "session", "sessions",
-         "treatment", "treatments", "visit", "visits", "times", "percent")
-"""A number word counts as a typed fact when one of these follows it within a few words
-("eleven needles", "ten to twenty minutes", "four to six sessions") or "SPF" comes before it;
-"two doctors" is just prose."""
-
-WORDS_ES: dict[str, float] = {"dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9,
-            "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "dieciséis": 16,
-            "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20, "treinta": 30, "cuarenta": 40,
-            "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90, "cien": 100,
-            "docena": 12, "medio": 0.5, "media": 0.5}
-"""Spanish number words checked on the Spanish pages ("uno"/"una" are left out: "una vez", "una de")."""
-
-UNITS_ES = ("aguja", "agujas", "mm", "milímetro", "milímetros", "minuto", "minutos", "hora", "horas", "día", "días",
-            "semana", "semanas", "mes", "meses", "año", "años", "sesión", "sesiones", "tratamiento", "tratamientos",
-            "visita", "visitas", "veces", "por ciento")
-
-DIGITS = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])|[\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u2079\u2080-\u2089\u2150-\u218b]+")
-_WORD = re.compile(r"\b(" + "|".join(WORDS) + r")\b", re.I)
-_UNIT_AFTER = re.compile(r"(?:[\s-]+[\w-]+){0,3}?[\s-]+(?:" + "|".join(UNITS) + r")\b", re.I)
-_SPF_BEFORE = re.compile(r"\bSPF\b(?:\s+\w+){0,3}\s*$", re.I)
-NUMBER_WORDS: dict[str, tuple[dict[str, float], re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
-    "en": (WORDS, _WORD, _UNIT_AFTER, _SPF_BEFORE),
-    "es": (WORDS_ES, re.compile(r"\b(" + "|".join(WORDS_ES) + r")\b", re.I),
-           re.compile(r"(?:[\s-]+[\w-]+){0,3}?[\s-]+(?:" + "|".join(UNITS_ES) + r")\b", re.I),
-           re.compile(r"\b(?:SPF|FPS)\b(?:\s+\w+){0,3}\s*$", re.I)),
+WORDS: dict[str, float] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
+    "dozen": 12, "half": 0.5, "quarter": 0.25, "once": 1, "twice": 2, "thrice": 3, "couple": 2, "pair": 2,
 }
-ANY_DIGIT = re.compile(r"[\d\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u2079\u2080-\u2089\u2150-\u218b]+(?:[.,]\d+)*")
-"""Any digit at all (``2nd``, ``x11`` too): for short texts in the data, where no digit belongs."""
+"""English number words. They count only before a unit ("one of them", "two doctors" are prose); "one"
+only before a unit of time ("wait one day"; "each dot is one session" is prose)."""
+WORDS_ES: dict[str, float] = {
+    "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
+    "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "dieciséis": 16, "diecisiete": 17,
+    "dieciocho": 18, "diecinueve": 19, "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60,
+    "setenta": 70, "ochenta": 80, "noventa": 90, "cien": 100, "ciento": 100, "mil": 1000,
+    "docena": 12, "medio": 0.5, "media": 0.5, "par": 2, "quincena": 15,
+}
+"""Spanish number words ("uno", "un", "una" are left out: "una vez al mes" reads as prose, as "a" does)."""
+NUMBER_WORDS = {"en": WORDS, "es": WORDS_ES}
+
+UNITS: dict[str, str] = {
+    **dict.fromkeys(("needle", "needles", "microneedle", "microneedles", "pin", "pins", "prong", "prongs", "spike",
+                     "spikes"), "needles"),
+    **dict.fromkeys(("mm", "millimeter", "millimeters", "millimetre", "millimetres", "cm", "centimeter",
+                     "centimeters", "centimetre", "centimetres", "inch", "inches"), "mm"),
+    **dict.fromkeys(("second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs"), "minutes"),
+    **dict.fromkeys(("day", "days", "night", "nights"), "days"),
+    **dict.fromkeys(("week", "weeks", "fortnight", "fortnights"), "weeks"),
+    **dict.fromkeys(("month", "months"), "months"),
+    **dict.fromkeys(("year", "years"), "years"),
+    **dict.fromkeys(("session", "sessions", "treatment", "treatments", "visit", "visits", "appointment",
+                     "appointments", "round", "rounds"), "sessions"),
+    **dict.fromkeys(("time", "times"), "times"),
+    **dict.fromkeys(("percent", "%"), "percent"),
+}
+"""Units a number counts, each with the unit of data/facts.yml it compares with (for the suggestion)."""
+UNITS_ES: dict[str, str] = {
+    **dict.fromkeys(("aguja", "agujas", "microaguja", "microagujas", "punta", "puntas", "púa", "púas"), "needles"),
+    **dict.fromkeys(("mm", "milímetro", "milímetros", "cm", "centímetro", "centímetros", "pulgada", "pulgadas"), "mm"),
+    **dict.fromkeys(("segundo", "segundos", "minuto", "minutos", "min", "hora", "horas"), "minutes"),
+    **dict.fromkeys(("día", "días", "noche", "noches"), "days"),
+    **dict.fromkeys(("semana", "semanas", "quincena", "quincenas"), "weeks"),
+    **dict.fromkeys(("mes", "meses"), "months"),
+    **dict.fromkeys(("año", "años"), "years"),
+    **dict.fromkeys(("sesión", "sesiones", "tratamiento", "tratamientos", "visita", "visitas"), "sessions"),
+    **dict.fromkeys(("vez", "veces"), "times"),
+    **dict.fromkeys(("%", "porciento"), "percent"),
+}
+UNIT_WORDS = {"en": UNITS, "es": UNITS_ES}
+
+ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                      "eleventh", "twelfth", "primer", "primero", "primera", "segundo", "segunda", "tercer", "tercero",
+                      "tercera", "cuarto", "cuarta", "quinto", "quinta", "sexto", "sexta"})
+_ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th", "º", "ª", "o", "a", "er"})
+EVERY = frozenset({"every", "cada"})
+SPF = frozenset({"spf", "fps"})
+
+# How a phrase goes on between a number and its unit: ranges ("ten to twenty", "4-6"), "a" ("half an hour",
+# "once a month"), and in Spanish "de 10 a 20", "al mes", "por semana".
+_JOIN = {
+    "en": frozenset({"to", "or", "and", "a", "an", "per", "-", "–", "—", "/", "(", ")", ",", "\"", "“", "”", "'", "’"}),
+    "es": frozenset({"a", "o", "u", "y", "e", "al", "por", "un", "una", "-", "–", "—", "/", "(", ")", ",", "\"", "“",
+                     "”", "«", "»"}),
+}
+# Between a unit and a number that follows it ("a day or two", "week 2").
+_JOIN_AFTER_UNIT = {"en": frozenset({"or", "to", "-", "–", "/", "and"}), "es": frozenset({"o", "u", "a", "-", "–", "/", "y"})}
+# Words that start a new phrase: the number before them counts something else.
+_BREAK = {
+    "en": frozenset("""the this that these those my your his her its our their who whom whose which what when where why
+        how is are was were be been being am has have had do does did can could will would should may might must shall
+        in on at by for from with without about into onto over under between after before during than then as if not no
+        nor so but says said say tells told explains explained adds added notes noted recommends suggests of off out up
+        it they we you he she there here because while until since though although each every per""".split()) - {"per"},
+    "es": frozenset("""el la los las lo le les de del que en con para sin sobre entre tras desde hasta durante antes
+        después como cuando donde si no ni pero porque aunque es son era eran fue fueron ser está están estaba estar ha
+        han había hay se su sus mi mis tu tus nuestro nuestra este esta estos estas ese esa esos esas dice dicen dijo
+        explica recomienda sugiere añade cada ya""".split()),
+}
+_STOP_PUNCT = frozenset(".!?;:…")
+
+# --- tokens ----------------------------------------------------------------------
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
+"""Digits (with decimal or thousands marks), runs of letters, or one other visible character: each match
+is at least one character and patterns never overlap, so reading a text is linear in its length."""
+_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
 
-def to_number(text: str) -> float | None:
-    """``11``, ``2.5``, ``1,000``, ``½``: the value of digits found by ``DIGITS``, or ``None``."""
+@dataclass(frozen=True)
+class Claim:
+    """A number that states a figure: where it is in the text, as written, its value, and the unit it counts."""
+
+    start: int
+    end: int
+    word: str
+    value: float | None
+    unit: str | None  # the data's unit it compares with ("needles", "mm", "minutes" ...), or None
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    text: str
+    kind: str  # "num", "ord", "unit", "spf", "join", "break", "stop", "word", "every"
+    value: float | None = None
+    unit: str | None = None
+
+
+def _roman(text: str) -> float | None:
+    if len(text) > 15 or not text.isupper() or not _ROMAN.fullmatch(text):
+        return None
+    total, prev = 0, 0
+    for ch in reversed(text):
+        value = _ROMAN_VALUES[ch]
+        total += -value if value < prev else value
+        prev = max(prev, value)
+    return float(total) if total else None
+
+
+def _numeric(text: str) -> float | None:
+    """``11``, ``2.5``, ``1,000``, ``½``, ``⑫``, ``²``: the value of a run of digits or of numeric characters."""
     try:
-        return float(text.replace(",", ""))
+        return float(text.replace(",", "")) if "," in text and re.fullmatch(r"\d{1,3}(?:,\d{3})+", text) else \
+            float(text.replace(",", "."))
     except ValueError:
         pass
     try:
-        return sum(unicodedata.numeric(ch) for ch in text)  # ½, ², Ⅺ: still numbers
+        return sum(unicodedata.numeric(ch) for ch in text)
     except (TypeError, ValueError):
         return None
 
 
+def to_number(text: str) -> float | None:
+    """The value of digits or numeric characters as written (``11``, ``2.5``, ``½``), or ``None``."""
+    return _numeric(text)
+
+
+def _pieces(text: str) -> list[tuple[int, str]]:
+    """``_TOKEN``'s matches, with a run of letters split around each numeric character in it
+    ("⑫needles", "Ⅻ": letters to the regular expression, numbers to a reader)."""
+    out: list[tuple[int, str]] = []
+    for match in _TOKEN.finditer(text):
+        raw, start = match[0], match.start()
+        if raw[0].isdecimal() or len(raw) == 1 or not any(unicodedata.numeric(ch, None) is not None for ch in raw):
+            out.append((start, raw))
+            continue
+        run = 0
+        for i, ch in enumerate(raw):
+            if unicodedata.numeric(ch, None) is not None:
+                if i > run:
+                    out.append((start + run, raw[run:i]))
+                out.append((start + i, ch))
+                run = i + 1
+        if run < len(raw):
+            out.append((start + run, raw[run:]))
+    return out
+
+
+FREQUENCY = frozenset({"once", "twice", "thrice"})
+"""Counts of times: "twice in a week" states a figure though "in" starts a phrase."""
+_TIME_UNITS = frozenset({"minutes", "days", "weeks", "months", "years"})
+
+
+def _tokens(text: str, lang: str) -> list[_Tok]:
+    words, units = NUMBER_WORDS.get(lang, WORDS), UNIT_WORDS.get(lang, UNITS)
+    joins, breaks = _JOIN.get(lang, _JOIN["en"]), _BREAK.get(lang, _BREAK["en"])
+    out: list[_Tok] = []
+    for start, raw in _pieces(text):
+        match_end = start + len(raw)
+        low = raw.lower()
+        tok = _Tok(start, match_end, raw, "word")
+        if raw[0].isdecimal():
+            tok.kind, tok.value = "num", _numeric(raw)
+        elif len(raw) == 1 and unicodedata.numeric(raw, None) is not None:
+            tok.kind, tok.value = "num", unicodedata.numeric(raw)
+        elif low in units:
+            tok.kind, tok.unit = "unit", units[low]
+        elif low in words:
+            tok.kind, tok.value = "num", words[low]
+        elif low in ORDINALS:
+            tok.kind = "ord"
+        elif low in EVERY:
+            tok.kind = "every"
+        elif low in SPF:
+            tok.kind = "spf"
+        elif raw != "I" and _roman(raw) is not None:
+            tok.kind, tok.value = "num", _roman(raw)
+        elif low in joins:
+            tok.kind = "join"
+        elif raw in _STOP_PUNCT or low in breaks:
+            tok.kind = "stop"
+        elif lang == "en" and len(low) > 3 and low.endswith(("s", "s'")) and not low.endswith(("ss", "us", "is", "ous")):
+            tok.kind = "stop"  # a plural: the noun this phrase's number counts
+        # digits glued to letters: "3rd" (an ordinal), "25mm" (a unit), "SPF15"
+        if out and out[-1].end == tok.start:
+            prev = out[-1]
+            if prev.kind == "num" and prev.text[0].isdecimal() and low in _ORDINAL_SUFFIX:
+                prev.kind, tok.kind = "ord", "join"
+        if tok.kind == "num" and out and out[-1].kind == "stop" and out[-1].text == "." and out[-1].end == tok.start \
+                and raw[0].isdecimal() and not (len(out) > 1 and out[-2].end == out[-1].start and out[-2].kind == "num"):
+            out[-1].kind = "join"  # ".5": the dot belongs to the number
+            tok.start, tok.text, tok.value = out[-1].start, "." + raw, _numeric("0." + raw)
+        out.append(tok)
+    # "a couple of", "a pair of", "un par de": "of"/"de" goes on with the phrase
+    for i in range(len(out) - 1):
+        if out[i].text.lower() in ("couple", "pair", "par", "dozen", "docena") and out[i + 1].text.lower() in ("of", "de"):
+            out[i + 1].kind = "join"
+    return out
+
+
+def claims(text: str, lang: str = "en") -> list[Claim]:
+    """Every figure ``text`` states (see the module's docstring), in order: each by its first number
+    ("ten to twenty minutes" is one figure, given as 'ten')."""
+    toks = _tokens(text, lang)
+    n = len(toks)
+    # right to left: does a unit follow, inside the phrase? (and which)
+    ahead: list[str | None] = [None] * (n + 1)
+    reach: list[bool] = [False] * (n + 1)
+    unit_at: list[int] = [-1] * (n + 1)  # the unit's token: "ten to twenty minutes" is one figure
+    for i in range(n - 1, -1, -1):
+        kind = toks[i].kind
+        if kind == "unit":
+            reach[i], ahead[i], unit_at[i] = True, toks[i].unit, i
+        elif kind in ("stop", "spf", "every"):
+            reach[i] = False
+        else:  # num, ord, join, word
+            reach[i], ahead[i], unit_at[i] = reach[i + 1], ahead[i + 1], unit_at[i + 1]
+    counted: set[int] = set()
+    out: list[Claim] = []
+    after_unit: str | None = None  # left to right: a unit, then only "or"/"to"/"-": "a day or two"
+    joins_after = _JOIN_AFTER_UNIT.get(lang, _JOIN_AFTER_UNIT["en"])
+    spf_at = -10
+    every_at = -10
+    for i, tok in enumerate(toks):
+        unit: str | None = None
+        claim = False
+        if tok.kind == "num":
+            if lang == "en" and tok.text.lower() in FREQUENCY:
+                near = next((t for t in toks[i + 1:i + 4] if t.kind == "unit" or t.text in _STOP_PUNCT), None)
+                if near is not None and near.kind == "unit" and near.unit in _TIME_UNITS:
+                    out.append(Claim(tok.start, tok.end, tok.text, tok.value, near.unit))
+                    continue
+            if reach[i + 1] and (tok.text.lower() != "one" or ahead[i + 1] in _TIME_UNITS):
+                if unit_at[i + 1] in counted:
+                    continue  # the second number of a range: one figure, reported once
+                counted.add(unit_at[i + 1])
+                claim, unit = True, ahead[i + 1]
+            elif after_unit is not None:
+                claim, unit = True, after_unit
+            elif i - spf_at <= 4:
+                claim, unit = True, ""
+            elif tok.text[0].isdecimal() and ("." in tok.text or ("," in tok.text and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", tok.text))):
+                claim = True  # a decimal: "2.5"
+            elif len(tok.text) == 1 and not tok.text.isdecimal() and unicodedata.numeric(tok.text, 1) % 1:
+                claim = True  # a fraction: "½"
+        elif tok.kind == "ord" and i - every_at <= 2 and reach[i + 1]:
+            claim, unit = True, ahead[i + 1]
+        if claim:
+            out.append(Claim(tok.start, tok.end, tok.text, tok.value, unit))
+        if tok.kind == "spf":
+            spf_at = i
+        elif tok.kind == "every":
+            every_at = i
+        if tok.kind == "unit":
+            after_unit = tok.unit
+        elif not (tok.kind == "join" and tok.text.lower() in joins_after) and tok.kind != "num":
+            after_unit = None
+    return out
+
+
+def any_numeral(text: str) -> str | None:
+    """The first character with a numeric value in ``text`` (``2``, ``½``, ``⑫``, ``Ⅻ``), or ``None``."""
+    for ch in text:
+        if unicodedata.numeric(ch, None) is not None:
+            return ch
+    return None
+
+
 def typed_number(text: str, lang: str = "en") -> str | None:
-    """The first number ``text`` states (any digit, or a number word before a unit or after "SPF"), or ``None``.
+    """For the data's words, where no figure belongs: the first numeral (any digit at all, ``½``, ``⑫``)
+    or number that states a figure ("twelve needles", "once a month"), or ``None``.
 
     "two doctors" states no number; "two sessions" does.
     """
-    _, word_re, unit_after, spf_before = NUMBER_WORDS.get(lang, NUMBER_WORDS["en"])
-    found = [*ANY_DIGIT.finditer(text), *(m for m in word_re.finditer(text)
-                                          if unit_after.match(text, m.end()) or spf_before.search(text, 0, m.start()))]
-    return min(found, key=lambda m: m.start()).group(0) if found else None
+    found = claims(text, lang)
+    numeral = any_numeral(text)
+    first = found[0].word if found else None
+    if numeral is not None and (first is None or text.index(numeral) < found[0].start):
+        run = re.search(r"\d+(?:[.,]\d+)*", text[text.index(numeral):])
+        return run[0] if run and run.start() == 0 else numeral
+    return first
+
+
+_RANGE_JOINS = frozenset({"to", "-", "–", "—", "and", "or", "through", "a", "y", "o"})
+"""What joins the ends of a range in the article ("four to six", "0.5 and 2.5", "10-20")."""
+
+
+@dataclass(frozen=True)
+class Run:
+    """Numbers written together in a text, as one figure: "four to six" is (4, 6), "11" is (11,)."""
+
+    values: tuple[float, ...]
+    start: int
+    end: int
+
+
+def runs(text: str, lang: str = "en") -> list[Run]:
+    """Every figure in ``text``: its numbers (digits or number words; "a" is never one) in order."""
+    out: list[Run] = []
+    toks = _tokens(text, lang)
+    current: list[_Tok] = []
+    pending_join = False
+    for tok in toks:
+        if tok.kind == "num" and tok.value is not None and tok.text.lower() not in ("couple", "pair", "dozen", "half",
+                                                                                    "quarter", "docena", "par", "medio",
+                                                                                    "media"):
+            if current and not pending_join:
+                out.append(Run(tuple(t.value for t in current if t.value is not None), current[0].start, current[-1].end))
+                current = []
+            current.append(tok)
+            pending_join = False
+        elif current and tok.text.lower() in _RANGE_JOINS and not pending_join:
+            pending_join = True
+        else:
+            if current:
+                out.append(Run(tuple(t.value for t in current if t.value is not None), current[0].start, current[-1].end))
+            current, pending_join = [], False
+    if current:
+        out.append(Run(tuple(t.value for t in current if t.value is not None), current[0].start, current[-1].end))
+    return out

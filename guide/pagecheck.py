@@ -26,7 +26,6 @@ from jinja2 import nodes
 
 from . import render, schema
 from .errors import GuideError, did_you_mean
-from .numbers import DIGITS, NUMBER_WORDS, to_number
 
 RAW_HINT = "To show braces as text, put them between {% raw %} and {% endraw %}."
 STYLES = ("bullets", "steps", "checks")
@@ -273,6 +272,44 @@ def _syntax(exc: jinja2.TemplateSyntaxError, lines: list[str], shown: str) -> Gu
                       fix="check the {{ }} and {% %} brackets on this line. " + RAW_HINT)
 
 
+# --- what Python-Markdown reads slowly ----------------------------------------
+
+PARAGRAPH_LIMITS = {"[": 100, "<": 100, "*": 400, "_": 400}
+PAGE_LIMITS = {"[": 200, "<": 200, "*": 1000, "_": 1000}
+"""Most of each character a paragraph, and a page, may hold. Python-Markdown reads unmatched brackets in
+cubic time (5,000 '[' took 25 s) and unclosed tags in quadratic time across the page: every engine renders
+pages with it, so a page past these limits would hang the build. The guide's pages use a few of each."""
+MAX_QUOTE_DEPTH = 10
+
+
+def check_paragraph_limits(body: str, shown: str) -> None:
+    """Refuse a paragraph that Markdown would take minutes to read (counted in one pass, before any rendering)."""
+    for char, most in PAGE_LIMITS.items():
+        count = body.count(char)
+        if count > most:
+            at = body[:body.index(char)].count("\n") + 1
+            raise GuideError(shown, f"a page with {count} '{char}' characters", line=at, found=_quote(body.splitlines(), at),
+                             expected=f"at most {most} in one page", fix="split the page, or write fewer of them.")
+    line = 1
+    for paragraph in re.split(r"(\n[ \t]*\n)", body):
+        if paragraph.strip():
+            for char, most in PARAGRAPH_LIMITS.items():
+                count = paragraph.count(char)
+                if count > most:
+                    at = line + paragraph[:paragraph.index(char)].count("\n")
+                    raise GuideError(shown, f"a paragraph with {count} '{char}' characters", line=at,
+                                     found=_quote(body.splitlines(), at), expected=f"at most {most} in one paragraph",
+                                     fix="split the paragraph, or write the characters in `backticks` on lines of their own.")
+            for number, row in enumerate(paragraph.split("\n"), line):
+                stripped = row.lstrip(" \t")
+                depth = len(stripped) - len(stripped.lstrip("> \t").lstrip()) if stripped.startswith(">") else 0
+                if stripped.startswith(">") and stripped[:depth].count(">") > MAX_QUOTE_DEPTH:
+                    raise GuideError(shown, "quotes nested too deeply", line=number, found=_quote(body.splitlines(), number),
+                                     expected=f"at most {MAX_QUOTE_DEPTH} '>' at the start of a line",
+                                     fix="flatten the quotes: a reader follows one or two levels.")
+        line += paragraph.count("\n")
+
+
 # --- snippet lines ----------------------------------------------------------
 
 _SNIPPET = re.compile(r"^[ \t]*-+8<-+", re.M)
@@ -323,9 +360,9 @@ TAGS = ("div", "span", "p", "br", "details", "summary", "abbr", "time", "kbd", "
 """HTML tags a page may use around its text (layout only: nothing that loads, runs or submits)."""
 
 _CODE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|`[^`\n]*`", re.S | re.M)
-_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)([^>]*)>")
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)([^<>]*)>")
 _BAD_ATTR = re.compile(r"""(?:^|\s)(on\w+|style|src|href|action|formaction|srcdoc|xlink:href)\s*=""", re.I)
-_LINK = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
+_LINK = re.compile(r"(!?)\[[^\[\]\n]*\]\(\s*<?([^)\s>]*)")
 _REF_DEF = re.compile(r"^[ \t]{0,3}()\[[^\]\n]+\]:[ \t]*<?(\S*)", re.M)
 _REF_IMAGE = re.compile(r"!\[[^\]\n]*\]\[")
 _SCHEME = re.compile(r"^\s*([a-z][a-z0-9+.-]*):", re.I)
@@ -334,7 +371,7 @@ ATTRS = ("class", "id", "title", "datetime", "markdown")
 _QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
 _ATTR_NAME = re.compile(r"""(?:^|\s)([^\s=/"'>]+)(?=\s*=|\s|$)""")
 _THEME_NAME = re.compile(r"""(?:class|id)\s*=\s*["']?[^"'>]*?\b((?:md-|__)[\w-]*)""", re.I)
-_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+_JINJA = re.compile(r"\{\{[^{}]*\}\}|\{%[^{}]*%\}")
 _BRACES = re.compile(r"\{[^{}\n]*\}|[{}]")
 _ATTR_TOKEN = re.compile(r"[#.][A-Za-z][\w-]*")
 
@@ -412,64 +449,28 @@ def check_markup(body: str, shown: str) -> None:
 
 # --- numbers typed into prose --------------------------------------------------
 
-_SKIP = re.compile(
-    r"^(```|~~~).*?^\1[^\n]*$"          # fenced code
-    r"|`[^`\n]*`"                       # inline code
-    r"|\]\([^)\n]*\)"                   # link targets
-    r"|^\[[^\]\n]+\]:[^\n]*$"           # link definitions
-    r"|<[^>\n]+>",                      # HTML tags and their attributes
-    re.S | re.M,
-)
 
-def numbers_by_fact(facts: schema.Facts) -> dict[float, list[str]]:
-    """Every number a fact gives, with the facts that give it."""
-    out: dict[float, list[str]] = {}
+def number_hints(facts: schema.Facts) -> dict[tuple[float, str], list[str]]:
+    """For each number and unit a fact gives, the facts that give it ("fact" keys, with "@part" when the
+    number is one part of a range or schedule): what a typed number's message suggests instead."""
+    out: dict[tuple[float, str], list[str]] = {}
     for key, fact in facts.all_facts().items():
-        for number in dict.fromkeys(fact_numbers(fact)):
-            out.setdefault(float(number), []).append(key)
+        part = "" if isinstance(fact, schema.NumberFact) else "@part"
+        for number, unit in schema.fact_numbers_with_units(fact):
+            keys = out.setdefault((float(number), unit), [])
+            if key + part not in keys:
+                keys.append(key + part)
     return out
 
 
-def fact_numbers(fact: schema.FactT) -> list[float]:
-    """The numbers a fact states (its value, its range, its sessions and interval)."""
-    if isinstance(fact, schema.NumberFact):
-        return [fact.value]
-    if isinstance(fact, schema.RangeFact):
-        return [fact.min, fact.max]
-    if isinstance(fact, schema.ScheduleFact):
-        return [n for part in (fact.sessions, fact.every) if part for n in (part.min, part.max)]
-    return []
-
-
 def check_numbers(body: str, shown: str, facts: schema.Facts, lang: str = "en") -> None:
-    """Digits and number words in the page's own text (not in macro calls, raw blocks, code, links or tags).
+    """A number that states a figure in plain text (a title, a description): raise the first one.
 
-    ``lang`` picks the number words and units: English pages, or the Spanish edition's ("once agujas")."""
-    words, word_re, unit_after, spf_before = NUMBER_WORDS.get(lang, NUMBER_WORDS["en"])
-    by_number = numbers_by_fact(facts)
-    in_raw = False
-    for lineno, kind, value in _env().lex(body):
-        in_raw = (in_raw or kind == "raw_begin") and kind != "raw_end"
-        if kind != "data" or in_raw:
-            continue
-        text = _SKIP.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), value)
-        for match in [*DIGITS.finditer(text), *word_re.finditer(text)]:
-            word = match.group(0)
-            is_word = word[0].isalpha()
-            number = words[word.lower()] if is_word else to_number(word)
-            keys = by_number.get(float(number), []) if number is not None else []
-            if is_word and not (unit_after.match(text, match.end()) or spf_before.search(text, 0, match.start())):
-                continue  # "two doctors": a number word that counts no unit
-            line = lineno + value.count("\n", 0, match.start())
-            row = body.splitlines()[line - 1].strip()
-            if keys:
-                fix = ("show the fact with its macro instead: " + " or ".join(f'{{{{ fact("{k}") }}}}' for k in keys[:3])
-                       + (" (or one of its parts)" if any(facts.all_facts()[k].kind != "number" for k in keys[:3]) else "")
-                       + ", so the page follows data/facts.yml.")
-            else:
-                fix = ("if it is a fact from the article, add it to data/facts.yml and show it with {{ fact(\"...\") }}; "
-                       "if it is not a fact (a code example), put it between {% raw %} and {% endraw %}.")
-            raise GuideError(shown, f"a number typed into the page: '{word}'", line=line, found=f"'{row[:100]}'",
-                             expected="numbers only from data/facts.yml, through the macros", fix=fix)
+    Pages are read on what Markdown makes of them (``guide.rendered``), with the same rule."""
+    from . import numbers, rendered
 
-
+    lines = body.splitlines()
+    hints = number_hints(facts)
+    for row in lines:
+        for claim in numbers.claims(row, lang):
+            raise rendered.number_error(shown, lines, row, claim, {}, hints)

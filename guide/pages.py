@@ -15,13 +15,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import attribution, pagecheck, schema
-from .errors import GuideError, did_you_mean
+from . import pagecheck, rendered, schema
+from .errors import GuideError, GuideErrors, did_you_mean
 from .yamlsrc import load_text
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 REQUIRED = ("description", "last_reviewed", "next_review")
 ALLOWED = (*REQUIRED, "title", "hide", "search", "review_note")
+GRACE = dt.timedelta(days=1)
+"""``last_reviewed`` may be tomorrow by the build machine's clock: an editor's day may have begun already."""
+MAX_REVIEW_YEARS = 2
+"""``next_review`` at most this many years after ``last_reviewed``."""
+MAX_PAGE = 100_000
+"""Longest page, in characters (the longest real one is about 6,000): every check reads a page in linear time,
+and this bounds that time too (tests/test_reader_checks.py)."""
+PAGE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*\.md")
+RESERVED = ("404.md", "search.md", "sitemap.md", "assets.md", "es.md", "en.md", "stylesheets.md", "javascripts.md")
+"""Names whose address the build or the other edition takes (404.html, search/, sitemap.xml, assets/, es/)."""
 HIDE = ("navigation", "toc", "footer", "path", "tags", "feedback")
 """What ``hide:`` may list (Material's names). ``status`` and ``template`` are not allowed: a page
 cannot pick its own template, and a status value went into every page's navigation."""
@@ -37,6 +47,8 @@ class PageInfo:
     last_reviewed: dt.date
     next_review: dt.date
     facts: set[str] = field(default_factory=set)
+    as_typed: list[tuple[int | None, str]] = field(default_factory=list)
+    """Numbers shown as typed (in code or a raw block), by line: listed for the reviewer."""
 
 
 @dataclass
@@ -54,24 +66,43 @@ MacroSpec = pagecheck.MacroSpec
 
 def scan(docs_dir: Path, facts: schema.Facts, macros: Mapping[str, MacroSpec],
          shows: Mapping[str, frozenset[str]] | None = None, display_root: str = "docs", lang: str = "en") -> Site:
-    """Check all Markdown pages under ``docs_dir``; raise ``GuideError`` on the first bad page.
+    """Check all Markdown pages under ``docs_dir``; raise ``GuideErrors`` with every problem found,
+    sorted by file and line.
 
     ``shows`` gives, for the macros that take no key (the card, the table, the
     sheet), the facts their templates read: a page that calls one uses those.
     """
     pages: dict[str, PageInfo] = {}
+    errors: list[GuideError] = []
     for path in sorted(docs_dir.rglob("*")):
         rel = path.relative_to(docs_dir).as_posix()
         if path.is_file() and path.suffix != ".md":
-            raise GuideError(f"{display_root}/{rel}", "a file that is not a Markdown page in the pages folder",
-                             found=f"'{rel}'", expected=f"only pages written in Markdown, named *.md, under {display_root}/",
-                             fix="remove it: every file there is published as it is (a script, a page or a stylesheet "
-                                 "would reach readers unchecked). Pages end in .md; the theme lives in overrides/.")
+            errors.append(GuideError(
+                f"{display_root}/{rel}", "a file that is not a Markdown page in the pages folder",
+                found=f"'{rel}'", expected=f"only pages written in Markdown, named *.md, under {display_root}/",
+                fix="remove it: every file there is published as it is (a script, a page or a stylesheet "
+                    "would reach readers unchecked). Pages end in .md; the theme lives in overrides/."))
+    hints = pagecheck.number_hints(facts)
     for path in sorted(docs_dir.rglob("*.md")):
         rel = path.relative_to(docs_dir).as_posix()
         if rel.startswith(("_", ".")) or "/_" in rel:
             continue  # templates and partials, not pages
-        pages[rel] = _scan_page(path, f"{display_root}/{rel}", rel, facts, macros, shows or {}, lang)
+        if not PAGE_NAME.fullmatch(rel) or rel in RESERVED or rel.split("/")[0] + ".md" in RESERVED[1:]:
+            errors.append(GuideError(
+                f"{display_root}/{rel}", "a page name the site cannot publish", found=f"'{rel}'",
+                expected="lowercase words and digits joined by dashes, ending in .md, such as side-effects.md; not "
+                         + ", ".join(RESERVED) + " (the build or the other edition uses those addresses)",
+                fix=f"rename the file (git mv {display_root}/{rel} {display_root}/<new-name>.md) and its nav line."))
+            continue
+        try:
+            page, found = _scan_page(path, f"{display_root}/{rel}", rel, facts, macros, shows or {}, lang, hints)
+        except GuideError as exc:
+            errors.append(exc)
+            continue
+        pages[rel] = page
+        errors.extend(found)
+    if errors:
+        raise GuideErrors(sorted(errors, key=lambda e: (e.file, e.line or 0)))
     return Site(pages)
 
 
@@ -82,33 +113,42 @@ def read_page(path: Path, shown: str) -> str:
     except UnicodeDecodeError as exc:
         raise GuideError(shown, "the page is not saved as UTF-8 text", found=f"a byte that is not UTF-8 at byte {exc.start}",
                          expected="UTF-8 text", fix="save the file as UTF-8 in your editor.") from None
+    if len(text) > MAX_PAGE:
+        raise GuideError(shown, "the page is too long", found=f"{len(text)} characters",
+                         expected=f"at most {MAX_PAGE} characters (a page of the guide is a few thousand)",
+                         fix="split it into pages, or remove what does not belong in it.")
     return text.removeprefix("\ufeff").replace("\r\n", "\n")
 
 
 def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Mapping[str, MacroSpec],
-               shows: Mapping[str, frozenset[str]], lang: str = "en") -> PageInfo:
+               shows: Mapping[str, frozenset[str]], lang: str,
+               hints: Mapping[tuple[float, str], list[str]]) -> tuple[PageInfo, list[GuideError]]:
+    """One page: the checks of its source first (front matter, Jinja, snippet lines, markup; the first
+    problem stops them), then everything on what Markdown makes of it (every problem)."""
     text = read_page(path, shown)
     meta, key_lines, front = _front_matter(path, text, shown)
     body = pagecheck.blank_front_matter(text, front)
     for key in ("title", "description"):  # shown in search results, tabs and shares: no typed facts there either
         if isinstance(meta.get(key), str) and key in key_lines:
-            pagecheck.check_numbers("\n" * (key_lines[key] - 1) + meta[key], shown, facts)
+            pagecheck.check_numbers("\n" * (key_lines[key] - 1) + meta[key], shown, facts, lang)
+    pagecheck.check_paragraph_limits(body, shown)
     pagecheck.check_invisible(body, shown)
     _check_heading(body, shown)
     used = pagecheck.check_jinja(body, shown, facts, macros, shows)
     pagecheck.check_snippets(body, shown)
     pagecheck.check_markup(body, shown)
-    pagecheck.check_numbers(body, shown, facts, lang)
     _check_named_experts(text, shown, facts)
-    attribution.check(text, shown, facts)  # who said it: guide/attribution.py
-    return PageInfo(
+    report = rendered.check_page(body, shown, lang, facts, hints)
+    info = PageInfo(
         path=rel,
         title=meta.get("title") or _title(text) or rel,
         description=meta["description"],
         last_reviewed=meta["last_reviewed"],
         next_review=meta["next_review"],
         facts=used,
+        as_typed=report.as_typed,
     )
+    return info, report.errors
 
 
 TEMPLATE_HEADING = "# The question this page answers"
@@ -214,10 +254,20 @@ def _front_matter(path: Path, text: str, shown: str) -> tuple[dict[Any, Any], di
                 raise GuideError(shown, f"the {key} is not plain text: {problem}", line=tmp_lines.get(key), key=key,
                                  found=_show(value)[:120], expected=schema.PLAIN_TEXT_EXPECTED.replace(" backslash", ' " backslash'),
                                  fix=schema.PLAIN_TEXT_FIX + " For quotation marks use curly quotes “ ”.")
-    if meta["last_reviewed"] > dt.date.today():
+    today = dt.date.today()
+    if meta["last_reviewed"] > today + GRACE:
         raise GuideError(shown, "'last_reviewed' is in the future", line=tmp_lines.get("last_reviewed"), key="last_reviewed",
-                         found=str(meta["last_reviewed"]), expected=f"the date the page was last checked: today ({dt.date.today()}) or earlier",
+                         found=str(meta["last_reviewed"]),
+                         expected=f"the date the page was last checked: today ({today}) or earlier (a day's grace for "
+                                  "editors whose day has begun ahead of the build machine's clock)",
                          fix="write the date of the review you did, not a planned one (that is next_review).")
+    limit = _years_after(meta["last_reviewed"], MAX_REVIEW_YEARS)
+    if meta["next_review"] > limit:
+        raise GuideError(shown, "'next_review' is too far in the future", line=tmp_lines.get("next_review"), key="next_review",
+                         found=f"{meta['next_review']} (last reviewed {meta['last_reviewed']})",
+                         expected=f"a review within {MAX_REVIEW_YEARS} years of the last one: {limit} at the latest",
+                         fix="set next_review to the date the page should next be checked against the article "
+                             "(health pages are reviewed at least every two years).")
     if "hide" in meta and not (isinstance(meta["hide"], list) and all(h in HIDE for h in meta["hide"])):
         raise GuideError(shown, "'hide' lists something that cannot be hidden", line=tmp_lines.get("hide"), key="hide",
                          found=_show(meta["hide"]), expected="a list of " + ", ".join(HIDE),
@@ -227,6 +277,13 @@ def _front_matter(path: Path, text: str, shown: str) -> tuple[dict[Any, Any], di
                          found=_show(meta["search"]), expected="search: {exclude: true}",
                          fix="write 'search: {exclude: true}' to keep the page out of search, or remove the line.")
     return meta, tmp_lines, match.group(0)
+
+
+def _years_after(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
 
 
 def _show(value: object) -> str:

@@ -70,7 +70,7 @@ class MarkupChanged(RuntimeError):
     """Material no longer writes what this module fixes (toggles, its script)."""
 
 
-_KEEP = re.compile(r"(<(pre|textarea|script)\b.*?</\2>)", re.S | re.I)  # whitespace there can matter
+_KEEP_OPEN = re.compile(r"<(pre|textarea|script)\b", re.I)  # whitespace there can matter
 _STYLE = re.compile(r"(<style data-guide-inline>)(.*?)(</style>)", re.S)  # only the guide's own, inlined styles
 _COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _INDENT = re.compile(r"[ \t\r]*\n[ \t\r\n]*")  # ASCII white space only: a no-break space is content
@@ -101,6 +101,13 @@ def _slim_script(match: re.Match[str]) -> str:
     return start + body + end
 
 
+def _closing(html: str, tag: str, start: int) -> int:
+    """Where the element ``tag`` opened before ``start`` ends: after its closing tag, in any case, or the end."""
+    pattern = re.compile(r"</" + tag + r"\s*>", re.I)
+    match = pattern.search(html, start)
+    return match.end() if match else len(html)
+
+
 def slim(html: str) -> str:
     """Drop CSS comments in ``<style>`` and indentation around line breaks.
 
@@ -112,14 +119,26 @@ def slim(html: str) -> str:
     """
     html = _STYLE.sub(lambda m: m[1] + _COMMENT.sub("", m[2]) + m[3], html)
     html = _SCRIPT.sub(_slim_script, html)
-    parts = _KEEP.split(html)
-    # re.split with two groups yields [text, whole, tag, text, whole, tag, ...]
     out = []
-    for i in range(0, len(parts), 3):
-        out.append(_INDENT.sub("\n", parts[i]))
-        if i + 1 < len(parts):
-            out.append(parts[i + 1])
+    for text, kept in _kept_blocks(html):
+        out.append(_INDENT.sub("\n", text))
+        out.append(kept)
     return "".join(out)
+
+
+def _kept_blocks(html: str) -> list[tuple[str, str]]:
+    """``html`` as (text to slim, a <pre>, <textarea> or <script> element to keep) pairs, in one pass:
+    each element runs to its own closing tag (or to the end), and the search goes on after it."""
+    out: list[tuple[str, str]] = []
+    pos = 0
+    while True:
+        match = _KEEP_OPEN.search(html, pos)
+        if match is None:
+            out.append((html[pos:], ""))
+            return out
+        close = _closing(html, match[1], match.end())
+        out.append((html[pos:match.start()], html[match.start():close]))
+        pos = close
 
 
 OVERLAY_HIDDEN = '<label class="md-overlay" for="__drawer" aria-hidden="true">'

@@ -290,3 +290,25 @@ def num(value: float) -> str:
     """``11`` for 11.0, ``0.5`` for 0.5: how every number is written, on the pages (``render.num``)
     and in the data checks' messages."""
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def fact_numbers_with_units(fact: FactT) -> list[tuple[float, str]]:
+    """The numbers a fact states, each with its unit: its value, its range, its sessions
+    ("sessions") and interval."""
+    if isinstance(fact, NumberFact):
+        return [(fact.value, fact.unit)]
+    if isinstance(fact, RangeFact):
+        return [(fact.min, fact.unit), (fact.max, fact.unit)]
+    if isinstance(fact, ScheduleFact):
+        out: list[tuple[float, str]] = []
+        if fact.sessions:
+            out += [(fact.sessions.min, "sessions"), (fact.sessions.max, "sessions")]
+        if fact.every:
+            out += [(fact.every.min, fact.every.unit), (fact.every.max, fact.every.unit)]
+        return out
+    return []
+
+
+def fact_numbers(fact: FactT) -> list[float]:
+    """The numbers a fact states (its value, its range, its sessions and interval)."""
+    return [number for number, _ in fact_numbers_with_units(fact)]

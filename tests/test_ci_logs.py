@@ -47,7 +47,7 @@ def test_every_part_of_an_editors_message_is_one_visible_line() -> None:
 
 
 def test_a_title_with_a_newline_and_a_workflow_command(tmp_path: Path) -> None:
-    page = TINY_PAGE.replace("next_review: 2099-01-10\n", "next_review: 2099-01-10\n" + TITLE, 1)
+    page = TINY_PAGE.replace("next_review: 2027-12-10\n", "next_review: 2027-12-10\n" + TITLE, 1)
     msg = _refusal(one_page_project(tmp_path, page))
     assert msg.startswith("docs/index.md:5: the title is not plain text: it contains a line break"), msg
     assert "Found: 'Tiny\\n::notice::x'." in msg

@@ -284,14 +284,14 @@ def test_review_date_in_the_wrong_format_full_message(tmp_path: Path) -> None:
 
 
 PAGE_CASES: dict[str, tuple[str, str, int | str, str]] = {
-    "no review date": ("next_review: 2099-01-10\n", "", 1, "missing front matter key 'next_review' (at next_review) Found: no 'next_review' line."),
-    "empty review date": ("next_review: 2099-01-10\n", "next_review:\n", "next_review:", "Found: an empty value."),
+    "no review date": ("next_review: 2027-12-10\n", "", 1, "missing front matter key 'next_review' (at next_review) Found: no 'next_review' line."),
+    "empty review date": ("next_review: 2027-12-10\n", "next_review:\n", "next_review:", "Found: an empty value."),
     "impossible date": ("last_reviewed: 2026-01-10", "last_reviewed: 2026-02-30", "2026-02-30", "not a real date (at last_reviewed) Found: '2026-02-30'."),
     "date and time": ("last_reviewed: 2026-01-10", "last_reviewed: 2026-01-10 10:00", "10:00", "'last_reviewed' is not a date"),
-    "review order": ("next_review: 2099-01-10", "next_review: 2025-01-10", "next_review", "'next_review' is not after 'last_reviewed'"),
-    "duplicate front matter key": ("next_review: 2099-01-10\n", "next_review: 2099-01-10\nnext_review: 2099-02-10\n", "2099-02-10", "the key 'next_review' is given twice"),
-    "misspelt front matter key": ("next_review: 2099-01-10\n", "next_review: 2099-01-10\ndescripton: x\n", "descripton", "Did you mean 'description'?"),
-    "front matter syntax": ("next_review: 2099-01-10\n", "next_review: 2099-01-10\ntitle: [oops\n", "---\n\n#", "front matter is not valid YAML"),
+    "review order": ("next_review: 2027-12-10", "next_review: 2025-01-10", "next_review", "'next_review' is not after 'last_reviewed'"),
+    "duplicate front matter key": ("next_review: 2027-12-10\n", "next_review: 2027-12-10\nnext_review: 2027-12-11\n", "2027-12-11", "the key 'next_review' is given twice"),
+    "misspelt front matter key": ("next_review: 2027-12-10\n", "next_review: 2027-12-10\ndescripton: x\n", "descripton", "Did you mean 'description'?"),
+    "front matter syntax": ("next_review: 2027-12-10\n", "next_review: 2027-12-10\ntitle: [oops\n", "---\n\n#", "front matter is not valid YAML"),
     "short description": ("description: A one-page fixture that shows a few facts through the guide's macros.", "description: Short.", "Short.", "Found: 6 characters."),
     "no front matter": ("---\ndescription", "description", 1, "the page has no front matter"),
     "unknown macro": ("fact_list(", "fact_lst(", "fact_lst", "Did you mean 'fact_list'?"),

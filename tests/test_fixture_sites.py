@@ -103,7 +103,7 @@ def test_review_date_in_the_wrong_format(tmp_path: Path) -> None:
 
 def test_overdue_review_warns_but_builds(tmp_path: Path) -> None:
     project = _tiny(tmp_path)
-    _edit(project / "docs" / "index.md", "next_review: 2099-01-10", "next_review: 2026-02-01")
+    _edit(project / "docs" / "index.md", "next_review: 2027-12-10", "next_review: 2026-02-01")
     build = run_build(project)
     assert build.ok, build.output
     assert "docs/index.md: review overdue since 2026-02-01" in build.output

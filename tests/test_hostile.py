@@ -215,13 +215,13 @@ def test_front_matter_is_checked(tmp_path: Path, case: str) -> None:
     elif case == "future review":
         page = page.replace("last_reviewed: 2026-01-10", "last_reviewed: 2098-01-10")
     else:
-        page = page.replace("next_review: 2099-01-10\n", "next_review: 2099-01-10\n" + (line or ""))
+        page = page.replace("next_review: 2027-12-10\n", "next_review: 2027-12-10\n" + (line or ""))
     msg = _refused(_project(tmp_path, page))
     assert says in msg, msg
 
 
 def test_front_matter_without_closing_line(tmp_path: Path) -> None:
-    page = TINY.replace("next_review: 2099-01-10\n---\n", "next_review: 2099-01-10\n\n", 1)
+    page = TINY.replace("next_review: 2027-12-10\n---\n", "next_review: 2027-12-10\n\n", 1)
     assert _refused(_project(tmp_path, page)) == (
         "docs/index.md:1: the front matter has no closing '---' line Found: '---' on line 1 and no second '---' line. "
         "Expected: the front matter between two '---' lines, each alone on its line. "

@@ -36,7 +36,7 @@ def cite_numbers(project: Path, text: str | None = None) -> list[str]:
     """
     import yaml
 
-    from guide import pagecheck, passages, schema
+    from guide import passages, schema
 
     assert project.resolve() != ROOT.resolve(), "cite_numbers edits a copy, never the real project"
     data = project / "data" / "facts.yml"
@@ -47,10 +47,11 @@ def cite_numbers(project: Path, text: str | None = None) -> list[str]:
     except ValueError:
         facts = None  # broken data: the build reports that first
     for key, fact in (facts.all_facts().items() if facts else ()):
-        numbers = pagecheck.fact_numbers(fact)
-        if all(passages.said(n, fact.source) for n in numbers):
+        if all(passages.find(figure, fact.source) for figure in passages.figures(fact)):
             continue
-        passage = f"Test passage for {key.replace('_', ' ')} gives " + " and ".join(schema.num(n) for n in numbers) + "."
+        hedge = getattr(fact, "qualifier", None)
+        said = ", then ".join(" to ".join(schema.num(v) for v in figure) for figure in passages.figures(fact))
+        passage = f"Test passage for {key.replace('_', ' ')} gives {hedge + ' ' if hedge else ''}{said}."
         assert fact.source in text, key
         text = text.replace(fact.source, f"{fact.source} ... {passage}", 1)
         extra.append(passage)

@@ -1,0 +1,443 @@
+"""The page check on what Markdown makes of a page, before any engine runs.
+
+A page is Markdown with calls of the guide's macros. Its Jinja is checked first, with Jinja's own
+lexer and parser (``guide.pagecheck.check_jinja``). Then each call is replaced by a stand-in (one
+private-use character, which Markdown leaves alone), and the page is rendered by Python-Markdown with
+the edition's own extensions (``guide.mdconfig``, the list every configuration must give) and read
+with the browsers' parser (``guide.htmlcheck``). On that:
+
+* the HTML allowlist (tags, attributes, classes, addresses), ``htmlcheck.AUTHOR_TAGS``;
+* invisible and direction characters, character references decoded, in text, titles and alt texts;
+* typed numbers (``guide.numbers``), in text, titles and alt texts, code included: a number inside
+  code or between ``{% raw %}`` and ``{% endraw %}`` is the editor's explicit "shown as typed, not a
+  fact", which builds and is listed for the reviewer (``Report.as_typed``);
+* who said it (``guide.attribution``), on sentences as a reader reads them, a speaker in a heading,
+  a list's lead-in or a table's row carrying to what is under it;
+* unresolved references (``![x][y]``) and page-level abbreviations for a doctor's name.
+
+Every problem is collected (``Report.errors``), with the page's line where it can be found.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+import tempfile
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+import jinja2
+import markdown
+from jinja2 import nodes
+from pymdownx.snippets import SnippetMissingError
+
+from . import htmlcheck, mdconfig, numbers, schema
+from .errors import GuideError
+from .htmlcheck import Element, is_element, tag_name
+
+FIRST_STAND_IN = 0xE100
+RAW_STAND_IN = "\ue0ff"
+"""What raw text becomes in the reading for numbers: raw is shown as typed."""
+
+
+def stand_in(index: int) -> str:
+    return chr(FIRST_STAND_IN + index)
+
+
+def call_index(char: str) -> int | None:
+    code = ord(char) - FIRST_STAND_IN
+    return code if 0 <= code < 0x1800 else None
+
+
+@dataclass(frozen=True)
+class Call:
+    """One ``{{ macro(...) }}`` of a page: where it is, which macro, its first argument."""
+
+    index: int
+    line: int
+    name: str
+    key: str | None
+    source: str
+
+
+@dataclass
+class Block:
+    """A unit of text as a reader meets it: a paragraph, list item, table cell, heading, term...
+
+    ``text`` holds a stand-in for each macro call; ``code`` the spans of it that are code;
+    ``context`` the texts whose speaker carries to it (the heading above, a list's lead-in, the
+    other cells of its row and its column's heading).
+    """
+
+    kind: str
+    text: str
+    code: list[tuple[int, int]] = field(default_factory=list)
+    context: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    """What the check of one page found."""
+
+    errors: list[GuideError] = field(default_factory=list)
+    as_typed: list[tuple[int | None, str]] = field(default_factory=list)
+    """(line, text) of each number shown as typed, in code or a raw block: listed for the reviewer."""
+
+
+# --- the page's source, with stand-ins --------------------------------------------------
+
+
+def substitute(body: str) -> tuple[str, str, list[Call], list[tuple[int, str]]]:
+    """``body`` (Jinja already checked) for Markdown: each ``{{ ... }}`` becomes a stand-in and the raw
+    markers go. Returns the text to render, the same with raw text replaced (the reading for numbers),
+    the calls, and each raw block's first line and text."""
+    env = jinja2.Environment(keep_trailing_newline=True)
+    full: list[str] = []
+    numbered: list[str] = []
+    calls: list[Call] = []
+    raws: list[tuple[int, str]] = []
+    in_raw = False
+    expr: list[str] = []
+    expr_line = 0
+    for line, kind, value in env.lex(body):
+        if expr:
+            expr.append(value)
+            if kind == "variable_end":
+                source = "".join(expr)
+                calls.append(_call(len(calls), expr_line, source))
+                full.append(stand_in(len(calls) - 1))
+                numbered.append(stand_in(len(calls) - 1))
+                expr = []
+            continue
+        if kind == "variable_begin":
+            expr, expr_line = [value], line
+        elif kind == "raw_begin":
+            in_raw = True
+        elif kind == "raw_end":
+            in_raw = False
+        elif kind == "data" and in_raw:
+            full.append(value)
+            raws.append((line, value))
+            numbered.append(re.sub(r"[^\n]+", RAW_STAND_IN, value))
+        else:
+            full.append(value)
+            numbered.append(value)
+    return "".join(full), "".join(numbered), calls, raws
+
+
+def _call(index: int, line: int, source: str) -> Call:
+    name, key = _called(source)
+    return Call(index, line, name, key, source)
+
+
+_JINJA = jinja2.Environment()
+
+
+@functools.lru_cache(maxsize=2048)
+def _called(source: str) -> tuple[str, str | None]:
+    """The macro a ``{{ ... }}`` calls and its first argument, if a quoted text."""
+    try:
+        tree = _JINJA.parse(source)
+    except jinja2.TemplateSyntaxError:
+        return "", None
+    for node in tree.find_all(nodes.Call):
+        if isinstance(node.node, nodes.Name):
+            first = node.args[0] if node.args else None
+            key = first.value if isinstance(first, nodes.Const) and isinstance(first.value, str) else None
+            return node.node.name, key
+    return "", None
+
+
+# --- rendering ----------------------------------------------------------------------------
+
+
+_EMPTY = tempfile.mkdtemp(prefix="guide-no-snippets-")
+"""Snippets are read from an empty folder here: any snippet line in a page is a missing file, which the
+extension itself reports (no regular expression of ours decides what it would include)."""
+
+
+def to_html(text: str, lang: str = "en") -> str:
+    """``text`` as Python-Markdown renders it with the edition's extensions (no glossary, no snippets)."""
+    converter = _converter(lang)
+    converter.reset()
+    return converter.convert(text)
+
+
+@functools.lru_cache(maxsize=4)
+def _converter(lang: str) -> markdown.Markdown:
+    return mdconfig.make(lang, {"pymdownx.snippets": {"base_path": [_EMPTY], "auto_append": [], "check_paths": True}})
+
+
+# --- blocks: what a reader reads, in order ------------------------------------------------
+
+TEXT_BLOCKS = frozenset({"p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "figcaption", "summary",
+                         "caption", "pre"})
+CONTAINERS = frozenset({"div", "blockquote", "ul", "ol", "dl", "table", "thead", "tbody", "tr", "details", "figure",
+                        "section", "article"})
+CODE = frozenset({"code", "pre", "kbd"})
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _gather(node: Element, out: list[str], code: list[tuple[int, int]], in_code: bool = False) -> None:
+    """The text of ``node``'s inline content into ``out``, stopping at nested blocks."""
+    start = sum(map(len, out))
+    if node.text:
+        out.append(node.text)
+    for child in node:
+        if is_element(child):
+            name = tag_name(child)
+            if name in TEXT_BLOCKS or name in CONTAINERS:
+                pass  # a block of its own
+            elif name == "br":
+                out.append(" ")
+            else:
+                _gather(child, out, code, in_code or name in CODE)
+        if child.tail:
+            out.append(child.tail)
+    if in_code or tag_name(node) in CODE:
+        end = sum(map(len, out))
+        if end > start:
+            code.append((start, end))
+
+
+def blocks(root: Element) -> list[Block]:
+    """The page's text blocks in reading order, each with the texts whose speaker carries to it."""
+    out: list[Block] = []
+    headings: dict[int, str] = {}
+
+    def heading_context() -> list[str]:
+        return [headings[level] for level in sorted(headings)]
+
+    def text_of(node: Element) -> Block:
+        parts: list[str] = []
+        code: list[tuple[int, int]] = []
+        _gather(node, parts, code)
+        return Block(tag_name(node), "".join(parts), code)
+
+    def visit(node: Element, context: list[str]) -> None:
+        children = [c for c in node if is_element(c)]
+        if node.text and node.text.strip() and tag_name(node) in CONTAINERS:
+            out.append(Block(tag_name(node), node.text, [], [*heading_context(), *context]))
+        lead_in: str | None = None
+        for child in children:
+            name = tag_name(child)
+            carried = [*context, lead_in] if lead_in else context
+            if name in HEADINGS:
+                block = text_of(child)
+                level = int(name[1])
+                for deeper in [lv for lv in headings if lv >= level]:
+                    del headings[deeper]
+                block.context = heading_context()
+                out.append(block)
+                headings[level] = block.text
+                lead_in = None
+            elif name == "table":
+                _table(child, out, [*heading_context(), *carried])
+                lead_in = None
+            elif name in TEXT_BLOCKS:
+                block = text_of(child)
+                block.context = [*heading_context(), *carried]
+                out.append(block)
+                visit(child, carried)  # a list inside a list item, a paragraph inside a loose item
+                lead_in = block.text if name == "p" and block.text.rstrip().endswith(":") else None
+            elif name in CONTAINERS:
+                visit(child, carried)
+                lead_in = None
+            if child.tail and child.tail.strip() and tag_name(node) in CONTAINERS:
+                out.append(Block(tag_name(node), child.tail, [], [*heading_context(), *context]))
+
+    visit(root, [])
+    return out
+
+
+def _table(table: Element, out: list[Block], context: list[str]) -> None:
+    rows = [tr for tr in table.iter() if is_element(tr) and tag_name(tr) == "tr"]
+    header: list[str] = []
+    for row in rows:
+        cells = [c for c in row if is_element(c) and tag_name(c) in ("td", "th")]
+        texts = []
+        for cell in cells:
+            parts: list[str] = []
+            code: list[tuple[int, int]] = []
+            _gather(cell, parts, code)
+            texts.append(("".join(parts), code, cell))
+        if not header and all(tag_name(c) == "th" for c in cells):
+            header = [t for t, _, _ in texts]
+            for text, code, _ in texts:
+                out.append(Block("th", text, code, list(context)))
+            continue
+        for i, (text, code, cell) in enumerate(texts):
+            others = [t for j, (t, _, _) in enumerate(texts) if j != i]
+            column = [header[i]] if i < len(header) else []
+            out.append(Block(tag_name(cell), text, code, [*context, *column, *others]))
+
+
+# --- locating a problem in the page -------------------------------------------------------
+
+
+def locate(lines: list[str], needle: str, calls: Mapping[int, Call] | None = None) -> int | None:
+    """The first line of the page that holds ``needle`` (or, for a stand-in, its call's line)."""
+    if not needle:
+        return None
+    for char in needle:
+        index = call_index(char)
+        if index is not None and calls and index in calls:
+            return calls[index].line
+    low = needle.lower()
+    for number, row in enumerate(lines, 1):
+        if low in row.lower() or ("&" in row and low in html.unescape(row).lower()):
+            return number
+    return None
+
+
+def quote_line(lines: list[str], line: int | None) -> str | None:
+    if not line or line > len(lines):
+        return None
+    row = lines[line - 1].strip()
+    return f"'{row[:100]}{'...' if len(row) > 100 else ''}'"
+
+
+def readable(text: str, calls: Mapping[int, Call]) -> str:
+    """``text`` with each stand-in shown as the call it stands for."""
+    return "".join(calls[i].source if (i := call_index(ch)) is not None and i in calls else
+                   ("[raw]" if ch == RAW_STAND_IN else ch) for ch in text)
+
+
+def walk_text(root: Element) -> Iterator[tuple[Element, str, str]]:
+    return htmlcheck.text_and_attributes(root)
+
+
+def stand_ins() -> frozenset[str]:
+    return frozenset(chr(c) for c in range(FIRST_STAND_IN, FIRST_STAND_IN + 0x1800)) | {RAW_STAND_IN}
+
+
+ALLOWED_STAND_INS = stand_ins()
+
+
+def _check_numbers(tree: Element, shown: str, lines: list[str], calls: Mapping[int, Call], lang: str,
+                   suggest: NumberHint, report: Report) -> None:
+    for block in blocks(tree):
+        for claim in numbers.claims(block.text, lang):
+            if any(start <= claim.start < end for start, end in block.code):
+                report.as_typed.append((locate(lines, block.text[claim.start:claim.end + 12].strip()) or
+                                        locate(lines, claim.word), block.text[max(0, claim.start - 20):claim.end + 20].strip()))
+                continue
+            report.errors.append(number_error(shown, lines, block.text, claim, calls, suggest))
+    for _, attr, value in htmlcheck.text_and_attributes(tree):
+        if attr in ("title", "alt"):
+            for claim in numbers.claims(value, lang):
+                report.errors.append(number_error(shown, lines, value, claim, calls, suggest))
+
+
+NumberHint = Mapping[tuple[float, str], list[str]]
+"""For each (number, unit) the facts that give it: the fact a typed number should be shown through."""
+
+
+def number_error(shown: str, lines: list[str], text: str, claim: numbers.Claim, calls: Mapping[int, Call],
+                 suggest: NumberHint) -> GuideError:
+    context = text[claim.start:claim.start + 40].split("\n")[0]
+    line = locate(lines, context.strip()) or locate(lines, claim.word)
+    keys = suggest.get((claim.value, claim.unit or ""), []) if claim.value is not None else []
+    if keys:
+        fix = ("show the fact with its macro instead: " + " or ".join(f'{{{{ fact("{k}") }}}}' for k in keys[:3])
+               + (" (or one of its parts)" if any("@part" in k for k in keys[:3]) else "")
+               + ", so the page follows data/facts.yml.")
+        fix = fix.replace("@part", "")
+    else:
+        fix = ("if it is a fact from the article, add it to data/facts.yml and show it with {{ fact(\"...\") }}; "
+               "if it is not a clinical number, put it between {% raw %} and {% endraw %}: it is then shown as typed "
+               "and listed for the reviewer.")
+    return GuideError(shown, f"a number typed into the page: '{claim.word}'", line=line,
+                      found=quote_line(lines, line) or f"'{readable(context, calls)}'",
+                      expected="numbers only from data/facts.yml, through the macros", fix=fix)
+
+
+def check_partial(output: str, shown: str, lang: str = "en") -> list[GuideError]:
+    """What a partial makes (Markdown or HTML, from a trial render) against the content's list: a partial
+    may draw pictures and tables, never a script, a style, a frame or a form."""
+    try:
+        tree = htmlcheck.parse_fragment(to_html(output, lang))
+    except (RecursionError, SnippetMissingError) as exc:
+        return [GuideError(shown, f"the partial's output could not be read ({type(exc).__name__})",
+                           fix="simplify the partial.")]
+    return [GuideError(shown, problem.what.replace("in the page", "in what the partial makes"), found=problem.found,
+                       expected=problem.expected, fix="change the partial: " + problem.fix)
+            for problem in htmlcheck.check_content(tree, htmlcheck.content_policy())]
+
+
+MAX_DEPTH = 40
+"""Deepest nesting of lists, quotes and blocks a page may have (the guide's go three deep)."""
+
+
+def _too_deep(shown: str) -> GuideError:
+    return GuideError(shown, "the page nests lists, quotes or blocks too deeply", found=f"more than {MAX_DEPTH} levels",
+                      expected=f"at most {MAX_DEPTH} levels of lists inside lists, quotes inside quotes or blocks inside blocks",
+                      fix="flatten the structure: a reader follows two or three levels at most.")
+
+
+def check_page(body: str, shown: str, lang: str, facts: schema.Facts, suggest: NumberHint | None = None) -> Report:
+    """Render ``body`` (front matter blanked, Jinja checked) and check what Markdown makes of it."""
+    from . import attribution, pagecheck
+
+    suggest = pagecheck.number_hints(facts) if suggest is None else suggest
+    report = Report()
+    lines = body.splitlines()
+    text, numbered, call_list, raws = substitute(body)
+    calls = {c.index: c for c in call_list}
+    try:
+        markup = to_html(text, lang)
+    except RecursionError:
+        report.errors.append(_too_deep(shown))
+        return report
+    except SnippetMissingError as exc:
+        line = next((i for i, row in enumerate(lines, 1) if "8<" in row), None)
+        report.errors.append(GuideError(shown, "a snippet line, which pulls another file into the page", line=line,
+                                        found=quote_line(lines, line) or str(exc)[:100],
+                                        expected="the page's own text and macro calls",
+                                        fix="write the text into the page, or show a fact with its macro."))
+        return report
+    tree = htmlcheck.parse_fragment(markup)
+    if htmlcheck.depth(tree) > MAX_DEPTH:
+        report.errors.append(_too_deep(shown))
+        return report
+    for problem in htmlcheck.check_content(tree, htmlcheck.author_policy()):
+        line = locate(lines, problem.needle, calls)
+        report.errors.append(GuideError(shown, problem.what, line=line, found=quote_line(lines, line) or problem.found,
+                                        expected=problem.expected, fix=problem.fix))
+    for node, _, value in htmlcheck.text_and_attributes(tree):
+        char = htmlcheck.invisible(value, ALLOWED_STAND_INS)
+        if char is not None:
+            line = locate(lines, char) or locate(lines, value.split(char)[0][-20:].strip())
+            found = quote_line(lines, line)
+            report.errors.append(GuideError(
+                shown, f"an invisible character (U+{ord(char):04X}) in the page", line=line,
+                found=found.replace(char, "[here]") if found else f"'{value[:60]}'".replace(char, "[here]"),
+                expected="visible text only", fix="delete the character (or its &#...; code): retype the word around it."))
+        if tag_name(node) not in CODE and _UNRESOLVED.search(value):
+            line = locate(lines, _UNRESOLVED.search(value)[0])  # type: ignore[index]
+            report.errors.append(GuideError(shown, "a picture by reference in the page" if "!" in value else
+                                            "a link by reference whose reference is not defined", line=line,
+                                            found=quote_line(lines, line) or f"'{value[:60]}'",
+                                            expected="pictures and links written [words](address)",
+                                            fix="write the address in brackets right after the words."))
+    _check_numbers(htmlcheck.parse_fragment(to_html(numbered, lang)) if raws else tree, shown, lines, calls, lang,
+                   suggest, report)
+    for line, raw in raws:
+        for claim in numbers.claims(raw, lang):
+            report.as_typed.append((line + raw.count("\n", 0, claim.start), raw[max(0, claim.start - 20):claim.end + 20].strip()))
+    report.as_typed.sort(key=lambda item: item[0] or 0)
+    for node in tree.iter():
+        if is_element(node) and tag_name(node) == "abbr" and attribution.typed_names("".join(node.itertext()), facts) - {"article"}:
+            line = locate(lines, "".join(node.itertext()))
+            report.errors.append(GuideError(
+                shown, "a glossary word for a doctor's name in the page", line=line,
+                found=quote_line(lines, line) or htmlcheck.describe(node),
+                expected="the doctors' names as data/facts.yml gives them, with no tooltip of the page's own",
+                fix="remove the '*[...]: ...' line or the <abbr>: a doctor's role comes from data/facts.yml (experts:)."))
+    report.errors.extend(attribution.page_errors(blocks(tree), calls, shown, facts))
+    return report
+
+
+_UNRESOLVED = re.compile(r"!?\[[^\]\n]{0,200}\]\[[^\]\n]{0,200}\]")
+"""Markdown's ``[words][ref]`` left as text because ``ref`` is defined nowhere (read on rendered text)."""

@@ -1,0 +1,290 @@
+"""What reaches a reader, judged on what Markdown makes of a page (guide/rendered.py, guide/htmlcheck.py).
+
+Both sides of every rule, in both editions: each hostile or mistaken input of the security review
+(issue 20) is refused by the build, with the page and the line; each sentence of the editors' table
+(issue 21) builds. Every case runs the build's own page check in-process (``define_env``), the
+one `make build` and `make serve` run: no case here is caught only by a test.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from guide.offline import SPANISH, load_project
+from macros import define_env
+from support import ROOT, TINY_PAGE
+
+EDITIONS = ("en", "es")
+
+
+def _project(tmp_path: Path, body: str, lang: str = "en") -> Path:
+    """The real data, partials and article, with one page whose text starts with ``body``."""
+    project = tmp_path / "p"
+    shutil.rmtree(project, ignore_errors=True)
+    (project / "data").mkdir(parents=True)
+    for name in ("facts.yml", "facts.es.yml"):
+        shutil.copy2(ROOT / "data" / name, project / "data")
+    shutil.copytree(ROOT / "includes", project / "includes")
+    shutil.copytree(ROOT / "sources", project / "sources")
+    folder = project / ("docs-es" if lang == "es" else "docs")
+    folder.mkdir()
+    (folder / "index.md").write_text(_page(body), encoding="utf-8")
+    return project
+
+
+def _page(body: str) -> str:
+    return TINY_PAGE.replace("# Tiny\n", "# Tiny\n\n" + body + "\n", 1)
+
+
+def _load(project: Path, lang: str) -> object:
+    return load_project(define_env, project, SPANISH if lang == "es" else None)
+
+
+def _refused(tmp_path: Path, body: str, lang: str = "en") -> str:
+    with pytest.raises(Exception) as info:
+        _load(_project(tmp_path, body, lang), lang)
+    msg = str(info.value)
+    assert "Traceback" not in msg
+    for part in ("Found: ", "Expected: ", "Fix: "):
+        assert part in msg, msg
+    return msg
+
+
+def _line(body: str, needle: str) -> int:
+    page = _page(body)
+    return page[:page.index(needle)].count("\n") + 1
+
+
+# --- markup: what the review published through Markdown --------------------------------------
+
+MARKUP_REFUSED = {
+    # (the page's text, the line that holds the culprit, what the message says)
+    "code span in a raw HTML block": ("<div>\n`<script>alert(1)</script>`\n</div>", "<script>", "the HTML tag <script>"),
+    "escaped backticks": ("\\`<script>alert(1)</script>\\`", "<script>", "the HTML tag <script>"),
+    "a ~~~ line that is no fence": ("~~~ x ~~~\n<script>alert(1)</script>\n~~~", "<script>", "the HTML tag <script>"),
+    "meta refresh": ('<div>\n`<meta http-equiv="refresh" content="0;url=https://evil.example">`\n</div>', "<meta",
+                     "the HTML tag <meta>"),
+    "style that writes text": ("\\`<style>p::after{content:'use needles twelve mm long at home'}</style>\\`", "<style>",
+                               "the HTML tag <style>"),
+    "iframe": ('\\`<iframe src="https://evil.example"></iframe>\\`', "<iframe", "the HTML tag <iframe>"),
+    "object": ('\\`<object data="x.swf"></object>\\`', "<object", "the HTML tag <object>"),
+    "embed": ('\\`<embed src="x.swf">\\`', "<embed", "the HTML tag <embed>"),
+    "base": ('\\`<base href="https://evil.example/">\\`', "<base", "the HTML tag <base>"),
+    "form": ('\\`<form action="https://evil.example"></form>\\`', "<form", "the HTML tag <form>"),
+    "theme class by attribute list": ("Text\n{: .md-toggle }", "md-toggle", "the theme's own name 'md-toggle'"),
+    "theme class by admonition": ("!!! md-toggle\n    hidden", "md-toggle", "the theme's own name 'md-toggle'"),
+    "theme class by character reference": ('<span class="&#109;d-toggle">x</span>', "d-toggle",
+                                           "the theme's own name 'md-toggle'"),
+    "javascript link in nested brackets": ("[a [b] c](javascript:alert(1))", "javascript", "a 'javascript:' link"),
+    "javascript reference in a quote": ("[x][y]\n\n> [y]: javascript:alert(1)", "javascript", "a 'javascript:' link"),
+    "javascript reference in a list": ("[x][y]\n\n- [y]: javascript:alert(1)", "javascript", "a 'javascript:' link"),
+    "javascript address on the next line": ("[x](\njavascript:alert(1))", "[x](", "a 'javascript:' link"),
+    "protocol-relative link in nested brackets": ("[a [b] c](//evil.example/)", "evil", "starting with '//'"),
+    "slash before an event attribute": ("<span/onclick=alert(1)>x</span>", "onclick", "the HTML attribute 'onclick'"),
+    "event after a > in a title": ('<span title="a>b" onmouseover="alert(1)">x</span>', "onmouseover",
+                                   "the HTML attribute 'onmouseover'"),
+    "direction override by reference": ("The pen &#x202E;seldeen", "&#x202E;", "an invisible character (U+202E)"),
+    "soft hyphen by reference": ("elev&shy;en needles", "&shy;", "an invisible character (U+00AD)"),
+    "invisible character in a heading by reference": ("## Care&#x200B;ful", "&#x200B;", "an invisible character (U+200B)"),
+    "a doctor's name in a page's glossary": ("*[Dr. Nazarian]: a nurse\n\nDr. Nazarian is here.", "*[Dr. Nazarian]",
+                                             "a glossary word for a doctor's name"),
+}
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+@pytest.mark.parametrize("case", MARKUP_REFUSED, ids=list(MARKUP_REFUSED))
+def test_markup_the_review_published_is_refused(tmp_path: Path, case: str, lang: str) -> None:
+    body, culprit, says = MARKUP_REFUSED[case]
+    msg = _refused(tmp_path, body, lang)
+    folder = "docs-es" if lang == "es" else "docs"
+    assert says in msg, msg
+    assert f"{folder}/index.md:{_line(body, culprit)}:" in msg, msg
+
+
+# --- numbers ---------------------------------------------------------------------------------
+
+MUST_REFUSE = {
+    # English: a clinical figure typed by hand (the message names the number as written)
+    "en": [
+        ("The pen has 11 needles.", "11"), ("The pen has eleven needles.", "eleven"),
+        ("Numbing takes ten to twenty minutes.", "ten"), ("Use SPF thirty.", "thirty"), ("Use SPF 30.", "30"),
+        ("Needles reach 2.5 mm.", "2.5"), ("The pen has a dozen needles.", "dozen"), ("Needles reach ½ mm.", "½"),
+        ("Numbing takes half an hour.", "half"), ("Come back once a month.", "once"),
+        ("The pen has ⑫ needles.", "⑫"), ("The pen has XII needles.", "XII"),
+        ('A <abbr title="eleven needles">pen</abbr> tip.', "eleven"),
+        ("The pen has twelve very very tiny sharp needles.", "twelve"), ("The pen has twelve pins.", "twelve"),
+        ("Wait three fortnights.", "three"), ("Wait a couple of weeks.", "couple"), ("Needles reach 25mm.", "25"),
+        ("Use SPF15.", "15"), ("Needles reach .5 mm.", "5"), ("Come back every 3rd month.", "3"),
+        ("Needles reach &#x32;&#x35; mm.", "25"), ("Needles reach &half; mm.", "½"),
+        ("Wait one day before you decide.", "one"), ("Your skin is red for a day or two.", "two"),
+        ("Plan on 4 to 6 sessions.", "4"), ("Plan on 6 to 6 sessions.", "6"), ("It heals in 3 days.", "3"),
+        ("Come back twice a year.", "twice"), ("Go twice in a week.", "twice"), ("Skin stays pink for 48 hours.", "48"),
+        ("In week 2 you can wear makeup.", "2"), ("About 30% of people feel it.", "30"), ("Use SPF of 50.", "50"),
+        ("The pen has twelve tiny, sharp needles.", "twelve"), ("A session lasts 1 hour.", "1"),
+        ("Wait a fortnight or two.", "two"), ("Results show after 3 sessions.", "3"), ("| Depth | 2 mm |", "2"),
+        ("- Wait 2 weeks before makeup.", "2"), ("## Wait 2 weeks", "2"), ("Needles go 0.25 mm deep.", "0.25"),
+    ],
+    "es": [
+        ("El bolígrafo tiene once agujas.", "once"), ("La crema tarda de diez a veinte minutos.", "diez"),
+        ("Con un FPS de treinta.", "treinta"), ("Una docena de agujas.", "docena"), ("Medio milímetro.", "Medio"),
+        ("Vuelva en dos semanas.", "dos"), ("Espere un par de semanas.", "par"), ("Llega a 2.5 mm.", "2.5"),
+        ("Tiene ⑫ agujas.", "⑫"), ("Use FPS 30.", "30"), ("Vuelva cada 3 meses.", "3"), ("Dura 48 horas.", "48"),
+    ],
+}
+
+MUST_BUILD = {
+    # English: ordinary writing (issue 21's table), none of it a clinical figure
+    "en": [
+        "Call the clinic 24/7 if something worries you.", "Step 1 is always to wash your hands.",
+        "Give your skin a few days of rest.", "Find a licensed practitioner who is happy to answer your questions.",
+        "Get a second opinion if you are unsure.", "One of the doctors is a dermatologist.",
+        "Half of the advice is about sun care.", "The first step is a clean face.", "The second step is the cream.",
+        "Come at 9 am, or at 9:30 in the morning.", "Two doctors answer the questions; one of them is Dr. Nazarian.",
+        "Your first visit, the second step.", "It takes a few minutes.", "The 2nd step is numbing.",
+        "Chapter 3 of the article is about cost.", "Two doctors explain how the needles work.",
+        "In 2020, the article appeared.", "Once the numbing works, the needles go in.", "Do it once in a while.",
+        "One article, two doctors.", "Each dot on the picture is one session.", "Read the top 3 tips below.",
+        "Ask about your 1st appointment.", "Bring a list of your 3 main questions.", "Page 2 has the steps.",
+        "Both doctors agree on one thing: sunscreen.", "Three questions to ask before you book:",
+        "Keep a few days free after the visit.", "A couple of questions help.", "Wait until your skin feels calm.",
+        "At home, a roller is one option.", "Some people feel a little pain.", "It is not for everyone.",
+        "See the [sources](sources.md) for more.", "Ask for door 7 at the clinic.", "Call 911 in an emergency.",
+        "Type the code 1234 into the form.", "Take the number 7 bus to the clinic.",
+        "The clinic is at 42 Main Street.", "Look for a practitioner with many years of training.",
+        "It may take several sessions.", "Ask what a session costs.", "{% raw %}Numbing takes half an hour.{% endraw %}",
+        "Code: `11 needles` stays as typed.",
+    ],
+    "es": [
+        "Llame a la clínica 24/7.", "El paso 1 es lavarse las manos.", "Deje descansar la piel unos días.",
+        "Dos médicas responden. Una vez al mes.", "Una de las médicas es dermatóloga.", "El primer paso es limpiar la cara.",
+        "Pida una segunda opinión.", "El artículo cita a dos médicas.", "Lleve sus 3 preguntas principales.",
+        "Llegue a las 9 de la mañana.",
+    ],
+}
+
+
+def _refuse_ids() -> list[tuple[str, str, str]]:
+    return [(lang, text, word) for lang, rows in MUST_REFUSE.items() for text, word in rows]
+
+
+def _build_ids() -> list[tuple[str, str]]:
+    return [(lang, text) for lang, rows in MUST_BUILD.items() for text in rows]
+
+
+def test_the_tables_are_as_long_as_the_issue_asks() -> None:
+    assert len(MUST_REFUSE["en"]) >= 40 and len(MUST_BUILD["en"]) >= 40
+
+
+@pytest.mark.parametrize("lang, text, word", _refuse_ids())
+def test_a_clinical_figure_typed_by_hand_is_refused(tmp_path: Path, lang: str, text: str, word: str) -> None:
+    msg = _refused(tmp_path, text, lang)
+    assert f"a number typed into the page: '{word}" in msg or f"a number typed into the page: '.{word}" in msg, msg
+    folder = "docs-es" if lang == "es" else "docs"
+    assert msg.startswith(f"{folder}/index.md:{_line(text, text)}:"), msg
+
+
+@pytest.mark.parametrize("lang, text", _build_ids())
+def test_ordinary_writing_builds(tmp_path: Path, lang: str, text: str) -> None:
+    _load(_project(tmp_path, text, lang), lang)
+
+
+def test_numbers_shown_as_typed_are_listed_for_the_reviewer(tmp_path: Path) -> None:
+    """Code and raw blocks are the editor's explicit "shown as typed, not a fact": they build, and the
+    page scan lists each one (make facts and the pull-request summary show them)."""
+    body = "Code: `11 needles`.\n\n{% raw %}Numbing takes half an hour.{% endraw %}\n\n```\nwait 2 weeks\n```"
+    _, site, _ = load_project(define_env, _project(tmp_path, body))
+    listed = site.pages["index.md"].as_typed
+    assert [line for line, _ in listed] == [_line(body, "Code:"), _line(body, "{% raw %}"), _line(body, "wait 2")], listed
+    assert "11 needles" in listed[0][1] and "half an hour" in listed[1][1] and "2 weeks" in listed[2][1]
+
+
+def test_a_suggestion_names_a_fact_only_when_its_number_and_unit_match(tmp_path: Path) -> None:
+    assert 'fact("device.needle_count")' in _refused(tmp_path, "The pen has eleven needles.")
+    msg = _refused(tmp_path, "Numbing takes half an hour.")
+    assert "fact(" not in msg.split("Fix:")[1].replace('fact("...")', ""), msg  # 0.5 hours: no fact gives that
+    assert "{% raw %}" in msg
+
+
+# --- who said it ------------------------------------------------------------------------------
+
+NAZARIAN_FACT = '{{ fact("device.needle_count") }}'
+ATTRIBUTION_REFUSED = {
+    "a break inside the sentence: (yes, really!)": f"Dr. Jaliman (yes, really!) says the pen has {NAZARIAN_FACT}.",
+    "a break inside the sentence: ...": f"Dr. Jaliman says... the pen has {NAZARIAN_FACT}.",
+    "a break inside the sentence: <br>": f"Dr. Jaliman says<br>the pen has {NAZARIAN_FACT}.",
+    "a break inside the sentence: N.Y.": f"Dr. Jaliman of N.Y. says the pen has {NAZARIAN_FACT}.",
+    "a sentence after the named one": f"Dr. Jaliman explains the tool. It has {NAZARIAN_FACT}.",
+    "a speaker in a table row": f"| Who | What |\n| --- | --- |\n| Dr. Jaliman | {NAZARIAN_FACT} |",
+    "a speaker in a column heading": f"| Item | Dr. Jaliman says |\n| --- | --- |\n| Needles | {NAZARIAN_FACT} |",
+    "a speaker in a heading": f"## What Dr. Jaliman says\n\nThe pen has {NAZARIAN_FACT}.",
+    "a speaker in a list's lead-in": f"Dr. Jaliman lists:\n\n- the pen has {NAZARIAN_FACT}",
+    "Dr with no dot": f"Dr Jaliman says the pen has {NAZARIAN_FACT}.",
+    "a no-break space": f"Dr.\u00a0Jaliman says the pen has {NAZARIAN_FACT}.",
+    "a zero-width joiner is refused first": f"Dr. Jali\u200dman says the pen has {NAZARIAN_FACT}.",
+    "capitals": f"DR. JALIMAN SAYS THE PEN HAS {NAZARIAN_FACT}.",
+}
+
+
+@pytest.mark.parametrize("case", ATTRIBUTION_REFUSED, ids=list(ATTRIBUTION_REFUSED))
+def test_misattribution_that_punctuation_or_layout_hid_is_refused(tmp_path: Path, case: str) -> None:
+    msg = _refused(tmp_path, ATTRIBUTION_REFUSED[case])
+    if "zero-width" in case:
+        assert "an invisible character (U+200D)" in msg, msg
+    else:
+        assert "this sentence credits Dr. Jaliman with Dr. Nazarian's words (at device.needle_count)" in msg, msg
+
+
+def test_a_cyrillic_letter_in_a_name_is_refused(tmp_path: Path) -> None:
+    """"Jаliman" with a Cyrillic а is not one of the experts (and would name Dr. Jaliman if it were)."""
+    msg = _refused(tmp_path, f"Dr. J\u0430liman says the pen has {NAZARIAN_FACT}.")
+    assert "who is not an expert in data/facts.yml" in msg and "Did you mean 'Dr. Jaliman'?" in msg, msg
+    from guide.attribution import typed_names
+    from support import project_facts
+
+    assert typed_names("J\u0430liman", project_facts()) == {"jaliman"}
+
+
+ATTRIBUTION_BUILDS = [
+    f"Dr. Nazarian (yes, really!) says the pen has {NAZARIAN_FACT}.",
+    f"## What Dr. Nazarian says\n\nThe pen has {NAZARIAN_FACT}. She uses it in the office.\n\n## The rest",
+    f"Dr. Jaliman explains aftercare. The article says the pen has {NAZARIAN_FACT.replace('device.needle_count', 'about.invasiveness')}.",
+    f"| Who | What |\n| --- | --- |\n| Dr. Nazarian | {NAZARIAN_FACT} |",
+    f"Dr. Nazarian lists:\n\n- the pen has {NAZARIAN_FACT}",
+    "The pen's tip length at home is {{ fact(\"device.home_needle_length\") }}.",
+    f"The pen has {NAZARIAN_FACT}, says Dr. Nazarian.",
+]
+
+
+@pytest.mark.parametrize("text", ATTRIBUTION_BUILDS)
+def test_right_attribution_builds(tmp_path: Path, text: str) -> None:
+    _load(_project(tmp_path, text), "en")
+
+
+# --- partials: what they make is held to the content's list too ---------------------------------
+
+PARTIAL_REFUSED = {
+    "script": "<script>alert(1)</script>",
+    "style": "<style>p::after{content:'x'}</style>",
+    "meta refresh": '<meta http-equiv="refresh" content="0;url=https://evil.example">',
+    "iframe": '<iframe src="https://evil.example"></iframe>',
+    "object": '<object data="x.swf"></object>',
+    "embed": '<embed src="x.swf">',
+    "base": '<base href="https://evil.example/">',
+    "form": '<form action="https://evil.example"></form>',
+    "event attribute": '<span onclick="alert(1)">x</span>',
+    "theme class": '<span class="md-toggle">hidden</span>',
+}
+
+
+@pytest.mark.parametrize("case", PARTIAL_REFUSED, ids=list(PARTIAL_REFUSED))
+def test_a_partial_that_writes_what_content_may_not_hold_stops_the_build(tmp_path: Path, case: str) -> None:
+    project = _project(tmp_path, "Text.")
+    partial = project / "includes" / "partials" / "citation.md"
+    partial.write_text(partial.read_text(encoding="utf-8") + "\n" + PARTIAL_REFUSED[case] + "\n", encoding="utf-8")
+    with pytest.raises(Exception) as info:
+        _load(project, "en")
+    msg = str(info.value)
+    assert "includes/partials/citation.md: " in msg and "in what the partial makes" in msg, msg
