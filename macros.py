@@ -88,7 +88,9 @@ def _stop(exc: Exception) -> Exception:
         from mkdocs.exceptions import PluginError
     except ImportError:
         return exc
-    return PluginError(str(exc))
+    stop = PluginError(str(exc))
+    stop.guide_errors = list(exc.errors) if isinstance(exc, GuideErrors) else [exc] if isinstance(exc, GuideError) else []  # type: ignore[attr-defined]
+    return stop
 
 
 def define_env(env: MacrosEnv) -> None:
@@ -370,7 +372,13 @@ def define_env(env: MacrosEnv) -> None:
             finally:
                 recording.remove(seen)
             shows[summary.__name__] = frozenset(seen)
-        site = pages.scan(docs, facts, specs, shows, display_root=docs_shown, lang=lang)
+        try:
+            site = pages.scan(docs, facts, specs, shows, display_root=docs_shown, lang=lang)
+        except GuideErrors as exc:
+            raise GuideErrors(sorted([*exc.errors, *pages.check_pairs(root, lang)], key=lambda e: (e.file, e.line or 0))) from None
+        paired = pages.check_pairs(root, lang)
+        if paired:
+            raise GuideErrors(paired)
         # Fill every partial once now, so a mistake in one stops the build here, with its
         # file and line, in both engines, instead of in the middle of rendering a page.
         trial.append(_TrialPage())

@@ -232,6 +232,91 @@ def _text_names(text: str, calls: Mapping[int, object], facts: schema.Facts) -> 
     return names
 
 
+_QUOTATION = re.compile(r"“([^“”\n]{1,600})”|\"([^\"\n]{1,600})\"|«([^«»\n]{1,600})»")
+"""A quotation in a sentence (curly, straight or angle quotation marks): a text, never markup."""
+
+
+def quotation_errors(page_blocks: Sequence[object], calls: Mapping[int, object], shown: str, facts: schema.Facts,
+                     article: str, lines: list[str]) -> list[GuideError]:
+    """Words a page puts in a speaker's mouth must be the article's, word for word: every block quote
+    typed on the page (``> ...``; ``{{ quote("...") }}`` is checked in the data), and every quotation in
+    a sentence that names a speaker (outside the quotation marks). A Spanish page quotes the English
+    words, or shows our translation through ``{{ quote("...") }}``."""
+    from . import passages
+    from .rendered import Block, call_index
+
+    errors: list[GuideError] = []
+    for block in page_blocks:
+        assert isinstance(block, Block)
+        if block.quoted:
+            words = "".join(ch for ch in block.text if call_index(ch) is None).strip()
+            words = re.sub(r"^[—–-]\s.*$", "", words, flags=re.M).strip()  # the speaker's line under a quote
+            if words and not passages.quoted_in(words, article):
+                errors.append(_misquote(shown, lines, words, article, "a block quote"))
+            continue
+        for piece in sentences(block.text):
+            for match in _QUOTATION.finditer(piece):
+                if not _quoted_speaker(piece[:match.start()], piece[match.end():], calls, facts):
+                    continue
+                words = next(group for group in match.groups() if group is not None)
+                words = "".join(ch for ch in words if call_index(ch) is None).strip()
+                if words and not passages.quoted_in(words, article):
+                    errors.append(_misquote(shown, lines, words, article, "a quotation"))
+    return errors
+
+
+_NOT_A_SPEAKER = re.compile(r"\b(?:we|us|our|you|your|i|this guide|the guide|a page|the page|pages|nosotros|nuestr[oa]s?|"
+                            r"usted|decimos|la guía|esta guía|una página|la página|las páginas)\b", re.I)
+
+
+def _quoted_speaker(before: str, after: str, calls: Mapping[int, object], facts: schema.Facts) -> bool:
+    """The quotation is a speaker's: the last one who speaks before it in the sentence is a doctor or the
+    article ("Dr. Jaliman says “...”", "The article calls them “...”"; not "we say “...”"), or the
+    first after it is ("“...,” says Dr. Nazarian")."""
+    def last(text: str) -> tuple[int, bool]:
+        found = (-1, False)
+        for pos, speaker in _speakers(text, calls, facts):
+            if pos >= found[0]:
+                found = (pos, speaker)
+        return found
+
+    pos, speaker = last(before)
+    if pos >= 0:
+        return speaker
+    first = sorted(_speakers(after, calls, facts))
+    return bool(first) and first[0][1]
+
+
+def _speakers(text: str, calls: Mapping[int, object], facts: schema.Facts) -> list[tuple[int, bool]]:
+    """Where ``text`` names someone who speaks: (position, a doctor or the article?)."""
+    from .rendered import Call, call_index
+
+    look = skeleton(text) if len(skeleton(text)) == len(text) else text.lower()
+    out = [(m.start(), False) for m in _NOT_A_SPEAKER.finditer(look)]
+    out += [(m.start(), True) for m in ARTICLE_NAME.finditer(look)]
+    for _, pattern in _surname_patterns(tuple((k, p.name) for k, p in facts.experts.items())):
+        out += [(m.start(), True) for m in pattern.finditer(look)]
+    for pos, char in enumerate(text):
+        index = call_index(char)
+        call = calls.get(index) if index is not None else None
+        if isinstance(call, Call) and call.name == "expert":
+            out.append((pos, True))
+    return out
+
+
+def _misquote(shown: str, lines: list[str], words: str, article: str, what: str) -> GuideError:
+    from . import passages
+    from .rendered import locate, quote_line
+
+    line = locate(lines, words[:40])
+    return GuideError(shown, f"{what} that is not word for word in the article", line=line,
+                      found=quote_line(lines, line) or f"'{words[:100]}'",
+                      expected=f"the article's own words ({passages.nearest(words, article)})",
+                      fix="copy the words exactly from sources/article.txt, or say it in your own words without quotation "
+                          "marks; a doctor's quote in another language is shown with {{ quote(\"...\") }}, which marks "
+                          "the translation as ours.")
+
+
 def check(text: str, shown: str, facts: schema.Facts, first_line: int = 1) -> None:
     """Raise ``GuideError`` on the first sentence of page ``text`` (Markdown with macro calls) that
     credits a fact to the wrong speaker."""

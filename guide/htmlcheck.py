@@ -109,6 +109,7 @@ AUTHOR_TAGS: dict[str, frozenset[str]] = {name: frozenset(attrs) for name, attrs
     "abbr": (), "span": (), "div": (), "details": ("open",), "summary": (), "time": ("datetime",), "kbd": (),
     "sup": (), "sub": (), "small": (), "figure": (), "figcaption": (),
     "input": ("type", "disabled", "checked"),  # pymdownx.tasklist's boxes: type="checkbox" only (below)
+    "img": ("src", "alt", "width", "height", "loading"),  # pictures stored in the site (relative addresses only)
 }.items()}
 """Tags Markdown may make of a page, and the attributes each may carry besides ``GLOBAL_ATTRS``."""
 
@@ -257,7 +258,7 @@ def _check_content_node(node: Element, policy: Policy) -> None:
     name = tag_name(node)
     if name in FORBIDDEN or name not in policy.tags:
         short = name.removeprefix("svg:")
-        tags = sorted(t for t in AUTHOR_TAGS if t != "input")
+        tags = sorted(t for t in AUTHOR_TAGS if t not in ("input", "img"))
         policy.add(f"the HTML tag <{short}> in the page", describe(node),
                    "text, Markdown, and only these tags: " + ", ".join(tags) if policy.name == "author"
                    else f"only the tags of guide/htmlcheck.py's {policy.name} list",

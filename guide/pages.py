@@ -83,6 +83,8 @@ def scan(docs_dir: Path, facts: schema.Facts, macros: Mapping[str, MacroSpec],
                 fix="remove it: every file there is published as it is (a script, a page or a stylesheet "
                     "would reach readers unchecked). Pages end in .md; the theme lives in overrides/."))
     hints = pagecheck.number_hints(facts)
+    source = docs_dir.parent / "sources" / "article.txt"
+    article = source.read_text(encoding="utf-8") if source.is_file() else None
     for path in sorted(docs_dir.rglob("*.md")):
         rel = path.relative_to(docs_dir).as_posix()
         if rel.startswith(("_", ".")) or "/_" in rel:
@@ -95,7 +97,7 @@ def scan(docs_dir: Path, facts: schema.Facts, macros: Mapping[str, MacroSpec],
                 fix=f"rename the file (git mv {display_root}/{rel} {display_root}/<new-name>.md) and its nav line."))
             continue
         try:
-            page, found = _scan_page(path, f"{display_root}/{rel}", rel, facts, macros, shows or {}, lang, hints)
+            page, found = _scan_page(path, f"{display_root}/{rel}", rel, facts, macros, shows or {}, lang, hints, article)
         except GuideError as exc:
             errors.append(exc)
             continue
@@ -121,8 +123,8 @@ def read_page(path: Path, shown: str) -> str:
 
 
 def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Mapping[str, MacroSpec],
-               shows: Mapping[str, frozenset[str]], lang: str,
-               hints: Mapping[tuple[float, str], list[str]]) -> tuple[PageInfo, list[GuideError]]:
+               shows: Mapping[str, frozenset[str]], lang: str, hints: Mapping[tuple[float, str], list[str]],
+               article: str | None = None) -> tuple[PageInfo, list[GuideError]]:
     """One page: the checks of its source first (front matter, Jinja, snippet lines, markup; the first
     problem stops them), then everything on what Markdown makes of it (every problem)."""
     text = read_page(path, shown)
@@ -131,14 +133,24 @@ def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Ma
     for key in ("title", "description"):  # shown in search results, tabs and shares: no typed facts there either
         if isinstance(meta.get(key), str) and key in key_lines:
             pagecheck.check_numbers("\n" * (key_lines[key] - 1) + meta[key], shown, facts, lang)
-    pagecheck.check_paragraph_limits(body, shown)
-    pagecheck.check_invisible(body, shown)
+    pagecheck.check_paragraph_limits(body, shown)  # before anything reads the page: it bounds the time they take
     _check_heading(body, shown)
-    used = pagecheck.check_jinja(body, shown, facts, macros, shows)
-    pagecheck.check_snippets(body, shown)
-    pagecheck.check_markup(body, shown)
-    _check_named_experts(text, shown, facts)
-    report = rendered.check_page(body, shown, lang, facts, hints)
+    used = pagecheck.check_jinja(body, shown, facts, macros, shows)  # the rest needs the page's Jinja sound
+    first: list[GuideError] = []
+    for check in (pagecheck.check_invisible, pagecheck.check_snippets, pagecheck.check_markup):
+        try:
+            check(body, shown)
+        except GuideError as exc:
+            first.append(exc)
+    try:
+        _check_named_experts(text, shown, facts)
+    except GuideError as exc:
+        first.append(exc)
+    report = rendered.check_page(body, shown, lang, facts, hints, article)
+    # one message for what the source checks already named (a line they named, or anywhere when the
+    # rendered check cannot tell the line)
+    seen = {e.line for e in first}
+    report.errors = [*first, *(e for e in report.errors if e.line not in seen and (e.line is not None or not first))]
     info = PageInfo(
         path=rel,
         title=meta.get("title") or _title(text) or rel,
@@ -240,6 +252,13 @@ def _front_matter(path: Path, text: str, shown: str) -> tuple[dict[Any, Any], di
                              expected="a date written YYYY-MM-DD, such as 2026-11-24",
                              fix="write the date as year-month-day with dashes.")
         meta[key] = value
+    today = dt.date.today()
+    if meta["last_reviewed"] > today + GRACE:
+        raise GuideError(shown, "'last_reviewed' is in the future", line=tmp_lines.get("last_reviewed"), key="last_reviewed",
+                         found=str(meta["last_reviewed"]),
+                         expected=f"the date the page was last checked: today ({today}) or earlier (a day's grace for "
+                                  "editors whose day has begun ahead of the build machine's clock)",
+                         fix="write the date of the review you did, not a planned one (that is next_review).")
     if meta["next_review"] <= meta["last_reviewed"]:
         raise GuideError(shown, "'next_review' is not after 'last_reviewed'", line=tmp_lines.get("next_review"), key="next_review",
                          found=f"{meta['next_review']} (last reviewed {meta['last_reviewed']})",
@@ -254,13 +273,6 @@ def _front_matter(path: Path, text: str, shown: str) -> tuple[dict[Any, Any], di
                 raise GuideError(shown, f"the {key} is not plain text: {problem}", line=tmp_lines.get(key), key=key,
                                  found=_show(value)[:120], expected=schema.PLAIN_TEXT_EXPECTED.replace(" backslash", ' " backslash'),
                                  fix=schema.PLAIN_TEXT_FIX + " For quotation marks use curly quotes “ ”.")
-    today = dt.date.today()
-    if meta["last_reviewed"] > today + GRACE:
-        raise GuideError(shown, "'last_reviewed' is in the future", line=tmp_lines.get("last_reviewed"), key="last_reviewed",
-                         found=str(meta["last_reviewed"]),
-                         expected=f"the date the page was last checked: today ({today}) or earlier (a day's grace for "
-                                  "editors whose day has begun ahead of the build machine's clock)",
-                         fix="write the date of the review you did, not a planned one (that is next_review).")
     limit = _years_after(meta["last_reviewed"], MAX_REVIEW_YEARS)
     if meta["next_review"] > limit:
         raise GuideError(shown, "'next_review' is too far in the future", line=tmp_lines.get("next_review"), key="next_review",
@@ -333,3 +345,56 @@ def overdue(site: Site, today: dt.date, within_days: int = 0) -> list[PageInfo]:
     """Pages due for review by ``today`` plus ``within_days`` (that day included), soonest first."""
     limit = today + dt.timedelta(days=within_days)
     return sorted((p for p in site.pages.values() if p.next_review <= limit), key=lambda p: p.next_review)
+
+
+EDITION_FOLDERS = {"en": "docs", "es": "docs-es"}
+"""Each edition's pages folder: a page and its pair have the same file name."""
+PAIRED = ("fact", "fact_list", "timeline", "quote", "expert", "depth_scale", "glance_card", "comparison_table",
+          "appointment_sheet", "facts_table", "glossary", "citation", "about_source", "not_covered", "page_info",
+          "picture")
+"""Macros whose calls a page and its pair must share: the same facts, quotes, doctors, pictures and blocks."""
+
+
+def _calls(path: Path) -> dict[tuple[str, str], int]:
+    """The paired calls of a page, ``(macro, first argument)``, with the line of the first of each."""
+    body = read_page(path, path.name)
+    out: dict[tuple[str, str], int] = {}
+    for call in rendered.substitute(body)[2]:
+        if call.name in PAIRED:
+            out.setdefault((call.name, call.key or ""), call.line)
+    return out
+
+
+def check_pairs(root: Path, lang: str = "en") -> list[GuideError]:
+    """Each page against its pair in the other edition: both exist, and show the same facts, quotes,
+    doctors, pictures and blocks. Both editions' builds report the same problems (each names the page
+    that has what the other lacks); nothing to compare where a folder is missing."""
+    folders = [f for f in EDITION_FOLDERS.values() if (root / f).is_dir()]
+    if len(folders) < 2 or EDITION_FOLDERS.get(lang, "docs") not in folders:
+        return []
+    errors: list[GuideError] = []
+    names = {f: {p.relative_to(root / f).as_posix() for p in (root / f).rglob("*.md") if not p.name.startswith("_")}
+             for f in folders}
+    for here in folders:
+        for there in folders:
+            if here == there:
+                continue
+            for rel in sorted(names[here] - names[there]):
+                errors.append(GuideError(f"{here}/{rel}", "a page with no pair in the other edition",
+                                         found=f"no {there}/{rel}", expected="every page in both editions, under the same name",
+                                         fix=f"add {there}/{rel} (a translation of this page) and its nav line, or remove this page."))
+            for rel in sorted(names[here] & names[there]):
+                try:
+                    ours, pair = _calls(root / here / rel), _calls(root / there / rel)
+                except GuideError:
+                    continue  # an unreadable page has its own message
+                for (name, key), line in sorted(ours.items(), key=lambda item: item[1]):
+                    if (name, key) in pair:
+                        continue
+                    shown = f'{name}("{key}")' if key else f"{name}()"
+                    errors.append(GuideError(
+                        f"{here}/{rel}", f"this page shows {shown}, and its pair {there}/{rel} does not", line=line,
+                        found=f"{{{{ {shown} }}}} here only", expected="the same facts, quotes, doctors, pictures and "
+                        "blocks on a page and its pair (the two editions say the same)",
+                        fix=f"show it on {there}/{rel} too, or remove it here."))
+    return errors

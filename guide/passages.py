@@ -6,6 +6,7 @@ stops the build wherever it runs, not only in the test suite.
 
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path
 
@@ -23,6 +24,31 @@ _ANY_HEDGE = re.compile(r"\b(typically about|about|around|approximately|roughly|
 def norm(text: str) -> str:
     """Spaces and curly apostrophes made plain, so line breaks and typography do not matter."""
     return re.sub(r"\s+", " ", text.replace("’", "'"))
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w'’-]+", text.lower().replace("’", "'"))
+
+
+def nearest(text: str, article: str) -> str:
+    """Where ``text`` comes closest to the article, and where it differs, for a message:
+    "nearest in the article: '...'; differs at 'simply' (the article: 'basically')"."""
+    want = _words(text)
+    words = article.split()
+    low = [" ".join(_words(w)) for w in words]
+    if not want or not words:
+        return "nothing in the article comes close"
+    best, best_at = 0.0, 0
+    for start in range(max(1, len(words) - len(want) + 1)):
+        score = difflib.SequenceMatcher(None, want, low[start:start + len(want)], autojunk=False).ratio()
+        if score > best:
+            best, best_at = score, start
+    window = words[best_at:best_at + len(want) + 2]
+    near = " ".join(window)
+    for ours, theirs in zip(want, low[best_at:best_at + len(want)], strict=False):
+        if ours != theirs:
+            return f"nearest in the article: '{near}'; it differs at '{ours}' (the article: '{theirs}')"
+    return f"nearest in the article: '{near}'"
 
 
 def pieces(source: str) -> list[str]:
@@ -72,6 +98,12 @@ def _figure_text(figure: tuple[float, ...]) -> str:
     return " to ".join(schema.num(v) for v in figure)
 
 
+def quoted_in(text: str, article: str) -> bool:
+    """``text`` (a quotation on a page) stands word for word in the article, case and typography aside."""
+    want = " ".join(_words(text))
+    return bool(want) and want in " ".join(_words(article))
+
+
 def check(facts: schema.Facts, lines: dict[Path_, int], article: Path, data_name: str = "data/facts.yml") -> None:
     """Raise ``GuideErrors`` for each passage or quote not in ``article``, each figure its passage does not
     write as one run of numbers in count and order, and each qualifier the passage does not say."""
@@ -93,7 +125,8 @@ def check(facts: schema.Facts, lines: dict[Path_, int], article: Path, data_name
                         data_name, "the source passage is not word for word in the article" if not in_article else
                         "the pieces of the source passage are not in the article's order", line=lines.get(path),
                         key=".".join(path), found=f"'{piece[:120]}'", expected=f"words copied exactly from {ARTICLE}"
-                        + ("" if not in_article else ", pieces joined with ' ... ' in the order the article gives them"),
+                        + ("" if not in_article else ", pieces joined with ' ... ' in the order the article gives them")
+                        + ("" if in_article else f" ({nearest(piece, text)})"),
                         fix="copy the passage from the article (join separate pieces with ' ... ')."))
                     break
                 at = found + len(norm(piece))
@@ -104,7 +137,7 @@ def check(facts: schema.Facts, lines: dict[Path_, int], article: Path, data_name
             path = ("quotes", key, "text")
             errors.append(GuideError(data_name, "the quote is not word for word in the article", line=lines.get(path),
                                      key=".".join(path), found=f"'{quote.text[:120]}'",
-                                     expected=f"words copied exactly from {ARTICLE}",
+                                     expected=f"words copied exactly from {ARTICLE} ({nearest(quote.text, text)})",
                                      fix="copy the quote exactly from the article."))
     if errors:
         raise GuideErrors(errors)

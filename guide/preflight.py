@@ -1179,20 +1179,54 @@ def check_symlinks(root: Path) -> None:
             for link in links])
 
 
+def content_errors(root: Path) -> list[GuideError]:
+    """Everything an editor can break in the content, for both editions at once: the data and its Spanish
+    wording, the strings, the glossaries, every page of both folders, the pairs and the partials, as
+    each edition's build checks them (``define_env``), without building anything."""
+    from .offline import SPANISH, load_project, project_define_env
+
+    if not (root / "macros.py").is_file():
+        return []
+    define_env = project_define_env(root)
+    found: dict[str, GuideError] = {}
+    for conf in ((None, SPANISH) if (root / "docs-es").is_dir() else (None,)):
+        try:
+            load_project(define_env, root, conf)
+        except (GuideError, GuideErrors) as exc:
+            problems = exc.errors if isinstance(exc, GuideErrors) else [exc]
+        except Exception as exc:  # noqa: BLE001 - the engine's wrapper (mkdocs' PluginError) carries them
+            problems = getattr(exc, "guide_errors", None) or [GuideError("the build", str(exc))]
+        else:
+            continue
+        for problem in problems:
+            found.setdefault(str(problem), problem)  # both editions report the data's and the pairs' problems
+    return sorted(found.values(), key=lambda e: (e.file, e.line or 0))
+
+
 def main(argv: list[str]) -> int:
-    """``python -m guide.preflight [project] [--flatten]``: the checks; with ``--flatten``, then the flattened
+    """``python -m guide.preflight [project] [--configs-only] [--flatten]``: every check an editor's change can
+    fail, all at once (the configurations, the links, then the content of both editions; ``--configs-only``:
+    the first two, for `make serve`, which checks the content live); with ``--flatten``, then the flattened
     configurations for Zensical (:func:`flatten`)."""
-    args = [a for a in argv[1:] if a != "--flatten"]
+    args = [a for a in argv[1:] if not a.startswith("--")]
     root = Path(args[0]) if args else Path.cwd()
-    try:
-        check_config(root)
-        check_symlinks(root)
-        if "--flatten" in argv[1:]:
+    errors: list[GuideError] = []
+    for check in (check_config, check_symlinks):
+        try:
+            check(root)
+        except (GuideError, GuideErrors) as exc:
+            errors.extend(exc.errors if isinstance(exc, GuideErrors) else [exc])
+    if "--configs-only" not in argv:
+        errors = sorted([*errors, *content_errors(root)], key=lambda e: (e.file, e.line or 0))
+    if not errors and "--flatten" in argv[1:]:
+        try:
             for name, expected in EXPECTED.items():
                 if expected.flat and (root / name).is_file():
                     flatten(root, name)
-    except (GuideError, GuideErrors) as exc:
-        print(f"ERROR    -  {exc}", file=sys.stderr)
+        except (GuideError, GuideErrors) as exc:
+            errors.extend(exc.errors if isinstance(exc, GuideErrors) else [exc])
+    if errors:
+        print(f"ERROR    -  {GuideErrors(errors)}", file=sys.stderr)
         return 1
     return 0
 

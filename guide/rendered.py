@@ -74,6 +74,7 @@ class Block:
     text: str
     code: list[tuple[int, int]] = field(default_factory=list)
     context: list[str] = field(default_factory=list)
+    quoted: bool = False  # inside a block quote (> ...)
 
 
 @dataclass
@@ -215,10 +216,11 @@ def blocks(root: Element) -> list[Block]:
         _gather(node, parts, code)
         return Block(tag_name(node), "".join(parts), code)
 
-    def visit(node: Element, context: list[str]) -> None:
+    def visit(node: Element, context: list[str], quoted: bool = False) -> None:
         children = [c for c in node if is_element(c)]
+        quoted = quoted or tag_name(node) == "blockquote"
         if node.text and node.text.strip() and tag_name(node) in CONTAINERS:
-            out.append(Block(tag_name(node), node.text, [], [*heading_context(), *context]))
+            out.append(Block(tag_name(node), node.text, [], [*heading_context(), *context], quoted))
         lead_in: str | None = None
         for child in children:
             name = tag_name(child)
@@ -238,14 +240,15 @@ def blocks(root: Element) -> list[Block]:
             elif name in TEXT_BLOCKS:
                 block = text_of(child)
                 block.context = [*heading_context(), *carried]
+                block.quoted = quoted
                 out.append(block)
-                visit(child, carried)  # a list inside a list item, a paragraph inside a loose item
+                visit(child, carried, quoted)  # a list inside a list item, a paragraph inside a loose item
                 lead_in = block.text if name == "p" and block.text.rstrip().endswith(":") else None
             elif name in CONTAINERS:
-                visit(child, carried)
+                visit(child, carried, quoted)
                 lead_in = None
             if child.tail and child.tail.strip() and tag_name(node) in CONTAINERS:
-                out.append(Block(tag_name(node), child.tail, [], [*heading_context(), *context]))
+                out.append(Block(tag_name(node), child.tail, [], [*heading_context(), *context], quoted))
 
     visit(root, [])
     return out
@@ -376,7 +379,8 @@ def _too_deep(shown: str) -> GuideError:
                       fix="flatten the structure: a reader follows two or three levels at most.")
 
 
-def check_page(body: str, shown: str, lang: str, facts: schema.Facts, suggest: NumberHint | None = None) -> Report:
+def check_page(body: str, shown: str, lang: str, facts: schema.Facts, suggest: NumberHint | None = None,
+               article: str | None = None) -> Report:
     """Render ``body`` (front matter blanked, Jinja checked) and check what Markdown makes of it."""
     from . import attribution, pagecheck
 
@@ -435,7 +439,10 @@ def check_page(body: str, shown: str, lang: str, facts: schema.Facts, suggest: N
                 found=quote_line(lines, line) or htmlcheck.describe(node),
                 expected="the doctors' names as data/facts.yml gives them, with no tooltip of the page's own",
                 fix="remove the '*[...]: ...' line or the <abbr>: a doctor's role comes from data/facts.yml (experts:)."))
-    report.errors.extend(attribution.page_errors(blocks(tree), calls, shown, facts))
+    page_blocks = blocks(tree)
+    report.errors.extend(attribution.page_errors(page_blocks, calls, shown, facts))
+    if article is not None:
+        report.errors.extend(attribution.quotation_errors(page_blocks, calls, shown, facts, article, lines))
     return report
 
 

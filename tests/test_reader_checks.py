@@ -288,3 +288,66 @@ def test_a_partial_that_writes_what_content_may_not_hold_stops_the_build(tmp_pat
         _load(project, "en")
     msg = str(info.value)
     assert "includes/partials/citation.md: " in msg and "in what the partial makes" in msg, msg
+
+
+# --- quotations: the article's words, word for word -----------------------------------------------
+
+QUOTES_REFUSED = {
+    "a block quote typed on the page": "> We are simply tricking your skin into healing.",
+    "a quotation after a doctor's name": 'Dr. Jaliman says "use a sunscreen every hour."',
+    "a quotation before a doctor's name": '"Needles are painless," says Dr. Nazarian.',
+    "a quotation after the article": 'The article calls it "a totally painless facial."',
+    "a quotation after an expert macro": '{{ expert("nazarian") }}, says "it never hurts."',
+}
+QUOTES_BUILD = [
+    "> We are basically tricking your skin into thinking",
+    'The article calls them "punctate" scabs.',
+    'When the article gives no number, we say "not stated."',
+    'The word "needle" puts a lot of people off.',
+    'We mark our own tips "Our suggestion."',
+]
+
+
+@pytest.mark.parametrize("case", QUOTES_REFUSED, ids=list(QUOTES_REFUSED))
+def test_words_put_in_a_speakers_mouth_must_be_the_articles(tmp_path: Path, case: str) -> None:
+    msg = _refused(tmp_path, QUOTES_REFUSED[case])
+    assert "not word for word in the article" in msg and "nearest in the article:" in msg, msg
+    assert msg.startswith(f"docs/index.md:{_line(QUOTES_REFUSED[case], QUOTES_REFUSED[case][:12])}:"), msg
+
+
+def test_a_misquote_shows_where_it_differs(tmp_path: Path) -> None:
+    msg = _refused(tmp_path, "> We are simply tricking your skin into thinking")
+    assert "it differs at 'simply' (the article: 'basically')" in msg, msg
+
+
+@pytest.mark.parametrize("text", QUOTES_BUILD)
+def test_quotations_of_the_article_or_of_ourselves_build(tmp_path: Path, text: str) -> None:
+    _load(_project(tmp_path, text), "en")
+
+
+def test_a_spanish_page_quotes_the_english_words_or_uses_the_quote_macro(tmp_path: Path) -> None:
+    msg = _refused(tmp_path, "La Dra. Nazarian dice: «Engañamos a la piel para que sane».", "es")
+    assert "not word for word in the article" in msg and '{{ quote("...") }}' in msg, msg
+    _load(_project(tmp_path, 'La Dra. Nazarian dice: “We are basically tricking your skin”.', "es"), "es")
+
+
+# --- the two editions say the same -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_a_fact_or_quote_on_one_edition_only_stops_both_builds(tmp_path: Path, lang: str) -> None:
+    from tools.project import copy_project
+
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "pain.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("\n## ", '\n{{ quote("tricking") }}\n\n## ', 1), encoding="utf-8")
+    line = page.read_text(encoding="utf-8").split('{{ quote("tricking") }}')[0].count("\n") + 1
+    with pytest.raises(Exception) as info:
+        _load(project, lang)
+    msg = str(info.value)
+    assert f'docs/pain.md:{line}: this page shows quote("tricking"), and its pair docs-es/pain.md does not' in msg, msg
+    (project / "docs-es" / "pain.md").unlink()
+    with pytest.raises(Exception) as info:
+        _load(project, "en")
+    assert "docs/pain.md: a page with no pair in the other edition" in str(info.value)

@@ -18,7 +18,7 @@ before its build: Material's search plugin is one object shared by every configu
 process (MkDocs keeps plugins that have ``on_startup``), so loading both first would index English
 pages with the Spanish settings.
 
-Pages served here carry no Content-Security-Policy (``macros.serving``: ``site_url`` is the served
+Pages served here carry no Content-Security-Policy (``guide.postbuild.serving``: ``site_url`` is the served
 address and ``dev_addr`` is set): the live-reload script is injected inline into every page.
 
 It binds 127.0.0.1 only. It lives in tools/, not guide/: guide/ and macros.py import no MkDocs
