@@ -47,6 +47,8 @@ class PageInfo:
     last_reviewed: dt.date
     next_review: dt.date
     facts: set[str] = field(default_factory=set)
+    links: list[tuple[str, int | None]] = field(default_factory=list)
+    anchors: set[str] = field(default_factory=set)
     as_typed: list[tuple[int | None, str]] = field(default_factory=list)
     """Numbers shown as typed (in code or a raw block), by line: listed for the reviewer."""
 
@@ -103,9 +105,37 @@ def scan(docs_dir: Path, facts: schema.Facts, macros: Mapping[str, MacroSpec],
             continue
         pages[rel] = page
         errors.extend(found)
+    errors.extend(check_links(pages, display_root))
     if errors:
         raise GuideErrors(sorted(errors, key=lambda e: (e.file, e.line or 0)))
     return Site(pages)
+
+
+def check_links(pages: Mapping[str, PageInfo], display_root: str) -> list[GuideError]:
+    """Every link from a page to a page of the site, and to a heading on it (``pain.md#makeup``): the page
+    exists and has that heading. In the project's own words, with the line and the nearest name."""
+    errors = []
+    for page in pages.values():
+        for href, line in page.links:
+            address, _, anchor = href.partition("#")
+            address = address.split("?")[0]
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(page.path), address)) if address else page.path
+            if address and not address.endswith(".md"):
+                continue  # a folder address or a file: the engine's own link check reads those
+            shown = f"{display_root}/{page.path}"
+            if target not in pages:
+                hint = did_you_mean(target, pages)
+                errors.append(GuideError(shown, f"a link to a page that does not exist: '{address}'", line=line,
+                                         found=f"'{href}'", expected=f"a page under {display_root}/, such as pain.md",
+                                         fix=(hint + " " if hint else "") + "Correct the file name in the link."))
+            elif anchor and anchor not in pages[target].anchors:
+                hint = did_you_mean(anchor, sorted(pages[target].anchors))
+                errors.append(GuideError(shown, f"a link to a heading that {display_root}/{target} does not have: "
+                                         f"'#{anchor}'", line=line, found=f"'{href}'",
+                                         expected="the id of one of its headings (the heading's words in lowercase, "
+                                                  "joined with dashes)",
+                                         fix=(hint + " " if hint else "") + "Correct the part after '#'."))
+    return errors
 
 
 def read_page(path: Path, shown: str) -> str:
@@ -158,6 +188,8 @@ def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Ma
         last_reviewed=meta["last_reviewed"],
         next_review=meta["next_review"],
         facts=used,
+        links=report.links,
+        anchors=report.anchors,
         as_typed=report.as_typed,
     )
     return info, report.errors

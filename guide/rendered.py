@@ -84,6 +84,10 @@ class Report:
     errors: list[GuideError] = field(default_factory=list)
     as_typed: list[tuple[int | None, str]] = field(default_factory=list)
     """(line, text) of each number shown as typed, in code or a raw block: listed for the reviewer."""
+    links: list[tuple[str, int | None]] = field(default_factory=list)
+    """Each link to the site's own pages (address as written, line): checked once every page is read."""
+    anchors: set[str] = field(default_factory=set)
+    """The ids a link can point at on this page (headings and attribute lists; macro blocks add theirs)."""
 
 
 # --- the page's source, with stand-ins --------------------------------------------------
@@ -431,6 +435,14 @@ def check_page(body: str, shown: str, lang: str, facts: schema.Facts, suggest: N
         for claim in numbers.claims(raw, lang):
             report.as_typed.append((line + raw.count("\n", 0, claim.start), raw[max(0, claim.start - 20):claim.end + 20].strip()))
     report.as_typed.sort(key=lambda item: item[0] or 0)
+    for node in tree.iter():
+        if not is_element(node):
+            continue
+        if node.get("id"):
+            report.anchors.add(node.get("id", ""))
+        href = node.get("href") if tag_name(node) == "a" else None
+        if href and htmlcheck.url_kind(href) in ("relative", "fragment") and "headerlink" not in node.get("class", ""):
+            report.links.append((href, locate(lines, href)))
     for node in tree.iter():
         if is_element(node) and tag_name(node) == "abbr" and attribution.typed_names("".join(node.itertext()), facts) - {"article"}:
             line = locate(lines, "".join(node.itertext()))

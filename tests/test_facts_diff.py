@@ -107,7 +107,23 @@ def test_removed_fact_from_two_files(tmp_path: Path) -> None:
 
 
 def test_unchanged_file(repo: Path) -> None:
-    assert facts_diff.report(repo) == ("data/facts.yml is unchanged from `main`: no fact changed.", 0)
+    text, code = facts_diff.report(repo)
+    assert code == 0 and text.split("\n\n")[0] == "data/facts.yml is unchanged from `main`: no fact changed.", text
+    assert text.endswith("No number is shown as typed: every number on the pages comes from data/facts.yml."), text
+
+
+def test_numbers_shown_as_typed_are_listed_for_the_reviewer(repo: Path) -> None:
+    """Code and raw blocks let a number through the build as the editor's "not a clinical number":
+    the pull-request summary lists each one (issue 21)."""
+    page = repo / "docs" / "pain.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("\n## ", "\nOpen `24 hours` a day. {% raw %}Takes half an hour.{% endraw %}\n\n## ", 1),
+                    encoding="utf-8")
+    line = page.read_text(encoding="utf-8").split("Open `24")[0].count("\n") + 1
+    report, _ = facts_diff.report(repo)
+    assert "Numbers shown as typed (in code or a raw block), not checked as facts" in report, report
+    assert f"| docs/pain.md:{line} | Open 24 hours a day." in report, report
+    assert "Takes half an hour." in report
 
 
 def test_no_main_branch(tmp_path: Path) -> None:

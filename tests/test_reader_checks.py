@@ -351,3 +351,20 @@ def test_a_fact_or_quote_on_one_edition_only_stops_both_builds(tmp_path: Path, l
     with pytest.raises(Exception) as info:
         _load(project, "en")
     assert "docs/pain.md: a page with no pair in the other edition" in str(info.value)
+
+
+# --- links: the page check's own message, with the line and the nearest name ---------------------
+
+@pytest.mark.parametrize("link, says, hint", [
+    ("[sources](sourcse.md)", "a link to a page that does not exist: 'sourcse.md'", "Did you mean 'sources.md'?"),
+    ("[the top](#tny)", "a link to a heading that docs/index.md does not have: '#tny'", "Did you mean 'tiny'?"),
+])
+def test_a_broken_link_or_anchor_gets_the_projects_own_message(tmp_path: Path, link: str, says: str, hint: str) -> None:
+    project = _project(tmp_path, f"See {link}.")
+    (project / "docs" / "sources.md").write_text((ROOT / "tests" / "fixtures" / "tiny" / "docs" / "sources.md")
+                                                 .read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(Exception) as info:
+        _load(project, "en")
+    msg = str(info.value)
+    assert msg.startswith(f"docs/index.md:{_line('See ' + link, 'See ')}: {says}"), msg
+    assert hint in msg, msg

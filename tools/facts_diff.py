@@ -174,7 +174,27 @@ def report(root: Path, base: str = "main") -> tuple[str, int]:
     characters shown, never acted on (issue 20), the values in it were made one line each (``_cell``).
     """
     text, code = _report(root, base)
+    text += as_typed_section(root)
     return "\n".join(visible(row) for row in text.split("\n")), code
+
+
+def as_typed_section(root: Path) -> str:
+    """Every number shown as typed, in code or between {% raw %} and {% endraw %}: the editor's explicit
+    "not a clinical number", which the build lets through and lists here for the reviewer (issue 21)."""
+    rows: list[str] = []
+    for folder, conf in (("docs", None), ("docs-es", SPANISH)):
+        if not (root / folder).is_dir():
+            continue
+        try:
+            site = load_project(project_define_env(root), root, conf)[1]
+        except Exception:  # noqa: BLE001 - the build reports it; the table above says so
+            continue
+        for page in site.pages.values():
+            rows += [f"| {folder}/{page.path}:{line or '?'} | {_cell(text)} |" for line, text in page.as_typed]
+    if not rows:
+        return "\n\nNo number is shown as typed: every number on the pages comes from data/facts.yml."
+    return "\n".join(["", "", "Numbers shown as typed (in code or a raw block), not checked as facts: check each one.", "",
+                      "| Where | Text |", "| --- | --- |", *rows])
 
 
 def _report(root: Path, base: str) -> tuple[str, int]:
