@@ -35,11 +35,11 @@ import jinja2
 from confusable_homoglyphs import confusables
 from jinja2 import nodes
 
-from . import render, schema
+from . import macrospecs, render, schema
 from .errors import GuideError
 
-SHOWS = ("fact", "fact_list", "timeline", "v", "items")
-"""Calls whose first argument is the key of a fact they show."""
+SHOWS = macrospecs.SHOWS
+"""Calls whose first argument is the key of a fact they show (the declarations, guide/macrospecs.py)."""
 ABBREVIATIONS = ("Dr", "Dra", "Drs", "Dras", "Mr", "Mrs", "Ms", "Sr", "Sra", "St", "vs", "e.g", "i.e", "etc", "M.D", "No",
                  "approx", "p", "pp", "Ud", "Uds", "núm")
 """Words whose final dot does not end a sentence (in any case: "dra. Jaliman", "DR. JALIMAN")."""

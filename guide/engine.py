@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Protocol, TypedDict
 
 if TYPE_CHECKING:
-    from . import pages, schema
+    from . import library
 
 
 class Page(Protocol):
@@ -74,13 +74,11 @@ class MacrosEnv(Protocol):
     def page(self) -> Page | None:
         """The page being rendered (read only while a page renders: MkDocs refuses it earlier)."""
 
-    def macro(self, fn: Callable[..., Any], /) -> object:
+    def macro(self, fn: Callable[..., Any], name: str = "", /) -> object:
         """Make ``fn`` callable from pages as ``{{ name(...) }}``."""
 
     # define_env leaves what it loaded here, for guide.offline.load_project (tests, make facts, make review).
-    guide_facts: schema.Facts
-    guide_site: pages.Site
-    guide_lang: str
+    guide_project: library.Project
 
 
 class BuildEnv(Protocol):

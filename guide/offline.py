@@ -14,6 +14,7 @@ from typing import Any, cast
 
 from . import pages, schema
 from .engine import BuildConfig, MacrosEnv, Page
+from .library import Project
 
 DefineEnv = Callable[[MacrosEnv], None]
 """``macros.py``'s ``define_env``."""
@@ -22,9 +23,7 @@ DefineEnv = Callable[[MacrosEnv], None]
 class OfflineEnv:
     """The few parts of the macros plugin's ``env`` that ``define_env`` uses (``guide.engine.MacrosEnv``)."""
 
-    guide_facts: schema.Facts
-    guide_site: pages.Site
-    guide_lang: str
+    guide_project: Project
     """Set by ``define_env``."""
 
     def __init__(self, project_dir: Path, conf: BuildConfig | None = None) -> None:
@@ -57,7 +56,7 @@ def load_project(define_env: DefineEnv, root: Path,
     """Load ``root`` as a build would (``conf=SPANISH``: the Spanish edition); return the facts, the page scan and the env."""
     env = OfflineEnv(root, conf)
     define_env(env)
-    return env.guide_facts, env.guide_site, env
+    return env.guide_project.facts, env.guide_project.site, env
 
 
 def project_define_env(root: Path) -> DefineEnv:

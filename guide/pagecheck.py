@@ -15,39 +15,18 @@ instead.
 
 from __future__ import annotations
 
-import inspect
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Mapping
 
 import jinja2
 from jinja2 import nodes
 
-from . import render, schema
+from . import schema
 from .errors import GuideError, did_you_mean
+from .macrospecs import BLOCKS, PARTS, STYLES, Spec
 
 RAW_HINT = "To show braces as text, put them between {% raw %} and {% endraw %}."
-STYLES = ("bullets", "steps", "checks")
-
-
-@dataclass(frozen=True)
-class MacroSpec:
-    """How the page check treats calls to one macro.
-
-    ``arg`` names what its first argument must be (``fact``, ``expert``,
-    ``quote`` or ``None``); ``kinds`` limits a fact argument to some fact kinds;
-    ``fn`` is the macro itself, whose signature gives the arguments it takes.
-    """
-
-    arg: str | None = None
-    kinds: tuple[str, ...] = ()
-    fn: Callable[..., Any] | None = None
-
-
-BLOCKS = ("fact_list", "quote", "depth_scale", "timeline", "glance_card", "comparison_table", "appointment_sheet",
-          "about_source", "not_covered", "facts_table", "glossary", "page_info")
-"""Macros that make a block (a list, a picture, a table, a note): each stands alone on its line."""
+MacroSpec = Spec
 _CONTROL = re.compile(r"\{[{%][-+]|[-+][}%]\}")
 
 
@@ -170,39 +149,34 @@ def _check_call(expr: nodes.Node, lines: list[str], shown: str, facts: schema.Fa
             found = f"{name}({arg.name})" if isinstance(arg, nodes.Name) else _quote(lines, expr.lineno)
             plain = arg.name if isinstance(arg, nodes.Name) else "..."
             raise GuideError(shown, f"{name}() needs its values in quotes", line=expr.lineno, found=found,
-                             expected=f'{name}("{plain}")' if spec.arg else "literal values: text in quotes, True or False",
+                             expected=f'{name}("{plain}")' if spec.key else "literal values: text in quotes, True or False",
                              fix="write the key in double quotes.")
     # Every value is a constant (checked just above).
     args = [a.value for a in expr.args if isinstance(a, nodes.Const)]
     kwargs = {kw.key: kw.value.value for kw in expr.kwargs if isinstance(kw.value, nodes.Const)}
-    if spec.fn is not None:
-        try:
-            bound = inspect.signature(spec.fn).bind(*args, **kwargs)
-        except TypeError as exc:
-            params = [p for p in inspect.signature(spec.fn).parameters]
-            raise GuideError(shown, f"{name}() called with the wrong arguments ({exc})", line=expr.lineno,
-                             found=_quote(lines, expr.lineno),
-                             expected=f"{name}({', '.join(params)})" if params else f"{name}() with nothing between the brackets",
-                             fix="see CONTRIBUTING.md for how to call it.") from None
-        values = dict(bound.arguments)
-    else:
-        values = {"key": args[0]} if args else {}
+    try:
+        values = dict(spec.signature.bind(*args, **kwargs).arguments)
+    except TypeError as exc:
+        raise GuideError(shown, f"{name}() called with the wrong arguments ({exc})", line=expr.lineno,
+                         found=_quote(lines, expr.lineno),
+                         expected=spec.usage() if spec.params else f"{name}() with nothing between the brackets",
+                         fix="see CONTRIBUTING.md for how to call it.") from None
     used: set[str] = set()
-    if spec.arg:
+    if spec.key:
         key = next(iter(values.values()), None)
         if not isinstance(key, str):
-            raise GuideError(shown, f"{name}() needs the {spec.arg} key in quotes", line=expr.lineno,
+            raise GuideError(shown, f"{name}() needs the {spec.key} key in quotes", line=expr.lineno,
                              found=f"{name}() without a quoted key", expected=f'{name}("...")',
                              fix="write the key in double quotes.")
         all_facts = facts.all_facts()
         lookups: dict[str, Mapping[str, object]] = {"fact": all_facts, "expert": facts.experts, "quote": facts.quotes}
-        choices = lookups[spec.arg]
+        choices = lookups[spec.key]
         if key not in choices:
             hint = did_you_mean(key, choices)
-            raise GuideError(shown, f"this page uses the {spec.arg} '{key}', which is not in data/facts.yml",
-                             line=expr.lineno, found=f"'{key}'", expected=f"{'an' if spec.arg == 'expert' else 'a'} {spec.arg} key from data/facts.yml",
+            raise GuideError(shown, f"this page uses the {spec.key} '{key}', which is not in data/facts.yml",
+                             line=expr.lineno, found=f"'{key}'", expected=f"{'an' if spec.key == 'expert' else 'a'} {spec.key} key from data/facts.yml",
                              fix=(hint + " " if hint else "") + "Check the spelling against data/facts.yml.")
-        if spec.arg == "fact":
+        if spec.key == "fact":
             used.add(key)
             fact = all_facts[key]
             if spec.kinds and fact.kind not in spec.kinds:
@@ -211,7 +185,7 @@ def _check_call(expr: nodes.Node, lines: list[str], shown: str, facts: schema.Fa
                                  fix=f"use fact(\"{key}\") for this fact, or pick a {' or '.join(spec.kinds)} fact.")
             part = values.get("part")
             if part is not None:
-                allowed = render.PARTS.get(fact.kind, ())
+                allowed = PARTS.get(fact.kind, ())
                 if part not in allowed:
                     hint = did_you_mean(str(part), allowed)
                     raise GuideError(shown, f"a {fact.kind} fact has no part '{part}'", line=expr.lineno, key=key,
@@ -224,6 +198,9 @@ def _check_call(expr: nodes.Node, lines: list[str], shown: str, facts: schema.Fa
         raise GuideError(shown, f"unknown list style '{values['style']}'", line=expr.lineno,
                          found=f"style=\"{values['style']}\"", expected="style one of " + ", ".join(STYLES),
                          fix=(hint + " " if hint else "") + "Use one of the styles listed.")
+    if any(p.takes == "words" and not isinstance(values.get(p.name), str) for p in spec.params):
+        raise GuideError(shown, f"{name}() takes words in quotes", line=expr.lineno, found=_quote(lines, expr.lineno),
+                         expected=f'{spec.example}', fix="write the words in double quotes.")
     if "full" in values and not isinstance(values["full"], bool):
         raise GuideError(shown, "full= takes True or False", line=expr.lineno, found=f"full={values['full']!r}",
                          expected="full=True or full=False", fix="write True or False, without quotes.")

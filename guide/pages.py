@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import pagecheck, rendered, schema
+from . import macrospecs, pagecheck, rendered, schema
 from .errors import GuideError, GuideErrors, did_you_mean
 from .yamlsrc import load_text
 
@@ -76,6 +76,7 @@ def scan(docs_dir: Path, facts: schema.Facts, macros: Mapping[str, MacroSpec],
     """
     pages: dict[str, PageInfo] = {}
     errors: list[GuideError] = []
+    names = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")}
     for path in sorted(docs_dir.rglob("*")):
         rel = path.relative_to(docs_dir).as_posix()
         if path.is_file() and path.suffix != ".md":
@@ -105,16 +106,18 @@ def scan(docs_dir: Path, facts: schema.Facts, macros: Mapping[str, MacroSpec],
             continue
         pages[rel] = page
         errors.extend(found)
-    errors.extend(check_links(pages, display_root))
+    errors.extend(check_links(pages, display_root, names))
     if errors:
         raise GuideErrors(sorted(errors, key=lambda e: (e.file, e.line or 0)))
     return Site(pages)
 
 
-def check_links(pages: Mapping[str, PageInfo], display_root: str) -> list[GuideError]:
+def check_links(pages: Mapping[str, PageInfo], display_root: str, names: set[str] | None = None) -> list[GuideError]:
     """Every link from a page to a page of the site, and to a heading on it (``pain.md#makeup``): the page
-    exists and has that heading. In the project's own words, with the line and the nearest name."""
+    exists and has that heading. In the project's own words, with the line and the nearest name. ``names``:
+    every page file, read or not (a page with a problem of its own is still a page to link to)."""
     errors = []
+    names = set(pages) if names is None else names
     for page in pages.values():
         for href, line in page.links:
             address, _, anchor = href.partition("#")
@@ -123,12 +126,12 @@ def check_links(pages: Mapping[str, PageInfo], display_root: str) -> list[GuideE
             if address and not address.endswith(".md"):
                 continue  # a folder address or a file: the engine's own link check reads those
             shown = f"{display_root}/{page.path}"
-            if target not in pages:
-                hint = did_you_mean(target, pages)
+            if target not in names:
+                hint = did_you_mean(target, names)
                 errors.append(GuideError(shown, f"a link to a page that does not exist: '{address}'", line=line,
                                          found=f"'{href}'", expected=f"a page under {display_root}/, such as pain.md",
                                          fix=(hint + " " if hint else "") + "Correct the file name in the link."))
-            elif anchor and anchor not in pages[target].anchors:
+            elif anchor and target in pages and anchor not in pages[target].anchors:
                 hint = did_you_mean(anchor, sorted(pages[target].anchors))
                 errors.append(GuideError(shown, f"a link to a heading that {display_root}/{target} does not have: "
                                          f"'#{anchor}'", line=line, found=f"'{href}'",
@@ -381,9 +384,7 @@ def overdue(site: Site, today: dt.date, within_days: int = 0) -> list[PageInfo]:
 
 EDITION_FOLDERS = {"en": "docs", "es": "docs-es"}
 """Each edition's pages folder: a page and its pair have the same file name."""
-PAIRED = ("fact", "fact_list", "timeline", "quote", "expert", "depth_scale", "glance_card", "comparison_table",
-          "appointment_sheet", "facts_table", "glossary", "citation", "about_source", "not_covered", "page_info",
-          "picture")
+PAIRED = tuple(name for name, spec in macrospecs.MACROS.items() if spec.paired)
 """Macros whose calls a page and its pair must share: the same facts, quotes, doctors, pictures and blocks."""
 
 
@@ -397,10 +398,11 @@ def _calls(path: Path) -> dict[tuple[str, str], int]:
     return out
 
 
-def check_pairs(root: Path, lang: str = "en") -> list[GuideError]:
+def check_pairs(root: Path, lang: str = "en", known: set[str] | None = None) -> list[GuideError]:
     """Each page against its pair in the other edition: both exist, and show the same facts, quotes,
     doctors, pictures and blocks. Both editions' builds report the same problems (each names the page
-    that has what the other lacks); nothing to compare where a folder is missing."""
+    that has what the other lacks); nothing to compare where a folder is missing. A key not in ``known``
+    (a misspelt one: it has its own message) is left out."""
     folders = [f for f in EDITION_FOLDERS.values() if (root / f).is_dir()]
     if len(folders) < 2 or EDITION_FOLDERS.get(lang, "docs") not in folders:
         return []
@@ -420,6 +422,8 @@ def check_pairs(root: Path, lang: str = "en") -> list[GuideError]:
                     ours, pair = _calls(root / here / rel), _calls(root / there / rel)
                 except GuideError:
                     continue  # an unreadable page has its own message
+                if known is not None and any(key and key not in known for _, key in [*ours, *pair]):
+                    continue  # a misspelt key has its own message; compare again once it is fixed
                 for (name, key), line in sorted(ours.items(), key=lambda item: item[1]):
                     if (name, key) in pair:
                         continue

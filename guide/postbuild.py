@@ -59,6 +59,10 @@ import json
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .engine import BuildConfig
 
 TOGGLES = ("__drawer", "__search")
 
@@ -418,3 +422,27 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+def after_mkdocs(conf: BuildConfig) -> None:
+    """After a MkDocs build (macros.py's ``on_post_build``; Zensical has none, so `make build-zensical`
+    runs ``python -m guide.postbuild``): every step of :func:`run_all` on the edition just built, the
+    Content-Security-Policy last, except under `make serve` (:func:`serving`)."""
+    custom_dir = conf["theme"].custom_dir
+    # The other editions built inside this one (extra.editions roots such as "./es/"), for robots.txt.
+    editions = tuple(e["root"].removeprefix("./") for e in (conf["extra"].get("editions") or {}).values()
+                     if e.get("root", "").startswith("./") and e["root"] != "./")
+    run_all(conf["site_dir"], Path(custom_dir) / "stylesheets" if custom_dir else None,
+            file_urls=not conf["use_directory_urls"], policy=not serving(conf), editions=editions)
+
+
+def serving(conf: BuildConfig) -> bool:
+    """True under ``mkdocs serve`` (``make serve``), which points site_url at its own address.
+
+    Its live reload injects an inline script into every page it serves, with a new request id
+    each time: no hash can allow it, so pages served for editing carry no Content-Security-Policy.
+    The built site always does (tests/test_csp.py).
+    """
+    addr = conf.get("dev_addr")
+    site_url = conf.get("site_url") or ""
+    return addr is not None and site_url.startswith(f"http://{addr.host}:{addr.port}/")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from . import schema
+from . import macrospecs, schema
 
 _SINGULAR = {"minutes": "minute", "months": "month", "years": "year", "weeks": "week",
              "days": "day", "needles": "needle", "sessions": "session"}
@@ -180,7 +180,7 @@ def fact_text(fact: schema.FactT, part: str | None = None, lang: str = "en") -> 
     return not_stated(lang)
 
 
-PARTS = {"range": ("min", "max"), "not_stated": ("note",), "schedule": ("sessions", "every"), "list": ("or",)}
+PARTS = macrospecs.PARTS
 
 
 def _part(fact: schema.FactT, part: str, lang: str = "en") -> str:

@@ -218,7 +218,7 @@ def test_pages_served_for_editing_skip_the_policy() -> None:
     """`make serve`'s live reload injects an inline script no hash can allow; builds keep the policy."""
     from types import SimpleNamespace
 
-    from macros import serving
+    from guide.postbuild import serving
 
     addr = SimpleNamespace(host="127.0.0.1", port=8000)
     assert serving({"dev_addr": addr, "site_url": "http://127.0.0.1:8000/guide/"})

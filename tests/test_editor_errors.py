@@ -342,12 +342,13 @@ def test_the_page_template_is_a_valid_page(tmp_path: Path) -> None:
     template = (ROOT / "docs" / "_template.md").read_text(encoding="utf-8")
     shutil.copy2(ROOT / "docs" / "_template.md", project / "docs" / "_template.md")
     (project / "docs" / "new-page.md").write_text(template, encoding="utf-8")
+    shutil.copy2(ROOT / "docs" / "aftercare.md", project / "docs")  # the template links to it, as a real page would
     with pytest.raises(Exception, match=r"docs/new-page.md:\d+: the page still has the template's sample text"):
         load_project(define_env, project)  # a copy left as it is would publish the sample text
     (project / "docs" / "new-page.md").write_text(
         template.replace("# The question this page answers", "# A new page"), encoding="utf-8")
     _, site, _ = load_project(define_env, project)
-    assert set(site.pages) == {"new-page.md"}, "files starting with _ are not pages"
+    assert set(site.pages) == {"new-page.md", "aftercare.md"}, "files starting with _ are not pages"
     assert {"device.needle_count", "device.depth_range", "candidates.good_for"} <= site.pages["new-page.md"].facts
 
 
@@ -472,7 +473,7 @@ def test_mistake_in_any_partial_names_file_and_line(tmp_path: Path, partial: str
 
 
 def test_a_partial_compiled_from_another_copy_still_names_this_copy_s_line(tmp_path: Path) -> None:
-    """Compiled partials are kept for the process (macros._CompiledPartials): an edited copy of a partial
+    """Compiled partials are kept for the process (guide.library._CompiledPartials): an edited copy of a partial
     is compiled anew, and a mistake in it is reported at its own line, not the cached copy's."""
     load_project(define_env, one_page_project(tmp_path / "first", TINY_PAGE))  # every partial compiled and kept
     msg, text = _partial_error(tmp_path / "second", "timeline.svg", "{{ t.title }}", "\n\n\n{{ t.titel }}")

@@ -189,7 +189,9 @@ def test_allowed_attributes_with_spaces_in_their_values_build(tmp_path: Path) ->
 
 def test_prose_that_only_looks_like_numbers_or_jinja_builds(tmp_path: Path) -> None:
     page = TINY.replace("# Tiny\n", "# Tiny\n\n" + "\n\n".join(ALLOWED_PROSE) + "\n", 1)
-    _, site, _ = load_project(define_env, _project(tmp_path, page))
+    project = _project(tmp_path, page)
+    (project / "docs" / "pain.md").write_text(TINY.replace("# Tiny", "# Pain"), encoding="utf-8")  # the page it links to
+    _, site, _ = load_project(define_env, project)
     assert "device.needle_count" in site.pages["index.md"].facts
 
 
@@ -395,7 +397,7 @@ def test_symlinks_in_content_folders_stop_the_build(tmp_path: Path, where: str) 
 
 def test_partials_escape_values_even_past_the_schema(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Defence in depth: values that slipped past the schema still come out as text from every macro."""
-    import macros
+    from guide import library
 
     real = load_facts(ROOT / "data" / "facts.yml")
     groups = {g: dict(items) for g, items in real.facts.items()}
@@ -407,7 +409,7 @@ def test_partials_escape_values_even_past_the_schema(tmp_path: Path, monkeypatch
     quotes = {**real.quotes, "trainer": real.quotes["trainer"].model_copy(update={"text": EVIL})}
     source = real.source.model_copy(update={"publisher": EVIL, "url": 'https://x.example/"><script>alert(1)</script>'})
     evil = real.model_copy(update={"facts": groups, "experts": experts, "quotes": quotes, "source": source})
-    monkeypatch.setattr(macros, "load_facts", lambda *a, **k: evil)
+    monkeypatch.setattr(library, "load_facts", lambda *a, **k: evil)
     _, _, env = load_project(define_env, _project(tmp_path))
     env.page = type("Page", (), {"path": "sources.md", "meta": {"last_reviewed": "2026-01-10", "next_review": "2099-01-10"}})()
     m = env.macros

@@ -32,6 +32,8 @@ def _project(tmp_path: Path, body: str, lang: str = "en") -> Path:
     folder = project / ("docs-es" if lang == "es" else "docs")
     folder.mkdir()
     (folder / "index.md").write_text(_page(body), encoding="utf-8")
+    (folder / "sources.md").write_text((ROOT / "tests" / "fixtures" / "tiny" / "docs" / "sources.md").read_text(encoding="utf-8"),
+                                       encoding="utf-8")  # a page to link to
     return project
 
 
@@ -361,8 +363,6 @@ def test_a_fact_or_quote_on_one_edition_only_stops_both_builds(tmp_path: Path, l
 ])
 def test_a_broken_link_or_anchor_gets_the_projects_own_message(tmp_path: Path, link: str, says: str, hint: str) -> None:
     project = _project(tmp_path, f"See {link}.")
-    (project / "docs" / "sources.md").write_text((ROOT / "tests" / "fixtures" / "tiny" / "docs" / "sources.md")
-                                                 .read_text(encoding="utf-8"), encoding="utf-8")
     with pytest.raises(Exception) as info:
         _load(project, "en")
     msg = str(info.value)

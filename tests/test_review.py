@@ -25,18 +25,19 @@ def _set_next_review(project: Path, page: str, date: str) -> None:
 
 def test_lists_overdue_and_soon_due_pages_only(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
-    _set_next_review(project, "pain.md", "2030-01-05")  # overdue on 2030-01-10
-    _set_next_review(project, "aftercare.md", "2030-02-01")  # due in 22 days
-    _set_next_review(project, "frequency.md", "2030-03-01")  # beyond 30 days
+    # next_review at most two years after last_reviewed (2026-11-24 on the real pages)
+    _set_next_review(project, "pain.md", "2027-01-05")  # overdue on 2027-01-10
+    _set_next_review(project, "aftercare.md", "2027-02-01")  # due in 22 days
+    _set_next_review(project, "frequency.md", "2027-03-01")  # beyond 30 days
     for page in (project / "docs").glob("*.md"):
         if page.name not in ("pain.md", "aftercare.md") and not page.name.startswith("_"):
-            _set_next_review(project, page.name, "2031-01-01")
+            _set_next_review(project, page.name, "2028-01-01")
     _, site, _ = load_project(define_env, project)
-    text = review.table(site, dt.date(2030, 1, 10), 30)
+    text = review.table(site, dt.date(2027, 1, 10), 30)
     rows = [r for r in text.splitlines() if r.startswith("| docs/")]
     assert [r.split(" | ")[0] for r in rows] == ["| docs/pain.md", "| docs/aftercare.md"]
-    assert rows[0].endswith("| 2030-01-05 | **overdue** by 5 days |")
-    assert rows[1].endswith("| 2030-02-01 | due in 22 days |")
+    assert rows[0].endswith("| 2027-01-05 | **overdue** by 5 days |")
+    assert rows[1].endswith("| 2027-02-01 | due in 22 days |")
     assert text.startswith("2 of ")
 
 

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from guide.library import PARTIALS
 from guide.offline import load_project
-from macros import PARTIALS, define_env
+from macros import define_env
 from tools.project import copy_project
 
 TINY = (Path(__file__).parent / "fixtures" / "tiny" / "docs" / "index.md").read_text(encoding="utf-8")

@@ -1,0 +1,521 @@
+"""The project the macros draw on, loaded once per edition: ``load_project(root, lang)``.
+
+``Project`` holds the facts (in the edition's words), the template strings, the glossary and the
+partials (sandboxed Jinja), and has one method per macro declared in ``guide.macrospecs``. Loading it
+checks everything an editor can break (data, wording, strings, glossary, every page of the edition,
+the pairs, every partial tried once): any problem raises ``GuideErrors`` with all of them.
+
+Engines reach it through macros.py's ``define_env``; tools and tests call ``load_project`` directly.
+Nothing here imports MkDocs, so Zensical can load it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import traceback
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+from urllib.parse import urlencode
+
+import jinja2
+import jinja2.sandbox
+from markupsafe import Markup, escape
+
+from . import attribution, figures, macrospecs, numbers, pages, passages, preflight, render, rendered, schema, siteurl
+from . import lang as langs
+from .engine import BuildConfig, Page
+from .errors import GuideError, GuideErrors, did_you_mean
+from .loader import load_facts
+from .yamlsrc import load_with_lines
+
+DATA = "data/facts.yml"
+PARTIALS = "includes/partials"
+GLOSSARIES = {"en": "includes/abbreviations.md", "es": "includes/abbreviations.es.md"}
+"""The glossary of each edition (its tooltips come from pymdownx.snippets' auto_append in each config)."""
+REPORT_FORM = "report-an-error.yml"
+"""The repository's issue form (.github/ISSUE_TEMPLATE/) that "Report a problem with this page" opens."""
+Kind = TypeVar("Kind", bound=schema.FactT)
+
+
+class _CompiledPartials(jinja2.BytecodeCache):
+    """The partials, once compiled, kept for the life of the process and keyed by name: `make serve`
+    rebuilds and the test suite load the project again and again, from one folder or from copies.
+
+    Jinja reuses a compiled partial only while its text is unchanged (it compares a checksum of the
+    source); a copy elsewhere reuses it too, so ``_template_line`` matches a partial by its name.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return name
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledPartials()
+
+
+class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
+    """The partials' Jinja (issue 20): no names starting with '_', no changes to lists, dicts or sets,
+    no str.format reaching into objects, so a partial cannot reach Python or change the data.
+
+    Stricter than Jinja's own: an unsafe attribute stops the render at once, where Jinja would give an
+    undefined value that ``is defined`` or ``default`` passes over quietly. Sandboxed templates compile
+    to other code (every call checked), so ``_COMPILED`` holds only what this class compiled.
+    """
+
+    def unsafe_undefined(self, obj: object, attribute: str) -> NoReturn:
+        raise jinja2.exceptions.SecurityError(f"access to attribute {attribute!r} of {type(obj).__name__!r} object is unsafe")
+
+
+class _TrialPage:
+    """What ``page_info`` and ``facts_table`` read from a page, for the trial render of every partial."""
+
+    path = "index.md"
+    meta = {"last_reviewed": dt.date(2020, 1, 1), "next_review": dt.date(2020, 1, 2)}
+
+
+def _problems(exc: GuideError | GuideErrors) -> list[GuideError]:
+    return list(exc.errors) if isinstance(exc, GuideErrors) else [exc]
+
+
+class Project:
+    """One edition of the guide, checked, with its macros (one method each, as ``guide.macrospecs`` declares)."""
+
+    def __init__(self, root: Path, conf: BuildConfig | None = None, page: Callable[[], Page | None] = lambda: None) -> None:
+        self.root, self.conf, self._current = root, conf, page
+        self.lang = langs.language_of(conf)  # the edition: theme.language in mkdocs.yml / mkdocs.es.yml
+        self.docs, self.docs_shown = _docs_dir(conf, root)
+        preflight.check_symlinks(root)
+        self.english = load_facts(root / DATA, DATA, article=root / passages.ARTICLE)
+        self.facts = self.english
+        if self.lang != "en":
+            wording = langs.WORDING_FILE[self.lang]
+            self.facts = langs.load_wording(root / wording, wording, self.english, DATA, load_with_lines(root / DATA, DATA)[1])
+        self.strings = langs.load_strings(root, self.lang)
+        self.terms = _glossary(root / GLOSSARIES[self.lang], GLOSSARIES[self.lang], self.lang)
+        self.all_facts = self.facts.all_facts()
+        self.templates = self._templates()
+        self.ids = figures.Ids()  # ids unique per page, for the pictures
+        self._recording: list[set[str]] = []
+        self._trial: list[Page] = []  # a stand-in page while every partial is tried once
+        self._made: list[tuple[str, str]] = []  # (partial, output) of the trial renders
+        self.shows = self._summaries()
+        try:
+            self.site = pages.scan(self.docs, self.facts, macrospecs.MACROS, self.shows, display_root=self.docs_shown,
+                                   lang=self.lang)
+            problems: list[GuideError] = []
+        except GuideErrors as exc:
+            self.site, problems = pages.Site({}), list(exc.errors)
+        problems += pages.check_pairs(root, self.lang, {*self.all_facts, *self.facts.experts, *self.facts.quotes})
+        if problems:
+            raise GuideErrors(sorted(problems, key=lambda e: (e.file, e.line or 0)))
+        self._try_every_partial()
+        self.ids = figures.Ids()  # afresh: the trial renders must not take ids from the pages
+        problems = attribution.check_templates(root / PARTIALS, self.facts, PARTIALS)
+        problems += _not_covered_problems(self.facts, self.site, root, self.docs_shown)
+        if problems:
+            raise GuideErrors(problems)
+
+    # --- what every macro reads through ----------------------------------------------------
+
+    def _templates(self) -> _Sandbox:
+        templates = _Sandbox(
+            loader=jinja2.FileSystemLoader(self.root / PARTIALS),
+            autoescape=True,  # every partial, Markdown too: data values are text, never markup
+            undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
+            bytecode_cache=_COMPILED)
+        templates.filters["cell"] = _cell
+        templates.filters["sentence"] = figures.sentence
+        templates.globals.update(figures.TEMPLATE_GLOBALS)
+        templates.globals["and_list"] = lambda names: render.join(list(names), lang=self.lang)  # "a, b and c"; "a, b y c"
+        templates.globals.update(s=self.strings, date=lambda day: langs.date(_date(day), self.strings),
+                                 who=self.who, items=self.items)
+        return templates
+
+    def page(self) -> Page:
+        page = self._trial[-1] if self._trial else self._current()
+        if page is None:
+            raise RuntimeError("a macro read the page outside any page")
+        return page
+
+    def fact_named(self, key: str) -> schema.FactT:
+        """The one lookup every macro, partial and picture reads facts through (recorded, see ``_summaries``)."""
+        for seen in self._recording:
+            seen.add(key)
+        return self.all_facts[key]
+
+    def _fact_of(self, key: str, kind: type[Kind], what: str) -> Kind:
+        """``fact_named(key)`` for ``what`` (a picture), which needs the fact to be of one kind."""
+        item = self.fact_named(key)
+        if not isinstance(item, kind):
+            raise _wrong_kind(self.root, key, item.kind, kind, what)
+        return item
+
+    def who(self, key: str) -> str:
+        """Who says a fact: "the article" or "Dr. Nazarian" (Spanish "el artículo", "la Dra. Nazarian").
+        Not recorded: naming a fact's speaker does not show the fact."""
+        return render.speaker(self.all_facts[key], self.facts.experts, self.lang)
+
+    def items(self, key: str) -> list[str]:
+        """A list fact's items, for a template that lays them out itself."""
+        item = self.fact_named(key)
+        if not isinstance(item, schema.ListFact):
+            raise ValueError(f"items() needs a list fact, and '{key}' is a {item.kind} fact")
+        return list(item.items)
+
+    def partial(self, name: str, **values: object) -> Markup:
+        """Render a partial; a mistake in it becomes an editor's message naming the partial and line."""
+        shown = f"{PARTIALS}/{name}"
+        try:
+            out = Markup(self.templates.get_template(name).render(**values))
+        except GuideError:
+            raise
+        except jinja2.TemplateSyntaxError as exc:
+            raise GuideError(shown, f"template syntax error: {exc.message}", line=exc.lineno,
+                             found=_row(self.root / PARTIALS / name, exc.lineno), expected="a valid Jinja template",
+                             fix="check the {{ }} and {% %} brackets on this line.") from None
+        except jinja2.exceptions.SecurityError as exc:  # _Sandbox: nothing ran
+            line = _template_line(exc, shown)
+            raise GuideError(shown, f"the partial reaches past its values into Python ({exc})", line=line,
+                             found=_row(self.root / PARTIALS / name, line),
+                             expected="only the values the macro passes in and their fields: no names starting with '_', "
+                                      "no changes to lists or dicts, no str.format",
+                             fix="remove this expression: a partial lays out data, it runs no code. "
+                                 "A new value comes from guide/library.py (a maintainer's change).") from None
+        except Exception as exc:  # noqa: BLE001 - any other failure inside a partial
+            line = _template_line(exc, shown)
+            key = exc.args[0] if isinstance(exc, KeyError) and exc.args and isinstance(exc.args[0], str) else None
+            what = (f"the partial uses the fact '{key}', which is not in data/facts.yml" if key else
+                    f"the partial could not be filled in ({type(exc).__name__}: {exc})")
+            hint = did_you_mean(key, self.all_facts) if key else ""
+            raise GuideError(shown, what, line=line, found=_row(self.root / PARTIALS / name, line),
+                             expected="names and fact keys that exist (partials read facts through v(\"group.name\"))",
+                             fix=(hint + " " if hint else "") + "Correct the name on this line.") from None
+        if self._recording or self._trial:  # the trial renders: what each partial makes is checked too
+            self._made.append((name, str(out)))
+        return out
+
+    # --- the macros (declared in guide/macrospecs.py) ---------------------------------------
+
+    def fact(self, key: str, part: str | None = None) -> Markup:
+        return escape(render.fact_text(self.fact_named(key), part, self.lang))
+
+    def fact_list(self, key: str, style: str = "bullets") -> Markup:
+        item = self.fact_named(key)
+        if not isinstance(item, schema.ListFact):
+            raise ValueError(f"fact_list() needs a list fact, and '{key}' is a {item.kind} fact")
+        return self.partial("list.md", items=item.items, style=style, scope=item.scope)
+
+    def expert(self, key: str, full: bool = False) -> Markup:
+        return Markup(self.partial("expert.md", person=self.facts.experts[key], full=full).strip())
+
+    def quote(self, key: str) -> Markup:
+        item = self.facts.quotes[key]
+        original = self.english.quotes[key].text if self.lang != "en" else None  # a translation shows the English words too
+        return self.partial("quote.md", quote=item, person=self.facts.experts[item.expert], original=original)
+
+    def about_source(self) -> Markup:
+        return Markup(self.partial("about-source.md", source=self.facts.source, experts=len(self.facts.experts)).strip())
+
+    def en(self, words: str) -> Markup:
+        problem = schema.plain_text_problem(words, schema.EMPHASIS) or (
+            f"a number typed into it ('{numbers.typed_number(words, 'en')}')" if numbers.typed_number(words, "en") else "")
+        if problem or not words.strip():
+            raise GuideError(f"{self.docs_shown}/{_page_path(self.page())}", f"en() takes plain English words: "
+                             f"{problem or 'it is empty'}", found=f'en("{words[:60]}")',
+                             expected='a few plain English words, such as en("microneedling")',
+                             fix="write the words alone; show a number with its fact macro.")
+        return Markup('<span lang="en">{}</span>').format(words)
+
+    def suggestion(self) -> Markup:
+        return Markup(self.partial("suggestion.md").strip())
+
+    def not_covered(self) -> Markup:
+        here = _page_path(self.page())
+        page = self.site.pages.get(here)
+        used = page.facts if page else set()
+        gaps = [item.label for key, item in self.all_facts.items() if key in used and isinstance(item, schema.NotStatedFact)]
+        gaps += [s.topic for s in self.facts.not_covered.values() if here in s.pages]
+        return Markup(self.partial("not-covered.md", gaps=gaps, ours=self.suggestion()).strip())
+
+    def citation(self) -> Markup:
+        return Markup(self.partial("citation.md", source=self.facts.source).strip())
+
+    def facts_table(self) -> Markup:
+        here = _page_path(self.page())
+        # Links in raw HTML: MkDocs publishes them as written, Zensical resolves them from the Markdown file.
+        link = pages.href if getattr(self.page(), "file", None) is not None else pages.file_href
+        rows = [{"key": key, "fact": item, "value": render.fact_text(item, lang=self.lang), "who": self.who(key),
+                 "links": [(link(here, p.path), p.title) for p in self.site.pages_using(key)]}
+                for key, item in self.all_facts.items()]
+        # The Spanish table links to the English one for the article's own words: out of the edition's own
+        # site (one level more than the way up to its home), from the page's address or Markdown file.
+        up = pages.url_of(here).count("/") if link is pages.href else here.count("/")
+        english_table = ("../" * (up + 1) + "sources/#facts-and-sources") if self.lang != "en" else ""
+        return self.partial("facts-table.html", rows=rows, english=english_table)
+
+    def glossary(self) -> Markup:
+        return self.partial("glossary.md", terms=_once(self.terms))
+
+    def page_info(self) -> Markup:
+        meta = self.page().meta
+        here = _page_path(self.page())
+        return self.partial("page-info.md", last=_date(meta["last_reviewed"]), next=_date(meta["next_review"]),
+                            source=self.facts.source, up="../" * here.count("/"),
+                            report=_report_link(self.conf, self.root, _site_url(self.conf, self.root) + pages.url_of(here)))
+
+    def _id(self, key: str) -> str:
+        at_page = not self._recording and not self._trial and self._current() is not None
+        return self.ids.make(_page_path(self.page()) if at_page else "", "fig-" + figures.slug(key))
+
+    def depth_scale(self) -> Markup:
+        what = "the needle-depth scale (depth_scale)"
+        d = figures.depth_scale(self._fact_of("device.depth_range", schema.RangeFact, what),
+                                self._fact_of("device.shallowest_reach", schema.TextFact, what),
+                                self._fact_of("device.home_needles", schema.TextFact, what),
+                                self._fact_of("device.home_needle_length", schema.NotStatedFact, what),
+                                self.who("device.depth_range"), self.who("device.home_needles"), self.strings)
+        return self.partial("depth-scale.svg", d=d, id=self._id("device.depth_range"))
+
+    def timeline(self, key: str) -> Markup:
+        item = self.fact_named(key)
+        if not isinstance(item, schema.ScheduleFact):
+            raise ValueError(f"timeline() needs a schedule fact, and '{key}' is a {item.kind} fact")
+        return self.partial("timeline.svg", t=figures.timeline(key, item, self.who(key), self.strings), id=self._id(key))
+
+    def glance_card(self) -> Markup:
+        return self.partial("glance-card.html", v=self.fact)
+
+    def comparison_table(self) -> Markup:
+        return self.partial("comparison-table.md", v=self.fact)
+
+    def appointment_sheet(self) -> Markup:
+        return self.partial("appointment-sheet.md", v=self.fact, site_url=_site_url(self.conf, self.root))
+
+    def macro(self, name: str) -> Callable[..., Markup]:
+        """The method of a declared macro, for an engine to register (``define_env``)."""
+        method: Callable[..., Markup] = getattr(self, name)
+        return method
+
+    # --- checked once, when the project loads ------------------------------------------------
+
+    def _summaries(self) -> dict[str, frozenset[str]]:
+        """Which facts each summary shows, read from its template: rendered once with the lookup
+        recording every key it reads ("pages that use it", make facts)."""
+        shows: dict[str, frozenset[str]] = {}
+        for name, spec in macrospecs.MACROS.items():
+            if not spec.summary:
+                continue
+            seen: set[str] = set()
+            self._recording.append(seen)
+            try:
+                getattr(self, name)()
+            finally:
+                self._recording.remove(seen)
+            shows[name] = frozenset(seen)
+        return shows
+
+    def _try_every_partial(self) -> None:
+        """Fill every partial once, with every argument a page could give, so a mistake in one stops the
+        build here, with its file and line, in both engines; what each makes is held to the content's list."""
+        self._trial.append(_TrialPage())
+        try:
+            for name, spec in macrospecs.MACROS.items():
+                for args in self._trial_arguments(spec):
+                    getattr(self, name)(*args)
+        finally:
+            self._trial.clear()
+        problems = [e for name, out in dict.fromkeys(self._made)
+                    for e in rendered.check_partial(out, f"{PARTIALS}/{name}", self.lang)]
+        if problems:
+            raise GuideErrors(problems)
+
+    def _trial_arguments(self, spec: macrospecs.Spec) -> list[tuple[Any, ...]]:
+        if not spec.params:
+            return [()]
+        first = spec.params[0].takes
+        keys: list[str] = []
+        if first == "fact":
+            keys = [k for k, f in self.all_facts.items() if not spec.kinds or f.kind in spec.kinds]
+        elif first in ("expert", "quote"):
+            keys = list(self.facts.experts if first == "expert" else self.facts.quotes)
+        elif first == "words":
+            return [("microneedling",)]
+        second = spec.params[1].takes if len(spec.params) > 1 else None
+        extra: list[tuple[Any, ...]] = [()]
+        if second == "style":
+            extra = [(style,) for style in macrospecs.STYLES]
+        elif second == "bool":
+            extra = [(False,), (True,)]
+        return [(key, *more) for key in keys for more in extra]
+
+
+def load_project(root: Path, conf: BuildConfig | None = None, page: Callable[[], Page | None] = lambda: None) -> Project:
+    """The edition ``conf`` describes (``None``: English; ``guide.offline.SPANISH``) of the guide in ``root``,
+    checked; raises ``GuideErrors`` with every problem an editor must fix."""
+    try:
+        return Project(root, conf, page)
+    except GuideError as exc:
+        raise GuideErrors([exc]) from None
+
+
+def overdue_warnings(project: Project) -> list[str]:
+    today = dt.date.today()
+    return [f"{project.docs_shown}/{p.path}: review overdue since {p.next_review} (run 'make review')"
+            for p in pages.overdue(project.site, today) if p.next_review < today]
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _not_covered_problems(facts: schema.Facts, site: pages.Site, root: Path, docs_shown: str) -> list[GuideError]:
+    """A page named under not_covered: that is a slip for an existing page ("pian.md"). A name close to
+    no page is let through: a smaller project (a test fixture) shares the data file without every page."""
+    out = []
+    for key, silence in facts.not_covered.items():
+        for i, page in enumerate(silence.pages):
+            close = difflib.get_close_matches(page, list(site.pages), n=1, cutoff=0.8) if page not in site.pages else None
+            if close:
+                _, lines = load_with_lines(root / DATA, DATA)
+                out.append(GuideError(DATA, f"not_covered names a page that does not exist: '{page}'",
+                                      line=lines.get(("not_covered", key, "pages", i)) or lines.get(("not_covered", key, "pages")),
+                                      key=f"not_covered.{key}.pages", found=f"'{page}'",
+                                      expected=f"the file name of a page under {docs_shown}/",
+                                      fix=f"Did you mean '{close[0]}'? Correct the file name."))
+    return out
+
+
+def _config_value(conf: BuildConfig | None, root: Path, name: str) -> str:
+    """A setting as the engine read it; outside an engine (make facts, the tests), mkdocs.yml's, with the same !ENV rule."""
+    if conf is not None:
+        return str(conf.get(name) or "")
+    config = root / "mkdocs.yml"
+    return siteurl.resolve(siteurl.load_config(config).get(name) or "") if config.is_file() else ""
+
+
+def _site_url(conf: BuildConfig | None, root: Path) -> str:
+    """The guide's published address (``site_url``), to print on the sheet; "" when there is none."""
+    return _config_value(conf, root, "site_url")
+
+
+def _report_link(conf: BuildConfig | None, root: Path, address: str) -> str:
+    """The issue form of the guide's repository (``repo_url``) with ``address`` in its Page field: a plain
+    link, so nothing is asked of GitHub until the reader clicks it; "" when there is no repository."""
+    repo = _config_value(conf, root, "repo_url")
+    return f"{repo.rstrip('/')}/issues/new?" + urlencode({"template": REPORT_FORM, "page": address}) if repo else ""
+
+
+def _docs_dir(conf: BuildConfig | None, root: Path) -> tuple[Path, str]:
+    """The pages folder of this build (``docs``, or ``docs-es`` for the Spanish edition) and its name in messages."""
+    value = conf.get("docs_dir") if conf is not None else None
+    path = Path(value) if value else root / "docs"
+    if not path.is_absolute():
+        path = root / path
+    try:
+        shown = path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        shown = path.name
+    return path, shown
+
+
+def _page_path(page: Page) -> str:
+    """``pain.md``: MkDocs pages have ``file.src_path``, Zensical pages ``path``."""
+    path = getattr(getattr(page, "file", None), "src_path", None) or getattr(page, "path", None)
+    if not isinstance(path, str):
+        raise TypeError(f"a page with neither file.src_path nor path: {page!r}")
+    return path
+
+
+def _date(value: object) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def _cell(value: object) -> Markup:
+    """Make text safe inside a Markdown table cell (escaped once, pipes and line breaks made harmless)."""
+    return escape(value).replace("|", "\\|").replace("\n", " ")
+
+
+def _row(path: Path, line: int | None) -> str | None:
+    """Line ``line`` of ``path``, quoted, for a message."""
+    try:
+        rows = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    return f"'{rows[line - 1].strip()[:100]}'" if line and 0 < line <= len(rows) else None
+
+
+def _template_line(exc: BaseException, partial: str) -> int | None:
+    """The line of ``partial`` where ``exc`` was raised (Jinja maps its frames to template lines); a frame
+    is the partial's when its file ends with that path, in whatever folder (``_CompiledPartials``)."""
+    line = None
+    for frame, lineno in traceback.walk_tb(exc.__traceback__):
+        if Path(frame.f_code.co_filename).as_posix().endswith("/" + partial):
+            line = lineno
+    return line
+
+
+def _once(terms: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The glossary page lists a word once: a plural ("dermarollers") whose singular is also a term is left out."""
+    names = {term for term, _ in terms}
+    return [(term, meaning) for term, meaning in terms if not (term.endswith("s") and term[:-1] in names)]
+
+
+def _glossary(path: Path, shown: str, lang: str = "en") -> list[tuple[str, str]]:
+    """``*[term]: meaning`` lines from the abbreviations file, checked as plain text without numbers, sorted by term."""
+    terms = []
+    errors = []
+    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
+        if not line.strip():
+            continue
+        match = re.fullmatch(r"\*\[([^\]]+)\]: (.+)", line)
+        if not match:
+            errors.append(GuideError(shown, "a glossary line in the wrong form", line=number, found=f"'{line[:100]}'",
+                                     expected="*[term]: meaning, one term per line",
+                                     fix="write the line as *[term]: what it means."))
+            continue
+        term, meaning = match[1], match[2].strip()
+        for value in (term, meaning):
+            problem = schema.plain_text_problem(value, schema.EMPHASIS)
+            number_in = numbers.typed_number(value, lang)
+            if problem:
+                errors.append(GuideError(shown, f"a glossary entry is not plain text: {problem}", line=number,
+                                         found=f"'{value[:100]}'", expected=schema.PLAIN_TEXT_EXPECTED,
+                                         fix=schema.PLAIN_TEXT_FIX))
+            elif number_in:
+                errors.append(GuideError(shown, f"a number in a glossary entry ('{number_in}')", line=number,
+                                         found=f"'{value[:100]}'", expected=schema.NUMBER_IN_WORDS_EXPECTED,
+                                         fix="explain the term in words; a figure from the article belongs in "
+                                             "data/facts.yml and on the pages."))
+        terms.append((term, meaning))
+    if errors:
+        raise GuideErrors(errors)
+    return sorted(terms, key=lambda t: _alphabetical(t[0]))
+
+
+def _alphabetical(term: str) -> tuple[str, str]:
+    """Dictionary order in both languages: accents ignored ("ácido" among the a's), "ñ" after "n"."""
+    plain = "".join(c for c in unicodedata.normalize("NFD", term.lower().replace("ñ", "n\uffff"))
+                    if not unicodedata.combining(c))
+    return plain, term
+
+
+def _wrong_kind(root: Path, key: str, found: str, kind: type[object], what: str) -> GuideError:
+    """A fact that ``what`` (a picture) draws has the wrong kind in the data file."""
+    wanted = next((name for name, model in schema.FACT_MODELS.items() if model is kind), kind.__name__)
+    _, lines = load_with_lines(root / DATA, DATA)
+    return GuideError(DATA, f"{what} needs '{key}' to be a {wanted} fact", line=lines.get(("facts", *key.split(".", 1), "kind")),
+                      key=f"facts.{key}.kind", found=f"kind: {found}", expected=f"kind: {wanted}",
+                      fix=f"give '{key}' the kind {wanted}, or change the picture in guide/library.py to use another fact.")
+
