@@ -277,6 +277,8 @@ PARTIAL_REFUSED = {
     "base": '<base href="https://evil.example/">',
     "form": '<form action="https://evil.example"></form>',
     "event attribute": '<span onclick="alert(1)">x</span>',
+    "unquoted event attribute": "<span onclick=alert(1)>x</span>",
+    "event after a > in a value": '<span title="a>b" onclick="x()">x</span>',
     "theme class": '<span class="md-toggle">hidden</span>',
 }
 
@@ -368,3 +370,21 @@ def test_a_broken_link_or_anchor_gets_the_projects_own_message(tmp_path: Path, l
     msg = str(info.value)
     assert msg.startswith(f"docs/index.md:{_line('See ' + link, 'See ')}: {says}"), msg
     assert hint in msg, msg
+
+
+@pytest.mark.parametrize("bad", ["<div onclick=alert(1)></div>", '<div title="a>b" onclick="x()"></div>'])
+def test_an_override_with_an_event_attribute_stops_the_build(tmp_path: Path, bad: str) -> None:
+    """The theme's templates (overrides/) are read by the post-build step with the browsers' parser: an
+    unquoted handler, or one after a '>' inside a value, stops the build (the regular expression it
+    replaced saw neither)."""
+    from support import MAKE_PARTS, make_build
+    from tools.project import BUILD_PARTS, copy_project
+
+    project = copy_project(tmp_path / "project", (*BUILD_PARTS, *MAKE_PARTS))
+    main = project / "overrides" / "main.html"
+    text = main.read_text(encoding="utf-8")
+    main.write_text(text.replace("{% block libs %}\n  {{ super() }}", "{% block libs %}\n  {{ super() }}\n  " + bad, 1),
+                    encoding="utf-8")
+    build = make_build(project)
+    assert not build.ok and "the attribute 'onclick' in the theme's markup" in build.output, build.output[-2000:]
+    assert not (project / "site").exists()
