@@ -410,9 +410,15 @@ def test_typed_number_full_message(tmp_path: Path) -> None:
     count = project_facts().all_facts()["device.needle_count"].value
     typed = f"The pen has {number_word(count)} needles."
     msg, text = _page_error(tmp_path, "# Tiny\n", f"# Tiny\n\n{typed}\n")
-    keys = pagecheck.numbers_by_fact(project_facts())[float(count)][:3]  # the needle count, and any fact that gives the same number
-    parts = " (or one of its parts)" if any(project_facts().all_facts()[k].kind != "number" for k in keys) else ""
-    macros = " or ".join('{{ fact("' + k + '") }}' for k in keys)
+    from guide import schema
+
+    fact = project_facts().all_facts()["device.needle_count"]
+    (number, unit), = schema.fact_numbers_with_units(fact)
+    # the needle count, and any fact that gives the same number with the same unit
+    keys = pagecheck.number_hints(project_facts())[(float(number), unit)][:3]
+    assert "device.needle_count" in keys
+    parts = " (or one of its parts)" if any(k.endswith("@part") for k in keys) else ""
+    macros = " or ".join('{{ fact("' + k.removesuffix("@part") + '") }}' for k in keys)
     assert msg == (
         f"docs/index.md:{line_of(text, typed)}: a number typed into the page: '{number_word(count)}' Found: '{typed}'. "
         "Expected: numbers only from data/facts.yml, through the macros. "
