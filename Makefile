@@ -20,11 +20,14 @@ help: ## List the commands
 # The stamp files make a re-run quick: a venv is touched again only when its lock changes.
 
 PIP := -m pip install --quiet --disable-pip-version-check --require-hashes
+# The project's own package (guide/, tools/: pyproject.toml), editable: imported by name, from this folder.
+OWN := -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
 
-$(VENV)/.site: requirements.lock
+$(VENV)/.site: requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is needed (found " + sys.version.split()[0] + "). Set PYTHON=/path/to/python3.11.")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python $(PIP) -r requirements.lock
+	$(BIN)/python $(OWN)
 	touch $@
 
 $(VENV)/.test: $(VENV)/.site requirements-test.lock package.json package-lock.json
@@ -34,9 +37,10 @@ $(VENV)/.test: $(VENV)/.site requirements-test.lock package.json package-lock.js
 	touch $@
 
 # Zensical in its own venv, so the main install stays lean (see MIGRATING.md).
-$(VENVZ)/.zensical: requirements-zensical.lock
+$(VENVZ)/.zensical: requirements-zensical.lock pyproject.toml
 	test -x $(VENVZ)/bin/python || $(PYTHON) -m venv $(VENVZ)
 	$(VENVZ)/bin/python $(PIP) -r requirements-zensical.lock
+	$(VENVZ)/bin/python $(OWN)
 	touch $@
 
 # The lock tool (uv, requirements-lock.txt) lives in a venv of its own, for `make lock` and the test
@@ -78,7 +82,7 @@ PORT ?= 8000
 # Both editions on one address, as published: English at http://127.0.0.1:$(PORT)/guide/ (site_url's path),
 # Spanish under es/. Each save runs the pre-flight and rebuilds the edition(s) it touches (tools/serve.py).
 serve: $(VENV)/.site ## Preview both editions on http://127.0.0.1:8000 (Spanish under es/; or PORT=...), reloading on every save
-	$(BIN)/python tools/serve.py --port $(PORT)
+	$(BIN)/python -m tools.serve --port $(PORT)
 
 # Built into .site-new/ and moved to site/ only on success: a failed build leaves the previous site (or none).
 # Two editions: English (mkdocs.yml) at the root, then Spanish (mkdocs.es.yml) into es/ inside it.
@@ -91,10 +95,10 @@ build: $(VENV)/.site ## Strict build of both editions into site/ (Spanish in sit
 	rm -rf site && mv .site-new site
 
 facts: $(VENV)/.site ## Which facts this change touches (against main), and the pages that show them
-	@$(BIN)/python tools/facts_diff.py --base main
+	@$(BIN)/python -m tools.facts_diff --base main
 
 review: $(VENV)/.site ## Pages whose review is due within 30 days, or overdue
-	@$(BIN)/python tools/review.py --within 30
+	@$(BIN)/python -m tools.review --within 30
 
 # One test process per core (pytest-xdist); the real builds are made once and shared (tests/conftest.py).
 # A single test file or test runs in one process: .venv/bin/python -m pytest tests/test_x.py
@@ -125,7 +129,7 @@ bench/node_modules/.installed: bench/package.json bench/package-lock.json
 	touch $@
 
 bench: $(VENV)/.test $(VENVZ)/.zensical bench/node_modules/.installed ## Lighthouse on every page vs plain Material, build times: bench/report.md
-	$(BIN)/python tools/bench.py
+	$(BIN)/python -m tools.bench
 
 # Zensical has no --site-dir: the previous site-zensical/ waits in .site-zensical-old/ and comes back if the build fails.
 # The Spanish edition builds from .zensical.es.yml, which the pre-flight writes from zensical.es.yml with INHERIT

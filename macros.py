@@ -14,12 +14,9 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-# Engines load this file by path; make the ``guide`` package beside it importable.
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from guide import library, macrospecs, postbuild  # noqa: E402
-from guide.engine import BuildEnv, MacrosEnv  # noqa: E402
-from guide.errors import GuideError, GuideErrors  # noqa: E402
+from guide import library, macrospecs, postbuild
+from guide.engine import BuildEnv, MacrosEnv
+from guide.errors import GuideError, GuideErrors
 
 
 def define_env(env: MacrosEnv) -> None:

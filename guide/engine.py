@@ -2,7 +2,7 @@
 
 mkdocs-macros calls ``define_env(env)`` and ``on_post_build(env)`` with its plugin object;
 Zensical calls ``define_env`` with a small stand-in (``zensical.extensions.macros.MacroEnv``);
-the tests and editor tools call it with ``guide.offline.OfflineEnv``. None of them is imported
+tests and tools skip it and call ``guide.library.load_project``. None of them is imported
 here (Zensical runs without MkDocs): these Protocols describe only the attributes the guide reads
 or writes, so a change in how ``macros.py`` uses the engine shows in ``make lint``.
 """
@@ -77,7 +77,7 @@ class MacrosEnv(Protocol):
     def macro(self, fn: Callable[..., Any], name: str = "", /) -> object:
         """Make ``fn`` callable from pages as ``{{ name(...) }}``."""
 
-    # define_env leaves what it loaded here, for guide.offline.load_project (tests, make facts, make review).
+    # define_env leaves what it loaded here.
     guide_project: library.Project
 
 

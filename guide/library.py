@@ -17,6 +17,7 @@ import re
 import traceback
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 from urllib.parse import urlencode
@@ -362,8 +363,21 @@ class Project:
         return [(key, *more) for key in keys for more in extra]
 
 
+@dataclass(frozen=True)
+class Theme:
+    """The ``theme`` setting as the project reads it outside an engine (``guide.engine.Theme``)."""
+
+    language: str
+    custom_dir: str | None = None
+
+
+SPANISH: BuildConfig = {"theme": Theme("es"), "docs_dir": "docs-es"}
+"""What mkdocs.es.yml tells the project outside an engine: the Spanish edition, its pages in docs-es/."""
+
+
 def load_project(root: Path, conf: BuildConfig | None = None, page: Callable[[], Page | None] = lambda: None) -> Project:
-    """The edition ``conf`` describes (``None``: English; ``guide.offline.SPANISH``) of the guide in ``root``,
+    """The edition ``conf`` describes (``None``: English, its settings read from mkdocs.yml; ``SPANISH``;
+    or an engine's configuration) of the guide in ``root``,
     checked; raises ``GuideErrors`` with every problem an editor must fix."""
     try:
         return Project(root, conf, page)

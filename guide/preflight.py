@@ -1182,20 +1182,17 @@ def check_symlinks(root: Path) -> None:
 def content_errors(root: Path) -> list[GuideError]:
     """Everything an editor can break in the content, for both editions at once: the data and its Spanish
     wording, the strings, the glossaries, every page of both folders, the pairs and the partials, as
-    each edition's build checks them (``define_env``), without building anything."""
-    from .offline import SPANISH, load_project, project_define_env
+    each edition's build checks them (``guide.library.load_project``), without building anything."""
+    from .library import SPANISH, load_project
 
     if not (root / "macros.py").is_file():
-        return []
-    define_env = project_define_env(root)
+        return []  # not a guide (a configuration's fixture)
     found: dict[str, GuideError] = {}
     for conf in ((None, SPANISH) if (root / "docs-es").is_dir() else (None,)):
         try:
-            load_project(define_env, root, conf)
-        except (GuideError, GuideErrors) as exc:
-            problems = exc.errors if isinstance(exc, GuideErrors) else [exc]
-        except Exception as exc:  # noqa: BLE001 - the engine's wrapper (mkdocs' PluginError) carries them
-            problems = getattr(exc, "guide_errors", None) or [GuideError("the build", str(exc))]
+            load_project(root, conf)
+        except GuideErrors as exc:
+            problems = exc.errors
         else:
             continue
         for problem in problems:
@@ -1216,7 +1213,9 @@ def main(argv: list[str]) -> int:
             check(root)
         except (GuideError, GuideErrors) as exc:
             errors.extend(exc.errors if isinstance(exc, GuideErrors) else [exc])
-    if "--configs-only" not in argv:
+    # The content is read through the editions' configurations (addresses, folders, languages): while one
+    # of them has a problem, its message comes alone, and the content is checked on the next run.
+    if "--configs-only" not in argv and not {e.file for e in errors} & {"mkdocs.yml", "mkdocs.es.yml"}:
         errors = sorted([*errors, *content_errors(root)], key=lambda e: (e.file, e.line or 0))
     if not errors and "--flatten" in argv[1:]:
         try:

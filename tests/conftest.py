@@ -10,18 +10,14 @@ import dataclasses
 import fcntl
 import json
 import os
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from support import ENGINES, MAKE_PARTS, ROOT, Build, make_build, require_zensical
-
-sys.path.insert(0, str(ROOT))
-
-import browser as _browser  # noqa: E402
-from tools.project import BUILD_PARTS, copy_project  # noqa: E402
+import browser as _browser
+from support import ENGINES, MAKE_PARTS, Build, make_build, require_zensical
+from tools.project import BUILD_PARTS, copy_project
 
 # One Chromium and one server of each build for the whole session.
 browser = _browser.browser

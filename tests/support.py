@@ -155,28 +155,22 @@ SCHEDULES = ("frequency.upkeep", "frequency.acne_scarring", "frequency.body", "f
 
 
 @functools.cache
-def _loaded() -> tuple[Any, Any, Any]:
-    """The real data and pages, loaded as the macros load them; a data mistake fails the test that asks."""
-    sys.path.insert(0, str(ROOT))
-    from guide.offline import load_project
-    from macros import define_env
+def loaded_project() -> Any:
+    """The English edition of the real project, loaded as the macros load it (guide.library.Project):
+    its facts, its pages and its macros; a data mistake fails the test that asks."""
+    from guide.library import load_project
 
-    return load_project(define_env, ROOT)
+    return load_project(ROOT)
 
 
 def project_facts() -> Any:
     """data/facts.yml, validated (guide.schema.Facts)."""
-    return _loaded()[0]
+    return loaded_project().facts
 
 
 def project_site() -> Any:
     """The pages and the facts each shows (guide.pages.Site)."""
-    return _loaded()[1]
-
-
-def project_env() -> Any:
-    """The macros environment the pages were rendered with (guide.offline)."""
-    return _loaded()[2]
+    return loaded_project().site
 
 
 # --- tiny fixture sites --------------------------------------------------------------------------

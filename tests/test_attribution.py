@@ -13,8 +13,7 @@ import pytest
 
 from guide import attribution
 from guide.errors import GuideError
-from guide.offline import load_project
-from macros import define_env
+from guide.library import load_project
 from support import ROOT, TINY_PAGE, Entry, data_error, entry, line_of, one_page_project, project_facts
 
 LINE = 'The pen has {{ fact("device.needle_count") }} and reaches {{ fact("device.depth_range") }}.'
@@ -27,7 +26,7 @@ def _project(tmp_path: Path, page: str) -> Path:
 
 def _error(project: Path) -> str:
     with pytest.raises(Exception) as info:
-        load_project(define_env, project)
+        load_project(project)
     msg = str(info.value)
     assert "Traceback" not in msg and "\n" not in msg.strip()
     return msg
@@ -91,7 +90,7 @@ def test_correct_attribution_passes(tmp_path: Path) -> None:
             'Its length is {{ fact("device.home_needle_length") }}, and the article gives none. '
             'The article walks through a visit, with details from Dr. Nazarian\'s office:\n\n'
             '{{ fact_list("appointment.steps", style="steps") }}\n\nShe says it helps.')
-    facts, site, _ = load_project(define_env, _project(tmp_path, page))
+    site = load_project(_project(tmp_path, page)).site
     assert {"device.needle_count", "recovery.feel_after", "appointment.steps"} <= site.pages["index.md"].facts
 
 

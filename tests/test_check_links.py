@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import http.server
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from support import ROOT
-
-sys.path.insert(0, str(ROOT / "tools"))
-import check_links  # noqa: E402
+from tools import check_links
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):

@@ -14,8 +14,7 @@ import pytest
 import yaml
 
 from guide.errors import GuideError, GuideErrors, visible
-from guide.offline import load_project
-from macros import define_env
+from guide.library import load_project
 from support import BIN, MAKE_PARTS, ROOT, TINY_PAGE, entry, one_page_project
 from tools.project import BUILD_PARTS, copy_project
 
@@ -24,7 +23,7 @@ TITLE = 'title: "Tiny\\n::notice::x"\n'  # YAML: the title holds a newline, then
 
 def _refusal(project: Path) -> str:
     with pytest.raises(Exception) as info:
-        load_project(define_env, project)
+        load_project(project)
     return str(info.value)
 
 

@@ -7,11 +7,10 @@ import re
 from pathlib import Path
 
 from guide.errors import GuideError, GuideErrors
+from guide.library import load_project
 from guide.loader import load_facts
-from guide.offline import load_project
 from guide.siteurl import load_config
 from htmlpage import page_file, parse
-from macros import define_env
 from support import ROOT, Build, entry, project_site
 from tools.project import copy_project
 
@@ -52,7 +51,7 @@ def test_contributing_quotes_real_error_messages(tmp_path: Path) -> None:
     assert "The article says microneedling leaves you" in text
     page.write_text(text.replace("The article says microneedling leaves you", "Dr. Jaliman says microneedling leaves you", 1))
     try:
-        load_project(define_env, project)
+        load_project(project)
     except Exception as exc:
         assert _normalise(str(exc)) == quoted.pop(0)
     else:
@@ -72,7 +71,7 @@ def test_contributing_quotes_real_error_messages(tmp_path: Path) -> None:
     page = project / "docs" / "procedure.md"
     page.write_text(page.read_text(encoding="utf-8").replace('fact("device.needle_count")', 'fact("device.needle_cuont")', 1))
     try:
-        load_project(define_env, project)
+        load_project(project)
     except Exception as exc:
         assert _normalise(str(exc)) == quoted[1]
     else:

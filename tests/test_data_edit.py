@@ -67,10 +67,9 @@ def test_every_value_follows_the_data_file(tmp_path: Path) -> None:
     build = run_build(project)
     assert build.ok, build.output
 
-    from guide.offline import load_project
-    from macros import define_env
+    from guide.library import load_project
 
-    _, site, _ = load_project(define_env, project)
+    site = load_project(project).site
     # Old wording is searched for where it is long enough to be the fact itself,
     # and not also part of text the swap leaves alone (experts, quotes, glossary).
     kept = " ".join([*(f"{e.name}, a {e.role}" for e in original.experts.values()),

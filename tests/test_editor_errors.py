@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from guide.offline import load_project
-from macros import define_env
+from guide.library import load_project
 from support import ROOT, TINY_PAGE, Entry, data_error, entry, line_of, number_word, one_page_project, project_facts
 
 PARTS = ("Found: ", "Expected: ", "Fix: ")
@@ -26,7 +25,7 @@ def _page_error(tmp_path: Path, old: str, new: str) -> tuple[str, str]:
     text = TINY_PAGE.replace(old, new, 1)
     project = one_page_project(tmp_path, text)
     with pytest.raises(Exception) as info:
-        load_project(define_env, project)
+        load_project(project)
     return str(info.value), text
 
 
@@ -328,7 +327,7 @@ def test_windows_line_endings_are_fine(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "includes", project / "includes")
     shutil.copytree(ROOT / "sources", project / "sources")
     (project / "docs" / "index.md").write_bytes(TINY_PAGE.replace("\n", "\r\n").encode())
-    _, site, _ = load_project(define_env, project)
+    site = load_project(project).site
     assert "device.needle_count" in site.pages["index.md"].facts
 
 
@@ -344,10 +343,10 @@ def test_the_page_template_is_a_valid_page(tmp_path: Path) -> None:
     (project / "docs" / "new-page.md").write_text(template, encoding="utf-8")
     shutil.copy2(ROOT / "docs" / "aftercare.md", project / "docs")  # the template links to it, as a real page would
     with pytest.raises(Exception, match=r"docs/new-page.md:\d+: the page still has the template's sample text"):
-        load_project(define_env, project)  # a copy left as it is would publish the sample text
+        load_project(project)  # a copy left as it is would publish the sample text
     (project / "docs" / "new-page.md").write_text(
         template.replace("# The question this page answers", "# A new page"), encoding="utf-8")
-    _, site, _ = load_project(define_env, project)
+    site = load_project(project).site
     assert set(site.pages) == {"new-page.md", "aftercare.md"}, "files starting with _ are not pages"
     assert {"device.needle_count", "device.depth_range", "candidates.good_for"} <= site.pages["new-page.md"].facts
 
@@ -451,7 +450,7 @@ def _partial_error(tmp_path: Path, partial: str, old: str, new: str) -> tuple[st
     text = text.replace(old, new, 1)
     path.write_text(text, encoding="utf-8")
     with pytest.raises(Exception) as info:
-        load_project(define_env, project)
+        load_project(project)
     return str(info.value), text
 
 
@@ -481,7 +480,7 @@ def test_mistake_in_any_partial_names_file_and_line(tmp_path: Path, partial: str
 def test_a_partial_compiled_from_another_copy_still_names_this_copy_s_line(tmp_path: Path) -> None:
     """Compiled partials are kept for the process (guide.library._CompiledPartials): an edited copy of a partial
     is compiled anew, and a mistake in it is reported at its own line, not the cached copy's."""
-    load_project(define_env, one_page_project(tmp_path / "first", TINY_PAGE))  # every partial compiled and kept
+    load_project(one_page_project(tmp_path / "first", TINY_PAGE))  # every partial compiled and kept
     msg, text = _partial_error(tmp_path / "second", "timeline.svg", "{{ t.title }}", "\n\n\n{{ t.titel }}")
     assert msg.startswith(f"includes/partials/timeline.svg:{line_of(text, 't.titel')}:"), msg
     assert "has no attribute 'titel'" in msg, msg
@@ -490,12 +489,12 @@ def test_a_partial_compiled_from_another_copy_still_names_this_copy_s_line(tmp_p
 def test_facts_a_summary_shows_are_read_from_its_template(tmp_path: Path) -> None:
     """A new row in glance-card.html lists the home page for its fact: no hand-kept list to forget."""
     project = one_page_project(tmp_path, TINY_PAGE.replace("# Tiny\n", "# Tiny\n\n{{ glance_card() }}\n"))
-    _, site, _ = load_project(define_env, project)
+    site = load_project(project).site
     assert "provider.licensed" not in site.pages["index.md"].facts
     card = project / "includes" / "partials" / "glance-card.html"
     card.write_text(card.read_text(encoding="utf-8").replace(
         "</dl>", '<div><dt>Who</dt><dd>{{ v("provider.licensed") }}</dd></div>\n</dl>'), encoding="utf-8")
-    _, site, _ = load_project(define_env, project)
+    site = load_project(project).site
     assert "provider.licensed" in site.pages["index.md"].facts
     assert {"device.needle_count", "aftercare.spf_min"} <= site.pages["index.md"].facts
 
@@ -511,7 +510,7 @@ def test_picture_fact_of_the_wrong_kind_names_file_line_and_key(tmp_path: Path) 
     text = value.replaced(f'{value.indent}note: "The article gives no figure."\n')
     data.write_text(text, encoding="utf-8")
     with pytest.raises(Exception) as info:
-        load_project(define_env, project)
+        load_project(project)
     msg = str(info.value)
     assert msg.startswith(f"data/facts.yml:{kind.line}: the needle-depth scale (depth_scale) needs 'device.home_needles' to be a text fact"), msg
     assert "(at facts.device.home_needles.kind)" in msg and "Found: kind: not_stated" in msg and "Expected: kind: text" in msg, msg
@@ -577,7 +576,7 @@ def test_prose_number_words_that_count_nothing_are_fine() -> None:
     ("es", "includes/abbreviations.es.md", "*[Dermapen]: una pluma con doce agujas", "'doce'"),
 ])
 def test_a_number_in_a_glossary_entry_stops_the_build(tmp_path: Path, lang: str, glossary: str, entry: str, number: str) -> None:
-    from guide.offline import SPANISH
+    from guide.library import SPANISH
 
     project = one_page_project(tmp_path, TINY_PAGE)
     if lang == "es":
@@ -587,7 +586,7 @@ def test_a_number_in_a_glossary_entry_stops_the_build(tmp_path: Path, lang: str,
     text = path.read_text(encoding="utf-8")
     path.write_text(text + entry + "\n", encoding="utf-8")
     with pytest.raises(Exception) as info:
-        load_project(define_env, project, SPANISH if lang == "es" else None)
+        load_project(project, SPANISH if lang == "es" else None)
     msg = str(info.value)
     assert msg.startswith(f"{glossary}:{text.count(chr(10)) + 1}: a number in a glossary entry ({number})"), msg
     _complete(msg)

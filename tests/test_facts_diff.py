@@ -13,10 +13,8 @@ import pytest
 from guide import render, schema
 from guide.loader import load_facts
 from support import ROOT, entry
+from tools import facts_diff
 from tools.project import cite_numbers, copy_project
-
-sys.path.insert(0, str(ROOT / "tools"))
-import facts_diff  # noqa: E402
 
 GIT = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": os.devnull}
@@ -152,7 +150,7 @@ def test_only_label_changed_and_other_sections(repo: Path) -> None:
 
 def test_command_line_prints_the_table(repo: Path) -> None:
     _edit(repo, "facts.device.needle_count.value", _more("facts.device.needle_count.value"))
-    proc = subprocess.run([sys.executable, str(ROOT / "tools" / "facts_diff.py"), "--root", str(repo)],
+    proc = subprocess.run([sys.executable, "-m", "tools.facts_diff", "--root", str(repo)],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("1 fact changed.\n\n| Fact |")
@@ -166,7 +164,7 @@ def test_the_summary_shows_control_characters_and_obeys_none(repo: Path) -> None
     old = entry("facts.provider.licensed.value", "data/facts.es.yml", text)
     wording.write_text(old.replaced(f'{old.indent}value: "un profesional\\r::warning::x con\\n::notice::y licencia\\u202e"\n'),
                        encoding="utf-8")
-    proc = subprocess.run([sys.executable, str(ROOT / "tools" / "facts_diff.py"), "--root", str(repo)],
+    proc = subprocess.run([sys.executable, "-m", "tools.facts_diff", "--root", str(repo)],
                           capture_output=True, timeout=120)
     out = proc.stdout.decode("utf-8")
     assert proc.returncode == 0, proc.stderr

@@ -16,11 +16,10 @@ import pytest
 from pydantic import TypeAdapter
 
 from guide import figures, render, schema
-from guide.offline import load_project
+from guide.library import load_project
 from guide.siteurl import site_url
 from htmlpage import one, page_file, parse, text_of
-from macros import define_env
-from support import ROOT, SCHEDULES, Build, entry, project_env, project_facts, run_build
+from support import ROOT, SCHEDULES, Build, entry, loaded_project, project_facts, run_build
 from tools.project import BUILD_PARTS, cite_numbers, copy_project
 
 BASE = {"label": "L", "expert": "article", "source": "passage"}
@@ -114,7 +113,7 @@ def test_depth_scale_invents_no_home_length() -> None:
     assert render.NOT_STATED in home and render.fact_text(project_facts().all_facts()["device.home_needles"]) in home
     assert "Dr. Jaliman" in home  # the speaker _depth gives
     assert not re.search(r"\d", home), "the home rollers get no number"
-    html = project_env().macros["depth_scale"]()
+    html = loaded_project().macro("depth_scale")()
     band = re.search(r'<rect class="fig__unknown" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)"', html)
     assert band, html
     start, top, width = float(band.group(1)), float(band.group(2)), float(band.group(3))
@@ -162,11 +161,11 @@ def test_a_range_of_sessions_is_drawn_as_a_range_not_as_extras() -> None:
         assert ("optional", "top of the range") in t.legend
         assert "range" in t.desc and "range" in t.caption
     for key in SCHEDULES:
-        assert "if needed" not in project_env().macros["timeline"](key)
+        assert "if needed" not in loaded_project().macro("timeline")(key)
 
 
 def test_the_articles_about_shows_on_the_body_timeline() -> None:
-    html = project_env().macros["timeline"]("frequency.body")
+    html = loaded_project().macro("timeline")("frequency.body")
     body = project_facts().all_facts()["frequency.body"]
     assert body.qualifier and render.fact_text(body, "sessions").startswith(body.qualifier)
     assert render.fact_text(body, "sessions") in html
@@ -212,7 +211,7 @@ def test_long_plans_are_cut() -> None:
 
 
 def test_sheet_has_every_item() -> None:
-    sheet = project_env().macros["appointment_sheet"]()
+    sheet = loaded_project().macro("appointment_sheet")()
     for q in project_facts().all_facts()["provider.questions"].items:
         assert re.search(rf"^- .*{re.escape(q)}</span> <span class=\"sheet-line\"></span>", sheet, re.M), f"room to answer {q}"
     for key in ("candidates.avoid_other", "candidates.avoid_skin", "candidates.wait_if", "provider.checks",
@@ -238,7 +237,7 @@ def test_every_fact_the_sheet_shows_is_recorded_for_its_page() -> None:
     (recorded from the template when the build starts, never listed by hand)."""
     text = (ROOT / "includes" / "partials" / "appointment-sheet.md").read_text(encoding="utf-8")
     read = set(re.findall(r'(?:v|items|who)\("([a-z_]+\.[a-z_]+)"', text))
-    _, site, _ = load_project(define_env, ROOT)
+    site = load_project(ROOT).site
     shown = site.pages["appointment-sheet.md"].facts
     assert read and read <= shown, read - shown
 
@@ -247,9 +246,9 @@ def test_every_fact_the_sheet_shows_is_recorded_for_its_page() -> None:
 
 
 def _calls() -> dict[str, str]:
-    out = {"depth_scale": project_env().macros["depth_scale"]()}
+    out = {"depth_scale": loaded_project().macro("depth_scale")()}
     for key in SCHEDULES:
-        out[key] = project_env().macros["timeline"](key)
+        out[key] = loaded_project().macro("timeline")(key)
     return out
 
 
@@ -278,15 +277,15 @@ def test_picture_markup(name: str) -> None:
 
 def test_timeline_refuses_a_fact_that_is_not_a_schedule() -> None:
     with pytest.raises(ValueError, match="needs a schedule fact"):
-        project_env().macros["timeline"]("device.depth_range")
+        loaded_project().macro("timeline")("device.depth_range")
 
 
 def test_glance_card_and_comparison_table_show_the_facts() -> None:
-    card = project_env().macros["glance_card"]()
+    card = loaded_project().macro("glance_card")()
     assert "\n\n" not in card.strip()
     for key in ("device.needle_count", "device.depth_range", "appointment.numbing_time", "frequency.upkeep"):
         assert render.fact_text(project_facts().all_facts()[key]) in card, key
-    table = project_env().macros["comparison_table"]()
+    table = loaded_project().macro("comparison_table")()
     rows = [line for line in table.splitlines() if line.startswith("|")]
     assert len(rows) >= 4 and all(r.count("|") - r.count("\\|") == 4 for r in rows)
     # the home length is not stated: the table says so in the data's words ("The article gives no length
@@ -502,7 +501,7 @@ def test_drawings_follow_the_data(builds: tuple[Build, Build]) -> None:
 def test_the_home_band_is_plainly_not_a_measurement() -> None:
     """The band fades from its start at once (no solid stretch that reads as a depth) and says
     "not to scale"; it still never reaches the pen's range (test_depth_scale_invents_no_home_length)."""
-    html = project_env().macros["depth_scale"]()
+    html = loaded_project().macro("depth_scale")()
     stops = re.findall(r'<stop offset="([\d.]+)"([^>]*)>', html)
     assert stops and float(stops[0][0]) == 0 and "stop-opacity" not in stops[0][1], stops
     assert 'stop-opacity="0"' in stops[-1][1]
@@ -517,7 +516,7 @@ def test_the_depth_scale_names_who_gives_the_pen_settings() -> None:
     assert "Dr. Nazarian" in " ".join(d.bar_label_lines)
     assert " ".join(d.reach_lines).endswith("says Dr. Nazarian")
     assert all(not line.endswith("Dr.") for line in d.reach_lines + d.home_lines), "Dr. split from the name"
-    html = project_env().macros["depth_scale"]()
+    html = loaded_project().macro("depth_scale")()
     assert "In-office pen (Dr. Nazarian)" in html and "set by your provider</text>" not in html
 
 
@@ -525,7 +524,7 @@ def test_the_depth_scale_names_who_gives_the_pen_settings() -> None:
                                       ("frequency.touch_ups", "Dr. Nazarian"), ("frequency.body", "the article")])
 def test_each_timeline_names_whose_plan_it_is(key: str, who: str) -> None:
     assert render.speaker(project_facts().all_facts()[key], project_facts().experts) == who
-    html = project_env().macros["timeline"](key)
+    html = loaded_project().macro("timeline")(key)
     tree = parse(html)
     title, desc, caption = (text_of(one(tree, css)) for css in ("svg title", "svg desc", "figcaption"))
     assert title.endswith(f"says {who}"), title
@@ -556,7 +555,7 @@ def test_a_shaded_span_covers_exactly_its_interval() -> None:
     assert isinstance(upkeep, schema.ScheduleFact) and upkeep.every
     t = figures.timeline("frequency.upkeep", upkeep)
     assert t.axis is not None
-    html = project_env().macros["timeline"]("frequency.upkeep")
+    html = loaded_project().macro("timeline")("frequency.upkeep")
     row = f"{t.mark_y - 10:g}"  # the span on the timeline, not the legend's swatch
     x, width = (float(v) for v in _groups(rf'<rect class="fig__window" x="([\d.]+)" y="{row}" width="([\d.]+)"', html))
     assert x == t.axis.x(upkeep.every.min) and x + width == pytest.approx(t.axis.x(upkeep.every.max))

@@ -4,7 +4,7 @@ Pages and data are content that any contributor changes; only macros.py,
 guide/ and the templates are code. Each case from issue 12 is here, on every
 surface it could reach: page text, table cell, list, picture (SVG), attribute,
 JSON-LD, <title> and meta tags, the search index. Most cases run the build's
-own checks in-process (``define_env``); a few build real tiny projects with
+own checks in-process (``guide.library.load_project``); a few build real tiny projects with
 MkDocs and with Zensical, to prove what reaches the published HTML.
 """
 
@@ -19,11 +19,10 @@ from pathlib import Path
 import pytest
 from markupsafe import Markup, escape
 
-from guide import preflight
+from guide import macrospecs, preflight
 from guide.errors import GuideError, GuideErrors
+from guide.library import load_project
 from guide.loader import load_facts
-from guide.offline import load_project
-from macros import define_env
 from support import ROOT, Build, Entry, copy_built, entry, make_build, number_word, project_facts, run_build
 from tools.project import copy_project
 
@@ -53,7 +52,7 @@ def _project(tmp_path: Path, page: str | None = None, data: str | None = None) -
 
 def _refused(project: Path) -> str:
     with pytest.raises(Exception) as info:
-        load_project(define_env, project)
+        load_project(project)
     msg = str(info.value)
     _complete(msg.splitlines()[-1] if msg.startswith(tuple("0123456789")) else msg)
     return msg
@@ -184,14 +183,14 @@ ALLOWED_PROSE = [
 def test_allowed_attributes_with_spaces_in_their_values_build(tmp_path: Path) -> None:
     page = TINY.replace("# Tiny\n", '# Tiny\n\n<abbr title="A word with a long meaning here">word</abbr> and '
                         '<span class="note small" id="a-note">text</span>\n', 1)
-    load_project(define_env, _project(tmp_path, page))
+    load_project(_project(tmp_path, page))
 
 
 def test_prose_that_only_looks_like_numbers_or_jinja_builds(tmp_path: Path) -> None:
     page = TINY.replace("# Tiny\n", "# Tiny\n\n" + "\n\n".join(ALLOWED_PROSE) + "\n", 1)
     project = _project(tmp_path, page)
     (project / "docs" / "pain.md").write_text(TINY.replace("# Tiny", "# Pain"), encoding="utf-8")  # the page it links to
-    _, site, _ = load_project(define_env, project)
+    site = load_project(project).site
     assert "device.needle_count" in site.pages["index.md"].facts
 
 
@@ -233,7 +232,7 @@ def test_front_matter_without_closing_line(tmp_path: Path) -> None:
 def test_page_with_a_byte_order_mark_builds(tmp_path: Path) -> None:
     project = _project(tmp_path)
     (project / "docs" / "index.md").write_bytes(b"\xef\xbb\xbf" + TINY.encode())
-    _, site, _ = load_project(define_env, project)
+    site = load_project(project).site
     assert "device.needle_count" in site.pages["index.md"].facts
 
 
@@ -410,9 +409,9 @@ def test_partials_escape_values_even_past_the_schema(tmp_path: Path, monkeypatch
     source = real.source.model_copy(update={"publisher": EVIL, "url": 'https://x.example/"><script>alert(1)</script>'})
     evil = real.model_copy(update={"facts": groups, "experts": experts, "quotes": quotes, "source": source})
     monkeypatch.setattr(library, "load_facts", lambda *a, **k: evil)
-    _, _, env = load_project(define_env, _project(tmp_path))
-    env.page = type("Page", (), {"path": "sources.md", "meta": {"last_reviewed": "2026-01-10", "next_review": "2099-01-10"}})()
-    m = env.macros
+    page = type("Page", (), {"path": "sources.md", "meta": {"last_reviewed": "2026-01-10", "next_review": "2099-01-10"}})()
+    project = load_project(_project(tmp_path), page=lambda: page)
+    m = {name: project.macro(name) for name in macrospecs.MACROS}
     outputs = {
         "inline text": m["fact"]("provider.licensed"),
         "list": m["fact_list"]("candidates.avoid_skin", style="checks"),
@@ -436,12 +435,13 @@ def test_partials_escape_values_even_past_the_schema(tmp_path: Path, monkeypatch
 
 
 def test_macros_return_escaped_text_once() -> None:
-    facts, _, env = load_project(define_env, ROOT)
+    project = load_project(ROOT)
+    facts = project.facts
     twice = re.compile(r"&amp;(#?\w+;)")  # an entity escaped again
-    out = str(env.macros["quote"]("trainer"))
+    out = str(project.macro("quote")("trainer"))
     assert str(escape(facts.quotes["trainer"].text)) in out and not twice.search(out)
-    assert isinstance(env.macros["fact"]("device.needle_count"), Markup)
-    about = str(env.macros["about_source"]())
+    assert isinstance(project.macro("fact")("device.needle_count"), Markup)
+    about = str(project.macro("about_source")())
     assert str(escape(facts.source.publisher)) in about and not twice.search(about)
 
 

@@ -17,9 +17,8 @@ from pathlib import Path
 import pytest
 
 from guide import attribution, htmlcheck, numbers, pagecheck, postbuild, rendered
-from guide.offline import load_project
+from guide.library import load_project
 from guide.pages import MAX_PAGE
-from macros import define_env
 from support import TINY_PAGE, one_page_project, project_facts
 
 LIMIT = 10.0
@@ -77,7 +76,7 @@ def test_the_page_check_reads_the_largest_page_in_time(tmp_path: Path, case: str
     (unmatched brackets, tag openers) is refused before any Markdown reads it."""
     body = _inputs(MAX_PAGE)[case][:MAX_PAGE - 400]
     project = one_page_project(tmp_path, TINY_PAGE.replace("# Tiny\n", "# Tiny\n\n" + body + "\n", 1))
-    assert _timed(lambda: load_project(define_env, project)) < LIMIT, case
+    assert _timed(lambda: load_project(project)) < LIMIT, case
 
 
 @pytest.mark.parametrize("case", list(_inputs(10)))
@@ -108,7 +107,7 @@ def test_a_megabyte_page_is_refused_at_once(tmp_path: Path, case: str) -> None:
     with pytest.raises(Exception) as info:
         start = time.monotonic()
         try:
-            load_project(define_env, project)
+            load_project(project)
         finally:
             assert time.monotonic() - start < LIMIT
     assert "the page is too long" in str(info.value)
@@ -125,5 +124,5 @@ def test_deep_nesting_gets_a_message(tmp_path: Path, body: str, says: str) -> No
     """The review's "list nested 400 deep" ended in a traceback."""
     project = one_page_project(tmp_path, TINY_PAGE.replace("# Tiny\n", "# Tiny\n\n" + body + "\n", 1))
     with pytest.raises(Exception) as info:
-        load_project(define_env, project)
+        load_project(project)
     assert says in str(info.value) and "Traceback" not in str(info.value), str(info.value)[:300]

@@ -2,7 +2,7 @@
 
 Both sides of every rule, in both editions: each hostile or mistaken input of the security review
 (issue 20) is refused by the build, with the page and the line; each sentence of the editors' table
-(issue 21) builds. Every case runs the build's own page check in-process (``define_env``), the
+(issue 21) builds. Every case runs the build's own page check in-process (``guide.library.load_project``), the
 one `make build` and `make serve` run: no case here is caught only by a test.
 """
 
@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from guide.offline import SPANISH, load_project
-from macros import define_env
+from guide.library import SPANISH, load_project
 from support import ROOT, TINY_PAGE
 
 EDITIONS = ("en", "es")
@@ -42,7 +41,7 @@ def _page(body: str) -> str:
 
 
 def _load(project: Path, lang: str) -> object:
-    return load_project(define_env, project, SPANISH if lang == "es" else None)
+    return load_project(project, SPANISH if lang == "es" else None)
 
 
 def _refused(tmp_path: Path, body: str, lang: str = "en") -> str:
@@ -197,7 +196,7 @@ def test_numbers_shown_as_typed_are_listed_for_the_reviewer(tmp_path: Path) -> N
     """Code and raw blocks are the editor's explicit "shown as typed, not a fact": they build, and the
     page scan lists each one (make facts and the pull-request summary show them)."""
     body = "Code: `11 needles`.\n\n{% raw %}Numbing takes half an hour.{% endraw %}\n\n```\nwait 2 weeks\n```"
-    _, site, _ = load_project(define_env, _project(tmp_path, body))
+    site = load_project(_project(tmp_path, body)).site
     listed = site.pages["index.md"].as_typed
     assert [line for line, _ in listed] == [_line(body, "Code:"), _line(body, "{% raw %}"), _line(body, "wait 2")], listed
     assert "11 needles" in listed[0][1] and "half an hour" in listed[1][1] and "2 weeks" in listed[2][1]

@@ -163,12 +163,11 @@ def test_a_list_of_alternatives_is_joined_with_or_everywhere() -> None:
 @pytest.mark.parametrize("key", ["candidates.wait_if", "candidates.avoid_skin", "candidates.avoid_other"])
 def test_real_warning_lists_read_as_alternatives_in_both_editions(key: str) -> None:
     """The article: "eczema, rosacea, or very sensitive skin"; "blood thinners or ... alcohol drinker"."""
-    from guide.offline import SPANISH, load_project
-    from macros import define_env
+    from guide.library import SPANISH, load_project
     from support import ROOT
 
     for conf, lang in ((None, "en"), (SPANISH, "es")):
-        facts, _, _ = load_project(define_env, ROOT, conf)
+        facts = load_project(ROOT, conf).facts
         fact = facts.all_facts()[key]
         assert isinstance(fact, schema.ListFact) and fact.joined_by == "or", "data/facts.yml: joined_by: \"or\""
         text = render.fact_text(fact, lang=lang)  # as the facts table and every sentence show it

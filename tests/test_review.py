@@ -7,13 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from guide.offline import load_project
-from macros import define_env
+from guide.library import load_project
 from support import ROOT
+from tools import review
 from tools.project import copy_project
-
-sys.path.insert(0, str(ROOT / "tools"))
-import review  # noqa: E402
 
 
 def _set_next_review(project: Path, page: str, date: str) -> None:
@@ -32,7 +29,7 @@ def test_lists_overdue_and_soon_due_pages_only(tmp_path: Path) -> None:
     for page in (project / "docs").glob("*.md"):
         if page.name not in ("pain.md", "aftercare.md") and not page.name.startswith("_"):
             _set_next_review(project, page.name, "2028-01-01")
-    _, site, _ = load_project(define_env, project)
+    site = load_project(project).site
     text = review.table(site, dt.date(2027, 1, 10), 30)
     rows = [r for r in text.splitlines() if r.startswith("| docs/")]
     assert [r.split(" | ")[0] for r in rows] == ["| docs/pain.md", "| docs/aftercare.md"]
@@ -42,14 +39,14 @@ def test_lists_overdue_and_soon_due_pages_only(tmp_path: Path) -> None:
 
 
 def test_nothing_due() -> None:
-    _, site, _ = load_project(define_env, ROOT)
+    site = load_project(ROOT).site
     earliest = min(p.next_review for p in site.pages.values())
     text = review.table(site, earliest - dt.timedelta(days=31), 30)
     assert text.startswith("No page is due for review in the next 30 days")
 
 
 def test_command_exits_zero_even_with_overdue_pages(tmp_path: Path) -> None:
-    proc = subprocess.run([sys.executable, str(ROOT / "tools" / "review.py"), "--today", "2099-12-31"],
+    proc = subprocess.run([sys.executable, "-m", "tools.review", "--today", "2099-12-31"],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert "**overdue** by" in proc.stdout and "| docs/index.md |" in proc.stdout

@@ -2,7 +2,7 @@
 an editor's message naming the partial and line, and nothing it asked for runs.
 
 Each case puts one hostile line into a copy of a real partial, in a copy of the project, and loads
-that copy as a build does (``define_env``, which renders every partial once). The commands in the
+that copy as a build does (``guide.library.load_project``, which renders every partial once). The commands in the
 cases would create a file; the test checks that none was created.
 """
 
@@ -12,9 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from guide.library import PARTIALS
-from guide.offline import load_project
-from macros import define_env
+from guide.library import PARTIALS, load_project
 from tools.project import copy_project
 
 TINY = (Path(__file__).parent / "fixtures" / "tiny" / "docs" / "index.md").read_text(encoding="utf-8")
@@ -56,7 +54,7 @@ MUTATIONS = {
 
 
 def _copy(tmp_path: Path) -> Path:
-    """A copy of the project, with a tiny page (every partial is still rendered once by define_env)."""
+    """A copy of the project, with a tiny page (every partial is still rendered once by load_project)."""
     project = copy_project(tmp_path / "p", ("data", "includes", "sources"))
     (project / "docs").mkdir()
     (project / "docs" / "index.md").write_text(TINY, encoding="utf-8")
@@ -76,7 +74,7 @@ def _insert(project: Path, partial: str, line: str) -> int:
 
 def _refusal(project: Path) -> str:
     with pytest.raises(Exception) as info:
-        load_project(define_env, project)
+        load_project(project)
     return str(info.value)
 
 
@@ -97,7 +95,7 @@ def test_a_partial_cannot_reach_python(tmp_path: Path, case: str) -> None:
 def test_a_partial_cannot_change_the_data(tmp_path: Path, case: str) -> None:
     partial, line = MUTATIONS[case]
     project = _copy(tmp_path)
-    facts, _, _ = load_project(define_env, project)  # the clean copy: what the data holds
+    facts = load_project(project).facts  # the clean copy: what the data holds
     before = {key: list(item.items) for key, item in facts.all_facts().items() if hasattr(item, "items")}
     assert before, "the data has list facts"
     number = _insert(project, partial, line)

@@ -2,7 +2,7 @@
 seconds in the edition it touches; a mistake is named in the terminal, and fixing it recovers without a
 restart.
 
-Each test runs `python tools/serve.py --port <a free port>` in a copy of the project, as `make serve`
+Each test runs `python -m tools.serve --port <a free port>` in a copy of the project, as `make serve`
 runs it, and always stops it.
 """
 
@@ -24,15 +24,17 @@ from pathlib import Path
 
 from guide import render
 from htmlpage import article_text, parse
-from support import ROOT, entry, project_facts
+from support import entry, project_facts
 from tools.project import cite_numbers, copy_project
 
-# Saving a file must show on the page within this long. A rebuild of one edition takes 1 to 2 s
-# on a quiet machine (the change watcher, the pre-flight, the build); the margin is for slow CI.
-LIMIT = 20.0
+# Saving a file must show on the page within this long: a bound on "the server rebuilt", not a speed
+# target (make bench times a rebuild). A rebuild takes 1 to 3 s on a quiet machine (the change watcher, the
+# pre-flight of both editions, the build of one or both); a data edit on a 2-core machine shared by five
+# test processes took more than 20 s, so the bound is generous.
+LIMIT = 90.0
 START = 120.0
 """The first build of both editions, on a loaded machine."""
-SERVE = ROOT / "tools" / "serve.py"
+SERVE = ("-m", "tools.serve")  # as make serve runs it
 
 
 def _free_port() -> int:
@@ -103,7 +105,7 @@ def _serve(tmp_path: Path) -> Iterator[Served]:
     port = _free_port()
     log = tmp_path / "serve.log"
     with log.open("w") as out:
-        proc = subprocess.Popen([sys.executable, str(SERVE), "--port", str(port)], cwd=project, stdout=out,
+        proc = subprocess.Popen([sys.executable, *SERVE, "--port", str(port)], cwd=project, stdout=out,
                                 stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     served = Served(project, proc, log, port)
     try:
@@ -218,7 +220,7 @@ def test_a_port_in_use_is_named_with_the_fix(tmp_path: Path) -> None:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        proc = subprocess.run([sys.executable, str(SERVE), "--port", str(port)], cwd=project, capture_output=True,
+        proc = subprocess.run([sys.executable, *SERVE, "--port", str(port)], cwd=project, capture_output=True,
                               text=True, timeout=START, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert proc.returncode == 1
     assert f"Port {port} is in use by another program. Run make serve PORT={port + 1}" in proc.stderr, proc.stderr

@@ -203,7 +203,7 @@ def test_pull_request_builds_first_then_previews_summarises_and_tests() -> None:
     assert preview["if"] == upload["if"] == "${{ steps.build.outcome == 'success' }}"
     _, facts = _step(steps, name="Facts changed by this pull request")
     assert facts["if"] == "${{ !cancelled() }}", "the facts summary always runs"
-    assert "tools/facts_diff.py --base main" in facts["run"] and "$GITHUB_STEP_SUMMARY" in facts["run"]
+    assert "-m tools.facts_diff --base main" in facts["run"] and "$GITHUB_STEP_SUMMARY" in facts["run"]
     assert "python3 -m http.server" in facts["run"], "the one command that serves the preview (search needs it)"
     _, checkout = _step(steps, uses="actions/checkout")
     assert checkout["with"]["fetch-depth"] == "0", "make facts needs the main branch"
@@ -298,7 +298,7 @@ def test_weekly_review_fails_loudly_and_keeps_one_issue() -> None:
     assert flow["defaults"]["run"]["shell"] == "bash", "GitHub runs `shell: bash` as bash -eo pipefail"
     steps = flow["jobs"]["review"]["steps"]
     runs = "\n".join(s.get("run", "") for s in steps)
-    assert "make --silent review" in runs and "tools/check_links.py site" in runs
+    assert "make --silent review" in runs and "-m tools.check_links site" in runs
     for step in steps:
         if "|" in step.get("run", "").replace("||", ""):
             assert "set -o pipefail" in step["run"], f"{step.get('name')}: a pipe without pipefail"

@@ -20,7 +20,7 @@ import pytest
 
 from guide import render
 from htmlpage import article_text, meta, one, parse, text_of, title
-from support import ROOT, ZENSICAL, Build, bad_data, edit, project_facts, require_zensical, run_build, run_zensical, tiny
+from support import ROOT, ZENSICAL, Build, bad_data, edit, loaded_project, project_facts, require_zensical, run_build, run_zensical, tiny
 
 
 def _pages(site: Path) -> set[str]:
@@ -88,15 +88,24 @@ def test_same_article_text(site: Build, zsite: Build) -> None:
 def test_macros_load_without_mkdocs() -> None:
     """macros.py and guide/ import and run in the Zensical venv, which has no MkDocs."""
     require_zensical()
-    code = ("import importlib.util, macros\n"
-            "from guide.offline import load_project\n"
+    code = ("import importlib.util, pathlib, macros\n"
             "assert importlib.util.find_spec('mkdocs') is None, 'mkdocs is installed here'\n"
-            "facts, _, _ = load_project(macros.define_env, __import__('pathlib').Path('.'))\n"
-            "print(len(facts.all_facts()))")
+            "class Env:\n"
+            "    project_dir, conf, page = str(pathlib.Path('.').resolve()), None, None\n"
+            "    def __init__(self): self.macros = {}\n"
+            "    def macro(self, fn, name=''): self.macros[name] = fn\n"
+            "env = Env()\n"
+            "macros.define_env(env)\n"
+            "print(len(env.guide_project.facts.all_facts()), len(env.macros))\n"
+            "print(env.macros['fact']('device.needle_count'))")
     proc = subprocess.run([str(ZENSICAL.parent / "python"), "-c", code], cwd=ROOT, capture_output=True, text=True,
                           env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}, timeout=60)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.split() == [str(len(project_facts().all_facts()))]
+    from guide import macrospecs
+
+    facts = project_facts()
+    assert proc.stdout.splitlines() == [f"{len(facts.all_facts())} {len(macrospecs.MACROS)}",
+                                        str(loaded_project().macro("fact")("device.needle_count"))]
 
 
 # --- bad input fails as loudly as with MkDocs ----------------------------------

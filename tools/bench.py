@@ -1,6 +1,6 @@
 """`make bench`: Lighthouse on every page, this site beside a plain Material build of the same pages.
 
-    .venv/bin/python tools/bench.py [--runs 3] [--build-runs 5] [--pages pain,aftercare]
+    .venv/bin/python -m tools.bench [--runs 3] [--build-runs 5] [--pages pain,aftercare]
 
 What it does, all on this machine and with no network:
 
@@ -49,12 +49,11 @@ from urllib.parse import urljoin, urlsplit
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from guide.siteurl import load_config, site_url
+from tools.project import copy_project
+from tools.time_builds import time_builds
 
-from guide.siteurl import load_config, site_url  # noqa: E402
-from tools.project import copy_project  # noqa: E402
-from tools.time_builds import time_builds  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 BENCH = ROOT / "bench"
 OUT = BENCH / "out"

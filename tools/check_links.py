@@ -7,7 +7,7 @@ Addresses under the site's own URL are skipped (the strict build checks
 internal links). Exits 1 if a link is broken; a site that refuses robots
 (401, 403, 429) is reported as "could not check", not as broken.
 
-    python tools/check_links.py site [--summary FILE] [--timeout 20]
+    python -m tools.check_links site [--summary FILE] [--timeout 20]
 """
 
 from __future__ import annotations
@@ -21,8 +21,7 @@ from collections import defaultdict
 from html.parser import HTMLParser
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from guide.siteurl import site_url  # noqa: E402
+from guide.siteurl import site_url
 
 USER_AGENT = "Mozilla/5.0 (compatible; microneedling-guide-link-check)"
 UNCHECKABLE = {401, 403, 429}

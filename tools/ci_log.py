@@ -17,11 +17,8 @@ from __future__ import annotations
 import secrets
 import subprocess
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from guide.errors import visible  # noqa: E402
+from guide.errors import visible
 
 
 def run(cmd: list[str]) -> int:

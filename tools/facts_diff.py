@@ -12,7 +12,7 @@ compared too: a Spanish wording that changed alone is listed, and a fact whose
 English words changed while its Spanish wording did not is flagged, so the
 translation is checked rather than left behind.
 
-    python tools/facts_diff.py [--base main] [--root .]
+    python -m tools.facts_diff [--base main] [--root .]
 """
 
 from __future__ import annotations
@@ -26,14 +26,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from guide import lang as langs
+from guide import render, schema
+from guide.errors import GuideError, GuideErrors, visible
+from guide.library import SPANISH, load_project
+from guide.loader import load_facts
 
-from guide import lang as langs  # noqa: E402
-from guide import render, schema  # noqa: E402
-from guide.errors import GuideError, GuideErrors, visible  # noqa: E402
-from guide.loader import load_facts  # noqa: E402
-from guide.offline import SPANISH, load_project, project_define_env  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 DATA = "data/facts.yml"
 WORDING = "data/facts.es.yml"
@@ -186,7 +185,7 @@ def as_typed_section(root: Path) -> str:
         if not (root / folder).is_dir():
             continue
         try:
-            site = load_project(project_define_env(root), root, conf)[1]
+            site = load_project(root, conf).site
         except Exception:  # noqa: BLE001 - the build reports it; the table above says so
             continue
         for page in site.pages.values():
@@ -208,13 +207,14 @@ def _report(root: Path, base: str) -> tuple[str, int]:
     if old_text == new_text and old_es == new_es:
         return f"{DATA} is unchanged from `{base}`: no fact changed.", 0
     try:
-        new, site, _ = load_project(project_define_env(root), root)
+        project = load_project(root)
+        new, site = project.facts, project.site
     except Exception as exc:  # the build would stop with the same message
         return f"The data file or a page has a problem, so the change cannot be listed:\n\n    {exc}", 1
     site_es, es_problem = None, ""
     if spanish:
         try:
-            site_es = load_project(project_define_env(root), root, SPANISH)[1]
+            site_es = load_project(root, SPANISH).site
         except Exception as exc:  # typically a new fact with no Spanish wording yet: report it, list the rest
             es_problem = str(exc)
     with tempfile.TemporaryDirectory() as tmp:

@@ -5,7 +5,7 @@ the same page scan a build runs, for both editions (docs/ and docs-es/), and pri
 check writes it into the run's summary). Always exits 0 when the project
 loads: a due review is a reminder, not a failure.
 
-    python tools/review.py [--within 30] [--today 2026-11-24]
+    python -m tools.review [--within 30] [--today 2026-11-24]
 """
 
 from __future__ import annotations
@@ -15,12 +15,10 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from guide import pages
+from guide.library import SPANISH, load_project
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from guide import pages  # noqa: E402
-from guide.offline import SPANISH, load_project, project_define_env  # noqa: E402
-
 
 def _status(page: pages.PageInfo, today: dt.date) -> str:
     days = (page.next_review - today).days
@@ -53,8 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = args.root.resolve()
     try:
-        _, site, _ = load_project(project_define_env(root), root)
-        spanish = load_project(project_define_env(root), root, SPANISH)[1] if (root / "docs-es").is_dir() else None
+        site = load_project(root).site
+        spanish = load_project(root, SPANISH).site if (root / "docs-es").is_dir() else None
     except Exception as exc:  # the build would stop with the same message
         print(f"The data file or a page has a problem, so review dates cannot be read:\n\n    {exc}")
         return 1

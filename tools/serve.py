@@ -1,4 +1,4 @@
-"""`make serve`: both editions of the guide, live, on one address: ``python tools/serve.py [--port 8000]``.
+"""`make serve`: both editions of the guide, live, on one address: ``python -m tools.serve [--port 8000]``.
 
 Run in the project folder. English is served at http://127.0.0.1:PORT/ plus the path of ``site_url``
 (``/guide/``), Spanish under ``es/`` inside it, as the published site has them, so the language switch of
@@ -272,7 +272,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8000)
     args = parser.parse_args(argv)
     project = Path.cwd().resolve()
-    sys.path.insert(0, str(project))  # the project's guide/, as its macros.py imports it
 
     from mkdocs.__main__ import ColorFormatter
 

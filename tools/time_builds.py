@@ -1,6 +1,6 @@
 """Time a full strict build of the site with MkDocs and with Zensical.
 
-    .venv/bin/python tools/time_builds.py [--runs 5]
+    .venv/bin/python -m tools.time_builds [--runs 5]
 
 Each engine builds a fresh temporary copy of the project (data, pages,
 theme, macros) ``runs`` times, alternating, so neither touches site/ or
@@ -21,10 +21,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from tools.project import copy_project
 
-from tools.project import copy_project  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 MKDOCS = ROOT / ".venv" / "bin" / "mkdocs"
 ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
