@@ -82,3 +82,30 @@ def test_contributing_names_the_commands_that_exist() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     for target in re.findall(r"`make (\w+)`", CONTRIBUTING):
         assert re.search(rf"^{target}:.*## ", makefile, re.M), f"make {target} is not in the Makefile"
+
+
+def test_the_macro_table_is_made_from_the_declarations() -> None:
+    """CONTRIBUTING.md's table of macros is guide/macrospecs.py's, so a macro added, renamed or given
+    a new argument shows there (regenerate it with macrospecs.macro_table())."""
+    from guide import macrospecs
+
+    found = re.search(r"<!-- macros:start -->\n(.*?)\n<!-- macros:end -->", CONTRIBUTING, re.S)
+    assert found, "CONTRIBUTING.md has no <!-- macros:start --> ... <!-- macros:end --> table"
+    assert found[1] == macrospecs.macro_table(), "CONTRIBUTING.md's macro table is not macrospecs.macro_table()'s: paste it again"
+
+
+def test_every_macro_has_an_example_that_builds() -> None:
+    """Each declaration's example is a call a page may make: the real project renders it."""
+    import yaml
+
+    from guide import macrospecs
+
+    meta = yaml.safe_load((ROOT / "docs" / "sources.md").read_text(encoding="utf-8").split("---")[1])
+    page = type("Page", (), {"path": "sources.md", "meta": meta})()  # as the engine gives it while sources.md renders
+    project = load_project(ROOT, page=lambda: page)
+    for name, spec in macrospecs.MACROS.items():
+        assert spec.example.startswith(f"{name}("), f"{name}: no example call"
+        call = re.fullmatch(rf"{name}\((.*)\)", spec.example)
+        assert call, spec.example
+        out = eval(f"_call({call[1]})", {"_call": lambda *a, **k: (a, k)})  # noqa: S307 - the project's own declarations
+        assert str(project.macro(name)(*out[0], **out[1])).strip(), f"{name}: its example {spec.example} renders nothing"
