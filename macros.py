@@ -47,9 +47,7 @@ def stop(exc: Exception) -> Exception:
         from mkdocs.exceptions import PluginError
     except ImportError:
         return exc
-    error = PluginError(str(exc))
-    error.guide_errors = list(exc.errors) if isinstance(exc, GuideErrors) else [exc] if isinstance(exc, GuideError) else []  # type: ignore[attr-defined]
-    return error
+    return PluginError(str(exc))
 
 
 def _stopping(macro: Callable[..., Markup]) -> Callable[..., Markup]:

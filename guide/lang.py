@@ -245,7 +245,3 @@ def language_of(conf: Any) -> str:
         except (KeyError, TypeError):
             lang = getattr(theme, "language", None)
     return lang if lang in LANGS else "en"
-
-
-def wording_errors(exc: Exception) -> list[GuideError]:
-    return exc.errors if isinstance(exc, GuideErrors) else [exc]  # type: ignore[list-item]

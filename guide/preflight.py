@@ -57,6 +57,7 @@ import yaml
 
 from . import mdconfig, schema
 from .errors import GuideError, GuideErrors, did_you_mean
+from .lang import LANGS
 from .yamlsrc import MAX_BYTES, MAX_DEPTH, MAX_SCALAR, compose, hazards
 
 CONTENT_DIRS = ("docs", "docs-es", "includes", "data", "overrides", "sources")
@@ -125,7 +126,6 @@ RELATIVE_FOLDER = re.compile(r"\.\.?/([a-z]{2}/)?")
 EDIT_PATH = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*/?")
 ICON = re.compile(r"[a-z0-9-]+(/[a-z0-9-]+)+")
 PAGE = re.compile(r"([A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*\.md")
-LANGS = ("en", "es")
 SITE_DIRS = tuple(e.site for e in EXPECTED.values())
 DOCS_DIRS = ("docs", "docs-es")
 PALETTE_MEDIA = ("(prefers-color-scheme: light)", "(prefers-color-scheme: dark)")

@@ -13,7 +13,6 @@ from . import macrospecs, schema
 _SINGULAR = {"minutes": "minute", "months": "month", "years": "year", "weeks": "week",
              "days": "day", "needles": "needle", "sessions": "session"}
 
-LANGS = ("en", "es")
 _UNITS_ES = {"minutes": ("minuto", "minutos"), "months": ("mes", "meses"), "years": ("año", "años"),
              "weeks": ("semana", "semanas"), "days": ("día", "días"), "needles": ("aguja", "agujas"),
              "sessions": ("sesión", "sesiones"), "mm": ("mm", "mm"), "": ("", "")}

@@ -422,8 +422,8 @@ def check_page(body: str, shown: str, lang: str, facts: schema.Facts, suggest: N
                 shown, f"an invisible character (U+{ord(char):04X}) in the page", line=line,
                 found=found.replace(char, "[here]") if found else f"'{value[:60]}'".replace(char, "[here]"),
                 expected="visible text only", fix="delete the character (or its &#...; code): retype the word around it."))
-        if tag_name(node) not in CODE and _UNRESOLVED.search(value):
-            line = locate(lines, _UNRESOLVED.search(value)[0])  # type: ignore[index]
+        if tag_name(node) not in CODE and (unresolved := _UNRESOLVED.search(value)):
+            line = locate(lines, unresolved[0])
             report.errors.append(GuideError(shown, "a picture by reference in the page" if "!" in value else
                                             "a link by reference whose reference is not defined", line=line,
                                             found=quote_line(lines, line) or f"'{value[:60]}'",

@@ -145,7 +145,8 @@ def copy_built(build: Build, dest: Path) -> Path:
     return dest
 
 
-# --- the real project's configuration and data (read when first asked, never at import) ----------
+# --- the real project's configuration (read at import: its nav parametrizes tests) and data (read when
+# first asked, so a data mistake fails the tests that read it, not the collection) ---------------------
 
 CONFIG: dict[str, Any] = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 NAV: list[str] = [next(iter(item.values())) for item in CONFIG["nav"]]
