@@ -109,7 +109,7 @@ test: $(VENV)/.test $(VENVZ)/.zensical $(VENVL)/.lock lint ## Run every test (li
 
 # For editors: no browser, no Zensical (the unit and site layers, pytest.ini), with lint and types.
 test-fast: $(VENV)/.test $(VENVL)/.lock lint ## Quick check while editing: lint, types, data, pages and the MkDocs build (no browser, no Zensical)
-	$(BIN)/python -m pytest $(XDIST) -q -m "not browser and not zensical"
+	$(BIN)/python -m pytest $(XDIST) -q -m "not browser and not zensical and not suite"
 
 lint: $(VENV)/.test ## ruff and mypy (settings: pyproject.toml)
 	$(BIN)/ruff check guide macros.py tests tools

@@ -88,12 +88,15 @@ def served(built: Build) -> Iterator[_browser.Server]:
 #   zensical: needs the Zensical venv (its build, or its name says so);
 #   browser:  drives Chromium;
 #   site:     reads the real site's build (no browser);
-#   unit:     everything else (data, macros, tiny fixture sites, tools).
-# `make test-fast` runs `-m "not browser and not zensical"`.
+#   unit:     everything else (data, macros, tiny fixture sites, tools);
+#   suite:    marked by hand: runs the unit and site layers again in a corrected copy of the project.
+# `make test-fast` runs `-m "not browser and not zensical and not suite"`.
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
+        if item.get_closest_marker("suite"):  # a layer of its own: it runs the others (test_data_correction.py)
+            continue
         fixtures = set(getattr(item, "fixturenames", ()))
         engine = getattr(getattr(item, "callspec", None), "params", {}).get("built")
         if "zsite" in fixtures or engine == "zensical" or "zensical" in item.nodeid.lower():

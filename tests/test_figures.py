@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from markupsafe import escape
 from pydantic import TypeAdapter
 
 from guide import figures, render, schema
@@ -487,9 +488,11 @@ def test_drawings_follow_the_data(builds: tuple[Build, Build]) -> None:
     expected = figures.axis(new.max * 1.1)
     assert float(b1[0]) == expected.x(new.min) and float(b1[1]) == pytest.approx(expected.x(new.max) - expected.x(new.min))
     assert b0 != b1
-    setting = "The {} mm setting penetrates"
-    assert setting.format(schema.num(new.min)) in depth1 and setting.format(schema.num(depth.min)) in depth0
-    assert setting.format(schema.num(depth.min)) not in depth1, "the callout still gives the old setting"
+    for figure, low, high in ((depth0, depth.min, depth.max), (depth1, new.min, new.max)):  # the callout, line by line
+        callout = _depth(low, high).reach_lines
+        assert " ".join(callout).startswith(f"The {schema.num(low)} mm setting penetrates")
+        assert all(f">{escape(line)}<" in figure for line in callout), callout
+    assert f"The {schema.num(depth.min)} mm setting" not in depth1, "the callout still gives the old setting"
     assert schema.num(new.max) in _ticks(depth1, f"{_depth(new.min, new.max).axis_y + 22:g}")
 
 

@@ -86,9 +86,20 @@ def test_each_pair_shows_the_same_facts(src: str) -> None:
                         "facts_table", "glossary", "citation") for name, _ in en), "the comparison saw the pages' calls"
 
 
+def _without_passages(html: str) -> str:
+    """The page without its facts table's passages: the article's English words, which the Spanish table
+    leaves out (it links to the English one), and whose numbers need not be the facts' own."""
+    tree = parse(html)
+    for row in tree.select("table.facts tr"):
+        cells = row.find_all(["th", "td"], recursive=False)
+        if len(cells) == 5:  # fact, says, who, passage, shown
+            cells[3].decompose()
+    return str(tree)
+
+
 @pytest.mark.parametrize("src", EN_NAV)
 def test_every_number_on_an_english_page_is_on_its_pair(site: Build, src: str) -> None:
-    en = article_text(page_file(site.site, src).read_text(encoding="utf-8"), skip_classes=SKIP)
+    en = article_text(_without_passages(page_file(site.site, src).read_text(encoding="utf-8")), skip_classes=SKIP)
     es = article_text(page_file(site.site / "es", src).read_text(encoding="utf-8"), skip_classes=SKIP)
     missing = sorted(set(NUMBER.findall(en)) - set(NUMBER.findall(es)), key=float)
     assert not missing, f"{src}: numbers on the English page and not on the Spanish one: {missing}"
