@@ -25,6 +25,7 @@ import pytest
 
 from guide import passages, schema
 from guide.loader import load_facts
+from guide.numbers import WORDS
 from support import ROOT, entry, make_build
 
 pytestmark = pytest.mark.suite  # make test runs it, make test-fast does not (it runs the other layers again)
@@ -45,10 +46,11 @@ def _said(passage: str, old: float, new: float) -> str:
     digits = rf"(?<![\d.]){re.escape(schema.num(old))}(?![\d])"
     if re.search(digits, passage):
         return re.sub(digits, schema.num(new), passage, count=1)
-    word = passages.WORDS[int(old)]
-    assert new in passages.WORDS, f"{new} has no word in guide.passages.WORDS to write it as the passage does"
-    return re.sub(rf"\b{word}\b", lambda m: passages.WORDS[int(new)].capitalize() if m[0][0].isupper()
-                  else passages.WORDS[int(new)], passage, count=1, flags=re.I)
+    by_value = {v: w for w, v in WORDS.items() if w not in ("once", "twice", "thrice", "couple", "pair", "dozen")}
+    word = by_value[old]
+    assert new in by_value, f"{new} has no word in guide.numbers.WORDS to write it as the passage does"
+    return re.sub(rf"\b{word}\b", lambda m: by_value[new].capitalize() if m[0][0].isupper() else by_value[new],
+                  passage, count=1, flags=re.I)
 
 
 def _in_article(article: str, piece: str) -> re.Match[str]:

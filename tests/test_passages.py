@@ -10,11 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from guide import numbers, passages
 from guide.errors import GuideError, GuideErrors
 from guide.loader import load_facts
-from support import ROOT
+from support import ROOT, entry
 
 REAL = (ROOT / "data" / "facts.yml").read_text(encoding="utf-8")
 ARTICLE = ROOT / "sources" / "article.txt"
@@ -41,7 +42,6 @@ REFUSED = {
     "a range spliced from two pieces": ('      source: "When it comes to other areas of the body, you can expect about four to six sessions to do the trick"',
                                         '      source: "you can expect about four to ... six sessions to do the trick"',
                                         "does not give 4 to 6 as one figure"),
-    "a number inside another": ("      value: 11\n", "      value: 1\n", "the number 1 is not in this fact's source passage"),
 }
 
 
@@ -55,6 +55,20 @@ def test_a_figure_its_passage_does_not_write_stops_the_build(tmp_path: Path, cas
         load_facts(path, "data/facts.yml", article=ARTICLE)
     msg = str(info.value)
     assert says in msg and "data/facts.yml:" in msg and "Fix: " in msg, msg
+
+
+def test_a_number_inside_the_passage_s_number_stops_the_build(tmp_path: Path) -> None:
+    """The needle count's first digit alone ('1' where the passage says '11'): a number must stand as a
+    number in its passage, never as a piece of another. Worded from today's value, found by its key."""
+    needle = entry("facts.device.needle_count.value")
+    today = str(yaml.safe_load(needle.text)["value"])
+    inner = today[:-1] if len(today) > 1 else str(int(today) + 10)  # '11' -> '1'; a one-digit count: a number not there
+    path = tmp_path / "facts.yml"
+    path.write_text(needle.replaced(needle.text.replace(today, inner)), encoding="utf-8")
+    with pytest.raises((GuideError, GuideErrors)) as info:
+        load_facts(path, "data/facts.yml", article=ARTICLE)
+    msg = str(info.value)
+    assert f"the number {inner} is not in this fact's source passage" in msg and f"data/facts.yml:{entry('facts.device.needle_count').line}:" in msg, msg
 
 
 def test_the_real_facts_agree_with_their_passages() -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from guide.library import SPANISH, load_project
-from support import ROOT, TINY_PAGE
+from support import ROOT, TINY_PAGE, number_word, project_facts
 
 EDITIONS = ("en", "es")
 
@@ -203,7 +203,8 @@ def test_numbers_shown_as_typed_are_listed_for_the_reviewer(tmp_path: Path) -> N
 
 
 def test_a_suggestion_names_a_fact_only_when_its_number_and_unit_match(tmp_path: Path) -> None:
-    assert 'fact("device.needle_count")' in _refused(tmp_path, "The pen has eleven needles.")
+    count = project_facts().all_facts()["device.needle_count"].value
+    assert 'fact("device.needle_count")' in _refused(tmp_path, f"The pen has {number_word(count)} needles.")
     msg = _refused(tmp_path, "Numbing takes half an hour.")
     assert "fact(" not in msg.split("Fix:")[1].replace('fact("...")', ""), msg  # 0.5 hours: no fact gives that
     assert "{% raw %}" in msg

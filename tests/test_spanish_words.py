@@ -7,7 +7,7 @@
   (overrides/partials/languages/es.html, which has every key of the English file).
 * No English word on a Spanish page that is not marked as English (lang="en", so a screen reader
   says it in English): in the article, the pictures and the footer, every word that is English (in
-  the article or the English edition) and not Spanish too (SHARED) or a name (NAMES) must sit in a
+  the article or the English edition) and not Spanish too (SHARED) or a name (read from the data) must sit in a
   lang="en" element; tooltips (title attributes, which cannot carry a language) hold none at all.
 * Both engines' builds are checked (the ``built`` fixture), except for the terms and the glossary's order.
 * The one 404 page GitHub Pages serves (the root one) speaks Spanish too, with a link to the
@@ -24,15 +24,17 @@ import re
 from functools import cache
 from pathlib import Path
 
+import material
 import pytest
+import yaml
 from bs4 import Tag
 from bs4.element import NavigableString, PreformattedString
 
 from guide.siteurl import load_config
 from htmlpage import article_text, one, parse
-from support import ROOT, Build
+from support import ROOT, Build, project_facts
 
-MATERIAL = ROOT / ".venv" / "lib" / "python3.11" / "site-packages" / "material" / "templates" / "partials" / "languages"
+MATERIAL = Path(material.__file__).parent / "templates" / "partials" / "languages"  # the installed theme's
 OURS = ROOT / "overrides" / "partials" / "languages" / "es.html"
 CONFIG_KEYS = ("language", "direction", "search.config.")  # settings, not words a reader sees
 ATTRIBUTES = ("title", "aria-label", "placeholder", "alt")  # words a reader (or a screen reader) gets
@@ -92,16 +94,40 @@ def english_interface_text(html: str) -> list[str]:
 # English words that are Spanish words too (RAE), or symbols both editions use.
 SHARED = frozenset({"alcohol", "facial", "factor", "general", "plan", "retinol", "spa", "no", "en", "use", "mm", "a",
                     "me", "son", "dental", "total", "normal", "final", "local", "solar", "de"})
-# Names: people, places, brands, the publisher (a name is not translated, and has no language to mark).
-NAMES = frozenset({"sheila", "nazarian", "debra", "jaliman", "beverly", "hills", "york", "icahn", "mount", "sinai",
-                   "dermapen", "rejuvapen", "tensage", "yahoo", "shannon-karasik", "marianne", "mychaskiw", "caroline",
-                   "m.d", "material", "mkdocs", "zensical", "github"})
+TOOLS = frozenset({"material", "mkdocs", "zensical", "github"})
+"""The tools the footer names."""
 WORD = re.compile(r"[^\W\d_](?:[\w’'.-]*[^\W\d_])?")
 ADDRESS = re.compile(r"\S*(?:https?://|www\.|\.github\.io|\.html)\S*")
 
 
 def _words(text: str) -> set[str]:
     return {w.lower() for w in WORD.findall(ADDRESS.sub(" ", text))}
+
+
+@cache
+def names() -> frozenset[str]:
+    """Names: people, places, brands, the publisher (a name is not translated, and has no language to
+    mark), read from the data, whatever they are today: the experts' names and credentials, the authors
+    and the publisher, and every word written with a capital, the same, in the data's English texts and
+    in its Spanish wording (Beverly Hills, Tensage, Dermapen); and the tools the footer names."""
+    facts = project_facts()
+    words = {w for e in facts.experts.values() for w in _words(f"{e.name} {e.credentials}")}
+    words |= {w for author in facts.source.authors for w in _words(author)} | _words(facts.source.publisher)
+
+    def capitals(file: str) -> set[str]:
+        found: set[str] = set()
+        todo = [yaml.safe_load((ROOT / file).read_text(encoding="utf-8"))]
+        while todo:
+            value = todo.pop()
+            if isinstance(value, dict):
+                todo += value.values()
+            elif isinstance(value, list):
+                todo += value
+            elif isinstance(value, str):
+                found |= {w for w in WORD.findall(value) if w[0].isupper()}
+        return found
+
+    return frozenset(words | {w.lower() for w in capitals("data/facts.yml") & capitals("data/facts.es.yml")} | TOOLS)
 
 
 @cache
@@ -117,7 +143,7 @@ def english_words(site_dir: Path) -> frozenset[str]:
                 if not isinstance(text, PreformattedString) and not text.find_parent(["script", "style"]) \
                         and _own_language(text) != "es":
                     words |= _words(str(text))
-    return frozenset(words - SHARED - NAMES)
+    return frozenset(words - SHARED - names())
 
 
 def unmarked_english(html: str, english: frozenset[str]) -> list[str]:
@@ -225,7 +251,8 @@ def test_english_words_on_spanish_pages_are_marked(built: Build) -> None:
         words = unmarked_english((built.site / rel).read_text(encoding="utf-8"), english)
         if words:
             found[rel] = words
-    assert not found, "mark English words with {{ en(\"...\") }} on the page, or say them in Spanish: " + str(found)
+    assert not found, ("mark English words with {{ en(\"...\") }} on the page, or say them in Spanish (a word Spanish "
+                       "shares, such as 'psoriasis', goes in SHARED in tests/test_spanish_words.py): " + str(found))
 
 
 def test_the_spanish_glossary_is_in_spanish_dictionary_order(site: Build) -> None:
