@@ -119,7 +119,7 @@ def test_a_correct_edit_of_the_data_passes_every_check(tmp_path: Path) -> None:
     env.update({GUARD: "1", "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"})
     proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "auto",
                            "-m", "(unit or site) and not zensical", *(f"--ignore=tests/{name}" for name in LEFT_OUT)],
-                          cwd=project, env=env, capture_output=True, text=True, timeout=1800)
+                          cwd=project, env=env, capture_output=True, text=True, timeout=3600)
     failed = [row for row in proc.stdout.splitlines() if row.startswith(("FAILED", "ERROR"))]
     assert proc.returncode == 0, (
         "tests that fail after a correct edit of the data (they hold a copy of today's values; compute what they "
