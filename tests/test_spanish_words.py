@@ -93,7 +93,7 @@ def english_interface_text(html: str) -> list[str]:
 
 # English words that are Spanish words too (RAE), or symbols both editions use.
 SHARED = frozenset({"alcohol", "facial", "factor", "general", "plan", "retinol", "spa", "no", "en", "use", "mm", "a",
-                    "me", "son", "dental", "total", "normal", "final", "local", "solar", "de"})
+                    "me", "son", "dental", "total", "normal", "final", "local", "solar", "de", "superficial"})
 TOOLS = frozenset({"material", "mkdocs", "zensical", "github"})
 """The tools the footer names."""
 WORD = re.compile(r"[^\W\d_](?:[\w’'.-]*[^\W\d_])?")
@@ -227,9 +227,15 @@ def test_the_served_404_speaks_both_languages(built: Build) -> None:
     spanish = tree.select_one("article [lang=es]")
     assert spanish is not None, "no Spanish part on the 404 page"
     assert spanish.select_one("h2") is not None and "Página no encontrada" in spanish.get_text()
-    assert [str(a["href"]) for a in spanish.select("a[href]") if not str(a["href"]).startswith("https://")] == [
-        "/guide/es/"], "a link to the Spanish home"
+    links = [(str(a["href"]), a.get_text()) for a in spanish.select("a[href]") if not str(a["href"]).startswith("https://")]
+    assert links[0][0] == "/guide/es/", "a link to the Spanish home first"
     assert [str(a["href"]) for a in tree.select("article a[href]")][0] == "/guide/", "and to the English one"
+    # Its topics are the Spanish nav's pages with their titles (overrides/404.html cannot read mkdocs.es.yml).
+    nav = [next(iter(item.items())) for item in yaml.load((ROOT / "mkdocs.es.yml").read_text(encoding="utf-8"),
+                                                          Loader=yaml.BaseLoader)["nav"]]
+    assert links[1:] == [("/guide/es/" + src.removesuffix(".md") + "/", title) for title, src in nav if src != "index.md"]
+    assert "búsqueda" in spanish.get_text() and "toque la lupa" in spanish.get_text(), "a search hint, true on a phone"
+    assert one(tree, "title").get_text().startswith("Page not found · Página no encontrada - ")
 
 
 def test_unmarked_english_is_found() -> None:
