@@ -116,6 +116,7 @@ AUTHOR_TAGS: dict[str, frozenset[str]] = {name: frozenset(attrs) for name, attrs
 PARTIAL_TAGS: dict[str, frozenset[str]] = {name: frozenset(attrs) for name, attrs in {
     "figure": (), "caption": (), "a": ("href", "rel", "hreflang"), "th": ("scope",),
     "details": ("data-search-exclude",),  # the facts table: out of the search index (Material's search plugin)
+    "abbr": ("tabindex",),  # glossary terms, focusable by tap and Tab (overrides/partials/content.html)
     "svg:svg": ("viewBox", "xmlns", "role", "aria-labelledby", "focusable", "width", "height"),
     "svg:g": ("fill", "font-size", "mask", "transform"), "svg:title": (), "svg:desc": (), "svg:defs": (),
     "svg:path": ("d", "fill", "stroke", "stroke-width", "stroke-dasharray"),
