@@ -11,6 +11,7 @@ import re
 
 import pytest
 
+from guide import lang as langs
 from guide import render
 from htmlpage import article_text, one, page_file, parse, text_of
 from support import NAV, ROOT, TOPICS, Build, project_facts, project_site
@@ -35,6 +36,17 @@ def _who(key: str) -> str:
     """Who says the fact, as a summary's sentence opens with it: "The article", "Dr. Nazarian"."""
     name = render.speaker(project_facts().all_facts()[key], project_facts().experts)
     return name[:1].upper() + name[1:]
+
+
+STRINGS = langs.load_strings(ROOT, "en")
+
+
+def _how_to_read_a_term() -> str:
+    """The glossary page's line on reading a term elsewhere: it tells of a tap and the Tab key, not only a mouse."""
+    line = next(p for p in (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8").split("\n\n")
+                if p.startswith("On the other pages"))
+    assert "Tap" in line and "Tab key" in line, line
+    return line
 
 
 def test_full_credentials_only_on_home_and_sources(site: Build) -> None:
@@ -171,8 +183,7 @@ def _v(key: str, part: str | None = None) -> str:
 
 def test_the_reviews_wording_is_published(site: Build) -> None:
     says = {
-        "glossary.md": ["These plain meanings are ours, not the article's.",
-                        "On a computer, hover over one to see its meaning; every word is also listed below."],
+        "glossary.md": ["These plain meanings are ours, not the article's.", _how_to_read_a_term()],
         "sources.md": ["Nothing added. The pages make no medical claims of our own. "
                        "The glossary's plain meanings are ours, not the article's."],
         "pain.md": ['The article calls them “punctate” scabs.',
@@ -190,13 +201,14 @@ def test_the_reviews_wording_is_published(site: Build) -> None:
                          "Dr. Jaliman says some ingredients are too strong right after microneedling."],
         "frequency.md": ["Dramatic acne scarring\n", "For the article's advice on caring for your skin after each visit, see aftercare."],
         "at-home-vs-in-office.md": ["Comparing a treatment in the office with a home roller, Dr. Nazarian says:",
-                                    f"The article takes this to mean that home rollers are {_v('at_home.results')}."],
+                                    f"the article says home rollers are {_v('at_home.results')}."],
         "choosing-a-provider.md": [f"Dr. Nazarian says {_v('provider.best_result')}.",
                                    f"says a lot of places leave out {_v('provider.skipped_extras')}."],
         "appointment-sheet.md": ["The article does not say for how long.",
-                                 f"Dr. Nazarian says makeup is {_v('aftercare.makeup')}.",
-                                 "tick any that applies to you"],
+                                 f"{_who('aftercare.makeup')} {STRINGS['sheet_makeup']} {_v('aftercare.makeup')}.",
+                                 STRINGS["sheet_skip_h"]],
     }
+    assert "takes this to mean" not in _text(site, "at-home-vs-in-office.md"), "a 'this' from the section before"
     for src, wanted in says.items():
         text = _text(site, src)
         for words in wanted:
@@ -215,7 +227,7 @@ def test_the_glance_card_after_the_review(site: Build) -> None:
     assert f"every {_v('frequency.upkeep').removeprefix('every ')}" in text
     assert _v("aftercare.sunscreen_type") in text and f"in {_v('aftercare.sunscreen_when')}" in text
     assert f"The article says the time the numbing cream takes to work is {_v('appointment.numbing_time')}." in text
-    assert f"{_who('recovery.pain')} says the pain is {_v('recovery.pain')}." in text
+    assert f"{_who('recovery.pain')} {STRINGS['gl_pain_says']} {_v('recovery.pain')}." in text
 
 
 def test_the_comparison_table_gives_needle_in_to_dr_nazarian(site: Build) -> None:
@@ -254,8 +266,9 @@ def test_the_glossary_is_ours_and_lists_each_word_once(site: Build) -> None:
     assert "skin rejuvenation" in terms
     glossary = (ROOT / "includes" / "abbreviations.md").read_text(encoding="utf-8")
     assert "*[dermarollers]:" in glossary and "*[dermaroller]:" in glossary, "both tooltips stay"
-    assert "*[Dermapen]: Another name for microneedling, Dr. Jaliman says." in glossary
-    assert "*[Rejuvapen]: Another name for microneedling, Dr. Jaliman says." in glossary
+    who = render.speaker(project_facts().all_facts()["about.other_names"], project_facts().experts)
+    for name in project_facts().all_facts()["about.other_names"].items:  # credited as the data credits the names
+        assert f"*[{name}]: Another name for microneedling, {who} says." in glossary
     assert re.search(r"\*\[vampire facial\]:.*controversial", glossary)
 
 

@@ -97,7 +97,7 @@ def _sheet_items() -> list[tuple[str, str]]:
         (says("aftercare.avoid_ingredients", "says to avoid"), first("aftercare.avoid_ingredients")),
         (says("aftercare.avoid_scrubs", "says to skip exfoliating"), first("aftercare.avoid_scrubs")),
         (says("aftercare.skin_care", "says to use"), first("aftercare.skin_care")),
-        (says("aftercare.makeup", "says makeup is"), first("aftercare.makeup")),
+        (says("aftercare.makeup", "says:"), first("aftercare.makeup")),
     ]
 
 
