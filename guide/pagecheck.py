@@ -252,11 +252,23 @@ def _syntax(exc: jinja2.TemplateSyntaxError, lines: list[str], shown: str) -> Gu
 # --- what Python-Markdown reads slowly ----------------------------------------
 
 PARAGRAPH_LIMITS = {"[": 100, "<": 100, "*": 400, "_": 400}
-PAGE_LIMITS = {"[": 200, "<": 200, "*": 1000, "_": 1000}
+PAGE_LIMITS = {"[": 200, "<": 200, "*": 1000, "_": 1000, "`": 400}
 """Most of each character a paragraph, and a page, may hold. Python-Markdown reads unmatched brackets in
 cubic time (5,000 '[' took 25 s) and unclosed tags in quadratic time across the page: every engine renders
-pages with it, so a page past these limits would hang the build. The guide's pages use a few of each."""
+pages with it, so a page past these limits would hang the build. The guide's pages use a few of each.
+Backticks: each pair is a code element that every later step reads (3,600 in a page took 4 s to check)."""
 MAX_QUOTE_DEPTH = 10
+MAX_PARAGRAPH = 4_000
+"""Most characters between two blank lines (the longest paragraph in the guide's pages today has 903, in
+docs-es/index.md). Python-Markdown reads a paragraph's inline marks (escapes, entities, code spans, line
+breaks) in quadratic time: this bounds that time whatever the marks are."""
+MAX_BREAKS = 20
+"""Most hard line breaks (lines ending in two spaces) one paragraph may hold. Python-Markdown
+reads a paragraph's inline marks in quadratic time: 25,000 breaks in one paragraph took 52 s to build (none
+in the guide's pages today)."""
+MAX_BACKTICKS = 60
+"""Most backticks one paragraph may hold (thirty code spans): each code span costs a pass over the rest of the
+paragraph, like a line break (a paragraph of 25,000 took 26 s to render; none in the guide's pages today)."""
 
 
 def check_paragraph_limits(body: str, shown: str) -> None:
@@ -269,6 +281,12 @@ def check_paragraph_limits(body: str, shown: str) -> None:
                              expected=f"at most {most} in one page", fix="split the page, or write fewer of them.")
     line = 1
     for paragraph in re.split(r"(\n[ \t]*\n)", body):
+        if paragraph.strip() and len(paragraph) > MAX_PARAGRAPH:
+            raise GuideError(shown, f"a paragraph of {len(paragraph)} characters", line=line,
+                             found=_quote(body.splitlines(), line),
+                             expected=f"at most {MAX_PARAGRAPH} characters between two blank lines (the guide's longest "
+                                      "paragraph has about 900)",
+                             fix="split it into shorter paragraphs, with a blank line between them.")
         if paragraph.strip():
             for char, most in PARAGRAPH_LIMITS.items():
                 count = paragraph.count(char)
@@ -277,6 +295,20 @@ def check_paragraph_limits(body: str, shown: str) -> None:
                     raise GuideError(shown, f"a paragraph with {count} '{char}' characters", line=at,
                                      found=_quote(body.splitlines(), at), expected=f"at most {most} in one paragraph",
                                      fix="split the paragraph, or write the characters in `backticks` on lines of their own.")
+            breaks = [i for i, row in enumerate(paragraph.split("\n")) if row.endswith("  ")]
+            if len(breaks) > MAX_BREAKS:
+                at = line + breaks[0]
+                raise GuideError(shown, f"a paragraph with {len(breaks)} line breaks (lines ending in two spaces)",
+                                 line=at, found=_quote(body.splitlines(), at),
+                                 expected=f"at most {MAX_BREAKS} line breaks in one paragraph",
+                                 fix="split it into paragraphs (a blank line between them) or into a list, or remove "
+                                     "the spaces at the ends of the lines.")
+            ticks = paragraph.count("`")
+            if ticks > MAX_BACKTICKS:
+                at = line + paragraph.count("\n", 0, paragraph.index("`"))
+                raise GuideError(shown, f"a paragraph with {ticks} backticks", line=at, found=_quote(body.splitlines(), at),
+                                 expected=f"at most {MAX_BACKTICKS} backticks (thirty `code` spans) in one paragraph",
+                                 fix="split the paragraph, or put the code in a fenced block (``` lines before and after).")
             for number, row in enumerate(paragraph.split("\n"), line):
                 stripped = row.lstrip(" \t")
                 depth = len(stripped) - len(stripped.lstrip("> \t").lstrip()) if stripped.startswith(">") else 0

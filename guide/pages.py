@@ -26,9 +26,14 @@ GRACE = dt.timedelta(days=1)
 """``last_reviewed`` may be tomorrow by the build machine's clock: an editor's day may have begun already."""
 MAX_REVIEW_YEARS = 2
 """``next_review`` at most this many years after ``last_reviewed``."""
-MAX_PAGE = 100_000
-"""Longest page, in characters (the longest real one is about 6,000): every check reads a page in linear time,
-and this bounds that time too (tests/test_reader_checks.py)."""
+MAX_PAGE = 15_000
+"""Longest page, in characters (the longest real one, docs-es/procedure.md, has 2,976 on 2026-12-07). Python-Markdown
+reads some pages in more than linear time (5,000 headings, fences or glossary lines in 20,000 characters took
+7 to 20 s): this bound, with ``MAX_LINES`` and the paragraph limits of ``guide.pagecheck``, keeps every page
+within a few seconds (tests/test_no_hang.py)."""
+MAX_LINES = 300
+"""Most lines a page may have (the longest real one has 60): headings, fences, list items, table rows and
+glossary lines each take a line, and Markdown reads many of them slowly."""
 PAGE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*\.md")
 RESERVED = ("404.md", "search.md", "sitemap.md", "assets.md", "es.md", "en.md", "stylesheets.md", "javascripts.md")
 """Names whose address the build or the other edition takes (404.html, search/, sitemap.xml, assets/, es/)."""
@@ -152,6 +157,11 @@ def read_page(path: Path, shown: str) -> str:
         raise GuideError(shown, "the page is too long", found=f"{len(text)} characters",
                          expected=f"at most {MAX_PAGE} characters (a page of the guide is a few thousand)",
                          fix="split it into pages, or remove what does not belong in it.")
+    lines = text.count("\n") + 1
+    if lines > MAX_LINES:
+        raise GuideError(shown, "the page has too many lines", found=f"{lines} lines",
+                         expected=f"at most {MAX_LINES} lines (a page of the guide has about 60)",
+                         fix="split it into pages, or join lines that belong to one paragraph.")
     return text.removeprefix("\ufeff").replace("\r\n", "\n")
 
 

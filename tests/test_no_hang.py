@@ -18,7 +18,7 @@ import pytest
 
 from guide import attribution, htmlcheck, numbers, pagecheck, postbuild, rendered
 from guide.library import load_project
-from guide.pages import MAX_PAGE
+from guide.pages import MAX_LINES, MAX_PAGE
 from support import TINY_PAGE, one_page_project, project_facts
 
 LIMIT = 10.0
@@ -39,6 +39,11 @@ def _inputs(size: int) -> dict[str, str]:
         "backticks": "`" * size,
         "emphasis": "*a " * (size // 3),
         "entities": "&#x32;" * (size // 6),
+        "hard line breaks": "a  \n" * (size // 4),
+        "code spans": "`a` " * (size // 4),
+        "code spans on lines": "`a`\n" * (size // 4),
+        "headings": "# a\n" * (size // 4),
+        "glossary lines": "".join(f"*[w{i}]: a word\n" for i in range(size // 16)),
     }
 
 
@@ -100,7 +105,8 @@ def test_rendering_reads_what_the_paragraph_limits_let_through_in_time(case: str
     assert _timed(lambda: rendered.check_page(text, "docs/x.md", "en", facts)) < LIMIT, case
 
 
-@pytest.mark.parametrize("case", ["dashes after a number word", "tag openers", "nested list", "one long sentence"])
+@pytest.mark.parametrize("case", ["dashes after a number word", "tag openers", "nested list", "one long sentence",
+                                  "hard line breaks", "code spans", "headings"])
 def test_a_megabyte_page_is_refused_at_once(tmp_path: Path, case: str) -> None:
     body = _inputs(MB)[case]
     project = one_page_project(tmp_path, TINY_PAGE.replace("# Tiny\n", "# Tiny\n\n" + body + "\n", 1))
@@ -115,7 +121,7 @@ def test_a_megabyte_page_is_refused_at_once(tmp_path: Path, case: str) -> None:
 
 @pytest.mark.parametrize("body, says", [
     ("".join("    " * i + "- x\n" for i in range(400)), "the page is too long"),  # 400 levels need 320 000 characters
-    ("".join("    " * i + "- x\n" for i in range(200)), "nests lists, quotes or blocks too deeply"),
+    ("".join("    " * i + "- x\n\n" for i in range(60)), "nests lists, quotes or blocks too deeply"),
     (">" * 400 + " x", "quotes nested too deeply"),
     ("<div>" * 300 + "x", "a page with 300 '<' characters"),
     ("<div>" * 60 + "x", "nests lists, quotes or blocks too deeply"),
@@ -126,3 +132,61 @@ def test_deep_nesting_gets_a_message(tmp_path: Path, body: str, says: str) -> No
     with pytest.raises(Exception) as info:
         load_project(project)
     assert says in str(info.value) and "Traceback" not in str(info.value), str(info.value)[:300]
+
+
+SLOW_WITHIN_LIMITS = {
+    # what Python-Markdown reads in more than linear time, as much of it as the limits let through
+    # (guide.pages.MAX_PAGE and MAX_LINES, guide.pagecheck's paragraph and page limits)
+    "headings": "# a\n",
+    "headings with ids": "## a { #b }\n",
+    "underlined headings": "a\n=\n",
+    "fences": "```\na\n```\n\n",
+    "list items": "- a\n",
+    "table rows": "| a | b |\n",
+    "notes": "!!! note\n    a\n",
+    "definitions": "a\n: b\n\n",
+    "line breaks": "a  \n" * pagecheck.MAX_BREAKS + "\n",
+    "code spans": "`a` " * (pagecheck.MAX_BACKTICKS // 2) + "\n\n",
+    "escapes": "\\." * (pagecheck.MAX_PARAGRAPH // 2 - 10) + "\n\n",
+    "entities": "&amp; " * (pagecheck.MAX_PARAGRAPH // 6 - 10) + "\n\n",
+}
+
+
+def _fill(unit: str) -> str:
+    """As many ``unit`` as a page may hold: within its characters and lines (and a page's backticks)."""
+    room, lines = MAX_PAGE - 600, MAX_LINES - 20
+    count = min(room // len(unit), lines // unit.count("\n"))
+    if "`" in unit:
+        count = min(count, pagecheck.PAGE_LIMITS["`"] // unit.count("`"))
+    body = unit * count
+    return ("| a | b |\n| --- | --- |\n" + body) if unit.startswith("|") else body
+
+
+@pytest.mark.parametrize("case", SLOW_WITHIN_LIMITS)
+def test_the_slowest_page_the_limits_let_through_is_checked_in_time(tmp_path: Path, case: str) -> None:
+    """Issue 20's no-hints review: a page of 25,000 hard line breaks took one page's build from 15 s to 52 s,
+    a paragraph of code spans 26 s to render. Each construct Markdown reads slowly, filling a page to the
+    limits, goes through the build's page check (both editions' checks are this one) well within the bound."""
+    body = _fill(SLOW_WITHIN_LIMITS[case])
+    project = one_page_project(tmp_path, TINY_PAGE.replace("# Tiny\n", "# Tiny\n\n" + body + "\n", 1))
+    start = time.monotonic()
+    load_project(project)  # it builds: within every limit
+    assert time.monotonic() - start < LIMIT, case
+
+
+@pytest.mark.parametrize("body, says", [
+    ("a  \n" * (pagecheck.MAX_BREAKS + 1), "a paragraph with 21 line breaks (lines ending in two spaces)"),
+    ("`a` " * (pagecheck.MAX_BACKTICKS // 2 + 1), "a paragraph with 62 backticks"),
+    (("`a` " * 20 + "\n\n") * 11, "a page with 440 '`' characters"),
+    ("word " * (pagecheck.MAX_PARAGRAPH // 5 + 1), "a paragraph of 4005 characters"),
+    ("a\n" * MAX_LINES, "the page has too many lines"),
+    ("a" * MAX_PAGE, "the page is too long"),
+])
+def test_past_a_limit_the_page_is_refused_with_a_message(tmp_path: Path, body: str, says: str) -> None:
+    project = one_page_project(tmp_path, TINY_PAGE.replace("# Tiny\n", "# Tiny\n\n" + body + "\n", 1))
+    start = time.monotonic()
+    with pytest.raises(Exception) as info:
+        load_project(project)
+    assert time.monotonic() - start < LIMIT
+    msg = str(info.value)
+    assert says in msg and "Fix: " in msg and "Traceback" not in msg, msg[:400]
