@@ -24,6 +24,8 @@ Everything is collected; the caller decides how to report it (file, line where k
 
 from __future__ import annotations
 
+import html
+import json
 import re
 import unicodedata
 import xml.etree.ElementTree as ET
@@ -415,6 +417,16 @@ def check_page(html: str) -> PageCheck:
         if not is_element(node) or id(node) in inside:
             continue
         _check_theme_node(node, out)
+    for kind, texts in (("script", out.scripts), ("<style>", out.styles)):
+        for text in texts:
+            words = next((w for w in page_words(doc) if any(form in text for form in _printed(w))), None)
+            if words is not None:
+                out.problems.append(Problem(
+                    f"a marked inline {kind} holds the page's own words", f"'{words[:80]}' inside <{kind.strip('<>')} {MARK}>",
+                    "marked inline scripts and styles with none of a page's title, description or heading (the "
+                    "Content-Security-Policy approves them by hash, so a page's words there would run as code)",
+                    "print the page's words into an attribute or a <script type=\"application/json\"> that the "
+                    "script reads, never into the marked script or style itself (overrides/)."))
     for node, _, text in text_and_attributes(doc):
         char = invisible(text)
         if char is not None and tag_name(node) not in ("script", "style"):
@@ -422,6 +434,34 @@ def check_page(html: str) -> PageCheck:
                                         "visible text only", "delete the character: retype the word around it.",
                                         needle=char))
     return out
+
+
+MIN_WORDS = 12
+"""Shortest title, description or heading looked for in a marked script (shorter ones may be code by chance)."""
+
+
+def page_words(doc: Element) -> list[str]:
+    """What a page's editor wrote that the theme prints: the title (``<title>`` without the site's name),
+    the description and the first heading; those of at least ``MIN_WORDS`` characters."""
+    found: list[str] = []
+    for node in doc.iter():
+        if not is_element(node):
+            continue
+        name = tag_name(node)
+        if name == "title":
+            text = "".join(node.itertext()).strip()
+            found += [text, text.rsplit(" - ", 1)[0].strip()]
+        elif name == "meta" and node.get("name") == "description":
+            found.append(node.get("content", "").strip())
+        elif name == "h1":
+            found.append("".join(node.itertext()).replace("\u00b6", "").strip())
+    return [w for w in dict.fromkeys(found) if len(w) >= MIN_WORDS]
+
+
+def _printed(words: str) -> set[str]:
+    """``words`` as a template may print them: as they are, HTML-escaped, or as a JSON string."""
+    return {words, html.escape(words), html.escape(words, quote=False), json.dumps(words)[1:-1],
+            json.dumps(words, ensure_ascii=False)[1:-1]}
 
 
 def _check_theme_node(node: Element, out: PageCheck) -> None:

@@ -22,6 +22,11 @@ from .yamlsrc import load_text
 FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 REQUIRED = ("description", "last_reviewed", "next_review")
 ALLOWED = (*REQUIRED, "title", "hide", "search", "review_note")
+FRONT_MATTER_REFUSED = {'"': "a straight double quote", "'": "a straight single quote or apostrophe (')",
+                        ";": "a semicolon ';'"}
+"""Refused in the front matter's texts (title, description, review_note) besides ``schema.FORBIDDEN``: the
+theme prints them into attributes, and a template could print them into a script, where a quote ends the
+string and ';' starts a statement. Typographic quotes (’ “ ”) are allowed."""
 GRACE = dt.timedelta(days=1)
 """``last_reviewed`` may be tomorrow by the build machine's clock: an editor's day may have begun already."""
 MAX_REVIEW_YEARS = 2
@@ -312,12 +317,13 @@ def _front_matter(path: Path, text: str, shown: str) -> tuple[dict[Any, Any], di
     for key in ("title", "description", "review_note"):
         if key in meta:
             value = meta[key]
-            problem = (schema.plain_text_problem(value, {'"': "a straight double quote"}) if isinstance(value, str)
-                       else "it is not text")
+            problem = schema.plain_text_problem(value, FRONT_MATTER_REFUSED) if isinstance(value, str) else "it is not text"
             if problem:
                 raise GuideError(shown, f"the {key} is not plain text: {problem}", line=tmp_lines.get(key), key=key,
-                                 found=_show(value)[:120], expected=schema.PLAIN_TEXT_EXPECTED.replace(" backslash", ' " backslash'),
-                                 fix=schema.PLAIN_TEXT_FIX + " For quotation marks use curly quotes “ ”.")
+                                 found=_show(value)[:120],
+                                 expected=schema.PLAIN_TEXT_EXPECTED.replace(" backslash", " \" ' ; backslash"),
+                                 fix=schema.PLAIN_TEXT_FIX + " For quotation marks use curly quotes “ ”, for an "
+                                     "apostrophe ’ (doctor’s), and a comma or a full stop for ';'.")
     limit = _years_after(meta["last_reviewed"], MAX_REVIEW_YEARS)
     if meta["next_review"] > limit:
         raise GuideError(shown, "'next_review' is too far in the future", line=tmp_lines.get("next_review"), key="next_review",

@@ -121,6 +121,31 @@ def test_content_that_leaves_its_place_stops_the_build(breakout: str) -> None:
         secure(page, "site/pain/index.html")
 
 
+TITLED = PAGE.replace('<meta charset="utf-8">', '<meta charset="utf-8"><title>Does it hurt? - The microneedling guide</title>'
+                      '<meta name="description" content="Whether microneedling hurts, and what the numbing cream does.">')
+
+
+@pytest.mark.parametrize("script", [
+    '<script data-guide-inline>var t = "Does it hurt?";</script>',  # the title, as a template prints page.meta.title
+    '<script data-guide-inline>var d = "Whether microneedling hurts, and what the numbing cream does.";</script>',
+    '<script data-guide-inline>var t = {"t": "Does it hurt?"};</script>',  # through | tojson
+    "<style data-guide-inline>h1::after{content:'Does it hurt?'}</style>",
+])
+def test_a_marked_script_holding_the_pages_words_stops_the_build(script: str) -> None:
+    """The no-hints review (finding 9): a maintainer's template that put {{ page.meta.title }} into a marked
+    inline script let a contributor's title (``Does it hurt'; alert(document.domain); '``) run with a hash.
+    The front matter refuses quotes and ';' now; the post-build refuses the mistake itself."""
+    with pytest.raises(PolicyError) as info:
+        secure(TITLED.replace("</head>", script + "</head>"), "site/pain/index.html")
+    msg = str(info.value)
+    assert "site/pain/index.html: a marked inline " in msg and "holds the page's own words" in msg, msg
+    assert "Fix: " in msg
+
+
+def test_marked_scripts_without_the_pages_words_pass() -> None:
+    assert "sha256-" in policy(TITLED.replace("</head>", '<script data-guide-inline>var t = "Does";</script></head>'))
+
+
 def test_page_without_charset_stops_the_build() -> None:
     with pytest.raises(PolicyError, match="no <meta charset"):
         secure("<html><head><title>x</title></head></html>")

@@ -266,7 +266,7 @@ def test_unknown_fact_on_a_page_full_message(tmp_path: Path) -> None:
 
 
 def test_missing_description_full_message(tmp_path: Path) -> None:
-    msg, _ = _page_error(tmp_path, "description: A one-page fixture that shows a few facts through the guide's macros.\n", "")
+    msg, _ = _page_error(tmp_path, "description: A one-page fixture that shows a few facts through the guide’s macros.\n", "")
     assert msg == (
         "docs/index.md:1: missing front matter key 'description' (at description) Found: no 'description' line. "
         "Expected: a line 'description: ...' in the front matter (between the '---' lines 1 and 4). "
@@ -291,7 +291,7 @@ PAGE_CASES: dict[str, tuple[str, str, int | str, str]] = {
     "duplicate front matter key": ("next_review: 2027-12-10\n", "next_review: 2027-12-10\nnext_review: 2027-12-11\n", "2027-12-11", "the key 'next_review' is given twice"),
     "misspelt front matter key": ("next_review: 2027-12-10\n", "next_review: 2027-12-10\ndescripton: x\n", "descripton", "Did you mean 'description'?"),
     "front matter syntax": ("next_review: 2027-12-10\n", "next_review: 2027-12-10\ntitle: [oops\n", "---\n\n#", "front matter is not valid YAML"),
-    "short description": ("description: A one-page fixture that shows a few facts through the guide's macros.", "description: Short.", "Short.", "Found: 6 characters."),
+    "short description": ("description: A one-page fixture that shows a few facts through the guide’s macros.", "description: Short.", "Short.", "Found: 6 characters."),
     "no front matter": ("---\ndescription", "description", 1, "the page has no front matter"),
     "unknown macro": ("fact_list(", "fact_lst(", "fact_lst", "Did you mean 'fact_list'?"),
     "unquoted key": ('fact("device.needle_count")', "fact(device)", "fact(device)", 'Found: fact(device). Expected: fact("device").'),

@@ -88,7 +88,7 @@ def test_page_using_an_unknown_macro(tmp_path: Path) -> None:
 
 def test_page_without_description(tmp_path: Path) -> None:
     project = _tiny(tmp_path)
-    _edit(project / "docs" / "index.md", "description: A one-page fixture that shows a few facts through the guide's macros.\n", "")
+    _edit(project / "docs" / "index.md", "description: A one-page fixture that shows a few facts through the guide’s macros.\n", "")
     out = _failed(run_build(project))
     assert "docs/index.md:1: missing front matter key 'description'" in out
 

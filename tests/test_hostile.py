@@ -212,7 +212,7 @@ def test_front_matter_is_checked(tmp_path: Path, case: str) -> None:
     _, line, says = FRONT_REFUSED[case]
     page = TINY
     if case == "description breaking an attribute":
-        page = page.replace("through the guide's macros.", 'through the "guide" macros.')
+        page = page.replace("through the guide’s macros.", 'through the "guide" macros.')
     elif case == "future review":
         page = page.replace("last_reviewed: 2026-01-10", "last_reviewed: 2098-01-10")
     else:

@@ -105,6 +105,56 @@ def test_markup_the_review_published_is_refused(tmp_path: Path, case: str, lang:
     assert f"{folder}/index.md:{_line(body, culprit)}:" in msg, msg
 
 
+# --- front matter: what the theme prints, plain text that cannot leave a script or an attribute ------
+
+FRONT_MATTER_REFUSED = {
+    # (a front matter line, what the message says)
+    "a title that ends a script's string": ("title: Does it hurt'; alert(document.domain); '",
+                                            "the title is not plain text: it contains a straight single quote"),
+    "a semicolon in a title": ("title: Does it hurt; a little", "the title is not plain text: it contains a semicolon"),
+    "an apostrophe in a description": ("description: How the pen works, and what the article's doctors say about it.",
+                                       "the description is not plain text: it contains a straight single quote"),
+    "a double quote in a description": ('description: \'How the pen works, and what the "doctors" say about it, here.\'',
+                                        "the description is not plain text: it contains a straight double quote"),
+    "a backslash in a title": ("title: Pain \\u0027 here", "the title is not plain text: it contains a backslash"),
+    "a brace in a title": ("title: Pain ${alert(1)}", "the title is not plain text: it contains a curly brace"),
+    "a backtick in a review note": ("review_note: Checked `x`", "the review_note is not plain text: it contains a backtick"),
+    "an angle bracket in a title": ("title: Pain </script>", "the title is not plain text: it contains an angle bracket"),
+}
+FRONT_MATTER_BUILDS = [
+    "title: Does it hurt? (the article’s answer)",
+    "description: How the pen works, and what the article’s doctors call “a totally different” treatment.",
+]
+
+
+def _with_front_matter(line: str) -> str:
+    key = line.split(":")[0]
+    rows = [row for row in _page("Text.").split("\n") if not row.startswith(key + ":")]
+    return "\n".join([rows[0], line, *rows[1:]])
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+@pytest.mark.parametrize("case", FRONT_MATTER_REFUSED, ids=list(FRONT_MATTER_REFUSED))
+def test_front_matter_that_could_leave_a_script_or_attribute_is_refused(tmp_path: Path, case: str, lang: str) -> None:
+    line, says = FRONT_MATTER_REFUSED[case]
+    project = _project(tmp_path, "Text.", lang)
+    folder = "docs-es" if lang == "es" else "docs"
+    (project / folder / "index.md").write_text(_with_front_matter(line), encoding="utf-8")
+    with pytest.raises(Exception) as info:
+        _load(project, lang)
+    msg = str(info.value)
+    assert msg.startswith(f"{folder}/index.md:2: {says}"), msg
+    assert "curly quotes" in msg and "Traceback" not in msg, msg
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+@pytest.mark.parametrize("line", FRONT_MATTER_BUILDS)
+def test_front_matter_in_typographic_quotes_builds(tmp_path: Path, line: str, lang: str) -> None:
+    project = _project(tmp_path, "Text.", lang)
+    (project / ("docs-es" if lang == "es" else "docs") / "index.md").write_text(_with_front_matter(line), encoding="utf-8")
+    _load(project, lang)
+
+
 # --- numbers ---------------------------------------------------------------------------------
 
 MUST_REFUSE = {
