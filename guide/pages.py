@@ -86,7 +86,7 @@ def scan(docs_dir: Path, facts: schema.Facts, macros: Mapping[str, MacroSpec],
     """
     pages: dict[str, PageInfo] = {}
     errors: list[GuideError] = []
-    names = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")}
+    names = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md") if p.is_file()}
     for path in sorted(docs_dir.rglob("*")):
         rel = path.relative_to(docs_dir).as_posix()
         if path.is_file() and path.suffix != ".md":
@@ -100,6 +100,13 @@ def scan(docs_dir: Path, facts: schema.Facts, macros: Mapping[str, MacroSpec],
     article = source.read_text(encoding="utf-8") if source.is_file() else None
     for path in sorted(docs_dir.rglob("*.md")):
         rel = path.relative_to(docs_dir).as_posix()
+        if not path.is_file():
+            errors.append(GuideError(
+                f"{display_root}/{rel}", "a folder named like a page", found=f"the folder '{rel}'" if path.is_dir()
+                else f"'{rel}', which is not a file", expected=f"pages as files named *.md under {display_root}/; "
+                "folders named without .md",
+                fix=f"rename the folder to {display_root}/{rel.removesuffix('.md')}, or remove it if it holds no page."))
+            continue
         if rel.startswith(("_", ".")) or "/_" in rel:
             continue  # templates and partials, not pages
         if not PAGE_NAME.fullmatch(rel) or rel in RESERVED or rel.split("/")[0] + ".md" in RESERVED[1:]:
@@ -423,7 +430,8 @@ def check_pairs(root: Path, lang: str = "en", known: set[str] | None = None) -> 
     if len(folders) < 2 or EDITION_FOLDERS.get(lang, "docs") not in folders:
         return []
     errors: list[GuideError] = []
-    names = {f: {p.relative_to(root / f).as_posix() for p in (root / f).rglob("*.md") if not p.name.startswith("_")}
+    names = {f: {p.relative_to(root / f).as_posix() for p in (root / f).rglob("*.md")
+                if not p.name.startswith("_") and p.is_file()}
              for f in folders}
     for here in folders:
         for there in folders:

@@ -936,8 +936,9 @@ def _check_nav(nav: Item, project: Path, folder: str, report: Report, pair: Nav 
 
 
 def _pages(docs: Path) -> list[str]:
-    """The pages of a pages folder (templates, starting with _, left out), sorted."""
-    found = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if docs.is_dir() else []
+    """The pages of a pages folder (templates, starting with _, and folders named *.md left out: the page scan
+    names those), sorted."""
+    found = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md") if p.is_file()) if docs.is_dir() else []
     return [rel for rel in found if not (rel.startswith(("_", ".")) or "/_" in rel or "/." in rel)]
 
 

@@ -54,6 +54,14 @@ def _refused(tmp_path: Path, body: str, lang: str = "en") -> str:
     return msg
 
 
+def _refused_project(project: Path, lang: str = "en") -> str:
+    with pytest.raises(Exception) as info:
+        _load(project, lang)
+    msg = str(info.value)
+    assert "Traceback" not in msg and "Found: " in msg and "Fix: " in msg, msg
+    return msg
+
+
 def _line(body: str, needle: str) -> int:
     page = _page(body)
     return page[:page.index(needle)].count("\n") + 1
@@ -153,6 +161,18 @@ def test_front_matter_in_typographic_quotes_builds(tmp_path: Path, line: str, la
     project = _project(tmp_path, "Text.", lang)
     (project / ("docs-es" if lang == "es" else "docs") / "index.md").write_text(_with_front_matter(line), encoding="utf-8")
     _load(project, lang)
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_a_folder_named_like_a_page_gets_a_message(tmp_path: Path, lang: str) -> None:
+    """The no-hints review (finding 14): a folder docs/zz.md stopped the build with a bare
+    '[Errno 21] Is a directory'."""
+    project = _project(tmp_path, "Text.", lang)
+    folder = "docs-es" if lang == "es" else "docs"
+    (project / folder / "zz.md").mkdir()
+    msg = _refused_project(project, lang)
+    assert msg.startswith(f"{folder}/zz.md: a folder named like a page Found: the folder 'zz.md'."), msg
+    assert "Errno" not in msg and f"Rename the folder to {folder}/zz," in msg, msg
 
 
 # --- numbers ---------------------------------------------------------------------------------
