@@ -40,6 +40,7 @@ GLOSSARIES = {"en": "includes/abbreviations.md", "es": "includes/abbreviations.e
 REPORT_FORM = "report-an-error.yml"
 """The repository's issue form (.github/ISSUE_TEMPLATE/) that "Report a problem with this page" opens."""
 Kind = TypeVar("Kind", bound=schema.FactT)
+T = TypeVar("T")
 
 
 class _CompiledPartials(jinja2.BytecodeCache):
@@ -99,13 +100,22 @@ class Project:
         self.lang = langs.language_of(conf)  # the edition: theme.language in mkdocs.yml / mkdocs.es.yml
         self.docs, self.docs_shown = _docs_dir(conf, root)
         preflight.check_symlinks(root)
-        self.english = load_facts(root / DATA, DATA, article=root / passages.ARTICLE)
-        self.facts = self.english
-        if self.lang != "en":
-            wording = langs.WORDING_FILE[self.lang]
-            self.facts = langs.load_wording(root / wording, wording, self.english, DATA, load_with_lines(root / DATA, DATA)[1])
-        self.strings = langs.load_strings(root, self.lang)
-        self.terms = _glossary(root / GLOSSARIES[self.lang], GLOSSARIES[self.lang], self.lang)
+        self.english = load_facts(root / DATA, DATA)  # its shape: nothing else can be read without it
+        # The rest is told all at once, with the pages' problems: what the article says, the wording of
+        # this edition, its strings and its glossary (the pages are read with the English wording, or no
+        # glossary, while those have a problem).
+        deferred: list[GuideError] = []
+        lines = load_with_lines(root / DATA, DATA)[1]
+        _collect(deferred, lambda: passages.check(self.english, lines, root / passages.ARTICLE, DATA), None)
+        wording = langs.WORDING_FILE.get(self.lang)
+        self.facts = self.english if wording is None else _collect(
+            deferred, lambda: langs.load_wording(root / wording, wording, self.english, DATA, lines), self.english)
+        strings = _collect(deferred, lambda: langs.load_strings(root, self.lang), None)
+        if strings is None:  # every macro prints them: the pages cannot be tried without
+            raise GuideErrors(deferred)
+        self.strings = strings
+        glossary = GLOSSARIES[self.lang]
+        self.terms: list[tuple[str, str]] = _collect(deferred, lambda: _glossary(root / glossary, glossary, self.lang), [])
         self.all_facts = self.facts.all_facts()
         self.templates = self._templates()
         self.ids = figures.Ids()  # ids unique per page, for the pictures
@@ -120,6 +130,7 @@ class Project:
         except GuideErrors as exc:
             self.site, problems = pages.Site({}), list(exc.errors)
         problems += pages.check_pairs(root, self.lang, {*self.all_facts, *self.facts.experts, *self.facts.quotes})
+        problems += deferred
         if problems:
             raise GuideErrors(sorted(problems, key=lambda e: (e.file, e.line or 0)))
         self._try_every_partial()
@@ -383,6 +394,17 @@ def load_project(root: Path, conf: BuildConfig | None = None, page: Callable[[],
         return Project(root, conf, page)
     except GuideError as exc:
         raise GuideErrors([exc]) from None
+
+
+def _collect(problems: list[GuideError], load: Callable[[], T], fallback: T) -> T:
+    """``load()``; if it finds problems, add them to ``problems`` and give ``fallback``."""
+    try:
+        return load()
+    except GuideErrors as exc:
+        problems.extend(exc.errors)
+    except GuideError as exc:
+        problems.append(exc)
+    return fallback
 
 
 def overdue_warnings(project: Project) -> list[str]:

@@ -41,10 +41,12 @@ def blank_front_matter(text: str, front: str) -> str:
 
 
 def check_jinja(body: str, shown: str, facts: schema.Facts, macros: Mapping[str, MacroSpec],
-                shows: Mapping[str, frozenset[str]] | None = None) -> set[str]:
+                shows: Mapping[str, frozenset[str]] | None = None, errors: list[GuideError] | None = None) -> set[str]:
     """Check the page ``body`` (front matter blanked); return the fact keys its macro calls show.
 
-    ``shows`` maps a macro to the facts it shows without naming them (read from its template).
+    ``shows`` maps a macro to the facts it shows without naming them (read from its template). A problem
+    of the page's Jinja as a whole is raised; with ``errors``, a problem of one macro call (a key, an
+    argument) is added there and the other calls are still checked.
     """
     env = _env()
     lines = body.splitlines()
@@ -83,7 +85,13 @@ def check_jinja(body: str, shown: str, facts: schema.Facts, macros: Mapping[str,
         for child in node.nodes:
             if isinstance(child, nodes.TemplateData):
                 continue
-            used |= _check_call(child, lines, shown, facts, macros)
+            try:
+                used |= _check_call(child, lines, shown, facts, macros)
+            except GuideError as exc:
+                if errors is None:
+                    raise
+                errors.append(exc)
+                continue
             if isinstance(child, nodes.Call) and isinstance(child.node, nodes.Name):  # always, once checked
                 used |= (shows or {}).get(child.node.name, frozenset())
     return used

@@ -61,6 +61,8 @@ class PageInfo:
     anchors: set[str] = field(default_factory=set)
     as_typed: list[tuple[int | None, str]] = field(default_factory=list)
     """Numbers shown as typed (in code or a raw block), by line: listed for the reviewer."""
+    numerals: dict[str, int | None] = field(default_factory=dict)
+    """Each number typed on the page (not a macro's), with its line: its pair must show it too."""
 
 
 @dataclass
@@ -190,8 +192,8 @@ def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Ma
             pagecheck.check_numbers("\n" * (key_lines[key] - 1) + meta[key], shown, facts, lang)
     pagecheck.check_paragraph_limits(body, shown)  # before anything reads the page: it bounds the time they take
     _check_heading(body, shown)
-    used = pagecheck.check_jinja(body, shown, facts, macros, shows)  # the rest needs the page's Jinja sound
     first: list[GuideError] = []
+    used = pagecheck.check_jinja(body, shown, facts, macros, shows, first)  # the rest needs the page's Jinja sound
     for check in (pagecheck.check_invisible, pagecheck.check_snippets, pagecheck.check_markup):
         try:
             check(body, shown)
@@ -216,6 +218,7 @@ def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Ma
         links=report.links,
         anchors=report.anchors,
         as_typed=report.as_typed,
+        numerals=report.numerals,
     )
     return info, report.errors
 
@@ -419,6 +422,25 @@ def _calls(path: Path) -> dict[tuple[str, str], int]:
         if call.name in PAIRED:
             out.setdefault((call.name, call.key or ""), call.line)
     return out
+
+
+def check_numeral_pairs(editions: Mapping[str, Site]) -> list[GuideError]:
+    """Each number typed on a page (24/7, step 1, a raw block) on its pair too: both editions say the
+    same. ``editions``: each edition folder's scanned pages (the pre-flight has both)."""
+    errors: list[GuideError] = []
+    for here, site in editions.items():
+        for there, other in editions.items():
+            if here == there:
+                continue
+            for rel in sorted(site.pages.keys() & other.pages.keys()):
+                for numeral, line in site.pages[rel].numerals.items():
+                    if numeral not in other.pages[rel].numerals:
+                        errors.append(GuideError(
+                            f"{here}/{rel}", f"the number {numeral} is typed on this page, and its pair {there}/{rel} "
+                            "does not show it", line=line, found=f"'{numeral}' here only",
+                            expected="the same numbers on a page and its pair (the two editions say the same)",
+                            fix=f"write {numeral} on {there}/{rel} too (in digits), or remove it here."))
+    return errors
 
 
 def check_pairs(root: Path, lang: str = "en", known: set[str] | None = None) -> list[GuideError]:

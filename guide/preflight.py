@@ -1188,17 +1188,37 @@ def content_errors(root: Path) -> list[GuideError]:
 
     if not (root / "macros.py").is_file():
         return []  # not a guide (a configuration's fixture)
+    from .pages import check_numeral_pairs
+
     found: dict[str, GuideError] = {}
+    sites = {}
     for conf in ((None, SPANISH) if (root / "docs-es").is_dir() else (None,)):
         try:
-            load_project(root, conf)
+            project = load_project(root, conf)
         except GuideErrors as exc:
             problems = exc.errors
         else:
+            sites[project.docs_shown] = project.site
             continue
         for problem in problems:
             found.setdefault(str(problem), problem)  # both editions report the data's and the pairs' problems
+    if len(sites) == 2:  # the numbers typed on each pair of pages, once both editions read
+        for problem in check_numeral_pairs(sites):
+            found.setdefault(str(problem), problem)
     return sorted(found.values(), key=lambda e: (e.file, e.line or 0))
+
+
+def _configs_read(root: Path) -> bool:
+    """Whether each edition's configuration reads as YAML (its other problems have messages of their own)."""
+    from .siteurl import load_config
+
+    for name in ("mkdocs.yml", "mkdocs.es.yml"):
+        if (root / name).is_file():
+            try:
+                load_config(root / name)
+            except (yaml.YAMLError, ValueError, OSError):
+                return False
+    return True
 
 
 def main(argv: list[str]) -> int:
@@ -1215,8 +1235,8 @@ def main(argv: list[str]) -> int:
         except (GuideError, GuideErrors) as exc:
             errors.extend(exc.errors if isinstance(exc, GuideErrors) else [exc])
     # The content is read through the editions' configurations (addresses, folders, languages): while one
-    # of them has a problem, its message comes alone, and the content is checked on the next run.
-    if "--configs-only" not in argv and not {e.file for e in errors} & {"mkdocs.yml", "mkdocs.es.yml"}:
+    # of them cannot be read, its message comes alone, and the content is checked on the next run.
+    if "--configs-only" not in argv and _configs_read(root):
         errors = sorted([*errors, *content_errors(root)], key=lambda e: (e.file, e.line or 0))
     if not errors and "--flatten" in argv[1:]:
         try:

@@ -88,6 +88,8 @@ class Report:
     """Each link to the site's own pages (address as written, line): checked once every page is read."""
     anchors: set[str] = field(default_factory=set)
     """The ids a link can point at on this page (headings and attribute lists; macro blocks add theirs)."""
+    numerals: dict[str, int | None] = field(default_factory=dict)
+    """Each number typed on the page (digits; a decimal comma read as a point), with its line."""
 
 
 # --- the page's source, with stand-ins --------------------------------------------------
@@ -325,6 +327,8 @@ ALLOWED_STAND_INS = stand_ins()
 def _check_numbers(tree: Element, shown: str, lines: list[str], calls: Mapping[int, Call], lang: str,
                    suggest: NumberHint, report: Report) -> None:
     for block in blocks(tree):
+        for digits in _NUMERAL.findall(block.text):
+            report.numerals.setdefault(digits.replace(",", "."), locate(lines, digits))
         for claim in numbers.claims(block.text, lang):
             if any(start <= claim.start < end for start, end in block.code):
                 report.as_typed.append((locate(lines, block.text[claim.start:claim.end + 12].strip()) or
@@ -457,6 +461,9 @@ def check_page(body: str, shown: str, lang: str, facts: schema.Facts, suggest: N
         report.errors.extend(attribution.quotation_errors(page_blocks, calls, shown, facts, article, lines))
     return report
 
+
+_NUMERAL = re.compile(r"\d+(?:[.,]\d+)?")
+"""A number typed in digits, in a page's decoded text (macros' output is a stand-in there)."""
 
 _UNRESOLVED = re.compile(r"!?\[[^\]\n]{0,200}\]\[[^\]\n]{0,200}\]")
 """Markdown's ``[words][ref]`` left as text because ``ref`` is defined nowhere (read on rendered text)."""

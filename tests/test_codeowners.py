@@ -165,6 +165,6 @@ def test_the_ruleset_asks_for_two_approvals_one_a_code_owners() -> None:
             "require_last_push_approval", "required_review_thread_resolution"} <= set(review)
     assert review["required_approving_review_count"] >= 2 and review["require_code_owner_review"] is True
     assert review["dismiss_stale_reviews_on_push"] is True, "a push after the approvals needs them again"
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "DEVELOPING.md").read_text(encoding="utf-8")
     reviews = next(p for p in readme.split("\n* ") if p.startswith("**Reviews.**"))
     assert ".github/rulesets/main.json" in reviews

@@ -41,8 +41,53 @@ def _quoted_errors() -> list[str]:
     return re.findall(r"```text\n(.+?)\n```", CONTRIBUTING)
 
 
+RECIPES = 5
+"""The messages of the recipes on CONTRIBUTING.md's first screen, before the reference's three."""
+
+
+def _all_messages(project: Path) -> list[str]:
+    """Every message of both editions, as `make build`'s first step gives them."""
+    from guide import preflight
+
+    return [_normalise(str(e)) for e in preflight.content_errors(project)]
+
+
+def _first_line_after_title(page: Path, line: str) -> None:
+    text = page.read_text(encoding="utf-8")
+    title = text.index("\n# ") + 1
+    end = text.index("\n", title) + 1
+    page.write_text(text[:end] + "\n" + line + "\n" + text[end:], encoding="utf-8")
+
+
+def test_the_recipes_quote_real_messages(tmp_path: Path) -> None:
+    """Each recipe's mistake, made in a copy of the project: its message is among what the build says."""
+    quoted = [_normalise(m) for m in _quoted_errors()][:RECIPES]
+    project = copy_project(tmp_path / "p")
+    _first_line_after_title(project / "docs" / "aftercare.md", "Wait 2 weeks before a peel.")  # fix wording
+    _first_line_after_title(project / "docs" / "pain.md", '{{ quote("trickin") }}')  # add a quote
+    (project / "docs" / "costs.md").write_text((ROOT / "docs" / "aftercare.md").read_text(encoding="utf-8"),
+                                               encoding="utf-8")  # add a page, without its pair
+    glossary = project / "includes" / "abbreviations.md"
+    rows = glossary.read_text(encoding="utf-8").splitlines(keepends=True)
+    glossary.write_text("".join(rows[:3]) + "*[peel]: A treatment that takes 2 weeks to heal (our definition).\n"
+                        + "".join(rows[3:]), encoding="utf-8")
+    found = _all_messages(project)
+    for message in quoted[:4]:
+        assert message in found, f"CONTRIBUTING.md quotes a message the build does not give:\n{message}\n\nIt gives:\n" + "\n".join(found)
+    # translate: a fact shown on the English page and not on its Spanish pair
+    project = copy_project(tmp_path / "t")
+    shown = re.search(r'\{\{ fact\("([\w.]+)"\) \}\}', quoted[4])
+    assert shown, quoted[4]
+    spanish = project / "docs-es" / "pain.md"
+    text = spanish.read_text(encoding="utf-8")
+    call = '{{ fact("' + shown[1] + '") }}'
+    assert text.count(call) == 1, f"docs-es/pain.md shows {call} {text.count(call)} times; the recipe needs a fact it shows once"
+    spanish.write_text(text.replace(call, "", 1), encoding="utf-8")
+    assert quoted[4] in _all_messages(project)
+
+
 def test_contributing_quotes_real_error_messages(tmp_path: Path) -> None:
-    quoted = [_normalise(m) for m in _quoted_errors()]
+    quoted = [_normalise(m) for m in _quoted_errors()][RECIPES:]
     assert len(quoted) == 3
     # 0. the attribution check: Dr. Jaliman credited with the article's own words
     project = copy_project(tmp_path / "a")

@@ -105,6 +105,23 @@ def test_every_number_on_an_english_page_is_on_its_pair(site: Build, src: str) -
     assert not missing, f"{src}: numbers on the English page and not on the Spanish one: {missing}"
 
 
+def test_a_number_typed_on_one_edition_only_stops_the_build(tmp_path: Path) -> None:
+    """The build holds each pair of pages to the same typed numbers (24/7, step 1, a raw block), and names
+    the page and line; the same number in the pair builds."""
+    from guide import preflight
+
+    project = copy_project(tmp_path / "p")
+    english, spanish = project / "docs" / "pain.md", project / "docs-es" / "pain.md"
+    english.write_text(english.read_text(encoding="utf-8") + "\nOur phone line is open 24/7.\n", encoding="utf-8")
+    found = [str(e) for e in preflight.content_errors(project)]
+    line = english.read_text(encoding="utf-8").count("\n")
+    for number in ("24", "7"):
+        assert any(m.startswith(f"docs/pain.md:{line}: the number {number} is typed on this page, and its pair docs-es/pain.md "
+                                "does not show it") for m in found), found
+    spanish.write_text(spanish.read_text(encoding="utf-8") + "\nNuestra línea está abierta 24/7.\n", encoding="utf-8")
+    assert preflight.content_errors(project) == []
+
+
 def test_the_spanish_wording_covers_every_text_of_the_facts_file() -> None:
     spanish = _spanish()
     want = langs.expected_wording(FACTS)
