@@ -24,7 +24,9 @@ Everything is collected; the caller decides how to report it (file, line where k
 
 from __future__ import annotations
 
+import functools
 import html
+import importlib
 import json
 import re
 import unicodedata
@@ -224,6 +226,7 @@ class Policy:
     classes: frozenset[str] | None  # None: any class but the theme's own names
     engine_classes: frozenset[str] = frozenset()
     problems: list[Problem] = field(default_factory=list)
+    structural: bool = False  # classes, titles and comments as ``check_author`` allows (a page's own Markdown)
 
     def add(self, what: str, found: str, expected: str, fix: str, needle: str = "") -> None:
         self.problems.append(Problem(what, found, expected, fix, needle))
@@ -234,7 +237,95 @@ AUTHOR_FIX = ("write it in Markdown, or show the content through a macro (CONTRI
 
 
 def author_policy() -> Policy:
-    return Policy("author", AUTHOR_TAGS, None)
+    """What Markdown may make of a page an editor writes: classes and titles only as ``check_author`` allows."""
+    return Policy("author", AUTHOR_TAGS, None, structural=True)
+
+
+AUTHOR_CLASSES = frozenset({"checklist", "sheet-intro"})
+"""The guide's own classes a page may give (``<div class="checklist" markdown>``, ``{: .sheet-intro }``): each is
+styled in overrides/stylesheets/ and shows its text on screen. A new one is added here, in review."""
+NOTE_TYPES = frozenset({"note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important", "success",
+                        "check", "done", "question", "help", "faq", "warning", "caution", "attention", "failure", "fail",
+                        "missing", "danger", "error", "bug", "example", "quote", "cite"})
+"""The kinds of note (``!!! note``, ``??? tip``) Material styles: the admonition and details extensions make the
+kind a class."""
+PERMALINK = "\u00b6"
+"""The text of the link toc puts after each heading (``permalink: True``)."""
+
+
+@functools.cache
+def _code_token_classes() -> frozenset[str]:
+    """The classes Pygments gives the words of a fenced code block (pymdownx.superfences highlights with it)."""
+    types = cast(dict[object, str], importlib.import_module("pygments.token").STANDARD_TYPES)
+    return frozenset(types.values()) - {""}
+
+
+def _generated(node: Element, cls: str, parent: Element | None) -> bool:
+    """Whether ``cls`` on ``node`` is where the page's own Markdown extensions put it, in their structure."""
+    name = tag_name(node)
+    classes = node.get("class", "").split()
+    parent_classes = parent.get("class", "").split() if parent is not None else []
+    kids = [child for child in node if is_element(child)]
+    if cls == "admonition":
+        return name == "div" and any(c in NOTE_TYPES for c in classes)
+    if cls in NOTE_TYPES:
+        return (name == "div" and "admonition" in classes) or name == "details"
+    if cls == "admonition-title":
+        siblings = [child for child in parent if is_element(child)] if parent is not None else []
+        return name == "p" and "admonition" in parent_classes and bool(siblings) and siblings[0] is node
+    if cls == "headerlink":
+        return (name == "a" and parent is not None and tag_name(parent) in ("h1", "h2", "h3", "h4", "h5", "h6")
+                and node.get("href") == "#" + parent.get("id", "\0") and "".join(node.itertext()) == PERMALINK
+                and list(parent)[-1] is node)
+    if cls == "task-list":
+        return name in ("ul", "ol")
+    if cls == "task-list-item":
+        return name == "li" and "task-list" in parent_classes
+    if cls == "highlight":
+        return name == "div" and [tag_name(k) for k in kids] == ["pre"]
+    return name == "span" and cls in _code_token_classes() and parent is not None and tag_name(parent) in ("code", "span")
+
+
+def check_author(root: Element, policy: Policy) -> None:
+    """A page's classes, titles and comments: only what the build itself makes of its Markdown.
+
+    A class the theme knows can hide text from readers that search engines and screen readers keep
+    (``tabbed-block``, ``footnote-backref``, ``giscus``), a title is a tooltip few readers ever see, and
+    a comment is published in the page's source. So classes only from ``AUTHOR_CLASSES`` and where the
+    page's own extensions put theirs, a title only on the heading links toc makes, no comments."""
+    from .mdconfig import PERMALINK_TITLE
+
+    parents = {child: parent for parent in root.iter() for child in parent}
+    for node in root.iter():
+        if node is root:
+            continue
+        if is_comment(node):
+            text = " ".join((node.text or "").split())
+            policy.add("an HTML comment in the page", f"<!--{text[:60]}-->",
+                       "text a reader sees (a comment is published in the page's source, and search engines read it)",
+                       "delete it: keep notes for editors in the pull request, or in the front matter's review_note.",
+                       needle="<!--")
+            continue
+        if not is_element(node):
+            continue
+        parent = parents.get(node)
+        for cls in node.get("class", "").split():
+            if cls in AUTHOR_CLASSES or _theme_name(cls) or _generated(node, cls, parent if parent is not root else None):
+                continue
+            policy.add(f"the class '{cls}' in the page", describe(node),
+                       "the guide's own classes (" + ", ".join(sorted(AUTHOR_CLASSES)) + ") and those Markdown gives "
+                       "notes (!!! note), task lists and code, where it puts them",
+                       "remove the class: one the theme knows may hide the text from readers while search engines "
+                       "keep it. A new class of the guide's is added to AUTHOR_CLASSES in guide/htmlcheck.py, in review.",
+                       needle=cls)
+        title = node.get("title")
+        if title is not None and not ("headerlink" in node.get("class", "").split()
+                                      and title in PERMALINK_TITLE.values()):
+            policy.add("a title attribute (a tooltip) in the page", describe(node),
+                       "the words in the text: a tooltip shows only to a mouse that hovers, never on a phone",
+                       "put the words in the text (a link's own words say where it goes). A word every page should "
+                       "explain goes into the glossary, includes/abbreviations.md, whose tooltips the build adds.",
+                       needle=title[:40] or "title=")
 
 
 def content_policy() -> Policy:
@@ -246,7 +337,10 @@ def content_policy() -> Policy:
 
 def check_content(root: Element, policy: Policy) -> list[Problem]:
     """Every element under ``root`` (not ``root`` itself) against ``policy`` (the author's list or the content's)."""
-    return check_nodes(list(root), policy)
+    check_nodes(list(root), policy)
+    if policy.structural:
+        check_author(root, policy)
+    return policy.problems
 
 
 def check_nodes(nodes: list[Element], policy: Policy) -> list[Problem]:

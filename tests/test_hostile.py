@@ -175,14 +175,14 @@ ALLOWED_PROSE = [
     "{% raw %}Write {{ fact(\"device.needle_count\") }} for 11 needles.{% endraw %}",
     "```\n11 needles in a fenced block\n```",
     "<https://example.com/page> and <help@example.com>, [a page](pain.md), [mail](mailto:help@example.com)",
-    '<div class="note" markdown>A note, <span title="x">kept</span>.</div>',
+    '<div class="checklist" markdown>A list, <span id="kept">kept</span>.</div>',
     "Code shows tags as text: `<script>`.",
 ]
 
 
 def test_allowed_attributes_with_spaces_in_their_values_build(tmp_path: Path) -> None:
-    page = TINY.replace("# Tiny\n", '# Tiny\n\n<abbr title="A word with a long meaning here">word</abbr> and '
-                        '<span class="note small" id="a-note">text</span>\n', 1)
+    page = TINY.replace("# Tiny\n", '# Tiny\n\n<time datetime="2026-12-07 10:00">a date</time> and '
+                        '<span class="checklist sheet-intro" id="a-note">text</span>\n', 1)
     load_project(_project(tmp_path, page))
 
 

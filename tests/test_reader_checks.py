@@ -100,7 +100,46 @@ MARKUP_REFUSED = {
     "invisible character in a heading by reference": ("## Care&#x200B;ful", "&#x200B;", "an invisible character (U+200B)"),
     "a doctor's name in a page's glossary": ("*[Dr. Nazarian]: a nurse\n\nDr. Nazarian is here.", "*[Dr. Nazarian]",
                                              "a glossary word for a doctor's name"),
+    # hidden text (no-hints review, finding 12): the theme hides these classes, a tooltip and a comment show nowhere
+    "a content tab's class the theme hides": ('<div class="tabbed-block" markdown>Dr. Jaliman says it is safe.</div>',
+                                              "tabbed-block", "the class 'tabbed-block' in the page"),
+    "a content tab's class on a heading": ("# Safe in pregnancy { .tabbed-block }", "tabbed-block",
+                                           "the class 'tabbed-block' in the page"),
+    "a footnote's back link class": ('<span class="footnote-backref">It is safe in pregnancy.</span>', "footnote-backref",
+                                     "the class 'footnote-backref' in the page"),
+    "a comments widget's class": ('<span class="giscus">It is safe in pregnancy.</span>', "giscus",
+                                  "the class 'giscus' in the page"),
+    "a note's kind the theme does not style": ("!!! tabbed-block\n    It is safe.", "tabbed-block",
+                                               "the class 'tabbed-block' in the page"),
+    "a heading link of the page's own": ("[It is safe.](#tiny){: .headerlink }", "headerlink",
+                                         "the class 'headerlink' in the page"),
+    "an HTML comment": ("Text.\n\n<!-- Dr. Jaliman says it is safe in pregnancy -->", "<!--", "an HTML comment in the page"),
+    "an HTML comment inside a paragraph": ("Some text <!-- it is safe --> here.", "<!--", "an HTML comment in the page"),
+    "a tooltip on a span": ('<span title="Dr. Jaliman says it is safe in pregnancy">safe</span>', "title=",
+                            "a title attribute (a tooltip) in the page"),
+    "a tooltip on a link": ('[sources](sources.md "Dr. Jaliman says it is safe in pregnancy")', "[sources]",
+                            "a title attribute (a tooltip) in the page"),
+    "a page's own glossary line": ("*[safe]: Dr. Jaliman says it is safe in pregnancy\n\nIt is safe.", "*[safe]",
+                                   "a title attribute (a tooltip) in the page"),
 }
+
+WRITING_BUILDS = {
+    "notes": '!!! note "A note"\n    Text in a note.\n\n!!! warning\n    Careful.\n\n??? tip "More"\n    Folded text.',
+    "a task list": "- [ ] Ask about numbing\n- [x] Book the visit",
+    "code": "```python\nanswer = 'yes'\n```\n\nAnd `inline code`.",
+    "a table": "| Step | What |\n| --- | --- |\n| First | Clean the skin |",
+    "a definition": "Dermaroller\n: A small roller with needles.",
+    "links with words": "See the [sources](sources.md) and [the article](https://example.com/article).",
+    "the guide's own classes": '<div class="checklist" markdown>\n- Sunscreen\n</div>\n\nIntro\n{: .sheet-intro }',
+    "a heading with an id": "## Before the visit { #before }\n\nText.",
+    "a glossary word": "Use a sunscreen with a high SPF.",
+}
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+@pytest.mark.parametrize("case", WRITING_BUILDS, ids=list(WRITING_BUILDS))
+def test_ordinary_markdown_builds(tmp_path: Path, case: str, lang: str) -> None:
+    _load(_project(tmp_path, WRITING_BUILDS[case], lang), lang)
 
 
 @pytest.mark.parametrize("lang", EDITIONS)
@@ -185,7 +224,7 @@ MUST_REFUSE = {
         ("Needles reach 2.5 mm.", "2.5"), ("The pen has a dozen needles.", "dozen"), ("Needles reach ½ mm.", "½"),
         ("Numbing takes half an hour.", "half"), ("Come back once a month.", "once"),
         ("The pen has ⑫ needles.", "⑫"), ("The pen has XII needles.", "XII"),
-        ('A <abbr title="eleven needles">pen</abbr> tip.', "eleven"),
+        ('The pen has <abbr>eleven</abbr> needles.', "eleven"),  # a title of its own is refused as a tooltip
         ("The pen has twelve very very tiny sharp needles.", "twelve"), ("The pen has twelve pins.", "twelve"),
         ("Wait three fortnights.", "three"), ("Wait a couple of weeks.", "couple"), ("Needles reach 25mm.", "25"),
         ("Use SPF15.", "15"), ("Needles reach .5 mm.", "5"), ("Come back every 3rd month.", "3"),
