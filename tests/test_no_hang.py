@@ -48,12 +48,14 @@ def _inputs(size: int) -> dict[str, str]:
 
 
 def _timed(run: Callable[[], object]) -> float:
-    start = time.monotonic()
+    """The processor time ``run`` takes in this process: what a hang costs, whatever else the machine
+    runs (wall time on a 2-core machine shared by the other test processes varied by more than 20 %)."""
+    start = time.process_time()
     try:
         run()
     except Exception:  # noqa: BLE001 - refusing is fine; hanging is not
         pass
-    return time.monotonic() - start
+    return time.process_time() - start
 
 
 CHECKERS: dict[str, Callable[[str], object]] = {
@@ -111,11 +113,11 @@ def test_a_megabyte_page_is_refused_at_once(tmp_path: Path, case: str) -> None:
     body = _inputs(MB)[case]
     project = one_page_project(tmp_path, TINY_PAGE.replace("# Tiny\n", "# Tiny\n\n" + body + "\n", 1))
     with pytest.raises(Exception) as info:
-        start = time.monotonic()
+        start = time.process_time()
         try:
             load_project(project)
         finally:
-            assert time.monotonic() - start < LIMIT
+            assert time.process_time() - start < LIMIT
     assert "the page is too long" in str(info.value)
 
 
@@ -169,9 +171,9 @@ def test_the_slowest_page_the_limits_let_through_is_checked_in_time(tmp_path: Pa
     limits, goes through the build's page check (both editions' checks are this one) well within the bound."""
     body = _fill(SLOW_WITHIN_LIMITS[case])
     project = one_page_project(tmp_path, TINY_PAGE.replace("# Tiny\n", "# Tiny\n\n" + body + "\n", 1))
-    start = time.monotonic()
+    start = time.process_time()
     load_project(project)  # it builds: within every limit
-    assert time.monotonic() - start < LIMIT, case
+    assert time.process_time() - start < LIMIT, case
 
 
 @pytest.mark.parametrize("body, says", [
@@ -184,9 +186,9 @@ def test_the_slowest_page_the_limits_let_through_is_checked_in_time(tmp_path: Pa
 ])
 def test_past_a_limit_the_page_is_refused_with_a_message(tmp_path: Path, body: str, says: str) -> None:
     project = one_page_project(tmp_path, TINY_PAGE.replace("# Tiny\n", "# Tiny\n\n" + body + "\n", 1))
-    start = time.monotonic()
+    start = time.process_time()
     with pytest.raises(Exception) as info:
         load_project(project)
-    assert time.monotonic() - start < LIMIT
+    assert time.process_time() - start < LIMIT
     msg = str(info.value)
     assert says in msg and "Fix: " in msg and "Traceback" not in msg, msg[:400]
