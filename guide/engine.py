@@ -57,6 +57,7 @@ class BuildConfig(TypedDict, total=False):
     repo_url: str | None
     dev_addr: Address | None
     extra: Mapping[str, Any]
+    config_file_path: str
 
 
 class MacrosEnv(Protocol):

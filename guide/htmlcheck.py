@@ -113,7 +113,7 @@ AUTHOR_TAGS: dict[str, frozenset[str]] = {name: frozenset(attrs) for name, attrs
     "abbr": (), "span": (), "div": (), "details": ("open",), "summary": (), "time": ("datetime",), "kbd": (),
     "sup": (), "sub": (), "small": (), "figure": (), "figcaption": (),
     "input": ("type", "disabled", "checked"),  # pymdownx.tasklist's boxes: type="checkbox" only (below)
-    "img": ("src", "alt", "width", "height", "loading"),  # pictures stored in the site (relative addresses only)
+    "img": ("src", "alt", "width", "height", "loading", "decoding"),  # pictures stored in the site (relative addresses only)
 }.items()}
 """Tags Markdown may make of a page, and the attributes each may carry besides ``GLOBAL_ATTRS``."""
 

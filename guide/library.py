@@ -26,7 +26,7 @@ import jinja2
 import jinja2.sandbox
 from markupsafe import Markup, escape
 
-from . import attribution, figures, macrospecs, numbers, pages, passages, preflight, render, rendered, schema, siteurl
+from . import attribution, figures, macrospecs, numbers, pages, passages, pictures, preflight, render, rendered, schema, siteurl
 from . import lang as langs
 from .engine import BuildConfig, Page
 from .errors import GuideError, GuideErrors, did_you_mean
@@ -81,6 +81,10 @@ class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
         raise jinja2.exceptions.SecurityError(f"access to attribute {attribute!r} of {type(obj).__name__!r} object is unsafe")
 
 
+TRIAL_PICTURE = pictures.Picture("trial.webp", "WEBP", 800, 600)
+"""The picture the trial render shows when pictures/ has none."""
+
+
 class _TrialPage:
     """What ``page_info`` and ``facts_table`` read from a page, for the trial render of every partial."""
 
@@ -123,13 +127,16 @@ class Project:
         self._trial: list[Page] = []  # a stand-in page while every partial is tried once
         self._made: list[tuple[str, str]] = []  # (partial, output) of the trial renders
         self.shows = self._summaries()
+        self.pictures: dict[str, pictures.Picture] = _collect(deferred, lambda: pictures.load(root), {})
         try:
             self.site = pages.scan(self.docs, self.facts, macrospecs.MACROS, self.shows, display_root=self.docs_shown,
                                    lang=self.lang)
             problems: list[GuideError] = []
         except GuideErrors as exc:
             self.site, problems = pages.Site({}), list(exc.errors)
-        problems += pages.check_pairs(root, self.lang, {*self.all_facts, *self.facts.experts, *self.facts.quotes})
+        problems += pictures.check_pages(root, self.docs, self.docs_shown, self.pictures, self.lang)
+        problems += pages.check_pairs(root, self.lang, {*self.all_facts, *self.facts.experts, *self.facts.quotes,
+                                                        *self.pictures})
         problems += deferred
         if problems:
             raise GuideErrors(sorted(problems, key=lambda e: (e.file, e.line or 0)))
@@ -307,6 +314,15 @@ class Project:
             raise ValueError(f"timeline() needs a schedule fact, and '{key}' is a {item.kind} fact")
         return self.partial("timeline.svg", t=figures.timeline(key, item, self.who(key), self.strings), id=self._id(key))
 
+    def picture(self, name: str, alt: str | None = None) -> Markup:
+        found = self.pictures.get(name) or (TRIAL_PICTURE if self._trial else None)
+        if found is None or not alt:  # the page check names the page and line first (pictures.check_pages)
+            raise ValueError(f"picture() needs a picture of {pictures.FOLDER}/ and alt text: picture({name!r}, alt={alt!r})")
+        page = self.page()
+        url = getattr(page, "url", None) if getattr(page, "file", None) is not None else None
+        return self.partial("picture.html", src=pictures.src(name, url, _page_path(page)), alt=alt,
+                            width=found.width, height=found.height)
+
     def glance_card(self) -> Markup:
         return self.partial("glance-card.html", v=self.fact)
 
@@ -365,6 +381,8 @@ class Project:
             keys = list(self.facts.experts if first == "expert" else self.facts.quotes)
         elif first == "words":
             return [("microneedling",)]
+        elif first == "picture":
+            return [(name, "A picture") for name in self.pictures] or [(TRIAL_PICTURE.name, "A picture")]
         second = spec.params[1].takes if len(spec.params) > 1 else None
         extra: list[tuple[Any, ...]] = [()]
         if second == "style":

@@ -21,7 +21,8 @@ STYLES = ("bullets", "steps", "checks")
 
 @dataclass(frozen=True)
 class Param:
-    """One argument: ``takes`` is what it must be (a fact, expert or quote key, a part, a style, words, True/False)."""
+    """One argument: ``takes`` is what it must be (a fact, expert or quote key, a part, a style, a picture's
+    file name, its alt text, words, True/False)."""
 
     name: str
     takes: str
@@ -93,6 +94,10 @@ MACROS: dict[str, Spec] = {spec.name: spec for spec in (
     Spec("glossary", (), block=True, example="glossary()", gives="the glossary's list (the tooltips come from the same file)"),
     Spec("page_info", (), block=True, example="page_info()",
          gives="the review dates, the source, the not-medical-advice note and the link to report a problem"),
+    Spec("picture", (Param("name", "picture"), Param("alt", "alt", None)), block=True,
+         example='picture("pen-device.webp", alt="A pen-style device on a tray")',
+         gives="a PNG, JPEG or WebP picture from pictures/ (both editions), with alt text in the page's language "
+               "(README: Add a picture)"),
     Spec("depth_scale", (), block=True, summary=True, example="depth_scale()", gives="the needle-depth scale (a picture)"),
     Spec("glance_card", (), block=True, summary=True, example="glance_card()", gives='the "At a glance" card'),
     Spec("comparison_table", (), block=True, summary=True, example="comparison_table()",

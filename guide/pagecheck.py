@@ -382,6 +382,10 @@ _BAD_ATTR = re.compile(r"""(?:^|\s)(on\w+|style|src|href|action|formaction|srcdo
 _LINK = re.compile(r"(!?)\[[^\[\]\n]*\]\(\s*<?([^)\s>]*)")
 _REF_DEF = re.compile(r"^[ \t]{0,3}()\[[^\]\n]+\]:[ \t]*<?(\S*)", re.M)
 _REF_IMAGE = re.compile(r"!\[[^\]\n]*\]\[")
+PICTURE_EXPECTED = ('pictures shown with {{ picture("name.webp", alt="...") }}, alone on its line, from the pictures/ '
+                    "folder (checked there, published without metadata, with its size)")
+PICTURE_FIX = ('put the file in pictures/ and write {{ picture("pen-device.webp", alt="What the picture shows") }} '
+               "instead (CONTRIBUTING.md: Add a picture).")
 _SCHEME = re.compile(r"^\s*([a-z][a-z0-9+.-]*):", re.I)
 ATTRS = ("class", "id", "title", "datetime", "markdown")
 """The only attributes a page's HTML tags may carry."""
@@ -441,8 +445,7 @@ def check_markup(body: str, shown: str) -> None:
                    "text, macro calls, and attribute lists with ids and classes only, such as { #my-id } or {: .note }",
                    "remove it: an attribute list may only give an id (#...) or a class (.name). " + RAW_HINT)
     for match in _REF_IMAGE.finditer(text):
-        raise stop(match.start(), "a picture by reference in the page", "pictures written ![words](path/in/the/site.png)",
-                   "write the picture's path in brackets right after it.")
+        raise stop(match.start(), "a picture by reference in the page", PICTURE_EXPECTED, PICTURE_FIX)
     for match in [*_LINK.finditer(text), *_REF_DEF.finditer(text)]:
         image, target = match.group(1), match.group(2)
         scheme = _SCHEME.match(target)
@@ -458,6 +461,8 @@ def check_markup(body: str, shown: str) -> None:
             raise stop(match.start(), "a picture from another site in the page",
                        "pictures stored in the site, linked by a relative path",
                        "remove it: a picture from another site makes every reader's browser contact that site.")
+        if image:
+            raise stop(match.start(), "a picture written in Markdown in the page", PICTURE_EXPECTED, PICTURE_FIX)
         if scheme and scheme.group(1).lower() not in ("https", "mailto"):
             raise stop(match.start(), f"a '{scheme.group(1)}:' link in the page",
                        "links to https:// addresses, mailto: addresses or pages of the site",

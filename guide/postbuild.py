@@ -373,14 +373,15 @@ def robots_txt(site_dir: str | Path, editions: tuple[str, ...] = ()) -> Path | N
 
 
 def run_all(site_dir: str | Path, styles_dir: str | Path | None = None, file_urls: bool = False,
-            policy: bool = True, editions: tuple[str, ...] = ()) -> int:
+            policy: bool = True, editions: tuple[str, ...] = (), project: str | Path | None = None) -> int:
     """Every post-build step, in order, the Content-Security-Policy last (it hashes the final pages).
 
     MkDocs runs this through ``macros.py``'s ``on_post_build``; ``make build-zensical`` runs it as
     ``python -m guide.postbuild site-zensical``. Returns the number of pages given the policy
     (none with ``policy=False``: ``mkdocs serve``, whose live reload injects an inline script).
+    ``project``: the folder whose ``pictures/`` this edition publishes, without their metadata (guide/pictures.py).
     """
-    from guide import csp  # here, so the module stays importable on its own
+    from guide import csp, pictures  # here, so the module stays importable on its own
 
     finish_site(site_dir)
     hint_eager_compile(site_dir)
@@ -390,6 +391,8 @@ def run_all(site_dir: str | Path, styles_dir: str | Path | None = None, file_url
     if file_urls:  # the preview (preview.yml), opened from disk
         file_links(site_dir)
     robots_txt(site_dir, editions)
+    if project is not None:
+        pictures.publish(Path(project), Path(site_dir))
     return csp.secure_site(site_dir) if policy else 0
 
 
@@ -398,13 +401,15 @@ def main(argv: list[str] | None = None) -> int:
     import argparse
     import sys
 
-    from guide.csp import PolicyError
+    from guide.errors import GuideErrors
 
     parser = argparse.ArgumentParser(prog="python -m guide.postbuild", description=(run_all.__doc__ or "").split("\n")[0])
     parser.add_argument("site", type=Path, help="the built site folder")
     parser.add_argument("--styles", type=Path, default=Path("overrides/stylesheets"),
                         help="the inlined stylesheets, whose published copies go (default: overrides/stylesheets)")
     parser.add_argument("--file-links", action="store_true", help="links to files, for a site opened from disk")
+    parser.add_argument("--project", type=Path, default=Path("."),
+                        help="the project whose pictures/ are published without metadata (default: this folder)")
     parser.add_argument("--edition", action="append", default=[], metavar="FOLDER",
                         help="another edition built inside this site (es/): robots.txt names its sitemap too")
     args = parser.parse_args(argv)
@@ -412,8 +417,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.site}: no such site folder. Build the site first.", file=sys.stderr)
         return 1
     try:
-        pages = run_all(args.site, args.styles, args.file_links, editions=tuple(args.edition))
-    except (MarkupChanged, PolicyError) as exc:
+        pages = run_all(args.site, args.styles, args.file_links, editions=tuple(args.edition), project=args.project)
+    except (MarkupChanged, GuideErrors) as exc:
         print(f"ERROR   -  {exc}", file=sys.stderr)
         return 1
     print(f"Post-build: {pages} pages finished and given the Content-Security-Policy ({args.site}).")
@@ -433,7 +438,8 @@ def after_mkdocs(conf: BuildConfig) -> None:
     editions = tuple(e["root"].removeprefix("./") for e in (conf["extra"].get("editions") or {}).values()
                      if e.get("root", "").startswith("./") and e["root"] != "./")
     run_all(conf["site_dir"], Path(custom_dir) / "stylesheets" if custom_dir else None,
-            file_urls=not conf["use_directory_urls"], policy=not serving(conf), editions=editions)
+            file_urls=not conf["use_directory_urls"], policy=not serving(conf), editions=editions,
+            project=Path(conf["config_file_path"]).parent)
 
 
 def serving(conf: BuildConfig) -> bool:

@@ -117,6 +117,7 @@ PATHS = {
     "docs/pain.md": EDITORS,
     "docs/_template.md": EDITORS,
     "docs-es/index.md": EDITORS,
+    "pictures/pen-device.webp": EDITORS,
     "data/facts.yml": EDITORS,
     "data/facts.es.yml": EDITORS,
     "includes/strings/en.yml": EDITORS,

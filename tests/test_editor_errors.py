@@ -355,7 +355,7 @@ def test_the_page_template_is_a_valid_page(tmp_path: Path) -> None:
 # --- page Jinja, typed numbers, partials: full messages (issue 12) ----------
 
 MACROS = ("about_source, appointment_sheet, citation, comparison_table, depth_scale, en, expert, fact, fact_list, "
-          "facts_table, glance_card, glossary, not_covered, page_info, quote, suggestion, timeline")
+          "facts_table, glance_card, glossary, not_covered, page_info, picture, quote, suggestion, timeline")
 
 
 def test_facts_called_like_a_macro_full_message(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BUILD_PARTS = ("macros.py", "guide", "includes", "overrides", "data", "sources", "docs", "docs-es", "mkdocs.yml",
+BUILD_PARTS = ("macros.py", "guide", "includes", "overrides", "data", "sources", "docs", "docs-es", "pictures", "mkdocs.yml",
                "zensical.yml", "mkdocs.es.yml", "zensical.es.yml")
 
 

@@ -1,0 +1,319 @@
+"""Pictures an editor adds to a page (issue 21): PNG, JPEG or WebP files in ``pictures/``, one folder
+for both editions, shown on a page with ``{{ picture("name.webp", alt="What it shows") }}``.
+
+Every file in the folder is judged when the project loads (both engines, both editions), by its bytes,
+not its name: Pillow must read it as a PNG, JPEG or WebP that is whole (``verify``), of one frame, at
+most ``MAX_BYTES`` and ``MAX_SIDE`` pixels a side, named as its format. Anything else stops the build
+with the file, what was found and the fix: an SVG most of all, which can carry scripts.
+
+The folder is never published as it is: the post-build (``guide.postbuild``) writes each picture into
+every edition's site (``site/pictures/``, ``site/es/pictures/``) saved afresh by Pillow, with none of
+the file's metadata (EXIF with its GPS position, XMP, ICC profile, comments, text chunks). A JPEG turned
+by its EXIF orientation is turned in its pixels first; colours in an ICC profile are converted to sRGB.
+
+A page's ``<img>`` (includes/partials/picture.html) has the file's width and height, so nothing moves
+when it arrives, and ``loading="lazy" decoding="async"``, so it costs nothing on the first view.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import GuideError, GuideErrors, did_you_mean
+
+FOLDER = "pictures"
+"""The one folder of pictures, at the top of the project (beside docs/ and docs-es/)."""
+README = "README.md"
+"""The folder's note for editors: the one file there that is not a picture."""
+FORMATS = {"PNG": ("png",), "JPEG": ("jpg", "jpeg"), "WEBP": ("webp",)}
+"""What Pillow calls each format a picture may have, and the file name endings of each."""
+MAX_BYTES = 300 * 1024
+MAX_SIDE = 2000
+NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.(?:png|jpe?g|webp)")
+NAME_EXPECTED = "lowercase words and digits joined by dashes, ending in .png, .jpg, .jpeg or .webp, such as pen-device.webp"
+KEEP = ("transparency",)
+"""What of a file's own information is written again: a palette picture's transparent colour (a colour, not metadata)."""
+
+_MAGIC = (
+    (re.compile(rb"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!DOCTYPE svg[^>]*>\s*)?<svg\b", re.S | re.I), "an SVG drawing"),
+    (re.compile(rb"\AGIF8[79]a"), "a GIF picture"),
+    (re.compile(rb"\ABM"), "a BMP picture"),
+    (re.compile(rb"\A(?:II\*\0|MM\0\*)"), "a TIFF picture"),
+    (re.compile(rb"\A....ftyp(?:avif|avis)", re.S), "an AVIF picture"),
+    (re.compile(rb"\A....ftyp(?:heic|heix|mif1|msf1)", re.S), "a HEIC picture"),
+    (re.compile(rb"\A%PDF"), "a PDF document"),
+    (re.compile(rb"\A\s*<", re.S), "an HTML or XML file"),
+)
+"""What a refused file is, by its first bytes, for the message."""
+ORIENTATION = 0x0112
+"""The EXIF tag of a photo's orientation (1: as stored; 5 to 8: a quarter turn)."""
+SVG_WHY = "an SVG can carry scripts and links that run in the reader's browser"
+
+
+@dataclass(frozen=True)
+class Picture:
+    """One checked picture: its file name, format, and its size as a reader sees it (turned by its EXIF orientation)."""
+
+    name: str
+    format: str
+    width: int
+    height: int
+
+
+def _what(head: bytes) -> str:
+    for pattern, what in _MAGIC:
+        if pattern.match(head):
+            return what
+    return "not a picture Pillow can read as PNG, JPEG or WebP"
+
+
+def _error(name: str, what: str, found: str, expected: str, fix: str) -> GuideError:
+    return GuideError(f"{FOLDER}/{name}", what, found=found, expected=expected, fix=fix)
+
+
+def check_file(path: Path) -> Picture:
+    """The picture at ``path``, judged by its bytes; a ``GuideError`` naming the file if it may not be published."""
+    from PIL import Image, UnidentifiedImageError
+
+    name = path.name
+    allowed = "a PNG, JPEG or WebP picture"
+    if path.is_symlink() or not path.is_file():
+        raise _error(name, "something that is not a file in the pictures folder", found="a folder or a link",
+                     expected=f"{allowed} file", fix=f"move it out of {FOLDER}/.")
+    data = path.read_bytes()
+    head = data[:512]
+    if name.lower().endswith(".svg") or _what(head) == "an SVG drawing":
+        raise _error(name, "an SVG file in the pictures folder", found="an SVG drawing" + (
+                     f" named '{name}'" if not name.lower().endswith(".svg") else ""),
+                     expected=f"{allowed} (judged by the file's bytes, not its name)",
+                     fix=f"remove it: {SVG_WHY}. Export the drawing as PNG or WebP, or ask a maintainer for a "
+                         "drawing made by a partial (includes/partials/, like the depth scale).")
+    if len(data) > MAX_BYTES:
+        raise _error(name, "a picture file that is too big", found=f"{len(data) // 1024} KB ({len(data)} bytes)",
+                     expected=f"at most {MAX_BYTES // 1024} KB, so a page stays quick on a phone",
+                     fix=f"save it smaller: at most {MAX_SIDE} pixels a side, as WebP or JPEG at quality 80.")
+    try:
+        with Image.open(io.BytesIO(data), formats=list(FORMATS)) as image:
+            kind, size, frames = image.format or "", image.size, getattr(image, "n_frames", 1)
+            image.verify()
+        with Image.open(io.BytesIO(data), formats=list(FORMATS)) as image:
+            if size[0] <= MAX_SIDE and size[1] <= MAX_SIDE:
+                image.load()  # every pixel decodes: a cut-off file stops here
+            turned = _turned(image)
+    except UnidentifiedImageError:
+        found = _what(head)
+        raise _error(name, f"a file in the pictures folder that is not {allowed}", found=found,
+                     expected=f"{allowed}, judged by the file's bytes, not its name",
+                     fix="remove it, or save the picture as PNG, JPEG or WebP." + (
+                         " A GIF that moves is not allowed: save one frame as PNG." if "GIF" in found else "")) from None
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise _error(name, "a picture file that cannot be read whole", found=f"{exc}",
+                     expected=f"{allowed} that opens in an image viewer",
+                     fix="save the picture again from your image editor.") from None
+    if frames != 1:
+        raise _error(name, "a moving picture", found=f"{kind} with {frames} frames",
+                     expected="a still picture of one frame", fix="save one frame of it as PNG, JPEG or WebP.")
+    if size[0] > MAX_SIDE or size[1] > MAX_SIDE:
+        raise _error(name, "a picture that is too large", found=f"{size[0]}×{size[1]} pixels",
+                     expected=f"at most {MAX_SIDE}×{MAX_SIDE} pixels (a page is at most about 800 pixels wide)",
+                     fix=f"resize it to at most {MAX_SIDE} pixels a side.")
+    ending = name.rsplit(".", 1)[-1].lower()
+    if ending not in FORMATS[kind]:
+        raise _error(name, f"a {kind} picture with a .{ending} name", found=f"a {kind} picture named '{name}'",
+                     expected=f"a {kind} picture's name ending in .{FORMATS[kind][0]}",
+                     fix=f"rename it to {name.rsplit('.', 1)[0]}.{FORMATS[kind][0]} (git mv), and the name on its pages.")
+    if not NAME.fullmatch(name):
+        raise _error(name, "a picture name the site cannot publish", found=f"'{name}'", expected=NAME_EXPECTED,
+                     fix=f"rename the file (git mv {FOLDER}/{name} {FOLDER}/<new-name>), and the name on its pages.")
+    width, height = turned or size
+    return Picture(name, kind, width, height)
+
+
+def _turned(image: object) -> tuple[int, int] | None:
+    """The size a JPEG shows at once turned by its EXIF orientation (5 to 8: a quarter turn), or None."""
+    from PIL import Image
+
+    assert isinstance(image, Image.Image)
+    orientation = image.getexif().get(ORIENTATION, 1)
+    return (image.height, image.width) if orientation in (5, 6, 7, 8) else None
+
+
+def load(root: Path) -> dict[str, Picture]:
+    """Every picture in ``root/pictures/`` by file name, checked; ``GuideErrors`` with every file that is not."""
+    folder = root / FOLDER
+    if not folder.is_dir():
+        return {}
+    found: dict[str, Picture] = {}
+    errors: list[GuideError] = []
+    for path in sorted(folder.iterdir()):
+        if path.name == README and path.is_file() and not path.is_symlink():
+            continue
+        try:
+            found[path.name] = check_file(path)
+        except GuideError as exc:
+            errors.append(exc)
+    if errors:
+        raise GuideErrors(errors)
+    return found
+
+
+def check_call(name: object, alt: object, shown: str, line: int | None, pictures: dict[str, Picture],
+               lang: str, refused: frozenset[str] = frozenset()) -> list[GuideError]:
+    """A page's ``picture(name, alt=...)``: a picture of the folder, with alt text of the page's edition.
+    ``refused``: files of the folder that have a message of their own (not reported again as missing)."""
+    from . import numbers, schema
+
+    errors = []
+    call = f'picture("{name}", alt="{alt}")' if alt is not None else f'picture("{name}")'
+    if not isinstance(name, str) or (name not in pictures and name not in refused):
+        hint = did_you_mean(str(name), pictures)
+        have = ", ".join(sorted(pictures)[:10]) + (", ..." if len(pictures) > 10 else "") or f"none yet: {FOLDER}/ has no pictures"
+        errors.append(GuideError(shown, f"a picture that is not in {FOLDER}/: '{name}'", line=line, found=call,
+                                 expected=f"the file name of a picture in {FOLDER}/ ({have})",
+                                 fix=(hint + " " if hint else "") + f"Correct the name, or add the file to {FOLDER}/."))
+    words = {"en": "English", "es": "Spanish"}.get(lang, lang)
+    if not isinstance(alt, str) or not alt.strip():
+        errors.append(GuideError(shown, "a picture without alt text", line=line, found=call,
+                                 expected=f'picture("{name}", alt="...") with a few words in {words} saying what the '
+                                          "picture shows (screen readers read them; so does a reader whose picture "
+                                          "does not load)",
+                                 fix='add alt="..." describing the picture, such as alt="A pen-style device on a tray".'))
+        return errors
+    problem = schema.plain_text_problem(alt, schema.EMPHASIS) or (
+        "it is the file name" if alt.strip().lower() == str(name).lower() else None)
+    number = numbers.typed_number(alt, lang)
+    if problem or number:
+        errors.append(GuideError(shown, f"the picture's alt text is not plain words: {problem or f'a number in it ({number})'}",
+                                 line=line, found=call, expected=f"a few plain words in {words} saying what the picture shows",
+                                 fix="describe what the picture shows in words; a figure from the article is shown "
+                                     "with its fact macro beside the picture."))
+    return errors
+
+
+def src(name: str, page_url: str | None, page_path: str) -> str:
+    """The ``<img src>`` of picture ``name`` on a page. MkDocs (``page_url``, such as ``pain/``) publishes raw
+    HTML as written, so the address is relative to the page's address; Zensical (no ``page_url``) reads every
+    relative address as relative to the page's Markdown file, and rewrites it for the page's address."""
+    base = posixpath.dirname(page_url) if page_url is not None else posixpath.dirname(page_path)
+    return posixpath.relpath(f"{FOLDER}/{name}", base or ".")
+
+
+def clean_copy(path: Path, dest: Path) -> None:
+    """Write the picture at ``path`` to ``dest`` afresh, with its pixels and nothing else: turned by its EXIF
+    orientation, converted to sRGB from any ICC profile, then saved with no EXIF, XMP, ICC, comment or text."""
+    from PIL import Image, ImageCms, ImageOps
+
+    with Image.open(path, formats=list(FORMATS)) as original:
+        original.load()
+        kind = original.format or ""
+        image: Image.Image = original
+        changed = original.getexif().get(ORIENTATION, 1) != 1
+        if changed:
+            image = ImageOps.exif_transpose(original)
+        profile = original.info.get("icc_profile")
+        if profile and image.mode in ("RGB", "RGBA"):
+            try:
+                image = ImageCms.profileToProfile(image, ImageCms.ImageCmsProfile(io.BytesIO(profile)),
+                                                  ImageCms.createProfile("sRGB"), outputMode=image.mode) or image
+                changed = True
+            except (ImageCms.PyCMSError, OSError):
+                pass  # a profile that cannot be read is dropped with the rest
+        keep = {key: value for key, value in image.info.items() if key in KEEP}
+        image.info.clear()
+        options: dict[str, object] = {"exif": b"", "xmp": b"", **keep}
+        if kind == "JPEG":
+            options.update(comment=b"", **({"quality": 90} if changed else {"quality": "keep"}))
+        elif kind == "WEBP":
+            options.update(quality=90, method=6)
+        else:
+            options.update(optimize=True)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        image.save(dest, format=kind, **options)
+
+
+def publish(root: Path, site_dir: Path) -> list[Path]:
+    """Every picture of ``root/pictures/``, checked, written without metadata into ``site_dir/pictures/``
+    (the folder emptied first: a picture removed from the project leaves the site too)."""
+    pictures = load(root)
+    out = site_dir / FOLDER
+    if out.is_dir():
+        for old in out.iterdir():
+            if old.is_file():
+                old.unlink()
+    written = []
+    for name in pictures:
+        clean_copy(root / FOLDER / name, out / name)
+        written.append(out / name)
+    return written
+
+
+def _arguments(source: str) -> dict[str, object] | None:
+    """The values of a ``{{ picture(...) }}`` call by name, or None when the page check has its own message for it."""
+    import jinja2
+    from jinja2 import nodes
+
+    from .macrospecs import MACROS
+
+    try:
+        tree = jinja2.Environment().parse(source)
+    except jinja2.TemplateSyntaxError:
+        return None
+    call = next(iter(tree.find_all(nodes.Call)), None)
+    if call is None or not all(isinstance(a, nodes.Const) for a in [*call.args, *(k.value for k in call.kwargs)]):
+        return None
+    try:
+        bound = MACROS["picture"].signature.bind(*(a.value for a in call.args if isinstance(a, nodes.Const)),
+                                                 **{k.key: k.value.value for k in call.kwargs if isinstance(k.value, nodes.Const)})
+    except TypeError:
+        return None
+    bound.apply_defaults()
+    return dict(bound.arguments)
+
+
+def calls(path: Path) -> list[tuple[int, dict[str, object]]]:
+    """Each ``picture(...)`` on the page at ``path``: its line and its values."""
+    from . import pages, rendered
+
+    try:
+        body = pages.read_page(path, path.name)
+    except GuideError:
+        return []  # the page check says why
+    out = []
+    for call in rendered.substitute(body)[2]:
+        values = _arguments(call.source) if call.name == "picture" else None
+        if values is not None:
+            out.append((call.line, values))
+    return out
+
+
+def check_pages(root: Path, docs: Path, docs_shown: str, pictures: dict[str, Picture], lang: str) -> list[GuideError]:
+    """Every ``picture(...)`` of an edition's pages: a picture of the folder, with alt text; on a page of
+    another edition than English, not the English page's alt text word for word (a reader of the edition
+    hears the alt text read aloud in the page's language)."""
+    from .pages import EDITION_FOLDERS
+
+    errors = []
+    folder = root / FOLDER
+    refused = frozenset(p.name for p in folder.iterdir()) - set(pictures) if folder.is_dir() else frozenset()
+    for path in sorted(docs.rglob("*.md")):
+        rel = path.relative_to(docs).as_posix()
+        if rel.startswith(("_", ".")) or "/_" in rel:
+            continue
+        found = calls(path)
+        english = {}
+        if lang != "en" and found and (root / EDITION_FOLDERS["en"] / rel).is_file():
+            english = {v["name"]: v["alt"] for _, v in calls(root / EDITION_FOLDERS["en"] / rel)}
+        for line, values in found:
+            name, alt = values["name"], values["alt"]
+            problems = check_call(name, alt, f"{docs_shown}/{rel}", line, pictures, lang, refused)
+            if not problems and isinstance(alt, str) and english.get(name) == alt:
+                problems.append(GuideError(
+                    f"{docs_shown}/{rel}", "the picture's alt text is the English page's, word for word", line=line,
+                    found=f'alt="{alt}"', expected="alt text in this edition's language",
+                    fix=f"translate the alt text (the English is on {EDITION_FOLDERS['en']}/{rel})."))
+            errors.extend(problems)
+    return errors
