@@ -97,7 +97,7 @@ MACROS: dict[str, Spec] = {spec.name: spec for spec in (
     Spec("picture", (Param("name", "picture"), Param("alt", "alt", None)), block=True,
          example='picture("pen-device.webp", alt="A pen-style device on a tray")',
          gives="a PNG, JPEG or WebP picture from pictures/ (both editions), with alt text in the page's language "
-               "(README: Add a picture)"),
+               "(see Add a picture, below)"),
     Spec("depth_scale", (), block=True, summary=True, example="depth_scale()", gives="the needle-depth scale (a picture)"),
     Spec("glance_card", (), block=True, summary=True, example="glance_card()", gives='the "At a glance" card'),
     Spec("comparison_table", (), block=True, summary=True, example="comparison_table()",

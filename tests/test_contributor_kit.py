@@ -139,15 +139,23 @@ def test_the_macro_table_is_made_from_the_declarations() -> None:
     assert found[1] == macrospecs.macro_table(), "CONTRIBUTING.md's macro table is not macrospecs.macro_table()'s: paste it again"
 
 
-def test_every_macro_has_an_example_that_builds() -> None:
-    """Each declaration's example is a call a page may make: the real project renders it."""
+def test_every_macro_has_an_example_that_builds(tmp_path: Path) -> None:
+    """Each declaration's example is a call a page may make: the real project renders it (in a copy, with
+    the picture an example names made in pictures/: the real pages show none)."""
     import yaml
+    from PIL import Image
 
     from guide import macrospecs
 
     meta = yaml.safe_load((ROOT / "docs" / "sources.md").read_text(encoding="utf-8").split("---")[1])
     page = type("Page", (), {"path": "sources.md", "meta": meta})()  # as the engine gives it while sources.md renders
-    project = load_project(ROOT, page=lambda: page)
+    root = copy_project(tmp_path / "project")
+    for spec in macrospecs.MACROS.values():
+        if spec.params and spec.params[0].takes == "picture":
+            named = re.match(r'\w+\("([^"]+)"', spec.example)
+            assert named, spec.example
+            Image.new("RGB", (64, 48), (200, 120, 60)).save(root / "pictures" / named[1])
+    project = load_project(root, page=lambda: page)
     for name, spec in macrospecs.MACROS.items():
         assert spec.example.startswith(f"{name}("), f"{name}: no example call"
         call = re.fullmatch(rf"{name}\((.*)\)", spec.example)
