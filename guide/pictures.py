@@ -276,14 +276,17 @@ def _arguments(source: str) -> dict[str, object] | None:
 
 def calls(path: Path) -> list[tuple[int, dict[str, object]]]:
     """Each ``picture(...)`` on the page at ``path``: its line and its values."""
+    import jinja2
+
     from . import pages, rendered
 
     try:
         body = pages.read_page(path, path.name)
-    except GuideError:
+        found = rendered.substitute(body)[2] if "picture" in body else []
+    except (GuideError, jinja2.TemplateSyntaxError):
         return []  # the page check says why
     out = []
-    for call in rendered.substitute(body)[2]:
+    for call in found:
         values = _arguments(call.source) if call.name == "picture" else None
         if values is not None:
             out.append((call.line, values))

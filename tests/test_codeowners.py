@@ -139,7 +139,7 @@ def test_the_owner_of_every_file_in_the_repository() -> None:
     files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split("\n")
     assert "includes/strings/es.yml" in files and "mkdocs.es.yml" in files
     for path in filter(None, files):
-        content = path.startswith(("docs/", "docs-es/", "data/", "includes/strings/", "includes/abbreviations"))
+        content = path.startswith(("docs/", "docs-es/", "data/", "pictures/", "includes/strings/", "includes/abbreviations"))
         assert owners(path) == (EDITORS if content else BOTH if path.startswith("sources/") else MAINTAINERS), path
 
 

@@ -12,15 +12,20 @@ import random
 import re
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PIL import Image, ImageCms, PngImagePlugin
 
+from browser import csp_violations, open_page, run_axe, serving
 from guide import pictures
 from guide.errors import GuideError, GuideErrors
 from guide.library import SPANISH, load_project
 from support import MAKE_PARTS, ROOT, make_build
 from tools.project import BUILD_PARTS, copy_project
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 EN_ALT = "A pen-style device on a tray"
 ES_ALT = "Un dispositivo en forma de bolígrafo sobre una bandeja"
@@ -271,12 +276,10 @@ def test_a_markdown_picture_is_refused_for_the_macro(base: Path, tmp_path: Path)
 IMG = re.compile(r"<img\b[^>]*>")
 
 
-@pytest.fixture(scope="module", params=["mkdocs", "zensical"])
-def built(request: pytest.FixtureRequest, base: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+@pytest.fixture(scope="module", params=["mkdocs", pytest.param("zensical", marks=pytest.mark.zensical)])
+def pictured(request: pytest.FixtureRequest, base: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
     """`make build` (or `make build-zensical`) of a copy with a WebP, a JPEG and a PNG on procedure.md of both editions."""
     engine = request.param
-    if engine == "zensical":
-        request.applymarker(pytest.mark.zensical)
     names = ("pen-device.webp", "photo.jpg", "chart.png")
     en = "\n\n".join(call(n, f"{EN_ALT}, view {w}" if i else EN_ALT) for i, (n, w) in enumerate(zip(names, ("one", "two", "three"))))
     es = "\n\n".join(call(n, f"{ES_ALT}, vista {w}" if i else ES_ALT) for i, (n, w) in enumerate(zip(names, ("uno", "dos", "tres"))))
@@ -287,8 +290,8 @@ def built(request: pytest.FixtureRequest, base: Path, tmp_path_factory: pytest.T
 
 
 @pytest.mark.parametrize("edition", ["", "es/"])
-def test_every_picture_is_shown_lazily_with_its_size_in_both_editions(built: tuple[str, Path], edition: str) -> None:
-    engine, site = built
+def test_every_picture_is_shown_lazily_with_its_size_in_both_editions(pictured: tuple[str, Path], edition: str) -> None:
+    engine, site = pictured
     html = (site / edition / "procedure" / "index.html").read_text(encoding="utf-8")
     imgs = {re.search(r'src="([^"]+)"', tag)[1]: tag for tag in IMG.findall(html)  # type: ignore[index]
             if "pictures/" in tag}
@@ -304,8 +307,8 @@ def test_every_picture_is_shown_lazily_with_its_size_in_both_editions(built: tup
 
 
 @pytest.mark.parametrize("edition", ["", "es/"])
-def test_the_site_has_no_metadata_of_the_pictures(built: tuple[str, Path], edition: str) -> None:
-    _, site = built
+def test_the_site_has_no_metadata_of_the_pictures(pictured: tuple[str, Path], edition: str) -> None:
+    _, site = pictured
     out = sorted((site / edition / "pictures").iterdir())
     assert [p.name for p in out] == ["chart.png", "pen-device.webp", "photo.jpg"]  # README.md stays behind
     for path in out:
@@ -335,3 +338,25 @@ def test_the_messages_contributing_shows_are_the_builds_own(base: Path, tmp_path
     Image.new("L", (2400, 1600)).save(root / "pictures" / "pen-device.webp", "WEBP")
     found = [row.removeprefix("  - ") for row in problems(root).splitlines()]
     assert found == ["2 problems found:", *quoted]  # the page's call of the refused file is not reported again
+
+
+@pytest.mark.browser
+def test_a_phone_shows_the_picture_whole_and_axe_passes(pictured: tuple[str, Path], browser: Browser) -> None:
+    """At phone width: scrolled to, the lazy picture loads from the site (no policy violation), fits the
+    screen at its own proportions, and axe-core finds nothing on the page, alt text included."""
+    engine, site = pictured
+    with serving(site) as server:
+        context, page, log = open_page(browser, server, "es/procedure/", width=375)
+        try:
+            picture = page.locator('img[src$="pictures/pen-device.webp"]')
+            assert picture.get_attribute("loading") == "lazy"
+            picture.scroll_into_view_if_needed()
+            page.wait_for_function("(img) => img.complete && img.naturalWidth > 0", arg=picture.element_handle(),
+                                   timeout=15_000)
+            box = picture.bounding_box()
+            assert box and 0 < box["width"] <= 375 and abs(box["height"] / box["width"] - 480 / 640) < 0.02, (engine, box)
+            assert picture.get_attribute("alt") == ES_ALT
+            assert not csp_violations(page, log), engine
+            assert not run_axe(page), (engine, run_axe(page))
+        finally:
+            context.close()
