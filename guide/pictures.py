@@ -203,36 +203,109 @@ def src(name: str, page_url: str | None, page_path: str) -> str:
 
 
 def clean_copy(path: Path, dest: Path) -> None:
-    """Write the picture at ``path`` to ``dest`` afresh, with its pixels and nothing else: turned by its EXIF
-    orientation, converted to sRGB from any ICC profile, then saved with no EXIF, XMP, ICC, comment or text."""
+    """Write the picture at ``path`` to ``dest`` with its pixels and nothing else (no EXIF, XMP, ICC, comment
+    or text). A JPEG or WebP loses its metadata blocks and keeps its picture data byte for byte (no second
+    lossy compression, nothing grows); a PNG is saved afresh (lossless). A picture whose EXIF orientation
+    turns it, or that has an ICC profile, is turned or converted to sRGB in its pixels first, then saved
+    afresh (JPEG and WebP at quality 90): the reader sees what the original showed."""
     from PIL import Image, ImageCms, ImageOps
 
-    with Image.open(path, formats=list(FORMATS)) as original:
-        original.load()
+    data = path.read_bytes()
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    with Image.open(io.BytesIO(data), formats=list(FORMATS)) as original:
         kind = original.format or ""
-        image: Image.Image = original
-        changed = original.getexif().get(ORIENTATION, 1) != 1
-        if changed:
-            image = ImageOps.exif_transpose(original)
+        turned = original.getexif().get(ORIENTATION, 1) != 1
         profile = original.info.get("icc_profile")
+        if kind in ("JPEG", "WEBP") and not turned and not profile:
+            stripped = _strip_jpeg(data) if kind == "JPEG" else _strip_webp(data)
+            if stripped is not None and not metadata(stripped):
+                dest.write_bytes(stripped)
+                return
+        original.load()
+        image: Image.Image = ImageOps.exif_transpose(original) if turned else original
         if profile and image.mode in ("RGB", "RGBA"):
             try:
                 image = ImageCms.profileToProfile(image, ImageCms.ImageCmsProfile(io.BytesIO(profile)),
                                                   ImageCms.createProfile("sRGB"), outputMode=image.mode) or image
-                changed = True
             except (ImageCms.PyCMSError, OSError):
                 pass  # a profile that cannot be read is dropped with the rest
         keep = {key: value for key, value in image.info.items() if key in KEEP}
         image.info.clear()
         options: dict[str, object] = {"exif": b"", "xmp": b"", **keep}
         if kind == "JPEG":
-            options.update(comment=b"", **({"quality": 90} if changed else {"quality": "keep"}))
+            options.update(comment=b"", quality=90)
         elif kind == "WEBP":
-            options.update(quality=90, method=6)
+            options.update(quality=90)
         else:
             options.update(optimize=True)
-        dest.parent.mkdir(parents=True, exist_ok=True)
         image.save(dest, format=kind, **options)
+
+
+def metadata(data: bytes) -> list[str]:
+    """What of a picture's metadata Pillow finds in ``data`` (EXIF, XMP, ICC, comment, text), by name."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data), formats=list(FORMATS)) as image:
+        found = [key for key in image.info if key not in KEEP and key in ("exif", "xmp", "icc_profile", "comment",
+                                                                            "XML:com.adobe.xmp")]
+        found += [key for key in getattr(image, "text", {})]  # PNG text chunks
+        if dict(image.getexif()):
+            found.append("EXIF")
+    return found
+
+
+_JPEG_DROP = frozenset({*range(0xE1, 0xEE), 0xEF, 0xFE})
+"""The JPEG segments that go: APP1 to APP13 and APP15 (EXIF, XMP, ICC, Photoshop and IPTC, maker notes) and COM
+(comments). APP0 (JFIF) stays, and APP14 (Adobe), which says how the colours are stored."""
+
+
+def _strip_jpeg(data: bytes) -> bytes | None:
+    """``data`` without its metadata segments, up to the first scan (the picture data, copied as it is);
+    None when the file is not laid out as expected (the caller saves it afresh instead)."""
+    if data[:2] != b"\xff\xd8":
+        return None
+    out, at = bytearray(data[:2]), 2
+    while at + 4 <= len(data):
+        if data[at] != 0xFF:
+            return None
+        marker = data[at + 1]
+        if marker == 0xFF:  # fill byte
+            at += 1
+            continue
+        length = int.from_bytes(data[at + 2:at + 4], "big")
+        if marker == 0xDA:  # start of scan: the rest is picture data
+            out += data[at:]
+            return bytes(out)
+        if length < 2 or at + 2 + length > len(data):
+            return None
+        if marker not in _JPEG_DROP:
+            out += data[at:at + 2 + length]
+        at += 2 + length
+    return None
+
+
+_WEBP_DROP = (b"EXIF", b"XMP ", b"ICCP")
+_VP8X_METADATA = 0x20 | 0x08 | 0x04  # the ICC, EXIF and XMP flags of the VP8X header
+
+
+def _strip_webp(data: bytes) -> bytes | None:
+    """``data`` without its EXIF, XMP and ICC chunks, the picture chunks as they are; None if not a plain RIFF WebP."""
+    if data[:4] != b"RIFF" or data[8:12] != b"WEBP":
+        return None
+    chunks, at = [], 12
+    while at + 8 <= len(data):
+        kind, size = data[at:at + 4], int.from_bytes(data[at + 4:at + 8], "little")
+        end = at + 8 + size + (size & 1)
+        if end > len(data) + (size & 1):
+            return None
+        chunk = bytearray(data[at:min(end, len(data))])
+        if kind == b"VP8X" and size >= 1:
+            chunk[8] &= ~_VP8X_METADATA & 0xFF
+        if kind not in _WEBP_DROP:
+            chunks.append(bytes(chunk))
+        at = end
+    body = b"WEBP" + b"".join(chunks)
+    return b"RIFF" + len(body).to_bytes(4, "little") + body
 
 
 def publish(root: Path, site_dir: Path) -> list[Path]:

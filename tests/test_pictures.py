@@ -167,6 +167,19 @@ def test_the_copy_has_no_metadata_and_the_same_picture(tmp_path: Path, kind: str
     assert isinstance(corner, tuple) and corner[2] > 120 and corner[0] < 100
 
 
+@pytest.mark.parametrize("kind", ["JPEG", "WEBP"])
+def test_an_upright_jpeg_or_webp_loses_its_metadata_and_keeps_its_picture_data(tmp_path: Path, kind: str) -> None:
+    """No second lossy compression: the same pixels, decoded, and a smaller file; no EXIF, GPS, XMP or comment."""
+    source = save(tmp_path / f"p.{pictures.FORMATS[kind][0]}", kind, (120, 80))
+    assert pictures.metadata(source.read_bytes())
+    pictures.clean_copy(source, tmp_path / "out" / source.name)
+    written = (tmp_path / "out" / source.name).read_bytes()
+    assert pictures.metadata(written) == [] and CAMERA.encode() not in written and b"taken at home" not in written
+    assert len(written) < source.stat().st_size
+    with Image.open(source) as before, Image.open(io.BytesIO(written)) as after:
+        assert after.format == kind and before.tobytes() == after.tobytes()
+
+
 def test_a_colour_profile_is_applied_then_dropped(tmp_path: Path) -> None:
     profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
     photo().save(tmp_path / "p.jpg", "JPEG", icc_profile=profile)
