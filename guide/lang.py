@@ -25,7 +25,7 @@ from typing import Any
 
 from . import schema
 from .errors import GuideError, GuideErrors, did_you_mean
-from .numbers import typed_number
+from .numbers import COUNT_WORDS, NUMBER_WORDS, count_value, typed_number
 from .yamlsrc import KEY, dotted, load_with_lines
 
 LANGS = ("en", "es")
@@ -210,6 +210,7 @@ def load_strings(root: Path, lang: str) -> dict[str, Any]:
                 raise GuideError(shown, f"a number typed into a template string ('{number}')", line=lines.get(at, lines.get((key,))),
                                  key=dotted(at), found=f"'{text[:100]}'", expected="words only: numbers come from data/facts.yml",
                                  fix="leave the number out; the templates show each fact's number through its {name} value.")
+    _check_count_words(raw, lines, shown, lang)
     if lang != "en":
         english = load_strings(root, "en")
         for key in english:
@@ -223,6 +224,33 @@ def load_strings(root: Path, lang: str) -> dict[str, Any]:
                                  found=f"'{key}'", expected=f"only the keys of {STRINGS}/en.yml",
                                  fix=(hint + " " if hint else "") + "Rename or remove it.")
     return raw
+
+
+COUNT_WORDS_KEY = "count_words"
+"""The words for 0, 1, 2... that the templates print for a small count ("It quotes two doctors")."""
+
+
+def _check_count_words(raw: dict[str, Any], lines: dict[tuple[Any, ...], int], shown: str, lang: str) -> None:
+    """``count_words[i]`` must be the edition's word for ``i`` (guide.numbers' number words): "five" in
+    the place of 2 would make the site say "It quotes five doctors"."""
+    words = raw.get(COUNT_WORDS_KEY)
+    if not isinstance(words, list) or len(words) < 2:
+        raise GuideError(shown, f"'{COUNT_WORDS_KEY}' is not a list of the words for 0, 1, 2...",
+                         line=lines.get((COUNT_WORDS_KEY,), 1), key=COUNT_WORDS_KEY, found=repr(words)[:80],
+                         expected=f"{COUNT_WORDS_KEY}: a list whose first entry is the word for 0, the next for 1, and so on",
+                         fix=f"restore the line from git (git checkout -- {shown}).")
+    for i, word in enumerate(words):
+        value = count_value(word, lang)
+        if value != i:
+            right = next((w for w in (*COUNT_WORDS.get(lang, {}), *NUMBER_WORDS.get(lang, {}))
+                          if count_value(w, lang) == i), None)
+            said = f"the word for {value}" if value is not None else "not a number word the guide knows"
+            raise GuideError(shown, f"entry {i} of '{COUNT_WORDS_KEY}' must be the word for {i}, and '{word}' is {said}",
+                             line=lines.get((COUNT_WORDS_KEY, i), lines.get((COUNT_WORDS_KEY,))),
+                             key=f"{COUNT_WORDS_KEY}[{i}]", found=f"'{word}'",
+                             expected=f"the words for 0, 1, 2... in order ({COUNT_WORDS_KEY}[{i}] is the word for {i})",
+                             fix=(f"write '{right}'" if right else f"write the word for {i}") +
+                             f" at place {i} of the list (counting from 0).")
 
 
 def date(value: dt.date, strings: dict[str, Any]) -> str:

@@ -48,6 +48,27 @@ WORDS_ES: dict[str, float] = {
 }
 """Spanish number words ("uno", "un", "una" are left out: "una vez al mes" reads as prose, as "a" does)."""
 NUMBER_WORDS = {"en": WORDS, "es": WORDS_ES}
+COUNT_WORDS: dict[str, dict[str, int]] = {
+    "en": {"no": 0, "none": 0, "zero": 0, "one": 1},
+    "es": {"ninguna": 0, "ninguno": 0, "ningún": 0, "cero": 0, "una": 1, "uno": 1, "un": 1},
+}
+"""Words for none and one, which WORDS and WORDS_ES leave out or read otherwise ("once" is eleven in Spanish)."""
+
+
+def count_value(word: str, lang: str) -> int | None:
+    """The number a word counts, as the strings' ``count_words`` use it ("three" is 3, "una" is 1), or ``None``."""
+    low = word.strip().lower()
+    zero_one = COUNT_WORDS.get(lang, COUNT_WORDS["en"])
+    if low in zero_one:
+        return zero_one[low]
+    if low in _NOT_COUNTS or (lang == "en" and low in FREQUENCY):
+        return None  # "twice", "a dozen", "half": not how a count is said
+    value = NUMBER_WORDS.get(lang, WORDS).get(low)
+    return int(value) if value is not None else None
+
+
+_NOT_COUNTS = frozenset({"couple", "pair", "dozen", "half", "quarter", "hundred", "thousand", "docena", "par", "medio",
+                         "media", "quincena", "ciento"})
 
 UNITS: dict[str, str] = {
     **dict.fromkeys(("needle", "needles", "microneedle", "microneedles", "pin", "pins", "prong", "prongs", "spike",

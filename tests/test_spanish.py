@@ -256,6 +256,17 @@ def test_strings_files_have_the_same_keys(tmp_path: Path) -> None:
      "a number typed into a template string ('3') (at sheet_skip)"),
     ("en", 'sheet_skip: "says to skip it if"', 'sheet_skip: "says to skip it if *really* needed and"',
      "a template string is not plain text: it contains an asterisk"),
+    # count_words[i] is the word for i: the review's list made the site say "It quotes five doctors"
+    ("en", 'count_words: ["no", "one", "two", "three", "four"]', 'count_words: ["no", "one", "five", "six", "seven"]',
+     "entry 2 of 'count_words' must be the word for 2, and 'five' is the word for 5 (at count_words[2])"),
+    ("en", 'count_words: ["no", "one", "two", "three", "four"]', 'count_words: ["no", "one", "too", "three", "four"]',
+     "entry 2 of 'count_words' must be the word for 2, and 'too' is not a number word the guide knows"),
+    ("en", 'count_words: ["no", "one", "two", "three", "four"]', 'count_words: ["one", "two", "three", "four"]',
+     "entry 0 of 'count_words' must be the word for 0, and 'one' is the word for 1"),
+    ("es", 'count_words: ["ninguna", "una", "dos", "tres", "cuatro"]', 'count_words: ["ninguna", "una", "cinco", "tres", "cuatro"]',
+     "entry 2 of 'count_words' must be the word for 2, and 'cinco' is the word for 5 (at count_words[2])"),
+    ("es", 'count_words: ["ninguna", "una", "dos", "tres", "cuatro"]', 'count_words: ["ninguna", "once", "dos", "tres", "cuatro"]',
+     "entry 1 of 'count_words' must be the word for 1, and 'once' is the word for 11"),
 ])
 def test_template_strings_are_plain_words_without_numbers(tmp_path: Path, lang: str, old: str, new: str, says: str) -> None:
     """includes/strings/*.yml reach every page; markup, links and typed numbers there stop the build."""
@@ -271,6 +282,8 @@ def test_template_strings_are_plain_words_without_numbers(tmp_path: Path, lang: 
         langs.load_strings(tmp_path, lang)
     message = str(caught.value)
     assert message.startswith(f"includes/strings/{lang}.yml:") and says in message and "Fix: " in message, message
+    if "count_words" in says:
+        assert "Fix: Write '" in message, message  # the right word, from guide/numbers.py
 
 
 # --- the page checks in Spanish --------------------------------------------------
