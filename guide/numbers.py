@@ -24,9 +24,13 @@ doctors). The text is read once, left to right and right to left: linear time, w
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+
+from confusable_homoglyphs import confusables
 
 # --- words -----------------------------------------------------------------------
 
@@ -37,6 +41,10 @@ WORDS: dict[str, float] = {
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
     "dozen": 12, "half": 0.5, "quarter": 0.25, "once": 1, "twice": 2, "thrice": 3, "couple": 2, "pair": 2,
 }
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+WORDS.update({tens + one: WORDS[tens] + WORDS[one] for tens in _TENS for one in _ONES})  # "fortyeight"
+WORDS.update({"thirds": 1 / 3, "quarters": 0.25})
 """English number words. They count only before a unit ("one of them", "two doctors" are prose); "one"
 only before a unit of time ("wait one day"; "each dot is one session" is prose)."""
 WORDS_ES: dict[str, float] = {
@@ -46,6 +54,9 @@ WORDS_ES: dict[str, float] = {
     "setenta": 70, "ochenta": 80, "noventa": 90, "cien": 100, "ciento": 100, "mil": 1000,
     "docena": 12, "medio": 0.5, "media": 0.5, "par": 2, "quincena": 15,
 }
+WORDS_ES.update({"veintiuno": 21, "veintiún": 21, "veintiuna": 21, "veintidós": 22, "veintidos": 22, "veintitrés": 23,
+                 "veintitres": 23, "veinticuatro": 24, "veinticinco": 25, "veintiséis": 26, "veintiseis": 26,
+                 "veintisiete": 27, "veintiocho": 28, "veintinueve": 29, "tercio": 1 / 3, "tercios": 1 / 3})
 """Spanish number words ("uno", "un", "una" are left out: "una vez al mes" reads as prose, as "a" does)."""
 NUMBER_WORDS = {"en": WORDS, "es": WORDS_ES}
 COUNT_WORDS: dict[str, dict[str, int]] = {
@@ -64,22 +75,23 @@ def count_value(word: str, lang: str) -> int | None:
     if low in _NOT_COUNTS or (lang == "en" and low in FREQUENCY):
         return None  # "twice", "a dozen", "half": not how a count is said
     value = NUMBER_WORDS.get(lang, WORDS).get(low)
-    return int(value) if value is not None else None
+    return int(value) if value is not None and value == int(value) else None
 
 
 _NOT_COUNTS = frozenset({"couple", "pair", "dozen", "half", "quarter", "hundred", "thousand", "docena", "par", "medio",
-                         "media", "quincena", "ciento"})
+                         "media", "quincena", "ciento", "thirds", "quarters", "tercio", "tercios"})
 
 UNITS: dict[str, str] = {
-    **dict.fromkeys(("needle", "needles", "microneedle", "microneedles", "pin", "pins", "prong", "prongs", "spike",
-                     "spikes"), "needles"),
+    **dict.fromkeys(("needle", "needles", "microneedle", "microneedles", "needlet", "needlets", "pin", "pins", "prong",
+                     "prongs", "spike", "spikes"), "needles"),
     **dict.fromkeys(("mm", "millimeter", "millimeters", "millimetre", "millimetres", "cm", "centimeter",
                      "centimeters", "centimetre", "centimetres", "inch", "inches"), "mm"),
-    **dict.fromkeys(("second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs"), "minutes"),
+    **dict.fromkeys(("second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs",
+                     "h"), "minutes"),
     **dict.fromkeys(("day", "days", "night", "nights"), "days"),
-    **dict.fromkeys(("week", "weeks", "fortnight", "fortnights"), "weeks"),
-    **dict.fromkeys(("month", "months"), "months"),
-    **dict.fromkeys(("year", "years"), "years"),
+    **dict.fromkeys(("week", "weeks", "wk", "wks", "fortnight", "fortnights"), "weeks"),
+    **dict.fromkeys(("month", "months", "mo", "mos"), "months"),
+    **dict.fromkeys(("year", "years", "yr", "yrs"), "years"),
     **dict.fromkeys(("session", "sessions", "treatment", "treatments", "visit", "visits", "appointment",
                      "appointments", "round", "rounds"), "sessions"),
     **dict.fromkeys(("time", "times"), "times"),
@@ -87,11 +99,12 @@ UNITS: dict[str, str] = {
 }
 """Units a number counts, each with the unit of data/facts.yml it compares with (for the suggestion)."""
 UNITS_ES: dict[str, str] = {
-    **dict.fromkeys(("aguja", "agujas", "microaguja", "microagujas", "punta", "puntas", "púa", "púas"), "needles"),
+    **dict.fromkeys(("aguja", "agujas", "agujita", "agujitas", "microaguja", "microagujas", "punta", "puntas", "púa",
+                     "púas"), "needles"),
     **dict.fromkeys(("mm", "milímetro", "milímetros", "cm", "centímetro", "centímetros", "pulgada", "pulgadas"), "mm"),
-    **dict.fromkeys(("segundo", "segundos", "minuto", "minutos", "min", "hora", "horas"), "minutes"),
+    **dict.fromkeys(("segundo", "segundos", "seg", "minuto", "minutos", "min", "hora", "horas", "h"), "minutes"),
     **dict.fromkeys(("día", "días", "noche", "noches"), "days"),
-    **dict.fromkeys(("semana", "semanas", "quincena", "quincenas"), "weeks"),
+    **dict.fromkeys(("semana", "semanas", "sem", "quincena", "quincenas"), "weeks"),
     **dict.fromkeys(("mes", "meses"), "months"),
     **dict.fromkeys(("año", "años"), "years"),
     **dict.fromkeys(("sesión", "sesiones", "tratamiento", "tratamientos", "visita", "visitas"), "sessions"),
@@ -105,7 +118,11 @@ ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "s
                       "tercera", "cuarto", "cuarta", "quinto", "quinta", "sexto", "sexta"})
 _ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th", "º", "ª", "o", "a", "er"})
 EVERY = frozenset({"every", "cada"})
-SPF = frozenset({"spf", "fps"})
+SPF = frozenset({"spf", "fps", "factor"})
+"""A sun protection factor, however written: "SPF 30", "S.P.F. 30", "sun protection factor 30", "factor 30"."""
+_FRACTIONS = {"third": 1 / 3, "fourth": 0.25, "fifth": 0.2, "cuarto": 0.25, "quinto": 0.2}
+"""Ordinals that are fractions after "a" and before "of": "a third of an hour", "un cuarto de hora"."""
+_ONE = frozenset({"a", "an", "one", "un", "una"})
 
 # How a phrase goes on between a number and its unit: ranges ("ten to twenty", "4-6"), "a" ("half an hour",
 # "once a month"), and in Spanish "de 10 a 20", "al mes", "por semana".
@@ -189,6 +206,35 @@ def to_number(text: str) -> float | None:
     return _numeric(text)
 
 
+@functools.lru_cache(maxsize=4096)
+def _latin(char: str) -> str:
+    """``char`` as it looks: its NFKC form when that is one character (a full-width '１' is '1'), a letter
+    confusable with a Latin one made Latin (Cyrillic 'Р' is 'P'), else ``char``."""
+    if char.isascii():
+        return char
+    nfkc = unicodedata.normalize("NFKC", char)
+    if len(nfkc) == 1 and nfkc != char:
+        return _latin(nfkc)
+    if char.isalpha():
+        found = confusables.is_confusable(char, preferred_aliases=["latin"])
+        for glyph in found[0]["homoglyphs"] if found else ():
+            if len(glyph["c"]) == 1 and glyph["c"].isascii() and glyph["c"].isalpha():
+                return str(glyph["c"])
+    return char
+
+
+_SPF_SPELLED = re.compile(r"\b(?:s\.\s?p\.\s?f\.?|sun[\s-]+protection[\s-]+factor|f\.\s?p\.\s?s\.?"
+                          r"|factor\s+de\s+protecci[oó]n(?:\s+solar)?)(?!\w)", re.I)
+
+
+def look(text: str) -> str:
+    """``text`` as a reader sees it, character for character (the same length, so places carry over):
+    look-alike letters and digits made plain, and a sun protection factor spelt out or with dots
+    ("S.P.F.", "sun protection factor") written "SPF"."""
+    plain = "".join(_latin(ch) for ch in text)
+    return _SPF_SPELLED.sub(lambda m: "SPF".ljust(len(m[0])), plain)
+
+
 def _pieces(text: str) -> list[tuple[int, str]]:
     """``_TOKEN``'s matches, with a run of letters split around each numeric character in it
     ("⑫needles", "Ⅻ": letters to the regular expression, numbers to a reader)."""
@@ -216,10 +262,16 @@ _TIME_UNITS = frozenset({"minutes", "days", "weeks", "months", "years"})
 
 
 def _tokens(text: str, lang: str) -> list[_Tok]:
+    """``text``'s tokens (shared: claims, runs and named_figures read one text's tokens, never change them)."""
+    return _tokens_cached(text, lang)
+
+
+@functools.lru_cache(maxsize=64)
+def _tokens_cached(text: str, lang: str) -> list[_Tok]:
     words, units = NUMBER_WORDS.get(lang, WORDS), UNIT_WORDS.get(lang, UNITS)
     joins, breaks = _JOIN.get(lang, _JOIN["en"]), _BREAK.get(lang, _BREAK["en"])
     out: list[_Tok] = []
-    for start, raw in _pieces(text):
+    for start, raw in _pieces(look(text)):
         match_end = start + len(raw)
         low = raw.lower()
         tok = _Tok(start, match_end, raw, "word")
@@ -255,10 +307,23 @@ def _tokens(text: str, lang: str) -> list[_Tok]:
             out[-1].kind = "join"  # ".5": the dot belongs to the number
             tok.start, tok.text, tok.value = out[-1].start, "." + raw, _numeric("0." + raw)
         out.append(tok)
-    # "a couple of", "a pair of", "un par de": "of"/"de" goes on with the phrase
+    # "a couple of", "a pair of", "un par de": "of"/"de" goes on with the phrase; so does "of" before a unit
+    # ("half of an hour", "a third of a day"), and "a third of" is a fraction
     for i in range(len(out) - 1):
-        if out[i].text.lower() in ("couple", "pair", "par", "dozen", "docena") and out[i + 1].text.lower() in ("of", "de"):
+        low, after = out[i].text.lower(), out[i + 1].text.lower()
+        if after not in ("of", "de"):
+            continue
+        if low in ("couple", "pair", "par", "dozen", "docena"):
             out[i + 1].kind = "join"
+        if low in _FRACTIONS and i > 0 and out[i - 1].text.lower() in _ONE:
+            out[i].kind, out[i].value = "num", _FRACTIONS[low]
+        following = [t for t in out[i + 2:i + 4]]
+        if following and following[0].text.lower() in _ONE and len(following) > 1:
+            following = following[1:]
+        if following and following[0].kind == "unit":
+            out[i + 1].kind = "join"
+    for tok in out:
+        tok.text = text[tok.start:tok.end]  # as written: the message quotes the page
     return out
 
 
@@ -281,6 +346,7 @@ def claims(text: str, lang: str = "en") -> list[Claim]:
             reach[i], ahead[i], unit_at[i] = reach[i + 1], ahead[i + 1], unit_at[i + 1]
     counted: set[int] = set()
     out: list[Claim] = []
+    lowered = [t.text.lower() for t in toks]
     after_unit: str | None = None  # left to right: a unit, then only "or"/"to"/"-": "a day or two"
     joins_after = _JOIN_AFTER_UNIT.get(lang, _JOIN_AFTER_UNIT["en"])
     spf_at = -10
@@ -307,8 +373,12 @@ def claims(text: str, lang: str = "en") -> list[Claim]:
                 claim = True  # a decimal: "2.5"
             elif len(tok.text) == 1 and not tok.text.isdecimal() and unicodedata.numeric(tok.text, 1) % 1:
                 claim = True  # a fraction: "½"
+            elif _before_spf(toks, i):
+                claim, unit = True, ""  # "30 SPF", "30+ SPF", "a thirty SPF"
         elif tok.kind == "ord" and i - every_at <= 2 and reach[i + 1]:
             claim, unit = True, ahead[i + 1]
+        if not claim and _numeral(tok) and not ordinary(toks, i, lang, low=lowered):
+            claim = True  # a numeral in no ordinary use: "The tip has 11 of them", "Needles: 11"
         if claim:
             out.append(Claim(tok.start, tok.end, tok.text, tok.value, unit))
         if tok.kind == "spf":
@@ -317,9 +387,111 @@ def claims(text: str, lang: str = "en") -> list[Claim]:
             every_at = i
         if tok.kind == "unit":
             after_unit = tok.unit
-        elif not (tok.kind == "join" and tok.text.lower() in joins_after) and tok.kind != "num":
+        elif not (tok.kind == "join" and tok.text.lower() in joins_after) and tok.kind != "num" and \
+                not (tok.text == ":" and i and toks[i - 1].kind == "unit"):  # "Needles: eleven"
             after_unit = None
     return out
+
+
+def _before_spf(toks: list[_Tok], i: int) -> bool:
+    after = [t for t in toks[i + 1:i + 3] if t.text != "+"]
+    return bool(after) and after[0].kind == "spf"
+
+
+def _numeral(tok: _Tok) -> bool:
+    """Written in digits or numeric characters (``11``, ``3rd``, ``⑫``), not in words or Roman letters
+    ("eleven", "vitamin C")."""
+    return tok.kind in ("num", "ord") and bool(tok.text) and unicodedata.numeric(tok.text.lstrip(".")[:1], None) is not None
+
+
+# --- numerals in ordinary writing ------------------------------------------------------
+
+LABELS = frozenset("""step steps chapter chapters page pages door room floor suite bus line number code exit gate
+    platform route part section question questions item items version call dial nº paso pasos capítulo capítulos página páginas puerta
+    sala piso planta autobús línea número código parte sección pregunta preguntas llame marque""".split())
+"""Words a numeral names or labels, not counts: "step 1", "Chapter 3", "page 2", "door 7", "Call 911"."""
+COUNTED = frozenset("""question questions tip tips doctor doctors expert experts reason reasons thing things step steps
+    page pages idea ideas pregunta preguntas consejo consejos médica médicas médico médicos doctora doctoras experta
+    expertas razón razones cosa cosas paso pasos página páginas""".split())
+"""Things a numeral may count in prose ("your 3 main questions", "the top 3 tips"): none of them clinical."""
+_CLOCK = frozenset({"am", "pm", "a.m", "p.m", "o'clock", "o’clock"})
+_DAYTIME = frozenset({"morning", "afternoon", "evening", "night", "mañana", "tarde", "noche", "madrugada"})
+_STREET = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive", "dr",
+                     "way", "place", "plaza", "square"})
+_RANGE_OF = frozenset({"of", "de", "to", "a", "-", "–", "and", "y", "or", "o"})
+_BEFORE_LABELLED = frozenset({"#", "nº", "n", "°", "al", "number", "número"})
+
+
+def ordinary(toks: list[_Tok], i: int, lang: str = "en", ranges: bool = True, low: list[str] | None = None) -> bool:
+    """Is the numeral at ``toks[i]`` one of prose's ordinary uses, none of them a clinical figure?
+
+    A time of day ("9 am", "9:30", "a las 9", "at 9 in the morning"), "24/7", a label ("step 1",
+    "Chapter 3", "page 2", "door 7", "Call 911", "Step 3 of 5"), a year ("in 2020"), an ordinal written
+    in digits ("the 2nd step"), a street number ("42 Main Street"), or a count of questions, tips or
+    doctors ("your 3 main questions")."""
+    tok = toks[i]
+    low = [t.text.lower() for t in toks] if low is None else low  # the caller's, once per text: linear time
+    whole = tok.text.isdecimal() and tok.value is not None
+    value = tok.value if tok.value is not None else -1.0
+
+    def at(j: int) -> str:
+        return low[j] if 0 <= j < len(low) else ""
+
+    def glued(j: int) -> bool:  # toks[j] and toks[j + 1] written together
+        return 0 <= j < len(toks) - 1 and toks[j].end == toks[j + 1].start
+
+    if tok.kind == "ord":
+        return True  # "the 2nd step" ("every 3rd month" is a figure, found before this)
+    if not whole:
+        return False
+    # the time of day, and 24/7
+    if value <= 24 and at(i + 1) == ":" and glued(i) and toks[i + 2:i + 3] and len(toks[i + 2].text) == 2 \
+            and toks[i + 2].text.isdecimal():
+        return True
+    if len(tok.text) == 2 and at(i - 1) == ":" and glued(i - 1) and i > 1 and toks[i - 2].text.isdecimal() \
+            and (toks[i - 2].value or 99) <= 24:
+        return True
+    if value <= 12 and (at(i + 1) in _CLOCK or (at(i + 1) in ("a", "p") and at(i + 2) == "." and at(i + 3) == "m")
+                        or (at(i + 1) == "o" and at(i + 3) == "clock")):
+        return True
+    if value <= 12 and at(i + 1) in ("in", "de") and at(i + 2) in ("the", "la") and at(i + 3) in _DAYTIME:
+        return True
+    if value <= 24 and at(i - 1) in ("las", "la") and at(i - 2) in ("a", "las", "desde", "hasta", "de", "entre", "y"):
+        return True
+    if (value == 24 and at(i + 1) == "/" and at(i + 2) == "7") or (value == 7 and at(i - 1) == "/" and at(i - 2) == "24"):
+        return True
+    # a label, and "Step 3 of 5"
+    j = i - 1
+    while j >= 0 and low[j] in _BEFORE_LABELLED and low[j] not in LABELS and i - j < 3:
+        j -= 1
+    if at(j) in LABELS:
+        return True
+    # the other end of an ordinary range: "Step 3 of 5", "Questions 1 to 3", "de 9 a 10 de la mañana"
+    for j in (i - 2, i + 2) if ranges else ():
+        if 0 <= j < len(toks) and at((i + j) // 2) in _RANGE_OF and toks[j].kind == "num" and len(toks[j].text) < 4 \
+                and _numeral(toks[j]) and ordinary(toks, j, lang, False, low):
+            return True
+    # a year
+    if len(tok.text) == 4 and 1900 <= value <= 2100:
+        return True
+    # a street number: "42 Main Street", "Calle Mayor 42"
+    k = i + 1
+    while k < len(toks) and k - i <= 3 and toks[k].text[:1].isupper() and low[k] not in _STREET:
+        k += 1
+    if k > i + 1 and at(k) in _STREET:
+        return True
+    k = i - 1
+    while k >= 0 and i - k <= 3 and toks[k].text[:1].isupper() and low[k] not in ("calle", "avenida", "plaza", "paseo"):
+        k -= 1
+    if k < i - 1 and at(k) in ("calle", "avenida", "plaza", "paseo"):
+        return True
+    # a count of questions, tips, doctors: "your 3 main questions"
+    for k in range(i + 1, min(i + 4, len(toks))):
+        if low[k] in COUNTED:
+            return True
+        if toks[k].kind != "word":
+            break
+    return False
 
 
 def any_numeral(text: str) -> str | None:
@@ -382,3 +554,45 @@ def runs(text: str, lang: str = "en") -> list[Run]:
     if current:
         out.append(Run(tuple(t.value for t in current if t.value is not None), current[0].start, current[-1].end))
     return out
+
+
+def _stem(word: str) -> str:
+    word = word.lower()
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
+Subjects = Mapping[float, Sequence[tuple[str, frozenset[str]]]]
+"""For each number a fact gives, the fact's key and the words of what it counts (its label's and unit's)."""
+
+
+def subject_words(*texts: str) -> frozenset[str]:
+    """The words that say what a fact is about ("Needles in the tip of the pen": needle, tip, pen)."""
+    return frozenset(_stem(w) for text in texts for w in re.findall(r"[^\W\d_]+", text)
+                     if len(w) > 2 and w.lower() not in _GENERIC and w.lower() not in _BREAK["en"]
+                     and w.lower() not in _BREAK["es"])
+
+
+_GENERIC = frozenset("""what how why who which time times work works take takes general areas area body one
+    each kind much many more most less your you and the for with una unos unas uno qué cómo cuánto cuánta
+    tiempo tarda hacer efecto zona zonas por para""".split())
+
+
+def named_figures(text: str, lang: str, subjects: Subjects) -> list[tuple[Claim, str]]:
+    """A number word equal to a fact's number, in a text that names what the fact counts: "The tip has
+    eleven of them" (eleven, and 'tip': device.needle_count). Digits are refused by :func:`claims`."""
+    toks = _tokens(text, lang)
+    words = {_stem(t.text) for t in toks if t.text[:1].isalpha()}
+    out: list[tuple[Claim, str]] = []
+    for tok in toks:
+        low = tok.text.lower()
+        if tok.kind != "num" or _numeral(tok) or tok.value is None or low in _TOO_COMMON.get(lang, ()):
+            continue
+        for key, about in subjects.get(float(tok.value), ()):
+            if about & words:
+                out.append((Claim(tok.start, tok.end, tok.text, tok.value, None), key))
+                break
+    return out
+
+
+_TOO_COMMON = {"en": frozenset({"one", "once"}), "es": frozenset({"un", "una", "uno"})}
+"""Words for one, in every other sentence: never read as a fact's number."""

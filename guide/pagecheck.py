@@ -485,6 +485,18 @@ def number_hints(facts: schema.Facts) -> dict[tuple[float, str], list[str]]:
     return out
 
 
+def number_subjects(facts: schema.Facts) -> dict[float, list[tuple[str, frozenset[str]]]]:
+    """For each number a fact gives, the fact and the words of what it counts (its label's and unit's):
+    a number word with one of them near it states the fact ("The tip has eleven of them")."""
+    from . import numbers
+
+    out: dict[float, list[tuple[str, frozenset[str]]]] = {}
+    for key, fact in facts.all_facts().items():
+        for number, unit in schema.fact_numbers_with_units(fact):
+            out.setdefault(float(number), []).append((key, numbers.subject_words(fact.label, unit)))
+    return out
+
+
 def check_numbers(body: str, shown: str, facts: schema.Facts, lang: str = "en") -> None:
     """A number that states a figure in plain text (a title, a description): raise the first one.
 

@@ -20,6 +20,7 @@ Every problem is collected (``Report.errors``), with the page's line where it ca
 
 from __future__ import annotations
 
+import bisect
 import functools
 import html
 import re
@@ -324,21 +325,51 @@ def stand_ins() -> frozenset[str]:
 ALLOWED_STAND_INS = stand_ins()
 
 
+MAX_NUMBER_ERRORS = 30
+"""Typed numbers reported for one page: past these the page is reported once more, as a whole."""
+
+
 def _check_numbers(tree: Element, shown: str, lines: list[str], calls: Mapping[int, Call], lang: str,
-                   suggest: NumberHint, report: Report) -> None:
+                   suggest: NumberHint, report: Report, subjects: numbers.Subjects | None = None) -> None:
+    errors: list[GuideError] = []
+    more = 0
+
+    def refuse(text: str, claim: numbers.Claim) -> None:
+        nonlocal more
+        if len(errors) < MAX_NUMBER_ERRORS:
+            errors.append(number_error(shown, lines, text, claim, calls, suggest))
+        else:
+            more += 1
+
     for block in blocks(tree):
         for digits in _NUMERAL.findall(block.text):
             report.numerals.setdefault(digits.replace(",", "."), locate(lines, digits))
-        for claim in numbers.claims(block.text, lang):
+        found = numbers.claims(block.text, lang)
+        named = numbers.named_figures(block.text, lang, subjects or {})
+        if named:
+            starts = sorted(claim.start for claim in found)
+            covered = [(run.start, run.end) for run in numbers.runs(block.text, lang)
+                       if bisect.bisect_left(starts, run.start) < bisect.bisect_left(starts, run.end)]
+            ends = [end for _, end in covered]  # runs do not overlap: "ten to twenty minutes" is one figure
+            at = set(starts)
+            found += [claim for claim, _ in named if claim.start not in at
+                      and not ((k := bisect.bisect_right(ends, claim.start)) < len(covered) and covered[k][0] <= claim.start)]
+            found.sort(key=lambda c: c.start)
+        for claim in found:
             if any(start <= claim.start < end for start, end in block.code):
                 report.as_typed.append((locate(lines, block.text[claim.start:claim.end + 12].strip()) or
                                         locate(lines, claim.word), block.text[max(0, claim.start - 20):claim.end + 20].strip()))
                 continue
-            report.errors.append(number_error(shown, lines, block.text, claim, calls, suggest))
+            refuse(block.text, claim)
     for _, attr, value in htmlcheck.text_and_attributes(tree):
         if attr in ("title", "alt"):
             for claim in numbers.claims(value, lang):
-                report.errors.append(number_error(shown, lines, value, claim, calls, suggest))
+                refuse(value, claim)
+    report.errors.extend(errors)
+    if more:
+        report.errors.append(GuideError(shown, f"{more} more numbers typed into the page", found=f"{more} more",
+                                        expected="numbers only from data/facts.yml, through the macros",
+                                        fix="fix the ones listed above the same way, then build again."))
 
 
 NumberHint = Mapping[tuple[float, str], list[str]]
@@ -350,6 +381,8 @@ def number_error(shown: str, lines: list[str], text: str, claim: numbers.Claim, 
     context = text[claim.start:claim.start + 40].split("\n")[0]
     line = locate(lines, context.strip()) or locate(lines, claim.word)
     keys = suggest.get((claim.value, claim.unit or ""), []) if claim.value is not None else []
+    if not keys and claim.unit is None and claim.value is not None:  # "The tip has 11 of them": any unit
+        keys = [k for (value, _), found in suggest.items() if value == claim.value for k in found]
     if keys:
         fix = ("show the fact with its macro instead: " + " or ".join(f'{{{{ fact("{k}") }}}}' for k in keys[:3])
                + (" (or one of its parts)" if any("@part" in k for k in keys[:3]) else "")
@@ -358,7 +391,8 @@ def number_error(shown: str, lines: list[str], text: str, claim: numbers.Claim, 
     else:
         fix = ("if it is a fact from the article, add it to data/facts.yml and show it with {{ fact(\"...\") }}; "
                "if it is not a clinical number, put it between {% raw %} and {% endraw %}: it is then shown as typed "
-               "and listed for the reviewer.")
+               "and listed for the reviewer. A time of day, 24/7, a step, page or chapter number, a year or a street "
+               "number builds as it is.")
     return GuideError(shown, f"a number typed into the page: '{claim.word}'", line=line,
                       found=quote_line(lines, line) or f"'{readable(context, calls)}'",
                       expected="numbers only from data/facts.yml, through the macros", fix=fix)
@@ -434,7 +468,7 @@ def check_page(body: str, shown: str, lang: str, facts: schema.Facts, suggest: N
                                             expected="pictures and links written [words](address)",
                                             fix="write the address in brackets right after the words."))
     _check_numbers(htmlcheck.parse_fragment(to_html(numbered, lang)) if raws else tree, shown, lines, calls, lang,
-                   suggest, report)
+                   suggest, report, pagecheck.number_subjects(facts))
     for line, raw in raws:
         for claim in numbers.claims(raw, lang):
             report.as_typed.append((line + raw.count("\n", 0, claim.start), raw[max(0, claim.start - 20):claim.end + 20].strip()))

@@ -191,7 +191,8 @@ def as_typed_section(root: Path) -> str:
         for page in site.pages.values():
             rows += [f"| {folder}/{page.path}:{line or '?'} | {_cell(text)} |" for line, text in page.as_typed]
     if not rows:
-        return "\n\nNo number is shown as typed: every number on the pages comes from data/facts.yml."
+        return ("\n\nNo number is shown as typed in code or a raw block. (The build refuses any other number in the "
+                "pages' prose but a time of day, 24/7, a step, page or chapter number, a year or a street number.)")
     return "\n".join(["", "", "Numbers shown as typed (in code or a raw block), not checked as facts: check each one.", "",
                       "| Where | Text |", "| --- | --- |", *rows])
 
