@@ -23,7 +23,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from . import schema
+from . import meaning, schema
 from .errors import GuideError, GuideErrors, did_you_mean
 from .numbers import COUNT_WORDS, NUMBER_WORDS, count_value, typed_number
 from .yamlsrc import KEY, dotted, load_with_lines
@@ -162,6 +162,7 @@ def load_wording(path: Path, shown: str, facts: schema.Facts, english: str = "da
                                          line=lines.get(at, line), key=dotted(at), found=f"'{text[:100]}'",
                                          expected=f"words only: numbers live once, in {english}",
                                          fix="leave the number out of the wording; the page shows it with its macro."))
+    errors += meaning.spanish_errors(want, have, facts, lines, shown, english)
     if errors:
         raise GuideErrors(errors)
     data = facts.model_dump()

@@ -8,7 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from . import passages, schema
+from . import meaning, passages, schema
 from .errors import GuideError, GuideErrors, did_you_mean, nearest
 from .yamlsrc import KEY, Path_, dotted, load_with_lines
 
@@ -49,6 +49,9 @@ def load_facts(path: Path | str, display: str | None = None, article: Path | Non
     except ValidationError as exc:
         raise GuideErrors(_explain(exc, raw, lines, name)) from None
     _check_references(facts, lines, name)
+    meaning_errors = meaning.english_errors(facts, lines, name)
+    if meaning_errors:
+        raise GuideErrors(meaning_errors)
     if article is not None:
         passages.check(facts, lines, article, name)
     return facts

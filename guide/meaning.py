@@ -1,0 +1,171 @@
+"""Words that change what a fact means, held to the words the fact comes from.
+
+A fact's words in ``data/facts.yml`` are a paraphrase of its source passage (the article's words):
+"pinpoint" for "punctate" is fine. But a word that turns the meaning (a negation, a severity, a
+frequency, permanence, safety or risk, a body harm) may stand in a value only where the source passage
+has one of the same kind: "severe ... numbing cream does not help" for "pain is minimal" is refused.
+In ``data/facts.es.yml`` each such Spanish word must match an English word of the same kind in the
+English value, its source passage or the quote it translates: "la ceguera es frecuente" for "pinkness
+and redness" is refused.
+
+``MEANING`` is the one list: each kind, with its English and its Spanish words (a word, or a stem ending
+in ``*``). It is read on whole words, case and accents aside.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from . import schema
+from .errors import GuideError
+from .yamlsrc import Path_, dotted
+
+MEANING: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    # kind: (English words, Spanish words); "word*" is a stem
+    "a negation": (("not", "no", "never", "none", "nothing", "nor", "neither", "cannot", "*n't", "without", "avoid*", "skip*",
+                    "ineffective", "free", "instead"),
+                   ("no", "nunca", "jamás", "jamas", "ningún", "ninguna", "ninguno", "nada", "ni", "sin", "tampoco")),
+    "a severity": (("severe*", "severit*", "serious*", "strong*", "extreme*", "intense*", "excruciat*", "agoniz*", "unbearabl*", "grave*",
+                    "terribl*", "awful"),
+                   ("grave*", "sever*", "intens*", "extrem*", "insoportabl*", "terribl*", "fuerte*")),
+    "a frequency": (("common*", "often", "frequent*", "usual*", "typical*", "rare*", "seldom", "most", "many",
+                     "majority", "generally", "a lot", "lots"),
+                    ("frecuente*", "común", "comun", "comunes", "a menudo", "habitual*", "suele*", "suelen", "raro*",
+                     "rara*", "mayoría", "mayoria", "muchos", "muchas", "general*", "normalmente", "típic*", "tipic*")),
+    "always": (("always", "every time", "forever", "invariabl*"), ("siempre", "cada vez", "invariabl*")),
+    "permanence": (("permanent*", "irreversibl*", "lifelong", "for life", "lasting", "long-lasting"),
+                   ("permanente*", "irreversibl*", "de por vida", "para siempre", "duradero*", "duradera*")),
+    "safety or risk": (("safe*", "unsafe*", "danger*", "harm*", "risk*", "hazard*", "toxic*", "deadl*", "fatal*"),
+                       ("segur*", "insegur*", "peligr*", "dañ*", "dan*ino*", "inofensiv*", "riesgo*", "arriesga*",
+                        "tóxic*", "toxic*", "mortal*", "fatal*")),
+    "an infection": (("infect*", "sepsis", "septic"), ("infec*", "sepsis", "séptic*")),
+    "a scar": (("scar", "scars", "scarr*", "scarred"), ("cicatri*",)),
+    "blindness": (("blind*", "vision loss", "eyesight"), ("ceguera*", "ciego*", "ciega*", "pérdida de visión")),
+    "pregnancy": (("pregnan*", "breastfeed*", "nursing"), ("embaraz*", "lactan*", "gestante*", "gestación")),
+    "death": (("death*", "die", "dies", "died", "dying", "kill*"), ("muerte*", "morir", "muer*", "mata*")),
+}
+"""Each kind of meaning-changing word, in English and in Spanish. Change it here only."""
+
+_LANG = {"en": 0, "es": 1}
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def _pattern(words: Iterable[str]) -> re.Pattern[str]:
+    parts = []
+    for word in words:
+        word = _fold(word)
+        lead, tail = word.startswith("*"), word.endswith("*")
+        core = re.escape(word.strip("*")).replace(r"\ ", r"\s+")
+        parts.append(("[a-z]*" if lead else r"\b") + core + (r"[a-z]*\b" if tail else r"\b"))
+    return re.compile("|".join(parts))
+
+
+_PATTERNS = {lang: {kind: _pattern(words[i]) for kind, words in MEANING.items()} for lang, i in _LANG.items()}
+
+
+@dataclass(frozen=True)
+class Found:
+    kind: str
+    word: str  # as written
+
+
+def found(text: str, lang: str) -> list[Found]:
+    """Each kind of meaning-changing word in ``text``, with the first such word as written."""
+    folded = _fold(text)
+    out = []
+    for kind, pattern in _PATTERNS[lang].items():
+        match = pattern.search(folded)
+        if match:
+            out.append(Found(kind, match[0]))
+    return out
+
+
+def kinds(text: str, lang: str) -> set[str]:
+    return {f.kind for f in found(text, lang)}
+
+
+def unsupported(text: str, lang: str, backing: Iterable[tuple[str, str]]) -> list[Found]:
+    """The meaning-changing words of ``text`` whose kind none of the ``backing`` texts (text, language) has."""
+    have: set[str] = set()
+    for other, other_lang in backing:
+        have |= kinds(other, other_lang)
+    return [f for f in found(text, lang) if f.kind not in have]
+
+
+
+
+# --- the checks: data/facts.yml against its passages, data/facts.es.yml against the English ---------
+
+ENGLISH_FIELDS = ("value", "items", "for_whom", "starts_after", "note")
+"""The words of a fact that say what the article says, held to its source passage. (A label names a fact in
+our words, and is not.)"""
+NOTE_SAYS = frozenset({"a negation"})
+"""A note (a not-stated fact's) says what the article leaves out ("the article gives no number of days"):
+its negation is ours; every other kind is held to the passage, and in Spanish to the English."""
+
+
+def _held(found: list[Found], field: object) -> list[Found]:
+    return [f for f in found if not (field == "note" and f.kind in NOTE_SAYS)]
+
+
+def english_errors(facts: schema.Facts, lines: Mapping[Path_, int], shown: str) -> list[GuideError]:
+    """Each meaning-changing word in a fact's words that its source passage has no word of the same kind for."""
+    errors = []
+    for group, items in facts.facts.items():
+        for name, fact in items.items():
+            for field in ENGLISH_FIELDS:
+                value = getattr(fact, field, None)
+                texts = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+                for i, text in enumerate(texts):
+                    path: Path_ = ("facts", group, name, field, i) if isinstance(value, list) else ("facts", group, name, field)
+                    for bad in _held(unsupported(text, "en", [(fact.source, "en")]), field):
+                        errors.append(GuideError(
+                            shown, f"the fact's words say '{bad.word}' ({bad.kind}), and its source passage does not",
+                            line=lines.get(path, lines.get(path[:4])), key=dotted(path), found=f"'{text[:120]}'",
+                            expected=f"words that keep the meaning of the source passage ('{fact.source[:100]}'): "
+                                     f"{bad.kind} only where the passage has one",
+                            fix=f"reword the {field.replace('_', ' ')} to say what the passage says, or correct the "
+                                "passage if the article says it (guide/meaning.py lists these words)."))
+    return errors
+
+
+_NAMES = frozenset({"label", "title", "short_role"})
+
+
+def spanish_errors(want: Mapping[Path_, Any], have: Mapping[Path_, Any], facts: schema.Facts,
+                   lines: Mapping[Path_, int], shown: str, english: str) -> list[GuideError]:
+    """Each meaning-changing word in a Spanish wording that the English it translates (the English words, and
+    for a fact its source passage) has no word of the same kind for: "la ceguera es frecuente" for "pinkness"."""
+    all_facts = facts.all_facts()
+    errors = []
+    for key, value in want.items():
+        if key[-1] in _NAMES:
+            continue  # a label names a fact in our words ("sin falta" for "strict"), as in English
+        got = have.get(key)
+        if isinstance(value, list) != isinstance(got, list) or (isinstance(got, list) and len(got) != len(value)):
+            continue  # its own message (load_wording)
+        pairs = list(zip(got, value)) if isinstance(got, list) else [(got, value)]
+        fact = all_facts.get(f"{key[1]}.{key[2]}") if key[0] == "facts" and len(key) > 3 else None
+        for i, (text, english_text) in enumerate(pairs):
+            if not isinstance(text, str) or not isinstance(english_text, str):
+                continue
+            backing = [(english_text, "en")] + ([(fact.source, "en")] if fact is not None else [])
+            path = key + (i,) if isinstance(got, list) else key
+            for bad in _held(unsupported(text, "es", backing), key[-1]):
+                what = "quote" if key[0] == "quotes" else "wording"
+                errors.append(GuideError(
+                    shown, f"the Spanish {what} says '{bad.word}' ({bad.kind}), and the English it translates does not",
+                    line=lines.get(path, lines.get(key)), key=dotted(path), found=f"'{text[:120]}'",
+                    expected=f"a translation of {english} ('{english_text[:100]}'"
+                             + (f"; its source: '{fact.source[:80]}'" if fact is not None else "")
+                             + f"): {bad.kind} only where the English has one",
+                    fix="translate the English words as they are (guide/meaning.py lists these words)."))
+    return errors
