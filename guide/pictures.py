@@ -377,7 +377,7 @@ def check_pages(root: Path, docs: Path, docs_shown: str, pictures: dict[str, Pic
     refused = frozenset(p.name for p in folder.iterdir()) - set(pictures) if folder.is_dir() else frozenset()
     for path in sorted(docs.rglob("*.md")):
         rel = path.relative_to(docs).as_posix()
-        if rel.startswith(("_", ".")) or "/_" in rel:
+        if rel.startswith(("_", ".")) or "/_" in rel or not path.is_file():  # a folder named like a page: the scan says so
             continue
         found = calls(path)
         english = {}
