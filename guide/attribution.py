@@ -24,7 +24,9 @@ sentence therefore never hides its speaker.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
@@ -76,8 +78,8 @@ def skeleton(text: str) -> str:
 
 
 def typed_names(text: str, facts: schema.Facts) -> set[str]:
-    """Speakers named in prose: an expert's family name in any form ("Dr. Jaliman", "Dr Jaliman",
-    "Dr.Jaliman", "Jaliman's", "JALIMAN"), and "the article"."""
+    """Speakers named in prose: an expert's family or first name in any form ("Dr. Jaliman", "Dr Jaliman",
+    "Dr.Jaliman", "Jaliman's", "JALIMAN", "Debra"), and "the article"."""
     look = skeleton(text)
     found = {key for key, pattern in _surname_patterns(tuple((k, p.name) for k, p in facts.experts.items())) if pattern.search(look)}
     if ARTICLE_NAME.search(look):
@@ -87,8 +89,8 @@ def typed_names(text: str, facts: schema.Facts) -> set[str]:
 
 @functools.lru_cache(maxsize=16)
 def _surname_patterns(people: tuple[tuple[str, str], ...]) -> list[tuple[str, re.Pattern[str]]]:
-    return [(key, re.compile(r"(?<![^\W\d_])" + re.escape(skeleton(name.split()[-1])) + r"(?![^\W\d_])"))
-            for key, name in people]
+    return [(key, re.compile(r"(?<![^\W\d_])" + re.escape(skeleton(part)) + r"(?![^\W\d_])"))
+            for key, name in people for part in name.split() if len(part) > 2]  # "Jaliman", "Debra"
 
 
 # --- sentences ---------------------------------------------------------------------
@@ -232,89 +234,316 @@ def _text_names(text: str, calls: Mapping[int, object], facts: schema.Facts) -> 
     return names
 
 
-_QUOTATION = re.compile(r"“([^“”\n]{1,600})”|\"([^\"\n]{1,600})\"|«([^«»\n]{1,600})»")
-"""A quotation in a sentence (curly, straight or angle quotation marks): a text, never markup."""
+SOMEONE = "someone"
+"""A speaker a text does not name: a role ("the surgeon"), "experts", "she", a verb of speech ("..., says X")."""
+SELF = "self"
+"""We, the guide: "we say “not stated”" quotes our own words."""
+QUOTED_WORDS = 4
+"""A quotation of this many words or more is someone's words wherever it stands: the article's, word for word."""
+_PAIRS = {"“": "”", '"': '"', "«": "»", "‘": "’", "'": "'", "„": "“”", "‚": "‘’", "‹": "›", "›": "‹", "＂": "＂",
+          "「": "」", "『": "』", "〝": "〞〟", "»": "«"}
+"""Every opening quotation mark and the marks that close it (English, Spanish, German, French, Japanese, full-width)."""
+_OPEN = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
+_CLOSE = {mark: re.compile("[" + re.escape(close) + "]" + (r"(?![^\W\d_])" if close in ("'", "’") else ""))
+          for mark, close in _PAIRS.items()}
+_SPEECH = re.compile(r"\b(?:says|explains|notes|adds|advises|recommends|tells|told|writes|claims|warns|insists|agrees|"
+                     r"according to|puts it|dice|explica|señala|añade|afirma|según|comenta|recomienda|aconseja|asegura|"
+                     r"advierte|escribe|sostiene)\b", re.I)
+_ROLE = re.compile(r"\b(?:doctors?|docs?|derms?|dermatologists?|surgeons?|physicians?|experts?|specialists?|authors?|"
+                   r"writers?|researchers?|nurses?|she|he|médic[oa]s?|doctor(?:a|es|as)?|dermatólog[oa]s?|cirujan[oa]s?|"
+                   r"expert[oa]s?|especialistas?|autor(?:a|es|as)?|ella|él)(?![^\W\d_])", re.I)
+_PRONOUN_SAYS = re.compile(r"\b(?:she|he)\s+(?:says|notes|adds|explains)\b|\b(?:says|notes|adds|explains)\s+(?:she|he)\b", re.I)
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` quotes: (start, end) of the words between each opening mark and the first mark that
+    closes it, at any length, over line breaks. An apostrophe is no mark ("doctors' words", "it’s"): a
+    straight ' opens only after a space or a bracket, and ' or ’ closes only before a non-letter. One
+    pass: an opening mark with no closing mark after it means no later mark of its kind has one."""
+    out: list[tuple[int, int]] = []
+    dead: set[str] = set()
+    pos = 0
+    while (opening := _OPEN.search(text, pos)) is not None:
+        mark, pos = opening[0], opening.end()
+        if mark in dead or (mark == "'" and opening.start() and text[opening.start() - 1].isalnum()):
+            continue
+        closing = _CLOSE[mark].search(text, pos)
+        if closing is None:
+            dead.add(mark)
+            continue
+        out.append((pos, closing.start()))
+        pos = closing.end()
+    return out
+
+
+@functools.lru_cache(maxsize=16)
+def _role_patterns(people: tuple[tuple[str, str], ...]) -> list[tuple[str, re.Pattern[str]]]:
+    """An expert's role as a page may name her ("the plastic surgeon", "la cirujana plástica"), when only she has it."""
+    out = []
+    for key, role in people:
+        words = [re.escape(skeleton(w)[:-1]) + r"(?:a|o|as|os)" if w.endswith(("a", "o")) else re.escape(skeleton(w)) + "s?"
+                 for w in role.split()]  # "cirujana plástica" names "el cirujano plástico" too
+        if role and sum(1 for _, other in people if other and skeleton(role) in skeleton(other)) == 1:
+            out.append((key, re.compile(r"(?<![^\W\d_])" + r"\s+".join(words) + r"(?![^\W\d_])")))
+    return out
+
+
+def _mentions(text: str, calls: Mapping[int, object], facts: schema.Facts) -> list[tuple[int, str]]:
+    """Who ``text`` names, in order: (position, an expert's key, ``ARTICLE``, ``SELF`` or ``SOMEONE``)."""
+    from .rendered import Call, call_index
+
+    look = skeleton(text) if len(skeleton(text)) == len(text) else text.lower()
+    people = tuple((k, p.name) for k, p in facts.experts.items())
+    specific = [(m.start(), m.end(), key) for key, pattern in _surname_patterns(people) for m in pattern.finditer(look)]
+    specific += [(m.start(), m.end(), key) for key, pattern in
+                 _role_patterns(tuple((k, p.short_role or "") for k, p in facts.experts.items()))
+                 for m in pattern.finditer(look)]
+    specific += [(m.start(), m.end(), ARTICLE) for m in ARTICLE_NAME.finditer(look)]
+    specific += [(pos, pos + 1, str(call.key)) for pos, char in enumerate(text)
+                 if (index := call_index(char)) is not None and isinstance(call := calls.get(index), Call)
+                 and call.name == "expert" and call.key in facts.experts]
+    taken = sorted((start, end) for start, end, _ in specific)
+    reach = list(itertools.accumulate((end for _, end in taken), max))  # the furthest end of any name up to each one
+
+    def inside_a_name(pos: int) -> bool:  # "plastic surgeon" names Dr. Nazarian: its "surgeon" is no one else
+        before = bisect.bisect_right(taken, (pos, len(look) + 1))
+        return before > 0 and reach[before - 1] > pos
+
+    out = [(start, key) for start, _, key in specific]
+    out += [(m.start(), SELF) for m in _NOT_A_SPEAKER.finditer(look)]
+    out += [(m.start(), SOMEONE) for m in _ROLE.finditer(look) if not inside_a_name(m.start())]
+    out += [(m.start(), _VERB) for m in _SPEECH.finditer(look)]
+    return sorted(out)
+
+
+_VERB = "verb"
+
+
+def _named(text: str, calls: Mapping[int, object], facts: schema.Facts) -> set[str]:
+    """The experts and the article ``text`` names (a heading, a table's cell, a block's title)."""
+    return {who for _, who in _mentions(text, calls, facts) if who not in (SELF, SOMEONE, _VERB)}
+
+
+def _quote_speaker(mentions: Sequence[tuple[int, str]], start: int, end: int) -> str | None:
+    """Whose words the quotation at ``start:end`` of a sentence gives (``mentions``: the sentence's, ``_mentions``):
+    before it, within ``NEAR`` characters, whoever spoke last (a name or the article over a role or a verb of
+    speech, "we" over what came before it); else the first after it ("“...,” says Dr. Nazarian"); ``None``
+    when the sentence has no one near it."""
+    first = bisect.bisect_left(mentions, (start - 1 - NEAR, ""))
+    last = bisect.bisect_left(mentions, (start - 1, ""))
+    found: str | None = None
+    for _, who in mentions[first:last]:
+        if who == _VERB:  # "says": whoever spoke before it, or someone ("we say", "a page says" are ours)
+            found = found or SOMEONE
+        elif who == SELF or who != SOMEONE or found in (None, SELF):
+            found = who
+    if found is not None:
+        return found
+    after_all = mentions[bisect.bisect_left(mentions, (end + 1, "")):bisect.bisect_left(mentions, (end + 1 + NEAR, ""))]
+    return next((who for _, who in after_all if who not in (SOMEONE, _VERB)), None) or (SOMEONE if after_all else None)
+
+
+@functools.lru_cache(maxsize=8)
+def article_speakers(article: str, people: tuple[tuple[str, str], ...]) -> tuple[frozenset[str], ...]:
+    """Whose words each word of the article is (``passages.index``): inside the article's quotation marks, the
+    doctor named in the paragraph (the nearest, if two are), or, for a paragraph with "she says" and no name,
+    the one named last before it; outside them, the article's, and the doctors its sentence names. The article
+    prints every word of it, so "the article" may be named for any."""
+    from . import passages
+
+    found = passages.index(article)
+    said: list[frozenset[str]] = [frozenset({ARTICLE})] * len(found.words)
+    patterns = _surname_patterns(people)
+
+    def mark(start: int, end: int, who: frozenset[str]) -> None:
+        for number in range(bisect.bisect_left(found.starts, start), bisect.bisect_left(found.starts, end)):
+            said[number] = who
+
+    last: str | None = None
+    offset = 0
+    for paragraph in article.split("\n"):
+        low = paragraph.lower()
+        names = sorted((m.start(), key) for key, pattern in patterns for m in pattern.finditer(low))
+        at = 0
+        for sentence in sentences(paragraph):
+            start = paragraph.find(sentence, at)
+            at = start + len(sentence)
+            named = {key for pos, key in names if start <= pos < at}
+            if named:
+                mark(offset + start, offset + at, frozenset({ARTICLE, *named}))
+        for start, end in quotations(paragraph):
+            if paragraph[start - 1] != "“":
+                continue
+            if names:
+                speaker: str | None = min(names, key=lambda n: min(abs(n[0] - start), abs(n[0] - end)))[1]
+            else:
+                speaker = last if _PRONOUN_SAYS.search(paragraph) else None
+            mark(offset + start, offset + end, frozenset({ARTICLE, speaker} if speaker else {ARTICLE}))
+        if names:
+            last = names[-1][1]
+        offset += len(paragraph) + 1
+    return tuple(said)
+
+
+def whose(words: str, article: str, facts: schema.Facts) -> set[str] | None:
+    """Who may be credited with ``words``: everyone the article gives them to, at any place it has them
+    (``ARTICLE`` always); ``None`` when the article does not have them word for word."""
+    from . import passages
+
+    places = passages.occurrences(words, article)
+    if not places:
+        return None
+    said = article_speakers(article, tuple((k, p.name) for k, p in facts.experts.items()))
+    out: set[str] = set()
+    for place in places:
+        out |= frozenset.intersection(*(said[number] for number in place))
+    return out
+
+
+@dataclass
+class Quoted:
+    """A problem with one quotation: what, and the words."""
+
+    what: str
+    words: str
+    expected: str
+    fix: str
+
+
+def quotation_problem(words: str, who: str | None, fallback: set[str], facts: schema.Facts, article: str,
+                      titles: frozenset[str] = frozenset()) -> Quoted | None:
+    """One quotation of ``words`` whose sentence names ``who`` (``_quote_speaker``), read with ``fallback``
+    (the speakers named before it in its paragraph, or above it) when its sentence names no one."""
+    from . import passages
+
+    count = len(passages.words_of(words))
+    if not count or (count < QUOTED_WORDS and who in (None, SELF)):
+        return None  # a word or a term in quotation marks ("slathering", scare quotes, our own labels)
+    speakers = {who} if who not in (None, SELF, SOMEONE) else (set(fallback) if who != SELF else set())
+    people = speakers - {ARTICLE}
+    if count > passages.QUOTE_MAX_WORDS:
+        return Quoted(f"a quotation of {count} words", words, f"a short quotation: at most {passages.QUOTE_MAX_WORDS} "
+                      "words of the article", "quote briefly: keep the words that matter, and say the rest in your own "
+                      "words without quotation marks.")
+    allowed = whose(words, article, facts)
+    if allowed is None:
+        if who in (None, SELF) and not people and " ".join(passages.words_of(words)) in titles:
+            return None  # the title of one of the guide's pages
+        return Quoted("a quotation that is not word for word in the article", words,
+                      f"the article's own words ({passages.nearest(words, article)})",
+                      "copy the words exactly from sources/article.txt, or say it in your own words without quotation "
+                      "marks (a quotation of " + str(QUOTED_WORDS) + " or more words is read as someone's words); a "
+                      "doctor's quote in another language is shown with {{ quote(\"...\") }}, which marks the "
+                      "translation as ours.")
+    if people and not people & allowed:
+        names = _names(people, facts)
+        real = _names(allowed - {ARTICLE}, facts) if allowed - {ARTICLE} else _speaker_name(ARTICLE, facts)
+        return Quoted(f"this quotation credits {names} with words the article gives to {real}", words,
+                      f"the words of {names}, or a sentence that names {real}",
+                      f"name {real} as the speaker of these words (or quote what {names} said).")
+    return None
 
 
 def quotation_errors(page_blocks: Sequence[object], calls: Mapping[int, object], shown: str, facts: schema.Facts,
-                     article: str, lines: list[str]) -> list[GuideError]:
-    """Words a page puts in a speaker's mouth must be the article's, word for word: every block quote
-    typed on the page (``> ...``; ``{{ quote("...") }}`` is checked in the data), and every quotation in
-    a sentence that names a speaker (outside the quotation marks). A Spanish page quotes the English
-    words, or shows our translation through ``{{ quote("...") }}``."""
-    from . import passages
+                     article: str, lines: list[str], titles: frozenset[str] = frozenset()) -> list[GuideError]:
+    """Words a page puts in a speaker's mouth must be the article's, word for word, and the speaker the one
+    the article gives them to: every block quote typed on the page (``> ...``; ``{{ quote("...") }}`` is
+    checked in the data), every quotation of ``QUOTED_WORDS`` words or more, and every shorter one in a
+    sentence that names a speaker. Read on what a reader reads (a quotation over a line break is one), with
+    every kind of quotation mark. A Spanish page quotes the English words, or shows our translation through
+    ``{{ quote("...") }}``."""
     from .rendered import Block, call_index
 
     errors: list[GuideError] = []
     for block in page_blocks:
         assert isinstance(block, Block)
+        context: set[str] = set()
+        for text in block.context:
+            context |= _named(text, calls, facts)
         if block.quoted:
             words = "".join(ch for ch in block.text if call_index(ch) is None).strip()
-            words = re.sub(r"^[—–-]\s.*$", "", words, flags=re.M).strip()  # the speaker's line under a quote
-            if words and not passages.quoted_in(words, article):
-                errors.append(_misquote(shown, lines, words, article, "a block quote"))
+            by = re.search(r"^[—–-]\s.*$", words, flags=re.M)  # the speaker's line under a quote
+            words = (words[:by.start()] + words[by.end():]).strip() if by else words
+            named = _named(by[0], calls, facts) if by else set()
+            problem = quotation_problem(words, next(iter(named)) if len(named) == 1 else SOMEONE, named | context,
+                                        facts, article)
+            if problem:
+                errors.append(_misquote(shown, lines, problem, "a block quote"))
             continue
+        before: set[str] = set()
+        at = 0
         for piece in sentences(block.text):
-            for match in _QUOTATION.finditer(piece):
-                if not _quoted_speaker(piece[:match.start()], piece[match.end():], calls, facts):
-                    continue
-                words = next(group for group in match.groups() if group is not None)
-                words = "".join(ch for ch in words if call_index(ch) is None).strip()
-                if words and not passages.quoted_in(words, article):
-                    errors.append(_misquote(shown, lines, words, article, "a quotation"))
+            at = block.text.find(piece, at)
+            mentions = _mentions(piece, calls, facts)
+            for start, end in quotations(piece):
+                if any(a <= at + start < b for a, b in block.code):
+                    continue  # code is shown as typed
+                words = "".join(ch for ch in piece[start:end] if call_index(ch) is None).strip()
+                who = _quote_speaker(mentions, start, end)
+                problem = quotation_problem(words, who, before or context, facts, article, titles)
+                if problem:
+                    errors.append(_misquote(shown, lines, problem, "a quotation"))
+                    if len(errors) >= MAX_QUOTE_ERRORS:
+                        return [*errors, GuideError(shown, f"more than {MAX_QUOTE_ERRORS} quotations that are not the "
+                                                    "article's words: the rest are not listed", expected="quotations "
+                                                    "copied from the article, briefly",
+                                                    fix="fix the ones listed and build again.")]
+            before = _named(piece[:NEAR * 4], calls, facts) or before
     return errors
+
+
+NEAR = 300
+"""How far from a quotation (characters, either side) its sentence names its speaker: a speaker is named close by."""
+MAX_QUOTE_ERRORS = 20
+"""A page with more misquotations than this gets this many messages and one that says there are more."""
 
 
 _NOT_A_SPEAKER = re.compile(r"\b(?:we|us|our|you|your|i|this guide|the guide|a page|the page|pages|nosotros|nuestr[oa]s?|"
                             r"usted|decimos|la guía|esta guía|una página|la página|las páginas)\b", re.I)
 
 
-def _quoted_speaker(before: str, after: str, calls: Mapping[int, object], facts: schema.Facts) -> bool:
-    """The quotation is a speaker's: the last one who speaks before it in the sentence is a doctor or the
-    article ("Dr. Jaliman says “...”", "The article calls them “...”"; not "we say “...”"), or the
-    first after it is ("“...,” says Dr. Nazarian")."""
-    def last(text: str) -> tuple[int, bool]:
-        found = (-1, False)
-        for pos, speaker in _speakers(text, calls, facts):
-            if pos >= found[0]:
-                found = (pos, speaker)
-        return found
+def _misquote(shown: str, lines: list[str], problem: Quoted, what: str) -> GuideError:
+    from .rendered import locate, quote_line
 
-    pos, speaker = last(before)
-    if pos >= 0:
-        return speaker
-    first = sorted(_speakers(after, calls, facts))
-    return bool(first) and first[0][1]
+    first = " ".join(problem.words.split("\n")[0].split())[:40]
+    line = locate(lines, first) or locate(lines, first[:15])
+    title = problem.what.replace("a quotation", what, 1) if problem.what.startswith("a quotation") else problem.what
+    return GuideError(shown, title, line=line, found=quote_line(lines, line) or f"'{problem.words[:100]}'",
+                      expected=problem.expected, fix=problem.fix)
 
 
-def _speakers(text: str, calls: Mapping[int, object], facts: schema.Facts) -> list[tuple[int, bool]]:
-    """Where ``text`` names someone who speaks: (position, a doctor or the article?)."""
-    from .rendered import Call, call_index
-
-    look = skeleton(text) if len(skeleton(text)) == len(text) else text.lower()
-    out = [(m.start(), False) for m in _NOT_A_SPEAKER.finditer(look)]
-    out += [(m.start(), True) for m in ARTICLE_NAME.finditer(look)]
-    for _, pattern in _surname_patterns(tuple((k, p.name) for k, p in facts.experts.items())):
-        out += [(m.start(), True) for m in pattern.finditer(look)]
-    for pos, char in enumerate(text):
-        index = call_index(char)
-        call = calls.get(index) if index is not None else None
-        if isinstance(call, Call) and call.name == "expert":
-            out.append((pos, True))
+def plain_text_problems(text: str, facts: schema.Facts, article: str) -> list[Quoted]:
+    """The quotations of a text with no page around it (a description, a glossary meaning, a template string)."""
+    out = []
+    for piece in sentences(text):
+        for start, end in quotations(piece):
+            problem = quotation_problem(piece[start:end].strip(), _quote_speaker(_mentions(piece, {}, facts), start, end),
+                                        set(), facts, article)
+            if problem:
+                out.append(problem)
     return out
 
 
-def _misquote(shown: str, lines: list[str], words: str, article: str, what: str) -> GuideError:
-    from . import passages
-    from .rendered import locate, quote_line
-
-    line = locate(lines, words[:40])
-    return GuideError(shown, f"{what} that is not word for word in the article", line=line,
-                      found=quote_line(lines, line) or f"'{words[:100]}'",
-                      expected=f"the article's own words ({passages.nearest(words, article)})",
-                      fix="copy the words exactly from sources/article.txt, or say it in your own words without quotation "
-                          "marks; a doctor's quote in another language is shown with {{ quote(\"...\") }}, which marks "
-                          "the translation as ours.")
+def check_plain_texts(entries: Sequence[tuple[str, int | None, str | None, str]], what: str, facts: schema.Facts,
+                      article: str) -> list[GuideError]:
+    """Texts shown away from any page's sentences (each glossary meaning is a tooltip on every page that has its
+    word; a template string sits in every page's frame): no doctor is named in them, and no one is quoted.
+    ``entries``: (file, line, key, text)."""
+    errors: list[GuideError] = []
+    for shown, line, key, text in entries:
+        named = typed_names(text, facts) - {ARTICLE}
+        if named:
+            names = _names(named, facts)
+            errors.append(GuideError(shown, f"{what} that names {names}", line=line, key=key, found=f"'{text[:120]}'",
+                                     expected=f"no doctor named: {what} is shown away from the page's sentences, where "
+                                              "no one can check who said it",
+                                     fix="leave the name out (the article may be named: 'the article says'); put what a "
+                                         "doctor said on a page, through the macros."))
+            continue
+        for problem in plain_text_problems(text, facts, article):
+            errors.append(GuideError(shown, f"{what}: {problem.what}", line=line, key=key, found=f"'{text[:120]}'",
+                                     expected=problem.expected, fix=problem.fix))
+    return errors
 
 
 def check(text: str, shown: str, facts: schema.Facts, first_line: int = 1) -> None:

@@ -31,7 +31,7 @@ from . import lang as langs
 from .engine import BuildConfig, Page
 from .errors import GuideError, GuideErrors, did_you_mean
 from .loader import load_facts
-from .yamlsrc import load_with_lines
+from .yamlsrc import KEY, load_with_lines
 
 DATA = "data/facts.yml"
 PARTIALS = "includes/partials"
@@ -120,6 +120,7 @@ class Project:
         self.strings = strings
         glossary = GLOSSARIES[self.lang]
         self.terms: list[tuple[str, str]] = _collect(deferred, lambda: _glossary(root / glossary, glossary, self.lang), [])
+        _collect(deferred, self._check_plain_texts, None)
         self.all_facts = self.facts.all_facts()
         self.templates = self._templates()
         self.ids = figures.Ids()  # ids unique per page, for the pictures
@@ -144,6 +145,25 @@ class Project:
         self.ids = figures.Ids()  # afresh: the trial renders must not take ids from the pages
         problems = attribution.check_templates(root / PARTIALS, self.facts, PARTIALS)
         problems += _not_covered_problems(self.facts, self.site, root, self.docs_shown)
+        if problems:
+            raise GuideErrors(problems)
+
+    def _check_plain_texts(self) -> None:
+        """The glossary's meanings and the template strings name no doctor and quote no one (``attribution``)."""
+        if not (self.root / passages.ARTICLE).is_file():
+            return  # passages.check says it is missing
+        article = (self.root / passages.ARTICLE).read_text(encoding="utf-8")
+        glossary = GLOSSARIES[self.lang]
+        entries: list[tuple[str, int | None, str | None, str]] = [
+            (glossary, number, None, line.split("]: ", 1)[1])
+            for number, line in enumerate((self.root / glossary).read_text(encoding="utf-8-sig").splitlines(), 1)
+            if "]: " in line]
+        problems = attribution.check_plain_texts(entries, "a glossary meaning", self.facts, article)
+        shown = f"{langs.STRINGS}/{self.lang}.yml"
+        _, lines = load_with_lines(self.root / shown, shown, key_pattern=KEY)
+        strings = [(shown, lines.get((key, i), lines.get((key,))), key, text) for key, value in self.strings.items()
+                   for i, text in enumerate([value] if isinstance(value, str) else value)]
+        problems += attribution.check_plain_texts(strings, "a template string", self.facts, article)
         if problems:
             raise GuideErrors(problems)
 

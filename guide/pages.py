@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import macrospecs, pagecheck, rendered, schema
+from . import attribution, macrospecs, pagecheck, passages, rendered, schema
 from .errors import GuideError, GuideErrors, did_you_mean
 from .yamlsrc import load_text
 
@@ -100,6 +100,7 @@ def scan(docs_dir: Path, facts: schema.Facts, macros: Mapping[str, MacroSpec],
     hints = pagecheck.number_hints(facts)
     source = docs_dir.parent / "sources" / "article.txt"
     article = source.read_text(encoding="utf-8") if source.is_file() else None
+    titles = _headings(docs_dir)
     for path in sorted(docs_dir.rglob("*.md")):
         rel = path.relative_to(docs_dir).as_posix()
         if not path.is_file():
@@ -119,7 +120,8 @@ def scan(docs_dir: Path, facts: schema.Facts, macros: Mapping[str, MacroSpec],
                 fix=f"rename the file (git mv {display_root}/{rel} {display_root}/<new-name>.md) and its nav line."))
             continue
         try:
-            page, found = _scan_page(path, f"{display_root}/{rel}", rel, facts, macros, shows or {}, lang, hints, article)
+            page, found = _scan_page(path, f"{display_root}/{rel}", rel, facts, macros, shows or {}, lang, hints, article,
+                                     titles)
         except GuideError as exc:
             errors.append(exc)
             continue
@@ -181,7 +183,7 @@ def read_page(path: Path, shown: str) -> str:
 
 def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Mapping[str, MacroSpec],
                shows: Mapping[str, frozenset[str]], lang: str, hints: Mapping[tuple[float, str], list[str]],
-               article: str | None = None) -> tuple[PageInfo, list[GuideError]]:
+               article: str | None = None, titles: frozenset[str] = frozenset()) -> tuple[PageInfo, list[GuideError]]:
     """One page: the checks of its source first (front matter, Jinja, snippet lines, markup; the first
     problem stops them), then everything on what Markdown makes of it (every problem)."""
     text = read_page(path, shown)
@@ -190,6 +192,12 @@ def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Ma
     for key in ("title", "description"):  # shown in search results, tabs and shares: no typed facts there either
         if isinstance(meta.get(key), str) and key in key_lines:
             pagecheck.check_numbers("\n" * (key_lines[key] - 1) + meta[key], shown, facts, lang)
+    if article is not None:
+        for key in ("title", "description", "review_note"):  # shown in search results, shares and the page's data
+            if isinstance(meta.get(key), str):
+                for problem in attribution.plain_text_problems(meta[key], facts, article):
+                    raise GuideError(shown, f"the {key}: {problem.what}", line=key_lines.get(key), key=key,
+                                     found=f"'{meta[key][:120]}'", expected=problem.expected, fix=problem.fix)
     pagecheck.check_paragraph_limits(body, shown)  # before anything reads the page: it bounds the time they take
     _check_heading(body, shown)
     first: list[GuideError] = []
@@ -203,7 +211,7 @@ def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Ma
         _check_named_experts(text, shown, facts)
     except GuideError as exc:
         first.append(exc)
-    report = rendered.check_page(body, shown, lang, facts, hints, article)
+    report = rendered.check_page(body, shown, lang, facts, hints, article, titles)
     # one message for what the source checks already named (a line they named, or anywhere when the
     # rendered check cannot tell the line)
     seen = {e.line for e in first}
@@ -221,6 +229,19 @@ def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Ma
         numerals=report.numerals,
     )
     return info, report.errors
+
+
+def _headings(docs_dir: Path) -> frozenset[str]:
+    """The words of every heading and title of the edition's pages: a page may quote them ("see “How often to go back”")."""
+    out = set()
+    for path in docs_dir.rglob("*.md"):
+        text = path.read_text(encoding="utf-8", errors="replace")[:MAX_HEADINGS_READ]
+        for match in re.finditer(r"^(?:#{1,6}[ \t]+|title:[ \t]*)(.+?)[ \t#]*(?:\{[^}\n]*\})?[ \t]*$", text, re.M):
+            out.add(" ".join(passages.words_of(match[1])))
+    return frozenset(out)
+
+
+MAX_HEADINGS_READ = 400_000
 
 
 TEMPLATE_HEADING = "# The question this page answers"

@@ -7,7 +7,9 @@ stops the build wherever it runs, not only in the test suite.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import numbers, schema
@@ -26,28 +28,100 @@ def norm(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("’", "'"))
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"[\w'’-]+", text.lower().replace("’", "'"))
+NEAREST_WORDS = 30
+"""The most words of the article a message shows, and of a quotation it compares (a message, not a dump)."""
+QUOTE_MAX_WORDS = 40
+"""The longest quotation a page or data/facts.yml may give (the article's longest is under thirty words): quote briefly."""
+
+
+@dataclass(frozen=True)
+class Index:
+    """The article's words (lower case, plain apostrophes), each with where it starts in the text, joined
+    by single spaces (``joined``) so a run of words is found with one ``str.find``."""
+
+    words: tuple[str, ...]
+    starts: tuple[int, ...]  # of each word in the article's text
+    joined: str
+    at: dict[int, int]  # offset in ``joined`` -> word number
+    where: dict[str, tuple[int, ...]]  # word -> its word numbers
+
+
+@functools.lru_cache(maxsize=8)
+def index(article: str) -> Index:
+    words, starts = [], []
+    for match in _WORD.finditer(article):
+        words.append(match[0].lower().replace("’", "'"))
+        starts.append(match.start())
+    at, pos = {}, 0
+    for number, word in enumerate(words):
+        at[pos] = number
+        pos += len(word) + 1
+    where: dict[str, list[int]] = {}
+    for number, word in enumerate(words):
+        where.setdefault(word, []).append(number)
+    return Index(tuple(words), tuple(starts), " ".join(words), at, {w: tuple(n) for w, n in where.items()})
+
+
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def words_of(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def occurrences(text: str, article: str) -> list[range]:
+    """Each place the words of ``text`` stand in the article, one after another (case and typography
+    aside), as the range of the article's word numbers; none when they do not. One pass of ``str.find``."""
+    want = " ".join(words_of(text))
+    if not want:
+        return []
+    found = index(article)
+    count = want.count(" ") + 1
+    out = []
+    pos = found.joined.find(want)
+    while pos >= 0:
+        end = pos + len(want)
+        if pos in found.at and (end == len(found.joined) or found.joined[end] == " "):
+            out.append(range(found.at[pos], found.at[pos] + count))
+        pos = found.joined.find(want, pos + 1)
+    return out
 
 
 def nearest(text: str, article: str) -> str:
     """Where ``text`` comes closest to the article, and where it differs, for a message:
-    "nearest in the article: '...'; differs at 'simply' (the article: 'basically')"."""
-    want = _words(text)
-    words = article.split()
-    low = [" ".join(_words(w)) for w in words]
-    if not want or not words:
+    "nearest in the article: '...'; differs at 'simply' (the article: 'basically')". Each of the first
+    ``NEAREST_WORDS`` words of ``text`` votes for the place in the article its occurrences would make
+    the start (a word index, not a window compared at every place), and the message shows at most
+    ``NEAREST_WORDS`` words of the article."""
+    want = words_of(text)[:NEAREST_WORDS]
+    found = index(article)
+    if not want or not found.words:
         return "nothing in the article comes close"
-    best, best_at = 0.0, 0
-    for start in range(max(1, len(words) - len(want) + 1)):
-        score = difflib.SequenceMatcher(None, want, low[start:start + len(want)], autojunk=False).ratio()
-        if score > best:
-            best, best_at = score, start
-    window = words[best_at:best_at + len(want) + 2]
-    near = " ".join(window)
-    for ours, theirs in zip(want, low[best_at:best_at + len(want)], strict=False):
-        if ours != theirs:
-            return f"nearest in the article: '{near}'; it differs at '{ours}' (the article: '{theirs}')"
+    votes: dict[int, int] = {}
+    for i, word in enumerate(want):
+        for number in found.where.get(word, ()):
+            start = number - i
+            votes[start] = votes.get(start, 0) + 1
+    if not votes:
+        return "nothing in the article comes close"
+    smooth = {start: sum(votes.get(start + d, 0) for d in (-2, -1, 0, 1, 2)) for start in votes}
+    center = max(0, min(smooth, key=lambda start: (-smooth[start], -votes[start], start)))
+    lo = max(0, center - 5)
+    window = found.words[lo:center + len(want) + 5]
+    matcher = difflib.SequenceMatcher(None, want, window, autojunk=False)
+    first = next((m for m in matcher.get_matching_blocks() if m.size), None)
+    best_at = lo + max(0, first.b - first.a) if first else center
+    theirs = list(found.words[best_at:best_at + len(want) + 2])
+    last = min(best_at + len(theirs), len(found.words)) - 1
+    near = article[found.starts[best_at]:found.starts[last] + len(_WORD.match(article, found.starts[last])[0])]  # type: ignore[index]
+    near = " ".join(near.split())
+    matcher = difflib.SequenceMatcher(None, want, theirs, autojunk=False)
+    for tag, i1, _, j1, _ in matcher.get_opcodes():
+        if tag == "delete":
+            return f"nearest in the article: '{near}'; it adds '{want[i1]}', which the article does not have there"
+        if tag != "equal" and i1 < len(want):
+            there = f"'{theirs[j1]}'" if j1 < len(theirs) else "nothing more"
+            return f"nearest in the article: '{near}'; it differs at '{want[i1]}' (the article: {there})"
     return f"nearest in the article: '{near}'"
 
 
@@ -100,8 +174,7 @@ def _figure_text(figure: tuple[float, ...]) -> str:
 
 def quoted_in(text: str, article: str) -> bool:
     """``text`` (a quotation on a page) stands word for word in the article, case and typography aside."""
-    want = " ".join(_words(text))
-    return bool(want) and want in " ".join(_words(article))
+    return bool(occurrences(text, article))
 
 
 def check(facts: schema.Facts, lines: dict[Path_, int], article: Path, data_name: str = "data/facts.yml") -> None:
@@ -133,14 +206,31 @@ def check(facts: schema.Facts, lines: dict[Path_, int], article: Path, data_name
             else:
                 errors.extend(_check_figures(fact, group, name, lines, data_name))
     for key, quote in facts.quotes.items():
-        if norm(quote.text) not in text:
-            path = ("quotes", key, "text")
+        path = ("quotes", key, "text")
+        if len(words_of(quote.text)) > QUOTE_MAX_WORDS:
+            errors.append(GuideError(data_name, f"the quote is longer than {QUOTE_MAX_WORDS} words", line=lines.get(path),
+                                     key=".".join(path), found=f"{len(words_of(quote.text))} words: '{quote.text[:120]}...'",
+                                     expected=f"a short quote: at most {QUOTE_MAX_WORDS} words, copied exactly from {ARTICLE}",
+                                     fix="quote briefly: keep the words that matter and give the rest as facts."))
+        elif norm(quote.text) in text and quote.expert not in (said := _whose(quote.text, text, facts)):
+            real = " and ".join(sorted(facts.experts[k].surname for k in said if k in facts.experts)) or "the article itself"
+            errors.append(GuideError(data_name, f"the article gives these words to {real}", line=lines.get(("quotes", key)),
+                                     key=f"quotes.{key}.expert", found=f"expert: {quote.expert} for '{quote.text[:120]}'",
+                                     expected=f"the speaker the article gives the words to ({real})",
+                                     fix="set expert: to the doctor the article quotes, or quote that doctor's own words."))
+        elif norm(quote.text) not in text:
             errors.append(GuideError(data_name, "the quote is not word for word in the article", line=lines.get(path),
                                      key=".".join(path), found=f"'{quote.text[:120]}'",
                                      expected=f"words copied exactly from {ARTICLE} ({nearest(quote.text, text)})",
                                      fix="copy the quote exactly from the article."))
     if errors:
         raise GuideErrors(errors)
+
+
+def _whose(words: str, article: str, facts: schema.Facts) -> set[str]:
+    from . import attribution
+
+    return attribution.whose(words, article, facts) or set()
 
 
 def _check_figures(fact: schema.FactT, group: str, name: str, lines: dict[Path_, int], data_name: str) -> list[GuideError]:

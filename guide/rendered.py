@@ -229,9 +229,10 @@ def blocks(root: Element) -> list[Block]:
         if node.text and node.text.strip() and tag_name(node) in CONTAINERS:
             out.append(Block(tag_name(node), node.text, [], [*heading_context(), *context], quoted))
         lead_in: str | None = None
+        title: list[str] = []  # an admonition's title, a <details>' summary: it carries to the whole block
         for child in children:
             name = tag_name(child)
-            carried = [*context, lead_in] if lead_in else context
+            carried = [*context, *title, lead_in] if lead_in else [*context, *title]
             if name in HEADINGS:
                 block = text_of(child)
                 level = int(name[1])
@@ -251,6 +252,8 @@ def blocks(root: Element) -> list[Block]:
                 out.append(block)
                 visit(child, carried, quoted)  # a list inside a list item, a paragraph inside a loose item
                 lead_in = block.text if name == "p" and block.text.rstrip().endswith(":") else None
+                if name == "summary" or "admonition-title" in child.get("class", "").split():
+                    title = [block.text]
             elif name in CONTAINERS:
                 visit(child, carried, quoted)
                 lead_in = None
@@ -422,7 +425,7 @@ def _too_deep(shown: str) -> GuideError:
 
 
 def check_page(body: str, shown: str, lang: str, facts: schema.Facts, suggest: NumberHint | None = None,
-               article: str | None = None) -> Report:
+               article: str | None = None, titles: frozenset[str] = frozenset()) -> Report:
     """Render ``body`` (front matter blanked, Jinja checked) and check what Markdown makes of it."""
     from . import attribution, pagecheck
 
@@ -492,7 +495,7 @@ def check_page(body: str, shown: str, lang: str, facts: schema.Facts, suggest: N
     page_blocks = blocks(tree)
     report.errors.extend(attribution.page_errors(page_blocks, calls, shown, facts))
     if article is not None:
-        report.errors.extend(attribution.quotation_errors(page_blocks, calls, shown, facts, article, lines))
+        report.errors.extend(attribution.quotation_errors(page_blocks, calls, shown, facts, article, lines, titles))
     return report
 
 

@@ -44,6 +44,8 @@ def _inputs(size: int) -> dict[str, str]:
         "code spans on lines": "`a`\n" * (size // 4),
         "headings": "# a\n" * (size // 4),
         "glossary lines": "".join(f"*[w{i}]: a word\n" for i in range(size // 16)),
+        "quotation marks": "„‹«“‘" * (size // 5),
+        "quotations": "Dr. Nazarian says “it never hurts at all” and " * (size // 47),
     }
 
 
@@ -63,6 +65,7 @@ CHECKERS: dict[str, Callable[[str], object]] = {
     "figures": lambda text: numbers.runs(text),
     "sentences": lambda text: attribution.sentences(text),
     "template sentences": lambda text: attribution.split(text),
+    "quotations": lambda text: attribution.quotations(text),
     "HTML allowlist": lambda text: htmlcheck.check_content(htmlcheck.parse_fragment(text), htmlcheck.author_policy()),
     "source checks": lambda text: [check(text, "x.md") for check in (pagecheck.check_markup, pagecheck.check_snippets,
                                                                         pagecheck.check_paragraph_limits)],

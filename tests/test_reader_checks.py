@@ -467,6 +467,154 @@ def test_quotations_of_the_article_or_of_ourselves_build(tmp_path: Path, text: s
     _load(_project(tmp_path, text), "en")
 
 
+TRICKING = "We are basically tricking your skin into thinking it has been wounded"
+"""Dr. Nazarian's words in the article (data/facts.yml, quotes.tricking)."""
+MADE_UP = "Microneedling is completely painless"
+WRONG_SPEAKER = "credits Dr. Jaliman with words the article gives to Dr. Nazarian"
+NOT_THE_ARTICLES = "not word for word in the article"
+QUOTES_REFUSED_BOTH = {
+    # (English page, Spanish page, what the message says): issue 24's no-hints review, both editions
+    "a real quote credited to the wrong doctor": (f"Dr. Jaliman says, “{TRICKING}.”", f"La Dra. Jaliman dice: «{TRICKING}».",
+                                                  WRONG_SPEAKER),
+    "the wrong doctor after the quote": (f"“{TRICKING},” says Dr. Jaliman.", f"«{TRICKING}», dice la Dra. Jaliman.",
+                                         WRONG_SPEAKER),
+    "the wrong doctor in a table row": (f"| Who | Says |\n| --- | --- |\n| Dr. Jaliman | “{TRICKING}” |",
+                                        f"| Quién | Dice |\n| --- | --- |\n| Dra. Jaliman | «{TRICKING}» |", WRONG_SPEAKER),
+    "the wrong doctor in an admonition's title": (f'!!! quote "Dr. Jaliman"\n    “{TRICKING}.”',
+                                                  f'!!! quote "Dra. Jaliman"\n    «{TRICKING}».', WRONG_SPEAKER),
+    "the wrong doctor in the sentence before": (f"Dr. Jaliman explains the pen. “{TRICKING}.”",
+                                                f"La Dra. Jaliman explica el bolígrafo. «{TRICKING}».", WRONG_SPEAKER),
+    "a role for the wrong doctor": (f"The dermatologist says, “{TRICKING}.”", f"La dermatóloga dice: «{TRICKING}».",
+                                    WRONG_SPEAKER),
+    "a quotation over a line break": ("Dr. Nazarian says, “Microneedling is completely\npainless.”",
+                                      "La Dra. Nazarian dice: «El tratamiento no duele\nnada».", NOT_THE_ARTICLES),
+    "a quotation of more than six hundred characters": (
+        "Dr. Nazarian says, “" + "It never hurts at all and " * 26 + "it is safe.”",
+        "La Dra. Nazarian dice: «" + "No duele nada de nada y " * 26 + "es seguro».", "a quotation of "),
+    "straight single quotes": (f"Dr. Nazarian says, '{MADE_UP}.'", f"La Dra. Nazarian dice: '{MADE_UP}'.", NOT_THE_ARTICLES),
+    "curly single quotes": (f"Dr. Nazarian says, ‘{MADE_UP}.’", f"La Dra. Nazarian dice: ‘{MADE_UP}’.", NOT_THE_ARTICLES),
+    "low-high quotes": (f"Dr. Nazarian says, „{MADE_UP}.“", f"La Dra. Nazarian dice: „{MADE_UP}“.", NOT_THE_ARTICLES),
+    "single angle quotes": (f"Dr. Nazarian says, ‹{MADE_UP}.›", f"La Dra. Nazarian dice: ‹{MADE_UP}›.", NOT_THE_ARTICLES),
+    "full-width quotes": (f"Dr. Nazarian says, ＂{MADE_UP}.＂", f"La Dra. Nazarian dice: ＂{MADE_UP}＂.", NOT_THE_ARTICLES),
+    "corner brackets": (f"Dr. Nazarian says, 「{MADE_UP}.」", f"La Dra. Nazarian dice: 「{MADE_UP}」.", NOT_THE_ARTICLES),
+    "angle quotes": (f"Dr. Nazarian says, «{MADE_UP}.»", f"La Dra. Nazarian dice: «{MADE_UP}».", NOT_THE_ARTICLES),
+    "a first name": (f"Sheila says, “{MADE_UP}.”", f"Sheila dice: «{MADE_UP}».", NOT_THE_ARTICLES),
+    "a role": (f"The plastic surgeon says, “{MADE_UP}.”", f"La cirujana plástica dice: «{MADE_UP}».", NOT_THE_ARTICLES),
+    "our source": (f"Our dermatologist source says, “{MADE_UP}.”", f"Nuestra fuente dermatóloga dice: «{MADE_UP}».",
+                   NOT_THE_ARTICLES),
+    "experts": (f"Experts agree: “{MADE_UP}.”", f"Los expertos coinciden: «{MADE_UP}».", NOT_THE_ARTICLES),
+    "four words in quotation marks, no speaker": (f"Remember: “{MADE_UP}.”", f"Recuerde: «{MADE_UP}».", NOT_THE_ARTICLES),
+}
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+@pytest.mark.parametrize("case", QUOTES_REFUSED_BOTH, ids=list(QUOTES_REFUSED_BOTH))
+def test_a_quotation_in_any_form_must_be_the_articles_and_its_speakers(tmp_path: Path, case: str, lang: str) -> None:
+    english, spanish, says = QUOTES_REFUSED_BOTH[case]
+    body = spanish if lang == "es" else english
+    msg = _refused(tmp_path, body, lang)
+    folder = "docs-es" if lang == "es" else "docs"
+    assert (says.replace("Dr. ", "Dra. ") if lang == "es" else says) in msg, msg
+    mark = min(body.index(m) for m in "“«'‘„‹＂「" if m in body)
+    assert msg.startswith(f"{folder}/index.md:{_line(body, body[:8]) + body[:mark].count(chr(10))}:"), msg
+    assert len(msg) < 1500, msg  # the nearest words of the article, not the article
+
+
+QUOTES_BUILD_BOTH = {
+    "en": [
+        "Dr. Jaliman advises “slathering” on sunscreen.", "The article’s word “slathering” means a thick layer.",
+        "Some call it a “facial,” but it is not one.", "The pen is not “magic.”", "It’s the doctors’ view, not ours.",
+        "The article is called “Everything You Need to Know About Microneedling According to Derms.”",
+        "## What to ask at the clinic\n\nSee “What to ask at the clinic” above.",
+        f"Dr. Nazarian says, “{TRICKING}.”", f"“{TRICKING},” Dr. Nazarian explains.",
+        f"| Who | Says |\n| --- | --- |\n| Dr. Nazarian | “{TRICKING}” |",
+        f'!!! quote "Dr. Nazarian"\n    “{TRICKING}.”',
+        "“Needles are used to create small punctures on the top layer of the skin,” says Dr. Jaliman.",
+        f"The article quotes Dr. Nazarian: “{TRICKING}.”", "We call the red skin after it “the pink days.”",
+        "A ‘dermaroller’ is the pen’s cousin.", "Dr. Nazarian’s office uses a mask.",
+    ],
+    "es": [
+        "La palabra «aguja» asusta a mucha gente.", "Lo que llamamos “Nuestra sugerencia” es nuestro.",
+        f"La Dra. Nazarian dice: «{TRICKING}».", "No es un «tratamiento mágico».",
+        "## Qué preguntar en la clínica\n\nVea «Qué preguntar en la clínica» arriba.",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang, text", [(lang, text) for lang, rows in QUOTES_BUILD_BOTH.items() for text in rows])
+def test_ordinary_quoting_builds(tmp_path: Path, lang: str, text: str) -> None:
+    _load(_project(tmp_path, text, lang), lang)
+
+
+OUTSIDE_THE_PAGES = {
+    # (file, edition, the line added or replaced, the line it replaces or None to add it, what the message says)
+    "a glossary meaning that names a doctor": (
+        "includes/abbreviations.md", "en", "*[sunscreen]: Dr. Jaliman says sunscreen is not needed after the treatment.",
+        None, "a glossary meaning that names Dr. Jaliman"),
+    "a glossary meaning that quotes a doctor": (
+        "includes/abbreviations.md", "en", "*[pinkness]: Dr. Nazarian says, “This is a sign of infection, see a doctor at once.”",
+        None, "a glossary meaning that names Dr. Nazarian"),
+    "a glossary meaning that quotes": (
+        "includes/abbreviations.md", "en", "*[pinkness]: Experts say, “This is a sign of infection, see a doctor.”", None,
+        "a glossary meaning: a quotation that is not word for word in the article"),
+    "a Spanish glossary meaning that names a doctor": (
+        "includes/abbreviations.es.md", "es", "*[protector solar]: La Dra. Jaliman dice que no hace falta después.", None,
+        "a glossary meaning that names Dra. Jaliman"),
+    "a Spanish glossary meaning that quotes": (
+        "includes/abbreviations.es.md", "es", "*[rosado]: Los expertos dicen: «Es una señal de infección grave».", None,
+        "a glossary meaning: a quotation that is not word for word in the article"),
+    "a template string that quotes a doctor": (
+        "includes/strings/en.yml", "en", 'about_not_guideline: "Dr. Jaliman says, “It is safe in pregnancy.” It is a clinical guideline"',
+        "about_not_guideline:", "a template string that names Dr. Jaliman"),
+    "a Spanish template string that quotes": (
+        "includes/strings/es.yml", "es", 'about_not_guideline: "Las expertas dicen: «Es seguro en el embarazo». Es una guía"',
+        "about_not_guideline:", "a template string: a quotation that is not word for word in the article"),
+    "a description that quotes a doctor": (
+        "PAGE", "en", "description: Dr. Jaliman says, “Microneedling is completely painless and safe in pregnancy.”",
+        "description:", "the description: a quotation that is not word for word in the article"),
+    "a Spanish description that quotes a doctor": (
+        "PAGE", "es", "description: La Dra. Jaliman dice «El tratamiento no duele nada y es seguro en el embarazo».",
+        "description:", "the description: a quotation that is not word for word in the article"),
+    "a description that credits the wrong doctor": (
+        "PAGE", "en", f"description: Dr. Jaliman says, “{TRICKING}.”", "description:",
+        "the description: this quotation credits Dr. Jaliman with words the article gives to Dr. Nazarian"),
+}
+
+
+@pytest.mark.parametrize("case", OUTSIDE_THE_PAGES, ids=list(OUTSIDE_THE_PAGES))
+def test_glossary_strings_and_front_matter_put_no_words_in_a_doctors_mouth(tmp_path: Path, case: str) -> None:
+    """Tooltips, the frame's strings and a page's description (search results, shares, JSON-LD) reach every
+    reader away from the page's sentences: issue 24's review put claims in the doctors' mouths there."""
+    name, lang, line, replaces, says = OUTSIDE_THE_PAGES[case]
+    project = _project(tmp_path, "Text.", lang)
+    path = project / ("docs-es/index.md" if lang == "es" else "docs/index.md") if name == "PAGE" else project / name
+    rows = path.read_text(encoding="utf-8").split("\n")
+    at = next((i for i, row in enumerate(rows) if replaces and row.startswith(replaces)), None)
+    if at is None:
+        rows.append(line)
+        at = len(rows) - 1
+    else:
+        rows[at] = line
+    path.write_text("\n".join(rows), encoding="utf-8")
+    with pytest.raises(Exception) as info:
+        _load(project, lang)
+    msg = str(info.value)
+    shown = ("docs-es/index.md" if lang == "es" else "docs/index.md") if name == "PAGE" else name
+    assert says in msg and f"{shown}:{at + 1}:" in msg and "Fix: " in msg, msg
+
+
+def test_a_data_quote_given_to_the_wrong_doctor_stops_the_build(tmp_path: Path) -> None:
+    project = _project(tmp_path, "Text.")
+    data = project / "data" / "facts.yml"
+    text = data.read_text(encoding="utf-8")
+    old = "  tricking:\n    expert: nazarian\n"
+    assert old in text
+    data.write_text(text.replace(old, "  tricking:\n    expert: jaliman\n"), encoding="utf-8")
+    with pytest.raises(Exception) as info:
+        _load(project, "en")
+    assert "the article gives these words to Dr. Nazarian" in str(info.value), str(info.value)
+
+
 def test_a_spanish_page_quotes_the_english_words_or_uses_the_quote_macro(tmp_path: Path) -> None:
     msg = _refused(tmp_path, "La Dra. Nazarian dice: «Engañamos a la piel para que sane».", "es")
     assert "not word for word in the article" in msg and '{{ quote("...") }}' in msg, msg
