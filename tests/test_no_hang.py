@@ -195,3 +195,61 @@ def test_past_a_limit_the_page_is_refused_with_a_message(tmp_path: Path, body: s
     assert time.process_time() - start < LIMIT
     msg = str(info.value)
     assert says in msg and "Fix: " in msg and "Traceback" not in msg, msg[:400]
+
+
+def test_a_long_made_up_data_quote_is_refused_in_time(tmp_path: Path) -> None:
+    """Issue 24: a quote of about 2000 characters under quotes: in data/facts.yml took 119 s before it was
+    refused (the 'nearest article text' compared a window at every place in the article), and its message
+    held about 3000 characters of the article."""
+    from support import ROOT
+
+    project = one_page_project(tmp_path, TINY_PAGE)
+    data = project / "data" / "facts.yml"
+    text = data.read_text(encoding="utf-8")
+    old = 'text: "We are basically tricking your skin into thinking it has been wounded"'
+    assert old in text
+    data.write_text(text.replace(old, 'text: "' + "the a " * 333 + '"'), encoding="utf-8")
+    assert (ROOT / "sources" / "article.txt").is_file()
+    with pytest.raises(Exception) as info:
+        start = time.monotonic()
+        try:
+            load_project(project)
+        finally:
+            assert time.monotonic() - start < LIMIT
+    msg = str(info.value)
+    assert "the quote is longer than" in msg and len(msg) < 1500, msg[:3000]
+
+
+def test_many_long_made_up_page_quotes_are_refused_in_time(tmp_path: Path) -> None:
+    """Issue 24: forty quotations of about 580 characters on one page took 112 s (a page now holds 22). Now those over
+    ``passages.QUOTE_MAX_WORDS`` words are refused for their length, the others with the nearest article text
+    (at most ``passages.NEAREST_WORDS`` words of it), and a page lists twenty misquotations, then says there are more."""
+    from guide import attribution, passages
+
+    long = ("Microneedling is completely painless and the needles are safe for everyone at home " * 7)[:580]
+    short = " ".join(long.split()[:passages.QUOTE_MAX_WORDS - 1])
+    body = "\n\n".join(f"Dr. Nazarian says, “{long if i % 2 else short}.”" for i in range(22))  # as many as a page holds
+    project = one_page_project(tmp_path, TINY_PAGE.replace("# Tiny\n", "# Tiny\n\n" + body + "\n", 1))
+    with pytest.raises(Exception) as info:
+        start = time.monotonic()
+        try:
+            load_project(project)
+        finally:
+            assert time.monotonic() - start < LIMIT
+    msg = str(info.value)
+    assert msg.count("Found: 'Dr. Nazarian says") == attribution.MAX_QUOTE_ERRORS, msg
+    assert "not word for word in the article" in msg and f"a quotation of {len(long.split())} words" in msg, msg[:2000]
+    assert f"more than {attribution.MAX_QUOTE_ERRORS} quotations" in msg, msg[:2000]
+    nearest = [part.split("nearest in the article: '")[1].split("'")[0] for part in msg.split("Expected: ")[1:]
+               if "nearest in the article: '" in part]
+    assert nearest and all(len(near.split()) <= passages.NEAREST_WORDS + 3 for near in nearest), nearest
+
+
+def test_the_nearest_article_text_is_found_in_one_pass() -> None:
+    from guide import passages
+    from support import ROOT
+
+    article = (ROOT / "sources" / "article.txt").read_text(encoding="utf-8")
+    start = time.monotonic()
+    near = passages.nearest("the a " * 100_000, article)
+    assert time.monotonic() - start < 1.0 and len(near) < 400, near
