@@ -235,6 +235,8 @@ def _headings(docs_dir: Path) -> frozenset[str]:
     """The words of every heading and title of the edition's pages: a page may quote them ("see “How often to go back”")."""
     out = set()
     for path in docs_dir.rglob("*.md"):
+        if not path.is_file():
+            continue  # a folder named like a page has its own message
         text = path.read_text(encoding="utf-8", errors="replace")[:MAX_HEADINGS_READ]
         for match in re.finditer(r"^(?:#{1,6}[ \t]+|title:[ \t]*)(.+?)[ \t#]*(?:\{[^}\n]*\})?[ \t]*$", text, re.M):
             out.add(" ".join(passages.words_of(match[1])))

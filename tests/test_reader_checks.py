@@ -170,7 +170,7 @@ FRONT_MATTER_REFUSED = {
 }
 FRONT_MATTER_BUILDS = [
     "title: Does it hurt? (the article’s answer)",
-    "description: How the pen works, and what the article’s doctors call “a totally different” treatment.",
+    "description: How the pen works, and why the article’s doctors call it “minimally-invasive” and “wonderful.”",
 ]
 
 
