@@ -73,14 +73,15 @@ def _key(name: str, takes: str) -> Param:
 
 MACROS: dict[str, Spec] = {spec.name: spec for spec in (
     Spec("fact", (_key("key", "fact"), Param("part", "part", None)), shows=True, example='fact("device.depth_range")',
-         gives='a fact\'s value in a sentence: "0.5 to 2.5 mm"; a part alone: fact("device.depth_range", "max") gives '
-               '"2.5 mm"; fact("candidates.avoid_skin", "or") joins a list with "or"; fact("x", "note") a not-stated fact\'s note'),
+         gives='a fact\'s value in a sentence, with its unit and the article\'s hedge; a part alone: '
+               'fact("device.depth_range", "max") gives the range\'s upper end; '
+               'fact("candidates.avoid_skin", "or") joins a list with "or"; fact("x", "note") a not-stated fact\'s note'),
     Spec("fact_list", (_key("key", "fact"), Param("style", "style", "bullets")), kinds=("list",), block=True, shows=True,
          example='fact_list("appointment.steps", "steps")', gives='a list fact as bullets, numbered "steps" or tick-box "checks"'),
     Spec("timeline", (_key("key", "fact"),), kinds=("schedule",), block=True, shows=True,
          example='timeline("frequency.acne_scarring")', gives="a schedule as sessions over time (a picture)"),
     Spec("expert", (_key("key", "expert"), Param("full", "bool", False)), example='expert("nazarian")',
-         gives='"Dr. Nazarian, a plastic surgeon"; with full=True her full name and credentials (home and sources pages)'),
+         gives='the doctor\'s name and role, as data/facts.yml gives them; with full=True her full name and credentials (home and sources pages)'),
     Spec("quote", (_key("key", "quote"),), block=True, example='quote("tricking")',
          gives="a short quote, word for word, with its doctor's name (on a Spanish page, our translation beside her words)"),
     Spec("en", (Param("words", "words"),), paired=False, example='en("microneedling")',
