@@ -216,6 +216,9 @@ def test_a_folder_named_like_a_page_gets_a_message(tmp_path: Path, lang: str) ->
 
 # --- numbers ---------------------------------------------------------------------------------
 
+_COUNT = project_facts().all_facts()["device.needle_count"].value
+_COUNT_EN, _COUNT_ES = number_word(_COUNT), number_word(_COUNT, "es")
+
 MUST_REFUSE = {
     # English: a clinical figure typed by hand (the message names the number as written)
     "en": [
@@ -245,7 +248,9 @@ MUST_REFUSE = {
         ("Use S\u0420F thirty.", "thirty"), ("Use a 30+ SPF.", "30"), ("Use a 30 SPF.", "30"),
         ("Use a thirty SPF.", "thirty"), ("Wait fortyeight hours.", "fortyeight"),
         ("Numbing takes a third of an hour.", "third"), ("The pen has 11 needlets.", "11"), ("The pen has 11 points.", "11"),
-        ("The pen has eleven needlets.", "eleven"), ("The tip has eleven of them.", "eleven"),
+        ("The pen has eleven needlets.", "eleven"),
+        # with no unit beside it, a number word is refused because it is a fact's value: today's count, read from the data
+        (f"The tip has {_COUNT_EN} of them.", _COUNT_EN),
         ("Wait half of an hour.", "half"), ("Wait \uff11\uff11 days.", "\uff11\uff11"), ("The tip has \u0661\u0661 of them.", "\u0661\u0661"),
         ("Use a sunscreen of thirty SPF.", "thirty"),
     ],
@@ -256,7 +261,7 @@ MUST_REFUSE = {
         ("Tiene ⑫ agujas.", "⑫"), ("Use FPS 30.", "30"), ("Vuelva cada 3 meses.", "3"), ("Dura 48 horas.", "48"),
         ("Espere 48 h antes del maquillaje.", "48"), ("La pluma tiene 11 agujitas.", "11"),
         ("Use protector solar factor 15.", "15"), ("La pluma tiene once agujitas.", "once"),
-        ("La punta tiene once de ellas.", "once"), ("Use factor de protección 30.", "30"), ("Use F\u0420S 30.", "30"),
+        (f"La punta tiene {_COUNT_ES} de ellas.", _COUNT_ES), ("Use factor de protección 30.", "30"), ("Use F\u0420S 30.", "30"),
         ("Espere un tercio de hora.", "tercio"), ("Espere un cuarto de hora.", "cuarto"), ("La punta tiene 11 de ellas.", "11"),
         ("Agujas: 11", "11"), ("Espere veinticuatro horas.", "veinticuatro"), ("Repita cada 4 a 6 sem.", "4"),
     ],
