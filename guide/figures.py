@@ -366,83 +366,93 @@ def timeline(key: str, fact: schema.ScheduleFact, who: str = "", s: Mapping[str,
     ``who`` (from the data) names whose plan it is in the title, description and caption.
     """
     s = s or english()
-    lang = str(s["lang"])
-    nost = render.not_stated(lang)
-
-    def units(unit: str) -> str:  # the plural, for axis labels
-        return render.unit_for(2, unit, lang)
-
-    summary = render.schedule(fact, lang)
-    plan = _f(s, "tl_plan_who", who=who) if who else str(s["tl_plan"])
-    title = f"{fact.label}: {summary}" + (_f(s, "fig_says", who=who) if who else "")
-    gives = _f(s, "tl_gives", who=who) if who else ""
-    legend: list[tuple[str, str]] = []
+    words = _Words(
+        s=s, lang=str(s["lang"]),
+        plan=_f(s, "tl_plan_who", who=who) if who else str(s["tl_plan"]),
+        title=f"{fact.label}: {render.schedule(fact, str(s['lang']))}" + (_f(s, "fig_says", who=who) if who else ""),
+        gives=_f(s, "tl_gives", who=who) if who else "")
     if fact.sessions is not None:
-        count = min(fact.sessions.max, MAX_MARKS)
-        cut = fact.sessions.max > MAX_MARKS
-        sure = min(fact.sessions.min, count)
-        if fact.every is not None:
-            every = fact.every
-            ax = axis(max((count - 1) * every.max, every.max), x0=PAD + 12, x1=WIDTH - PAD - (20 if cut else 12),
-                      whole=_whole(every))
-            marks = tuple(Mark(ax.x(i * every.min), ax.x(i * every.max), i >= sure, str(i + 1)) for i in range(count))
-            axis_label = _f(s, "tl_from_first", unit=units(every.unit))
-            note = ""
-            where = (", " + render.one_each(every.unit, lang) if every.min == every.max == 1
-                     else _f(s, "tl_one_every", span=(render.span(every.min, every.max, every.unit, lang, hedge=True)
-                                                      if every.min != every.max
-                                                      else render.amount(every.min, every.unit, lang))))
-        else:
-            ax = None
-            x0, x1 = PAD + 12, WIDTH - PAD - (20 if cut else 12)
-            gap = (x1 - x0) / max(count - 1, 1)
-            marks = tuple(Mark(round(x0 + i * gap, 2), round(x0 + i * gap, 2), i >= sure, str(i + 1)) for i in range(count))
-            axis_label = ""
-            note = _f(s, "tl_no_gap_note", not_stated=nost)
-            where = _f(s, "tl_no_gap_where", not_stated=nost)
-        legend.append(("solid", str(s["tl_session"])))
-        if any(m.optional for m in marks):
-            legend.append(("optional", str(s["tl_top"])))
-        if any(m.window for m in marks):
-            legend.append(("window", str(s["tl_window"])))
-        sessions = render.fact_text(fact, "sessions", lang)
-        extra = fact.sessions.max - fact.sessions.min
-        top = _sessions_top(fact.sessions.min, fact.sessions.max, s)
-        desc = (_f(s, "tl_desc", plan=plan, sessions=sessions, where=where)
-                + (_f(s, "tl_desc_range", top=top) if extra else "")
-                + (_f(s, "tl_desc_cut", count=MAX_MARKS) if cut else ""))
-        # the caption says how to read the picture; the paragraph above it gives the plan
-        if fact.every is None:
-            caption = _f(s, "tl_caption_even", gives=gives, not_stated=nost)
-        else:
-            caption = _f(s, "tl_caption_time", gives=gives)
-        if extra:
-            caption += str(s["tl_caption_range"])
-        return Timeline(key, marks, ax, axis_label, note, False, cut, tuple(legend),
-                        title, desc.strip(), caption)
+        return _sessions_timeline(key, fact, fact.sessions, words)
     assert fact.every is not None  # the schema requires sessions, every or both
-    every = fact.every
+    return _every_timeline(key, fact, fact.every, words)
+
+
+@dataclass(frozen=True)
+class _Words:
+    """What every kind of timeline says the same way: the strings, whose plan it is, the title."""
+
+    s: Mapping[str, object]
+    lang: str
+    plan: str
+    title: str
+    gives: str
+
+    def units(self, unit: str) -> str:  # the plural, for axis labels
+        return render.unit_for(2, unit, self.lang)
+
+
+def _sessions_timeline(key: str, fact: schema.ScheduleFact, sessions: schema.Sessions, w: _Words) -> Timeline:
+    """A counted plan: one mark per session, on a time axis when the data gives the interval."""
+    s, lang, nost = w.s, w.lang, render.not_stated(w.lang)
+    count = min(sessions.max, MAX_MARKS)
+    cut = sessions.max > MAX_MARKS
+    sure = min(sessions.min, count)
+    ax: Axis | None = None
+    if fact.every is not None:
+        every = fact.every
+        ax = axis(max((count - 1) * every.max, every.max), x0=PAD + 12, x1=WIDTH - PAD - (20 if cut else 12),
+                  whole=_whole(every))
+        marks = tuple(Mark(ax.x(i * every.min), ax.x(i * every.max), i >= sure, str(i + 1)) for i in range(count))
+        axis_label, note = _f(s, "tl_from_first", unit=w.units(every.unit)), ""
+        where = (", " + render.one_each(every.unit, lang) if every.min == every.max == 1
+                 else _f(s, "tl_one_every", span=(render.span(every.min, every.max, every.unit, lang, hedge=True)
+                                                  if every.min != every.max
+                                                  else render.amount(every.min, every.unit, lang))))
+        caption = _f(s, "tl_caption_time", gives=w.gives)
+    else:
+        x0, x1 = PAD + 12, WIDTH - PAD - (20 if cut else 12)
+        gap = (x1 - x0) / max(count - 1, 1)
+        marks = tuple(Mark(round(x0 + i * gap, 2), round(x0 + i * gap, 2), i >= sure, str(i + 1)) for i in range(count))
+        axis_label, note = "", _f(s, "tl_no_gap_note", not_stated=nost)
+        where = _f(s, "tl_no_gap_where", not_stated=nost)
+        # the caption says how to read the picture; the paragraph above it gives the plan
+        caption = _f(s, "tl_caption_even", gives=w.gives, not_stated=nost)
+    legend = [("solid", str(s["tl_session"]))]
+    if any(m.optional for m in marks):
+        legend.append(("optional", str(s["tl_top"])))
+    if any(m.window for m in marks):
+        legend.append(("window", str(s["tl_window"])))
+    extra = sessions.max - sessions.min
+    desc = (_f(s, "tl_desc", plan=w.plan, sessions=render.fact_text(fact, "sessions", lang), where=where)
+            + (_f(s, "tl_desc_range", top=_sessions_top(sessions.min, sessions.max, s)) if extra else "")
+            + (_f(s, "tl_desc_cut", count=MAX_MARKS) if cut else ""))
+    if extra:
+        caption += str(s["tl_caption_range"])
+    return Timeline(key, marks, ax, axis_label, note, False, cut, tuple(legend), w.title, desc.strip(), caption)
+
+
+def _every_timeline(key: str, fact: schema.ScheduleFact, every: schema.Interval, w: _Words) -> Timeline:
+    """An interval with no count: a session now (or the end of the plan this one follows), then the next ones."""
+    s, lang = w.s, w.lang
     repeats = 3 if every.min == every.max else 1
     ax = axis(repeats * every.max + (every.max - every.min) / 2, x0=PAD + 12, x1=WIDTH - PAD - 30, whole=_whole(every))
     later = tuple(Mark(ax.x(k * every.min), ax.x(k * every.max), False, str(s["tl_next"] if k == 1 else s["tl_then"]))
                   for k in range(1, repeats + 1))
-    legend.append(("solid", str(s["tl_session"])))
+    legend = [("solid", str(s["tl_session"]))]
     if every.min != every.max:
         legend.append(("window", str(s["tl_due"])))
-    caption = (_f(s, "tl_every_caption", gives=gives) + (str(s["tl_every_shaded"]) if every.min != every.max else ""))
+    caption = (_f(s, "tl_every_caption", gives=w.gives) + (str(s["tl_every_shaded"]) if every.min != every.max else ""))
+    unit = w.units(every.unit)
     if fact.starts_after:
         # The plan follows another (the yearly touch-ups follow the monthly plan): no session at 0, which
         # is the end of that plan; the axis counts from there, and the sessions carry no "now"/"next".
-        marks = tuple(Mark(m.x0, m.x1, False, "") for m in later)
-        desc = _f(s, "tl_after_desc", plan=plan, unit=units(every.unit), start=fact.starts_after,
-                  every=render.every(every, lang))
-        return Timeline(key, marks, ax, _f(s, "tl_after_axis", unit=units(every.unit), start=fact.starts_after), "",
-                        True, False, tuple(legend), title, desc, caption,
-                        start_label=_f(s, "tl_after", start=fact.starts_after))
+        desc = _f(s, "tl_after_desc", plan=w.plan, unit=unit, start=fact.starts_after, every=render.every(every, lang))
+        return Timeline(key, tuple(Mark(m.x0, m.x1, False, "") for m in later), ax,
+                        _f(s, "tl_after_axis", unit=unit, start=fact.starts_after), "", True, False, tuple(legend),
+                        w.title, desc, caption, start_label=_f(s, "tl_after", start=fact.starts_after))
     marks = (Mark(ax.x(0), ax.x(0), False, str(s["tl_now"])),) + later
-    desc = _f(s, "tl_every_desc", plan=plan, unit=units(every.unit), every=render.every(every, lang))
-    return Timeline(key, tuple(marks), ax, _f(s, "tl_from_now", unit=units(every.unit)), "", True, False, tuple(legend),
-                    title, desc, caption)
+    desc = _f(s, "tl_every_desc", plan=w.plan, unit=unit, every=render.every(every, lang))
+    return Timeline(key, marks, ax, _f(s, "tl_from_now", unit=unit), "", True, False, tuple(legend), w.title, desc, caption)
 
 
 # --- shared by the templates ------------------------------------------------
