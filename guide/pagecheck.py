@@ -133,6 +133,21 @@ def _not_allowed(node: nodes.Node, lines: list[str], shown: str, macros: Mapping
 
 def _check_call(expr: nodes.Node, lines: list[str], shown: str, facts: schema.Facts,
                 macros: Mapping[str, MacroSpec]) -> set[str]:
+    """One ``{{ ... }}`` of a page: a call of a macro, with literal values that fit its declaration.
+    Returns the fact keys it shows."""
+    spec, values = _bound_call(expr, lines, shown, macros)
+    assert isinstance(expr, nodes.Call)  # _bound_call refuses anything else
+    used: set[str] = set()
+    if spec.key:
+        used = _check_key(spec, values, expr.lineno, shown, facts)
+    _check_options(spec, values, expr.lineno, lines, shown)
+    return used
+
+
+def _bound_call(expr: nodes.Node, lines: list[str], shown: str,
+                macros: Mapping[str, MacroSpec]) -> tuple[MacroSpec, dict[str, object]]:
+    """The macro ``expr`` calls and its values by parameter name; a message for anything but a plain call
+    of a known macro with literal values."""
     if not isinstance(expr, nodes.Call) or not isinstance(expr.node, nodes.Name):
         inner = _innermost(expr)
         # Point at the first wrong step: the filter or attribute on a macro call, the .__globals__ of a chain.
@@ -163,56 +178,64 @@ def _check_call(expr: nodes.Node, lines: list[str], shown: str, facts: schema.Fa
     args = [a.value for a in expr.args if isinstance(a, nodes.Const)]
     kwargs = {kw.key: kw.value.value for kw in expr.kwargs if isinstance(kw.value, nodes.Const)}
     try:
-        values = dict(spec.signature.bind(*args, **kwargs).arguments)
+        return spec, dict(spec.signature.bind(*args, **kwargs).arguments)
     except TypeError as exc:
         raise GuideError(shown, f"{name}() called with the wrong arguments ({exc})", line=expr.lineno,
                          found=_quote(lines, expr.lineno),
                          expected=spec.usage() if spec.params else f"{name}() with nothing between the brackets",
                          fix="see CONTRIBUTING.md for how to call it.") from None
-    used: set[str] = set()
-    if spec.key:
-        key = next(iter(values.values()), None)
-        if not isinstance(key, str):
-            raise GuideError(shown, f"{name}() needs the {spec.key} key in quotes", line=expr.lineno,
-                             found=f"{name}() without a quoted key", expected=f'{name}("...")',
-                             fix="write the key in double quotes.")
-        all_facts = facts.all_facts()
-        lookups: dict[str, Mapping[str, object]] = {"fact": all_facts, "expert": facts.experts, "quote": facts.quotes}
-        choices = lookups[spec.key]
-        if key not in choices:
-            hint = did_you_mean(key, choices)
-            raise GuideError(shown, f"this page uses the {spec.key} '{key}', which is not in data/facts.yml",
-                             line=expr.lineno, found=f"'{key}'", expected=f"{'an' if spec.key == 'expert' else 'a'} {spec.key} key from data/facts.yml",
-                             fix=(hint + " " if hint else "") + "Check the spelling against data/facts.yml.")
-        if spec.key == "fact":
-            used.add(key)
-            fact = all_facts[key]
-            if spec.kinds and fact.kind not in spec.kinds:
-                raise GuideError(shown, f"{name}() needs a {' or '.join(spec.kinds)} fact", line=expr.lineno,
-                                 found=f"'{key}', a {fact.kind} fact", expected=f"a fact of kind {' or '.join(spec.kinds)}",
-                                 fix=f"use fact(\"{key}\") for this fact, or pick a {' or '.join(spec.kinds)} fact.")
-            part = values.get("part")
-            if part is not None:
-                allowed = PARTS.get(fact.kind, ())
-                if part not in allowed:
-                    hint = did_you_mean(str(part), allowed)
-                    raise GuideError(shown, f"a {fact.kind} fact has no part '{part}'", line=expr.lineno, key=key,
-                                     found=f"part '{part}'",
-                                     expected=("one of " + ", ".join(allowed)) if allowed else f"no part (a {fact.kind} fact has none)",
-                                     fix=(hint + " " if hint else "") + (f'Write fact("{key}") for the whole value.'
-                                                                         if not allowed else "Use one of the parts listed."))
+
+
+def _check_key(spec: MacroSpec, values: Mapping[str, object], line: int, shown: str, facts: schema.Facts) -> set[str]:
+    """The key a macro takes (a fact's, an expert's or a quote's) is in the data, of a kind the macro shows,
+    with a part the fact has. Returns the fact key shown, if any."""
+    name = spec.name
+    key = next(iter(values.values()), None)
+    if not isinstance(key, str):
+        raise GuideError(shown, f"{name}() needs the {spec.key} key in quotes", line=line,
+                         found=f"{name}() without a quoted key", expected=f'{name}("...")',
+                         fix="write the key in double quotes.")
+    all_facts = facts.all_facts()
+    lookups: dict[str, Mapping[str, object]] = {"fact": all_facts, "expert": facts.experts, "quote": facts.quotes}
+    choices = lookups[str(spec.key)]
+    if key not in choices:
+        hint = did_you_mean(key, choices)
+        raise GuideError(shown, f"this page uses the {spec.key} '{key}', which is not in data/facts.yml",
+                         line=line, found=f"'{key}'", expected=f"{'an' if spec.key == 'expert' else 'a'} {spec.key} key from data/facts.yml",
+                         fix=(hint + " " if hint else "") + "Check the spelling against data/facts.yml.")
+    if spec.key != "fact":
+        return set()
+    fact = all_facts[key]
+    if spec.kinds and fact.kind not in spec.kinds:
+        raise GuideError(shown, f"{name}() needs a {' or '.join(spec.kinds)} fact", line=line,
+                         found=f"'{key}', a {fact.kind} fact", expected=f"a fact of kind {' or '.join(spec.kinds)}",
+                         fix=f"use fact(\"{key}\") for this fact, or pick a {' or '.join(spec.kinds)} fact.")
+    part = values.get("part")
+    if part is not None:
+        allowed = PARTS.get(fact.kind, ())
+        if part not in allowed:
+            hint = did_you_mean(str(part), allowed)
+            raise GuideError(shown, f"a {fact.kind} fact has no part '{part}'", line=line, key=key,
+                             found=f"part '{part}'",
+                             expected=("one of " + ", ".join(allowed)) if allowed else f"no part (a {fact.kind} fact has none)",
+                             fix=(hint + " " if hint else "") + (f'Write fact("{key}") for the whole value.'
+                                                                 if not allowed else "Use one of the parts listed."))
+    return {key}
+
+
+def _check_options(spec: MacroSpec, values: Mapping[str, object], line: int, lines: list[str], shown: str) -> None:
+    """A list style from the list, words in quotes, full= True or False."""
     if "style" in values and values["style"] not in STYLES:
         hint = did_you_mean(str(values["style"]), STYLES)
-        raise GuideError(shown, f"unknown list style '{values['style']}'", line=expr.lineno,
+        raise GuideError(shown, f"unknown list style '{values['style']}'", line=line,
                          found=f"style=\"{values['style']}\"", expected="style one of " + ", ".join(STYLES),
                          fix=(hint + " " if hint else "") + "Use one of the styles listed.")
     if any(p.takes == "words" and not isinstance(values.get(p.name), str) for p in spec.params):
-        raise GuideError(shown, f"{name}() takes words in quotes", line=expr.lineno, found=_quote(lines, expr.lineno),
+        raise GuideError(shown, f"{spec.name}() takes words in quotes", line=line, found=_quote(lines, line),
                          expected=f'{spec.example}', fix="write the words in double quotes.")
     if "full" in values and not isinstance(values["full"], bool):
-        raise GuideError(shown, "full= takes True or False", line=expr.lineno, found=f"full={values['full']!r}",
+        raise GuideError(shown, "full= takes True or False", line=line, found=f"full={values['full']!r}",
                          expected="full=True or full=False", fix="write True or False, without quotes.")
-    return used
 
 
 def _innermost(node: nodes.Node) -> nodes.Node:
