@@ -101,8 +101,26 @@ def load_wording(path: Path, shown: str, facts: schema.Facts, english: str = "da
                          fix="restore the file from git and make your change again.")
     want = expected_wording(facts)
     have = _leaves(raw)
+    errors = _key_errors(want, have, lines, shown, english, english_lines or {})
+    errors += [error for key, value in want.items() if key in have
+               for error in _value_errors(key, value, have[key], lines, shown, english)]
+    errors += meaning.spanish_errors(want, have, facts, lines, shown, english)
+    if errors:
+        raise GuideErrors(errors)
+    data = facts.model_dump()
+    for key in want:
+        node = data
+        for part in key[:-1]:
+            node = node[part]
+        value = have[key]
+        node[key[-1]] = [v.strip() for v in value] if isinstance(value, list) else value.strip()
+    return schema.Facts.model_validate(data)
+
+
+def _key_errors(want: dict[Path_, Any], have: dict[Path_, Any], lines: dict[Path_, int], shown: str, english: str,
+                english_lines: dict[Path_, int]) -> list[GuideError]:
+    """A wording missing for a text of the English data, and a wording for something the data has no text for."""
     errors: list[GuideError] = []
-    english_lines = english_lines or {}
     for key, value in want.items():
         if key not in have:
             where = english_lines.get(key)
@@ -124,55 +142,45 @@ def load_wording(path: Path, shown: str, facts: schema.Facts, english: str = "da
                 expected=f"only the wording keys of {english} (label, value, items, note, for_whom, starts_after, text, topic, "
                          "kind, title, role, short_role)",
                 fix=(close + " " if close else "") + f"Remove it, or add the fact to {english} first."))
-    for key, value in want.items():
-        if key not in have:
-            continue
-        got = have[key]
-        line = _line(lines, key)
-        if isinstance(value, list):
-            if not isinstance(got, list) or not all(isinstance(v, str) for v in got):
-                errors.append(GuideError(shown, "the Spanish items are not a list of text", line=line, key=dotted(key),
-                                         found=repr(got)[:80], expected=f"a list of {len(value)} texts",
-                                         fix="write one '- ' line per item, in the order of the English items."))
-                continue
-            if len(got) != len(value):
-                errors.append(GuideError(shown, "the Spanish list has a different number of items", line=line,
-                                         key=dotted(key), found=f"{len(got)} items",
-                                         expected=f"{len(value)} items, one for each English item in {english}",
-                                         fix="translate each English item once, in the same order; add or remove "
-                                             "items in both files together."))
-                continue
-            texts = got
-        elif not isinstance(got, str) or not got.strip():
-            errors.append(GuideError(shown, "the Spanish wording is not text", line=line, key=dotted(key),
-                                     found=repr(got)[:80], expected="text in double quotes",
-                                     fix="write the Spanish wording in double quotes."))
-            continue
-        else:
-            texts = [got]
-        for i, text in enumerate(texts):
-            at = key + (i,) if isinstance(value, list) else key
-            problem = schema.plain_text_problem(text)
-            if problem:
-                errors.append(GuideError(shown, f"the Spanish wording is not plain text: {problem}",
-                                         line=lines.get(at, line), key=dotted(at), found=f"'{text[:100]}'",
-                                         expected=schema.PLAIN_TEXT_EXPECTED, fix=schema.PLAIN_TEXT_FIX))
-            elif typed_number(text, "es"):
-                errors.append(GuideError(shown, f"a number typed into the Spanish wording ('{typed_number(text, 'es')}')",
-                                         line=lines.get(at, line), key=dotted(at), found=f"'{text[:100]}'",
-                                         expected=f"words only: numbers live once, in {english}",
-                                         fix="leave the number out of the wording; the page shows it with its macro."))
-    errors += meaning.spanish_errors(want, have, facts, lines, shown, english)
-    if errors:
-        raise GuideErrors(errors)
-    data = facts.model_dump()
-    for key in want:
-        node = data
-        for part in key[:-1]:
-            node = node[part]
-        value = have[key]
-        node[key[-1]] = [v.strip() for v in value] if isinstance(value, list) else value.strip()
-    return schema.Facts.model_validate(data)
+    return errors
+
+
+def _value_errors(key: Path_, value: Any, got: Any, lines: dict[Path_, int], shown: str,
+                  english: str) -> list[GuideError]:
+    """One wording's value: text (a list of as many texts for a list), plain, with no number typed in."""
+    line = _line(lines, key)
+    if isinstance(value, list):
+        if not isinstance(got, list) or not all(isinstance(v, str) for v in got):
+            return [GuideError(shown, "the Spanish items are not a list of text", line=line, key=dotted(key),
+                               found=repr(got)[:80], expected=f"a list of {len(value)} texts",
+                               fix="write one '- ' line per item, in the order of the English items.")]
+        if len(got) != len(value):
+            return [GuideError(shown, "the Spanish list has a different number of items", line=line,
+                               key=dotted(key), found=f"{len(got)} items",
+                               expected=f"{len(value)} items, one for each English item in {english}",
+                               fix="translate each English item once, in the same order; add or remove "
+                                   "items in both files together.")]
+        texts = got
+    elif not isinstance(got, str) or not got.strip():
+        return [GuideError(shown, "the Spanish wording is not text", line=line, key=dotted(key),
+                           found=repr(got)[:80], expected="text in double quotes",
+                           fix="write the Spanish wording in double quotes.")]
+    else:
+        texts = [got]
+    errors: list[GuideError] = []
+    for i, text in enumerate(texts):
+        at = key + (i,) if isinstance(value, list) else key
+        problem = schema.plain_text_problem(text)
+        if problem:
+            errors.append(GuideError(shown, f"the Spanish wording is not plain text: {problem}",
+                                     line=lines.get(at, line), key=dotted(at), found=f"'{text[:100]}'",
+                                     expected=schema.PLAIN_TEXT_EXPECTED, fix=schema.PLAIN_TEXT_FIX))
+        elif typed_number(text, "es"):
+            errors.append(GuideError(shown, f"a number typed into the Spanish wording ('{typed_number(text, 'es')}')",
+                                     line=lines.get(at, line), key=dotted(at), found=f"'{text[:100]}'",
+                                     expected=f"words only: numbers live once, in {english}",
+                                     fix="leave the number out of the wording; the page shows it with its macro."))
+    return errors
 
 
 # --- template strings -----------------------------------------------------

@@ -16,7 +16,7 @@ instead.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import jinja2
 from jinja2 import nodes
@@ -425,7 +425,8 @@ def check_markup(body: str, shown: str) -> None:
     https:, mailto: or pages of the site; pictures only from the site (no third-party requests).
 
     Checked everywhere but in code (Markdown shows code as text), raw blocks included:
-    their content still reaches the page as Markdown.
+    their content still reaches the page as Markdown. The first problem found raises; the rendered
+    page's allowlist (rendered.py) is the final word, this gives the early, source-line message.
     """
     body = unraw(body)
     text = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), body)
@@ -435,6 +436,17 @@ def check_markup(body: str, shown: str) -> None:
         line = text.count("\n", 0, at) + 1
         return GuideError(shown, what, line=line, found=_quote(lines, line), expected=expected, fix=fix)
 
+    _check_tags(text, stop)
+    _check_braces(text, stop)
+    _check_links(text, stop)
+
+
+_Stop = Callable[[int, str, str, str], GuideError]
+"""Makes the message for a problem at an offset of the page: (offset, what, expected, fix)."""
+
+
+def _check_tags(text: str, stop: _Stop) -> None:
+    """Tags and autolinks: tags from TAGS with attributes from ATTRS, none of the theme's names."""
     for match in _TAG.finditer(text):
         name = match.group(2).lower()
         if ":" in name or "@" in match.group(0):  # an autolink, <https://...> or <name@example.com>
@@ -459,6 +471,10 @@ def check_markup(body: str, shown: str) -> None:
             raise stop(match.start(), f"the theme's own name '{theirs.group(1)}' in the page",
                        "class and id names of the guide's own (Material's start with md- or __)",
                        "use another name: the theme's script and styles act on its own names.")
+
+
+def _check_braces(text: str, stop: _Stop) -> None:
+    """Braces outside macro calls: attribute lists with ids and classes only."""
     for match in _BRACES.finditer(_JINJA.sub(lambda m: " " * len(m.group(0)), text)):
         group = match.group(0)
         tokens = group.strip("{}").lstrip(":").split()
@@ -467,6 +483,10 @@ def check_markup(body: str, shown: str) -> None:
         raise stop(match.start(), f"'{group.strip()[:40]}' in the page",
                    "text, macro calls, and attribute lists with ids and classes only, such as { #my-id } or {: .note }",
                    "remove it: an attribute list may only give an id (#...) or a class (.name). " + RAW_HINT)
+
+
+def _check_links(text: str, stop: _Stop) -> None:
+    """Links to https:, mailto: or the site's pages; no picture written in Markdown (the picture macro shows them)."""
     for match in _REF_IMAGE.finditer(text):
         raise stop(match.start(), "a picture by reference in the page", PICTURE_EXPECTED, PICTURE_FIX)
     for match in [*_LINK.finditer(text), *_REF_DEF.finditer(text)]:

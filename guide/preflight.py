@@ -529,25 +529,9 @@ def _read(path: Path, name: str, report: Report) -> Read:
     """Read one configuration file safely; every problem goes to ``report``."""
     source = Source(name, [])
     before = len(report.errors)
-    try:
-        if path.is_symlink():
-            report.add(_problem(name, "a configuration file that is a symbolic link", None, f"a link to {_target(path)}",
-                                "a real file", f"replace the link with a copy of the file (git rm {name})."))
-            return Read(source, None)
-        if path.stat().st_size > MAX_BYTES:
-            report.add(_problem(name, "the configuration file is too large", None, f"{path.stat().st_size} bytes",
-                                f"at most {MAX_BYTES} bytes", "remove what does not belong in it."))
-            return Read(source, None)
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        report.add(_problem(name, "the file is not saved as UTF-8 text", None, f"a byte UTF-8 cannot read at byte {exc.start}",
-                            "UTF-8 text", "save the file as UTF-8 in your editor."))
+    text = _text(path, name, report)
+    if text is None:
         return Read(source, None)
-    except OSError as exc:
-        report.add(_problem(name, "the configuration file cannot be read", None, exc.strerror or type(exc).__name__,
-                            "a readable file", "restore it from git."))
-        return Read(source, None)
-    text = text.removeprefix("\ufeff")
     source.rows = text.splitlines()
     for word in ZENSICAL_REWRITES:
         if word in text:
@@ -588,6 +572,27 @@ def _read(path: Path, name: str, report: Report) -> Read:
     if len(report.errors) > before:
         return Read(source, None)
     return Read(source, _tree(node, source, report))
+
+
+def _text(path: Path, name: str, report: Report) -> str | None:
+    """The file's text: a real file, not too large, UTF-8 (a byte-order mark is dropped); else a problem."""
+    try:
+        if path.is_symlink():
+            report.add(_problem(name, "a configuration file that is a symbolic link", None, f"a link to {_target(path)}",
+                                "a real file", f"replace the link with a copy of the file (git rm {name})."))
+            return None
+        if path.stat().st_size > MAX_BYTES:
+            report.add(_problem(name, "the configuration file is too large", None, f"{path.stat().st_size} bytes",
+                                f"at most {MAX_BYTES} bytes", "remove what does not belong in it."))
+            return None
+        return path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        report.add(_problem(name, "the file is not saved as UTF-8 text", None, f"a byte UTF-8 cannot read at byte {exc.start}",
+                            "UTF-8 text", "save the file as UTF-8 in your editor."))
+    except OSError as exc:
+        report.add(_problem(name, "the configuration file cannot be read", None, exc.strerror or type(exc).__name__,
+                            "a readable file", "restore it from git."))
+    return None
 
 
 def _scan(text: str, source: Source, report: Report) -> None:
@@ -867,10 +872,40 @@ def _nav_pages(nav: Item) -> dict[str, Item]:
 def _check_nav(nav: Item, project: Path, folder: str, report: Report, pair: Nav | None = None) -> None:
     """Every nav entry a plain title and an existing page of ``folder``; every page in the nav, once.
     ``pair``: the other edition's nav, which says where a page missing here goes."""
-    name = nav.source.name
+    if not isinstance(nav.kids, list) or nav.is_env:
+        report.at(nav, f"the nav in {nav.source.name} is not a list", expected="nav: a list of '- Title: page.md' lines",
+                  fix="write the nav as mkdocs.yml does.")
+        return
+    docs = project / folder
+    listed, absent = _nav_entries(nav.kids, docs, folder, report)
+    pages = _pages(docs)
+    unlisted = [rel for rel in pages if rel not in listed]
+    for item in absent:  # a misspelt entry is one mistake: the page it meant is named here, not reported again
+        target = item.node.value
+        hint = did_you_mean(target, pages)
+        copy = f" (copy {pair.folder}/{target} to {folder}/{target} and translate it)" \
+            if pair is not None and (project / pair.folder / target).is_file() else ""
+        report.at(item, f"the nav lists a page that does not exist: '{target}'",
+                  expected=f"a page file under {folder}/ (names are case-sensitive)",
+                  fix=(hint + " " if hint else "") + "Correct the file name, or add the page" + copy
+                      + "." + (f" Pages of {folder}/ not in the nav: {', '.join(unlisted)}." if unlisted else ""))
+    for rel in [] if absent else unlisted:
+        order = list(pair.pages) if pair is not None and rel in pair.pages else None
+        where, line = _add_line(Nav(nav, folder, listed), rel, order, docs / rel)
+        report.add(GuideError(nav.source.name, f"the page {folder}/{rel} is not in the nav", line=where,
+                              found=f"no nav entry for {rel}",
+                              expected="every page of the edition listed under nav:, in reading order" +
+                                       (f", at the place {pair.name} gives its pair" if pair is not None and order else ""),
+                              fix=line + ("; that is the end of the nav: move it to its place in reading order, and list its "
+                                          "pair at the same place in the other edition's nav" if order is None else "")
+                                  + "; or start the file name with _ if it is not a page."))
+
+
+def _nav_entries(items: list[Item], docs: Path, folder: str, report: Report) -> tuple[dict[str, Item], list[Item]]:
+    """The nav's pages by file name (each title plain text, each page listed once), and the entries naming
+    a page that does not exist."""
     listed: dict[str, Item] = {}
     absent: list[Item] = []
-    docs = project / folder
 
     def entry(item: Item) -> None:
         if isinstance(item.kids, dict) and not item.is_env:
@@ -906,33 +941,9 @@ def _check_nav(nav: Item, project: Path, folder: str, report: Report, pair: Nav 
                           + ("; Zensical's INHERIT appends the nav of the file it inherits" if first.source is not item.source else "") + ").")
         listed.setdefault(target, item)
 
-    if not isinstance(nav.kids, list) or nav.is_env:
-        report.at(nav, f"the nav in {name} is not a list", expected="nav: a list of '- Title: page.md' lines",
-                  fix="write the nav as mkdocs.yml does.")
-        return
-    for item in nav.kids:
+    for item in items:
         entry(item)
-    pages = _pages(docs)
-    unlisted = [rel for rel in pages if rel not in listed]
-    for item in absent:  # a misspelt entry is one mistake: the page it meant is named here, not reported again
-        target = item.node.value
-        hint = did_you_mean(target, pages)
-        copy = f" (copy {pair.folder}/{target} to {folder}/{target} and translate it)" \
-            if pair is not None and (project / pair.folder / target).is_file() else ""
-        report.at(item, f"the nav lists a page that does not exist: '{target}'",
-                  expected=f"a page file under {folder}/ (names are case-sensitive)",
-                  fix=(hint + " " if hint else "") + "Correct the file name, or add the page" + copy
-                      + "." + (f" Pages of {folder}/ not in the nav: {', '.join(unlisted)}." if unlisted else ""))
-    for rel in [] if absent else unlisted:
-        order = list(pair.pages) if pair is not None and rel in pair.pages else None
-        where, line = _add_line(Nav(nav, folder, listed), rel, order, docs / rel)
-        report.add(GuideError(name, f"the page {folder}/{rel} is not in the nav", line=where,
-                              found=f"no nav entry for {rel}",
-                              expected="every page of the edition listed under nav:, in reading order" +
-                                       (f", at the place {pair.name} gives its pair" if pair is not None and order else ""),
-                              fix=line + ("; that is the end of the nav: move it to its place in reading order, and list its "
-                                          "pair at the same place in the other edition's nav" if order is None else "")
-                                  + "; or start the file name with _ if it is not a page."))
+    return listed, absent
 
 
 def _pages(docs: Path) -> list[str]:
