@@ -20,10 +20,17 @@ What counts as a figure (:func:`claims`), in English and in Spanish:
 A phrase ends at sentence punctuation, at a word that starts a new phrase (the, of, is, says, que...)
 and, in English, at a plural word (the noun the number counts: "two doctors ... needles" counts
 doctors). The text is read once, left to right and right to left: linear time, whatever the input.
+
+A page is held to :func:`page_claims`, which reads each sentence for what it is about: in a sentence
+about the treatment or its course (``CLINICAL``: healing, numbing, the sun, products, sessions, waiting)
+a length of time said in words is a figure too ("avoid the sun for a week", "heals over several weeks");
+a time or a share of the reader's own arrangements (``EVERYDAY``: a chat, a call, questions, a choice)
+is not ("a free 10-minute chat", "100% your choice").
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -84,12 +91,16 @@ _NOT_COUNTS = frozenset({"couple", "pair", "dozen", "half", "quarter", "hundred"
 UNITS: dict[str, str] = {
     **dict.fromkeys(("needle", "needles", "microneedle", "microneedles", "needlet", "needlets", "pin", "pins", "prong",
                      "prongs", "spike", "spikes"), "needles"),
-    **dict.fromkeys(("mm", "millimeter", "millimeters", "millimetre", "millimetres", "cm", "centimeter",
-                     "centimeters", "centimetre", "centimetres", "inch", "inches"), "mm"),
-    **dict.fromkeys(("second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs",
-                     "h"), "minutes"),
-    **dict.fromkeys(("day", "days", "night", "nights"), "days"),
-    **dict.fromkeys(("week", "weeks", "wk", "wks", "fortnight", "fortnights"), "weeks"),
+    **dict.fromkeys(("mm", "millimeter", "millimeters", "millimetre", "millimetres"), "mm"),
+    **dict.fromkeys(("cm", "centimeter", "centimeters", "centimetre", "centimetres"), "cm"),
+    **dict.fromkeys(("inch", "inches"), "inches"),
+    **dict.fromkeys(("second", "seconds", "sec", "secs"), "seconds"),
+    **dict.fromkeys(("minute", "minutes", "min", "mins"), "minutes"),
+    **dict.fromkeys(("hour", "hours", "hr", "hrs", "h"), "hours"),
+    **dict.fromkeys(("day", "days"), "days"),
+    **dict.fromkeys(("night", "nights"), "nights"),
+    **dict.fromkeys(("week", "weeks", "wk", "wks"), "weeks"),
+    **dict.fromkeys(("fortnight", "fortnights"), "fortnights"),
     **dict.fromkeys(("month", "months", "mo", "mos"), "months"),
     **dict.fromkeys(("year", "years", "yr", "yrs"), "years"),
     **dict.fromkeys(("session", "sessions", "treatment", "treatments", "visit", "visits", "appointment",
@@ -97,14 +108,21 @@ UNITS: dict[str, str] = {
     **dict.fromkeys(("time", "times"), "times"),
     **dict.fromkeys(("percent", "%"), "percent"),
 }
-"""Units a number counts, each with the unit of data/facts.yml it compares with (for the suggestion)."""
+"""Units a number counts, each as data/facts.yml writes a unit ("hours" is not "minutes", "cm" not "mm"): a
+message names a fact only when its number and unit are the typed ones."""
 UNITS_ES: dict[str, str] = {
     **dict.fromkeys(("aguja", "agujas", "agujita", "agujitas", "microaguja", "microagujas", "punta", "puntas", "púa",
                      "púas"), "needles"),
-    **dict.fromkeys(("mm", "milímetro", "milímetros", "cm", "centímetro", "centímetros", "pulgada", "pulgadas"), "mm"),
-    **dict.fromkeys(("segundo", "segundos", "seg", "minuto", "minutos", "min", "hora", "horas", "h"), "minutes"),
-    **dict.fromkeys(("día", "días", "noche", "noches"), "days"),
-    **dict.fromkeys(("semana", "semanas", "sem", "quincena", "quincenas"), "weeks"),
+    **dict.fromkeys(("mm", "milímetro", "milímetros"), "mm"),
+    **dict.fromkeys(("cm", "centímetro", "centímetros"), "cm"),
+    **dict.fromkeys(("pulgada", "pulgadas"), "inches"),
+    **dict.fromkeys(("segundo", "segundos", "seg"), "seconds"),
+    **dict.fromkeys(("minuto", "minutos", "min"), "minutes"),
+    **dict.fromkeys(("hora", "horas", "h"), "hours"),
+    **dict.fromkeys(("día", "días"), "days"),
+    **dict.fromkeys(("noche", "noches"), "nights"),
+    **dict.fromkeys(("semana", "semanas", "sem"), "weeks"),
+    **dict.fromkeys(("quincena", "quincenas"), "fortnights"),
     **dict.fromkeys(("mes", "meses"), "months"),
     **dict.fromkeys(("año", "años"), "years"),
     **dict.fromkeys(("sesión", "sesiones", "tratamiento", "tratamientos", "visita", "visitas"), "sessions"),
@@ -258,7 +276,8 @@ def _pieces(text: str) -> list[tuple[int, str]]:
 
 FREQUENCY = frozenset({"once", "twice", "thrice"})
 """Counts of times: "twice in a week" states a figure though "in" starts a phrase."""
-_TIME_UNITS = frozenset({"minutes", "days", "weeks", "months", "years"})
+_TIME_UNITS = frozenset({"seconds", "minutes", "hours", "days", "nights", "weeks", "fortnights", "months", "years"})
+"""Units of a length of time: "one" counts only before these ("wait one day"; "one session" is prose)."""
 
 
 def _tokens(text: str, lang: str) -> list[_Tok]:
@@ -322,9 +341,18 @@ def _tokens_cached(text: str, lang: str) -> list[_Tok]:
             following = following[1:]
         if following and following[0].kind == "unit":
             out[i + 1].kind = "join"
+    # "a second pair of ears", "un segundo par": "second" before a word is the ordinal, not the unit
+    # ("wait a second.", "30 second", "a second or two" stay units)
+    for i in range(1, len(out) - 1):
+        if out[i].kind == "unit" and out[i].text.lower() in _SECOND and out[i - 1].kind != "num" \
+                and out[i + 1].kind in ("word", "num", "unit", "ord") and out[i + 1].text[:1].isalpha():
+            out[i].kind, out[i].unit = "ord", None
     for tok in out:
         tok.text = text[tok.start:tok.end]  # as written: the message quotes the page
     return out
+
+
+_SECOND = frozenset({"second", "segundo"})
 
 
 def claims(text: str, lang: str = "en") -> list[Claim]:
@@ -515,6 +543,138 @@ def typed_number(text: str, lang: str = "en") -> str | None:
         run = re.search(r"\d+(?:[.,]\d+)*", text[text.index(numeral):])
         return run[0] if run and run.start() == 0 else numeral
     return first
+
+
+# --- figures on a page: clinical, or the reader's own --------------------------------------
+
+CLINICAL: dict[str, frozenset[str]] = {
+    "en": frozenset("""heal heals healed healing recover recovers recovery redness red pink pinkness swelling swollen
+        scab scabs peel peels peeling sore soreness sting stings stinging numb numbing numbed cream creams serum serums
+        sunscreen sun sunburn spf makeup retinol acid acids scrub scrubs cleanser product products needle needles
+        microneedle microneedles microneedling pen roller dermaroller treatment treatments session sessions procedure
+        procedures result results scar scars scarring acne collagen wait waiting avoid skip repeat return""".split()),
+    "es": frozenset("""sana sanar sane sanan cicatriza cicatrizar cicatrización recupera recuperación rojez
+        enrojecimiento roja rojo rosada rosado hinchazón hinchada costra costras descamación pela dolor adormece
+        anestesia anestésica crema cremas sérum protector sol quemadura maquillaje retinol ácido ácidos exfoliante
+        exfoliantes limpiador producto productos aguja agujas microagujas bolígrafo rodillo tratamiento tratamientos
+        sesión sesiones procedimiento procedimientos resultado resultados cicatriz cicatrices acné colágeno espere
+        esperar evite evitar repita repetir vuelva volver regrese""".split()),
+}
+"""Words of the treatment and its course (healing, numbing, the sun, products, sessions, waiting, coming
+back): a sentence with one of them is about a clinical matter, and a length of time in it is a clinical
+figure however it is said ("Avoid the sun for a week", "Your skin heals over several weeks")."""
+EVERYDAY: dict[str, frozenset[str]] = {
+    "en": frozenset("""chat chats call calls phone question questions friend friends choice decision consultation
+        drive trip parking bus coffee email form list notes""".split()),
+    "es": frozenset("""charla charlas llamada llamadas teléfono pregunta preguntas amigo amiga amigos amigas elección
+        decisión viaje trayecto estacionamiento autobús café correo formulario lista notas""".split()),
+}
+"""The reader's own arrangements: a time or a share in a sentence about these, and about nothing clinical,
+is ordinary writing ("a free 10-minute chat", "a minute or two to write down your questions", "100% your
+choice")."""
+_OWN_UNITS = _TIME_UNITS | {"percent"}
+"""What a figure of the reader's own arrangements measures: never needles, depth, sessions or a sun factor."""
+_COME = frozenset({"come", "comes", "coming", "came"})
+VAGUE = {"en": frozenset({"few", "several", "many"}),
+         "es": frozenset({"unos", "unas", "pocos", "pocas", "varios", "varias", "algunos", "algunas", "muchos", "muchas"})}
+"""Words for an amount with no number: "several weeks" is a figure only in a clinical sentence."""
+_NOT_A_LENGTH = frozenset({"of", "de", "per", "por", "every", "cada"})
+"""Before "a": "a third of an hour" and "once a month" are counted by claims(); "per a day" is no length."""
+
+
+@dataclass(frozen=True)
+class _Sentences:
+    starts: list[int]
+    clinical: list[bool]
+    everyday: list[bool]
+    tokens: list[int]  # where each token starts
+
+    def at(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset) - 1
+
+
+@functools.lru_cache(maxsize=64)
+def _sentences(text: str, lang: str) -> _Sentences:
+    """What each sentence of ``text`` is about: the treatment or its course, the reader's own arrangements."""
+    toks = _tokens(text, lang)
+    clinical_words, everyday_words = CLINICAL.get(lang, CLINICAL["en"]), EVERYDAY.get(lang, EVERYDAY["en"])
+    out = _Sentences([0], [False], [False], [t.start for t in toks])
+    new = False
+    for i, tok in enumerate(toks):
+        if new:
+            out.starts.append(tok.start)
+            out.clinical.append(False)
+            out.everyday.append(False)
+            new = False
+        low = tok.text.lower()
+        if low in clinical_words or (low == "back" and i and toks[i - 1].text.lower() in _COME):
+            out.clinical[-1] = True
+        elif low in everyday_words:
+            out.everyday[-1] = True
+        new = tok.text in _STOP_PUNCT
+    return out
+
+
+def own_figure(text: str, claim: Claim, lang: str = "en") -> bool:
+    """Is ``claim`` a time or a share of the reader's own arrangements: in a sentence that names one of
+    them (a chat, a call, questions, a friend, a choice) and nothing of the treatment or its course?"""
+    if claim.unit is not None and claim.unit not in _OWN_UNITS:
+        return False
+    sentences = _sentences(text, lang)
+    k = sentences.at(claim.start)
+    if sentences.everyday[k] and not sentences.clinical[k]:
+        return True
+    # the figure says what the everyday thing is, whatever else the sentence names: "a 10-minute chat",
+    # "100% your choice"
+    everyday = EVERYDAY.get(lang, EVERYDAY["en"])
+    toks = _tokens(text, lang)
+    i = bisect.bisect_left(sentences.tokens, claim.start)
+    for tok in toks[i + 1:i + 4]:
+        low = tok.text.lower()
+        if low in everyday:
+            return True
+        if not (tok.kind == "unit" or low in _OWNERS or (low == "-" and toks[i].end == tok.start)):
+            return False
+    return False
+
+
+_OWNERS = frozenset({"your", "my", "our", "their", "free", "su", "sus", "tu", "tus", "gratis"})
+
+
+def page_claims(text: str, lang: str = "en") -> list[Claim]:
+    """The figures a page may not type (``guide.rendered``): those of :func:`claims` but a time or share of
+    the reader's own arrangements (:func:`own_figure`), and, in a sentence about the treatment or its
+    course (``CLINICAL``), a length of time said in words: "a week", "an hour or so", "a fortnight",
+    "several weeks", "a few hours", "una semana", "varias semanas", and "every other week" in any sentence."""
+    counted = claims(text, lang)
+    found = [claim for claim in counted if not own_figure(text, claim, lang)]
+    toks = _tokens(text, lang)
+    sentences = _sentences(text, lang)
+    taken = {claim.start for claim in counted}
+    vague = VAGUE.get(lang, VAGUE["en"])
+    spoken: list[Claim] = []
+    for i, tok in enumerate(toks):
+        if tok.kind != "unit" or tok.unit not in _TIME_UNITS - {"seconds"} or i == 0:
+            continue  # ("wait a second" is an idiom)
+        before = toks[i - 1].text.lower()
+        start, value, anywhere = -1, None, False
+        if before in _ONE - {"one"} and not (i > 1 and (toks[i - 2].kind in ("num", "unit")
+                                                         or toks[i - 2].text.lower() in _NOT_A_LENGTH)):
+            start, value = i - 1, 1.0  # "a week", "an hour", "una semana"
+        elif before in vague or (i > 1 and toks[i - 2].text.lower() in vague and toks[i - 1].kind == "word"):
+            start = i - 1 if before in vague else i - 2  # "several weeks", "a few more days", "unos pocos días"
+            while start > 0 and i - start < 4 and toks[start - 1].text.lower() in vague | {"a"}:
+                start -= 1
+            if start > 0 and toks[start - 1].text.lower() == "how":
+                continue  # "how many weeks?" asks
+        elif before == "other" and i > 1 and toks[i - 2].kind == "every":
+            start, value, anywhere = i - 2, 2.0, True  # "every other week": every second one, in any sentence
+        if start < 0 or any(t.start in taken for t in toks[max(0, start - 1):i + 4]):
+            continue  # no length of time, or one claims() reports ("a day or two", "half an hour")
+        claim = Claim(toks[start].start, tok.end, text[toks[start].start:tok.end], value, tok.unit)
+        if sentences.clinical[sentences.at(tok.start)] or (anywhere and not own_figure(text, claim, lang)):
+            spoken.append(claim)
+    return sorted(found + spoken, key=lambda claim: claim.start)
 
 
 _RANGE_JOINS = frozenset({"to", "-", "–", "—", "and", "or", "through", "a", "y", "o"})

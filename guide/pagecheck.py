@@ -549,5 +549,5 @@ def check_numbers(body: str, shown: str, facts: schema.Facts, lang: str = "en") 
     lines = body.splitlines()
     hints = number_hints(facts)
     for row in lines:
-        for claim in numbers.claims(row, lang):
+        for claim in numbers.page_claims(row, lang):
             raise rendered.number_error(shown, lines, row, claim, {}, hints)

@@ -347,8 +347,9 @@ def _check_numbers(tree: Element, shown: str, lines: list[str], calls: Mapping[i
     for block in blocks(tree):
         for digits in _NUMERAL.findall(block.text):
             report.numerals.setdefault(digits.replace(",", "."), locate(lines, digits))
-        found = numbers.claims(block.text, lang)
-        named = numbers.named_figures(block.text, lang, subjects or {})
+        found = numbers.page_claims(block.text, lang)
+        named = [(claim, key) for claim, key in numbers.named_figures(block.text, lang, subjects or {})
+                 if not numbers.own_figure(block.text, claim, lang)]
         if named:
             starts = sorted(claim.start for claim in found)
             covered = [(run.start, run.end) for run in numbers.runs(block.text, lang)
@@ -366,7 +367,7 @@ def _check_numbers(tree: Element, shown: str, lines: list[str], calls: Mapping[i
             refuse(block.text, claim)
     for _, attr, value in htmlcheck.text_and_attributes(tree):
         if attr in ("title", "alt"):
-            for claim in numbers.claims(value, lang):
+            for claim in numbers.page_claims(value, lang):
                 refuse(value, claim)
     report.errors.extend(errors)
     if more:
@@ -473,7 +474,7 @@ def check_page(body: str, shown: str, lang: str, facts: schema.Facts, suggest: N
     _check_numbers(htmlcheck.parse_fragment(to_html(numbered, lang)) if raws else tree, shown, lines, calls, lang,
                    suggest, report, pagecheck.number_subjects(facts))
     for line, raw in raws:
-        for claim in numbers.claims(raw, lang):
+        for claim in numbers.page_claims(raw, lang):
             report.as_typed.append((line + raw.count("\n", 0, claim.start), raw[max(0, claim.start - 20):claim.end + 20].strip()))
     report.as_typed.sort(key=lambda item: item[0] or 0)
     for node in tree.iter():

@@ -46,6 +46,7 @@ def _inputs(size: int) -> dict[str, str]:
         "glossary lines": "".join(f"*[w{i}]: a word\n" for i in range(size // 16)),
         "quotation marks": "„‹«“‘" * (size // 5),
         "quotations": "Dr. Nazarian says “it never hurts at all” and " * (size // 47),
+        "lengths of time": "wait a few weeks, a 10-minute chat, 100% your choice " * (size // 53),
     }
 
 
@@ -62,6 +63,7 @@ def _timed(run: Callable[[], object]) -> float:
 
 CHECKERS: dict[str, Callable[[str], object]] = {
     "numbers": lambda text: numbers.claims(text),
+    "numbers on a page": lambda text: numbers.page_claims(text),
     "figures": lambda text: numbers.runs(text),
     "sentences": lambda text: attribution.sentences(text),
     "template sentences": lambda text: attribution.split(text),

@@ -253,6 +253,15 @@ MUST_REFUSE = {
         (f"The tip has {_COUNT_EN} of them.", _COUNT_EN),
         ("Wait half of an hour.", "half"), ("Wait \uff11\uff11 days.", "\uff11\uff11"), ("The tip has \u0661\u0661 of them.", "\u0661\u0661"),
         ("Use a sunscreen of thirty SPF.", "thirty"),
+        # the no-hints new-editor trial (issue 21): a length of time said in words, in a sentence about the
+        # treatment or its course, is a figure too (the message quotes the phrase)
+        ("Wait a fortnight before your next session.", "a fortnight"), ("Avoid the sun for a week.", "a week"),
+        ("Numbing takes a quarter of an hour.", "quarter"), ("Your skin heals over several weeks.", "several weeks"),
+        ("Wait a month before the next session.", "a month"), ("Redness lasts a few hours.", "a few hours"),
+        ("Numbing takes an hour or so.", "an hour"), ("Come back every other week.", "every other week"),
+        ("Come back in a week.", "a week"),
+        # the visit is the treatment's session: how long it takes is a figure the article does not give
+        ("The visit takes less than half an hour.", "half"),
     ],
     "es": [
         ("El bolígrafo tiene once agujas.", "once"), ("La crema tarda de diez a veinte minutos.", "diez"),
@@ -264,6 +273,13 @@ MUST_REFUSE = {
         (f"La punta tiene {_COUNT_ES} de ellas.", _COUNT_ES), ("Use factor de protección 30.", "30"), ("Use F\u0420S 30.", "30"),
         ("Espere un tercio de hora.", "tercio"), ("Espere un cuarto de hora.", "cuarto"), ("La punta tiene 11 de ellas.", "11"),
         ("Agujas: 11", "11"), ("Espere veinticuatro horas.", "veinticuatro"), ("Repita cada 4 a 6 sem.", "4"),
+        # issue 21's trial, in Spanish
+        ("Espere una quincena antes de la próxima sesión.", "una quincena"), ("Evite el sol durante una semana.", "una semana"),
+        ("La anestesia tarda un cuarto de hora.", "cuarto"), ("Su piel sana en varias semanas.", "varias semanas"),
+        ("Espere quince días antes de la próxima sesión.", "quince"), ("Espere un mes antes de la próxima sesión.", "un mes"),
+        ("La rojez dura unas horas.", "unas horas"), ("La anestesia tarda una hora más o menos.", "una hora"),
+        ("Vuelva cada dos semanas.", "dos"), ("Vuelva en una semana.", "una semana"),
+        ("La visita dura menos de media hora.", "media"),
     ],
 }
 
@@ -296,6 +312,12 @@ MUST_BUILD = {
         "Dial 911 in an emergency.", "Room 12 is on floor 3.", "Questions 1 to 3 are about cost.",
         "The vampire facial uses growth factor from your own blood.", "Part II of the guide is about aftercare.",
         "Ten doctors wrote to the magazine.", "The 2020 article quotes two doctors.",
+        # issue 21's trial: a figure of the reader's own arrangements (a friend, questions, a choice, a chat, a phone
+        # number), and a length of time in a sentence about nothing clinical
+        "Bring a friend as a second pair of ears.", "Take a minute or two to write down your questions.",
+        "Whether to go ahead is 100% your choice.", "Whether to go ahead with the treatment is 100% your choice.",
+        "Many clinics offer a free 10-minute chat first.", "Call 555-0123 to book.", "Book your visit a week ahead.",
+        "The article came out a year ago.", "How many weeks does redness last? Ask your provider.",
     ],
     "es": [
         "Llame a la clínica 24/7.", "El paso 1 es lavarse las manos.", "Deje descansar la piel unos días.",
@@ -306,6 +328,10 @@ MUST_BUILD = {
         "El artículo salió en 2020.", "Una o dos preguntas ayudan.", "Un par de preguntas ayudan.",
         "Abre de 9 a 10 de la mañana.", "Llegue a las 9:30.", "El tercer paso es el sérum.", "Vaya a la puerta 7.",
         "La clínica está en la Calle Mayor 42.", "Llame a la clínica 24/7 si algo le preocupa.",
+        # issue 21's trial, in Spanish
+        "Traiga a un amigo como un segundo par de oídos.", "Tómese un minuto o dos para escribir sus preguntas.",
+        "Decidir si seguir adelante es 100% su decisión.", "Muchas clínicas ofrecen una charla gratis de 10 minutos primero.",
+        "Llame al 555-0123 para reservar.", "Reserve su visita con una semana de antelación.", "El artículo salió hace un año.",
     ],
 }
 
@@ -351,6 +377,24 @@ def test_a_suggestion_names_a_fact_only_when_its_number_and_unit_match(tmp_path:
     msg = _refused(tmp_path, "Numbing takes half an hour.")
     assert "fact(" not in msg.split("Fix:")[1].replace('fact("...")', ""), msg  # 0.5 hours: no fact gives that
     assert "{% raw %}" in msg
+    # the same number in another unit names no fact: hours are not the numbing time's minutes, cm not the depth's mm
+    facts = project_facts().all_facts()
+    numbing, depth = facts["appointment.numbing_time"], facts["device.depth_range"]
+    for lang, right, wrong in (("en", f"Numbing takes {numbing.min:g} minutes.", f"Numbing takes {numbing.min:g} hours."),
+                               ("en", f"Needles reach {depth.max:g} mm.", f"Needles reach {depth.max:g} cm."),
+                               ("es", f"La crema tarda {numbing.min:g} minutos.", f"La crema tarda {numbing.min:g} horas.")):
+        key = "appointment.numbing_time" if "numbing" in right.lower() or "crema" in right else "device.depth_range"
+        assert f'fact("{key}")' in _refused(tmp_path, right, lang), right
+        msg = _refused(tmp_path, wrong, lang)
+        assert "fact(" not in msg.split("Fix:")[1].replace('fact("...")', ""), msg
+
+
+def test_a_length_of_time_shown_as_typed_is_listed_for_the_reviewer(tmp_path: Path) -> None:
+    """The last resort for a clinical-sounding length of time that is not one: raw, listed for the reviewer."""
+    body = "{% raw %}Avoid the sun for a week.{% endraw %}\n\nCode: `heals over several weeks`."
+    listed = load_project(_project(tmp_path, body)).site.pages["index.md"].as_typed
+    assert [line for line, _ in listed] == [_line(body, "{% raw %}"), _line(body, "Code:")], listed
+    assert "a week" in listed[0][1] and "several weeks" in listed[1][1], listed
 
 
 # --- who said it ------------------------------------------------------------------------------
