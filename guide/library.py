@@ -541,9 +541,15 @@ def _template_line(exc: BaseException, partial: str) -> int | None:
 
 
 def _once(terms: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The glossary page lists a word once: a plural ("dermarollers") whose singular is also a term is left out."""
+    """The glossary page lists a word once: a plural ("dermarollers") whose singular is also a term is left out,
+    and a Spanish feminine form ("dermatóloga") is listed with its masculine ("dermatólogo, dermatóloga")."""
     names = {term for term, _ in terms}
-    return [(term, meaning) for term, meaning in terms if not (term.endswith("s") and term[:-1] in names)]
+    once = []
+    for term, meaning in terms:
+        if (term.endswith("s") and term[:-1] in names) or (term.endswith("a") and term[:-1] + "o" in names):
+            continue
+        once.append((f"{term}, {term[:-1]}a" if term.endswith("o") and term[:-1] + "a" in names else term, meaning))
+    return once
 
 
 def _glossary(path: Path, shown: str, lang: str = "en") -> list[tuple[str, str]]:

@@ -272,6 +272,15 @@ def test_the_glossary_is_ours_and_lists_each_word_once(site: Build) -> None:
     assert re.search(r"\*\[vampire facial\]:.*controversial", glossary)
 
 
+def test_the_spanish_glossary_lists_a_feminine_form_with_its_masculine(site: Build) -> None:
+    """"dermatólogo" and "dermatóloga" mean the same: one entry on the glossary page, both tooltips stay."""
+    html = parse(page_file(site.site / "es", "glossary.md").read_text(encoding="utf-8"))
+    terms = [" ".join(dt.get_text().split()) for dt in html.select("article dt")]
+    assert "dermatólogo, dermatóloga" in terms and "dermatóloga" not in terms and "dermatólogo" not in terms
+    glossary = (ROOT / "includes" / "abbreviations.es.md").read_text(encoding="utf-8")
+    assert "*[dermatóloga]:" in glossary and "*[dermatólogo]:" in glossary, "both tooltips stay"
+
+
 @pytest.mark.parametrize("glossary, ours", [("abbreviations.md", " (our definition)"),
                                              ("abbreviations.es.md", " (definición nuestra)")])
 def test_every_tooltip_says_whose_meaning_it_is(site: Build, glossary: str, ours: str) -> None:

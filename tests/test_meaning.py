@@ -97,7 +97,9 @@ def test_each_kind_has_english_and_spanish_words() -> None:
 
 
 def test_a_spanish_label_is_our_name_for_the_fact_and_is_not_held_to_the_english(tmp_path: Path) -> None:
-    """'Semanas de protector solar sin falta' names 'Weeks of strict sunscreen': a label is our wording,
-    in English as in Spanish, so its words are not held to the source (values, items and quotes are)."""
-    path = _edited(tmp_path, ES, 'label: "Semanas de protector solar sin falta"', 'label: "Semanas de protector solar, sin falta"')
+    """'Cuántas semanas usar el protector solar sin falta' names 'How many weeks to be strict about sunscreen':
+    a label is our wording, in English as in Spanish, so its words are not held to the source (values,
+    items and quotes are)."""
+    path = _edited(tmp_path, ES, 'label: "Cuántas semanas usar el protector solar sin falta"',
+                   'label: "Cuántas semanas usar el protector solar, sin falta"')
     langs.load_wording(path, ES, load_facts(ROOT / EN, EN))
