@@ -38,7 +38,7 @@ from confusable_homoglyphs import confusables
 from jinja2 import nodes
 
 from . import macrospecs, render, schema
-from .errors import GuideError
+from .errors import GuideError, quote_line
 
 SHOWS = macrospecs.SHOWS
 """Calls whose first argument is the key of a fact they show (the declarations, guide/macrospecs.py)."""
@@ -503,7 +503,7 @@ _NOT_A_SPEAKER = re.compile(r"\b(?:we|us|our|you|your|i|this guide|the guide|a p
 
 
 def _misquote(shown: str, lines: list[str], problem: Quoted, what: str) -> GuideError:
-    from .rendered import locate, quote_line
+    from .rendered import locate
 
     first = " ".join(problem.words.split("\n")[0].split())[:40]
     line = locate(lines, first) or locate(lines, first[:15])

@@ -4,8 +4,23 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+
+def quoted(text: str, limit: int = 100) -> str:
+    """``text`` in quotes for a message, cut short after ``limit`` characters."""
+    return f"'{text[:limit]}{'...' if len(text) > limit else ''}'"
+
+
+def quote_line(rows: Sequence[str], line: int | None, past_end: str | None = None) -> str | None:
+    """Line ``line`` (counted from 1) of a file's ``rows``, stripped and quoted for a message: the one way every
+    check shows the line it found. ``past_end`` for a line after the last (the parser stopped at the end)."""
+    if not line or line < 1:
+        return None
+    if line > len(rows):
+        return past_end
+    return quoted(rows[line - 1].strip())
 
 
 @dataclass

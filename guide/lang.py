@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from . import meaning, schema
-from .errors import GuideError, GuideErrors, did_you_mean
+from .errors import GuideError, GuideErrors, did_you_mean, quoted
 from .numbers import COUNT_WORDS, NUMBER_WORDS, count_value, typed_number
 from .yamlsrc import KEY, dotted, load_with_lines
 
@@ -173,11 +173,11 @@ def _value_errors(key: Path_, value: Any, got: Any, lines: dict[Path_, int], sho
         problem = schema.plain_text_problem(text)
         if problem:
             errors.append(GuideError(shown, f"the Spanish wording is not plain text: {problem}",
-                                     line=lines.get(at, line), key=dotted(at), found=f"'{text[:100]}'",
+                                     line=lines.get(at, line), key=dotted(at), found=quoted(text),
                                      expected=schema.PLAIN_TEXT_EXPECTED, fix=schema.PLAIN_TEXT_FIX))
         elif typed_number(text, "es"):
             errors.append(GuideError(shown, f"a number typed into the Spanish wording ('{typed_number(text, 'es')}')",
-                                     line=lines.get(at, line), key=dotted(at), found=f"'{text[:100]}'",
+                                     line=lines.get(at, line), key=dotted(at), found=quoted(text),
                                      expected=f"words only: numbers live once, in {english}",
                                      fix="leave the number out of the wording; the page shows it with its macro."))
     return errors
@@ -211,13 +211,13 @@ def load_strings(root: Path, lang: str) -> dict[str, Any]:
             problem = schema.plain_text_problem(bare, schema.EMPHASIS)
             if problem:
                 raise GuideError(shown, f"a template string is not plain text: {problem}", line=lines.get(at, lines.get((key,))),
-                                 key=dotted(at), found=f"'{text[:100]}'",
+                                 key=dotted(at), found=quoted(text),
                                  expected=schema.PLAIN_TEXT_EXPECTED + "; {name} only for the values the code fills in",
                                  fix=schema.PLAIN_TEXT_FIX)
             number = typed_number(bare, lang)
             if number:
                 raise GuideError(shown, f"a number typed into a template string ('{number}')", line=lines.get(at, lines.get((key,))),
-                                 key=dotted(at), found=f"'{text[:100]}'", expected="words only: numbers come from data/facts.yml",
+                                 key=dotted(at), found=quoted(text), expected="words only: numbers come from data/facts.yml",
                                  fix="leave the number out; the templates show each fact's number through its {name} value.")
     _check_count_words(raw, lines, shown, lang)
     if lang != "en":

@@ -29,7 +29,7 @@ from markupsafe import Markup, escape
 from . import attribution, figures, macrospecs, numbers, pages, passages, pictures, preflight, render, rendered, schema, siteurl
 from . import lang as langs
 from .engine import BuildConfig, Page
-from .errors import GuideError, GuideErrors, did_you_mean
+from .errors import GuideError, GuideErrors, did_you_mean, quote_line, quoted
 from .loader import load_facts
 from .yamlsrc import KEY, load_with_lines
 
@@ -527,7 +527,7 @@ def _row(path: Path, line: int | None) -> str | None:
         rows = path.read_text(encoding="utf-8").splitlines()
     except OSError:
         return None
-    return f"'{rows[line - 1].strip()[:100]}'" if line and 0 < line <= len(rows) else None
+    return quote_line(rows, line)
 
 
 def _template_line(exc: BaseException, partial: str) -> int | None:
@@ -561,7 +561,7 @@ def _glossary(path: Path, shown: str, lang: str = "en") -> list[tuple[str, str]]
             continue
         match = re.fullmatch(r"\*\[([^\]]+)\]: (.+)", line)
         if not match:
-            errors.append(GuideError(shown, "a glossary line in the wrong form", line=number, found=f"'{line[:100]}'",
+            errors.append(GuideError(shown, "a glossary line in the wrong form", line=number, found=quoted(line),
                                      expected="*[term]: meaning, one term per line",
                                      fix="write the line as *[term]: what it means."))
             continue
@@ -571,11 +571,11 @@ def _glossary(path: Path, shown: str, lang: str = "en") -> list[tuple[str, str]]
             number_in = numbers.typed_number(value, lang)
             if problem:
                 errors.append(GuideError(shown, f"a glossary entry is not plain text: {problem}", line=number,
-                                         found=f"'{value[:100]}'", expected=schema.PLAIN_TEXT_EXPECTED,
+                                         found=quoted(value), expected=schema.PLAIN_TEXT_EXPECTED,
                                          fix=schema.PLAIN_TEXT_FIX))
             elif number_in:
                 errors.append(GuideError(shown, f"a number in a glossary entry ('{number_in}')", line=number,
-                                         found=f"'{value[:100]}'", expected=schema.NUMBER_IN_WORDS_EXPECTED,
+                                         found=quoted(value), expected=schema.NUMBER_IN_WORDS_EXPECTED,
                                          fix="explain the term in words; a figure from the article belongs in "
                                              "data/facts.yml and on the pages."))
         terms.append((term, meaning))

@@ -22,7 +22,7 @@ import jinja2
 from jinja2 import nodes
 
 from . import schema
-from .errors import GuideError, did_you_mean
+from .errors import GuideError, did_you_mean, quote_line
 from .macrospecs import BLOCKS, PARTS, STYLES, Spec
 
 RAW_HINT = "To show braces as text, put them between {% raw %} and {% endraw %}."
@@ -255,10 +255,7 @@ def _first_name(node: nodes.Node) -> str | None:
 
 
 def _quote(lines: list[str], lineno: int | None) -> str:
-    if not lineno or lineno > len(lines):
-        return "the end of the page"
-    line = lines[lineno - 1].strip()
-    return f"'{line[:100]}{'...' if len(line) > 100 else ''}'"
+    return quote_line(lines, lineno) or "the end of the page"
 
 
 def _syntax(exc: jinja2.TemplateSyntaxError, lines: list[str], shown: str) -> GuideError:

@@ -56,7 +56,7 @@ from pathlib import Path
 import yaml
 
 from . import mdconfig, schema
-from .errors import GuideError, GuideErrors, did_you_mean
+from .errors import GuideError, GuideErrors, did_you_mean, quote_line
 from .lang import LANGS
 from .yamlsrc import MAX_BYTES, MAX_DEPTH, MAX_SCALAR, compose, hazards
 
@@ -185,10 +185,7 @@ def _row(source: Source, node: yaml.Node) -> str:
 
 def _quoted(source: Source, index: int) -> str:
     """Line ``index`` (0-based) of the file, quoted for a message (a long one cut short)."""
-    if index >= len(source.rows):
-        return "the end of the file"
-    row = source.rows[index].strip()
-    return "'" + (row if len(row) <= 160 else row[:157] + "...") + "'"
+    return quote_line(source.rows, index + 1, "the end of the file") or "the end of the file"
 
 
 @dataclass

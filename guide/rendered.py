@@ -34,7 +34,7 @@ from jinja2 import nodes
 from pymdownx.snippets import SnippetMissingError
 
 from . import htmlcheck, mdconfig, numbers, schema
-from .errors import GuideError
+from .errors import GuideError, quote_line
 from .htmlcheck import Element, is_element, tag_name
 
 FIRST_STAND_IN = 0xE100
@@ -302,13 +302,6 @@ def locate(lines: list[str], needle: str, calls: Mapping[int, Call] | None = Non
         if low in row.lower() or ("&" in row and low in html.unescape(row).lower()):
             return number
     return None
-
-
-def quote_line(lines: list[str], line: int | None) -> str | None:
-    if not line or line > len(lines):
-        return None
-    row = lines[line - 1].strip()
-    return f"'{row[:100]}{'...' if len(row) > 100 else ''}'"
 
 
 def readable(text: str, calls: Mapping[int, Call]) -> str:

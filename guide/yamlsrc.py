@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import GuideError
+from .errors import GuideError, quote_line
 
 Path_ = tuple[str | int, ...]
 
@@ -348,9 +348,10 @@ def _source_line(text: str, index: int) -> str | None:
 
 
 def _quoted_row(rows: list[str], index: int) -> str | None:
-    if 0 <= index < len(rows) and rows[index].strip():
-        return f"'{rows[index].strip()}'"
-    return "the end of the file" if index >= len(rows) else None
+    """Line ``index`` (0-based), quoted; ``None`` for a blank line (the caller says "an empty line")."""
+    if 0 <= index < len(rows) and not rows[index].strip():
+        return None
+    return quote_line(rows, index + 1, "the end of the file")
 
 
 def _scalar(node: yaml.Node, name: str = "", path: Path_ = (), offset: int = 0) -> object:

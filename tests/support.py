@@ -62,24 +62,30 @@ class Build:
         return self.returncode == 0
 
 
+BUILD_LIMIT = 1200
+"""Seconds a build may take before a test gives up: a bound against a hang, not a speed target (make bench
+measures speed). A full `make test` on a 2-core machine shared with other work built Zensical's site in
+more than 300 s."""
+
+
 def run_build(project: Path, site: Path | None = None) -> Build:
     """Build ``project`` strictly into ``site`` (default: project/site), as `make build` does."""
     site = site or project / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     # As make build does: the pre-flight check of mkdocs.yml and symlinks first.
     pre = subprocess.run([sys.executable, "-m", "guide.preflight", str(project)], cwd=project, env=env,
-                         capture_output=True, text=True, timeout=60)
+                         capture_output=True, text=True, timeout=BUILD_LIMIT)
     if pre.returncode != 0:
         return Build(project, site, pre.returncode, pre.stdout + pre.stderr)
     proc = subprocess.run(
         [MKDOCS, "build", "--strict", "--clean", "--site-dir", str(site)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+        cwd=project, env=env, capture_output=True, text=True, timeout=BUILD_LIMIT,
     )
     # As make build does: the Spanish edition (mkdocs.es.yml, issue 15) into site/es/, when the project has it.
     if proc.returncode == 0 and (project / ES_CONFIG).is_file():
         es = subprocess.run(
             [MKDOCS, "build", "-f", ES_CONFIG, "--strict", "--clean", "--site-dir", str(site / "es")],
-            cwd=project, env=env, capture_output=True, text=True, timeout=300,
+            cwd=project, env=env, capture_output=True, text=True, timeout=BUILD_LIMIT,
         )
         (site / "es" / "404.html").unlink(missing_ok=True)  # never served: the root 404 speaks both languages
         return Build(project, site, es.returncode, proc.stdout + proc.stderr + es.stdout + es.stderr)
@@ -106,7 +112,7 @@ def run_zensical(project: Path, config: str = ZENSICAL_CONFIG, site_dir: str = Z
         steps.append((flatten(project, ZENSICAL_ES_CONFIG).name, f"{site_dir}/es"))
     for conf, _ in steps:
         proc = subprocess.run([str(ZENSICAL), "build", "-f", conf, "--clean", "--strict"],
-                              cwd=project, env=env, capture_output=True, text=True, timeout=300)
+                              cwd=project, env=env, capture_output=True, text=True, timeout=BUILD_LIMIT)
         build.returncode, build.output = proc.returncode, build.output + proc.stdout + proc.stderr
         if not build.ok:
             break
@@ -134,7 +140,7 @@ def make_build(project: Path, engine: str = "mkdocs") -> Build:
     else:
         cmd, out = ["make", "-s", "-o", ".venv/.site", f"BIN={BIN}", "build"], "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH}
-    proc = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=BUILD_LIMIT)
     return Build(project, project / out, proc.returncode, proc.stdout + proc.stderr, engine)
 
 

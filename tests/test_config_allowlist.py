@@ -19,7 +19,7 @@ import pytest
 
 from guide import mdconfig, preflight
 from guide.errors import GuideError, GuideErrors
-from support import BIN, MAKE_PARTS, ROOT
+from support import BIN, BUILD_LIMIT, MAKE_PARTS, ROOT
 from tools.project import BUILD_PARTS, copy_project
 
 PARTS = ("docs", "docs-es", *preflight.CONFIGS)
@@ -449,7 +449,7 @@ def test_every_problem_at_once_sorted_by_file_and_line(project: Path) -> None:
 
 def _make_preview(project: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["make", "-s", "-o", ".venv/.site", f"BIN={BIN}", "preview"], cwd=project, capture_output=True,
-                          text=True, timeout=300, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                          text=True, timeout=BUILD_LIMIT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
 
 def test_make_preview_runs_the_preflight_and_keeps_the_previous_preview(tmp_path: Path) -> None:

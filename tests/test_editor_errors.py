@@ -460,7 +460,7 @@ def test_typo_in_a_partial_full_message(tmp_path: Path) -> None:
     row = next(r for r in text.splitlines() if "needle_cont" in r).strip()
     assert msg == (
         f"includes/partials/glance-card.html:{line_of(text, 'needle_cont')}: the partial uses the fact 'device.needle_cont', "
-        f"which is not in data/facts.yml Found: '{row[:100]}'. "
+        f"which is not in data/facts.yml Found: '{row[:100]}{'...' if len(row) > 100 else ''}'. "
         'Expected: names and fact keys that exist (partials read facts through v("group.name")). '
         "Fix: Did you mean 'device.needle_count'? Correct the name on this line."
     )

@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from htmlpage import parse
-from support import MKDOCS, ROOT
+from support import BUILD_LIMIT, MKDOCS, ROOT
 from tools.project import BUILD_PARTS, copy_project
 
 ATTRS = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "use": "href"}
@@ -53,7 +53,7 @@ def preview(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("preview") / "project", (*BUILD_PARTS, "preview.yml", "preview.es.yml"))
     for config in ("preview.yml", "preview.es.yml"):  # as make preview does: English, then Spanish into es/
         proc = subprocess.run([MKDOCS, "build", "--strict", "--clean", "-f", config], cwd=project,
-                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True, timeout=300)
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True, timeout=BUILD_LIMIT)
         assert proc.returncode == 0, proc.stdout + proc.stderr
     return project / "site-preview"
 
