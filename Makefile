@@ -85,13 +85,17 @@ serve: $(VENV)/.site ## Preview both editions on http://127.0.0.1:8000 (Spanish 
 	$(BIN)/python -m tools.serve --port $(PORT)
 
 # Built into .site-new/ and moved to site/ only on success: a failed build leaves the previous site (or none).
-# Two editions: English (mkdocs.yml) at the root, then Spanish (mkdocs.es.yml) into es/ inside it.
+# Two editions at once, one per core: English (mkdocs.yml) into .site-new/, Spanish (mkdocs.es.yml) into
+# .site-new-es/ (its messages held until the English build ends, so the two never interleave), then es/ inside.
 build: $(VENV)/.site ## Strict build of both editions into site/ (Spanish in site/es/)
 	$(BIN)/python -m guide.preflight
-	rm -rf .site-new
-	$(BIN)/mkdocs build --strict --clean --site-dir .site-new || { rm -rf .site-new; exit 1; }
-	$(BIN)/mkdocs build -f mkdocs.es.yml --strict --clean --site-dir .site-new/es || { rm -rf .site-new; exit 1; }
-	rm -f .site-new/es/404.html  # never served: GitHub Pages serves the root 404.html, which speaks both languages
+	rm -rf .site-new .site-new-es
+	$(BIN)/mkdocs build -f mkdocs.es.yml --strict --clean --site-dir .site-new-es > .site-new-es.log 2>&1 & es=$$!; \
+	  $(BIN)/mkdocs build --strict --clean --site-dir .site-new; en=$$?; \
+	  wait $$es; es=$$?; cat .site-new-es.log >&2; rm -f .site-new-es.log; \
+	  if [ $$en -ne 0 ] || [ $$es -ne 0 ]; then rm -rf .site-new .site-new-es; exit 1; fi
+	rm -f .site-new-es/404.html  # never served: GitHub Pages serves the root 404.html, which speaks both languages
+	mv .site-new-es .site-new/es
 	rm -rf site && mv .site-new site
 
 facts: $(VENV)/.site ## Which facts this change touches (against main), and the pages that show them
@@ -146,4 +150,4 @@ build-zensical: $(VENVZ)/.zensical ## Strict build of both editions with Zensica
 	rm -rf .site-zensical-old
 
 clean: ## Remove what builds and installs left behind
-	rm -rf site site-zensical site-preview .site-new .site-preview-new .zensical.es.yml .cache .pytest_cache bench/out
+	rm -rf site site-zensical site-preview .site-new .site-new-es .site-new-es.log .site-preview-new .zensical.es.yml .cache .pytest_cache bench/out
