@@ -185,6 +185,10 @@ def test_macros_options_are_fixed(project: Path, option: str) -> None:
         assert "other delimiters would hide Jinja from it" in msgs[0]
 
 
+SEPARATOR = f"      separator: '{preflight.SEARCH_SEPARATOR}'"
+"""The search plugin's separator line, as mkdocs.yml and mkdocs.es.yml write it (issue 23)."""
+
+
 @pytest.mark.parametrize("config, old, new, says", [
     ("mkdocs.yml", "      module_name: macros", "      module_name: evil", "the plugins[1].macros.module_name in mkdocs.yml"),
     ("zensical.es.yml", "  variant: classic\n", "  variant: classic\nplugins:\n  - search\n  - macros:\n      module_name: docs/evil\n",
@@ -192,8 +196,13 @@ def test_macros_options_are_fixed(project: Path, option: str) -> None:
     ("mkdocs.yml", "      on_error_fail: true", "      on_error_fail: false", "the plugins[1].macros.on_error_fail in mkdocs.yml"),
     ("mkdocs.yml", "      on_error_fail: true\n", "", "the macros option 'on_error_fail' is missing from mkdocs.yml"),
     ("mkdocs.yml", "      module_name: macros\n", "", "the macros option 'module_name' is missing from mkdocs.yml"),
-    ("mkdocs.yml", "  - search\n", "  - search\n  - material/privacy\n", "the plugin 'material/privacy' in mkdocs.yml"),
-    ("mkdocs.yml", "  - search\n", "  - search:\n      lang: ja\n", "the plugins[0].search.lang in mkdocs.yml"),
+    ("mkdocs.yml", "  - macros:\n", "  - material/privacy\n  - macros:\n", "the plugin 'material/privacy' in mkdocs.yml"),
+    ("mkdocs.yml", "      separator:", "      lang: ja\n      separator:", "the plugins[0].search.lang in mkdocs.yml"),
+    # The search separator is a regular expression every reader's browser runs over every page: one fixed value.
+    ("mkdocs.yml", SEPARATOR, "      separator: '(a+)+$'", "the plugins[0].search.separator in mkdocs.yml is not an allowed value"),
+    ("mkdocs.es.yml", SEPARATOR, "      separator: '[\\s\\-]+'", "the plugins[0].search.separator in mkdocs.es.yml is not an allowed value"),
+    ("mkdocs.yml", SEPARATOR, "      separator: !ENV [SEP, ' ']", "a value from the environment (!ENV) for 'plugins[0].search.separator'"),
+    ("mkdocs.yml", "      separator:", "      pipeline: [stemmer]\n      separator:", "the setting 'plugins[0].search.pipeline' in mkdocs.yml"),
     ("mkdocs.es.yml", "  - macros:\n      module_name: macros\n      on_error_fail: true\n      on_undefined: strict\n", "",
      "mkdocs.es.yml does not run the macros plugin"),
     ("mkdocs.yml", "  custom_dir: overrides", "  custom_dir: docs", "the theme.custom_dir in mkdocs.yml is not an allowed value"),
@@ -366,7 +375,7 @@ def test_data_files_refuse_directives_too() -> None:
     ("mkdocs.yml", "# The microneedling guide: site configuration.", "%TAG !e! tag:yaml.org,2002:python/\n---",
      "a directive '%TAG' in mkdocs.yml"),
     ("mkdocs.yml", "theme:\n", "theme:\n  <<: {custom_dir: docs}\n", "a merge key '<<' in mkdocs.yml"),
-    ("mkdocs.yml", "  - search\n", "  - search\n  - materialx.emoji\n", "the word 'materialx' in mkdocs.yml"),
+    ("mkdocs.yml", "  - macros:\n", "  - materialx.emoji\n  - macros:\n", "the word 'materialx' in mkdocs.yml"),
     ("zensical.es.yml", "  variant: classic\n", "  variant: classic\n  # material.extensions.emoji\n",
      "the word 'material.extensions' in zensical.es.yml"),
     ("mkdocs.yml", "strict: true", "strict: true\nstrict: false", "the setting 'strict' is given twice in mkdocs.yml"),
