@@ -21,6 +21,7 @@ Every problem is collected (``Report.errors``), with the page's line where it ca
 from __future__ import annotations
 
 import bisect
+import datetime
 import functools
 import html
 import re
@@ -31,6 +32,7 @@ from dataclasses import dataclass, field
 import jinja2
 import markdown
 from jinja2 import nodes
+from markdown.extensions import toc
 from pymdownx.snippets import SnippetMissingError
 
 from . import htmlcheck, mdconfig, numbers, schema
@@ -408,6 +410,84 @@ def check_partial(output: str, shown: str, lang: str = "en") -> list[GuideError]
             for problem in htmlcheck.check_content(tree, htmlcheck.content_policy())]
 
 
+# --- values no reader sees: an id, a datetime (no-hints review, finding 12) ----------------------------
+
+_DATETIME = re.compile(
+    r"\d{4}(?:-\d{2}(?:-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?"
+    r"|\d{4}-W\d{2}|--\d{2}-\d{2}|\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?"
+    r"|P(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d{1,3})?S)?)?")
+"""A ``datetime`` value as HTML defines them: a year, month, date, date and time (with its zone), week,
+day of a year, time, or duration; read on the attribute's value, never on the page's source."""
+MAX_ID_WORDS = 5
+"""Words an author's id may have (``{ #before-the-visit }``): a name to link to, not a sentence."""
+
+
+def _valid_datetime(value: str) -> bool:
+    if not _DATETIME.fullmatch(value) or value == "P":
+        return False
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", value):
+        try:
+            datetime.date.fromisoformat(value[:10])
+        except ValueError:
+            return False
+    elif re.fullmatch(r"\d{4}-\d{2}", value):
+        return 1 <= int(value[5:]) <= 12
+    return True
+
+
+def _toc_made(node: Element, value: str) -> bool:
+    """Whether ``value`` is the id the toc extension gives heading ``node`` (its words, lower case, dashes;
+    ``_1``, ``_2`` ... after a heading of the same words)."""
+    if tag_name(node) not in HEADINGS:
+        return False
+    words = "".join(node.itertext()).removesuffix(htmlcheck.PERMALINK)
+    return re.sub(r"_\d+$", "", value) == toc.slugify(words, "-")
+
+
+def hidden_value_errors(tree: Element, shown: str, lines: list[str]) -> list[GuideError]:
+    """The values of a page's ``datetime`` and author-written ``id`` attributes: no reader sees them, but the
+    page's source, the search index and every link to the id carry them. A ``datetime`` must be a date or time;
+    an id the page gives itself (``{ #my-id }``, ``<span id="...">``) a short name with no number and none of
+    the words that change a claim's meaning (guide/meaning.py). The ids toc gives headings are their words."""
+    from . import meaning
+
+    errors: list[GuideError] = []
+    for node in tree.iter():
+        if not is_element(node) or node is tree:
+            continue
+        when = node.get("datetime")
+        if when is not None and not _valid_datetime(when.strip()):
+            line = locate(lines, when[:40]) or locate(lines, "datetime")
+            errors.append(GuideError(
+                shown, f"a datetime that is not a date or time: '{when[:60]}'", line=line,
+                found=quote_line(lines, line) or htmlcheck.describe(node),
+                expected="a date or time as HTML writes them, such as datetime=\"2026-11-24\" or \"2026-11-24T09:30\"",
+                fix="write the date the element shows (year-month-day), or remove the datetime attribute; words belong "
+                    "in the text a reader sees."))
+        ident = node.get("id")
+        if ident is None or _toc_made(node, ident):
+            continue
+        words = " ".join(re.split(r"[-_.:\s]+", ident)).strip()
+        numeral = numbers.any_numeral(words) or next(
+            (w for w in words.lower().split() if w in numbers.WORDS or w in numbers.WORDS_ES), None)
+        changes = meaning.found(words, "en") + meaning.found(words, "es")  # an id is in no one language
+        count = len(words.split())
+        if numeral is None and not changes and count <= MAX_ID_WORDS:
+            continue
+        what = (f"a number ('{numeral}')" if numeral is not None else
+                f"a word that changes a claim's meaning ('{changes[0].word}', {changes[0].kind})" if changes else
+                f"{count} words")
+        line = locate(lines, ident[:40])
+        errors.append(GuideError(
+            shown, f"an id that carries {what}: '{ident[:60]}'", line=line,
+            found=quote_line(lines, line) or htmlcheck.describe(node),
+            expected=f"a short name to link to: at most {MAX_ID_WORDS} words, no number and none of the words of "
+                     "guide/meaning.py (the id is in the page's source and the search index, where no reader checks it)",
+            fix="name the place plainly, such as { #before-the-visit }, or leave the id out: a heading has one of its "
+                "own words already."))
+    return errors
+
+
 MAX_DEPTH = 40
 """Deepest nesting of lists, quotes and blocks a page may have (the guide's go three deep)."""
 
@@ -448,6 +528,7 @@ def check_page(body: str, shown: str, lang: str, facts: schema.Facts, suggest: N
         line = locate(lines, problem.needle, calls)
         report.errors.append(GuideError(shown, problem.what, line=line, found=quote_line(lines, line) or problem.found,
                                         expected=problem.expected, fix=problem.fix))
+    report.errors.extend(hidden_value_errors(tree, shown, lines))
     for node, _, value in htmlcheck.text_and_attributes(tree):
         char = htmlcheck.invisible(value, ALLOWED_STAND_INS)
         if char is not None:

@@ -121,6 +121,21 @@ MARKUP_REFUSED = {
                             "a title attribute (a tooltip) in the page"),
     "a page's own glossary line": ("*[safe]: Dr. Jaliman says it is safe in pregnancy\n\nIt is safe.", "*[safe]",
                                    "a title attribute (a tooltip) in the page"),
+    # values no reader sees (no-hints review, finding 12): the page's source and the search index carry them
+    "words in a datetime": ('The visit <time datetime="use needles 12 mm at home">today</time>.', "datetime=",
+                            "a datetime that is not a date or time: 'use needles 12 mm at home'"),
+    "a date that does not exist": ('Reviewed <time datetime="2026-13-45">today</time>.', "datetime=",
+                                   "a datetime that is not a date or time: '2026-13-45'"),
+    "a number word in an attribute list's id": ("Use the pen.\n{: #use-twelve-mm-needles }", "twelve",
+                                                "an id that carries a number ('twelve'): 'use-twelve-mm-needles'"),
+    "a Spanish number word in a heading's id": ("## Agujas { #usar-doce-agujas }", "doce",
+                                                "an id that carries a number ('doce'): 'usar-doce-agujas'"),
+    "digits in an HTML id": ('<span id="depth-2-5-mm">Depth</span>', "depth-2-5",
+                             "an id that carries a number ('2'): 'depth-2-5-mm'"),
+    "a claim in a heading's id": ("## Pregnancy { #safe-in-pregnancy }", "safe-in",
+                                  "an id that carries a word that changes a claim's meaning ('safe', safety or risk)"),
+    "a sentence in an id": ("Text.\n{: #get-it-done-at-home-by-a-friend-weekly }", "get-it-done",
+                            "an id that carries 9 words"),
 }
 
 WRITING_BUILDS = {
@@ -132,6 +147,11 @@ WRITING_BUILDS = {
     "links with words": "See the [sources](sources.md) and [the article](https://example.com/article).",
     "the guide's own classes": '<div class="checklist" markdown>\n- Sunscreen\n</div>\n\nIntro\n{: .sheet-intro }',
     "a heading with an id": "## Before the visit { #before }\n\nText.",
+    "ids of the author's and of toc": ("## Before the visit { #before-the-visit }\n\nText.\n{: #visit }\n\n"
+                                       "## ¿Qué tan hondo llegan las agujas?\n\n## ¿Qué tan hondo llegan las agujas?\n\n"
+                                       '<span id="questions">Ask.</span>'),
+    "a time with its date": ('Reviewed <time datetime="2026-11-24">on the day</time>, at '
+                             '<time datetime="2026-11-24T09:30">the start of the visit</time>.'),
     "a glossary word": "Use a sunscreen with a high SPF.",
 }
 
