@@ -747,3 +747,170 @@ def _templates(folder: Path) -> Iterator[Path]:
     for path in sorted(folder.rglob("*")):
         if path.is_file() and path.suffix in (".md", ".html", ".svg"):
             yield path
+
+
+# --- claims credited in prose: only the macros put a doctor's words on a page (no-hints review, finding 5) ----
+
+REPORTING = re.compile(
+    r"(?<![^\W\d_])(?:says|said|say|saying|recommends?|recommended|advises?|advised|suggests?|suggested|warns?|warned|"
+    r"explains?|explained|notes|noted|according to|believes?|believed|tells|told|claims|claimed|insists?|agrees?|agreed|"
+    r"adds|added|states|stated|stresses|confirms?|confirmed|thinks|puts it|writes|wrote|in (?:her|his|their) (?:words|view)|"
+    r"dice|dicen|dijo|decía|recomienda|recomiendan|recomendó|aconseja|aconsejan|aconsejó|según|explica|explicó|advierte|"
+    r"advirtió|sugiere|sugirió|señala|señaló|añade|añadió|agrega|agregó|afirma|afirmó|comenta|comentó|asegura|aseguró|"
+    r"sostiene|cree|opina|indica|indicó|insiste|considera|de acuerdo con|en (?:sus|palabras de))(?![^\W\d_])", re.I)
+"""Words that credit what follows (or comes before) to the one a sentence names: "says", "according to", "dice",
+"según"... (``_SPEECH`` is the shorter list the quotation check reads speakers by)."""
+_ONE_DOCTOR = (r"(?:doctor|doc|derm|dermatologist|surgeon|physician|expert|specialist|médic[oa]|doctora|dermatólog[oa]|"
+               r"cirujan[oa]|expert[oa]|especialista)")
+DOCTOR_ROLE = re.compile(r"(?<![^\W\d_])" + _ONE_DOCTOR + r"\s+(?:[^\W\d_]+\s+)?" + REPORTING.pattern.removeprefix(r"(?<![^\W\d_])")
+                         + r"|(?<![^\W\d_])(?:according to|según|de acuerdo con)\s+(?:the|your|a|my|el|la|su|mi|un|una)\s+"
+                         + _ONE_DOCTOR + r"(?![^\W\d_])", re.I)
+"""A doctor named by her role alone, as the one who says it ("the dermatologist says ...", "your doctor recommends",
+"según la dermatóloga"): a claim credited to one of the experts. (Plural roles, "its two doctors", name the article's
+pair in the guide's own summaries.)"""
+ANY_DOCTOR = "a doctor"
+_FILLER = frozenset("""dr dra drs dras doctor doctora the a an la el los las lo le les del de al and y e or o it this that
+so them esto eso así as what when who how which why where qué que cuándo cuando quién quien cómo como cuánto cuanto dónde""".split())
+"""Words that are no claim of their own beside a name and a reporting word ("What Dr. Nazarian says", "…, says Dr. Nazarian")."""
+_POINTER_START = re.compile(r"^(?:(?:and|or|but|for|to|see|y|o|pero|para|saber|cada)\s+)*(?:when|who|what|how|which|why|where|as|"
+                            r"cuándo|cuando|quién|quien|qué|cómo|cuánto|dónde)(?![^\W\d_])", re.I)
+"""A clause that asks rather than claims ("when the article and Dr. Jaliman say to skip or wait", "según ... cuándo
+esperar"): a page's title or description, or a heading, says what the page shows, not what the doctor says."""
+_SEE_WHERE = re.compile(r"(?<![^\W\d_])(?:see|read|find|verá|vea|lea|leerá|encontrará)\s+(?:below\s+|más abajo\s+|abajo\s+)?"
+                        r"(?:when|who|what|how|which|cuándo|quién|qué|cómo|cuánto)(?![^\W\d_])", re.I)
+"""A clause that sends the reader to where it is shown ("más abajo verá quién debe esperar ... según la Dra. Jaliman")."""
+_CLAUSE_BREAK = re.compile(r"[,;:—–]")
+LINK_MARK = "\ue0fe"
+"""Put before the words of a link to a page of the site (``guide.rendered``): the claim is shown there, by its macros."""
+
+
+@dataclass
+class Credited:
+    """One sentence that credits a claim to a doctor: whom it names, whether it only asks ("when Dr. X says")."""
+
+    doctors: set[str]
+    pointer: bool  # the clause asks ("when Dr. X says ..."): a title, description or heading saying what the page shows
+    sends: bool = False  # the clause sends the reader to it ("see below who ..."), anywhere
+
+
+def credited(sentence: str, calls: Mapping[int, object], facts: schema.Facts) -> Credited | None:
+    """Whether ``sentence`` (plain text; a stand-in for each macro call) credits a claim to a doctor: it names one (her
+    name, her role, ``expert("...")``, or a doctor's role alone) and has a reporting word, and words beside them
+    that say something. ``None`` when it does not."""
+    from .rendered import call_index
+
+    plain = re.sub(r"\([^()]*\)", " ", sentence)  # "(mantenimiento, cicatrices...)": an aside, no clause of its own
+    if not REPORTING.search(skeleton(plain)):
+        return None
+    doctors = {who for _, who in _mentions(sentence, calls, facts) if who in facts.experts}
+    if not doctors and DOCTOR_ROLE.search(skeleton(sentence)):
+        doctors = {ANY_DOCTOR}
+    if not doctors:
+        return None
+    clauses = [c for c in _CLAUSE_BREAK.split(plain)]
+    at = next((i for i, c in enumerate(clauses) if REPORTING.search(skeleton(c))), 0)
+
+    def content(text: str) -> list[str]:
+        look = skeleton(text)
+        for pattern in (REPORTING, DOCTOR_ROLE, ARTICLE_NAME, *(p for _, p in _surname_patterns(
+                tuple((k, p.name) for k, p in facts.experts.items()))),
+                        *(p for _, p in _role_patterns(tuple((k, p.short_role or "") for k, p in facts.experts.items())))):
+            look = pattern.sub(" ", look)
+        words = re.findall(r"[^\W\d_]+|\d+|[\ue000-\uf8ff]", look)
+        return [w for w in words if w not in _FILLER and (len(w) > 1 or call_index(w) is None or _is_shown(w, calls))]
+
+    own = content(clauses[at])
+    if own or _POINTER_START.match(" ".join(clauses[at].split())):
+        claim = clauses[at]
+    else:  # "según el artículo y la Dra. Jaliman": the claim is the clause beside it
+        rest = [i for i in range(len(clauses)) if i != at and content(clauses[i])]
+        if not rest:
+            return None  # "What Dr. Nazarian says", "…, Dr. Nazarian says:"
+        claim = clauses[max((i for i in rest if i < at), default=min(rest))]
+    return Credited(doctors, bool(_POINTER_START.match(" ".join(claim.split()))), bool(_SEE_WHERE.search(claim)))
+
+
+def _is_shown(char: str, calls: Mapping[int, object]) -> bool:
+    from .rendered import Call, call_index
+
+    index = call_index(char)
+    call = calls.get(index) if index is not None else None
+    return isinstance(call, Call) and call.name != "expert"
+
+
+def _carries(text: str, doctors: set[str], calls: Mapping[int, object], facts: schema.Facts) -> bool:
+    """Whether ``text`` shows a fact or quote (by its macro) that data/facts.yml gives to one of ``doctors``."""
+    from .rendered import Call, call_index
+
+    every = facts.all_facts()
+    for char in text:
+        index = call_index(char)
+        call = calls.get(index) if index is not None else None
+        if not isinstance(call, Call) or not call.key:
+            continue
+        said = (every[call.key].expert if call.name in SHOWS and call.key in every else
+                facts.quotes[call.key].expert if call.name == "quote" and call.key in facts.quotes else None)
+        if said is not None and said != ARTICLE and (said in doctors or ANY_DOCTOR in doctors):
+            return True
+    return False
+
+
+def _credit_error(shown: str, line: int | None, found: str, doctors: set[str], facts: schema.Facts,
+                  where: str = "this sentence") -> GuideError:
+    names = _names(doctors - {ANY_DOCTOR}, facts) if doctors - {ANY_DOCTOR} else ANY_DOCTOR
+    keys = sorted(doctors - {ANY_DOCTOR})
+    return GuideError(
+        shown, f"{where} credits a claim to {names} with no fact or quote of {'hers' if keys else 'a doctor'}",
+        line=line, found=found,
+        expected=f"a doctor's words and claims only through the macros: a sentence that says what {names} says, "
+                 f"recommends or advises shows a fact or quote data/facts.yml gives to "
+                 + (" or ".join(f"expert: {k}" for k in keys) if keys else "a doctor"),
+        fix="show the claim with {{ fact(\"...\") }} or {{ quote(\"...\") }} (the fact or quote of hers in data/facts.yml), "
+            "or end the sentence with ':' above the macro that shows it; if the article does not say it, remove the sentence. "
+            "A sentence that only names her (\"Dr. Nazarian is a plastic surgeon\") builds.")
+
+
+def credit_errors(page_blocks: Sequence[object], calls: Mapping[int, object], shown: str, facts: schema.Facts,
+                  lines: list[str]) -> list[GuideError]:
+    """Each sentence of a rendered page that credits a claim to a doctor (``credited``) and shows no fact or quote of
+    hers: not in itself, not in the sentence after it in its paragraph (naming no one else: "Dr. Jaliman says some
+    ingredients are too strong. She says to avoid {{ fact(...) }}"), not under it when it ends with ':' (its list or
+    quote), and with no link to a page of the site in the sentence after it, or in itself when it only asks ("For when
+    Dr. Nazarian says makeup is fine again, see [aftercare](...)"): the claim is shown there, by its macros. A heading
+    that only asks ("What Dr. Nazarian says") credits nothing."""
+    from .rendered import Block, Call, locate, quote_line, readable
+
+    typed = {index: call for index, call in calls.items() if isinstance(call, Call)}
+    errors: list[GuideError] = []
+    blocks_ = [b for b in page_blocks if isinstance(b, Block)]
+    for number, block in enumerate(blocks_):
+        pieces = sentences(block.text)
+        for i, piece in enumerate(pieces):
+            found = credited(piece.replace(LINK_MARK, ""), calls, facts)
+            if found is None or found.sends or (found.pointer and block.kind.startswith("h")):
+                continue
+            near = [piece]
+            if i + 1 < len(pieces) and not (_named(pieces[i + 1], calls, facts) - found.doctors):
+                near.append(pieces[i + 1])
+            if piece.rstrip().endswith(":") and i == len(pieces) - 1:
+                near += [b.text for b in blocks_[number + 1:] if block.text in b.context]
+            if (any(_carries(text, found.doctors, calls, facts) for text in near)
+                    or (LINK_MARK in piece and found.pointer) or (len(near) > 1 and LINK_MARK in near[1])):
+                continue  # "For when Dr. Nazarian says ..., see [aftercare](...)"; "... See [aftercare](...) for ..."
+            words = max((" ".join(run.split()) for run in re.split("[\ue000-\uf8ff]", piece)), key=len)[:30]
+            line = (locate(lines, words) if len(words) >= 8 else None) or locate(lines, piece, typed)
+            errors.append(_credit_error(shown, line, quote_line(lines, line) or f"'{readable(piece, typed)[:100]}'",
+                                        found.doctors, facts))
+    return errors
+
+
+def plain_credit_errors(text: str, shown: str, line: int | None, key: str, facts: schema.Facts) -> list[GuideError]:
+    """A page's title, description or review note (search results, shares, the page's data): no macro can show a
+    claim there, so a sentence that credits one to a doctor is refused, unless it only says what the page shows
+    ("when the article and Dr. Jaliman say to skip or wait", "según el artículo y la Dra. Jaliman")."""
+    errors = []
+    for piece in sentences(text):
+        found = credited(piece, {}, facts)
+        if found is not None and not (found.pointer or found.sends):
+            errors.append(_credit_error(shown, line, f"'{text[:120]}'", found.doctors, facts, where=f"the {key}"))
+    return errors

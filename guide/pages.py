@@ -198,6 +198,8 @@ def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Ma
                 for problem in attribution.plain_text_problems(meta[key], facts, article):
                     raise GuideError(shown, f"the {key}: {problem.what}", line=key_lines.get(key), key=key,
                                      found=f"'{meta[key][:120]}'", expected=problem.expected, fix=problem.fix)
+                for error in attribution.plain_credit_errors(meta[key], shown, key_lines.get(key), key, facts):
+                    raise error
     pagecheck.check_paragraph_limits(body, shown)  # before anything reads the page: it bounds the time they take
     _check_heading(body, shown)
     first: list[GuideError] = []

@@ -569,9 +569,22 @@ def check_page(body: str, shown: str, lang: str, facts: schema.Facts, suggest: N
                 fix="remove the '*[...]: ...' line or the <abbr>: a doctor's role comes from data/facts.yml (experts:)."))
     page_blocks = blocks(tree)
     report.errors.extend(attribution.page_errors(page_blocks, calls, shown, facts))
+    report.errors.extend(attribution.credit_errors(blocks(_links_marked(markup)), calls, shown, facts, lines))
     if article is not None:
         report.errors.extend(attribution.quotation_errors(page_blocks, calls, shown, facts, article, lines, titles))
     return report
+
+
+def _links_marked(markup: str) -> Element:
+    """The page read again, with ``attribution.LINK_MARK`` before the words of each link to a page of the site."""
+    from .attribution import LINK_MARK
+
+    tree = htmlcheck.parse_fragment(markup)
+    for node in tree.iter():
+        if (is_element(node) and tag_name(node) == "a" and "headerlink" not in node.get("class", "")
+                and htmlcheck.url_kind(node.get("href", "")) == "relative"):
+            node.text = LINK_MARK + (node.text or "")
+    return tree
 
 
 _NUMERAL = re.compile(r"\d+(?:[.,]\d+)?")

@@ -472,6 +472,75 @@ def test_right_attribution_builds(tmp_path: Path, text: str) -> None:
     _load(_project(tmp_path, text), "en")
 
 
+# --- a claim credited to a doctor in prose (no-hints review, finding 5): only the macros put her words on a page ---
+
+CREDIT = "credits a claim to {} with no fact or quote of"
+CLAIMS_REFUSED = {
+    # edition: (the page's text, whom the message names)
+    "en": [
+        ("Dr. Nazarian says you can safely do it weekly at home.", "Dr. Nazarian"),
+        ("According to Dr. Jaliman, results last for years.", "Dr. Jaliman"),
+        ("Results last for years, according to Dr. Jaliman.", "Dr. Jaliman"),
+        ("You can do it weekly at home, says Dr. Nazarian.", "Dr. Nazarian"),
+        ("Sheila recommends a session every week at home.", "Dr. Nazarian"),
+        ("The plastic surgeon advises a session every week at home.", "Dr. Nazarian"),
+        ("The dermatologist says sunscreen is not needed afterwards.", "Dr. Jaliman"),
+        ("Your doctor warns that makeup is fine right away.", "a doctor"),
+        ('{{ expert("nazarian") }}, says you can safely do it weekly at home.', "Dr. Nazarian"),
+        ('Dr. Jaliman says sunscreen is not needed, and the pen has {{ fact("device.needle_count") }}.', "Dr. Jaliman"),
+        ("## Dr. Nazarian says it is safe weekly at home\n\nText.", "Dr. Nazarian"),
+        ("- Dr. Jaliman recommends skipping sunscreen", "Dr. Jaliman"),
+        ("Dr. Nazarian warns against numbing, see the [sources](sources.md).", "Dr. Nazarian"),
+    ],
+    "es": [
+        ("Según la Dra. Jaliman, los resultados duran años.", "Dra. Jaliman"),
+        ("Los resultados duran años, según la Dra. Jaliman.", "Dra. Jaliman"),
+        ("La Dra. Nazarian recomienda hacerlo cada semana en casa.", "Dra. Nazarian"),
+        ("La Dra. Nazarian dice que puede hacerlo cada semana en casa sin riesgo.", "Dra. Nazarian"),
+        ("Debra aconseja no usar protector solar.", "Dra. Jaliman"),
+        ("La cirujana plástica sugiere una sesión por semana en casa.", "Dra. Nazarian"),
+        ("Su médica advierte que el maquillaje se puede usar enseguida.", "a doctor"),
+        ('La {{ expert("jaliman") }}, explica que no hace falta protector solar.', "Dra. Jaliman"),
+    ],
+}
+CLAIMS_BUILD = {
+    "en": [
+        'Dr. Nazarian says the pen has {{ fact("device.needle_count") }}.',
+        "Dr. Nazarian is a plastic surgeon in Beverly Hills.",
+        "## What Dr. Nazarian says\n\nBoth doctors are quoted in the article.\n\n## The rest",
+        'Dr. Jaliman puts it this way:\n\n{{ quote("too_strong") }}',
+        'Dr. Nazarian advises these steps:\n\n{{ fact_list("at_home.how_to_use", "steps") }}',
+        'Dr. Jaliman says some ingredients are too strong. She says to avoid {{ fact("aftercare.avoid_ingredients") }}.',
+        "For when Dr. Nazarian says makeup is fine again, see the [sources](sources.md).",
+        "Dr. Nazarian says not every place does all of these steps. See the [sources](sources.md) for her questions.",
+        "| Item | Dr. Nazarian says |\n| --- | --- |\n| Needles | {{ fact(\"device.needle_count\") }} |",
+        '{{ fact("device.needle_count") }}, says Dr. Nazarian.',
+    ],
+    "es": [
+        'La Dra. Nazarian dice que el bolígrafo tiene {{ fact("device.needle_count") }}.',
+        "La Dra. Nazarian es cirujana plástica en Beverly Hills.",
+        "## Lo que dice la Dra. Nazarian\n\nLas dos doctoras aparecen en el artículo.\n\n## Lo demás",
+        'La Dra. Jaliman dice que algunos ingredientes son muy fuertes. Dice que evite {{ fact("aftercare.avoid_ingredients") }}.',
+        "Aun así, más abajo verá quién debe esperar, según el artículo y la Dra. Jaliman.",
+        "Para saber cuándo dice la Dra. Nazarian que se puede volver a usar maquillaje, vea las [fuentes](sources.md).",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang, text, who", [(lang, text, who) for lang, rows in CLAIMS_REFUSED.items() for text, who in rows])
+def test_a_claim_credited_to_a_doctor_without_its_macro_is_refused(tmp_path: Path, lang: str, text: str, who: str) -> None:
+    msg = _refused(tmp_path, text, lang)
+    folder = "docs-es" if lang == "es" else "docs"
+    assert CREDIT.format(who) in msg, msg
+    assert f"{folder}/index.md:{_line(text, text.lstrip('#- ')[:12])}:" in msg, msg
+    assert 'fact("...")' in msg and 'quote("...")' in msg, msg
+
+
+@pytest.mark.parametrize("lang, text", [(lang, text) for lang, rows in CLAIMS_BUILD.items() for text in rows])
+def test_a_sentence_that_names_a_doctor_or_shows_her_fact_builds(tmp_path: Path, lang: str, text: str) -> None:
+    _load(_project(tmp_path, text, lang), lang)
+
+
 # --- partials: what they make is held to the content's list too ---------------------------------
 
 PARTIAL_REFUSED = {
@@ -644,6 +713,12 @@ OUTSIDE_THE_PAGES = {
     "a Spanish description that quotes a doctor": (
         "PAGE", "es", "description: La Dra. Jaliman dice «El tratamiento no duele nada y es seguro en el embarazo».",
         "description:", "the description: a quotation that is not word for word in the article"),
+    "a description that credits a claim to a doctor": (
+        "PAGE", "en", "description: Dr. Nazarian says you can safely do microneedling weekly at home with a roller.",
+        "description:", "the description credits a claim to Dr. Nazarian with no fact or quote of hers"),
+    "a Spanish description that credits a claim to a doctor": (
+        "PAGE", "es", "description: Según la Dra. Jaliman, los resultados del tratamiento con microagujas duran años.",
+        "description:", "the description credits a claim to Dra. Jaliman with no fact or quote of hers"),
     "a description that credits the wrong doctor": (
         "PAGE", "en", f"description: Dr. Jaliman says, “{TRICKING}.”", "description:",
         "the description: this quotation credits Dr. Jaliman with words the article gives to Dr. Nazarian"),
