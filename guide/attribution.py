@@ -770,7 +770,8 @@ DOCTOR_ROLE = re.compile(r"(?<![^\W\d_])" + _ONE_DOCTOR + r"\s+(?:[^\W\d_]+\s+)?
 pair in the guide's own summaries.)"""
 ANY_DOCTOR = "a doctor"
 _FILLER = frozenset("""dr dra drs dras doctor doctora the a an la el los las lo le les del de al and y e or o it this that
-so them esto eso así as what when who how which why where qué que cuándo cuando quién quien cómo como cuánto cuanto dónde""".split())
+so them esto eso así as what when who how which why where qué que cuándo cuando quién quien cómo como cuánto cuanto dónde
+un una unos unas su sus her his its their""".split())
 """Words that are no claim of their own beside a name and a reporting word ("What Dr. Nazarian says", "…, says Dr. Nazarian")."""
 _POINTER_START = re.compile(r"^(?:(?:and|or|but|for|to|see|y|o|pero|para|saber|cada)\s+)*(?:when|who|what|how|which|why|where|as|"
                             r"cuándo|cuando|quién|quien|qué|cómo|cuánto|dónde)(?![^\W\d_])", re.I)

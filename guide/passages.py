@@ -205,6 +205,8 @@ def check(facts: schema.Facts, lines: dict[Path_, int], article: Path, data_name
                 at = found + len(norm(piece))
             else:
                 errors.extend(_check_figures(fact, group, name, lines, data_name))
+                if isinstance(fact, schema.ListFact) and fact.scope == "complete":
+                    errors.extend(whole_list_problems(fact, group, name, text, lines, data_name))
     for key, quote in facts.quotes.items():
         path = ("quotes", key, "text")
         if len(words_of(quote.text)) > QUOTE_MAX_WORDS:
@@ -225,6 +227,76 @@ def check(facts: schema.Facts, lines: dict[Path_, int], article: Path, data_name
                                      fix="copy the quote exactly from the article."))
     if errors:
         raise GuideErrors(errors)
+
+
+# --- a complete list keeps every item of its passage (no-hints review, finding 13) -------------------
+
+_ASIDE = re.compile(r"\s*(?:—|–|\(|\)|\bsuch as\b|\blike\b|\bincluding\b)\s*", re.I)
+"""Where a passage leaves its list for what is around it: a dash, a bracket, "such as" (its examples are another fact)."""
+_LIST_BREAK = re.compile(r"\s*[,;]\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", re.I)
+"""Where a list splits into its parts: commas, semicolons, " and ", " or "."""
+_LIST_GOES_ON = re.compile(r"^\W*,?\s*(?:and|or)\s|^\s*,[^.!?]*?,?\s(?:and|or)\s", re.I)
+"""After a passage: the article's list goes on (", or very sensitive skin", " and elastin")."""
+_LIST_WAS_GOING = re.compile(r"(?:,|\s(?:and|or))\s*$", re.I)
+"""Before a passage: the article's list began earlier ("... eczema, " before "rosacea, or very sensitive skin")."""
+_PLAIN = frozenset("""the and with your that this have from will which there they their then also very into over just some
+more much after before until about would could should what when where while been being were does like such only other
+once your you’re you're it’s it's""".split())
+
+
+def _stems(text: str) -> set[str]:
+    """The words of ``text`` that carry its meaning, each cut to its first five letters ("building", "builds": "build")."""
+    return {w[:5] for w in words_of(text) if len(w) >= 4 and w not in _PLAIN}
+
+
+def whole_list_problems(fact: schema.ListFact, group: str, name: str, article: str,
+                        lines: dict[Path_, int] | None = None, data_name: str = "data/facts.yml") -> list[GuideError]:
+    """A list the data says is the article's whole list (``scope: complete``): every part of its passage has an item
+    that says it (a shared word), and the passage holds the article's whole list (its list neither began before it nor
+    goes on after it). An item deleted from the list, alone or with its words in the passage, stops the build. Words
+    around the list (a stretch between dashes, brackets or "such as" with no item's word) are the passage's context."""
+    lines = lines or {}
+    key, line = f"facts.{group}.{name}", lines.get(("facts", group, name, "items"), lines.get(("facts", group, name)))
+    items = [_stems(item) for item in fact.items]
+    listed = False
+    for stretch in (stretch for piece in pieces(fact.source) for stretch in _ASIDE.split(piece)):
+        parts = [(part, _stems(part)) for part in _LIST_BREAK.split(stretch)]
+        if not any(said_in & item for _, said_in in parts for item in items):
+            continue  # words around the list ("Microneedling — also known as ... — is a collagen induction therapy")
+        listed = True
+        for part, said_in in parts:
+            if said_in and not any(said_in & item for item in items):
+                return [GuideError(
+                    data_name, f"this complete list leaves out a part of its passage: '{part.strip()[:80]}'", line=line,
+                    key=f"{key}.items", found=f"{len(fact.items)} items: " + "; ".join(f"'{i[:40]}'" for i in fact.items),
+                    expected=f"scope: complete keeps every item the article lists ('{fact.source[:120]}'), "
+                             "each said by an item in your words",
+                    fix="put the missing item back (and its Spanish wording in data/facts.es.yml); if the article gives "
+                        "only examples, write scope: examples.")]
+    if not listed:
+        return [GuideError(
+            data_name, "this complete list's items are not the list of its passage", line=line, key=f"{key}.items",
+            found="; ".join(f"'{i[:40]}'" for i in fact.items), expected=f"items that say, in your words, the parts of "
+            f"the list in its passage ('{fact.source[:120]}')",
+            fix="give the article's items, and the passage that lists them; if the article gives only examples, write "
+                "scope: examples.")]
+    first, last = norm(pieces(fact.source)[0]), norm(pieces(fact.source)[-1])
+    start, end = article.find(first), article.rfind(last)
+    if start < 0 or end < 0:
+        return []  # the passage check says where it differs
+    sentence_start = max(article.rfind(mark, 0, start) for mark in (". ", "? ", "! ", "“", "\n"))
+    before = article[sentence_start + 1:start]
+    after = re.split(r"[.!?](?:\s|$)", article[end + len(last):], maxsplit=1)[0]
+    if _LIST_WAS_GOING.search(before) or _LIST_GOES_ON.search(after):
+        missing = (before.strip() if _LIST_WAS_GOING.search(before) else after.strip())[:80]
+        return [GuideError(
+            data_name, "this complete list's passage stops inside the article's list", line=lines.get(("facts", group, name,
+                                                                                                         "source")),
+            key=f"{key}.source", found=f"'{fact.source[:120]}', and the article goes on: '{missing}'",
+            expected="scope: complete quotes the article's whole list in its passage, and has an item for each part",
+            fix="copy the whole list into source: and give each part its item; if the article gives only examples, "
+                "write scope: examples.")]
+    return []
 
 
 def _whose(words: str, article: str, facts: schema.Facts) -> set[str]:

@@ -679,3 +679,101 @@ def test_preflight_checks_the_spanish_configurations_too(tmp_path: Path, config:
     project = copy_project(tmp_path / "p", ("docs", "docs-es", "mkdocs.yml", "mkdocs.es.yml", "zensical.es.yml"))
     msg = _preflight_refusal(project, config, change)
     assert says in msg, msg
+
+
+# --- a complete list keeps every item the article lists (no-hints review, finding 13) ----------------------
+
+SKIN = 'items: ["eczema", "rosacea", "very sensitive skin"]'
+SKIN_ES = 'items: ["eccema", "rosácea", "piel muy sensible"]'
+SKIN_SOURCE = 'source: "steer clear of microneedling if you have eczema, rosacea, or very sensitive skin"'
+RESPONSE = 'items: ["collagen", "elastin"]'
+RESPONSE_ES = 'items: ["colágeno", "elastina"]'
+RESPONSE_SOURCE = 'source: "small punctures on the top layer of the skin which would cause the body to create new collagen and elastin"'
+DROPPED = {
+    # (changes to data/facts.yml, to data/facts.es.yml (the editor keeps the Spanish list the same length), message)
+    "the last item deleted": ([(SKIN, 'items: ["eczema", "rosacea"]')], [(SKIN_ES, 'items: ["eccema", "rosácea"]')],
+                              "this complete list leaves out a part of its passage: 'very sensitive skin'"),
+    "a middle item deleted": ([(SKIN, 'items: ["eczema", "very sensitive skin"]')],
+                              [(SKIN_ES, 'items: ["eccema", "piel muy sensible"]')],
+                              "this complete list leaves out a part of its passage: 'rosacea'"),
+    "the item and the passage's end deleted": (
+        [(SKIN, 'items: ["eczema", "rosacea"]'),
+         (SKIN_SOURCE, 'source: "steer clear of microneedling if you have eczema, rosacea"')],
+        [(SKIN_ES, 'items: ["eccema", "rosácea"]')], "this complete list's passage stops inside the article's list"),
+    "the item and the passage's start deleted": (
+        [(SKIN, 'items: ["rosacea", "very sensitive skin"]'), (SKIN_SOURCE, 'source: "rosacea, or very sensitive skin"')],
+        [(SKIN_ES, 'items: ["rosácea", "piel muy sensible"]')], "this complete list's passage stops inside the article's list"),
+    "the second of two, with its words": (
+        [(RESPONSE, 'items: ["collagen"]'), (RESPONSE_SOURCE, RESPONSE_SOURCE.replace(" and elastin", ""))],
+        [(RESPONSE_ES, 'items: ["colágeno"]')], "this complete list's passage stops inside the article's list"),
+    "the whole list swapped": ([(SKIN, 'items: ["psoriasis"]')], [(SKIN_ES, 'items: ["psoriasis"]')],
+                               "this complete list's items are not the list of its passage"),
+}
+
+
+def _two_editions(tmp_path: Path) -> Path:
+    project = _project(tmp_path)
+    (project / "docs-es").mkdir()
+    (project / "docs-es" / "index.md").write_text(TINY, encoding="utf-8")
+    return project
+
+
+def _edit(path: Path, changes: list[tuple[str, str]]) -> None:
+    text = path.read_text(encoding="utf-8")
+    for old, new in changes:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("case", DROPPED, ids=list(DROPPED))
+def test_an_item_dropped_from_a_complete_list_is_refused(tmp_path: Path, case: str, lang: str) -> None:
+    """Every part of a complete list's passage has its item, and the passage holds the article's whole list: an
+    editor cannot delete an item, with or without its words in the passage, in either edition's build."""
+    english, spanish, says = DROPPED[case]
+    project = _two_editions(tmp_path)
+    _edit(project / "data" / "facts.yml", english)
+    _edit(project / "data" / "facts.es.yml", spanish)
+    from guide.library import SPANISH
+
+    with pytest.raises(GuideErrors) as info:
+        load_project(project, SPANISH if lang == "es" else None)
+    msg = str(info.value)
+    assert says in msg and "data/facts.yml:" in msg, msg
+    assert "scope: examples" in msg, msg  # the fix names the other honest choice
+    _complete(next(line for line in msg.splitlines() if says in line))
+
+
+def test_a_spanish_list_that_drops_an_item_is_refused(tmp_path: Path) -> None:
+    project = _two_editions(tmp_path)
+    _edit(project / "data" / "facts.es.yml", [(SKIN_ES, 'items: ["eccema", "rosácea"]')])
+    from guide.library import SPANISH
+
+    with pytest.raises(GuideErrors) as info:
+        load_project(project, SPANISH)
+    assert "the Spanish list has a different number of items" in str(info.value), str(info.value)
+
+
+COMPLETE_BUILDS = {
+    # an editor's correct edits of a complete list: reworded items, an item added with its passage
+    "items in other words": ([(SKIN, 'items: ["eczema", "rosacea", "skin that is very sensitive"]')], []),
+    "an item added with its words": ([(SKIN, 'items: ["eczema", "rosacea", "very sensitive skin", "psoriasis"]'),
+                                      (SKIN_SOURCE, SKIN_SOURCE[:-1] + ' ... psoriasis"')],
+                                     [(SKIN_ES, 'items: ["eccema", "rosácea", "piel muy sensible", "psoriasis"]')]),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("case", COMPLETE_BUILDS, ids=list(COMPLETE_BUILDS))
+def test_a_complete_list_edited_with_its_passage_builds(tmp_path: Path, case: str, lang: str) -> None:
+    english, spanish = COMPLETE_BUILDS[case]
+    project = _two_editions(tmp_path)
+    if "added" in case:
+        with (project / "sources" / "article.txt").open("a", encoding="utf-8") as out:
+            out.write("\nThe correction adds psoriasis.\n")  # as after a correction of the article
+    _edit(project / "data" / "facts.yml", english)
+    _edit(project / "data" / "facts.es.yml", spanish)
+    from guide.library import SPANISH
+
+    load_project(project, SPANISH if lang == "es" else None)

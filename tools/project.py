@@ -24,7 +24,7 @@ def copy_project(dest: Path, parts: Iterable[str] = BUILD_PARTS) -> Path:
 
 
 def cite_numbers(project: Path, text: str | None = None) -> list[str]:
-    """For tests that change a number in a copy's data: give each changed number a source passage.
+    """For tests that change a number or a complete list in a copy's data: give each a source passage.
 
     Every build checks that a fact's numbers appear in its source passage, and
     the passage in ``sources/article.txt``. A test that changes a number (to
@@ -47,11 +47,17 @@ def cite_numbers(project: Path, text: str | None = None) -> list[str]:
     except ValueError:
         facts = None  # broken data: the build reports that first
     for key, fact in (facts.all_facts().items() if facts else ()):
-        if all(passages.find(figure, fact.source) for figure in passages.figures(fact)):
+        if isinstance(fact, schema.ListFact) and fact.scope == "complete":  # new items: a passage that lists them
+            group, name = key.split(".")
+            if not passages.whole_list_problems(fact, group, name, passages.norm(fact.source)):
+                continue
+            passage = f"Test passage for {key.replace('_', ' ').replace('.', ' ')} lists {'; '.join(fact.items)}."
+        elif all(passages.find(figure, fact.source) for figure in passages.figures(fact)):
             continue
-        hedge = getattr(fact, "qualifier", None)
-        said = ", then ".join(" to ".join(schema.num(v) for v in figure) for figure in passages.figures(fact))
-        passage = f"Test passage for {key.replace('_', ' ')} gives {hedge + ' ' if hedge else ''}{said}."
+        else:
+            hedge = getattr(fact, "qualifier", None)
+            said = ", then ".join(" to ".join(schema.num(v) for v in figure) for figure in passages.figures(fact))
+            passage = f"Test passage for {key.replace('_', ' ')} gives {hedge + ' ' if hedge else ''}{said}."
         assert fact.source in text, key
         text = text.replace(fact.source, f"{fact.source} ... {passage}", 1)
         extra.append(passage)
