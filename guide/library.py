@@ -28,6 +28,7 @@ from markupsafe import Markup, escape
 
 from . import attribution, figures, macrospecs, numbers, pages, passages, pictures, preflight, render, rendered, schema, siteurl
 from . import lang as langs
+from . import meaning as meaning_words
 from .engine import BuildConfig, Page
 from .errors import GuideError, GuideErrors, did_you_mean, quote_line, quoted
 from .loader import load_facts
@@ -578,6 +579,16 @@ def _glossary(path: Path, shown: str, lang: str = "en") -> list[tuple[str, str]]
                                          found=quoted(value), expected=schema.NUMBER_IN_WORDS_EXPECTED,
                                          fix="explain the term in words; a figure from the article belongs in "
                                              "data/facts.yml and on the pages."))
+        claim = meaning_words.advice(meaning, lang)
+        if claim is not None:
+            errors.append(GuideError(
+                shown, f"a glossary meaning that gives advice or a clinical claim ('{claim.word}', {claim.kind})",
+                line=number, found=f"'{meaning[:100]}'",
+                expected="the term's plain meaning in our words: no advice about the treatment (needed, should, avoid, "
+                         "wait, hace falta, evite) and none of the words of guide/meaning.py that make a claim (safe, "
+                         "rare, permanent, infection)",
+                fix="say what the word means, not what to do or how safe it is: the article's advice reaches the pages "
+                    "as facts in data/facts.yml, with who said it."))
         terms.append((term, meaning))
     if errors:
         raise GuideErrors(errors)

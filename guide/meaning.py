@@ -169,3 +169,30 @@ def spanish_errors(want: Mapping[Path_, Any], have: Mapping[Path_, Any], facts: 
                              + f"): {bad.kind} only where the English has one",
                     fix="translate the English words as they are (guide/meaning.py lists these words)."))
     return errors
+
+
+# --- the glossary: plain meanings, no advice (no-hints review, finding 8) -------------------------------------
+
+ADVICE: dict[str, tuple[str, ...]] = {
+    "en": ("need", "needs", "needed", "necessary", "unnecessary", "require*", "should", "must", "ought", "recommend*",
+           "advis*", "avoid*", "skip*", "wait*", "never", "don't", "do not", "cannot", "can't", "okay", "ok", "allowed",
+           "forbidden", "best", "stop*", "instead"),
+    "es": ("necesit*", "necesari*", "hace falta", "hacen falta", "usted debe", "debe evitar", "deben", "debería*",
+           "no se debe", "hay que", "conviene", "recomiend*", "aconsej*", "evit*", "espere", "esperar", "nunca", "jamás",
+           "no use", "no se haga", "no lo", "permitid*", "prohibid*", "mejor", "deje*", "en vez de", "en lugar de"),
+}
+"""Words that give advice ("needed", "avoid", "wait", "debe evitar", "hace falta"): a glossary meaning says what a word
+means, never what to do about the treatment."""
+GLOSSARY_KINDS = ("a severity", "a frequency", "always", "permanence", "safety or risk", "an infection", "blindness",
+                  "pregnancy")
+"""The kinds of ``MEANING`` a glossary meaning may not have: each makes a clinical claim ("safe", "rare", "permanent").
+(A negation may define a word, "not just the ones that cause sunburn"; "dead skin" and a scar may be what a word means.)"""
+_ADVICE = {lang: _pattern(words) for lang, words in ADVICE.items()}
+
+
+def advice(text: str, lang: str) -> Found | None:
+    """The first word of ``text`` (a glossary meaning) that gives advice or makes a clinical claim, or ``None``."""
+    hit = _ADVICE[lang].search(_fold(text))
+    if hit:
+        return Found("advice", hit[0])
+    return next((f for f in found(text, lang) if f.kind in GLOSSARY_KINDS), None)
