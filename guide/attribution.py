@@ -751,18 +751,21 @@ def _templates(folder: Path) -> Iterator[Path]:
 
 # --- claims credited in prose: only the macros put a doctor's words on a page (no-hints review, finding 5) ----
 
-REPORTING = re.compile(
-    r"(?<![^\W\d_])(?:says|said|say|saying|recommends?|recommended|advises?|advised|suggests?|suggested|warns?|warned|"
-    r"explains?|explained|notes|noted|according to|believes?|believed|tells|told|claims|claimed|insists?|agrees?|agreed|"
-    r"adds|added|states|stated|stresses|confirms?|confirmed|thinks|puts it|writes|wrote|in (?:her|his|their) (?:words|view)|"
-    r"dice|dicen|dijo|decía|recomienda|recomiendan|recomendó|aconseja|aconsejan|aconsejó|según|explica|explicó|advierte|"
-    r"advirtió|sugiere|sugirió|señala|señaló|añade|añadió|agrega|agregó|afirma|afirmó|comenta|comentó|asegura|aseguró|"
-    r"sostiene|cree|opina|indica|indicó|insiste|considera|de acuerdo con|en (?:sus|palabras de))(?![^\W\d_])", re.I)
+_STRONG = (r"says|said|say|saying|recommends?|recommended|advises?|advised|suggests?|suggested|warns?|warned|according to|"
+           r"believes?|believed|tells|told|claims|claimed|insists?|agrees?|agreed|stresses|confirms?|confirmed|thinks|puts it|"
+           r"in (?:her|his|their) (?:words|view)|dice|dicen|dijo|decía|recomienda|recomiendan|recomendó|aconseja|aconsejan|"
+           r"aconsejó|según|advierte|advirtió|sugiere|sugirió|afirma|afirmó|asegura|aseguró|sostiene|cree|opina|insiste|"
+           r"de acuerdo con|en (?:sus|palabras de)")
+_WEAK = (r"(?:explains?|explained|notes|noted|adds|added|states|stated|writes|wrote|explica|explicó|señala|señaló|añade|"
+         r"añadió|agrega|agregó|comenta|comentó|indica|indicó)(?=\s+(?:that|how|why|what|que|cómo)(?![^\W\d_])|\s*(?:[:,.;!?]|$))")
+"""Words that report only before "that" or at a clause's end ("explains that ...", "..., Dr. Nazarian explains."):
+"explains the basics", "describes the pen" name a topic."""
+REPORTING = re.compile(r"(?<![^\W\d_])(?:" + _STRONG + r"|" + _WEAK + r")(?![^\W\d_])", re.I)
 """Words that credit what follows (or comes before) to the one a sentence names: "says", "according to", "dice",
 "según"... (``_SPEECH`` is the shorter list the quotation check reads speakers by)."""
 _ONE_DOCTOR = (r"(?:doctor|doc|derm|dermatologist|surgeon|physician|expert|specialist|médic[oa]|doctora|dermatólog[oa]|"
                r"cirujan[oa]|expert[oa]|especialista)")
-DOCTOR_ROLE = re.compile(r"(?<![^\W\d_])" + _ONE_DOCTOR + r"\s+(?:[^\W\d_]+\s+)?" + REPORTING.pattern.removeprefix(r"(?<![^\W\d_])")
+DOCTOR_ROLE = re.compile(r"(?<![^\W\d_])" + _ONE_DOCTOR + r"\s+(?:[^\W\d_]+\s+)?(?:" + _STRONG + r"|" + _WEAK + r")(?![^\W\d_])"
                          + r"|(?<![^\W\d_])(?:according to|según|de acuerdo con)\s+(?:the|your|a|my|el|la|su|mi|un|una)\s+"
                          + _ONE_DOCTOR + r"(?![^\W\d_])", re.I)
 """A doctor named by her role alone, as the one who says it ("the dermatologist says ...", "your doctor recommends",
@@ -839,11 +842,12 @@ def _is_shown(char: str, calls: Mapping[int, object]) -> bool:
     return isinstance(call, Call) and call.name != "expert"
 
 
-def _carries(text: str, doctors: set[str], calls: Mapping[int, object], facts: schema.Facts) -> bool:
-    """Whether ``text`` shows a fact or quote (by its macro) that data/facts.yml gives to one of ``doctors``."""
+def _speakers_shown(text: str, calls: Mapping[int, object], facts: schema.Facts) -> set[str]:
+    """Whose facts and quotes ``text`` shows by their macros (``expert:`` in data/facts.yml)."""
     from .rendered import Call, call_index
 
     every = facts.all_facts()
+    out = set()
     for char in text:
         index = call_index(char)
         call = calls.get(index) if index is not None else None
@@ -851,9 +855,29 @@ def _carries(text: str, doctors: set[str], calls: Mapping[int, object], facts: s
             continue
         said = (every[call.key].expert if call.name in SHOWS and call.key in every else
                 facts.quotes[call.key].expert if call.name == "quote" and call.key in facts.quotes else None)
-        if said is not None and said != ARTICLE and (said in doctors or ANY_DOCTOR in doctors):
-            return True
-    return False
+        if said is not None:
+            out.add(said)
+    return out
+
+
+def _carries(text: str, doctors: set[str], calls: Mapping[int, object], facts: schema.Facts) -> bool:
+    """Whether ``text`` shows a fact or quote (by its macro) that data/facts.yml gives to one of ``doctors``, or quotes
+    words of hers (``QUOTED_WORDS`` or more, which the quotation check holds to the article's words and speaker)."""
+    from . import passages
+
+    said = _speakers_shown(text, calls, facts) - {ARTICLE}
+    if said & doctors or (said and ANY_DOCTOR in doctors):
+        return True
+    return any(len(passages.words_of(text[start:end])) >= QUOTED_WORDS for start, end in quotations(text))
+
+
+def _unquoted(text: str) -> str:
+    """``text`` without its quotations (and their marks)."""
+    out, at = [], 0
+    for start, end in quotations(text):
+        out.append(text[at:max(at, start - 1)])
+        at = end + 1
+    return "".join(out) + text[at:]
 
 
 def _credit_error(shown: str, line: int | None, found: str, doctors: set[str], facts: schema.Facts,
@@ -887,14 +911,22 @@ def credit_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
     for number, block in enumerate(blocks_):
         pieces = sentences(block.text)
         for i, piece in enumerate(pieces):
-            found = credited(piece.replace(LINK_MARK, ""), calls, facts)
+            plain = piece.replace(LINK_MARK, "")
+            found = credited(plain, calls, facts)
             if found is None or found.sends or (found.pointer and block.kind.startswith("h")):
                 continue
+            if quotations(plain) and credited(_unquoted(plain), calls, facts) is None:
+                continue  # her words in quotation marks, nothing besides: the quotation check holds them to the article
+            if _speakers_shown(plain, calls, facts) - _named(plain, calls, facts):
+                continue  # a fact or quote of someone the sentence does not name: page_errors says so
             near = [piece]
             if i + 1 < len(pieces) and not (_named(pieces[i + 1], calls, facts) - found.doctors):
                 near.append(pieces[i + 1])
             if piece.rstrip().endswith(":") and i == len(pieces) - 1:
                 near += [b.text for b in blocks_[number + 1:] if block.text in b.context]
+            if any(_speakers_shown(text, calls, facts) - _named(plain, calls, facts) - _named(text, calls, facts)
+                   for text in near[1:]):
+                continue  # the list or quote under it is someone else's: page_errors says so
             if (any(_carries(text, found.doctors, calls, facts) for text in near)
                     or (LINK_MARK in piece and found.pointer) or (len(near) > 1 and LINK_MARK in near[1])):
                 continue  # "For when Dr. Nazarian says ..., see [aftercare](...)"; "... See [aftercare](...) for ..."

@@ -447,8 +447,9 @@ def _toc_made(node: Element, value: str) -> bool:
 def hidden_value_errors(tree: Element, shown: str, lines: list[str]) -> list[GuideError]:
     """The values of a page's ``datetime`` and author-written ``id`` attributes: no reader sees them, but the
     page's source, the search index and every link to the id carry them. A ``datetime`` must be a date or time;
-    an id the page gives itself (``{ #my-id }``, ``<span id="...">``) a short name with no number and none of
-    the words that change a claim's meaning (guide/meaning.py). The ids toc gives headings are their words."""
+    an id the page gives itself (``{ #my-id }``, ``<span id="...">``) a short name with no number the number rule
+    refuses ("use-twelve-mm-needles"; "step-11" is a label) and none of the words that change a claim's meaning
+    (guide/meaning.py). The ids toc gives headings are their words."""
     from . import meaning
 
     errors: list[GuideError] = []
@@ -468,8 +469,8 @@ def hidden_value_errors(tree: Element, shown: str, lines: list[str]) -> list[Gui
         if ident is None or _toc_made(node, ident):
             continue
         words = " ".join(re.split(r"[-_.:\s]+", ident)).strip()
-        numeral = numbers.any_numeral(words) or next(
-            (w for w in words.lower().split() if w in numbers.WORDS or w in numbers.WORDS_ES), None)
+        counted = numbers.claims(words, "en") or numbers.claims(words, "es")  # the number rule, in either language
+        numeral = counted[0].word if counted else None
         changes = meaning.found(words, "en") + meaning.found(words, "es")  # an id is in no one language
         count = len(words.split())
         if numeral is None and not changes and count <= MAX_ID_WORDS:
@@ -481,8 +482,8 @@ def hidden_value_errors(tree: Element, shown: str, lines: list[str]) -> list[Gui
         errors.append(GuideError(
             shown, f"an id that carries {what}: '{ident[:60]}'", line=line,
             found=quote_line(lines, line) or htmlcheck.describe(node),
-            expected=f"a short name to link to: at most {MAX_ID_WORDS} words, no number and none of the words of "
-                     "guide/meaning.py (the id is in the page's source and the search index, where no reader checks it)",
+            expected=f"a short name to link to: at most {MAX_ID_WORDS} words, no figure (a number before a unit) and "
+                     "none of the words of guide/meaning.py (the id is in the page's source and the search index, where no reader checks it)",
             fix="name the place plainly, such as { #before-the-visit }, or leave the id out: a heading has one of its "
                 "own words already."))
     return errors

@@ -487,7 +487,7 @@ CLAIMS_REFUSED = {
         ("The dermatologist says sunscreen is not needed afterwards.", "Dr. Jaliman"),
         ("Your doctor warns that makeup is fine right away.", "a doctor"),
         ('{{ expert("nazarian") }}, says you can safely do it weekly at home.', "Dr. Nazarian"),
-        ('Dr. Jaliman says sunscreen is not needed, and the pen has {{ fact("device.needle_count") }}.', "Dr. Jaliman"),
+        ('Dr. Jaliman and the article say sunscreen is not needed; it is {{ fact("about.invasiveness") }}.', "Dr. Jaliman"),
         ("## Dr. Nazarian says it is safe weekly at home\n\nText.", "Dr. Nazarian"),
         ("- Dr. Jaliman recommends skipping sunscreen", "Dr. Jaliman"),
         ("Dr. Nazarian warns against numbing, see the [sources](sources.md).", "Dr. Nazarian"),
@@ -660,7 +660,9 @@ def test_a_quotation_in_any_form_must_be_the_articles_and_its_speakers(tmp_path:
 
 QUOTES_BUILD_BOTH = {
     "en": [
-        "Dr. Jaliman advises “slathering” on sunscreen.", "The article’s word “slathering” means a thick layer.",
+        # a doctor's advice with its fact (no-hints review, finding 5), and her one word in quotation marks
+        "Dr. Jaliman advises “slathering” on a sunscreen that is {{ fact(\"aftercare.sunscreen_type\") }}.",
+        "The article’s word “slathering” means a thick layer.",
         "Some call it a “facial,” but it is not one.", "The pen is not “magic.”", "It’s the doctors’ view, not ours.",
         "The article is called “Everything You Need to Know About Microneedling According to Derms.”",
         "## What to ask at the clinic\n\nSee “What to ask at the clinic” above.",
@@ -701,6 +703,22 @@ OUTSIDE_THE_PAGES = {
     "a Spanish glossary meaning that quotes": (
         "includes/abbreviations.es.md", "es", "*[rosado]: Los expertos dicen: «Es una señal de infección grave».", None,
         "a glossary meaning: a quotation that is not word for word in the article"),
+    # a glossary meaning is our plain meaning of a word, never advice or a clinical claim (no-hints review, finding 8)
+    "a glossary meaning that gives advice": (
+        "includes/abbreviations.md", "en", "*[sunscreen]: Not needed after the treatment.", None,
+        "a glossary meaning that gives advice or a clinical claim ('needed', advice)"),
+    "a glossary meaning that calls something harmless": (
+        "includes/abbreviations.md", "en", "*[pinkness]: Harmless, and it fades by itself (our definition).", None,
+        "a glossary meaning that gives advice or a clinical claim ('harmless', safety or risk)"),
+    "a glossary meaning that says to wait": (
+        "includes/abbreviations.md", "en", "*[makeup]: Wait a day after the visit before you put it on.", None,
+        "a glossary meaning that gives advice or a clinical claim ('wait', advice)"),
+    "a Spanish glossary meaning that gives advice": (
+        "includes/abbreviations.es.md", "es", "*[protector solar]: No hace falta después del tratamiento.", None,
+        "a glossary meaning that gives advice or a clinical claim ('hace falta', advice)"),
+    "a Spanish glossary meaning that calls it safe": (
+        "includes/abbreviations.es.md", "es", "*[rosado]: Es seguro y se quita solo (definición nuestra).", None,
+        "a glossary meaning that gives advice or a clinical claim ('seguro', safety or risk)"),
     "a template string that quotes a doctor": (
         "includes/strings/en.yml", "en", 'about_not_guideline: "Dr. Jaliman says, “It is safe in pregnancy.” It is a clinical guideline"',
         "about_not_guideline:", "a template string that names Dr. Jaliman"),
@@ -745,6 +763,15 @@ def test_glossary_strings_and_front_matter_put_no_words_in_a_doctors_mouth(tmp_p
     msg = str(info.value)
     shown = ("docs-es/index.md" if lang == "es" else "docs/index.md") if name == "PAGE" else name
     assert says in msg and f"{shown}:{at + 1}:" in msg and "Fix: " in msg, msg
+
+
+@pytest.mark.parametrize("lang, line", [("en", "*[pinkness]: A light red color of the skin, not a sunburn (our definition)."),
+                                        ("es", "*[rosado]: Un color rojo claro de la piel, no una quemadura (definición nuestra).")])
+def test_a_glossary_meaning_in_plain_words_builds(tmp_path: Path, lang: str, line: str) -> None:
+    project = _project(tmp_path, "Text.", lang)
+    path = project / "includes" / ("abbreviations.es.md" if lang == "es" else "abbreviations.md")
+    path.write_text(path.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
+    _load(project, lang)
 
 
 def test_a_data_quote_given_to_the_wrong_doctor_stops_the_build(tmp_path: Path) -> None:
