@@ -63,7 +63,9 @@ def test_changed_number_and_added_list_item(repo: Path) -> None:
     text, code = facts_diff.report(repo)
     assert code == 0
     rows = text.splitlines()
-    assert rows[0] == "2 facts changed."
+    # the new number's passage was added to the article (cite_numbers): that change comes first
+    assert rows[0].startswith("**The article changed:** `sources/article.txt`."), rows[0]
+    assert "2 facts changed." in rows
     assert "| Fact | Change | Before (main) | After (this change) | Pages that show it |" in rows
     needle = next(r for r in rows if "`device.needle_count`" in r)
     # a new number needs its passage
@@ -159,7 +161,9 @@ def test_command_line_prints_the_table(repo: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "tools.facts_diff", "--root", str(repo)],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.startswith("1 fact changed.\n\n| Fact |")
+    # the new number's passage was added to the article (cite_numbers): that change comes first, then the table
+    assert proc.stdout.startswith("**The article changed:** `sources/article.txt`."), proc.stdout[:300]
+    assert "\n1 fact changed.\n\n| Fact |" in proc.stdout
 
 
 def test_the_summary_shows_control_characters_and_obeys_none(repo: Path) -> None:
@@ -178,3 +182,25 @@ def test_the_summary_shows_control_characters_and_obeys_none(repo: Path) -> None
     assert "un profesional\\r::warning::x con\\n::notice::y licenciaU+202E |" in row, row
     assert not any(c in out for c in "\r\u202e\x85") and not any(r.startswith("::") for r in out.split("\n"))
     assert "The Spanish edition does not build with this change yet" in out  # and the build's message says why
+
+
+def test_a_change_to_the_article_is_shown_first_with_its_lines(repo: Path) -> None:
+    """The article is the source of truth: an editor who changes a fact and the article together (no-hints review,
+    finding 9) has the article's changed lines at the top of the pull request's summary, for a maintainer."""
+    article = repo / "sources" / "article.txt"
+    text = article.read_text(encoding="utf-8")
+    old = "Microneedling leaves you red and sensitive"
+    assert old in text
+    article.write_text(text.replace(old, "Microneedling leaves you a little red"), encoding="utf-8")
+    report, code = facts_diff.report(repo)
+    assert code == 0
+    rows = report.splitlines()
+    assert rows[0].startswith("**The article changed:** `sources/article.txt`. Every fact is checked against it"), rows[0]
+    assert any(r.startswith("    -" + old) for r in rows) and any(r.startswith("    +Microneedling leaves you a little red") for r in rows)
+    assert rows.index(next(r for r in rows if r.startswith("    +"))) < rows.index(
+        "data/facts.yml is unchanged from `main`: no fact changed.")
+
+
+def test_an_article_left_alone_is_not_mentioned(repo: Path) -> None:
+    assert facts_diff.article_section(repo) == ""
+    assert "The article changed" not in facts_diff.report(repo)[0]

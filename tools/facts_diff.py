@@ -18,6 +18,7 @@ translation is checked rather than left behind.
 from __future__ import annotations
 
 import argparse
+import difflib
 import re
 import subprocess
 import sys
@@ -173,8 +174,40 @@ def report(root: Path, base: str = "main") -> tuple[str, int]:
     characters shown, never acted on (issue 20), the values in it were made one line each (``_cell``).
     """
     text, code = _report(root, base)
-    text += as_typed_section(root)
+    text = article_section(root, base) + text + as_typed_section(root)
     return "\n".join(visible(row) for row in text.split("\n")), code
+
+
+SOURCES = "sources"
+MAX_ARTICLE_LINES = 40
+"""Changed lines of the article the summary shows (a longer change says how many more)."""
+
+
+def article_section(root: Path, base: str = "main") -> str:
+    """Any change to ``sources/`` (the article every fact is checked against) against ``base``, first in the summary:
+    the files and their changed lines. An editor could change a fact and the article together; the article is the
+    maintainers' (.github/CODEOWNERS), and this puts its change in front of them. ``""`` when it is unchanged."""
+    listed = subprocess.run(["git", "ls-tree", "-r", "--name-only", base, "--", f"{SOURCES}/"], cwd=root,
+                            capture_output=True, text=True)
+    if listed.returncode != 0:
+        return ""  # no base to compare with: the table below says so
+    old = {name: base_text(root, base, name) or "" for name in listed.stdout.split("\n") if name}
+    new = {path.relative_to(root).as_posix(): path.read_text(encoding="utf-8", errors="replace")
+           for path in sorted((root / SOURCES).rglob("*")) if path.is_file()} if (root / SOURCES).is_dir() else {}
+    changed = sorted(name for name in old.keys() | new.keys() if old.get(name) != new.get(name))
+    if not changed:
+        return ""
+    lines = ["**The article changed:** " + ", ".join(f"`{name}`" + ("" if name in new else " (deleted)") for name in changed)
+             + ". Every fact is checked against it: only a maintainer may approve this, after checking each changed "
+               "line against the published article.", ""]
+    for name in changed:
+        rows = [row for row in difflib.unified_diff((old.get(name) or "").splitlines(), (new.get(name) or "").splitlines(),
+                                                     lineterm="", n=0) if not row.startswith(("---", "+++"))]
+        lines += [f"{name}:", "", *(f"    {row}" for row in rows[:MAX_ARTICLE_LINES])]
+        if len(rows) > MAX_ARTICLE_LINES:
+            lines.append(f"    ... and {len(rows) - MAX_ARTICLE_LINES} more changed lines")
+        lines.append("")
+    return "\n".join(lines) + "\n"
 
 
 def as_typed_section(root: Path) -> str:
