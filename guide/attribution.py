@@ -903,7 +903,7 @@ def credit_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
     quote), and with no link to a page of the site in the sentence after it, or in itself when it only asks ("For when
     Dr. Nazarian says makeup is fine again, see [aftercare](...)"): the claim is shown there, by its macros. A heading
     that only asks ("What Dr. Nazarian says") credits nothing."""
-    from .rendered import Block, Call, locate, quote_line, readable
+    from .rendered import Block, Call, locate, readable
 
     typed = {index: call for index, call in calls.items() if isinstance(call, Call)}
     errors: list[GuideError] = []
