@@ -173,9 +173,26 @@ class DepthScale:
         return 72 + self.top
 
     @property
+    def label_y(self) -> float:
+        """The row between the bar and the axis: "skin surface" at 0, the unit at the far end."""
+        return self.axis_y - 6
+
+    @property
+    def tick_label_y(self) -> float:
+        return self.axis_y + 22
+
+    @property
     def reach_y(self) -> float:
         """The first callout line."""
         return 130 + self.top
+
+    @property
+    def marker(self) -> tuple[tuple[float, float, float], ...]:
+        """The dashed line at the shallowest setting, as (x, top, bottom) pieces: from under its tick's label
+        down to the callout. None above the axis: there it would run through the labels of the row between
+        the bar and the axis ("skin surface") and touch the bar's label above (reader review E3); the bar's
+        own edge and the tick mark the setting there."""
+        return ((self.bar_x0, self.tick_label_y + 8, self.reach_y - FONT),)
 
     # --- the home panel: a frame from PANEL_X to WIDTH - PANEL_X, its content indented by PAD ---
 

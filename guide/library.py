@@ -298,13 +298,24 @@ class Project:
         # Links in raw HTML: MkDocs publishes them as written, Zensical resolves them from the Markdown file.
         link = pages.href if getattr(self.page(), "file", None) is not None else pages.file_href
         rows = [{"key": key, "fact": item, "value": render.fact_text(item, lang=self.lang), "who": self.who(key),
-                 "links": [(link(here, p.path), p.title) for p in self.site.pages_using(key)]}
+                 "links": [(link(here, p.path), p.title) for p in self._shown_on(key)]}
                 for key, item in self.all_facts.items()]
         # The Spanish table links to the English one for the article's own words: out of the edition's own
         # site (one level more than the way up to its home), from the page's address or Markdown file.
         up = pages.url_of(here).count("/") if link is pages.href else here.count("/")
         english_table = ("../" * (up + 1) + "sources/#facts-and-sources") if self.lang != "en" else ""
         return self.partial("facts-table.html", rows=rows, english=english_table)
+
+    def _shown_on(self, key: str) -> list[pages.PageInfo]:
+        """The pages that show a fact: through its key, or word for word in an item of a list fact they show
+        (the visit's steps repeat what the pen is for), so "Shown on" leaves out no page a reader finds it on."""
+        item = self.all_facts[key]
+        keys = {key}
+        if isinstance(item, schema.TextFact):
+            words = render.fact_text(item, lang=self.lang)
+            keys |= {k for k, other in self.all_facts.items()
+                     if isinstance(other, schema.ListFact) and any(words in shown for shown in other.items)}
+        return [p for p in self.site.pages.values() if p.facts & keys]
 
     def glossary(self) -> Markup:
         return self.partial("glossary.md", terms=_once(self.terms))

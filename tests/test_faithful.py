@@ -12,7 +12,7 @@ import re
 import pytest
 
 from guide import lang as langs
-from guide import render
+from guide import render, schema
 from htmlpage import article_text, one, page_file, parse, text_of
 from support import NAV, ROOT, TOPICS, Build, project_facts, project_site
 
@@ -270,6 +270,23 @@ def test_the_glossary_is_ours_and_lists_each_word_once(site: Build) -> None:
     for name in project_facts().all_facts()["about.other_names"].items:  # credited as the data credits the names
         assert f"*[{name}]: Another name for microneedling, {who} says." in glossary
     assert re.search(r"\*\[vampire facial\]:.*controversial", glossary)
+
+
+@pytest.mark.parametrize("edition", ["", "es"])
+def test_shown_on_lists_every_page_that_shows_the_fact(site: Build, edition: str) -> None:
+    """Reader review E7: "What the pen is for" is shown on "How it works" inside a step of the visit (a list
+    fact that repeats its words), and "What a lot of places leave out" there through its key."""
+    facts = project_facts().all_facts() if not edition else langs.load_wording(ROOT / "data" / "facts.es.yml", "data/facts.es.yml",
+                                                                              project_facts()).all_facts()
+    html = parse(page_file(site.site / edition if edition else site.site, "sources.md").read_text(encoding="utf-8"))
+    shown = {text_of(tr.select("td")[0]): [a["href"] for a in tr.select("td")[-1].select("a")] for tr in html.select("table.facts tbody tr")}
+    steps = facts["appointment.steps"]
+    pen_for = facts["appointment.needle_in"]
+    assert isinstance(steps, schema.ListFact) and isinstance(pen_for, schema.TextFact)
+    assert any(render.fact_text(pen_for, lang=edition or "en") in step for step in steps.items)
+    for key in ("appointment.needle_in", "provider.skipped_extras"):
+        assert any("procedure/" in href for href in shown[facts[key].label]), (key, shown[facts[key].label])
+    assert not any("procedure/" in href for href in shown[facts["provider.checks"].label]), "a fact the page does not show"
 
 
 def test_the_spanish_glossary_lists_a_feminine_form_with_its_masculine(site: Build) -> None:

@@ -17,6 +17,7 @@ from markupsafe import escape
 from pydantic import TypeAdapter
 
 from guide import figures, render, schema
+from guide import lang as langs
 from guide.library import load_project
 from guide.siteurl import site_url
 from htmlpage import one, page_file, parse, text_of
@@ -131,6 +132,41 @@ def test_depth_scale_invents_no_home_length() -> None:
     assert 'mask="url(#' in html and "<linearGradient" in html and 'stop-opacity="0"' in html
     for edge in re.findall(r'<path class="fig__unknown-edge" d="([^"]+)"', html):
         assert not re.search(rf"M{start + width:g} [\d.]+V", edge), "a line closing the band's far end"
+
+
+def _text_boxes(d: figures.DepthScale, s: Any) -> list[tuple[str, float, float, float, float]]:
+    """Each text of the depth scale as (text, left, top, right, bottom), from where the template puts it
+    (includes/partials/depth-scale.svg) and the widths wrap() counts with; a glyph reaches 0.8 of the font
+    size above its baseline and a quarter below (descenders)."""
+    def box(text: str, x: float, y: float, anchor: str, char: float = figures.CHAR) -> tuple[str, float, float, float, float]:
+        w = len(text) * char
+        left = x if anchor == "start" else x - w if anchor == "end" else x - w / 2
+        return text, left, y - figures.FONT * 0.8, left + w, y + figures.FONT * 0.25
+    last = len(d.axis.ticks) - 1
+    return ([box(line, figures.PAD, d.bar_label_y + i * figures.LINE, "start", figures.CHAR_BOLD)
+             for i, line in enumerate(d.bar_label_lines)]
+            + [box(d.surface_label, d.surface_x, d.label_y, "start"), box(f"{s['fig_depth_in']} {d.unit}", d.axis.x1, d.label_y, "end")]
+            + [box(t.label, t.x, d.tick_label_y, "start" if i == 0 else "end" if i == last else "middle")
+               for i, t in enumerate(d.axis.ticks)]
+            + [box(line, d.reach_x, d.reach_y + i * figures.LINE, d.reach_anchor) for i, line in enumerate(d.reach_lines)])
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("low, high", [(0.5, 2.5), (0.25, 1), (1, 4), (2.5, 2.6)])
+def test_no_label_of_the_depth_scale_sits_on_its_dashed_line(lang: str, low: float, high: float) -> None:
+    """Reader review E3/S10: the dashed line at the shallowest setting ran through "skin surface" /
+    "superficie de la piel" and touched the bar's label ("(según la Dra. Nazarian)") above it."""
+    s = figures.english() if lang == "en" else langs.load_strings(ROOT, "es")
+    depth = _fact(kind="range", min=low, max=high, unit="mm")
+    assert isinstance(depth, schema.RangeFact)
+    facts = project_facts().all_facts()
+    d = figures.depth_scale(depth, facts["device.shallowest_reach"], facts["device.home_needles"],
+                            facts["device.home_needle_length"], "la Dra. Nazarian" if lang == "es" else "Dr. Nazarian", "", s)
+    assert d.marker, "the dashed line is drawn"
+    for x, top, bottom in d.marker:
+        for text, left, above, right, below in _text_boxes(d, s):
+            crosses = left - 2 <= x <= right + 2 and top <= below + 2 and bottom >= above - 2
+            assert not crosses, f"the dashed line at x={x} ({top}-{bottom}) runs through {text!r}"
 
 
 def test_deep_setting_callout_runs_leftwards() -> None:

@@ -88,3 +88,16 @@ def test_every_glossary_term_is_focusable_and_none_inside_a_link(site: Build) ->
             assert abbr.get("tabindex") == "0", f"{path}: {abbr}"
             assert not abbr.find_parent(["a", "button", "summary"]), f"{path}: a term inside a control: {abbr}"
     assert terms > 100, terms
+
+
+@pytest.mark.parametrize("path", ["at-home-vs-in-office/", "es/at-home-vs-in-office/"])
+def test_a_meaning_in_the_comparison_table_has_the_size_of_the_table_text(tabs: Tabs, server: Server, path: str) -> None:
+    """Reader review E4/S11: in the comparison table the meaning's box was larger than the table's text."""
+    with tabs.visit(server, path, 375) as (page, log):
+        term = page.locator("div.comparison td abbr[title]").first
+        term.tap()
+        after, cell, paragraph = term.evaluate("""el => [getComputedStyle(el, "::after").fontSize,
+            getComputedStyle(el.closest("td")).fontSize, getComputedStyle(document.querySelector("article p")).fontSize]""")
+        assert after == cell, (after, cell)
+        assert cell != paragraph, "the table's text is smaller than a paragraph's: the check can tell them apart"
+        assert not csp_violations(page, log) and not log.errors
