@@ -306,7 +306,15 @@ def _front_matter(path: Path, text: str, shown: str) -> tuple[dict[Any, Any], di
         raise GuideError(shown, "front matter is not a set of keys", line=2, found=_show(meta),
                          expected="lines like 'description: ...'", fix="write one 'key: value' per line.")
     tmp_lines = {k[0]: v for k, v in key_lines.items() if len(k) == 1}
-    end = match.group(0).count("\n")  # the closing '---' line
+    _check_keys(meta, tmp_lines, shown, match.group(0).count("\n"))
+    _check_dates(meta, tmp_lines, shown)
+    _check_text(meta, tmp_lines, shown)
+    return meta, tmp_lines, match.group(0)
+
+
+def _check_keys(meta: dict[Any, Any], tmp_lines: dict[Any, int], shown: str, end: int) -> None:
+    """Only the allowed keys, every required one, a description of the right length, hide and search as listed.
+    ``end``: the line of the closing '---'."""
     for key in meta:
         if key not in ALLOWED:
             hint = did_you_mean(str(key), ALLOWED)
@@ -325,6 +333,18 @@ def _front_matter(path: Path, text: str, shown: str) -> tuple[dict[Any, Any], di
                          found=f"{len(str(meta['description']))} characters",
                          expected="one sentence of 50 to 160 characters (search engines show it under the title)",
                          fix="rewrite the description.")
+    if "hide" in meta and not (isinstance(meta["hide"], list) and all(h in HIDE for h in meta["hide"])):
+        raise GuideError(shown, "'hide' lists something that cannot be hidden", line=tmp_lines.get("hide"), key="hide",
+                         found=_show(meta["hide"]), expected="a list of " + ", ".join(HIDE),
+                         fix="use only those names, one per '- ' line.")
+    if "search" in meta and meta["search"] not in ({"exclude": True}, {"exclude": False}):
+        raise GuideError(shown, "'search' takes only 'exclude: true'", line=tmp_lines.get("search"), key="search",
+                         found=_show(meta["search"]), expected="search: {exclude: true}",
+                         fix="write 'search: {exclude: true}' to keep the page out of search, or remove the line.")
+
+
+def _check_dates(meta: dict[Any, Any], tmp_lines: dict[Any, int], shown: str) -> None:
+    """last_reviewed and next_review: real dates (made date objects in ``meta``), in order, neither too far ahead."""
     for key in ("last_reviewed", "next_review"):
         value = meta[key]
         if isinstance(value, str):
@@ -349,6 +369,17 @@ def _front_matter(path: Path, text: str, shown: str) -> tuple[dict[Any, Any], di
                          found=f"{meta['next_review']} (last reviewed {meta['last_reviewed']})",
                          expected="a next review date later than the last review",
                          fix="set next_review to the date the page should next be checked.")
+    limit = _years_after(meta["last_reviewed"], MAX_REVIEW_YEARS)
+    if meta["next_review"] > limit:
+        raise GuideError(shown, "'next_review' is too far in the future", line=tmp_lines.get("next_review"), key="next_review",
+                         found=f"{meta['next_review']} (last reviewed {meta['last_reviewed']})",
+                         expected=f"a review within {MAX_REVIEW_YEARS} years of the last one: {limit} at the latest",
+                         fix="set next_review to the date the page should next be checked against the article "
+                             "(health pages are reviewed at least every two years).")
+
+
+def _check_text(meta: dict[Any, Any], tmp_lines: dict[Any, int], shown: str) -> None:
+    """The title, description and review note: plain text (the theme prints them in markup and scripts)."""
     for key in ("title", "description", "review_note"):
         if key in meta:
             value = meta[key]
@@ -359,22 +390,6 @@ def _front_matter(path: Path, text: str, shown: str) -> tuple[dict[Any, Any], di
                                  expected=schema.PLAIN_TEXT_EXPECTED.replace(" backslash", " \" ' ; backslash"),
                                  fix=schema.PLAIN_TEXT_FIX + " For quotation marks use curly quotes “ ”, for an "
                                      "apostrophe ’ (doctor’s), and a comma or a full stop for ';'.")
-    limit = _years_after(meta["last_reviewed"], MAX_REVIEW_YEARS)
-    if meta["next_review"] > limit:
-        raise GuideError(shown, "'next_review' is too far in the future", line=tmp_lines.get("next_review"), key="next_review",
-                         found=f"{meta['next_review']} (last reviewed {meta['last_reviewed']})",
-                         expected=f"a review within {MAX_REVIEW_YEARS} years of the last one: {limit} at the latest",
-                         fix="set next_review to the date the page should next be checked against the article "
-                             "(health pages are reviewed at least every two years).")
-    if "hide" in meta and not (isinstance(meta["hide"], list) and all(h in HIDE for h in meta["hide"])):
-        raise GuideError(shown, "'hide' lists something that cannot be hidden", line=tmp_lines.get("hide"), key="hide",
-                         found=_show(meta["hide"]), expected="a list of " + ", ".join(HIDE),
-                         fix="use only those names, one per '- ' line.")
-    if "search" in meta and meta["search"] not in ({"exclude": True}, {"exclude": False}):
-        raise GuideError(shown, "'search' takes only 'exclude: true'", line=tmp_lines.get("search"), key="search",
-                         found=_show(meta["search"]), expected="search: {exclude: true}",
-                         fix="write 'search: {exclude: true}' to keep the page out of search, or remove the line.")
-    return meta, tmp_lines, match.group(0)
 
 
 def _years_after(day: dt.date, years: int) -> dt.date:
