@@ -224,3 +224,63 @@ def test_a_port_in_use_is_named_with_the_fix(tmp_path: Path) -> None:
                               text=True, timeout=START, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert proc.returncode == 1
     assert f"Port {port} is in use by another program. Run make serve PORT={port + 1}" in proc.stderr, proc.stderr
+
+
+def _picture_size(html: str) -> tuple[str, str] | None:
+    img = parse(html).select_one('img[src*="chart"]')
+    return (str(img["width"]), str(img["height"])) if img is not None else None
+
+
+def test_serve_watches_the_pictures_and_the_article(tmp_path: Path) -> None:
+    """pictures/ and sources/ are read by every build, and no configuration's watch: names them: a picture
+    added or changed, and an edit of the article, rebuild as a page does (issue 21's trial: a new picture
+    did not show until make serve was restarted)."""
+    from PIL import Image
+
+    with _serve(tmp_path) as served:
+        project, url = served.project, served.url("procedure/")
+        time.sleep(0.5)
+        # A page shows a picture that is not there yet: the build names it.
+        mark = len(served.output())
+        for folder, alt in (("docs", "A test chart"), ("docs-es", "Un gráfico de prueba")):
+            page = project / folder / "procedure.md"
+            page.write_text(page.read_text(encoding="utf-8") + f'\n{{{{ picture("chart.png", alt="{alt}") }}}}\n',
+                            encoding="utf-8")
+        _wait(lambda: "The server will appear stuck" in served.since(mark))
+        assert "chart.png" in served.since(mark), served.since(mark)
+
+        # It arrives, and nothing else changes: both editions show it, at its size.
+        Image.new("RGB", (64, 48), (200, 120, 60)).save(project / "pictures" / "chart.png")
+        new_s = _wait(lambda: _picture_size(_get(url)) == ("64", "48"))
+        assert _picture_size(_get(served.url("es/procedure/"))) == ("64", "48")
+        # Replaced by another picture under the same name.
+        time.sleep(0.5)
+        Image.new("RGB", (80, 40), (60, 120, 200)).save(project / "pictures" / "chart.png")
+        changed_s = _wait(lambda: _picture_size(_get(url)) == ("80", "40"))
+
+        # The article: a fact's passage no longer in it stops the build; restored, it recovers.
+        article = project / "sources" / "article.txt"
+        text = article.read_text(encoding="utf-8")
+        passage = entry("facts.device.needle_count.source").text.split('"')[1]
+        assert passage in text, passage
+        mark = len(served.output())
+        article.write_text(text.replace(passage, " ".join(reversed(passage.split())), 1), encoding="utf-8")
+        _wait(lambda: "The server will appear stuck" in served.since(mark))
+        assert "is not word for word in the article" in served.since(mark), served.since(mark)
+        mark = len(served.output())
+        article.write_text(text, encoding="utf-8")
+        _wait(lambda: "The Spanish edition was built" in served.since(mark) and "The English edition was built" in served.since(mark))
+        assert _picture_size(_get(url)) == ("80", "40")
+        print(f"seen after: new picture {new_s:.2f} s, changed picture {changed_s:.2f} s")
+
+
+def test_a_picture_or_the_article_rebuilds_both_editions(tmp_path: Path) -> None:
+    """Whatever a picture is called ("chart.es.png" too), both editions show it; the article is both editions'."""
+    from tools.serve import Edition, touched
+
+    project = tmp_path.resolve()
+    editions = [Edition(lang, lang, project / config, tmp_path / lang, "", project / docs, frozenset({project / config}))
+                for lang, config, docs in (("en", "mkdocs.yml", "docs"), ("es", "mkdocs.es.yml", "docs-es"))]
+    for path, due in (("pictures/chart.es.png", {"en", "es"}), ("pictures/chart.png", {"en", "es"}),
+                      ("sources/article.txt", {"en", "es"}), ("data/facts.es.yml", {"es"}), ("docs/pain.md", {"en"})):
+        assert touched([project / path], editions, project) == due, path

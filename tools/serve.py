@@ -108,7 +108,10 @@ def touched(paths: Iterable[str | Path], editions: list[Edition], project: Path)
     """The editions a change to ``paths`` can change: a page, its own edition; a configuration, the editions
     that read it; a file named for a language other than the first edition's (``facts.es.yml``, ``es.yml``,
     ``abbreviations.es.md``, ``languages/es.html``), that edition; anything else (data, code, partials, the
-    theme, the English strings, which the Spanish build checks its own against), every edition."""
+    theme, the English strings, which the Spanish build checks its own against, a picture whatever its name,
+    the article), every edition."""
+    from guide.pictures import FOLDER
+
     langs = {e.lang for e in editions}
     due: set[str] = set()
     for raw in paths:
@@ -118,7 +121,8 @@ def touched(paths: Iterable[str | Path], editions: list[Edition], project: Path)
             owners = {e.lang for e in editions if path in e.reads}
         if not owners:
             named = set(path.name.split(".")[:-1]) & (langs - {editions[0].lang})
-            owners = named if path.is_relative_to(project) and named else langs
+            shared = path.is_relative_to(project / FOLDER)  # both editions show the pictures: "chart.es.png" too
+            owners = named if path.is_relative_to(project) and named and not shared else langs
         due |= owners
     return due
 
@@ -225,6 +229,15 @@ class Site:
                 link.symlink_to(edition.site, target_is_directory=True)
 
 
+def also_read(project: Path) -> list[Path]:
+    """What every build reads that no configuration's ``watch:`` names (it gives data, guide, includes and
+    macros.py; the configurations and the theme are watched as ``mkdocs serve`` watches them): the pictures
+    of both editions, and the article every fact's passage is checked against."""
+    from guide import passages, pictures
+
+    return [folder for folder in (project / pictures.FOLDER, (project / passages.ARTICLE).parent) if folder.is_dir()]
+
+
 def _server(site: Site) -> LiveReloadServer:
     import watchdog.events
     from mkdocs.livereload import LiveReloadServer
@@ -317,6 +330,8 @@ def main(argv: list[str] | None = None) -> int:
             if config.theme.custom_dir:
                 server.watch(config.theme.custom_dir)
             server = config.plugins.on_serve(server, config=config, builder=site.build)
+        for folder in also_read(project):
+            server.watch(str(folder))
         for edition in site.editions[1:]:
             log.info(f"The {edition.name} edition: {edition.url}")
         running: _Serving = server  # (MkDocs leaves serve() untyped)
