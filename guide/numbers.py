@@ -582,47 +582,59 @@ _NOT_A_LENGTH = frozenset({"of", "de", "per", "por", "every", "cada"})
 """Before "a": "a third of an hour" and "once a month" are counted by claims(); "per a day" is no length."""
 
 
+_CLAUSE = frozenset({",", "and", "but", "so", "then", "y", "e", "pero", "luego", "entonces"})
+"""Where a clause ends inside a sentence: "It takes 10 minutes, so bring your questions" times no question."""
+
+
 @dataclass(frozen=True)
 class _Sentences:
     starts: list[int]
     clinical: list[bool]
+    """Per sentence: does it name the treatment or its course?"""
+    clauses: list[int]
     everyday: list[bool]
+    """Per clause: does it name the reader's own arrangements?"""
     tokens: list[int]  # where each token starts
 
     def at(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset) - 1
 
+    def clause(self, offset: int) -> int:
+        return bisect.bisect_right(self.clauses, offset) - 1
+
 
 @functools.lru_cache(maxsize=64)
 def _sentences(text: str, lang: str) -> _Sentences:
-    """What each sentence of ``text`` is about: the treatment or its course, the reader's own arrangements."""
+    """What each sentence of ``text`` is about (the treatment or its course), and each clause (the
+    reader's own arrangements)."""
     toks = _tokens(text, lang)
     clinical_words, everyday_words = CLINICAL.get(lang, CLINICAL["en"]), EVERYDAY.get(lang, EVERYDAY["en"])
-    out = _Sentences([0], [False], [False], [t.start for t in toks])
-    new = False
+    out = _Sentences([0], [False], [0], [False], [t.start for t in toks])
+    new_sentence = new_clause = False
     for i, tok in enumerate(toks):
-        if new:
+        if new_sentence:
             out.starts.append(tok.start)
             out.clinical.append(False)
+        if new_sentence or new_clause:
+            out.clauses.append(tok.start)
             out.everyday.append(False)
-            new = False
         low = tok.text.lower()
         if low in clinical_words or (low == "back" and i and toks[i - 1].text.lower() in _COME):
             out.clinical[-1] = True
         elif low in everyday_words:
             out.everyday[-1] = True
-        new = tok.text in _STOP_PUNCT
+        new_sentence, new_clause = tok.text in _STOP_PUNCT, low in _CLAUSE
     return out
 
 
 def own_figure(text: str, claim: Claim, lang: str = "en") -> bool:
-    """Is ``claim`` a time or a share of the reader's own arrangements: in a sentence that names one of
-    them (a chat, a call, questions, a friend, a choice) and nothing of the treatment or its course?"""
+    """Is ``claim`` a time or a share of the reader's own arrangements: in a clause that names one of
+    them (a chat, a call, questions, a friend, a choice), in a sentence that names nothing of the treatment
+    or its course; or right before one ("a 10-minute chat", "100% your choice")?"""
     if claim.unit is not None and claim.unit not in _OWN_UNITS:
         return False
     sentences = _sentences(text, lang)
-    k = sentences.at(claim.start)
-    if sentences.everyday[k] and not sentences.clinical[k]:
+    if sentences.everyday[sentences.clause(claim.start)] and not sentences.clinical[sentences.at(claim.start)]:
         return True
     # the figure says what the everyday thing is, whatever else the sentence names: "a 10-minute chat",
     # "100% your choice"

@@ -282,6 +282,8 @@ MUST_REFUSE = {
         ("Come back in a week.", "a week"),
         # the visit is the treatment's session: how long it takes is a figure the article does not give
         ("The visit takes less than half an hour.", "half"),
+        # the reader's own arrangements in another clause say nothing of this one's figure
+        ("It takes 10 minutes, so bring your questions.", "10"), ("It takes 10 minutes and a friend can come.", "10"),
     ],
     "es": [
         ("El bolígrafo tiene once agujas.", "once"), ("La crema tarda de diez a veinte minutos.", "diez"),
@@ -300,6 +302,7 @@ MUST_REFUSE = {
         ("La rojez dura unas horas.", "unas horas"), ("La anestesia tarda una hora más o menos.", "una hora"),
         ("Vuelva cada dos semanas.", "dos"), ("Vuelva en una semana.", "una semana"),
         ("La visita dura menos de media hora.", "media"),
+        ("Tarda 10 minutos, así que traiga sus preguntas.", "10"),
     ],
 }
 
@@ -338,6 +341,7 @@ MUST_BUILD = {
         "Whether to go ahead is 100% your choice.", "Whether to go ahead with the treatment is 100% your choice.",
         "Many clinics offer a free 10-minute chat first.", "Call 555-0123 to book.", "Book your visit a week ahead.",
         "The article came out a year ago.", "How many weeks does redness last? Ask your provider.",
+        "Bring a friend and take 10 minutes for your questions.",
     ],
     "es": [
         "Llame a la clínica 24/7.", "El paso 1 es lavarse las manos.", "Deje descansar la piel unos días.",
