@@ -110,6 +110,10 @@ def check_file(path: Path) -> Picture:
                      expected=f"{allowed}, judged by the file's bytes, not its name",
                      fix="remove it, or save the picture as PNG, JPEG or WebP." + (
                          " A GIF that moves is not allowed: save one frame as PNG." if "GIF" in found else "")) from None
+    except Image.DecompressionBombError as exc:  # its header claims more pixels than Pillow will open
+        raise _error(name, "a picture that is too large", found=str(exc).split(",")[0],
+                     expected=f"at most {MAX_SIDE}×{MAX_SIDE} pixels (a page is at most about 800 pixels wide)",
+                     fix=f"resize it to at most {MAX_SIDE} pixels a side.") from None
     except (OSError, SyntaxError, ValueError) as exc:
         raise _error(name, "a picture file that cannot be read whole", found=f"{exc}",
                      expected=f"{allowed} that opens in an image viewer",

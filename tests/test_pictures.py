@@ -11,6 +11,8 @@ import io
 import random
 import re
 import shutil
+import struct
+import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -138,6 +140,18 @@ def test_a_picture_over_the_dimension_limit_is_refused_with_its_dimensions(tmp_p
     message = problem(tmp_path / "wide.png")
     assert "a picture that is too large" in message
     assert "Found: 2100×10 pixels." in message and "at most 2000×2000 pixels" in message
+
+
+def test_a_header_that_claims_too_many_pixels_gets_a_message(tmp_path: Path) -> None:
+    """The no-hints attack (finding 10): 53 bytes whose PNG header claims 20000×20000 pixels stopped the build
+    with Pillow's DecompressionBombError traceback."""
+    ihdr = struct.pack(">IIBBBBB", 20000, 20000, 8, 2, 0, 0, 0)
+    chunk = struct.pack(">I", len(ihdr)) + b"IHDR" + ihdr + struct.pack(">I", zlib.crc32(b"IHDR" + ihdr))
+    end = struct.pack(">I", 0) + b"IEND" + struct.pack(">I", zlib.crc32(b"IEND"))
+    (tmp_path / "big-chart.png").write_bytes(b"\x89PNG\r\n\x1a\n" + chunk + end)
+    message = problem(tmp_path / "big-chart.png")
+    assert "pictures/big-chart.png: a picture that is too large" in message, message
+    assert "400000000 pixels" in message and "at most 2000×2000 pixels" in message, message
 
 
 def test_a_moving_webp_is_refused(tmp_path: Path) -> None:
