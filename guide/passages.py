@@ -305,9 +305,29 @@ def _whose(words: str, article: str, facts: schema.Facts) -> set[str]:
     return attribution.whose(words, article, facts) or set()
 
 
+UNIT_WORDS: dict[str, tuple[str, ...]] = {
+    "mm": ("mm", "millimet"), "minutes": ("minute",), "days": ("day", "daily"),
+    "weeks": ("week",), "months": ("month",), "years": ("year", "annual"), "needles": ("needle",),
+}
+"""The words that say a unit in the article: a fact's unit must be one its passage says ("per month",
+"once a year", "millimeters"), so an edit from minutes to days is refused."""
+
+
+def _unit_errors(fact: schema.FactT, key: str, line: int | None, data_name: str) -> list[GuideError]:
+    every = getattr(fact, "every", None)
+    units = [u for u in (getattr(fact, "unit", None), getattr(every, "unit", None)) if u]
+    words = re.findall(r"[a-z]+", fact.source.lower())
+    return [GuideError(data_name, f"the unit '{unit}' is not in this fact's source passage", line=line,
+                       key=key, found=f"'{fact.source[:120]}'",
+                       expected=f"a passage that says the unit ({' or '.join(UNIT_WORDS[unit])}...)",
+                       fix="give the unit the article gives, or quote the passage that gives it.")
+            for unit in units if unit in UNIT_WORDS
+            and not any(word.startswith(stem) for word in words for stem in UNIT_WORDS[unit])]
+
+
 def _check_figures(fact: schema.FactT, group: str, name: str, lines: dict[Path_, int], data_name: str) -> list[GuideError]:
-    errors = []
     key = f"facts.{group}.{name}"
+    errors = _unit_errors(fact, key, lines.get(("facts", group, name)), data_name)
     qualifier = getattr(fact, "qualifier", None)
     for i, figure in enumerate(figures(fact)):
         hit = find(figure, fact.source)

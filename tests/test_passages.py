@@ -42,6 +42,10 @@ REFUSED = {
     "a range spliced from two pieces": ('      source: "When it comes to other areas of the body, you can expect about four to six sessions to do the trick"',
                                         '      source: "you can expect about four to ... six sessions to do the trick"',
                                         "does not give 4 to 6 as one figure"),
+    # the third no-hints attack: the numbers kept, the unit changed ("10 to 20 days", "every 3 to 6 weeks")
+    "minutes changed to days": ('      unit: "minutes"', '      unit: "days"', "the unit 'days' is not in this fact's source passage"),
+    "months changed to weeks": ("      every: {min: 3, max: 6, unit: months}", "      every: {min: 3, max: 6, unit: weeks}",
+                                "the unit 'weeks' is not in this fact's source passage"),
 }
 
 
