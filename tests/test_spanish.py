@@ -82,8 +82,9 @@ def test_each_pair_shows_the_same_facts(src: str) -> None:
 
     en, es = calls(ROOT / "docs" / src), calls(ROOT / "docs-es" / src)
     assert es == en, f"{src}: only English {sorted(en - es)}, only Spanish {sorted(es - en)}"
-    assert any(name in ("fact", "fact_list", "timeline", "glance_card", "comparison_table", "appointment_sheet",
-                        "facts_table", "glossary", "citation") for name, _ in en), "the comparison saw the pages' calls"
+    # the comparison read the calls: a page with macro calls has some (a page may show no fact at all: the
+    # new-editor trial's "Questions to ask" page failed here while the build passed it)
+    assert en or "{{" not in (ROOT / "docs" / src).read_text(encoding="utf-8"), f"{src}: the comparison saw none of its calls"
 
 
 def _without_passages(html: str) -> str:
