@@ -3,7 +3,7 @@
 A figure is a fact: it lives in ``data/facts.yml`` as a number, range or schedule and reaches pages
 through the macros. So the page check (``guide.rendered``, on what Markdown makes of a page, with
 character references decoded) refuses a number that counts a unit, and the data's words refuse any
-digit at all. Ordinary writing builds: "24/7", "step 1", "at 9 am", "two doctors", "one of the",
+digit at all. Ordinary writing builds: "24/7" (and "las 24 horas, los 7 días de la semana"), "step 1", "at 9 am", "two doctors", "one of the",
 "half of the advice", "the first step", "a few days".
 
 What counts as a figure (:func:`claims`), in English and in Spanish:
@@ -375,6 +375,7 @@ def claims(text: str, lang: str = "en") -> list[Claim]:
     counted: set[int] = set()
     out: list[Claim] = []
     lowered = [t.text.lower() for t in toks]
+    clock = round_the_clock(text, lang, toks, lowered)
     after_unit: str | None = None  # left to right: a unit, then only "or"/"to"/"-": "a day or two"
     joins_after = _JOIN_AFTER_UNIT.get(lang, _JOIN_AFTER_UNIT["en"])
     spf_at = -10
@@ -382,6 +383,9 @@ def claims(text: str, lang: str = "en") -> list[Claim]:
     for i, tok in enumerate(toks):
         unit: str | None = None
         claim = False
+        if i in clock:
+            after_unit = None  # "24/7" said in words: no figure, and no unit for what follows
+            continue
         if tok.kind == "num":
             if lang == "en" and tok.text.lower() in FREQUENCY:
                 near = next((t for t in toks[i + 1:i + 4] if t.kind == "unit" or t.text in _STOP_PUNCT), None)
@@ -418,6 +422,48 @@ def claims(text: str, lang: str = "en") -> list[Claim]:
         elif not (tok.kind == "join" and tok.text.lower() in joins_after) and tok.kind != "num" and \
                 not (tok.text == ":" and i and toks[i - 1].kind == "unit"):  # "Needles: eleven"
             after_unit = None
+    return out
+
+
+_CLOCK_HOURS = frozenset({"hours", "horas"})
+_CLOCK_DAY = {("a", "day"), ("per", "day"), ("al", "día"), ("al", "dia"), ("del", "día"), ("del", "dia"), ("por", "día"),
+              ("por", "dia")}
+_CLOCK_DAYS = frozenset({"days", "días", "dias"})
+_CLOCK_WEEK = (("a", "week"), ("per", "week"), ("a", "la", "semana"), ("de", "la", "semana"), ("por", "semana"),
+               ("cada", "semana"))
+
+
+def round_the_clock(text: str, lang: str, toks: Sequence[_Tok], low: Sequence[str]) -> set[int]:
+    """The tokens of "24/7" said in words, in a sentence about nothing clinical (``CLINICAL``): "Llame a
+    la clínica las 24 horas, los 7 días de la semana", "24 horas al día y 7 días a la semana", "24 hours a
+    day, 7 days a week". Each part alone stays a figure ("Evite el sol 24 horas", "Espere 7 días"), and so
+    does the whole phrase in a sentence about the treatment or its course, where it could hide one ("Evite
+    el sol 24 horas, y los 7 días de la semana...")."""
+    out: set[int] = set()
+    sentences = _sentences(text, lang)
+    n = len(toks)
+
+    def at(j: int) -> str:
+        return low[j] if 0 <= j < n else ""
+
+    for i, tok in enumerate(toks):
+        if tok.kind != "num" or tok.value != 24 or at(i + 1) not in _CLOCK_HOURS:
+            continue
+        j = i + 2
+        if (at(j), at(j + 1)) in _CLOCK_DAY:
+            j += 2
+        if at(j) == ",":
+            j += 1
+        if at(j) in ("and", "y"):
+            j += 1
+        if at(j) == "los":
+            j += 1
+        if j == i + 2 or j >= n or toks[j].kind != "num" or toks[j].value != 7 or at(j + 1) not in _CLOCK_DAYS:
+            continue
+        j += 2
+        week = next((len(words) for words in _CLOCK_WEEK if tuple(at(j + k) for k in range(len(words))) == words), 0)
+        if week and not sentences.clinical[sentences.at(tok.start)]:
+            out.update(range(i - 1 if at(i - 1) == "las" else i, j + week))
     return out
 
 
@@ -665,9 +711,10 @@ def page_claims(text: str, lang: str = "en") -> list[Claim]:
     taken = {claim.start for claim in counted}
     vague = VAGUE.get(lang, VAGUE["en"])
     spoken: list[Claim] = []
+    clock = round_the_clock(text, lang, toks, [t.text.lower() for t in toks])
     for i, tok in enumerate(toks):
-        if tok.kind != "unit" or tok.unit not in _TIME_UNITS - {"seconds"} or i == 0:
-            continue  # ("wait a second" is an idiom)
+        if tok.kind != "unit" or tok.unit not in _TIME_UNITS - {"seconds"} or i == 0 or i in clock:
+            continue  # ("wait a second" is an idiom; "24 hours a day, 7 days a week" is "24/7")
         before = toks[i - 1].text.lower()
         start, value, anywhere = -1, None, False
         if before in _ONE - {"one"} and not (i > 1 and (toks[i - 2].kind in ("num", "unit")
@@ -755,9 +802,10 @@ def named_figures(text: str, lang: str, subjects: Subjects) -> list[tuple[Claim,
     toks = _tokens(text, lang)
     words = {_stem(t.text) for t in toks if t.text[:1].isalpha()}
     out: list[tuple[Claim, str]] = []
-    for tok in toks:
+    clock = round_the_clock(text, lang, toks, [t.text.lower() for t in toks])
+    for i, tok in enumerate(toks):
         low = tok.text.lower()
-        if tok.kind != "num" or _numeral(tok) or tok.value is None or low in _TOO_COMMON.get(lang, ()):
+        if tok.kind != "num" or _numeral(tok) or tok.value is None or low in _TOO_COMMON.get(lang, ()) or i in clock:
             continue
         for key, about in subjects.get(float(tok.value), ()):
             if about & words:

@@ -284,6 +284,8 @@ MUST_REFUSE = {
         ("The visit takes less than half an hour.", "half"),
         # the reader's own arrangements in another clause say nothing of this one's figure
         ("It takes 10 minutes, so bring your questions.", "10"), ("It takes 10 minutes and a friend can come.", "10"),
+        # "24/7" in a claim about the treatment: the claim's own figure is still refused
+        ("Wear sunscreen 24/7 for a week after.", "a week"), ("You can go back to retinol after 24 hours.", "24"),
     ],
     "es": [
         ("El bolígrafo tiene once agujas.", "once"), ("La crema tarda de diez a veinte minutos.", "diez"),
@@ -303,6 +305,9 @@ MUST_REFUSE = {
         ("Vuelva cada dos semanas.", "dos"), ("Vuelva en una semana.", "una semana"),
         ("La visita dura menos de media hora.", "media"),
         ("Tarda 10 minutos, así que traiga sus preguntas.", "10"),
+        # each half of "las 24 horas, los 7 días de la semana" alone, and the whole in a sentence about the treatment
+        ("Evite el sol 24 horas.", "24"), ("Espere 7 días.", "7"),
+        ("Use protector solar 24/7 durante una semana.", "una semana"), ("Puede volver al retinol después de 24 horas.", "24"),
     ],
 }
 
@@ -341,7 +346,7 @@ MUST_BUILD = {
         "Whether to go ahead is 100% your choice.", "Whether to go ahead with the treatment is 100% your choice.",
         "Many clinics offer a free 10-minute chat first.", "Call 555-0123 to book.", "Book your visit a week ahead.",
         "The article came out a year ago.", "How many weeks does redness last? Ask your provider.",
-        "Bring a friend and take 10 minutes for your questions.",
+        "Bring a friend and take 10 minutes for your questions.", "Call the clinic 24 hours a day, 7 days a week.",
     ],
     "es": [
         "Llame a la clínica 24/7.", "El paso 1 es lavarse las manos.", "Deje descansar la piel unos días.",
@@ -356,6 +361,10 @@ MUST_BUILD = {
         "Traiga a un amigo como un segundo par de oídos.", "Tómese un minuto o dos para escribir sus preguntas.",
         "Decidir si seguir adelante es 100% su decisión.", "Muchas clínicas ofrecen una charla gratis de 10 minutos primero.",
         "Llame al 555-0123 para reservar.", "Reserve su visita con una semana de antelación.", "El artículo salió hace un año.",
+        # "24/7" in Spanish words
+        "Puede llamar a la clínica las 24 horas, los 7 días de la semana.",
+        "Llame a la clínica las 24 horas del día y los 7 días de la semana.",
+        "Nuestra línea atiende 24 horas al día, 7 días a la semana.",
     ],
 }
 
@@ -383,6 +392,16 @@ def test_a_clinical_figure_typed_by_hand_is_refused(tmp_path: Path, lang: str, t
 @pytest.mark.parametrize("lang, text", _build_ids())
 def test_ordinary_writing_builds(tmp_path: Path, lang: str, text: str) -> None:
     _load(_project(tmp_path, text, lang), lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Wear sunscreen 24 hours a day, 7 days a week."), ("es", "Evite el sol las 24 horas, los 7 días de la semana."),
+    ("es", "Evite el sol 24 horas, y los 7 días de la semana use protector.")])
+def test_24_7_in_words_is_ordinary_only_in_a_sentence_about_nothing_clinical(tmp_path: Path, lang: str, text: str) -> None:
+    """"las 24 horas, los 7 días de la semana" builds beside a call (the editors' table); beside the
+    treatment it could hide a figure ("Evite el sol 24 horas, y..."), so both its numbers are refused there."""
+    msg = _refused(tmp_path, text, lang)
+    assert "a number typed into the page: '24'" in msg and "a number typed into the page: '7'" in msg, msg
 
 
 def test_numbers_shown_as_typed_are_listed_for_the_reviewer(tmp_path: Path) -> None:
