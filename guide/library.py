@@ -308,12 +308,15 @@ class Project:
 
     def _shown_on(self, key: str) -> list[pages.PageInfo]:
         """The pages that show a fact: through its key, or word for word in an item of a list fact they show
-        (the visit's steps repeat what the pen is for), so "Shown on" leaves out no page a reader finds it on."""
-        item = self.all_facts[key]
+        (the visit's steps repeat what the pen is for), so "Shown on" leaves out no page a reader finds it on.
+        The words are matched in English in both editions, so a pair of pages lists the same pages: a
+        translation can repeat a short value by chance ("la cara" in "Le limpian la cara")."""
+        english = self.english.all_facts()
+        item = english[key]
         keys = {key}
         if isinstance(item, schema.TextFact):
-            words = render.fact_text(item, lang=self.lang)
-            keys |= {k for k, other in self.all_facts.items()
+            words = render.fact_text(item, lang="en")
+            keys |= {k for k, other in english.items()
                      if isinstance(other, schema.ListFact) and any(words in shown for shown in other.items)}
         return [p for p in self.site.pages.values() if p.facts & keys]
 

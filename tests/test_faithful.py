@@ -8,6 +8,7 @@ guide's own suggestions labelled, and the drift the audit removed.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -287,6 +288,18 @@ def test_shown_on_lists_every_page_that_shows_the_fact(site: Build, edition: str
     for key in ("appointment.needle_in", "provider.skipped_extras"):
         assert any("procedure/" in href for href in shown[facts[key].label]), (key, shown[facts[key].label])
     assert not any("procedure/" in href for href in shown[facts["provider.checks"].label]), "a fact the page does not show"
+
+
+def test_shown_on_is_the_same_in_both_editions(site: Build) -> None:
+    """Second reader review: the Spanish "Aparece en" listed How it works for "La zona que más se trata" ("la cara"
+    is in the Spanish step "Le limpian la cara"); a pair of pages shows the same facts, so each row lists the
+    same pages in both editions."""
+    def pages_of(root: Path) -> list[list[str]]:
+        html = parse(page_file(root, "sources.md").read_text(encoding="utf-8"))
+        return [[str(a["href"]) for a in tr.select("td")[-1].select("a")] for tr in html.select("table.facts tbody tr")]
+    english, spanish = pages_of(site.site), pages_of(site.site / "es")
+    assert len(english) == len(spanish) > 40
+    assert [row for row in zip(english, spanish) if row[0] != row[1]] == []
 
 
 def test_the_spanish_glossary_lists_a_feminine_form_with_its_masculine(site: Build) -> None:
