@@ -119,6 +119,7 @@ AUTHOR_TAGS: dict[str, frozenset[str]] = {name: frozenset(attrs) for name, attrs
 
 PARTIAL_TAGS: dict[str, frozenset[str]] = {name: frozenset(attrs) for name, attrs in {
     "figure": (), "caption": (), "a": ("href", "rel", "hreflang"), "th": ("scope",),
+    "td": ("data-label",),  # the facts table: a cell's column name, shown before it on a phone (facts-table.css)
     "details": ("data-search-exclude",),  # the facts table: out of the search index (Material's search plugin)
     "abbr": ("tabindex",),  # glossary terms, focusable by tap and Tab (overrides/partials/content.html)
     "svg:svg": ("viewBox", "xmlns", "role", "aria-labelledby", "focusable", "width", "height"),
