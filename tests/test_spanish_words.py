@@ -224,7 +224,7 @@ def test_the_served_404_speaks_both_languages(built: Build) -> None:
     """GitHub Pages serves only the root 404.html of a project site, whatever the edition."""
     assert not (built.site / "es" / "404.html").exists(), "the Spanish 404 page can never be served: do not build it"
     tree = parse((built.site / "404.html").read_text(encoding="utf-8"))
-    spanish = tree.select_one("article [lang=es]")
+    spanish = tree.select_one("article div[lang=es]")  # the Spanish part (a line above it sends readers down to it)
     assert spanish is not None, "no Spanish part on the 404 page"
     assert spanish.select_one("h2") is not None and "Página no encontrada" in spanish.get_text()
     links = [(str(a["href"]), a.get_text()) for a in spanish.select("a[href]") if not str(a["href"]).startswith("https://")]
