@@ -157,7 +157,9 @@ def test_one_depth_scale_in_the_guide(site: Build) -> None:
 REVIEW_GONE = {
     "*": ("some do not even numb", "many places", "which experts agree on", "gives the wait for",
           "which takes typically", "reads Dr. Jaliman's point", "Length not stated", "has no end", "with no end",
-          "sessions 5 to 6", "ask the clinic that treats you, or a doctor", "which means shaped like tiny dots"),
+          "sessions 5 to 6", "ask the clinic that treats you, or a doctor", "which means shaped like tiny dots",
+          "takes to work is", "The time the cream takes", "That is her claim",
+          "is particularly skin with", "For when Dr. Nazarian", "What about price"),
     "glossary.md": ("Tap or hover",),
     "choosing-a-provider.md": ("A dermatologist is a doctor who treats skin", "Board-certified means"),
     "aftercare.md": ("rough products that rub off", "Some skin care products are too strong"),
@@ -188,15 +190,16 @@ def test_the_reviews_wording_is_published(site: Build) -> None:
         "sources.md": ["Nothing added. The pages make no medical claims of our own. "
                        "The glossary's plain meanings are ours, not the article's."],
         "pain.md": ['The article calls them “punctate” scabs.',
-                    "For when Dr. Nazarian says makeup is fine again, see aftercare.",
-                    f"The article says the time it takes to work is {_v('appointment.numbing_time')}.",
+                    "When can you wear makeup again? See aftercare.",
+                    f"How long does it take to work? The article says {_v('appointment.numbing_time')}.",
                     f"says a lot of places leave out {_v('provider.skipped_extras')}."],
         "candidates.md": ["The article and Dr. Jaliman still list people who should wait or skip it",
-                          "The article's list may not be complete."],
+                          "The article's list may not be complete.",
+                          "This is what she says; the article gives no study for it."],
         "procedure.md": ["As a result, she says, the body makes new",
                          "who the article and Dr. Jaliman say should wait or skip it",
                          f"Dr. Nazarian says the result is {_v('about.result')}.",
-                         f"The article says the time the numbing cream takes to work is {_v('appointment.numbing_time')}."],
+                         f"How long does the numbing cream take to work? The article says {_v('appointment.numbing_time')}."],
         "aftercare.md": [f"Dr. Jaliman: sunscreen that is {_v('aftercare.sunscreen_type')}",
                          f"Dr. Nazarian on makeup: {_v('aftercare.makeup')}.",
                          "Dr. Jaliman says some ingredients are too strong right after microneedling."],
@@ -227,7 +230,7 @@ def test_the_glance_card_after_the_review(site: Build) -> None:
     assert f"For dramatic acne scarring, {_who('frequency.acne_scarring')} says to plan on {_v('frequency.acne_scarring')}." in text
     assert f"every {_v('frequency.upkeep').removeprefix('every ')}" in text
     assert _v("aftercare.sunscreen_type") in text and f"in {_v('aftercare.sunscreen_when')}" in text
-    assert f"The article says the time the numbing cream takes to work is {_v('appointment.numbing_time')}." in text
+    assert f"The article says how long the numbing cream takes to work: {_v('appointment.numbing_time')}." in text
     assert f"{_who('recovery.pain')} {STRINGS['gl_pain_says']} {_v('recovery.pain')}." in text
 
 
@@ -334,3 +337,22 @@ def test_the_frame_wording_after_the_review(site: Build) -> None:
     assert "home page of The microneedling guide" not in page404 and "Go to the home page</a> of the guide." in page404
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert "magazine article" in config and "dermatology article" not in config
+
+
+@pytest.mark.parametrize("edition, cost", [("", r"\bcost\b"), ("es", r"\bcosto\b")])
+def test_what_the_article_does_not_give_is_listed_where_readers_look(site: Build, edition: str, cost: str) -> None:
+    """Second reader review: a search for "cost" found nothing (the article gives no price), and the length of a
+    visit and time off work were not listed as not stated. Each is in the "does not cover" note of its pages, in
+    the edition's words, and the search index has the word "cost" ("costo")."""
+    root = site.site / edition if edition else site.site
+    facts = project_facts() if not edition else langs.load_wording(ROOT / "data" / "facts.es.yml", "data/facts.es.yml",
+                                                                   project_facts())
+
+    def note(src: str) -> str:
+        return _plain(text_of(one(parse(page_file(root, src).read_text(encoding="utf-8")), "div.not-covered")))
+    assert re.search(cost, note("choosing-a-provider.md"), re.IGNORECASE)
+    for key, sources in {"visit_length": ["procedure.md"], "time_off": ["pain.md", "aftercare.md"]}.items():
+        for src in sources:
+            assert facts.not_covered[key].topic in note(src), (key, src)
+    index = (root / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert re.search(cost, index, re.IGNORECASE), "search finds the cost"
