@@ -91,9 +91,14 @@ def english_interface_text(html: str) -> list[str]:
                 found.append(f"the theme's script says {value!r} ({key})")
     return found
 
-# English words that are Spanish words too (RAE), or symbols both editions use.
-SHARED = frozenset({"alcohol", "facial", "factor", "general", "plan", "retinol", "spa", "no", "en", "use", "mm", "a",
-                    "me", "son", "dental", "total", "normal", "final", "local", "solar", "de", "superficial"})
+# English words that are Spanish words too (RAE), or symbols both editions use: ordinary Spanish on a
+# Spanish page, never marked as English ("ideas", "general", "hospital" in a Spanish sentence).
+SHARED = frozenset("""alcohol facial factor general plan retinol spa no en use mm a me son dental total normal final local
+    solar de superficial idea ideas error hospital hospitales animal capital central natural personal popular social
+    radio hotel real color doctor doctora actor motor sensor tumor humor horror honor terror similar regular particular
+    visual manual original oral mental principal virtual digital ideal material formal informal legal fatal metal canal
+    inferior superior interior exterior anterior posterior plural singular crisis virus gas extra drama sensible once
+    mayor par cruel""".split())
 TOOLS = frozenset({"material", "mkdocs", "zensical", "github"})
 """The tools the footer names."""
 WORD = re.compile(r"[^\W\d_](?:[\w’'.-]*[^\W\d_])?")
@@ -247,6 +252,19 @@ def test_unmarked_english_is_found() -> None:
     assert unmarked_english(before, english) == [
         "'pen' in “Describe la pluma (pen) de microagujas.”", "'scrubs' in “; scrubs.”",
         "'board-certified' in the tooltip “Del consejo (board-certified)”"]
+
+
+def test_spanish_words_that_english_shares_are_not_english() -> None:
+    """The new-editor trial: "ideas" on a Spanish page was called English. Words Spanish shares build
+    unmarked; a word only English has is still found, beside them."""
+    shared = ["ideas", "idea", "general", "normal", "hospital", "final", "local", "total", "error"]
+    english = frozenset(_words((ROOT / "sources" / "article.txt").read_text(encoding="utf-8")) | set(shared)
+                        | {"needle", "pen"}) - SHARED - names()
+    page = ('<html lang="es"><body><article><p>Algunas ideas: una idea general, un error normal en el hospital, el '
+            'resultado final, la clínica local y el precio total.</p><p>La pluma (pen) tiene una needle.</p>'
+            '</article></body></html>')
+    assert unmarked_english(page, english) == ["'needle' in “La pluma (pen) tiene una needle.”",
+                                               "'pen' in “La pluma (pen) tiene una needle.”"]
 
 
 def test_english_words_on_spanish_pages_are_marked(built: Build) -> None:
