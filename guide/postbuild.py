@@ -5,6 +5,8 @@ file links in the preview (:func:`file_links`), robots.txt only at a domain's ro
 (:func:`robots_txt`), and last the Content-Security-Policy (guide/csp.py), whose hashes must
 be of the pages as finally written.
 
+0. The 404 page's list of Spanish topics, from mkdocs.es.yml's nav (:func:`spanish_topics`): a page
+   added to the nav is listed there with nothing else to edit.
 1. Valid markup for Material's two hidden toggles (:func:`finish_site`).
 2. Less to download (:func:`slim`): the comments of the inlined stylesheets
    (overrides/stylesheets/, documented for editors) and the indentation of the
@@ -372,6 +374,49 @@ def robots_txt(site_dir: str | Path, editions: tuple[str, ...] = ()) -> Path | N
     return robots
 
 
+_TOPICS = re.compile(r'<ul class="not-found__links" data-guide-topics="([^"<>]*)"></ul>')
+"""The Spanish part's empty list of topics on the 404 page (overrides/404.html), with the Spanish home's address."""
+
+
+def nav_topics(project: str | Path, config: str = "mkdocs.es.yml") -> list[tuple[str, str]]:
+    """The pages of an edition's nav but its home, in order: (address under the edition's home, title)."""
+    import yaml
+
+    nav = yaml.load((Path(project) / config).read_text(encoding="utf-8"), Loader=yaml.BaseLoader).get("nav") or []
+    out: list[tuple[str, str]] = []
+
+    def walk(items: object) -> None:
+        for item in items if isinstance(items, list) else []:
+            for title, src in item.items() if isinstance(item, dict) else ():
+                if isinstance(src, list):
+                    walk(src)
+                elif isinstance(src, str) and src.endswith(".md"):
+                    path = src.removesuffix(".md").removesuffix("index").rstrip("/")
+                    if path:
+                        out.append((path + "/", str(title)))
+
+    walk(nav)
+    return out
+
+
+def spanish_topics(site_dir: str | Path, project: str | Path) -> int:
+    """Fill the 404 page's list of Spanish topics from mkdocs.es.yml's nav (overrides/404.html leaves it empty:
+    the English build cannot read that file), so a new page needs no line anywhere else. Returns the
+    number of topics written (0: no 404 page, one with no Spanish part, or no mkdocs.es.yml: the list goes)."""
+    from html import escape
+
+    page = Path(site_dir) / "404.html"
+    html = page.read_text(encoding="utf-8") if page.is_file() else ""
+    found = _TOPICS.search(html)
+    if found is None:
+        return 0
+    topics = nav_topics(project) if (Path(project) / "mkdocs.es.yml").is_file() else []  # (a project of one edition)
+    items = "".join(f'<li><a href="{found[1]}{escape(path)}" hreflang="es">{escape(title)}</a></li>' for path, title in topics)
+    page.write_text(html[:found.start()] + (f'<ul class="not-found__links">{items}</ul>' if items else "") + html[found.end():],
+                    encoding="utf-8")
+    return len(topics)
+
+
 def run_all(site_dir: str | Path, styles_dir: str | Path | None = None, file_urls: bool = False,
             policy: bool = True, editions: tuple[str, ...] = (), project: str | Path | None = None) -> int:
     """Every post-build step, in order, the Content-Security-Policy last (it hashes the final pages).
@@ -383,6 +428,8 @@ def run_all(site_dir: str | Path, styles_dir: str | Path | None = None, file_url
     """
     from guide import csp, pictures  # here, so the module stays importable on its own
 
+    if project is not None:
+        spanish_topics(site_dir, project)
     finish_site(site_dir)
     hint_eager_compile(site_dir)
     trim_palette(site_dir)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from guide.postbuild import COMPILE_HINT, MarkupChanged, drop_inlined_styles, finish_site, hint_eager_compile, slim
+from guide.postbuild import COMPILE_HINT, MarkupChanged, drop_inlined_styles, finish_site, hint_eager_compile, slim, spanish_topics
 
 PAGE = """<html><head><style data-guide-inline>
   /* a comment for editors */
@@ -198,3 +198,22 @@ def test_trim_palette_stops_when_the_theme_has_no_palette(tmp_path: Path) -> Non
     (tmp_path / "index.html").write_text("<body>", encoding="utf-8")
     with pytest.raises(MarkupChanged, match=r"no Material palette stylesheet.*update guide/postbuild.py"):
         trim_palette(tmp_path)
+
+
+def test_the_404_pages_spanish_topics_come_from_the_spanish_nav(tmp_path: Path) -> None:
+    """A page added to mkdocs.es.yml's nav is on the 404 page with its Spanish title: no list to keep by hand."""
+    (tmp_path / "mkdocs.es.yml").write_text(
+        'INHERIT: mkdocs.yml\nsite_url: !ENV [SITE_URL_ES, "https://example.org/g/es/"]\nnav:\n  - Inicio: index.md\n'
+        '  - ¿Duele?: pain.md\n  - Página nueva & <más>: new-page.md\n', encoding="utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "404.html").write_text('<p>a</p><ul class="not-found__links" data-guide-topics="/g/es/"></ul><p>b</p>',
+                                   encoding="utf-8")
+    assert spanish_topics(site, tmp_path) == 2
+    assert (site / "404.html").read_text(encoding="utf-8") == (
+        '<p>a</p><ul class="not-found__links"><li><a href="/g/es/pain/" hreflang="es">¿Duele?</a></li>'
+        '<li><a href="/g/es/new-page/" hreflang="es">Página nueva &amp; &lt;más&gt;</a></li></ul><p>b</p>')
+    assert spanish_topics(site, tmp_path) == 0  # filled once; a page with no Spanish part is left alone
+    (site / "404.html").write_text('<ul class="not-found__links" data-guide-topics="/g/es/"></ul>', encoding="utf-8")
+    (tmp_path / "mkdocs.es.yml").unlink()  # a project of one edition: no empty list is left
+    assert spanish_topics(site, tmp_path) == 0 and (site / "404.html").read_text(encoding="utf-8") == ""

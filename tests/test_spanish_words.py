@@ -235,7 +235,7 @@ def test_the_served_404_speaks_both_languages(built: Build) -> None:
     links = [(str(a["href"]), a.get_text()) for a in spanish.select("a[href]") if not str(a["href"]).startswith("https://")]
     assert links[0][0] == "/guide/es/", "a link to the Spanish home first"
     assert [str(a["href"]) for a in tree.select("article a[href]")][0] == "/guide/", "and to the English one"
-    # Its topics are the Spanish nav's pages with their titles (overrides/404.html cannot read mkdocs.es.yml).
+    # Its topics are the Spanish nav's pages with their titles (guide/postbuild.py's spanish_topics reads mkdocs.es.yml).
     nav = [next(iter(item.items())) for item in yaml.load((ROOT / "mkdocs.es.yml").read_text(encoding="utf-8"),
                                                           Loader=yaml.BaseLoader)["nav"]]
     assert links[1:] == [("/guide/es/" + src.removesuffix(".md") + "/", title) for title, src in nav if src != "index.md"]
