@@ -571,6 +571,7 @@ def _glossary(path: Path, shown: str, lang: str = "en") -> list[tuple[str, str]]
     """``*[term]: meaning`` lines from the abbreviations file, checked as plain text without numbers, sorted by term."""
     terms = []
     errors = []
+    first: dict[str, tuple[int, str]] = {}  # each term, in any case: the line that defines it first
     for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
         if not line.strip():
             continue
@@ -603,6 +604,13 @@ def _glossary(path: Path, shown: str, lang: str = "en") -> list[tuple[str, str]]
                          "rare, permanent, infection)",
                 fix="say what the word means, not what to do or how safe it is: the article's advice reaches the pages "
                     "as facts in data/facts.yml, with who said it."))
+        where, spelt = first.setdefault(term.casefold(), (number, term))
+        if where != number:
+            errors.append(GuideError(shown, f"the glossary term '{term}' is defined twice", line=number, found=quoted(line),
+                                     expected=f"each term once: '{spelt}' is defined on line {where}"
+                                              + (" (differing only in case)" if spelt != term else ""),
+                                     fix=f"keep one meaning: merge this line into line {where} ('*[{spelt}]: ...'), "
+                                         "then delete this one."))
         terms.append((term, meaning))
     if errors:
         raise GuideErrors(errors)

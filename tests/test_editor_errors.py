@@ -8,6 +8,7 @@ change of wording shows up here; the rest check each part.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -591,6 +592,34 @@ def test_a_number_in_a_glossary_entry_stops_the_build(tmp_path: Path, lang: str,
     # told with every other problem of the edition (this one-page project's pages have no Spanish pairs)
     msg = next((str(e) for e in info.value.errors if e.file == glossary), str(info.value))
     assert msg.startswith(f"{glossary}:{text.count(chr(10)) + 1}: a number in a glossary entry ({number})"), msg
+    _complete(msg)
+
+
+@pytest.mark.parametrize("lang, glossary, again", [
+    ("en", "includes/abbreviations.md", "*[{term}]: another meaning (our definition)."),
+    ("en", "includes/abbreviations.md", "*[{upper}]: another meaning (our definition)."),
+    ("es", "includes/abbreviations.es.md", "*[{upper}]: otro significado (nuestra definición)."),
+])
+def test_a_glossary_term_defined_twice_stops_the_build(tmp_path: Path, lang: str, glossary: str, again: str) -> None:
+    """The same *[term]: twice (or differing only in case) would give a word two meanings: the build
+    names both lines."""
+    from guide.library import SPANISH
+
+    project = one_page_project(tmp_path, TINY_PAGE)
+    if lang == "es":
+        shutil.copytree(ROOT / "docs-es", project / "docs-es")
+        shutil.copy2(ROOT / "data" / "facts.es.yml", project / "data")
+    path = project / glossary
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    at, term = next((n, m[1]) for n, line in enumerate(lines, 1) if (m := re.match(r"\*\[([^\]]+)\]", line)))
+    path.write_text(text + again.format(term=term, upper=term.upper() if term != term.upper() else term.lower()) + "\n",
+                    encoding="utf-8")
+    with pytest.raises(GuideErrors) as info:
+        load_project(project, SPANISH if lang == "es" else None)
+    msg = next((str(e) for e in info.value.errors if e.file == glossary), str(info.value))
+    assert msg.startswith(f"{glossary}:{len(lines) + 1}: the glossary term "), msg
+    assert "is defined twice Found: '*[" in msg and f"'{term}' is defined on line {at}" in msg and f"into line {at}" in msg, msg
     _complete(msg)
 
 
