@@ -114,7 +114,8 @@ class Project:
         _collect(deferred, lambda: passages.check(self.english, lines, root / passages.ARTICLE, DATA), None)
         wording = langs.WORDING_FILE.get(self.lang)
         self.facts = self.english if wording is None else _collect(
-            deferred, lambda: langs.load_wording(root / wording, wording, self.english, DATA, lines), self.english)
+            deferred, lambda: langs.load_wording(root / wording, wording, self.english, DATA, lines, root / passages.ARTICLE),
+            self.english)
         strings = _collect(deferred, lambda: langs.load_strings(root, self.lang), None)
         if strings is None:  # every macro prints them: the pages cannot be tried without
             raise GuideErrors(deferred)

@@ -47,6 +47,16 @@ MEANING: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "blindness": (("blind*", "vision loss", "eyesight"), ("ceguera*", "ciego*", "ciega*", "pérdida de visión")),
     "pregnancy": (("pregnan*", "breastfeed*", "nursing"), ("embaraz*", "lactan*", "gestante*", "gestación")),
     "death": (("death*", "die", "dies", "died", "dying", "kill*"), ("muerte*", "morir", "muer*", "mata*")),
+    # a length of time, by its unit: "a few weeks" for "a few days" (the third no-hints attack), "meses" for "days"
+    "minutes": (("minute*",), ("minuto*",)),
+    "hours": (("hour*", "overnight"), ("hora", "horas")),
+    "days": (("day", "days", "daily"), ("día", "días", "diari*")),
+    "weeks": (("week*", "fortnight*"), ("semana*", "quincena*")),
+    "months": (("month*",), ("mes", "meses", "mensual*")),
+    "years": (("year*", "annual*"), ("año", "años", "anual*")),
+    "a benefit": (("help*", "heal*", "cure*", "cures", "clear up", "clears up", "fix*", "improv*", "benefit*", "boost*",
+                   "repair*", "good for"),
+                  ("ayud*", "cura", "curan", "curar*", "sana*", "mejora*", "beneficio*", "repar*", "arregl*")),
 }
 """Each kind of meaning-changing word, in English and in Spanish. Change it here only."""
 
@@ -69,6 +79,9 @@ def _pattern(words: Iterable[str]) -> re.Pattern[str]:
 
 
 _PATTERNS = {lang: {kind: _pattern(words[i]) for kind, words in MEANING.items()} for lang, i in _LANG.items()}
+IDIOMS = {"en": ("up to date", "these days"), "es": ("al día", "hoy en día")}
+"""Phrases whose word of a kind is no such thing: "up to date", "al día" (a licence's date, not a day)."""
+_IDIOMS = {lang: _pattern(words) for lang, words in IDIOMS.items()}
 
 
 @dataclass(frozen=True)
@@ -79,7 +92,7 @@ class Found:
 
 def found(text: str, lang: str) -> list[Found]:
     """Each kind of meaning-changing word in ``text``, with the first such word as written."""
-    folded = _fold(text)
+    folded = _IDIOMS[lang].sub(" ", _fold(text))
     out = []
     for kind, pattern in _PATTERNS[lang].items():
         match = pattern.search(folded)
@@ -104,16 +117,22 @@ def unsupported(text: str, lang: str, backing: Iterable[tuple[str, str]]) -> lis
 
 # --- the checks: data/facts.yml against its passages, data/facts.es.yml against the English ---------
 
-ENGLISH_FIELDS = ("value", "items", "for_whom", "starts_after", "note")
-"""The words of a fact that say what the article says, held to its source passage. (A label names a fact in
-our words, and is not.)"""
-NOTE_SAYS = frozenset({"a negation"})
+ENGLISH_FIELDS = ("label", "value", "items", "for_whom", "starts_after", "note")
+"""The words of a fact that say what the article says, held to its source passage (a label too, but for ``OURS``)."""
+UNITS = frozenset({"minutes", "hours", "days", "weeks", "months", "years"})
+"""The kinds that are a unit of time."""
+NOTE_SAYS = frozenset({"a negation"}) | UNITS
 """A note (a not-stated fact's) says what the article leaves out ("the article gives no number of days"):
-its negation is ours; every other kind is held to the passage, and in Spanish to the English."""
+its negation and its unit are ours; every other kind is held to the passage, and in Spanish to the English."""
+OURS: dict[str, frozenset[str]] = {"note": NOTE_SAYS, "starts_after": UNITS,
+                                   "label": frozenset({"a negation", "a frequency"}) | UNITS}
+"""The kinds each field may have of its own: a schedule's ``starts_after`` names the plan it follows ("the monthly plan");
+a label names a fact, often as a question ("How many days to skip scrubs"), but makes no claim its passage does not
+("Skin conditions it helps clear up" for the ones that rule it out: the third no-hints attack)."""
 
 
 def _held(found: list[Found], field: object) -> list[Found]:
-    return [f for f in found if not (field == "note" and f.kind in NOTE_SAYS)]
+    return [f for f in found if f.kind not in OURS.get(str(field), frozenset())]
 
 
 def english_errors(facts: schema.Facts, lines: Mapping[Path_, int], shown: str) -> list[GuideError]:
@@ -137,7 +156,7 @@ def english_errors(facts: schema.Facts, lines: Mapping[Path_, int], shown: str) 
     return errors
 
 
-_NAMES = frozenset({"label", "title", "short_role"})
+_NAMES = frozenset({"title", "short_role"})
 
 
 def spanish_errors(want: Mapping[Path_, Any], have: Mapping[Path_, Any], facts: schema.Facts,
@@ -148,7 +167,7 @@ def spanish_errors(want: Mapping[Path_, Any], have: Mapping[Path_, Any], facts: 
     errors = []
     for key, value in want.items():
         if key[-1] in _NAMES:
-            continue  # a label names a fact in our words ("sin falta" for "strict"), as in English
+            continue  # a title or a short role names a person in our words ("Dra." for "Dr.")
         got = have.get(key)
         if isinstance(value, list) != isinstance(got, list) or (isinstance(got, list) and len(got) != len(value)):
             continue  # its own message (load_wording)
@@ -176,10 +195,14 @@ def spanish_errors(want: Mapping[Path_, Any], have: Mapping[Path_, Any], facts: 
 ADVICE: dict[str, tuple[str, ...]] = {
     "en": ("need", "needs", "needed", "necessary", "unnecessary", "require*", "should", "must", "ought", "recommend*",
            "advis*", "avoid*", "skip*", "wait*", "never", "don't", "do not", "cannot", "can't", "okay", "ok", "allowed",
-           "forbidden", "best", "stop*", "instead"),
+           "forbidden", "best", "stop*", "instead", "fine to", "is fine", "are fine", "go ahead", "keep taking", "keep using", "continue*",
+           "carry on", "no reason", "no problem", "no need", "clears up", "clear up", "cure", "cures", "cured",
+           "gets rid of"),
     "es": ("necesit*", "necesari*", "hace falta", "hacen falta", "usted debe", "debe evitar", "deben", "debería*",
            "no se debe", "hay que", "conviene", "recomiend*", "aconsej*", "evit*", "espere", "esperar", "nunca", "jamás",
-           "no use", "no se haga", "no lo", "permitid*", "prohibid*", "mejor", "deje*", "en vez de", "en lugar de"),
+           "no use", "no se haga", "no lo", "permitid*", "prohibid*", "mejor", "deje*", "en vez de", "en lugar de",
+           "puede seguir", "pueden seguir", "siga", "sigan", "seguir tomando", "seguir usando", "no pasa nada",
+           "sin problema*", "esta bien", "adelante", "ningun motivo", "ninguna razon", "cura", "curan", "curar*"),
 }
 """Words that give advice ("needed", "avoid", "wait", "debe evitar", "hace falta"): a glossary meaning says what a word
 means, never what to do about the treatment."""

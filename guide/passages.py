@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import numbers, schema
 from .errors import GuideError, GuideErrors
-from .yamlsrc import Path_
+from .yamlsrc import Path_, dotted
 
 ARTICLE = "sources/article.txt"
 HEDGES = {"about": ("about", "around", "approximately", "roughly"), "typically about": ("typically about",),
@@ -225,6 +225,7 @@ def check(facts: schema.Facts, lines: dict[Path_, int], article: Path, data_name
                                      key=".".join(path), found=f"'{quote.text[:120]}'",
                                      expected=f"words copied exactly from {ARTICLE} ({nearest(quote.text, text)})",
                                      fix="copy the quote exactly from the article."))
+    errors += speaker_problems(facts, text, lines, data_name) + expert_problems(facts, text, lines, data_name)
     if errors:
         raise GuideErrors(errors)
 
@@ -357,4 +358,191 @@ def _check_figures(fact: schema.FactT, group: str, name: str, lines: dict[Path_,
                 key=f"{key}.qualifier", line=lines.get(("facts", group, name)), found=f"'{piece[:120]}'",
                 expected=f"qualifier: \"{said_hedge}\", so every page shows the article's hedge",
                 fix=f"add 'qualifier: \"{said_hedge}\"' to the fact."))
+    return errors
+
+
+# --- who said it, and who they are: a fact's expert, the names and quotations in its words, the experts' roles ---
+# (the third no-hints attack changed only `expert:`, put a made-up quotation in a value and rewrote a role)
+
+FACT_WORDS = ("label", "value", "items", "for_whom", "starts_after", "note")
+"""The fields of a fact that are shown to readers in our words."""
+
+
+def _texts(fact: schema.FactT) -> list[tuple[str, int | None, str]]:
+    out: list[tuple[str, int | None, str]] = []
+    for field in FACT_WORDS:
+        value = getattr(fact, field, None)
+        if isinstance(value, str):
+            out.append((field, None, value))
+        elif isinstance(value, list):
+            out.extend((field, i, v) for i, v in enumerate(value) if isinstance(v, str))
+    return out
+
+
+def speaker_problems(facts: schema.Facts, article: str, lines: dict[Path_, int],
+                     data_name: str = "data/facts.yml") -> list[GuideError]:
+    """A fact's ``expert:`` is someone the article gives its passage to (a word of it, at least: a passage may
+    hold the article's own words around hers); a doctor named in its words is one too; a quotation in its words
+    stands word for word in its passage."""
+    from . import attribution
+
+    errors = []
+    for group, items in facts.facts.items():
+        for name, fact in items.items():
+            said: set[str] = set()
+            for piece in pieces(fact.source):
+                who = _any_word_of(piece, article, facts)
+                if not who:
+                    break  # the passage check says where it differs
+                said |= who
+            else:
+                key, line = f"facts.{group}.{name}", lines.get(("facts", group, name, "expert"), lines.get(("facts", group, name)))
+                real = " or ".join(sorted(facts.experts[k].surname if k in facts.experts else "article" for k in said))
+                if fact.expert not in said:
+                    errors.append(GuideError(
+                        data_name, f"the article does not give this fact's passage to {_who(facts, fact.expert)}",
+                        line=line, key=f"{key}.expert", found=f"expert: {fact.expert} for '{fact.source[:100]}'",
+                        expected=f"the speaker the article gives the passage to: expert: " + " or ".join(sorted(said)),
+                        fix="set expert: to who says it in the article (the article's own words are expert: article)."))
+                for field, i, text in _texts(fact):
+                    path: Path_ = ("facts", group, name, field) + ((i,) if i is not None else ())
+                    named = attribution.typed_names(text, facts) - {attribution.ARTICLE}
+                    for person in sorted(named - said):
+                        errors.append(GuideError(
+                            data_name, f"the fact's words name {_who(facts, person)}, and the article does not give "
+                            "its passage to her", line=lines.get(path, line), key=dotted(path), found=f"'{text[:120]}'",
+                            expected=f"only the speakers of the passage ({real}) named in the fact's words",
+                            fix="name who says it in the article, or leave the name out (expert: says who said it)."))
+                    for start, end in attribution.quotations(text):
+                        words = text[start:end].strip(" ,.")
+                        speakers = (named or {fact.expert}) - {attribution.ARTICLE}
+                        if words_of(words) and not (speakers or {attribution.ARTICLE}) & (_whose(words, article, facts)):
+                            errors.append(GuideError(
+                                data_name, "a quotation in the fact's words is not word for word in the article"
+                                + (f", in {' or '.join(_who(facts, k) for k in sorted(speakers))}'s words" if speakers else ""),
+                                line=lines.get(path, line), key=dotted(path), found=f"'{words[:120]}'",
+                                expected=f"quoted words copied from the article ({nearest(words, article)})",
+                                fix="quote only the article's own words, or say it in your words without quotation "
+                                    "marks; a doctor's words of her own are a quote (quotes: in this file)."))
+    return errors
+
+
+def _any_word_of(words: str, article: str, facts: schema.Facts) -> set[str]:
+    """Everyone the article gives any word of ``words`` to, at any place it has them (a passage may hold the
+    article's own words around a doctor's)."""
+    from . import attribution
+
+    said = attribution.article_speakers(article, tuple((k, p.name) for k, p in facts.experts.items()))
+    return {who for place in occurrences(words, article) for number in place for who in said[number]}
+
+
+def _who(facts: schema.Facts, key: str) -> str:
+    return facts.experts[key].surname if key in facts.experts else "the article"
+
+
+SOURCE_KINDS = ("a US lifestyle magazine article", "a magazine article", "a newspaper article", "a blog post")
+"""What a source may be called on the sources page ("This guide rests on ..."): none of them claims more trust than a
+reader should give it ("a peer-reviewed clinical review" for a magazine article: the third no-hints attack)."""
+_STUDY = re.compile(r"\b(?:stud(?:y|ies)|clinical trials?|journal\w*|peer[- ]reviewed)\b", re.I)
+"""A study the article cites ("a 2018 study", "a clinical trial", "the Journal of ..."); "do your research" is none."""
+
+
+def expert_problems(facts: schema.Facts, article: str, lines: dict[Path_, int],
+                    data_name: str = "data/facts.yml") -> list[GuideError]:
+    """Who the experts are, as the article says: each word of a role is in a sentence of the article that names
+    her ("board-certified dermatologist in New York City ..."), a short role's words are her role's, and her
+    title and credentials are the article's. ``cites_studies: true`` needs a study the article names."""
+    from . import attribution
+
+    errors = []
+    paragraphs = [p for p in article.split("\n") if p.strip()]
+    for key, person in facts.experts.items():
+        surname = attribution.skeleton(person.name.split()[-1])
+        about = " ".join(s for p in paragraphs for s in attribution.sentences(p) if surname in attribution.skeleton(s))
+        have = set(words_of(about.replace("-", " ")))
+        role_words = set(words_of(person.role.replace("-", " ")))
+        for field, text, allowed in (("role", person.role, have), ("short_role", person.short_role, role_words)):
+            missing = _not_in(words_of(text.replace("-", " ")), allowed)
+            if missing:
+                where = "the article's sentences that name her" if field == "role" else "her role"
+                errors.append(GuideError(
+                    data_name, f"the {field.replace('_', ' ')} says '{missing[0]}', and {where} do{'es' if field != 'role' else ''} not",
+                    line=lines.get(("experts", key, field)), key=f"experts.{key}.{field}", found=f"'{text[:120]}'",
+                    expected=(f"her role in the article's words ('{about[:160]}')" if field == "role"
+                              else f"a word or two of her role ('{person.role[:100]}')"),
+                    fix="give the role the article gives her, in its words."))
+        for field in ("title", "credentials"):
+            value = getattr(person, field)
+            if value and norm(value).rstrip(".") not in norm(about):
+                errors.append(GuideError(
+                    data_name, f"the {field} '{value}' is not what the article calls her", line=lines.get(("experts", key, field)),
+                    key=f"experts.{key}.{field}", found=f"'{value}'",
+                    expected=f"the {field} the article gives her ('{about[:120]}')", fix=f"copy the {field} from the article."))
+    if facts.source.kind not in SOURCE_KINDS:
+        errors.append(GuideError(
+            data_name, "the source's kind is not one of the kinds a maintainer has listed", line=lines.get(("source", "kind")),
+            key="source.kind", found=f"'{facts.source.kind[:120]}'", expected="one of " + "; ".join(f"'{k}'" for k in SOURCE_KINDS),
+            fix="keep the kind that says what the article is; a new kind of source is a maintainer's change "
+                "(SOURCE_KINDS in guide/passages.py), since the sources page tells readers how much to trust it."))
+    if facts.source.cites_studies and not _STUDY.search(article):
+        errors.append(GuideError(
+            data_name, "cites_studies is true, and the article names no study", line=lines.get(("source", "cites_studies")),
+            key="source.cites_studies", found="cites_studies: true",
+            expected="cites_studies: false, unless the article cites a study, a trial or a journal",
+            fix="write cites_studies: false (the sources page says the article cites no studies)."))
+    return errors
+
+
+def _not_in(words: list[str], have: set[str]) -> list[str]:
+    """The ``words`` (of a role) that ``have`` (the article's words about her) lacks: a run of words whose initials
+    are an article word ("New York City" for "NYC") and the joining words of ``_ROLE_JOINERS`` are there."""
+    missing, i = [], 0
+    while i < len(words):
+        run = next((n for n in range(len(words) - i, 1, -1)
+                    if "".join(w[0] for w in words[i:i + n]) in have and all(w not in have for w in words[i:i + n])), 0)
+        if run:
+            i += run
+            continue
+        if words[i] not in have and words[i] not in _ROLE_JOINERS:
+            missing.append(words[i])
+        i += 1
+    return missing
+
+
+_ROLE_JOINERS = frozenset({"a", "an", "the", "in", "of", "at", "and", "based"})
+"""Words a role may add to the article's ("plastic surgeon based in Beverly Hills" for "Beverly Hills-based")."""
+
+
+def spanish_speaker_problems(want: dict[Path_, object], have: dict[Path_, object], facts: schema.Facts,
+                             lines: dict[Path_, int], shown: str, english: str, article: str | None = None) -> list[GuideError]:
+    """A Spanish wording names a doctor, or quotes, only where the English it translates does, or its fact's passage
+    (with ``article``: a doctor the article gives the passage to):
+    "lo que la Dra. Jaliman llama «un brillo...»" in a translation of "a few days" is refused."""
+    from . import attribution
+
+    all_facts = facts.all_facts()
+    errors = []
+    for key, value in want.items():
+        got = have.get(key)
+        pairs = list(zip(got, value)) if isinstance(got, list) and isinstance(value, list) else [(got, value)]
+        fact = all_facts.get(f"{key[1]}.{key[2]}") if key[0] == "facts" and len(key) > 3 else None
+        passage = fact.source if fact is not None else ""
+        backing = attribution.typed_names(passage, facts) | ({fact.expert} if fact is not None else set())
+        if fact is not None and article is not None:
+            backing |= {who for piece in pieces(passage) for who in _any_word_of(piece, article, facts)}
+        for i, (text, english_text) in enumerate(pairs):
+            if not isinstance(text, str) or not isinstance(english_text, str) or key[0] == "experts":
+                continue
+            path = key + (i,) if isinstance(got, list) else key
+            extra = sorted(attribution.typed_names(text, facts) - attribution.typed_names(english_text, facts)
+                           - backing - {attribution.ARTICLE})
+            quotes = len(attribution.quotations(text)) - max(len(attribution.quotations(english_text)),
+                                                              len(attribution.quotations(passage)))
+            if extra or quotes > 0:
+                what = f"names {_who(facts, extra[0]).replace('Dr.', 'Dra.')}" if extra else "quotes"
+                errors.append(GuideError(
+                    shown, f"the Spanish wording {what}, and the English it translates does not", line=lines.get(path),
+                    key=dotted(path), found=f"'{text[:120]}'",
+                    expected=f"a translation of {english} ('{english_text[:100]}'): a name or a quotation only where "
+                             "the English has one", fix="translate the English words as they are."))
     return errors

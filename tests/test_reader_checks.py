@@ -742,6 +742,16 @@ OUTSIDE_THE_PAGES = {
     "a Spanish glossary meaning that calls it safe": (
         "includes/abbreviations.es.md", "es", "*[rosado]: Es seguro y se quita solo (definición nuestra).", None,
         "a glossary meaning that gives advice or a clinical claim ('seguro', safety or risk)"),
+    # the third no-hints attack: "fine to keep taking" (a medicine the article says to skip it for)
+    "a glossary meaning that says to keep taking a medicine": (
+        "includes/abbreviations.md", "en", "*[blood thinners]: Medicines such as aspirin, which are fine to keep taking "
+        "before the treatment (our definition).", None, "a glossary meaning that gives advice or a clinical claim ('are fine', advice)"),
+    "a glossary meaning that says the treatment clears it up": (
+        "includes/abbreviations.md", "en", "*[rosacea]: A redness of the face that microneedling clears up (our definition).",
+        None, "a glossary meaning that gives advice or a clinical claim ('clears up', advice)"),
+    "a Spanish glossary meaning that says to keep taking a medicine": (
+        "includes/abbreviations.es.md", "es", "*[anticoagulantes]: Medicamentos que puede seguir tomando antes del "
+        "tratamiento (definición nuestra).", None, "a glossary meaning that gives advice or a clinical claim ('puede seguir', advice)"),
     "a template string that quotes a doctor": (
         "includes/strings/en.yml", "en", 'about_not_guideline: "Dr. Jaliman says, “It is safe in pregnancy.” It is a clinical guideline"',
         "about_not_guideline:", "a template string that names Dr. Jaliman"),
@@ -789,7 +799,9 @@ def test_glossary_strings_and_front_matter_put_no_words_in_a_doctors_mouth(tmp_p
 
 
 @pytest.mark.parametrize("lang, line", [("en", "*[pinkness]: A light red color of the skin, not a sunburn (our definition)."),
-                                        ("es", "*[rosado]: Un color rojo claro de la piel, no una quemadura (definición nuestra).")])
+                                        ("en", "*[fine lines]: Small, fine lines in the skin (our definition)."),
+                                        ("es", "*[rosado]: Un color rojo claro de la piel, no una quemadura (definición nuestra)."),
+                                        ("es", "*[al día]: Que tiene la fecha más reciente (definición nuestra).")])
 def test_a_glossary_meaning_in_plain_words_builds(tmp_path: Path, lang: str, line: str) -> None:
     project = _project(tmp_path, "Text.", lang)
     path = project / "includes" / ("abbreviations.es.md" if lang == "es" else "abbreviations.md")

@@ -1,0 +1,175 @@
+"""Who said it, and who they are: the words of data/facts.yml and data/facts.es.yml that the passage check cannot
+compare word for word (a fact's ``expert:``, its label and words, the experts' roles, the source's kind) are held
+to the article by the build (guide/passages.py, guide/meaning.py). The third no-hints attack published each of the
+edits below; each is made here from today's data, by key, so a correct edit of the data leaves the test working."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from support import ROOT, entry
+
+ARTICLE = ROOT / "sources" / "article.txt"
+
+
+def _english(tmp_path: Path, key: str, new: str) -> str:
+    """The build's message for data/facts.yml with the entry ``key`` given the value ``new``."""
+    from guide.errors import GuideError, GuideErrors
+    from guide.loader import load_facts
+
+    old = entry(key)
+    path = tmp_path / "facts.yml"
+    path.write_text(old.replaced(f"{old.indent}{key.rsplit('.', 1)[-1]}: {new}\n"), encoding="utf-8")
+    with pytest.raises((GuideError, GuideErrors)) as info:
+        load_facts(path, "data/facts.yml", ARTICLE)
+    return str(info.value)
+
+
+def _spanish(tmp_path: Path, key: str, new: str) -> str:
+    """The build's message for data/facts.es.yml with the entry ``key`` given the value ``new``."""
+    from guide.errors import GuideError, GuideErrors
+    from guide.lang import load_wording
+    from guide.loader import load_facts
+
+    facts = load_facts(ROOT / "data" / "facts.yml", "data/facts.yml")
+    old = entry(key, "data/facts.es.yml")
+    path = tmp_path / "facts.es.yml"
+    path.write_text(old.replaced(f"{old.indent}{key.rsplit('.', 1)[-1]}: {new}\n"), encoding="utf-8")
+    with pytest.raises((GuideError, GuideErrors)) as info:
+        load_wording(path, "data/facts.es.yml", facts)
+    return str(info.value)
+
+
+def _data(file: str = "data/facts.yml") -> dict:
+    return yaml.safe_load((ROOT / file).read_text(encoding="utf-8"))
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace('"', '\\"') + '"'
+
+
+def _doctor_fact() -> tuple[str, str, str]:
+    """A fact a doctor says in the article, her key, and the other doctor's key."""
+    data = _data()
+    for group, items in data["facts"].items():
+        for name, fact in items.items():
+            if fact.get("expert") in data["experts"] and fact.get("kind") == "text":
+                other = next(k for k in data["experts"] if k != fact["expert"])
+                return f"facts.{group}.{name}", fact["expert"], other
+    pytest.fail("no text fact of a doctor's in data/facts.yml to edit")
+
+
+def _unit_value() -> tuple[str, str, str]:
+    """A text fact whose value says a unit of time, that value, and the value with another unit."""
+    swaps = {"days": "weeks", "day": "week", "weeks": "months", "minutes": "hours", "months": "years"}
+    for group, items in _data()["facts"].items():
+        for name, fact in items.items():
+            words = str(fact.get("value", "")).split()
+            for i, word in enumerate(words):
+                if fact.get("kind") == "text" and word in swaps:
+                    return f"facts.{group}.{name}", fact["value"], " ".join(words[:i] + [swaps[word]] + words[i + 1:])
+    pytest.fail("no text fact with a unit of time in its value in data/facts.yml to edit")
+
+
+def test_a_fact_given_to_the_doctor_who_did_not_say_it_stops_the_build(tmp_path: Path) -> None:
+    key, _, other = _doctor_fact()
+    msg = _english(tmp_path, f"{key}.expert", other)
+    assert "the article does not give this fact's passage to Dr." in msg and f"{key}.expert" in msg, msg
+
+
+def test_a_length_of_time_changed_in_a_facts_words_stops_the_build(tmp_path: Path) -> None:
+    key, _, changed = _unit_value()
+    msg = _english(tmp_path, f"{key}.value", _quoted(changed))
+    assert "and its source passage does not" in msg and f"{key}.value" in msg, msg
+
+
+def test_a_made_up_quotation_in_a_facts_words_stops_the_build(tmp_path: Path) -> None:
+    data = _data()
+    key = next(f"facts.{g}.{n}" for g, items in data["facts"].items() for n, f in items.items()
+               if f.get("kind") == "text" and f.get("expert") == "article")
+    doctor = data["experts"][next(iter(data["experts"]))]
+    value = next(f["value"] for g, items in data["facts"].items() for n, f in items.items() if f"facts.{g}.{n}" == key)
+    made_up = f"{value}, what {doctor['title']} {doctor['name'].split()[-1]} calls “a glow you can show off that same evening”"
+    msg = _english(tmp_path, f"{key}.value", _quoted(made_up))
+    assert "a quotation in the fact's words is not word for word in the article" in msg, msg
+    assert "the article does not give its passage to her" in msg, msg
+
+
+def test_a_label_that_claims_a_benefit_stops_the_build(tmp_path: Path) -> None:
+    msg = _english(tmp_path, "facts.candidates.avoid_skin.label", '"Skin conditions it helps clear up"')
+    assert "(a benefit)" in msg and "facts.candidates.avoid_skin.label" in msg, msg
+
+
+@pytest.mark.parametrize("key, new, says", [
+    ("experts.jaliman.short_role", '"dermatologist who wrote the national microneedling guidelines"', "the short role says 'who'"),
+    ("experts.nazarian.role", '"plastic surgeon and chair of the national microneedling board"', "the role says 'chair'"),
+    ("experts.nazarian.credentials", '"Ph.D."', "the credentials 'Ph.D.' is not what the article calls her"),
+    ("source.cites_studies", "true", "cites_studies is true, and the article names no study"),
+    ("source.kind", '"a peer-reviewed clinical review"', "the source's kind is not one of the kinds a maintainer has listed"),
+], ids=["short role", "role", "credentials", "cites studies", "source kind"])
+def test_who_the_experts_are_and_what_the_source_is_are_the_articles(tmp_path: Path, key: str, new: str, says: str) -> None:
+    msg = _english(tmp_path, key, new)
+    assert says in msg and key in msg, msg
+
+
+def test_a_spanish_length_of_time_changed_stops_the_build(tmp_path: Path) -> None:
+    key, english, _ = _unit_value()
+    spanish = {"days": "meses", "day": "mes", "weeks": "días", "minutes": "horas", "months": "años"}
+    unit = next(w for w in english.split() if w in spanish)
+    msg = _spanish(tmp_path, f"{key}.value", _quoted(f"unos pocos {spanish[unit]}"))
+    assert "the Spanish wording says" in msg and "and the English it translates does not" in msg, msg
+
+
+def test_a_spanish_label_that_claims_a_benefit_stops_the_build(tmp_path: Path) -> None:
+    msg = _spanish(tmp_path, "facts.candidates.avoid_skin.label", '"Problemas de la piel que ayuda a curar"')
+    assert "(a benefit)" in msg and "facts.candidates.avoid_skin.label" in msg, msg
+
+
+def test_a_spanish_wording_that_names_and_quotes_a_doctor_stops_the_build(tmp_path: Path) -> None:
+    key, _, _ = _unit_value()
+    msg = _spanish(tmp_path, f"{key}.value", _quoted("unos días, lo que la Dra. Jaliman llama «un brillo que puede lucir»"))
+    assert "the Spanish wording names Dra. Jaliman, and the English it translates does not" in msg, msg
+
+
+def _article_quoted() -> tuple[str, str]:
+    """A fact in the article's own voice, and its value with its passage's first words in quotation marks."""
+    for group, items in _data()["facts"].items():
+        for name, fact in items.items():
+            if fact.get("kind") == "text" and fact.get("expert") == "article" and "“" not in fact["source"]:
+                words = " ".join(fact["source"].split(" ... ")[0].split()[:4])
+                return f"facts.{group}.{name}.value", _quoted(f"{fact['value']}, or in the article's words “{words}”")
+    pytest.fail("no text fact in the article's voice in data/facts.yml")
+
+
+BUILDS = {
+    # a label that asks a question: its negation, frequency and unit are ours
+    "a label that asks": lambda: ("facts.aftercare.scrub_days.label", '"How many days to stay off scrubs"'),
+    # a value that quotes the article's own words
+    "a value that quotes its passage": _article_quoted,
+}
+
+
+@pytest.mark.parametrize("case", BUILDS, ids=list(BUILDS))
+def test_ordinary_wording_of_facts_builds(tmp_path: Path, case: str) -> None:
+    from guide.loader import load_facts
+
+    key, new = BUILDS[case]()
+    old = entry(key)
+    path = tmp_path / "facts.yml"
+    path.write_text(old.replaced(f"{old.indent}{key.rsplit('.', 1)[-1]}: {new}\n"), encoding="utf-8")
+    load_facts(path, "data/facts.yml", ARTICLE)
+
+
+def test_a_spanish_idiom_with_a_unit_word_builds(tmp_path: Path) -> None:
+    from guide.lang import load_wording
+    from guide.loader import load_facts
+
+    facts = load_facts(ROOT / "data" / "facts.yml", "data/facts.yml")
+    text = (ROOT / "data" / "facts.es.yml").read_text(encoding="utf-8")
+    assert "al día" in text, "the Spanish wording no longer has the idiom 'al día': point this test at another"
+    path = tmp_path / "facts.es.yml"
+    path.write_text(text, encoding="utf-8")
+    load_wording(path, "data/facts.es.yml", facts)
