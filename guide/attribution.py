@@ -947,3 +947,103 @@ def plain_credit_errors(text: str, shown: str, line: int | None, key: str, facts
         if found is not None and not (found.pointer or found.sends):
             errors.append(_credit_error(shown, line, f"'{text[:120]}'", found.doctors, facts, where=f"the {key}"))
     return errors
+
+
+# --- the guide's own advice: shown from the article, or labelled ours (the third no-hints attack, F7) ----------
+
+_DO_EN = (r"(?:use|apply|wear|take|skip|go|return|resume|start|stop|keep|put|have|get|do|try|book|exfoliate|wash|treat|"
+          r"continue|drink|avoid|wait|leave|come|expect)")
+_DO_ES = (r"(?:usar|usarlo|usarla|aplicar|aplicarse|ponerse|poner|tomar|saltarse|volver|empezar|dejar|seguir|hacerse|hacerlo|"
+          r"maquillarse|exfoliar|exfoliarse|lavarse|tratar|tratarse|evitar|esperar|beber|regresar|continuar)")
+_ADVISES = {
+    "en": re.compile(r"(?<![^\W\d_])(?:(?:it is|it's|it’s|is|are|it will be|will be)\s+(?:fine|safe|okay|ok|all right|alright|"
+                     r"good|best|better|wise|smart)\s+to|no need to|(?:you|one)\s+(?:can|could|may|should|must|might|need to|have to|"
+                     r"ought to|don['’]t (?:need|have) to|do not (?:need|have) to|are free to)\s+(?:now\s+|still\s+|safely\s+|"
+                     r"also\s+|just\s+)?" + _DO_EN + r"|^(?:avoid|skip|stop|wait|keep|use|apply|wear|don['’]t|do not|never|go ahead|"
+                     r"resume|start|feel free)(?![^\W\d_]))", re.I),
+    "es": re.compile(r"(?<![^\W\d_])(?:(?:es|está|será)\s+(?:bien|seguro|mejor|recomendable|buena idea)\s+(?:que|[^\W\d_]+r(?:se)?)"
+                     r"(?![^\W\d_])|no hace falta|no es necesario|(?:usted\s+)?(?:puede|pueden|podrá|debe|deben|debería|tiene que|"
+                     r"necesita)\s+(?:volver a\s+|seguir\s+|ya\s+)?" + _DO_ES + r"(?![^\W\d_])|^(?:evite|espere|use|aplique|no use|"
+                     r"deje|siga|nunca|empiece|vuelva)(?![^\W\d_]))", re.I),
+}
+"""The guide's voice giving advice: permission ("it is fine to", "you can now use", "puede volver a usar"), need ("no need
+to", "no hace falta") or an instruction ("Avoid ...", "Evite ...")."""
+_GENERIC = frozenset("""skin face treatment treatments microneedling session sessions doctor doctors office home article
+areas area provider people person place places before after right until first second every about other their there
+which would could should these those what when where while with that this then than they them your from into over
+many much more most also only even very once often again always like make makes does have kind type types what
+long time last later same small tiny little good best better gives give says names what's
+piel cara tratamiento tratamientos microagujas sesión sesiones médica médicas consultorio casa artículo zona zonas
+persona personas lugar lugares antes después hasta primero segundo para pero como cómo cuándo cuánto cuántos cuántas
+cuánta quién quien otro otros otras otra esto esos estas está están tiene hace hacer puede debe dice bien bueno mejor
+mucho poco pocos pocas unos unas todo toda todos todas mismo sobre según tipo tipos tiempo largo""".split())
+
+
+@functools.lru_cache(maxsize=8)
+def _topics(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w[:5] for w in words if len(w) >= 4 and w not in _GENERIC)
+
+
+def topic_words(facts: schema.Facts) -> frozenset[str]:
+    """The stems of what the facts are about ("retinol", "acids", "sunscreen", "makeup", "blood thinners"), in the
+    edition's language: a sentence that advises on one of them speaks of the treatment."""
+    from . import passages
+
+    words: list[str] = []
+    for fact in facts.all_facts().values():
+        for name in ("value", "items", "label"):
+            value = getattr(fact, name, None)
+            for text in value if isinstance(value, list) else [value] if isinstance(value, str) else []:
+                for part in re.split(r"[()]", text):  # "... diluir la sangre (anticoagulantes o antiagregantes)"
+                    if name == "label" or len(part.split()) <= NAMES_A_THING:
+                        words += passages.words_of(part)
+    return _topics(tuple(words))
+
+
+NAMES_A_THING = 4
+"""An item or value of at most this many words names a thing ("retinol", "a mild cleanser", "blood thinners"); a longer
+one is a sentence ("Use it on completely clean skin."), whose words are not all things the treatment is about."""
+
+
+def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], shown: str, facts: schema.Facts,
+                  lines: list[str], lang: str) -> list[GuideError]:
+    """Each sentence in the guide's own voice that advises on what the facts are about ("It is fine to use acids the
+    next day") and shows no fact or quote, and no ``suggestion()`` label: the article's advice reaches a page only
+    through its facts, with who said it, and ours is labelled as ours."""
+    from . import passages
+    from .rendered import Block, Call, call_index, locate, readable
+
+    topics = topic_words(facts)
+    typed = {index: call for index, call in calls.items() if isinstance(call, Call)}
+    errors: list[GuideError] = []
+    blocks_ = [b for b in page_blocks if isinstance(b, Block)]
+    for number, block in enumerate(blocks_):
+        if block.kind.startswith("h") or block.quoted:
+            continue
+        pieces = sentences(block.text)
+        for piece in pieces:
+            plain = " ".join(_unquoted(piece).replace(LINK_MARK, " ").split())
+            if plain.endswith("?") or LINK_MARK in piece or not _ADVISES[lang].search(plain):
+                continue
+            shown_calls = [typed[c] for ch in piece if (c := call_index(ch)) is not None and c in typed]
+            if any(call.name != "expert" for call in shown_calls):
+                continue  # shows a fact or a quote (the who-said-it check holds it), or our label
+            if piece.rstrip().endswith(":") and any(
+                    call_index(ch) in typed for b in blocks_[number + 1:number + 4] if block.text in b.context for ch in b.text):
+                continue  # the lead-in of a list that shows the facts
+            if REPORTING.search(skeleton(plain)):
+                continue  # credits it to someone: the credit check holds it to her facts
+            rest = _ADVISES[lang].sub(" ", plain)
+            about = sorted({w for w in passages.words_of(rest) if len(w) >= 4 and w not in _GENERIC and w[:5] in topics})
+            if not about:
+                continue
+            words = max((" ".join(run.split()) for run in re.split("[\ue000-\uf8ff]", piece)), key=len)[:30]
+            line = (locate(lines, words) if len(words) >= 8 else None) or locate(lines, piece, typed)
+            errors.append(GuideError(
+                shown, f"this sentence gives advice about '{about[0]}' in the guide's own voice, with no fact and no label",
+                line=line, found=quote_line(lines, line) or f"'{readable(piece, typed)[:100]}'",
+                expected="the article's advice shown with {{ fact(\"...\") }} (who said it comes with it), or the guide's own "
+                         "suggestion after {{ suggestion() }}, which labels it as ours",
+                fix="show the fact from data/facts.yml that says it; if it is our suggestion, start the sentence with "
+                    "{{ suggestion() }}; if the article does not say it, remove the sentence."))
+    return errors

@@ -402,7 +402,7 @@ def speaker_problems(facts: schema.Facts, article: str, lines: dict[Path_, int],
                     errors.append(GuideError(
                         data_name, f"the article does not give this fact's passage to {_who(facts, fact.expert)}",
                         line=line, key=f"{key}.expert", found=f"expert: {fact.expert} for '{fact.source[:100]}'",
-                        expected=f"the speaker the article gives the passage to: expert: " + " or ".join(sorted(said)),
+                        expected="the speaker the article gives the passage to: expert: " + " or ".join(sorted(said)),
                         fix="set expert: to who says it in the article (the article's own words are expert: article)."))
                 for field, i, text in _texts(fact):
                     path: Path_ = ("facts", group, name, field) + ((i,) if i is not None else ())

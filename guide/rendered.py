@@ -571,6 +571,7 @@ def check_page(body: str, shown: str, lang: str, facts: schema.Facts, suggest: N
     page_blocks = blocks(tree)
     report.errors.extend(attribution.page_errors(page_blocks, calls, shown, facts))
     report.errors.extend(attribution.credit_errors(blocks(_links_marked(markup)), calls, shown, facts, lines))
+    report.errors.extend(attribution.advice_errors(blocks(_links_marked(markup)), calls, shown, facts, lines, lang))
     if article is not None:
         report.errors.extend(attribution.quotation_errors(page_blocks, calls, shown, facts, article, lines, titles))
     return report

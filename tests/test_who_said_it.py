@@ -6,6 +6,7 @@ edits below; each is made here from today's data, by key, so a correct edit of t
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -43,8 +44,9 @@ def _spanish(tmp_path: Path, key: str, new: str) -> str:
     return str(info.value)
 
 
-def _data(file: str = "data/facts.yml") -> dict:
-    return yaml.safe_load((ROOT / file).read_text(encoding="utf-8"))
+def _data(file: str = "data/facts.yml") -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load((ROOT / file).read_text(encoding="utf-8"))
+    return data
 
 
 def _quoted(text: str) -> str:

@@ -1,0 +1,71 @@
+"""The guide's own voice gives no advice about what the facts are about unless it shows the fact, or labels it as ours.
+
+The third no-hints attack published "It is fine to use acids the next day." on a page: a sentence with no number and no
+doctor's name, so neither the number rule nor the who-said-it rule read it. The build now refuses a sentence in the
+guide's voice that advises ("it is fine to", "you can now use", "Avoid ...", "puede volver a usar", "no hace falta")
+on a thing the facts name (acids, retinol, sunscreen, makeup, blood thinners...), unless it shows a fact or a quote, or
+starts with {{ suggestion() }}. The things are read from the data: a new fact's items are covered when it lands.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from test_reader_checks import _load, _project, _refused
+
+REFUSED = {
+    "en": [
+        "It is fine to use acids the next day.",
+        "You can keep taking blood thinners before your visit.",
+        "It's safe to wear makeup right after.",
+        "Avoid sunscreen for the first days.",
+        "No need to skip retinol.",
+        "You can now use exfoliating scrubs again.",
+        "Keep using salicylic acid as usual.",
+    ],
+    "es": [
+        "Puede volver a usar ácidos al día siguiente.",
+        "No hace falta evitar el retinol.",
+        "Es mejor usar maquillaje enseguida.",
+        "Usted puede seguir tomando anticoagulantes antes de la visita.",
+        "Evite el protector solar los primeros días.",
+    ],
+}
+
+BUILDS = {
+    "en": [
+        # the guide's voice about the reader's own arrangements, the site, or a link to where the facts are
+        "You can buy microneedling tools to use at home.",
+        "You can read the full set of steps on the [sources](sources.md) page.",
+        "Ask your provider whether you should use retinol?",
+        "On a computer you can also hover over a word to see its meaning.",
+        "It is fine to ask for a second opinion.",
+        "You can bring a friend to the visit.",
+        "{{ suggestion() }} ask a doctor before you use acids again.",
+        "Dr. Jaliman says to avoid these right after:\n\n{{ fact_list(\"aftercare.avoid_ingredients\") }}",
+        "## Who should avoid it\n\nText.",
+        "Dr. Jaliman says to avoid {{ fact(\"aftercare.avoid_ingredients\") }}.",
+    ],
+    "es": [
+        "Puede comprar aparatos de microagujas para usar en casa.",
+        "Este plan es para la piel que en general está bien y que usted cuida.",
+        "Puede leer todos los pasos en la página de [fuentes](sources.md).",
+        "Es buena idea pedir una segunda opinión.",
+        "{{ suggestion() }} pregunte a un médico antes de volver a usar ácidos.",
+        "¿Puede maquillarse después de la visita?",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang, text", [(lang, text) for lang, rows in REFUSED.items() for text in rows])
+def test_advice_in_the_guides_own_voice_stops_the_build(tmp_path: Path, lang: str, text: str) -> None:
+    msg = _refused(tmp_path, text, lang)
+    assert "gives advice about" in msg and "in the guide's own voice, with no fact and no label" in msg, msg
+    assert "{{ suggestion() }}" in msg, msg
+
+
+@pytest.mark.parametrize("lang, text", [(lang, text) for lang, rows in BUILDS.items() for text in rows])
+def test_ordinary_sentences_in_the_guides_voice_build(tmp_path: Path, lang: str, text: str) -> None:
+    _load(_project(tmp_path, text, lang), lang)
