@@ -972,16 +972,25 @@ _GENERIC = frozenset("""skin face treatment treatments microneedling session ses
 areas area provider people person place places before after right until first second every about other their there
 which would could should these those what when where while with that this then than they them your from into over
 many much more most also only even very once often again always like make makes does have kind type types what
-long time last later same small tiny little good best better gives give says names what's
+long time last later same small tiny little good best better gives give says names what's number visit free
+feels looks hurts calm minute minutes hour hours days weeks week month months year years avoid skip wait help
+find check book leave work depend depends compare expect favor favors send sends rule recommend recommends claim
 piel cara tratamiento tratamientos microagujas sesión sesiones médica médicas consultorio casa artículo zona zonas
 persona personas lugar lugares antes después hasta primero segundo para pero como cómo cuándo cuánto cuántos cuántas
 cuánta quién quien otro otros otras otra esto esos estas está están tiene hace hacer puede debe dice bien bueno mejor
-mucho poco pocos pocas unos unas todo toda todos todas mismo sobre según tipo tipos tiempo largo""".split())
+mucho poco pocos pocas unos unas todo toda todos todas mismo sobre según tipo tipos tiempo largo número visita
+días semana semanas meses años minutos horas siente evitar esperar ayudar ayuda usar poner ponen volver pasar tarda
+revisar hará sirve envía""".split())
+
+
+def _one(word: str) -> str:
+    """``word`` without a plural ending ("acids", "ácidos", "anticoagulantes": "acid", "ácido", "anticoagulante")."""
+    return word[:-1] if word.endswith("s") and len(word) > 4 else word
 
 
 @functools.lru_cache(maxsize=8)
 def _topics(words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(w[:5] for w in words if len(w) >= 4 and w not in _GENERIC)
+    return frozenset(_one(w) for w in words if len(w) >= 4 and w not in _GENERIC and _one(w) not in _GENERIC)
 
 
 def topic_words(facts: schema.Facts) -> frozenset[str]:
@@ -1034,7 +1043,7 @@ def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
             if REPORTING.search(skeleton(plain)):
                 continue  # credits it to someone: the credit check holds it to her facts
             rest = _ADVISES[lang].sub(" ", plain)
-            about = sorted({w for w in passages.words_of(rest) if len(w) >= 4 and w not in _GENERIC and w[:5] in topics})
+            about = sorted({w for w in passages.words_of(rest) if len(w) >= 4 and w not in _GENERIC and _one(w) in topics})
             if not about:
                 continue
             words = max((" ".join(run.split()) for run in re.split("[\ue000-\uf8ff]", piece)), key=len)[:30]

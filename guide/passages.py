@@ -416,7 +416,9 @@ def speaker_problems(facts: schema.Facts, article: str, lines: dict[Path_, int],
                     for start, end in attribution.quotations(text):
                         words = text[start:end].strip(" ,.")
                         speakers = (named or {fact.expert}) - {attribution.ARTICLE}
-                        if words_of(words) and not (speakers or {attribution.ARTICLE}) & (_whose(words, article, facts)):
+                        if len(words_of(words)) < (1 if named else attribution.QUOTED_WORDS):
+                            continue  # a word or a term in quotation marks ("needle in", "friends"), no one named
+                        if not (speakers or {attribution.ARTICLE}) & (_whose(words, article, facts)):
                             errors.append(GuideError(
                                 data_name, "a quotation in the fact's words is not word for word in the article"
                                 + (f", in {' or '.join(_who(facts, k) for k in sorted(speakers))}'s words" if speakers else ""),

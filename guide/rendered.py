@@ -571,7 +571,9 @@ def check_page(body: str, shown: str, lang: str, facts: schema.Facts, suggest: N
     page_blocks = blocks(tree)
     report.errors.extend(attribution.page_errors(page_blocks, calls, shown, facts))
     report.errors.extend(attribution.credit_errors(blocks(_links_marked(markup)), calls, shown, facts, lines))
-    report.errors.extend(attribution.advice_errors(blocks(_links_marked(markup)), calls, shown, facts, lines, lang))
+    told = {error.line for error in report.errors}  # a sentence with a typed figure or a credited claim: one message
+    report.errors.extend(e for e in attribution.advice_errors(blocks(_links_marked(markup)), calls, shown, facts, lines, lang)
+                         if e.line not in told)
     if article is not None:
         report.errors.extend(attribution.quotation_errors(page_blocks, calls, shown, facts, article, lines, titles))
     return report

@@ -134,7 +134,7 @@ MARKUP_REFUSED = {
                              "an id that carries a number ('2'): 'depth-2-5-mm'"),
     "a claim in a heading's id": ("## Pregnancy { #safe-in-pregnancy }", "safe-in",
                                   "an id that carries a word that changes a claim's meaning ('safe', safety or risk)"),
-    "a sentence in an id": ("Text.\n{: #get-it-done-at-home-by-a-friend-weekly }", "get-it-done",
+    "a sentence in an id": ("Text.\n{: #get-it-done-at-home-by-a-friend-today }", "get-it-done",
                             "an id that carries 9 words"),
 }
 
@@ -152,7 +152,7 @@ WRITING_BUILDS = {
                                        '<span id="questions">Ask.</span>'),
     "a time with its date": ('Reviewed <time datetime="2026-11-24">on the day</time>, at '
                              '<time datetime="2026-11-24T09:30">the start of the visit</time>.'),
-    "a glossary word": "Use a sunscreen with a high SPF.",
+    "a glossary word": "A sunscreen's label gives its SPF.",  # (not "Use a sunscreen ...": advice, tests/test_own_advice.py)
 }
 
 
