@@ -393,8 +393,19 @@ def number_error(shown: str, lines: list[str], text: str, claim: numbers.Claim, 
                "and listed for the reviewer. A time of day, 24/7, a step, page or chapter number, a year or a street "
                "number builds as it is.")
     return GuideError(shown, f"a number typed into the page: '{claim.word}'", line=line,
-                      found=quote_line(lines, line) or f"'{readable(context, calls)}'",
+                      found=f"'{readable(around(text, claim.start, claim.end), calls)}'",
                       expected="numbers only from data/facts.yml, through the macros", fix=fix)
+
+
+def around(text: str, start: int, end: int, width: int = 40) -> str:
+    """The words around ``text[start:end]`` (a number), about ``width`` characters each side, cut at a word and
+    marked "..." where cut: what a message shows of a long paragraph, so the editor sees the number refused."""
+    before, after = text[max(0, start - width):start], text[end:end + width]
+    if start > width and " " in before.strip():
+        before = "..." + before[before.index(" ", 1 if before[:1] == " " else 0):].lstrip()
+    if end + width < len(text) and " " in after.strip():
+        after = after[:after.rstrip().rindex(" ")].rstrip() + "..."
+    return " ".join((before + text[start:end] + after).split())
 
 
 def check_partial(output: str, shown: str, lang: str = "en") -> list[GuideError]:

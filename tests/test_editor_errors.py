@@ -405,6 +405,18 @@ def test_list_style_typo_full_message(tmp_path: Path) -> None:
     )
 
 
+def test_a_typed_number_is_shown_with_the_words_around_it(tmp_path: Path) -> None:
+    """The new-editor trial: "Found:" showed a long paragraph's first 100 characters, which may not hold the
+    number at all. It shows the words around the number refused, cut at words."""
+    lead = "Most people feel a little warmth and some tingling while the numbing cream works on the skin, and "
+    typed = "the redness fades after 3 days for many readers"
+    tail = ", though everyone heals in their own way and at their own pace, as your provider will explain to you."
+    msg, _ = _page_error(tmp_path, "# Tiny\n", f"# Tiny\n\n{lead}{typed}{tail}\n")
+    found = msg.split("Found: ", 1)[1].split(". Expected:", 1)[0]
+    assert found == "'...the skin, and the redness fades after 3 days for many readers, though...'", msg
+    assert "a number typed into the page: '3'" in msg and "Most people" not in msg, msg
+
+
 def test_typed_number_full_message(tmp_path: Path) -> None:
     from guide import pagecheck
 
