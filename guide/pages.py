@@ -133,6 +133,10 @@ def scan(docs_dir: Path, facts: schema.Facts, macros: Mapping[str, MacroSpec],
     return Site(pages)
 
 
+ANCHORS_LISTED = 20
+"""A broken #anchor's message lists the target page's ids, at most this many."""
+
+
 def check_links(pages: Mapping[str, PageInfo], display_root: str, names: set[str] | None = None) -> list[GuideError]:
     """Every link from a page to a page of the site, and to a heading on it (``pain.md#makeup``): the page
     exists and has that heading. In the project's own words, with the line and the nearest name. ``names``:
@@ -153,11 +157,15 @@ def check_links(pages: Mapping[str, PageInfo], display_root: str, names: set[str
                                          found=f"'{href}'", expected=f"a page under {display_root}/, such as pain.md",
                                          fix=(hint + " " if hint else "") + "Correct the file name in the link."))
             elif anchor and target in pages and anchor not in pages[target].anchors:
-                hint = did_you_mean(anchor, sorted(pages[target].anchors))
+                have = sorted(a for a in pages[target].anchors if a)
+                hint = did_you_mean(anchor, have)
+                listed = ", ".join(f"#{a}" for a in have[:ANCHORS_LISTED]) + (
+                    f" and {len(have) - ANCHORS_LISTED} more" if len(have) > ANCHORS_LISTED else "")
                 errors.append(GuideError(shown, f"a link to a heading that {display_root}/{target} does not have: "
                                          f"'#{anchor}'", line=line, found=f"'{href}'",
                                          expected="the id of one of its headings (the heading's words in lowercase, "
-                                                  "joined with dashes)",
+                                                  "joined with dashes)" + (f"; it has {listed}" if have else
+                                                                           "; it has none"),
                                          fix=(hint + " " if hint else "") + "Correct the part after '#'."))
     return errors
 

@@ -851,6 +851,17 @@ def test_a_fact_or_quote_on_one_edition_only_stops_both_builds(tmp_path: Path, l
 
 # --- links: the page check's own message, with the line and the nearest name ---------------------
 
+def test_a_broken_anchor_lists_the_headings_the_page_has(tmp_path: Path) -> None:
+    """An #anchor nothing like a heading gets no "Did you mean": the message lists the ids the page has."""
+    project = _project(tmp_path, "See [how it goes](sources.md#zzz).")
+    sources = project / "docs" / "sources.md"
+    sources.write_text(sources.read_text(encoding="utf-8") + "\n## Where the facts come from\n\n## Who checks them\n",
+                       encoding="utf-8")
+    msg = _refused_project(project)
+    assert "a link to a heading that docs/sources.md does not have: '#zzz'" in msg and "Did you mean" not in msg, msg
+    assert "#where-the-facts-come-from" in msg and "#who-checks-them" in msg, msg
+
+
 @pytest.mark.parametrize("link, says, hint", [
     ("[sources](sourcse.md)", "a link to a page that does not exist: 'sourcse.md'", "Did you mean 'sources.md'?"),
     ("[the top](#tny)", "a link to a heading that docs/index.md does not have: '#tny'", "Did you mean 'tiny'?"),
