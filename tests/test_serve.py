@@ -197,6 +197,20 @@ def test_serve_shows_both_editions_and_rebuilds_the_one_an_edit_touches(tmp_path
         assert "Building the English edition" in log and "Building the Spanish edition" not in log, log
         assert "¿Duele de verdad el tratamiento?" in _get(served.url("es/pain/")), "the Spanish edition is still served"
 
+        # A mistake on a Spanish page: the build's own message (file, line, found, fix), and which edition failed,
+        # not MkDocs' bare "Aborted with a BuildError!"; then fixed, it recovers.
+        page = project / "docs-es" / "pain.md"
+        before = page.read_text(encoding="utf-8")
+        mark = len(served.output())
+        _edit(page, "# ¿Duele de verdad el tratamiento?", "El paso 2 es esperar 3 semanas.\n\n# ¿Duele de verdad el tratamiento?")
+        _wait(lambda: "The server will appear stuck" in served.since(mark))
+        log = served.since(mark)
+        assert re.search(r"ERROR\s+-\s+docs-es/pain\.md:\d+: a number typed into the page: '3' Found: '[^']*3 semanas[^']*'\. "
+                         r"Expected: .* Fix: ", log), log
+        assert "Aborted: the Spanish edition did not build." in log and "Aborted with a BuildError!" not in log, log
+        page.write_text(before, encoding="utf-8")
+        _wait(lambda: "The Spanish edition was built" in served.since(mark))
+
         # A mistake in the Spanish nav: the pre-flight's message, with the line to add; then fixed, it recovers.
         nav = project / "mkdocs.es.yml"
         line = "  - Fuentes: sources.md\n"

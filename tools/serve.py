@@ -196,6 +196,7 @@ class Site:
             log.error(str(exc))
             raise Abort("Aborted by the pre-flight: fix the problem above and save.") from None
         failed: BaseException | None = None
+        broken: list[str] = []
         for edition in self.editions:
             if edition.lang not in self.due:
                 continue
@@ -210,6 +211,7 @@ class Site:
                 build(self.config(edition), serve_url=edition.url)
             except Exception as exc:  # noqa: BLE001 - every edition due is tried; the first failure is raised
                 failed = failed or exc
+                broken.append(edition.name)
                 continue
             finally:
                 for edition_linked, link in zip(self.editions[1:], links):
@@ -218,6 +220,10 @@ class Site:
                         link.symlink_to(edition_linked.site, target_is_directory=True)
             self.due.discard(edition.lang)
             log.info(f"The {edition.name} edition was built in {time.monotonic() - start:.2f} s: {edition.url}")
+        if isinstance(failed, Abort):  # MkDocs' own words ("Aborted with a BuildError!") name no edition
+            raise Abort(f"Aborted: the {' and '.join(broken)} edition{'s' if len(broken) > 1 else ''} did not build. "
+                        "Each problem is above (file, line, what was found, the fix, as `make build` gives it); "
+                        "fix it and save.") from None
         if failed is not None:
             raise failed
 
