@@ -28,98 +28,32 @@ import bisect
 import functools
 import itertools
 import re
-import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
-from confusable_homoglyphs import confusables
 from jinja2 import nodes
 
 from . import macrospecs, render, schema
 from .errors import GuideError, quote_line
+from .speakers import (
+    ARTICLE,
+    ARTICLE_NAME,
+    QUOTED_WORDS,
+    SENTENCE_END,
+    abbreviation_before,
+    quotations,
+    sentences,
+    skeleton,
+    surname_patterns,
+    typed_names,
+    whose,
+    words_of,
+)
 
 SHOWS = macrospecs.SHOWS
 """Calls whose first argument is the key of a fact they show (the declarations, guide/macrospecs.py)."""
-ABBREVIATIONS = ("Dr", "Dra", "Drs", "Dras", "Mr", "Mrs", "Ms", "Sr", "Sra", "St", "vs", "e.g", "i.e", "etc", "M.D", "No",
-                 "approx", "p", "pp", "Ud", "Uds", "núm")
-"""Words whose final dot does not end a sentence (in any case: "dra. Jaliman", "DR. JALIMAN")."""
-_ABBREVIATIONS_LOWER = frozenset(a.lower() for a in ABBREVIATIONS)
-ARTICLE = "article"
-ARTICLE_NAME = re.compile(r"\bthe article\b|\bel artículo\b|\bdel artículo\b", re.I)
-"""How a sentence names the article: "the article" (English pages), "el artículo" / "del artículo" (Spanish)."""
-_END = re.compile(r"(?:\.\.\.|[.!?…])[\"”’'»)\]]*(?=\s|$)")
-_SPACES = re.compile(r"\s+")
-
-
-# --- names -----------------------------------------------------------------------
-
-
-@functools.lru_cache(maxsize=4096)
-def _latin(char: str) -> str:
-    """The Latin letter ``char`` is confusable with (Cyrillic 'а' -> 'a'), or ``char`` itself."""
-    if char.isascii():
-        return char
-    found = confusables.is_confusable(char, preferred_aliases=["latin"])
-    if found:
-        for glyph in found[0]["homoglyphs"]:
-            if len(glyph["c"]) == 1 and glyph["c"].isascii() and glyph["c"].isalpha():
-                return str(glyph["c"])
-    return char
-
-
-@functools.lru_cache(maxsize=8192)
-def skeleton(text: str) -> str:
-    """``text`` as it looks: NFKC-normalised, confusable letters made Latin, every kind of space one
-    space, lower case. "Dr.\u00a0Jаliman" (a no-break space, a Cyrillic а) is "dr. jaliman"."""
-    text = unicodedata.normalize("NFKC", text)
-    return _SPACES.sub(" ", "".join(_latin(ch) for ch in text)).lower()
-
-
-def typed_names(text: str, facts: schema.Facts) -> set[str]:
-    """Speakers named in prose: an expert's family or first name in any form ("Dr. Jaliman", "Dr Jaliman",
-    "Dr.Jaliman", "Jaliman's", "JALIMAN", "Debra"), and "the article"."""
-    look = skeleton(text)
-    found = {key for key, pattern in _surname_patterns(tuple((k, p.name) for k, p in facts.experts.items())) if pattern.search(look)}
-    if ARTICLE_NAME.search(look):
-        found.add(ARTICLE)
-    return found
-
-
-@functools.lru_cache(maxsize=16)
-def _surname_patterns(people: tuple[tuple[str, str], ...]) -> list[tuple[str, re.Pattern[str]]]:
-    return [(key, re.compile(r"(?<![^\W\d_])" + re.escape(skeleton(part)) + r"(?![^\W\d_])"))
-            for key, name in people for part in name.split() if len(part) > 2]  # "Jaliman", "Debra"
-
-
-# --- sentences ---------------------------------------------------------------------
-
-
-def _abbreviation_before(text: str, end: int) -> bool:
-    word = re.search(r"([\w.]+)$", text[max(0, end - 40):end])
-    if word is None:
-        return False
-    token = word.group(1).rstrip(".")
-    return token.lower() in _ABBREVIATIONS_LOWER or (len(token.replace(".", "")) <= 2 and "." in word.group(1) + "."
-                                                      and token.replace(".", "").isalpha() and token[:1].isupper())
-
-
-def sentences(text: str) -> list[str]:
-    """The sentences of a paragraph of plain text (stand-ins for calls included), in order."""
-    out: list[str] = []
-    start = 0
-    for match in _END.finditer(text):
-        if match[0].startswith(".") and not match[0].startswith("...") and _abbreviation_before(text, match.start()):
-            continue
-        piece = text[start:match.end()].strip()
-        if piece:
-            out.append(piece)
-        start = match.end()
-    rest = text[start:].strip()
-    if rest:
-        out.append(rest)
-    return out
 
 
 # --- the check ----------------------------------------------------------------------
@@ -238,44 +172,12 @@ SOMEONE = "someone"
 """A speaker a text does not name: a role ("the surgeon"), "experts", "she", a verb of speech ("..., says X")."""
 SELF = "self"
 """We, the guide: "we say “not stated”" quotes our own words."""
-QUOTED_WORDS = 4
-"""A quotation of this many words or more is someone's words wherever it stands: the article's, word for word."""
-_PAIRS = {"“": "”", '"': '"', "«": "»", "‘": "’", "'": "'", "„": "“”", "‚": "‘’", "‹": "›", "›": "‹", "＂": "＂",
-          "「": "」", "『": "』", "〝": "〞〟", "»": "«"}
-"""Every opening quotation mark and the marks that close it (English, Spanish, German, French, Japanese, full-width)."""
-_OPEN = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
-_CLOSE = {mark: re.compile("[" + re.escape(close) + "]" + (r"(?![^\W\d_])" if close in ("'", "’") else ""))
-          for mark, close in _PAIRS.items()}
 _SPEECH = re.compile(r"\b(?:says|explains|notes|adds|advises|recommends|tells|told|writes|claims|warns|insists|agrees|"
                      r"according to|puts it|dice|explica|señala|añade|afirma|según|comenta|recomienda|aconseja|asegura|"
                      r"advierte|escribe|sostiene)\b", re.I)
 _ROLE = re.compile(r"\b(?:doctors?|docs?|derms?|dermatologists?|surgeons?|physicians?|experts?|specialists?|authors?|"
                    r"writers?|researchers?|nurses?|she|he|médic[oa]s?|doctor(?:a|es|as)?|dermatólog[oa]s?|cirujan[oa]s?|"
                    r"expert[oa]s?|especialistas?|autor(?:a|es|as)?|ella|él)(?![^\W\d_])", re.I)
-_PRONOUN_SAYS = re.compile(r"\b(?:she|he)\s+(?:says|notes|adds|explains)\b|\b(?:says|notes|adds|explains)\s+(?:she|he)\b", re.I)
-
-
-def quotations(text: str) -> list[tuple[int, int]]:
-    """Where ``text`` quotes: (start, end) of the words between each opening mark and the first mark that
-    closes it, at any length, over line breaks. An apostrophe is no mark ("doctors' words", "it’s"): a
-    straight ' opens only after a space or a bracket, and ' or ’ closes only before a non-letter. One
-    pass: an opening mark with no closing mark after it means no later mark of its kind has one."""
-    out: list[tuple[int, int]] = []
-    dead: set[str] = set()
-    pos = 0
-    while (opening := _OPEN.search(text, pos)) is not None:
-        mark, pos = opening[0], opening.end()
-        if mark in dead or (mark == "'" and opening.start() and text[opening.start() - 1].isalnum()):
-            continue
-        closing = _CLOSE[mark].search(text, pos)
-        if closing is None:
-            dead.add(mark)
-            continue
-        out.append((pos, closing.start()))
-        pos = closing.end()
-    return out
-
-
 @functools.lru_cache(maxsize=16)
 def _role_patterns(people: tuple[tuple[str, str], ...]) -> list[tuple[str, re.Pattern[str]]]:
     """An expert's role as a page may name her ("the plastic surgeon", "la cirujana plástica"), when only she has it."""
@@ -294,7 +196,7 @@ def _mentions(text: str, calls: Mapping[int, object], facts: schema.Facts) -> li
 
     look = skeleton(text) if len(skeleton(text)) == len(text) else text.lower()
     people = tuple((k, p.name) for k, p in facts.experts.items())
-    specific = [(m.start(), m.end(), key) for key, pattern in _surname_patterns(people) for m in pattern.finditer(look)]
+    specific = [(m.start(), m.end(), key) for key, pattern in surname_patterns(people) for m in pattern.finditer(look)]
     specific += [(m.start(), m.end(), key) for key, pattern in
                  _role_patterns(tuple((k, p.short_role or "") for k, p in facts.experts.items()))
                  for m in pattern.finditer(look)]
@@ -343,63 +245,6 @@ def _quote_speaker(mentions: Sequence[tuple[int, str]], start: int, end: int) ->
     return next((who for _, who in after_all if who not in (SOMEONE, _VERB)), None) or (SOMEONE if after_all else None)
 
 
-@functools.lru_cache(maxsize=8)
-def article_speakers(article: str, people: tuple[tuple[str, str], ...]) -> tuple[frozenset[str], ...]:
-    """Whose words each word of the article is (``passages.index``): inside the article's quotation marks, the
-    doctor named in the paragraph (the nearest, if two are), or, for a paragraph with "she says" and no name,
-    the one named last before it; outside them, the article's, and the doctors its sentence names. The article
-    prints every word of it, so "the article" may be named for any."""
-    from . import passages
-
-    found = passages.index(article)
-    said: list[frozenset[str]] = [frozenset({ARTICLE})] * len(found.words)
-    patterns = _surname_patterns(people)
-
-    def mark(start: int, end: int, who: frozenset[str]) -> None:
-        for number in range(bisect.bisect_left(found.starts, start), bisect.bisect_left(found.starts, end)):
-            said[number] = who
-
-    last: str | None = None
-    offset = 0
-    for paragraph in article.split("\n"):
-        low = paragraph.lower()
-        names = sorted((m.start(), key) for key, pattern in patterns for m in pattern.finditer(low))
-        at = 0
-        for sentence in sentences(paragraph):
-            start = paragraph.find(sentence, at)
-            at = start + len(sentence)
-            named = {key for pos, key in names if start <= pos < at}
-            if named:
-                mark(offset + start, offset + at, frozenset({ARTICLE, *named}))
-        for start, end in quotations(paragraph):
-            if paragraph[start - 1] != "“":
-                continue
-            if names:
-                speaker: str | None = min(names, key=lambda n: min(abs(n[0] - start), abs(n[0] - end)))[1]
-            else:
-                speaker = last if _PRONOUN_SAYS.search(paragraph) else None
-            mark(offset + start, offset + end, frozenset({ARTICLE, speaker} if speaker else {ARTICLE}))
-        if names:
-            last = names[-1][1]
-        offset += len(paragraph) + 1
-    return tuple(said)
-
-
-def whose(words: str, article: str, facts: schema.Facts) -> set[str] | None:
-    """Who may be credited with ``words``: everyone the article gives them to, at any place it has them
-    (``ARTICLE`` always); ``None`` when the article does not have them word for word."""
-    from . import passages
-
-    places = passages.occurrences(words, article)
-    if not places:
-        return None
-    said = article_speakers(article, tuple((k, p.name) for k, p in facts.experts.items()))
-    out: set[str] = set()
-    for place in places:
-        out |= frozenset.intersection(*(said[number] for number in place))
-    return out
-
-
 @dataclass
 class Quoted:
     """A problem with one quotation: what, and the words."""
@@ -416,7 +261,7 @@ def quotation_problem(words: str, who: str | None, fallback: set[str], facts: sc
     (the speakers named before it in its paragraph, or above it) when its sentence names no one."""
     from . import passages
 
-    count = len(passages.words_of(words))
+    count = len(words_of(words))
     if not count or (count < QUOTED_WORDS and who in (None, SELF)):
         return None  # a word or a term in quotation marks ("slathering", scare quotes, our own labels)
     speakers = {who} if who not in (None, SELF, SOMEONE) else (set(fallback) if who != SELF else set())
@@ -427,7 +272,7 @@ def quotation_problem(words: str, who: str | None, fallback: set[str], facts: sc
                       "words without quotation marks.")
     allowed = whose(words, article, facts)
     if allowed is None:
-        if who in (None, SELF) and not people and " ".join(passages.words_of(words)) in titles:
+        if who in (None, SELF) and not people and " ".join(words_of(words)) in titles:
             return None  # the title of one of the guide's pages
         return Quoted("a quotation that is not word for word in the article", words,
                       f"the article's own words ({passages.nearest(words, article)})",
@@ -643,13 +488,13 @@ def split(text: str, first_line: int = 1) -> list[Sentence]:
         nonlocal line
         chunk = INLINE_HTML.sub(lambda m: "\x00" if BLOCK_HTML.fullmatch(m[0]) else "", chunk)
         pos = 0
-        pattern = re.compile(r"\n[ \t]*\n|" + NEW_BLOCK.pattern + r"|\n|\||\x00|" + _END.pattern)
+        pattern = re.compile(r"\n[ \t]*\n|" + NEW_BLOCK.pattern + r"|\n|\||\x00|" + SENTENCE_END.pattern)
         for m in pattern.finditer(chunk):
             if (m[0] == "\n" and not NEW_BLOCK.match(chunk, m.start())
                     and line + chunk.count("\n", pos, m.start()) not in headings):
                 continue  # a line break inside a paragraph; a heading's line ends its sentence
             if m[0][0] in ".!?…":
-                if m[0][0] == "." and not m[0].startswith("...") and _abbreviation_before(chunk, m.start()):
+                if m[0][0] == "." and not m[0].startswith("...") and abbreviation_before(chunk, m.start()):
                     continue
                 current.text += chunk[pos:m.end()]
                 current.ends_in_call = False
@@ -816,7 +661,7 @@ def credited(sentence: str, calls: Mapping[int, object], facts: schema.Facts) ->
 
     def content(text: str) -> list[str]:
         look = skeleton(text)
-        for pattern in (REPORTING, DOCTOR_ROLE, ARTICLE_NAME, *(p for _, p in _surname_patterns(
+        for pattern in (REPORTING, DOCTOR_ROLE, ARTICLE_NAME, *(p for _, p in surname_patterns(
                 tuple((k, p.name) for k, p in facts.experts.items()))),
                         *(p for _, p in _role_patterns(tuple((k, p.short_role or "") for k, p in facts.experts.items())))):
             look = pattern.sub(" ", look)
@@ -863,12 +708,11 @@ def _speakers_shown(text: str, calls: Mapping[int, object], facts: schema.Facts)
 def _carries(text: str, doctors: set[str], calls: Mapping[int, object], facts: schema.Facts) -> bool:
     """Whether ``text`` shows a fact or quote (by its macro) that data/facts.yml gives to one of ``doctors``, or quotes
     words of hers (``QUOTED_WORDS`` or more, which the quotation check holds to the article's words and speaker)."""
-    from . import passages
 
     said = _speakers_shown(text, calls, facts) - {ARTICLE}
     if said & doctors or (said and ANY_DOCTOR in doctors):
         return True
-    return any(len(passages.words_of(text[start:end])) >= QUOTED_WORDS for start, end in quotations(text))
+    return any(len(words_of(text[start:end])) >= QUOTED_WORDS for start, end in quotations(text))
 
 
 def _unquoted(text: str) -> str:
@@ -996,7 +840,6 @@ def _topics(words: tuple[str, ...]) -> frozenset[str]:
 def topic_words(facts: schema.Facts) -> frozenset[str]:
     """The stems of what the facts are about ("retinol", "acids", "sunscreen", "makeup", "blood thinners"), in the
     edition's language: a sentence that advises on one of them speaks of the treatment."""
-    from . import passages
 
     words: list[str] = []
     for fact in facts.all_facts().values():
@@ -1005,7 +848,7 @@ def topic_words(facts: schema.Facts) -> frozenset[str]:
             for text in value if isinstance(value, list) else [value] if isinstance(value, str) else []:
                 for part in re.split(r"[()]", text):  # "... diluir la sangre (anticoagulantes o antiagregantes)"
                     if name == "label" or len(part.split()) <= NAMES_A_THING:
-                        words += passages.words_of(part)
+                        words += words_of(part)
     return _topics(tuple(words))
 
 
@@ -1019,7 +862,6 @@ def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
     """Each sentence in the guide's own voice that advises on what the facts are about ("It is fine to use acids the
     next day") and shows no fact or quote, and no ``suggestion()`` label: the article's advice reaches a page only
     through its facts, with who said it, and ours is labelled as ours."""
-    from . import passages
     from .rendered import Block, Call, call_index, locate, readable
 
     topics = topic_words(facts)
@@ -1043,7 +885,7 @@ def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
             if REPORTING.search(skeleton(plain)):
                 continue  # credits it to someone: the credit check holds it to her facts
             rest = _ADVISES[lang].sub(" ", plain)
-            about = sorted({w for w in passages.words_of(rest) if len(w) >= 4 and w not in _GENERIC and _one(w) in topics})
+            about = sorted({w for w in words_of(rest) if len(w) >= 4 and w not in _GENERIC and _one(w) in topics})
             if not about:
                 continue
             words = max((" ".join(run.split()) for run in re.split("[\ue000-\uf8ff]", piece)), key=len)[:30]

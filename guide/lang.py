@@ -23,7 +23,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from . import meaning, passages, schema
+from . import meaning, passages, schema, speakers
 from .errors import GuideError, GuideErrors, did_you_mean, quoted
 from .numbers import COUNT_WORDS, NUMBER_WORDS, count_value, typed_number
 from .yamlsrc import KEY, dotted, load_with_lines
@@ -105,7 +105,7 @@ def load_wording(path: Path, shown: str, facts: schema.Facts, english: str = "da
     errors += [error for key, value in want.items() if key in have
                for error in _value_errors(key, value, have[key], lines, shown, english)]
     errors += meaning.spanish_errors(want, have, facts, lines, shown, english)
-    said = passages.norm(article.read_text(encoding="utf-8")) if article is not None and article.is_file() else None
+    said = speakers.norm(article.read_text(encoding="utf-8")) if article is not None and article.is_file() else None
     errors += passages.spanish_speaker_problems(want, have, facts, lines, shown, english, said)
     if errors:
         raise GuideErrors(errors)

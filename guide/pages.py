@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import attribution, macrospecs, pagecheck, passages, rendered, schema
+from . import attribution, macrospecs, pagecheck, rendered, schema, speakers
 from .errors import GuideError, GuideErrors, did_you_mean
 from .yamlsrc import load_text
 
@@ -249,7 +249,7 @@ def _headings(docs_dir: Path) -> frozenset[str]:
             continue  # a folder named like a page has its own message
         text = path.read_text(encoding="utf-8", errors="replace")[:MAX_HEADINGS_READ]
         for match in re.finditer(r"^(?:#{1,6}[ \t]+|title:[ \t]*)(.+?)[ \t#]*(?:\{[^}\n]*\})?[ \t]*$", text, re.M):
-            out.add(" ".join(passages.words_of(match[1])))
+            out.add(" ".join(speakers.words_of(match[1])))
     return frozenset(out)
 
 

@@ -7,13 +7,12 @@ stops the build wherever it runs, not only in the test suite.
 from __future__ import annotations
 
 import difflib
-import functools
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
-from . import numbers, schema
+from . import numbers, schema, speakers
 from .errors import GuideError, GuideErrors
+from .speakers import WORD, index, norm, occurrences, words_of
 from .yamlsrc import Path_, dotted
 
 ARTICLE = "sources/article.txt"
@@ -23,68 +22,10 @@ HEDGES = {"about": ("about", "around", "approximately", "roughly"), "typically a
 _ANY_HEDGE = re.compile(r"\b(typically about|about|around|approximately|roughly|at least|up to)\b", re.I)
 
 
-def norm(text: str) -> str:
-    """Spaces and curly apostrophes made plain, so line breaks and typography do not matter."""
-    return re.sub(r"\s+", " ", text.replace("’", "'"))
-
-
 NEAREST_WORDS = 30
 """The most words of the article a message shows, and of a quotation it compares (a message, not a dump)."""
 QUOTE_MAX_WORDS = 40
 """The longest quotation a page or data/facts.yml may give (the article's longest is under thirty words): quote briefly."""
-
-
-@dataclass(frozen=True)
-class Index:
-    """The article's words (lower case, plain apostrophes), each with where it starts in the text, joined
-    by single spaces (``joined``) so a run of words is found with one ``str.find``."""
-
-    words: tuple[str, ...]
-    starts: tuple[int, ...]  # of each word in the article's text
-    joined: str
-    at: dict[int, int]  # offset in ``joined`` -> word number
-    where: dict[str, tuple[int, ...]]  # word -> its word numbers
-
-
-@functools.lru_cache(maxsize=8)
-def index(article: str) -> Index:
-    words, starts = [], []
-    for match in _WORD.finditer(article):
-        words.append(match[0].lower().replace("’", "'"))
-        starts.append(match.start())
-    at, pos = {}, 0
-    for number, word in enumerate(words):
-        at[pos] = number
-        pos += len(word) + 1
-    where: dict[str, list[int]] = {}
-    for number, word in enumerate(words):
-        where.setdefault(word, []).append(number)
-    return Index(tuple(words), tuple(starts), " ".join(words), at, {w: tuple(n) for w, n in where.items()})
-
-
-_WORD = re.compile(r"[\w'’-]+")
-
-
-def words_of(text: str) -> list[str]:
-    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
-
-
-def occurrences(text: str, article: str) -> list[range]:
-    """Each place the words of ``text`` stand in the article, one after another (case and typography
-    aside), as the range of the article's word numbers; none when they do not. One pass of ``str.find``."""
-    want = " ".join(words_of(text))
-    if not want:
-        return []
-    found = index(article)
-    count = want.count(" ") + 1
-    out = []
-    pos = found.joined.find(want)
-    while pos >= 0:
-        end = pos + len(want)
-        if pos in found.at and (end == len(found.joined) or found.joined[end] == " "):
-            out.append(range(found.at[pos], found.at[pos] + count))
-        pos = found.joined.find(want, pos + 1)
-    return out
 
 
 def nearest(text: str, article: str) -> str:
@@ -113,7 +54,7 @@ def nearest(text: str, article: str) -> str:
     best_at = lo + max(0, first.b - first.a) if first else center
     theirs = list(found.words[best_at:best_at + len(want) + 2])
     last = min(best_at + len(theirs), len(found.words)) - 1
-    near = article[found.starts[best_at]:found.starts[last] + len(_WORD.match(article, found.starts[last])[0])]  # type: ignore[index]
+    near = article[found.starts[best_at]:found.starts[last] + len(WORD.match(article, found.starts[last])[0])]  # type: ignore[index]
     near = " ".join(near.split())
     matcher = difflib.SequenceMatcher(None, want, theirs, autojunk=False)
     for tag, i1, _, j1, _ in matcher.get_opcodes():
@@ -301,9 +242,7 @@ def whole_list_problems(fact: schema.ListFact, group: str, name: str, article: s
 
 
 def _whose(words: str, article: str, facts: schema.Facts) -> set[str]:
-    from . import attribution
-
-    return attribution.whose(words, article, facts) or set()
+    return speakers.whose(words, article, facts) or set()
 
 
 UNIT_WORDS: dict[str, tuple[str, ...]] = {
@@ -384,8 +323,6 @@ def speaker_problems(facts: schema.Facts, article: str, lines: dict[Path_, int],
     """A fact's ``expert:`` is someone the article gives its passage to (a word of it, at least: a passage may
     hold the article's own words around hers); a doctor named in its words is one too; a quotation in its words
     stands word for word in its passage."""
-    from . import attribution
-
     errors = []
     for group, items in facts.facts.items():
         for name, fact in items.items():
@@ -406,22 +343,22 @@ def speaker_problems(facts: schema.Facts, article: str, lines: dict[Path_, int],
                         fix="set expert: to who says it in the article (the article's own words are expert: article)."))
                 for field, i, text in _texts(fact):
                     path: Path_ = ("facts", group, name, field) + ((i,) if i is not None else ())
-                    named = attribution.typed_names(text, facts) - {attribution.ARTICLE}
+                    named = speakers.typed_names(text, facts) - {speakers.ARTICLE}
                     for person in sorted(named - said):
                         errors.append(GuideError(
                             data_name, f"the fact's words name {_who(facts, person)}, and the article does not give "
                             "its passage to her", line=lines.get(path, line), key=dotted(path), found=f"'{text[:120]}'",
                             expected=f"only the speakers of the passage ({real}) named in the fact's words",
                             fix="name who says it in the article, or leave the name out (expert: says who said it)."))
-                    for start, end in attribution.quotations(text):
+                    for start, end in speakers.quotations(text):
                         words = text[start:end].strip(" ,.")
-                        speakers = (named or {fact.expert}) - {attribution.ARTICLE}
-                        if len(words_of(words)) < (1 if named else attribution.QUOTED_WORDS):
+                        people = (named or {fact.expert}) - {speakers.ARTICLE}
+                        if len(words_of(words)) < (1 if named else speakers.QUOTED_WORDS):
                             continue  # a word or a term in quotation marks ("needle in", "friends"), no one named
-                        if not (speakers or {attribution.ARTICLE}) & (_whose(words, article, facts)):
+                        if not (people or {speakers.ARTICLE}) & (_whose(words, article, facts)):
                             errors.append(GuideError(
                                 data_name, "a quotation in the fact's words is not word for word in the article"
-                                + (f", in {' or '.join(_who(facts, k) for k in sorted(speakers))}'s words" if speakers else ""),
+                                + (f", in {' or '.join(_who(facts, k) for k in sorted(people))}'s words" if people else ""),
                                 line=lines.get(path, line), key=dotted(path), found=f"'{words[:120]}'",
                                 expected=f"quoted words copied from the article ({nearest(words, article)})",
                                 fix="quote only the article's own words, or say it in your words without quotation "
@@ -432,9 +369,7 @@ def speaker_problems(facts: schema.Facts, article: str, lines: dict[Path_, int],
 def _any_word_of(words: str, article: str, facts: schema.Facts) -> set[str]:
     """Everyone the article gives any word of ``words`` to, at any place it has them (a passage may hold the
     article's own words around a doctor's)."""
-    from . import attribution
-
-    said = attribution.article_speakers(article, tuple((k, p.name) for k, p in facts.experts.items()))
+    said = speakers.article_speakers(article, tuple((k, p.name) for k, p in facts.experts.items()))
     return {who for place in occurrences(words, article) for number in place for who in said[number]}
 
 
@@ -454,13 +389,11 @@ def expert_problems(facts: schema.Facts, article: str, lines: dict[Path_, int],
     """Who the experts are, as the article says: each word of a role is in a sentence of the article that names
     her ("board-certified dermatologist in New York City ..."), a short role's words are her role's, and her
     title and credentials are the article's. ``cites_studies: true`` needs a study the article names."""
-    from . import attribution
-
     errors = []
     paragraphs = [p for p in article.split("\n") if p.strip()]
     for key, person in facts.experts.items():
-        surname = attribution.skeleton(person.name.split()[-1])
-        about = " ".join(s for p in paragraphs for s in attribution.sentences(p) if surname in attribution.skeleton(s))
+        surname = speakers.skeleton(person.name.split()[-1])
+        about = " ".join(s for p in paragraphs for s in speakers.sentences(p) if surname in speakers.skeleton(s))
         have = set(words_of(about.replace("-", " ")))
         role_words = set(words_of(person.role.replace("-", " ")))
         for field, text, allowed in (("role", person.role, have), ("short_role", person.short_role, role_words)):
@@ -520,8 +453,6 @@ def spanish_speaker_problems(want: dict[Path_, object], have: dict[Path_, object
     """A Spanish wording names a doctor, or quotes, only where the English it translates does, or its fact's passage
     (with ``article``: a doctor the article gives the passage to):
     "lo que la Dra. Jaliman llama «un brillo...»" in a translation of "a few days" is refused."""
-    from . import attribution
-
     all_facts = facts.all_facts()
     errors = []
     for key, value in want.items():
@@ -529,17 +460,17 @@ def spanish_speaker_problems(want: dict[Path_, object], have: dict[Path_, object
         pairs = list(zip(got, value)) if isinstance(got, list) and isinstance(value, list) else [(got, value)]
         fact = all_facts.get(f"{key[1]}.{key[2]}") if key[0] == "facts" and len(key) > 3 else None
         passage = fact.source if fact is not None else ""
-        backing = attribution.typed_names(passage, facts) | ({fact.expert} if fact is not None else set())
+        backing = speakers.typed_names(passage, facts) | ({fact.expert} if fact is not None else set())
         if fact is not None and article is not None:
             backing |= {who for piece in pieces(passage) for who in _any_word_of(piece, article, facts)}
         for i, (text, english_text) in enumerate(pairs):
             if not isinstance(text, str) or not isinstance(english_text, str) or key[0] == "experts":
                 continue
             path = key + (i,) if isinstance(got, list) else key
-            extra = sorted(attribution.typed_names(text, facts) - attribution.typed_names(english_text, facts)
-                           - backing - {attribution.ARTICLE})
-            quotes = len(attribution.quotations(text)) - max(len(attribution.quotations(english_text)),
-                                                              len(attribution.quotations(passage)))
+            extra = sorted(speakers.typed_names(text, facts) - speakers.typed_names(english_text, facts)
+                           - backing - {speakers.ARTICLE})
+            quotes = len(speakers.quotations(text)) - max(len(speakers.quotations(english_text)),
+                                                              len(speakers.quotations(passage)))
             if extra or quotes > 0:
                 what = f"names {_who(facts, extra[0]).replace('Dr.', 'Dra.')}" if extra else "quotes"
                 errors.append(GuideError(

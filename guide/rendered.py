@@ -35,7 +35,7 @@ from jinja2 import nodes
 from markdown.extensions import toc
 from pymdownx.snippets import SnippetMissingError
 
-from . import htmlcheck, mdconfig, numbers, schema
+from . import htmlcheck, mdconfig, numbers, schema, speakers
 from .errors import GuideError, quote_line
 from .htmlcheck import Element, is_element, tag_name
 
@@ -572,7 +572,7 @@ def check_page(body: str, shown: str, lang: str, facts: schema.Facts, suggest: N
         if href and htmlcheck.url_kind(href) in ("relative", "fragment") and "headerlink" not in node.get("class", ""):
             report.links.append((href, locate(lines, href)))
     for node in tree.iter():
-        if is_element(node) and tag_name(node) == "abbr" and attribution.typed_names("".join(node.itertext()), facts) - {"article"}:
+        if is_element(node) and tag_name(node) == "abbr" and speakers.typed_names("".join(node.itertext()), facts) - {"article"}:
             line = locate(lines, "".join(node.itertext()))
             report.errors.append(GuideError(
                 shown, "a glossary word for a doctor's name in the page", line=line,

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from guide import passages, schema
+from guide import schema, speakers
 from guide.loader import load_facts
 from guide.numbers import WORDS
 from support import ROOT, entry, make_build
@@ -54,8 +54,8 @@ def _said(passage: str, old: float, new: float) -> str:
 
 
 def _in_article(article: str, piece: str) -> re.Match[str]:
-    """Where ``piece`` stands in the article, read as the build reads it (guide.passages.norm)."""
-    pattern = r"\s+".join(re.escape(word).replace("'", "['’]") for word in passages.norm(piece).split())
+    """Where ``piece`` stands in the article, read as the build reads it (guide.speakers.norm)."""
+    pattern = r"\s+".join(re.escape(word).replace("'", "['’]") for word in speakers.norm(piece).split())
     found = re.search(pattern, article)
     assert found, f"the passage is not in sources/article.txt: {piece!r}"
     return found

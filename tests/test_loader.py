@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from guide import passages, schema
+from guide import passages, schema, speakers
 from guide.errors import GuideError, GuideErrors
 from guide.loader import load_facts
 from support import ROOT, entry, project_facts
@@ -63,12 +63,12 @@ def test_every_fact_names_a_known_expert() -> None:
 def test_source_passages_and_quotes_are_word_for_word() -> None:
     """The build's own check (guide/passages.py) passes on the real data and article."""
     facts = load_facts(ROOT / "data" / "facts.yml", article=ARTICLE)
-    text = passages.norm(ARTICLE.read_text(encoding="utf-8"))
+    text = speakers.norm(ARTICLE.read_text(encoding="utf-8"))
     for key, fact in facts.all_facts().items():
         for piece in re.split(r"\s*\.\.\.\s*", fact.source):
-            assert passages.norm(piece) in text, f"{key}: source passage not in the article: {piece!r}"
+            assert speakers.norm(piece) in text, f"{key}: source passage not in the article: {piece!r}"
     for key, quote in facts.quotes.items():
-        assert passages.norm(quote.text) in text, f"quote {key} is not word for word"
+        assert speakers.norm(quote.text) in text, f"quote {key} is not word for word"
 
 
 def test_a_made_up_passage_stops_the_load(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from guide import attribution, htmlcheck, numbers, pagecheck, postbuild, rendered
+from guide import attribution, htmlcheck, numbers, pagecheck, postbuild, rendered, speakers
 from guide.library import load_project
 from guide.pages import MAX_LINES, MAX_PAGE
 from support import TINY_PAGE, one_page_project, project_facts
@@ -65,9 +65,9 @@ CHECKERS: dict[str, Callable[[str], object]] = {
     "numbers": lambda text: numbers.claims(text),
     "numbers on a page": lambda text: numbers.page_claims(text),
     "figures": lambda text: numbers.runs(text),
-    "sentences": lambda text: attribution.sentences(text),
+    "sentences": lambda text: speakers.sentences(text),
     "template sentences": lambda text: attribution.split(text),
-    "quotations": lambda text: attribution.quotations(text),
+    "quotations": lambda text: speakers.quotations(text),
     "HTML allowlist": lambda text: htmlcheck.check_content(htmlcheck.parse_fragment(text), htmlcheck.author_policy()),
     "source checks": lambda text: [check(text, "x.md") for check in (pagecheck.check_markup, pagecheck.check_snippets,
                                                                         pagecheck.check_paragraph_limits)],

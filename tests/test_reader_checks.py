@@ -473,7 +473,7 @@ def test_a_cyrillic_letter_in_a_name_is_refused(tmp_path: Path) -> None:
     """"Jаliman" with a Cyrillic а is not one of the experts (and would name Dr. Jaliman if it were)."""
     msg = _refused(tmp_path, f"Dr. J\u0430liman says the pen has {NAZARIAN_FACT}.")
     assert "who is not an expert in data/facts.yml" in msg and "Did you mean 'Dr. Jaliman'?" in msg, msg
-    from guide.attribution import typed_names
+    from guide.speakers import typed_names
     from support import project_facts
 
     assert typed_names("J\u0430liman", project_facts()) == {"jaliman"}

@@ -108,13 +108,13 @@ def test_real_data_keeps_the_articles_hedges_and_scope() -> None:
     """Read from today's data and article: the checks hold for any fact an editor corrects."""
     import typing
 
-    from guide import passages
+    from guide import speakers
     from guide.loader import load_facts
     from support import ROOT
 
     every = load_facts(ROOT / "data" / "facts.yml").all_facts()
     qualifiers = sorted(typing.get_args(schema.Qualifier), key=len, reverse=True)
-    paragraphs = [passages.norm(p) for p in (ROOT / "sources" / "article.txt").read_text(encoding="utf-8").splitlines()]
+    paragraphs = [speakers.norm(p) for p in (ROOT / "sources" / "article.txt").read_text(encoding="utf-8").splitlines()]
     hedged, kept = [], []
     for key, fact in every.items():
         if isinstance(fact, (schema.NumberFact, schema.RangeFact, schema.ScheduleFact)):
@@ -126,7 +126,7 @@ def test_real_data_keeps_the_articles_hedges_and_scope() -> None:
         if isinstance(fact, schema.ListFact) and fact.scope == "examples":
             assert render.fact_text(fact).startswith("such as "), key
         words = " ".join([fact.label, getattr(fact, "for_whom", ""), render.fact_text(fact)]).lower()
-        around = [p for p in paragraphs if passages.norm(fact.source.split("...")[0]) in p]
+        around = [p for p in paragraphs if speakers.norm(fact.source.split("...")[0]) in p]
         for hedge in HEDGES:
             if hedge in fact.source.lower():
                 assert hedge in words, f"{key}: the article says {hedge!r}, the fact does not"

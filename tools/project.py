@@ -36,7 +36,7 @@ def cite_numbers(project: Path, text: str | None = None) -> list[str]:
     """
     import yaml
 
-    from guide import passages, schema
+    from guide import passages, schema, speakers
 
     assert project.resolve() != ROOT.resolve(), "cite_numbers edits a copy, never the real project"
     data = project / "data" / "facts.yml"
@@ -49,7 +49,7 @@ def cite_numbers(project: Path, text: str | None = None) -> list[str]:
     for key, fact in (facts.all_facts().items() if facts else ()):
         if isinstance(fact, schema.ListFact) and fact.scope == "complete":  # new items: a passage that lists them
             group, name = key.split(".")
-            if not passages.whole_list_problems(fact, group, name, passages.norm(fact.source)):
+            if not passages.whole_list_problems(fact, group, name, speakers.norm(fact.source)):
                 continue
             passage = f"Test passage for {key.replace('_', ' ').replace('.', ' ')} lists {'; '.join(fact.items)}."
         elif all(passages.find(figure, fact.source) for figure in passages.figures(fact)):
