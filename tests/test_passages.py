@@ -7,7 +7,9 @@ the hedge the passage writes before it. The build runs this (``load_facts`` with
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -20,41 +22,93 @@ from support import ROOT, entry
 REAL = (ROOT / "data" / "facts.yml").read_text(encoding="utf-8")
 ARTICLE = ROOT / "sources" / "article.txt"
 
-REFUSED = {
-    # name: (old, new, what the message says)
-    "a range made of one end twice (6 to 6)": ("      sessions: {min: 4, max: 6}\n      qualifier: \"about\"",
-                                              "      sessions: {min: 6, max: 6}\n      qualifier: \"about\"",
-                                              "does not give 6 as one figure"),
-    "a range in the wrong order": ("      every: {min: 3, max: 6, unit: months}", "      every: {min: 6, max: 6, unit: months}",
-                                   "does not give 6 as one figure"),
-    "'at least' changed to 'up to'": ('      qualifier: "at least"', '      qualifier: "up to"',
-                                      "the qualifier 'up to' is not what the passage says"),
-    "the article's hedge dropped": ('      qualifier: "at least"\n', "",
-                                    "the passage says 'at least' before 30, and the fact has no qualifier"),
-    "'a' read as one": ('      value: 30\n      unit: ""\n      qualifier: "at least"\n      expert: jaliman\n'
-                        '      source: "a broad-spectrum, chemical-free sunscreen with at least SPF 30"',
-                        '      value: 1\n      unit: ""\n      expert: jaliman\n'
-                        '      source: "a broad-spectrum, chemical-free sunscreen"',
-                        "the number 1 is not in this fact's source passage"),
-    "a passage spliced out of order": ('      source: "When it comes to other areas of the body, you can expect about four to six sessions to do the trick"',
-                                       '      source: "you can expect about four to six sessions ... When it comes to other areas of the body"',
-                                       "the pieces of the source passage are not in the article's order"),
-    "a range spliced from two pieces": ('      source: "When it comes to other areas of the body, you can expect about four to six sessions to do the trick"',
-                                        '      source: "you can expect about four to ... six sessions to do the trick"',
-                                        "does not give 4 to 6 as one figure"),
+def _edit(*edits: tuple[str, str | None]) -> str:
+    """data/facts.yml with each entry (found by its keys, whatever its value today) replaced by the line given
+    after the entry's own indent, or removed (``None``)."""
+    text = REAL
+    for key, line in edits:
+        found = entry(key, text=text)
+        text = found.replaced("" if line is None else found.indent + line + "\n")
+    return text
+
+
+def _value(key: str) -> Any:
+    return yaml.safe_load(entry(key).text)[key.rsplit(".", 1)[1]]
+
+
+def _g(number: float) -> str:
+    return f"{number:g}"
+
+
+def _one_end_twice(key: str) -> tuple[str, str]:
+    """A range whose low end is set to its high end ("6 to 6")."""
+    name = key.rsplit(".", 1)[1]
+    figure = dict(_value(key))
+    figure["min"] = figure["max"]
+    shown = ", ".join(f"{k}: {v}" for k, v in figure.items())
+    return _edit((key, f"{name}: {{{shown}}}")), f"does not give {_g(figure['max'])} as one figure"
+
+
+def _no_hedge() -> tuple[str, str]:
+    spf = "facts.aftercare.spf_min"
+    return (_edit((f"{spf}.qualifier", None)),
+            f"the passage says '{_value(spf + '.qualifier')}' before {_g(_value(spf + '.value'))}, and the fact has no qualifier")
+
+
+def _a_read_as_one() -> tuple[str, str]:
+    """The passage cut before its hedge and number ("a broad-spectrum ... sunscreen"), the value made 1: "a" is no number."""
+    spf = "facts.aftercare.spf_min"
+    source, hedge = _value(spf + ".source"), _value(spf + ".qualifier")
+    cut = source[:source.index(hedge)].split()[:-1]  # the words before the hedge, less the one joining it ("with")
+    return (_edit((f"{spf}.value", "value: 1"), (f"{spf}.qualifier", None), (f"{spf}.source", f'source: "{" ".join(cut)}"')),
+            "the number 1 is not in this fact's source passage")
+
+
+def _spliced(reorder: bool) -> tuple[str, str]:
+    """The body-sessions passage ("When it comes to ..., you can expect about four to six sessions ...") cut at
+    its comma: the two pieces swapped, or its range split in two pieces with "..."."""
+    key = "facts.frequency.body.source"
+    first, second = _value(key).split(", ", 1)
+    if reorder:
+        return _edit((key, f'source: "{second} ... {first}"')), "the pieces of the source passage are not in the article's order"
+    run = next(r for r in numbers.runs(second) if len(r.values) == 2)
+    cut = second.rindex(" ", run.start, run.end)
+    return (_edit((key, f'source: "{second[:cut]} ...{second[cut:]}"')),
+            f"does not give {_g(run.values[0])} to {_g(run.values[1])} as one figure")
+
+
+def _unit(key: str, unit: str) -> tuple[str, str]:
+    name = key.rsplit(".", 1)[1]
+    value = _value(key)
+    if isinstance(value, dict):
+        shown = ", ".join(f"{k}: {unit if k == 'unit' else v}" for k, v in value.items())
+        return _edit((key, f"{name}: {{{shown}}}")), f"the unit '{unit}' is not in this fact's source passage"
+    return _edit((key, f'{name}: "{unit}"')), f"the unit '{unit}' is not in this fact's source passage"
+
+
+REFUSED: dict[str, Callable[[], tuple[str, str]]] = {
+    # name: the data file as the mistake leaves it (every edit found by its keys, worded from today's values),
+    # and what the message says
+    "a range made of one end twice (6 to 6)": lambda: _one_end_twice("facts.frequency.body.sessions"),
+    "a schedule's range made of one end twice": lambda: _one_end_twice("facts.frequency.upkeep.every"),
+    "'at least' changed to 'up to'": lambda: (_edit(("facts.aftercare.spf_min.qualifier", 'qualifier: "up to"')),
+                                              "the qualifier 'up to' is not what the passage says"),
+    "the article's hedge dropped": _no_hedge,
+    "'a' read as one": _a_read_as_one,
+    "a passage spliced out of order": lambda: _spliced(True),
+    "a range spliced from two pieces": lambda: _spliced(False),
     # the third no-hints attack: the numbers kept, the unit changed ("10 to 20 days", "every 3 to 6 weeks")
-    "minutes changed to days": ('      unit: "minutes"', '      unit: "days"', "the unit 'days' is not in this fact's source passage"),
-    "months changed to weeks": ("      every: {min: 3, max: 6, unit: months}", "      every: {min: 3, max: 6, unit: weeks}",
-                                "the unit 'weeks' is not in this fact's source passage"),
+    "minutes changed to days": lambda: _unit("facts.appointment.numbing_time.unit", "days"),
+    "months changed to weeks": lambda: _unit("facts.frequency.upkeep.every", "weeks"),
 }
 
 
 @pytest.mark.parametrize("case", REFUSED, ids=list(REFUSED))
 def test_a_figure_its_passage_does_not_write_stops_the_build(tmp_path: Path, case: str) -> None:
-    old, new, says = REFUSED[case]
-    assert REAL.count(old) == 1, old
+    text, says = REFUSED[case]()
+    assert text != REAL
     path = tmp_path / "facts.yml"
-    path.write_text(REAL.replace(old, new), encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     with pytest.raises((GuideError, GuideErrors)) as info:
         load_facts(path, "data/facts.yml", article=ARTICLE)
     msg = str(info.value)
