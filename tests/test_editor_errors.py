@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from guide.errors import GuideErrors
-from guide.library import load_project
+from guide.library import SPANISH, load_project
 from support import ROOT, TINY_PAGE, Entry, data_error, entry, line_of, number_word, one_page_project, project_facts
 
 PARTS = ("Found: ", "Expected: ", "Fix: ")
@@ -584,19 +584,22 @@ def test_prose_number_words_that_count_nothing_are_fine() -> None:
     assert typed_number("a dozen needles") == "dozen" and typed_number("half a millimeter") == "half"
 
 
+def _glossary_project(tmp_path: Path, lang: str, glossary: str) -> tuple[Path, Path]:
+    """A one-page project (with the Spanish pages and wording for ``es``), and its glossary file ``glossary``."""
+    project = one_page_project(tmp_path, TINY_PAGE)
+    if lang == "es":
+        shutil.copytree(ROOT / "docs-es", project / "docs-es")
+        shutil.copy2(ROOT / "data" / "facts.es.yml", project / "data")
+    return project, project / glossary
+
+
 @pytest.mark.parametrize("lang, glossary, entry, number", [
     ("en", "includes/abbreviations.md", "*[Dermapen]: a pen with twelve needles", "'twelve'"),
     ("en", "includes/abbreviations.md", "*[Dermapen]: a pen with 12 needles", "'12'"),
     ("es", "includes/abbreviations.es.md", "*[Dermapen]: una pluma con doce agujas", "'doce'"),
 ])
 def test_a_number_in_a_glossary_entry_stops_the_build(tmp_path: Path, lang: str, glossary: str, entry: str, number: str) -> None:
-    from guide.library import SPANISH
-
-    project = one_page_project(tmp_path, TINY_PAGE)
-    if lang == "es":
-        shutil.copytree(ROOT / "docs-es", project / "docs-es")
-        shutil.copy2(ROOT / "data" / "facts.es.yml", project / "data")
-    path = project / glossary
+    project, path = _glossary_project(tmp_path, lang, glossary)
     text = path.read_text(encoding="utf-8")
     path.write_text(text + entry + "\n", encoding="utf-8")
     with pytest.raises(GuideErrors) as info:
@@ -615,13 +618,7 @@ def test_a_number_in_a_glossary_entry_stops_the_build(tmp_path: Path, lang: str,
 def test_a_glossary_term_defined_twice_stops_the_build(tmp_path: Path, lang: str, glossary: str, again: str) -> None:
     """The same *[term]: twice (or differing only in case) would give a word two meanings: the build
     names both lines."""
-    from guide.library import SPANISH
-
-    project = one_page_project(tmp_path, TINY_PAGE)
-    if lang == "es":
-        shutil.copytree(ROOT / "docs-es", project / "docs-es")
-        shutil.copy2(ROOT / "data" / "facts.es.yml", project / "data")
-    path = project / glossary
+    project, path = _glossary_project(tmp_path, lang, glossary)
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines()
     at, term = next((n, m[1]) for n, line in enumerate(lines, 1) if (m := re.match(r"\*\[([^\]]+)\]", line)))
