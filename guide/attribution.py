@@ -810,6 +810,25 @@ _ADVISES = {
                      r"necesita)\s+(?:volver a\s+|seguir\s+|ya\s+)?" + _DO_ES + r"(?![^\W\d_])|^(?:evite|espere|use|aplique|no use|"
                      r"deje|siga|nunca|empiece|vuelva)(?![^\W\d_]))", re.I),
 }
+_PERMITS = {
+    "en": re.compile(r"(?<![^\W\d_])(?:(?:is|are|it's|it’s|'s|’s)\s+(?:\w+ly\s+)?(?:fine|safe|okay|ok|all right|alright|no problem|harmless)"
+                     r"|no need to|nothing wrong with|no harm in|(?:you|one)\s+(?:can|may|are free to)\s+(?:\w+\s+){0,3}?(?:again|now)"
+                     r"|go ahead)(?![^\W\d_])", re.I),
+    "es": re.compile(r"(?<![^\W\d_])(?:(?:es|son)\s+(?:\w+mente\s+)?(?:bien|segur[oa]s?|sin peligro|inofensiv[oa]s?)"
+                     r"|(?:está|están)\s+(?:\w+mente\s+)?(?:bien|sin peligro)"
+                     r"|no hay (?:ningún )?problema|sin problema|no pasa nada|no hace falta|no es necesario"
+                     r"|(?:puede|pueden)\s+(?:\w+\s+){0,3}?(?:de nuevo|otra vez|ya))(?![^\W\d_])", re.I),
+}
+"""The guide's voice saying what is fine or safe to do ("Makeup is fine the next day", "no need to", "Está bien ...",
+"No hay problema en ..."): advice wherever it stands, and never ours to give, even after {{ suggestion() }}."""
+_AFTER = {
+    "en": re.compile(r"(?<![^\W\d_])(?:the next day|the day after|right after|straight after|afterwards?|again|"
+                     r"after (?:the|your|each|a) (?:treatment|visit|session|appointment|procedure))(?![^\W\d_])", re.I),
+    "es": re.compile(r"(?<![^\W\d_])(?:al día siguiente|el día siguiente|justo después|enseguida|de nuevo|otra vez|"
+                     r"después (?:del tratamiento|de la sesión|de la visita|de la cita))(?![^\W\d_])", re.I),
+}
+"""When a sentence speaks of the time after the treatment ("the next day", "again", "al día siguiente"): advice there is
+about the treatment, whatever thing it names ("You can wear foundation again the next day")."""
 """The guide's voice giving advice: permission ("it is fine to", "you can now use", "puede volver a usar"), need ("no need
 to", "no hace falta") or an instruction ("Avoid ...", "Evite ...")."""
 _GENERIC = frozenset("""skin face treatment treatments microneedling session sessions doctor doctors office home article
@@ -819,12 +838,13 @@ many much more most also only even very once often again always like make makes 
 long time last later same small tiny little good best better gives give says names what's number visit free
 feels looks hurts calm minute minutes hour hours days weeks week month months year years avoid skip wait help
 find check book leave work depend depends compare expect favor favors send sends rule recommend recommends claim
+general normal plan plans take takes care fine safe okay harmless wear
 piel cara tratamiento tratamientos microagujas sesión sesiones médica médicas consultorio casa artículo zona zonas
 persona personas lugar lugares antes después hasta primero segundo para pero como cómo cuándo cuánto cuántos cuántas
 cuánta quién quien otro otros otras otra esto esos estas está están tiene hace hacer puede debe dice bien bueno mejor
 mucho poco pocos pocas unos unas todo toda todos todas mismo sobre según tipo tipos tiempo largo número visita
 días semana semanas meses años minutos horas siente evitar esperar ayudar ayuda usar poner ponen volver pasar tarda
-revisar hará sirve envía""".split())
+revisar hará sirve envía general normal plan planes segura seguro seguros""".split())
 
 
 def _one(word: str) -> str:
@@ -852,6 +872,22 @@ def topic_words(facts: schema.Facts) -> frozenset[str]:
     return _topics(tuple(words))
 
 
+def _is_topic(word: str, topics: frozenset[str]) -> bool:
+    """``word`` names a thing of the facts: the same word (plural aside), or, for a long word, the same first six
+    letters ("maquillarse", "maquillaje")."""
+    return _one(word) in topics or (len(word) >= 7 and word[:6] in {t[:6] for t in topics if len(t) >= 7})
+
+
+def _facts_about(word: str, facts: schema.Facts) -> list[str]:
+    """The keys of the facts whose label, value or items have ``word`` (for a message: the fact that says it)."""
+    out = []
+    for key, fact in facts.all_facts().items():
+        texts = [fact.label, str(getattr(fact, "value", "")), *(getattr(fact, "items", None) or [])]
+        if any(_is_topic(word, frozenset(_one(w) for w in words_of(text))) for text in texts):
+            out.append(key)
+    return out
+
+
 NAMES_A_THING = 4
 """An item or value of at most this many words names a thing ("retinol", "a mild cleanser", "blood thinners"); a longer
 one is a sentence ("Use it on completely clean skin."), whose words are not all things the treatment is about."""
@@ -859,9 +895,12 @@ one is a sentence ("Use it on completely clean skin."), whose words are not all 
 
 def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], shown: str, facts: schema.Facts,
                   lines: list[str], lang: str) -> list[GuideError]:
-    """Each sentence in the guide's own voice that advises on what the facts are about ("It is fine to use acids the
-    next day") and shows no fact or quote, and no ``suggestion()`` label: the article's advice reaches a page only
-    through its facts, with who said it, and ours is labelled as ours."""
+    """Each sentence in the guide's own voice that advises on the treatment (on a thing the facts name, or on the
+    time after it: "It is fine to use acids", "You can wear foundation again the next day") and shows no fact or
+    quote: the article's advice reaches a page only through its facts, with who said it. After ``suggestion()``
+    our own advice may send the reader to ask, check or write down, never say what is fine or safe to do. A
+    sentence with a typed figure is the number check's (one message for it)."""
+    from . import numbers
     from .rendered import Block, Call, call_index, locate, readable
 
     topics = topic_words(facts)
@@ -871,30 +910,34 @@ def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
     for number, block in enumerate(blocks_):
         if block.kind.startswith("h") or block.quoted:
             continue
-        pieces = sentences(block.text)
-        for piece in pieces:
+        for piece in sentences(block.text):
             plain = " ".join(_unquoted(piece).replace(LINK_MARK, " ").split())
-            if plain.endswith("?") or LINK_MARK in piece or not _ADVISES[lang].search(plain):
+            permits = _PERMITS[lang].search(plain)
+            if plain.endswith("?") or LINK_MARK in piece or not (permits or _ADVISES[lang].search(plain)):
                 continue
-            shown_calls = [typed[c] for ch in piece if (c := call_index(ch)) is not None and c in typed]
-            if any(call.name != "expert" for call in shown_calls):
-                continue  # shows a fact or a quote (the who-said-it check holds it), or our label
+            shown_calls = {typed[c].name for ch in piece if (c := call_index(ch)) is not None and c in typed}
+            ours = "suggestion" in shown_calls
+            if shown_calls - {"expert", "suggestion"} or (ours and not permits):
+                continue  # shows a fact or a quote (the who-said-it check holds it), or our label on what to ask or do
             if piece.rstrip().endswith(":") and any(
                     call_index(ch) in typed for b in blocks_[number + 1:number + 4] if block.text in b.context for ch in b.text):
                 continue  # the lead-in of a list that shows the facts
-            if REPORTING.search(skeleton(plain)):
-                continue  # credits it to someone: the credit check holds it to her facts
-            rest = _ADVISES[lang].sub(" ", plain)
-            about = sorted({w for w in words_of(rest) if len(w) >= 4 and w not in _GENERIC and _one(w) in topics})
-            if not about:
+            if REPORTING.search(skeleton(plain)) or numbers.page_claims(plain, lang):
+                continue  # credits it to someone (the credit check), or types a figure (the number check)
+            about = sorted({w for w in words_of(plain) if len(w) >= 4 and w not in _GENERIC and _is_topic(w, topics)})
+            when = _AFTER[lang].search(plain) if permits else None  # "Keep a few days free after the visit" permits nothing
+            if not about and not when:
                 continue
+            thing = about[0] if about else when[0] if when else ""
+            keys = _facts_about(thing, facts) if about else []
             words = max((" ".join(run.split()) for run in re.split("[\ue000-\uf8ff]", piece)), key=len)[:30]
             line = (locate(lines, words) if len(words) >= 8 else None) or locate(lines, piece, typed)
+            show = " or ".join(f'{{{{ fact("{key}") }}}}' for key in keys[:2]) or '{{ fact("...") }}'
             errors.append(GuideError(
-                shown, f"this sentence gives advice about '{about[0]}' in the guide's own voice, with no fact and no label",
+                shown, (f"our suggestion says what is fine or safe to do ('{thing}')" if ours else
+                        f"this sentence gives advice about '{thing}' in the guide's own voice, with no fact"),
                 line=line, found=quote_line(lines, line) or f"'{readable(piece, typed)[:100]}'",
-                expected="the article's advice shown with {{ fact(\"...\") }} (who said it comes with it), or the guide's own "
-                         "suggestion after {{ suggestion() }}, which labels it as ours",
-                fix="show the fact from data/facts.yml that says it; if it is our suggestion, start the sentence with "
-                    "{{ suggestion() }}; if the article does not say it, remove the sentence."))
+                expected="the article's advice shown by its fact, with who said it; after {{ suggestion() }} only our "
+                         "advice to ask, check or write something down, never what is fine or safe to do",
+                fix=f"show what the article says with {show}; if the article does not say it, remove the sentence."))
     return errors

@@ -380,7 +380,7 @@ def number_error(shown: str, lines: list[str], text: str, claim: numbers.Claim, 
     context = text[claim.start:claim.start + 40].split("\n")[0]
     line = locate(lines, context.strip()) or locate(lines, claim.word)
     keys = suggest.get((claim.value, claim.unit or ""), []) if claim.value is not None else []
-    if not keys and claim.unit is None and claim.value is not None:  # "The tip has 11 of them": any unit
+    if not keys and claim.unit is None and claim.value not in (None, 0, 1):  # "The tip has 11 of them": any unit
         keys = [k for (value, _), found in suggest.items() if value == claim.value for k in found]
     if keys:
         fix = ("show the fact with its macro instead: " + " or ".join(f'{{{{ fact("{k}") }}}}' for k in keys[:3])
@@ -388,10 +388,11 @@ def number_error(shown: str, lines: list[str], text: str, claim: numbers.Claim, 
                + ", so the page follows data/facts.yml.")
         fix = fix.replace("@part", "")
     else:
-        fix = ("if it is a fact from the article, add it to data/facts.yml and show it with {{ fact(\"...\") }}; "
-               "if it is not a clinical number, put it between {% raw %} and {% endraw %}: it is then shown as typed "
-               "and listed for the reviewer. A time of day, 24/7, a step, page or chapter number, a year or a street "
-               "number builds as it is.")
+        fix = ("if the article gives it, add it to data/facts.yml and show it with {{ fact(\"...\") }}; if the "
+               "article does not give it, remove it: the guide adds no figure of its own about the treatment. Only a "
+               "number that is not about the treatment goes between {% raw %} and {% endraw %}, where it is shown as "
+               "typed and listed for the reviewer. A time of day, 24/7, a step, page or chapter number, a year or a "
+               "street number builds as it is.")
     return GuideError(shown, f"a number typed into the page: '{claim.word}'", line=line,
                       found=f"'{readable(around(text, claim.start, claim.end), calls)}'",
                       expected="numbers only from data/facts.yml, through the macros", fix=fix)
@@ -582,9 +583,7 @@ def check_page(body: str, shown: str, lang: str, facts: schema.Facts, suggest: N
     page_blocks = blocks(tree)
     report.errors.extend(attribution.page_errors(page_blocks, calls, shown, facts))
     report.errors.extend(attribution.credit_errors(blocks(_links_marked(markup)), calls, shown, facts, lines))
-    told = {error.line for error in report.errors}  # a sentence with a typed figure or a credited claim: one message
-    report.errors.extend(e for e in attribution.advice_errors(blocks(_links_marked(markup)), calls, shown, facts, lines, lang)
-                         if e.line not in told)
+    report.errors.extend(attribution.advice_errors(blocks(_links_marked(markup)), calls, shown, facts, lines, lang))
     if article is not None:
         report.errors.extend(attribution.quotation_errors(page_blocks, calls, shown, facts, article, lines, titles))
     return report

@@ -24,6 +24,10 @@ REFUSED = {
         "No need to skip retinol.",
         "You can now use exfoliating scrubs again.",
         "Keep using salicylic acid as usual.",
+        # the fourth new-editor trial: other words for the same advice
+        "Makeup is fine the next day.",
+        "You can wear foundation again the next day.",
+        "Sunscreen is not needed, and retinol is fine right after.",
     ],
     "es": [
         "Puede volver a usar ácidos al día siguiente.",
@@ -31,6 +35,9 @@ REFUSED = {
         "Es mejor usar maquillaje enseguida.",
         "Usted puede seguir tomando anticoagulantes antes de la visita.",
         "Evite el protector solar los primeros días.",
+        "Puede maquillarse al día siguiente.",
+        "Está bien maquillarse al día siguiente.",
+        "No hay problema en usar maquillaje al día siguiente.",
     ],
 }
 
@@ -44,6 +51,9 @@ BUILDS = {
         "It is fine to ask for a second opinion.",
         "You can bring a friend to the visit.",
         "{{ suggestion() }} ask a doctor before you use acids again.",
+        "{{ suggestion() }} if you are not sure whether one of these applies to you, ask a doctor before you book.",
+        "This plan is for skin that is generally fine, and that you take care of.",
+        "Keep a few days free after the visit.",
         "Dr. Jaliman says to avoid these right after:\n\n{{ fact_list(\"aftercare.avoid_ingredients\") }}",
         "## Who should avoid it\n\nText.",
         "Dr. Jaliman says to avoid {{ fact(\"aftercare.avoid_ingredients\") }}.",
@@ -55,6 +65,7 @@ BUILDS = {
         "Es buena idea pedir una segunda opinión.",
         "{{ suggestion() }} pregunte a un médico antes de volver a usar ácidos.",
         "¿Puede maquillarse después de la visita?",
+        "{{ suggestion() }} si no está seguro de si algo de esto es su caso, pregunte a un médico.",
     ],
 }
 
@@ -62,8 +73,26 @@ BUILDS = {
 @pytest.mark.parametrize("lang, text", [(lang, text) for lang, rows in REFUSED.items() for text in rows])
 def test_advice_in_the_guides_own_voice_stops_the_build(tmp_path: Path, lang: str, text: str) -> None:
     msg = _refused(tmp_path, text, lang)
-    assert "gives advice about" in msg and "in the guide's own voice, with no fact and no label" in msg, msg
-    assert "{{ suggestion() }}" in msg, msg
+    assert "gives advice about" in msg and "in the guide's own voice, with no fact" in msg, msg
+    assert "if the article does not say it, remove the sentence" in msg, msg
+
+
+OUR_LABEL_REFUSED = {
+    # the trial did what the message said: put {{ suggestion() }} before clinical advice; ours may not say what is fine
+    "en": ["{{ suggestion() }} it is fine to wear makeup the next day.", "{{ suggestion() }} retinol is safe again once the skin calms down."],
+    "es": ["{{ suggestion() }} está bien maquillarse al día siguiente."],
+}
+
+
+@pytest.mark.parametrize("lang, text", [(lang, text) for lang, rows in OUR_LABEL_REFUSED.items() for text in rows])
+def test_our_suggestion_never_says_what_is_fine_or_safe(tmp_path: Path, lang: str, text: str) -> None:
+    msg = _refused(tmp_path, text, lang)
+    assert "our suggestion says what is fine or safe to do" in msg, msg
+
+
+def test_the_message_names_the_fact_that_says_it(tmp_path: Path) -> None:
+    msg = _refused(tmp_path, "Makeup is fine the next day.")
+    assert 'fact("aftercare.makeup")' in msg, msg
 
 
 @pytest.mark.parametrize("lang, text", [(lang, text) for lang, rows in BUILDS.items() for text in rows])
