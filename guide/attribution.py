@@ -36,6 +36,7 @@ import jinja2
 from jinja2 import nodes
 
 from . import macrospecs, render, schema
+from . import meaning as meaning_words
 from .errors import GuideError, quote_line
 from .speakers import (
     ARTICLE,
@@ -872,6 +873,31 @@ def topic_words(facts: schema.Facts) -> frozenset[str]:
     return _topics(tuple(words))
 
 
+OWN_CLAIM_KINDS = frozenset({"safety or risk", "pregnancy", "blindness", "death", "an infection", "permanence"})
+"""The kinds of guide/meaning.py words that make a clinical claim wherever they stand ("Microneedling is safe during
+pregnancy"): in the guide's own voice only beside a fact or quote that says it (the fourth no-hints attack)."""
+
+
+def own_claim(text: str, lang: str) -> meaning_words.Found | None:
+    """The first word of ``text`` that makes a clinical claim wherever it stands (``OWN_CLAIM_KINDS``), or ``None``."""
+    return next((f for f in meaning_words.found(text, lang) if f.kind in OWN_CLAIM_KINDS), None)
+
+
+def _own_claim_error(shown: str, lines: list[str], piece: str, typed: Mapping[int, object], claim: meaning_words.Found
+                     ) -> GuideError:
+    from .rendered import locate, readable
+
+    words = max((" ".join(run.split()) for run in re.split("[\ue000-\uf8ff]", piece)), key=len)[:30]
+    line = (locate(lines, words) if len(words) >= 8 else None) or locate(lines, piece, typed)  # type: ignore[arg-type]
+    return GuideError(
+        shown, f"this sentence makes a clinical claim ('{claim.word}', {claim.kind}) in the guide's own voice, with no fact",
+        line=line, found=quote_line(lines, line) or f"'{readable(piece, typed)[:100]}'",  # type: ignore[arg-type]
+        expected="a claim about safety, pregnancy, infection or lasting results only beside the fact or quote of the "
+                 "article that makes it, with who said it",
+        fix="show what the article says with {{ fact(\"...\") }}; if the article does not say it, remove the sentence "
+            "(what the article leaves out is listed by {{ not_covered() }}).")
+
+
 def _is_topic(word: str, topics: frozenset[str]) -> bool:
     """``word`` names a thing of the facts: the same word (plural aside), or, for a long word, the same first six
     letters ("maquillarse", "maquillaje")."""
@@ -913,7 +939,8 @@ def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
         for piece in sentences(block.text):
             plain = " ".join(_unquoted(piece).replace(LINK_MARK, " ").split())
             permits = _PERMITS[lang].search(plain)
-            if plain.endswith("?") or LINK_MARK in piece or not (permits or _ADVISES[lang].search(plain)):
+            claim = own_claim(plain, lang)
+            if plain.endswith("?") or LINK_MARK in piece or not (permits or claim or _ADVISES[lang].search(plain)):
                 continue
             shown_calls = {typed[c].name for ch in piece if (c := call_index(ch)) is not None and c in typed}
             ours = "suggestion" in shown_calls
@@ -924,6 +951,11 @@ def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
                 continue  # the lead-in of a list that shows the facts
             if REPORTING.search(skeleton(plain)) or numbers.page_claims(plain, lang):
                 continue  # credits it to someone (the credit check), or types a figure (the number check)
+            if claim is not None and not ours:  # "It is safe during pregnancy": the claim is what matters
+                errors.append(_own_claim_error(shown, lines, piece, typed, claim))
+                continue
+            if not (permits or _ADVISES[lang].search(plain)):
+                continue
             about = sorted({w for w in words_of(plain) if len(w) >= 4 and w not in _GENERIC and _is_topic(w, topics)})
             when = _AFTER[lang].search(plain) if permits else None  # "Keep a few days free after the visit" permits nothing
             if not about and not when:

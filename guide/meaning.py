@@ -47,6 +47,8 @@ MEANING: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "blindness": (("blind*", "vision loss", "eyesight"), ("ceguera*", "ciego*", "ciega*", "pérdida de visión")),
     "pregnancy": (("pregnan*", "breastfeed*", "nursing"), ("embaraz*", "lactan*", "gestante*", "gestación")),
     "death": (("death*", "die", "dies", "died", "dying", "kill*"), ("muerte*", "morir", "muer*", "mata*")),
+    "permission": (("fine", "okay", "ok", "all right", "alright", "no problem", "go ahead"),
+                   ("está bien", "están bien", "no hay problema", "sin problema", "no pasa nada")),
     # a length of time, by its unit: "a few weeks" for "a few days" (the third no-hints attack), "meses" for "days"
     "minutes": (("minute*",), ("minuto*",)),
     "hours": (("hour*", "overnight"), ("hora", "horas")),
@@ -79,8 +81,11 @@ def _pattern(words: Iterable[str]) -> re.Pattern[str]:
 
 
 _PATTERNS = {lang: {kind: _pattern(words[i]) for kind, words in MEANING.items()} for lang, i in _LANG.items()}
-IDIOMS = {"en": ("up to date", "these days"), "es": ("al día", "hoy en día")}
-"""Phrases whose word of a kind is no such thing: "up to date", "al día" (a licence's date, not a day)."""
+IDIOMS = {"en": ("up to date", "these days"), "es": ("al día", "hoy en día", "está seguro", "está segura", "esté seguro",
+                                                       "esté segura", "estar seguro", "estar segura", "seguro de que",
+                                                       "segura de que")}
+"""Phrases whose word of a kind is no such thing: "up to date", "al día" (a licence's date, not a day), "no está
+seguro" (sure, not safe)."""
 _IDIOMS = {lang: _pattern(words) for lang, words in IDIOMS.items()}
 
 
@@ -110,6 +115,8 @@ def unsupported(text: str, lang: str, backing: Iterable[tuple[str, str]]) -> lis
     have: set[str] = set()
     for other, other_lang in backing:
         have |= kinds(other, other_lang)
+    if "safety or risk" in have:
+        have.add("permission")  # "fine again" for "totally safe to wear"
     return [f for f in found(text, lang) if f.kind not in have]
 
 

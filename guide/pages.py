@@ -208,6 +208,14 @@ def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Ma
                                      found=f"'{meta[key][:120]}'", expected=problem.expected, fix=problem.fix)
                 for error in attribution.plain_credit_errors(meta[key], shown, key_lines.get(key), key, facts):
                     raise error
+                claim = attribution.own_claim(meta[key], lang)
+                if claim is not None:  # no macro can show a fact there (the fourth no-hints attack)
+                    raise GuideError(shown, f"the {key} makes a clinical claim ('{claim.word}', {claim.kind})",
+                                     line=key_lines.get(key), key=key, found=f"'{meta[key][:120]}'",
+                                     expected=f"a {key} that says what the page is about, with no claim about safety, "
+                                              "pregnancy, infection or lasting results (search results and shares show it)",
+                                     fix="say what the page covers (\"What the article says about pregnancy\"), and leave the "
+                                         "claim to the page, beside its fact.")
     pagecheck.check_paragraph_limits(body, shown)  # before anything reads the page: it bounds the time they take
     _check_heading(body, shown)
     first: list[GuideError] = []

@@ -73,7 +73,7 @@ BUILDS = {
 @pytest.mark.parametrize("lang, text", [(lang, text) for lang, rows in REFUSED.items() for text in rows])
 def test_advice_in_the_guides_own_voice_stops_the_build(tmp_path: Path, lang: str, text: str) -> None:
     msg = _refused(tmp_path, text, lang)
-    assert "gives advice about" in msg and "in the guide's own voice, with no fact" in msg, msg
+    assert ("gives advice about" in msg or "makes a clinical claim" in msg) and "in the guide's own voice, with no fact" in msg, msg
     assert "if the article does not say it, remove the sentence" in msg, msg
 
 
@@ -98,3 +98,42 @@ def test_the_message_names_the_fact_that_says_it(tmp_path: Path) -> None:
 @pytest.mark.parametrize("lang, text", [(lang, text) for lang, rows in BUILDS.items() for text in rows])
 def test_ordinary_sentences_in_the_guides_voice_build(tmp_path: Path, lang: str, text: str) -> None:
     _load(_project(tmp_path, text, lang), lang)
+
+
+CLAIMS_REFUSED = {
+    # the fourth no-hints attack: a clinical claim in the guide's own voice, with no fact (and against the page's own
+    # "not covered: pregnancy")
+    "en": ["Microneedling is safe during pregnancy and while breastfeeding.", "The results are permanent.",
+           "{{ suggestion() }} go straight back to retinol the next morning; it is harmless."],
+    "es": ["Es seguro durante el embarazo y la lactancia.", "Los resultados son permanentes."],
+}
+CLAIMS_BUILD = {
+    "en": ["Ask your provider whether it is safe for you?", "Make sure the clinic is licensed.",
+           "{{ fact(\"candidates.skin_types\") }} is what Dr. Nazarian says it is safe for."],
+    "es": ["Si no está seguro, pregunte a un médico.", "Asegúrese de que la clínica tenga licencia."],
+}
+
+
+@pytest.mark.parametrize("lang, text", [(lang, text) for lang, rows in CLAIMS_REFUSED.items() for text in rows])
+def test_a_clinical_claim_in_the_guides_own_voice_stops_the_build(tmp_path: Path, lang: str, text: str) -> None:
+    msg = _refused(tmp_path, text, lang)
+    assert "makes a clinical claim" in msg or "our suggestion says what is fine or safe to do" in msg, msg
+
+
+@pytest.mark.parametrize("lang, text", [(lang, text) for lang, rows in CLAIMS_BUILD.items() for text in rows])
+def test_safety_words_that_claim_nothing_build(tmp_path: Path, lang: str, text: str) -> None:
+    _load(_project(tmp_path, text, lang), lang)
+
+
+@pytest.mark.parametrize("lang, line", [("en", "description: Microneedling is safe during pregnancy, as every study agrees."),
+                                        ("es", "description: El tratamiento con microagujas es seguro durante el embarazo y la lactancia.")])
+def test_a_description_that_makes_a_clinical_claim_stops_the_build(tmp_path: Path, lang: str, line: str) -> None:
+    project = _project(tmp_path, "Text.", lang)
+    page = project / ("docs-es" if lang == "es" else "docs") / "index.md"
+    rows = page.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, row in enumerate(rows) if row.startswith("description:"))
+    rows[at] = line
+    page.write_text("\n".join(rows), encoding="utf-8")
+    with pytest.raises(Exception) as info:
+        _load(project, lang)
+    assert "the description makes a clinical claim" in str(info.value), str(info.value)

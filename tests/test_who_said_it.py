@@ -175,3 +175,14 @@ def test_a_spanish_idiom_with_a_unit_word_builds(tmp_path: Path) -> None:
     path = tmp_path / "facts.es.yml"
     path.write_text(text, encoding="utf-8")
     load_wording(path, "data/facts.es.yml", facts)
+
+
+def test_a_note_that_says_it_is_fine_again_stops_the_build(tmp_path: Path) -> None:
+    """The fourth no-hints attack put a made-up all-clear in a not-stated fact's note ("the next day they are fine
+    again"): a note's negation and unit are ours, but not a permission its passage does not give."""
+    data = _data()
+    key = next(f"facts.{g}.{n}" for g, items in data["facts"].items() for n, f in items.items()
+               if f.get("kind") == "not_stated" and "safe" not in f["source"] and "fine" not in f["source"])
+    note = next(f["note"] for g, items in data["facts"].items() for n, f in items.items() if f"facts.{g}.{n}" == key)
+    msg = _english(tmp_path, f"{key}.note", _quoted(f"{note} The next day they are fine again."))
+    assert "(permission)" in msg and f"{key}.note" in msg, msg
