@@ -601,12 +601,15 @@ _STRONG = (r"says|said|say|saying|recommends?|recommended|advises?|advised|sugge
            r"believes?|believed|tells|told|claims|claimed|insists?|agrees?|agreed|stresses|confirms?|confirmed|thinks|puts it|"
            r"in (?:her|his|their) (?:words|view)|dice|dicen|dijo|decía|recomienda|recomiendan|recomendó|aconseja|aconsejan|"
            r"aconsejó|según|advierte|advirtió|sugiere|sugirió|afirma|afirmó|asegura|aseguró|sostiene|cree|opina|insiste|"
-           r"de acuerdo con|en (?:sus|palabras de)")
+           r"de acuerdo con|en (?:sus|palabras de)|"
+           r"in (?:her|his|their) (?:opinion|advice)|en (?:opinión|la opinión) de|para (?:el|la) (?:dra?\.?|doctora?)|"
+           r"(?:el|su) consejo de")
 _WEAK = (r"(?:explains?|explained|notes|noted|adds|added|states|stated|writes|wrote|explica|explicó|señala|señaló|añade|"
          r"añadió|agrega|agregó|comenta|comentó|indica|indicó)(?=\s+(?:that|how|why|what|que|cómo)(?![^\W\d_])|\s*(?:[:,.;!?]|$))")
 """Words that report only before "that" or at a clause's end ("explains that ...", "..., Dr. Nazarian explains."):
 "explains the basics", "describes the pen" name a topic."""
-REPORTING = re.compile(r"(?<![^\W\d_])(?:" + _STRONG + r"|" + _WEAK + r")(?![^\W\d_])", re.I)
+REPORTING = re.compile(r"(?<![^\W\d_])(?:" + _STRONG + r"|" + _WEAK + r")(?![^\W\d_])"
+                       r"|['’]s\s+(?:view|advice|opinion|words|take|recommendation|verdict)(?![^\W\d_])", re.I)
 """Words that credit what follows (or comes before) to the one a sentence names: "says", "according to", "dice",
 "según"... (``_SPEECH`` is the shorter list the quotation check reads speakers by)."""
 _ONE_DOCTOR = (r"(?:doctor|doc|derm|dermatologist|surgeon|physician|expert|specialist|médic[oa]|doctora|dermatólog[oa]|"

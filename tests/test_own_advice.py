@@ -137,3 +137,26 @@ def test_a_description_that_makes_a_clinical_claim_stops_the_build(tmp_path: Pat
     with pytest.raises(Exception) as info:
         _load(project, lang)
     assert "the description makes a clinical claim" in str(info.value), str(info.value)
+
+
+CREDIT_REFUSED = {
+    # the fourth no-hints attack: a claim credited to a doctor by a possessive or "in her opinion", with no fact of hers
+    "en": ["In Dr. Nazarian's view, at-home rollers work just as well as the office pen.",
+           "Dr. Jaliman’s advice: any spa will do, a dermatologist is not needed."],
+    "es": ["En opinión de la Dra. Jaliman, los anticoagulantes no son motivo para esperar."],
+}
+CREDIT_BUILDS = {
+    "en": ["Dr. Nazarian's office uses a mask.", "Dr. Jaliman's clinic is in New York."],
+    "es": ["El consultorio de la Dra. Nazarian usa una mascarilla."],
+}
+
+
+@pytest.mark.parametrize("lang, text", [(lang, text) for lang, rows in CREDIT_REFUSED.items() for text in rows])
+def test_a_claim_credited_by_a_possessive_stops_the_build(tmp_path: Path, lang: str, text: str) -> None:
+    msg = _refused(tmp_path, text, lang)
+    assert "credits a claim to Dr" in msg, msg
+
+
+@pytest.mark.parametrize("lang, text", [(lang, text) for lang, rows in CREDIT_BUILDS.items() for text in rows])
+def test_a_possessive_that_credits_nothing_builds(tmp_path: Path, lang: str, text: str) -> None:
+    _load(_project(tmp_path, text, lang), lang)
