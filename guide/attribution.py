@@ -743,6 +743,15 @@ def _credit_error(shown: str, line: int | None, found: str, doctors: set[str], f
             "A sentence that only names her (\"Dr. Nazarian is a plastic surgeon\") builds.")
 
 
+def sentence_line(lines: list[str], piece: str, typed: Mapping[int, object]) -> int | None:
+    """The line of the page's source that holds ``piece`` (a rendered sentence, stand-ins for its calls): by its
+    longest run of words between calls, else by the whole sentence."""
+    from .rendered import locate
+
+    words = max((" ".join(run.split()) for run in re.split("[\ue000-\uf8ff]", piece)), key=len)[:30]
+    return (locate(lines, words) if len(words) >= 8 else None) or locate(lines, piece, typed)  # type: ignore[arg-type]
+
+
 def credit_errors(page_blocks: Sequence[object], calls: Mapping[int, object], shown: str, facts: schema.Facts,
                   lines: list[str]) -> list[GuideError]:
     """Each sentence of a rendered page that credits a claim to a doctor (``credited``) and shows no fact or quote of
@@ -751,7 +760,7 @@ def credit_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
     quote), and with no link to a page of the site in the sentence after it, or in itself when it only asks ("For when
     Dr. Nazarian says makeup is fine again, see [aftercare](...)"): the claim is shown there, by its macros. A heading
     that only asks ("What Dr. Nazarian says") credits nothing."""
-    from .rendered import Block, Call, locate, readable
+    from .rendered import Block, Call, readable
 
     typed = {index: call for index, call in calls.items() if isinstance(call, Call)}
     errors: list[GuideError] = []
@@ -778,8 +787,7 @@ def credit_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
             if (any(_carries(text, found.doctors, calls, facts) for text in near)
                     or (LINK_MARK in piece and found.pointer) or (len(near) > 1 and LINK_MARK in near[1])):
                 continue  # "For when Dr. Nazarian says ..., see [aftercare](...)"; "... See [aftercare](...) for ..."
-            words = max((" ".join(run.split()) for run in re.split("[\ue000-\uf8ff]", piece)), key=len)[:30]
-            line = (locate(lines, words) if len(words) >= 8 else None) or locate(lines, piece, typed)
+            line = sentence_line(lines, piece, typed)
             errors.append(_credit_error(shown, line, quote_line(lines, line) or f"'{readable(piece, typed)[:100]}'",
                                         found.doctors, facts))
     return errors
@@ -888,10 +896,9 @@ def own_claim(text: str, lang: str) -> meaning_words.Found | None:
 
 def _own_claim_error(shown: str, lines: list[str], piece: str, typed: Mapping[int, object], claim: meaning_words.Found
                      ) -> GuideError:
-    from .rendered import locate, readable
+    from .rendered import readable
 
-    words = max((" ".join(run.split()) for run in re.split("[\ue000-\uf8ff]", piece)), key=len)[:30]
-    line = (locate(lines, words) if len(words) >= 8 else None) or locate(lines, piece, typed)  # type: ignore[arg-type]
+    line = sentence_line(lines, piece, typed)
     return GuideError(
         shown, f"this sentence makes a clinical claim ('{claim.word}', {claim.kind}) in the guide's own voice, with no fact",
         line=line, found=quote_line(lines, line) or f"'{readable(piece, typed)[:100]}'",  # type: ignore[arg-type]
@@ -930,7 +937,7 @@ def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
     our own advice may send the reader to ask, check or write down, never say what is fine or safe to do. A
     sentence with a typed figure is the number check's (one message for it)."""
     from . import numbers
-    from .rendered import Block, Call, call_index, locate, readable
+    from .rendered import Block, Call, call_index, readable
 
     topics = topic_words(facts)
     typed = {index: call for index, call in calls.items() if isinstance(call, Call)}
@@ -965,8 +972,7 @@ def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
                 continue
             thing = about[0] if about else when[0] if when else ""
             keys = _facts_about(thing, facts) if about else []
-            words = max((" ".join(run.split()) for run in re.split("[\ue000-\uf8ff]", piece)), key=len)[:30]
-            line = (locate(lines, words) if len(words) >= 8 else None) or locate(lines, piece, typed)
+            line = sentence_line(lines, piece, typed)
             show = " or ".join(f'{{{{ fact("{key}") }}}}' for key in keys[:2]) or '{{ fact("...") }}'
             errors.append(GuideError(
                 shown, (f"our suggestion says what is fine or safe to do ('{thing}')" if ours else

@@ -10,7 +10,7 @@ import difflib
 import re
 from pathlib import Path
 
-from . import numbers, schema, speakers
+from . import meaning, numbers, schema, speakers
 from .errors import GuideError, GuideErrors
 from .speakers import WORD, index, norm, occurrences, words_of
 from .yamlsrc import Path_, dotted
@@ -303,13 +303,9 @@ def _check_figures(fact: schema.FactT, group: str, name: str, lines: dict[Path_,
 # --- who said it, and who they are: a fact's expert, the names and quotations in its words, the experts' roles ---
 # (the third no-hints attack changed only `expert:`, put a made-up quotation in a value and rewrote a role)
 
-FACT_WORDS = ("label", "value", "items", "for_whom", "starts_after", "note")
-"""The fields of a fact that are shown to readers in our words."""
-
-
 def _texts(fact: schema.FactT) -> list[tuple[str, int | None, str]]:
     out: list[tuple[str, int | None, str]] = []
-    for field in FACT_WORDS:
+    for field in meaning.ENGLISH_FIELDS:  # the fields shown to readers in our words
         value = getattr(fact, field, None)
         if isinstance(value, str):
             out.append((field, None, value))
