@@ -129,8 +129,9 @@ PAGE = re.compile(r"([A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*
 SITE_DIRS = tuple(e.site for e in EXPECTED.values())
 DOCS_DIRS = ("docs", "docs-es")
 PALETTE_MEDIA = ("(prefers-color-scheme: light)", "(prefers-color-scheme: dark)")
-FEATURES = ("content.action.edit", "navigation.footer", "navigation.top", "search.highlight")
-"""Material features the site is tested with; another one is a maintainer's change, in review."""
+FEATURES = ("navigation.footer", "navigation.top", "search.highlight")
+"""Material features the site is tested with; another one is a maintainer's change, in review. Not
+content.action.edit: readers took its bare pencil for nothing they knew (overrides/partials/content.html)."""
 WATCH = ("data", "guide", "includes", "macros.py")
 SEARCH_SEPARATOR = r'[\s\-_,:;!?¿¡«»“”"()\[\]\\`/=·—–…]+|\.(?!\d)'
 """Where the search index and the reader's query split words (``separator:`` of the search plugin, every

@@ -211,7 +211,7 @@ SEPARATOR = f"      separator: '{preflight.SEARCH_SEPARATOR}'"
     ("mkdocs.yml", "  font: false", "  font:\n    text: Roboto", "the setting 'theme.font' in mkdocs.yml is not a single value"),
     ("mkdocs.yml", "  language: en", "  language: ../../x", "the theme.language in mkdocs.yml"),
     ("mkdocs.es.yml", "  language: es", "  language: en", "the theme.language of mkdocs.es.yml is 'en', not 'es'"),
-    ("mkdocs.yml", "    - search.highlight", "    - search.highlight\n    - navigation.instant", "the theme.features[4] in mkdocs.yml"),
+    ("mkdocs.yml", "    - search.highlight", "    - search.highlight\n    - navigation.instant", "the theme.features[3] in mkdocs.yml"),
     ("mkdocs.yml", "  font: false", "  font: false\n  favicon: https://evil.example/x.png", "the setting 'theme.favicon' in mkdocs.yml"),
     ("mkdocs.yml", "  font: false", "  font: false\n  variant: classic", "the setting 'theme.variant' in mkdocs.yml, read by MkDocs"),
     ("zensical.yml", "  variant: classic", "  variant: modern", "the theme.variant in zensical.yml"),
