@@ -8,6 +8,8 @@ be of the pages as finally written.
 0. The 404 page's list of Spanish topics, from mkdocs.es.yml's nav (:func:`spanish_topics`): a page
    added to the nav is listed there with nothing else to edit.
 1. Valid markup for Material's two hidden toggles (:func:`finish_site`).
+1b. Words typed without their accents find their pages: the search index gets each accented word folded
+   (:func:`fold_search_index`), as Material's search cannot fold them itself.
 2. Less to download (:func:`slim`): the comments of the inlined stylesheets
    (overrides/stylesheets/, documented for editors) and the indentation of the
    theme's templates are dropped. Together about 1.8 KiB gzip a page, which keeps
@@ -60,6 +62,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -417,6 +420,46 @@ def spanish_topics(site_dir: str | Path, project: str | Path) -> int:
     return len(topics)
 
 
+SEARCH_INDEX = Path("search") / "search_index.json"
+FOLDED = {"title": "title_folded", "text": "text_folded"}
+"""The search index fields :func:`fold_search_index` adds, each with the weight of the field it folds."""
+_TAG = re.compile(r"<[^>]*>")
+
+
+def fold(word: str) -> str:
+    """``word`` lower-cased without its accents and tildes, as a reader may type it: "acné" -> "acne",
+    "médico" -> "medico", "niño" -> "nino" (Unicode's decomposition, marks dropped)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+
+
+def fold_search_index(site_dir: str | Path) -> int:
+    """Words typed without their accents find the pages that have them ("acne" finds "acné"), with no script
+    of ours. Material 9.8's search lower-cases words and nothing more (the Spanish edition's pipeline is only
+    its stop-word filter), and gives each query word a trailing wildcard, so "acne" matched no indexed word.
+    Each section of ``search/search_index.json`` gets two more fields, :data:`FOLDED`, that Material's search
+    indexes (it indexes every field of ``config.fields``) but never shows (it shows a result's title and text):
+    the folded form of each word of its title, and of its text, that has an accent, in order. Results show
+    the sections' own words; "acné" and "acne" list the same pages. Returns the number of words added; an
+    edition with no such index (Zensical, whose search folds accents itself) is left alone. MIGRATING.md, "Search"."""
+    path = Path(site_dir) / SEARCH_INDEX
+    if not path.is_file():
+        return 0
+    index = json.loads(path.read_text(encoding="utf-8"))
+    separator = re.compile(index["config"]["separator"])
+    fields = index["config"]["fields"]
+    added = 0
+    for doc in index["docs"]:
+        for field, folded in FOLDED.items():
+            words = [fold(w) for w in separator.split(_TAG.sub(" ", doc.get(field) or "")) if w and fold(w) != w.lower()]
+            if words:
+                doc[folded] = " ".join(words)
+                added += len(words)
+    for field, folded in FOLDED.items():
+        fields[folded] = dict(fields[field])
+    path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
+    return added
+
+
 def run_all(site_dir: str | Path, styles_dir: str | Path | None = None, file_urls: bool = False,
             policy: bool = True, editions: tuple[str, ...] = (), project: str | Path | None = None) -> int:
     """Every post-build step, in order, the Content-Security-Policy last (it hashes the final pages).
@@ -431,6 +474,7 @@ def run_all(site_dir: str | Path, styles_dir: str | Path | None = None, file_url
     if project is not None:
         spanish_topics(site_dir, project)
     finish_site(site_dir)
+    fold_search_index(site_dir)
     hint_eager_compile(site_dir)
     trim_palette(site_dir)
     if styles_dir:

@@ -4,12 +4,12 @@ SEARCH_SEPARATOR), Material split words only at spaces and hyphens, so the index
 search for "duele" missed the pain page; an English word right after an opening quotation mark or
 bracket was missed the same way.
 
-Words typed without their accents ("acne" for "acné") still find nothing in Material's search, and no
-setting changes that: Material 9.8's search plugin takes lang, separator, pipeline (stemmer,
-stopWordFilter, trimmer only), fields and jieba options; its tokenizer only lower-cases the text between
-separators; the stemmer folds accents in the index but not in the query, which Material gives a trailing
-wildcard, and Lunr does not stem a wildcard term, so "después" and "duele" then find nothing (measured:
-MIGRATING.md, "Search"). Zensical's search folds accents itself (NFKD), so both spellings work there.
+Words typed without their accents ("acne" for "acné", "medico" for "médico") find the same pages as with
+them: Material 9.8's search only lower-cases words and gives each query word a trailing wildcard, which
+Lunr does not stem, so no setting of the search plugin folds accents; the post-build step
+(guide/postbuild.py, fold_search_index) adds each indexed section's accented words, folded, in two fields
+that Material's search indexes but never shows (MIGRATING.md, "Search"). Zensical's search folds accents
+itself (NFKD).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from browser import Server, Tabs, serving
-from guide import preflight
+from guide import postbuild, preflight
 from htmlpage import article_text, parse
 from support import Build
 
@@ -138,3 +138,49 @@ def test_zensical_spanish_search_lists_only_pages_with_the_word(tabs: Tabs, site
                    if not re.search(rf"\b{word}\b", article_text((served.root / path / "index.html").read_text(encoding="utf-8")), re.I)]
         assert not without, f"searching {word!r} lists pages that do not have it: {without}"
         assert not log.errors, log.errors
+
+
+FOLDED_PAIRS = [("acne", "acné"), ("medico", "médico")]
+"""Words the Spanish edition has only with an accent (the third readers' review typed these)."""
+
+
+def test_the_spanish_index_has_each_accented_word_folded(site: Build) -> None:
+    """Every word of a section's title or text that has an accent is in the section's folded field, without
+    it; a section's title and text are as Material wrote them (what a result shows)."""
+    index = _index(site.site, "es")
+    separator = re.compile(index["config"]["separator"])
+    assert index["config"]["fields"]["title_folded"] == index["config"]["fields"]["title"]
+    assert index["config"]["fields"]["text_folded"] == index["config"]["fields"]["text"]
+    words = {w.lower() for _, text in _texts(index) for w in separator.split(text)}
+    for folded, accented in FOLDED_PAIRS:
+        assert accented in words and folded not in words, f"pick a word the Spanish pages have only as {accented!r}"
+    for doc in index["docs"]:
+        for field in ("title", "text"):
+            shown = [w for w in separator.split(re.sub(r"<[^>]*>", " ", doc[field])) if w]
+            expected = [postbuild.fold(w) for w in shown if postbuild.fold(w) != w.lower()]
+            assert doc.get(f"{field}_folded", "").split() == expected, (doc["location"], field)
+            assert all(postbuild.fold(w) == w for w in expected)
+
+
+def _results(page: Page) -> list[tuple[str, str]]:
+    """Each listed result's title and the text it shows, white space collapsed."""
+    shown: list[list[str]] = page.locator(".md-search-result__item").evaluate_all(
+        "els => els.map(e => [(e.querySelector('h1, h2') || {}).textContent || '', e.innerText])")
+    return [(" ".join(title.split()), " ".join(text.split())) for title, text in shown]
+
+
+@pytest.mark.parametrize(("folded", "accented"), FOLDED_PAIRS)
+def test_spanish_search_finds_a_word_typed_without_its_accent(tabs: Tabs, server: Server, folded: str, accented: str) -> None:
+    """"acne" lists the results "acné" lists, in the same order and with the same titles, and shows no folded
+    word: what a result shows is the section's own text."""
+    found: dict[str, tuple[list[str], list[tuple[str, str]]]] = {}
+    for word in (accented, folded):
+        with tabs.visit(server, "es/", 1280) as (page, log):
+            hrefs = _search(page, word)
+            found[word] = (hrefs, _results(page))
+            assert not log.errors and not log.third_party, (log.errors, log.third_party)
+    assert found[accented][0], f"searching {accented!r} finds nothing"
+    assert found[folded][0] == found[accented][0], f"searching {folded!r}: {found[folded][0]}; {accented!r}: {found[accented][0]}"
+    assert [t for t, _ in found[folded][1]] == [t for t, _ in found[accented][1]]
+    shown = " ".join(text for _, text in found[folded][1])
+    assert accented in shown.lower() and not re.search(rf"\b{folded}\b", shown, re.I), "a result shows a folded word"
