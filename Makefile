@@ -87,10 +87,13 @@ serve: $(VENV)/.site ## Preview both editions on http://127.0.0.1:8000 (Spanish 
 # Built into .site-new/ and moved to site/ only on success: a failed build leaves the previous site (or none).
 # Two editions at once, one per core: English (mkdocs.yml) into .site-new/, Spanish (mkdocs.es.yml) into
 # .site-new-es/ (its messages held until the English build ends, so the two never interleave), then es/ inside.
+# The pre-flight hands what it checked to both builds (a private folder, GUIDE_CHECKED, removed at the end):
+# a build whose files are still those the pre-flight read checks nothing twice (guide/handoff.py).
 build: $(VENV)/.site ## Strict build of both editions into site/ (Spanish in site/es/)
-	$(BIN)/python -m guide.preflight
 	rm -rf .site-new .site-new-es
-	$(BIN)/mkdocs build -f mkdocs.es.yml --strict --clean --site-dir .site-new-es > .site-new-es.log 2>&1 & es=$$!; \
+	export GUIDE_CHECKED=$$(mktemp -d); trap 'rm -rf "$$GUIDE_CHECKED"' EXIT; \
+	  $(BIN)/python -m guide.preflight || exit 1; \
+	  $(BIN)/mkdocs build -f mkdocs.es.yml --strict --clean --site-dir .site-new-es > .site-new-es.log 2>&1 & es=$$!; \
 	  $(BIN)/mkdocs build --strict --clean --site-dir .site-new; en=$$?; \
 	  wait $$es; es=$$?; cat .site-new-es.log >&2; rm -f .site-new-es.log; \
 	  if [ $$en -ne 0 ] || [ $$es -ne 0 ]; then rm -rf .site-new .site-new-es; exit 1; fi

@@ -22,7 +22,7 @@ from guide.errors import GuideError, GuideErrors
 def define_env(env: MacrosEnv) -> None:
     """Load and check this edition of the guide (every problem at once), then register its macros."""
     try:
-        project = library.load_project(Path(env.project_dir), getattr(env, "conf", None), page=lambda: env.page)
+        project = library.load_project(Path(env.project_dir), getattr(env, "conf", None), page=lambda: env.page, handed=True)
     except GuideErrors as exc:
         raise stop(exc) from None
     for name in macrospecs.MACROS:

@@ -26,7 +26,7 @@ import jinja2
 import jinja2.sandbox
 from markupsafe import Markup, escape
 
-from . import attribution, figures, macrospecs, numbers, pages, passages, pictures, preflight, render, rendered, schema, siteurl
+from . import attribution, figures, handoff, macrospecs, numbers, pages, passages, pictures, preflight, render, rendered, schema, siteurl
 from . import lang as langs
 from . import meaning as meaning_words
 from .engine import BuildConfig, Page
@@ -100,10 +100,19 @@ def _problems(exc: GuideError | GuideErrors) -> list[GuideError]:
 class Project:
     """One edition of the guide, checked, with its macros (one method each, as ``guide.macrospecs`` declares)."""
 
-    def __init__(self, root: Path, conf: BuildConfig | None = None, page: Callable[[], Page | None] = lambda: None) -> None:
+    def __init__(self, root: Path, conf: BuildConfig | None = None, page: Callable[[], Page | None] = lambda: None,
+                 handed: bool = False) -> None:
         self.root, self.conf, self._current = root, conf, page
         self.lang = langs.language_of(conf)  # the edition: theme.language in mkdocs.yml / mkdocs.es.yml
         self.docs, self.docs_shown = _docs_dir(conf, root)
+        self.ids = figures.Ids()  # ids unique per page, for the pictures
+        self._recording: list[set[str]] = []
+        self._trial: list[Page] = []  # a stand-in page while every partial is tried once
+        self._made: list[tuple[str, str]] = []  # (partial, output) of the trial renders
+        checked = handoff.take(root, self.lang, self.docs_shown) if handed else None
+        if checked is not None:  # the pre-flight of this `make build` checked these very files (guide/handoff.py)
+            self._restore(checked)
+            return
         preflight.check_symlinks(root)
         self.english = load_facts(root / DATA, DATA)  # its shape: nothing else can be read without it
         # The rest is told all at once, with the pages' problems: what the article says, the wording of
@@ -125,10 +134,6 @@ class Project:
         _collect(deferred, self._check_plain_texts, None)
         self.all_facts = self.facts.all_facts()
         self.templates = self._templates()
-        self.ids = figures.Ids()  # ids unique per page, for the pictures
-        self._recording: list[set[str]] = []
-        self._trial: list[Page] = []  # a stand-in page while every partial is tried once
-        self._made: list[tuple[str, str]] = []  # (partial, output) of the trial renders
         self.shows = self._summaries()
         self.pictures: dict[str, pictures.Picture] = _collect(deferred, lambda: pictures.load(root), {})
         try:
@@ -149,6 +154,18 @@ class Project:
         problems += _not_covered_problems(self.facts, self.site, root, self.docs_shown)
         if problems:
             raise GuideErrors(problems)
+
+    def checked(self, digest: str) -> handoff.Checked:
+        """What this load found, for a build of the same files (``handoff``; ``digest``: theirs, taken before the load)."""
+        return handoff.Checked(digest, self.lang, self.docs_shown, self.english, self.facts, self.strings, self.terms,
+                               self.shows, self.pictures, self.site)
+
+    def _restore(self, checked: handoff.Checked) -> None:
+        """Take what the pre-flight's load of the same files found (``checked``), its checks passed."""
+        self.english, self.facts, self.strings, self.terms = checked.english, checked.facts, checked.strings, checked.terms
+        self.shows, self.pictures, self.site = checked.shows, checked.pictures, checked.site
+        self.all_facts = self.facts.all_facts()
+        self.templates = self._templates()
 
     def _check_plain_texts(self) -> None:
         """The glossary's meanings and the template strings name no doctor and quote no one (``attribution``)."""
@@ -440,12 +457,14 @@ SPANISH: BuildConfig = {"theme": Theme("es"), "docs_dir": "docs-es"}
 """What mkdocs.es.yml tells the project outside an engine: the Spanish edition, its pages in docs-es/."""
 
 
-def load_project(root: Path, conf: BuildConfig | None = None, page: Callable[[], Page | None] = lambda: None) -> Project:
+def load_project(root: Path, conf: BuildConfig | None = None, page: Callable[[], Page | None] = lambda: None,
+                 handed: bool = False) -> Project:
     """The edition ``conf`` describes (``None``: English, its settings read from mkdocs.yml; ``SPANISH``;
     or an engine's configuration) of the guide in ``root``,
-    checked; raises ``GuideErrors`` with every problem an editor must fix."""
+    checked; raises ``GuideErrors`` with every problem an editor must fix. ``handed``: for a build, which
+    takes what the pre-flight of the same `make build` found in the same files, if it did (``guide.handoff``)."""
     try:
-        return Project(root, conf, page)
+        return Project(root, conf, page, handed)
     except GuideError as exc:
         raise GuideErrors([exc]) from None
 

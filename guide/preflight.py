@@ -47,18 +47,25 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import pickle
 import re
 import sys
+import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
-from . import mdconfig, schema
+from . import handoff, mdconfig, schema
 from .errors import GuideError, GuideErrors, did_you_mean, quote_line
 from .lang import LANGS
 from .yamlsrc import MAX_BYTES, MAX_DEPTH, MAX_SCALAR, compose, hazards
+
+if TYPE_CHECKING:
+    from .engine import BuildConfig
+    from .pages import Site
 
 CONTENT_DIRS = ("docs", "docs-es", "includes", "data", "overrides", "sources")
 
@@ -1195,32 +1202,109 @@ def check_symlinks(root: Path) -> None:
             for link in links])
 
 
-def content_errors(root: Path) -> list[GuideError]:
+def content_errors(root: Path, checked: list[handoff.Checked] | None = None, parallel: bool = False) -> list[GuideError]:
     """Everything an editor can break in the content, for both editions at once: the data and its Spanish
     wording, the strings, the glossaries, every page of both folders, the pairs and the partials, as
-    each edition's build checks them (``guide.library.load_project``), without building anything."""
-    from .library import SPANISH, load_project
+    each edition's build checks them (``guide.library.load_project``), without building anything.
+    With ``checked``, each edition that loads is added to it, for the builds (``guide.handoff``); with
+    ``parallel``, the Spanish edition is read in a second process (a fork) while this one reads the English."""
+    from .library import SPANISH
 
     if not (root / "macros.py").is_file():
         return []  # not a guide (a configuration's fixture)
     from .pages import check_numeral_pairs
 
+    digest = handoff.digest(root) if checked is not None else ""  # the files as they are before any is read
+    spanish_conf: BuildConfig = {**SPANISH, **_addresses(root, "mkdocs.es.yml")}
+    confs = (None, spanish_conf) if (root / "docs-es").is_dir() else (None,)
+    spanish = _forked(lambda: _edition(root, confs[1], digest)) if parallel and len(confs) == 2 and hasattr(os, "fork") else None
+    editions = [_edition(root, confs[0], digest), spanish() if spanish else None][:len(confs)]
+    if len(confs) == 2 and spanish is None:
+        editions[1] = _edition(root, confs[1], digest)
     found: dict[str, GuideError] = {}
     sites = {}
-    for conf in ((None, SPANISH) if (root / "docs-es").is_dir() else (None,)):
-        try:
-            project = load_project(root, conf)
-        except GuideErrors as exc:
-            problems = exc.errors
-        else:
-            sites[project.docs_shown] = project.site
-            continue
+    for edition in editions:
+        assert edition is not None
+        problems, site, record = edition
+        if site is not None:
+            sites[site[0]] = site[1]
+        if record is not None and checked is not None:
+            checked.append(record)
         for problem in problems:
             found.setdefault(str(problem), problem)  # both editions report the data's and the pairs' problems
     if len(sites) == 2:  # the numbers typed on each pair of pages, once both editions read
         for problem in check_numeral_pairs(sites):
             found.setdefault(str(problem), problem)
     return sorted(found.values(), key=lambda e: (e.file, e.line or 0))
+
+
+Edition = tuple[list[GuideError], "tuple[str, Site] | None", "handoff.Checked | None"]
+
+
+def _edition(root: Path, conf: BuildConfig | None, digest: str) -> Edition:
+    """One edition read and checked: its problems, or its pages (by folder) and, with ``digest``, its record."""
+    from .library import load_project
+
+    try:
+        project = load_project(root, conf)
+    except GuideErrors as exc:
+        return exc.errors, None, None
+    return [], (project.docs_shown, project.site), project.checked(digest) if digest else None
+
+
+def _forked(work: Callable[[], Edition]) -> Callable[[], Edition]:
+    """Start ``work`` in a forked process now; the function returned waits for its result. The problems travel
+    as their fields (an exception pickles by its message alone); a failure of the code itself is raised here,
+    with the child's traceback."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: do the work, send it back, leave at once (no cleanup of the parent's state)
+        os.close(read)
+        try:
+            problems, site, record = work()
+            data = pickle.dumps(("done", [(type(p), vars(p)) for p in problems], site, record))
+        except BaseException:  # noqa: BLE001 - told to the parent, which raises it
+            data = pickle.dumps(("failed", traceback.format_exc(), None, None))
+        with os.fdopen(write, "wb") as out:
+            out.write(data)
+        os._exit(0)
+    os.close(write)
+
+    def result() -> Edition:
+        with os.fdopen(read, "rb") as source:
+            data = source.read()
+        os.waitpid(pid, 0)
+        if not data:
+            raise RuntimeError("the pre-flight's second process ended without a result")
+        status, problems, site, record = pickle.loads(data)  # noqa: S301 - from our own child process
+        if status != "done":
+            raise RuntimeError(f"the pre-flight's second process failed:\n{problems}")
+        return [kind(**{k: v for k, v in fields.items() if k in kind.__dataclass_fields__}) for kind, fields in problems], site, record
+
+    return result
+
+
+def _addresses(root: Path, name: str) -> BuildConfig:
+    """The addresses (site_url, repo_url) an edition's configuration gives its build, for the pages' links,
+    read as its engine reads them (the file, then what it INHERITs; ``!ENV`` from the environment)."""
+    from .siteurl import load_config
+
+    found: BuildConfig = {}
+    path: Path | None = root / name
+    for _ in CONFIGS:  # a chain no longer than the configurations (a loop is check_config's message)
+        if path is None or not path.is_file() or not path.resolve().is_relative_to(root.resolve()):
+            break
+        try:
+            config = load_config(path)
+        except (yaml.YAMLError, ValueError, OSError):
+            break
+        if isinstance(config.get("site_url"), str):
+            found.setdefault("site_url", config["site_url"])
+        if isinstance(config.get("repo_url"), str):
+            found.setdefault("repo_url", config["repo_url"])
+        parent = config.get("INHERIT")
+        path = path.parent / parent if isinstance(parent, str) else None
+    return found
 
 
 def _configs_read(root: Path) -> bool:
@@ -1251,8 +1335,9 @@ def main(argv: list[str]) -> int:
             errors.extend(exc.errors if isinstance(exc, GuideErrors) else [exc])
     # The content is read through the editions' configurations (addresses, folders, languages): while one
     # of them cannot be read, its message comes alone, and the content is checked on the next run.
+    checked: list[handoff.Checked] | None = [] if handoff.folder() is not None else None
     if "--configs-only" not in argv and _configs_read(root):
-        errors = sorted([*errors, *content_errors(root)], key=lambda e: (e.file, e.line or 0))
+        errors = sorted([*errors, *content_errors(root, checked, parallel=True)], key=lambda e: (e.file, e.line or 0))
     if not errors and "--flatten" in argv[1:]:
         try:
             for name, expected in EXPECTED.items():
@@ -1263,6 +1348,8 @@ def main(argv: list[str]) -> int:
     if errors:
         print(f"ERROR    -  {GuideErrors(errors)}", file=sys.stderr)
         return 1
+    for edition in checked or []:  # all passed: the builds of this `make build` need not check the same files again
+        handoff.save(edition)
     return 0
 
 
