@@ -90,9 +90,9 @@ def folder() -> Path | None:
 
 
 def save(checked: Checked) -> None:
-    """Keep an edition's record for the builds (nothing without a hand-off folder)."""
+    """Keep an edition's record for the builds (nothing without a hand-off folder, or without a digest)."""
     where = folder()
-    if where is not None:
+    if where is not None and checked.digest:
         (where / f"{checked.lang}.pickle").write_bytes(pickle.dumps(checked))
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from . import attribution, macrospecs, pagecheck, rendered, schema, speakers
-from .errors import GuideError, GuideErrors, did_you_mean
+from .errors import GuideError, GuideErrors, did_you_mean, quoted
 from .yamlsrc import load_text
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
@@ -61,6 +61,8 @@ class PageInfo:
     anchors: set[str] = field(default_factory=set)
     as_typed: list[tuple[int | None, str]] = field(default_factory=list)
     """Numbers shown as typed (in code or a raw block), by line: listed for the reviewer."""
+    raw_blocks: list[tuple[int, str]] = field(default_factory=list)
+    """Each ``{% raw %}`` block, by its first line: listed for the editor and the reviewer (:func:`shown_as_typed`)."""
     numerals: dict[str, int | None] = field(default_factory=dict)
     """Each number typed on the page (not a macro's), with its line: its pair must show it too."""
 
@@ -73,6 +75,20 @@ class Site:
 
     def pages_using(self, key: str) -> list[PageInfo]:
         return [p for p in self.pages.values() if key in p.facts]
+
+
+def shown_as_typed(folder: str, site: Site) -> list[str]:
+    """What the build lets through as the editor's "shown as typed, not a fact", one line each, by page and line:
+    every ``{% raw %}`` block, and every number in code outside them (``folder/page.md:12: ...``)."""
+    out = []
+    for page in sorted(site.pages.values(), key=lambda p: p.path):
+        rows = [(line, "a {% raw %} block: " + quoted(" ".join(text.split()))) for line, text in page.raw_blocks]
+        rows += [(line or 0, "a number in code: " + quoted(" ".join(text.replace(rendered.RAW_STAND_IN, " ").split())))
+                 for line, text in page.as_typed
+                 if not any(first <= (line or 0) <= first + raw.count("\n") and text in raw  # one of a raw block's
+                            for first, raw in page.raw_blocks)]
+        out += [f"{folder}/{page.path}:{line}: {what}" for line, what in sorted(rows, key=lambda row: row[0])]
+    return out
 
 
 MacroSpec = pagecheck.MacroSpec
@@ -244,6 +260,7 @@ def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Ma
         links=report.links,
         anchors=report.anchors,
         as_typed=report.as_typed,
+        raw_blocks=report.raw_blocks,
         numerals=report.numerals,
     )
     return info, report.errors

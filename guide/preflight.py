@@ -59,7 +59,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from . import handoff, mdconfig, schema
-from .errors import GuideError, GuideErrors, did_you_mean, quote_line
+from .errors import GuideError, GuideErrors, did_you_mean, quote_line, visible
 from .lang import LANGS
 from .yamlsrc import MAX_BYTES, MAX_DEPTH, MAX_SCALAR, compose, hazards
 
@@ -1202,11 +1202,13 @@ def check_symlinks(root: Path) -> None:
             for link in links])
 
 
-def content_errors(root: Path, checked: list[handoff.Checked] | None = None, parallel: bool = False) -> list[GuideError]:
+def content_errors(root: Path, checked: list[handoff.Checked] | None = None, parallel: bool = False,
+                   hand_off: bool = False) -> list[GuideError]:
     """Everything an editor can break in the content, for both editions at once: the data and its Spanish
     wording, the strings, the glossaries, every page of both folders, the pairs and the partials, as
     each edition's build checks them (``guide.library.load_project``), without building anything.
-    With ``checked``, each edition that loads is added to it, for the builds (``guide.handoff``); with
+    With ``checked``, each edition that loads is added to it (with ``hand_off``, with the digest of the files
+    for the builds, ``guide.handoff``); with
     ``parallel``, the Spanish edition is read in a second process (a fork) while this one reads the English."""
     from .library import SPANISH
 
@@ -1214,7 +1216,7 @@ def content_errors(root: Path, checked: list[handoff.Checked] | None = None, par
         return []  # not a guide (a configuration's fixture)
     from .pages import check_numeral_pairs
 
-    digest = handoff.digest(root) if checked is not None else ""  # the files as they are before any is read
+    digest = handoff.digest(root) if hand_off else ""  # the files as they are before any is read
     spanish_conf: BuildConfig = {**SPANISH, **_addresses(root, "mkdocs.es.yml")}
     confs = (None, spanish_conf) if (root / "docs-es").is_dir() else (None,)
     spanish = _forked(lambda: _edition(root, confs[1], digest)) if parallel and len(confs) == 2 and hasattr(os, "fork") else None
@@ -1249,7 +1251,7 @@ def _edition(root: Path, conf: BuildConfig | None, digest: str) -> Edition:
         project = load_project(root, conf)
     except GuideErrors as exc:
         return exc.errors, None, None
-    return [], (project.docs_shown, project.site), project.checked(digest) if digest else None
+    return [], (project.docs_shown, project.site), project.checked(digest)
 
 
 def _forked(work: Callable[[], Edition]) -> Callable[[], Edition]:
@@ -1335,9 +1337,10 @@ def main(argv: list[str]) -> int:
             errors.extend(exc.errors if isinstance(exc, GuideErrors) else [exc])
     # The content is read through the editions' configurations (addresses, folders, languages): while one
     # of them cannot be read, its message comes alone, and the content is checked on the next run.
-    checked: list[handoff.Checked] | None = [] if handoff.folder() is not None else None
+    checked: list[handoff.Checked] = []
     if "--configs-only" not in argv and _configs_read(root):
-        errors = sorted([*errors, *content_errors(root, checked, parallel=True)], key=lambda e: (e.file, e.line or 0))
+        errors = sorted([*errors, *content_errors(root, checked, parallel=True, hand_off=handoff.folder() is not None)],
+                        key=lambda e: (e.file, e.line or 0))
     if not errors and "--flatten" in argv[1:]:
         try:
             for name, expected in EXPECTED.items():
@@ -1348,7 +1351,14 @@ def main(argv: list[str]) -> int:
     if errors:
         print(f"ERROR    -  {GuideErrors(errors)}", file=sys.stderr)
         return 1
-    for edition in checked or []:  # all passed: the builds of this `make build` need not check the same files again
+    from .pages import shown_as_typed
+
+    typed = [row for edition in checked for row in shown_as_typed(edition.docs_shown, edition.site)]
+    if typed:  # the editor's explicit "not a fact", which nothing checks as one: shown at every build, as in make facts
+        print("INFO    -  Shown as typed, not checked as facts (code and {% raw %} blocks): check each one.", file=sys.stderr)
+        for row in typed:
+            print(f"INFO    -    {visible(row)}", file=sys.stderr)
+    for edition in checked:  # all passed: the builds of this `make build` need not check the same files again
         handoff.save(edition)
     return 0
 

@@ -87,6 +87,8 @@ class Report:
     errors: list[GuideError] = field(default_factory=list)
     as_typed: list[tuple[int | None, str]] = field(default_factory=list)
     """(line, text) of each number shown as typed, in code or a raw block: listed for the reviewer."""
+    raw_blocks: list[tuple[int, str]] = field(default_factory=list)
+    """(first line, text) of each ``{% raw %}`` block: listed for the editor and the reviewer."""
     links: list[tuple[str, int | None]] = field(default_factory=list)
     """Each link to the site's own pages (address as written, line): checked once every page is read."""
     anchors: set[str] = field(default_factory=set)
@@ -520,6 +522,7 @@ def check_page(body: str, shown: str, lang: str, facts: schema.Facts, suggest: N
     report = Report()
     lines = body.splitlines()
     text, numbered, call_list, raws = substitute(body)
+    report.raw_blocks = raws
     calls = {c.index: c for c in call_list}
     try:
         markup = to_html(text, lang)

@@ -1,0 +1,38 @@
+"""`make build` lists what it lets through unchecked as facts (issue 21): every ``{% raw %}`` block and every
+number in code, by file and line, in both editions, as `make facts` and the pull-request summary list them."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tools.project import copy_project
+
+
+def test_the_preflight_lists_raw_blocks_and_numbers_in_code(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    for folder, line in (("docs", "Call {% raw %}555 0100{% endraw %} any time. Open `24 hours` a day.\n"),
+                         ("docs-es", "Llame al {% raw %}555 0100{% endraw %} cuando quiera. Abierto `24 horas` al día.\n")):
+        page = project / folder / "pain.md"
+        text = page.read_text(encoding="utf-8")
+        page.write_text(text + "\n" + line, encoding="utf-8")
+        at = len((text + "\n").splitlines()) + 1
+    proc = subprocess.run([sys.executable, "-m", "guide.preflight", str(project)], cwd=project, capture_output=True,
+                          text=True, timeout=600, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert proc.returncode == 0, proc.stderr
+    rows = [row.removeprefix("INFO    -    ") for row in proc.stderr.splitlines() if row.startswith("INFO    -    ")]
+    assert [row.split(": '")[0] for row in rows] == [
+        f"docs/pain.md:{at}: a {{% raw %}} block", f"docs/pain.md:{at}: a number in code",
+        f"docs-es/pain.md:{at}: a {{% raw %}} block", f"docs-es/pain.md:{at}: a number in code"], proc.stderr
+    assert rows[0].endswith(": '555 0100'") and rows[1].endswith("Open 24 hours a day.'"), rows
+    assert rows[3].endswith("Abierto 24 horas al día.'") and "\ue0ff" not in proc.stderr, rows
+    assert "Shown as typed, not checked as facts" in proc.stderr
+
+
+def test_nothing_is_listed_when_nothing_is_shown_as_typed(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    proc = subprocess.run([sys.executable, "-m", "guide.preflight", str(project)], cwd=project, capture_output=True,
+                          text=True, timeout=600, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert proc.returncode == 0 and "Shown as typed" not in proc.stderr, proc.stderr
