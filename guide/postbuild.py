@@ -508,6 +508,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.site}: no such site folder. Build the site first.", file=sys.stderr)
         return 1
     try:
+        home = args.site / "index.html"
+        if home.is_file() and re.search(r'<html[^>]*\slang="es"', home.read_text(encoding="utf-8")[:2000]):
+            from guide import spanish_words  # the Spanish edition (Zensical's): no unmarked English word
+
+            problems = spanish_words.check_site(args.site, args.project / "docs-es", "docs-es", args.project,
+                                                file_urls=args.file_links)
+            if problems:
+                raise GuideErrors(problems)
         pages = run_all(args.site, args.styles, args.file_links, editions=tuple(args.edition), project=args.project)
     except (MarkupChanged, GuideErrors) as exc:
         print(f"ERROR   -  {exc}", file=sys.stderr)
@@ -525,12 +533,32 @@ def after_mkdocs(conf: BuildConfig) -> None:
     runs ``python -m guide.postbuild``): every step of :func:`run_all` on the edition just built, the
     Content-Security-Policy last, except under `make serve` (:func:`serving`)."""
     custom_dir = conf["theme"].custom_dir
+    project = Path(conf["config_file_path"]).parent
+    from guide.lang import language_of
+
+    if language_of(conf) == "es":  # no unmarked English word on a Spanish page
+        from guide import spanish_words
+        from guide.errors import GuideErrors
+
+        docs = Path(conf["docs_dir"])
+        problems = spanish_words.check_site(Path(conf["site_dir"]), docs, _shown_folder(docs, project), project,
+                                            file_urls=not conf["use_directory_urls"])
+        if problems:
+            raise GuideErrors(problems)
     # The other editions built inside this one (extra.editions roots such as "./es/"), for robots.txt.
     editions = tuple(e["root"].removeprefix("./") for e in (conf["extra"].get("editions") or {}).values()
                      if e.get("root", "").startswith("./") and e["root"] != "./")
     run_all(conf["site_dir"], Path(custom_dir) / "stylesheets" if custom_dir else None,
             file_urls=not conf["use_directory_urls"], policy=not serving(conf), editions=editions,
-            project=Path(conf["config_file_path"]).parent)
+            project=project)
+
+
+def _shown_folder(folder: Path, project: Path) -> str:
+    """The pages folder as messages name it (``docs-es``)."""
+    try:
+        return folder.resolve().relative_to(project.resolve()).as_posix()
+    except ValueError:
+        return folder.name
 
 
 def serving(conf: BuildConfig) -> bool:

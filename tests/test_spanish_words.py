@@ -6,9 +6,9 @@
   footer's "Made with"); Material's Spanish words carry the review's wording
   (overrides/partials/languages/es.html, which has every key of the English file).
 * No English word on a Spanish page that is not marked as English (lang="en", so a screen reader
-  says it in English): in the article, the pictures and the footer, every word that is English (in
-  the article or the English edition) and not Spanish too (SHARED) or a name (read from the data) must sit in a
-  lang="en" element; tooltips (title attributes, which cannot carry a language) hold none at all.
+  says it in English): the Spanish build refuses it (guide/spanish_words.py, in the post-build step of
+  both engines), with the page, the line, the word and the fix; these tests hold it to that message, both
+  sides (an English word is refused; the words Spanish shares, SHARED, build).
 * Both engines' builds are checked (the ``built`` fixture), except for the terms and the glossary's order.
 * The one 404 page GitHub Pages serves (the root one) speaks Spanish too, with a link to the
   Spanish home; the Spanish build leaves no 404.html of its own.
@@ -20,7 +20,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
 from functools import cache
 from pathlib import Path
 
@@ -31,8 +33,11 @@ from bs4 import Tag
 from bs4.element import NavigableString, PreformattedString
 
 from guide.siteurl import load_config
+from guide.spanish_words import SHARED, english_vocabulary, names, unmarked_english
+from guide.spanish_words import words as words_of
 from htmlpage import article_text, one, parse
-from support import ROOT, Build, project_facts
+from support import BUILD_LIMIT, ES_CONFIG, MKDOCS, ROOT, Build
+from tools.project import copy_project
 
 MATERIAL = Path(material.__file__).parent / "templates" / "partials" / "languages"  # the installed theme's
 OURS = ROOT / "overrides" / "partials" / "languages" / "es.html"
@@ -90,83 +95,6 @@ def english_interface_text(html: str) -> list[str]:
             if value.lower() in english:
                 found.append(f"the theme's script says {value!r} ({key})")
     return found
-
-# English words that are Spanish words too (RAE), or symbols both editions use: ordinary Spanish on a
-# Spanish page, never marked as English ("ideas", "general", "hospital" in a Spanish sentence).
-SHARED = frozenset("""alcohol facial factor general plan retinol spa no en use mm a me son dental total normal final local
-    solar de superficial idea ideas error hospital hospitales animal capital central natural personal popular social
-    radio hotel real color doctor doctora actor motor sensor tumor humor horror honor terror similar regular particular
-    visual manual original oral mental principal virtual digital ideal material formal informal legal fatal metal canal
-    inferior superior interior exterior anterior posterior plural singular crisis virus gas extra drama sensible once
-    mayor par cruel""".split())
-TOOLS = frozenset({"material", "mkdocs", "zensical", "github"})
-"""The tools the footer names."""
-WORD = re.compile(r"[^\W\d_](?:[\w’'.-]*[^\W\d_])?")
-ADDRESS = re.compile(r"\S*(?:https?://|www\.|\.github\.io|\.html)\S*")
-
-
-def _words(text: str) -> set[str]:
-    return {w.lower() for w in WORD.findall(ADDRESS.sub(" ", text))}
-
-
-@cache
-def names() -> frozenset[str]:
-    """Names: people, places, brands, the publisher (a name is not translated, and has no language to
-    mark), read from the data, whatever they are today: the experts' names and credentials, the authors
-    and the publisher, and every word written with a capital, the same, in the data's English texts and
-    in its Spanish wording (Beverly Hills, Tensage, Dermapen); and the tools the footer names."""
-    facts = project_facts()
-    words = {w for e in facts.experts.values() for w in _words(f"{e.name} {e.credentials}")}
-    words |= {w for author in facts.source.authors for w in _words(author)} | _words(facts.source.publisher)
-
-    def capitals(file: str) -> set[str]:
-        found: set[str] = set()
-        todo = [yaml.safe_load((ROOT / file).read_text(encoding="utf-8"))]
-        while todo:
-            value = todo.pop()
-            if isinstance(value, dict):
-                todo += value.values()
-            elif isinstance(value, list):
-                todo += value
-            elif isinstance(value, str):
-                found |= {w for w in WORD.findall(value) if w[0].isupper()}
-        return found
-
-    return frozenset(words | {w.lower() for w in capitals("data/facts.yml") & capitals("data/facts.es.yml")} | TOOLS)
-
-
-@cache
-def english_words(site_dir: Path) -> frozenset[str]:
-    """The English vocabulary: the article's words and those of the English edition's pages (not
-    their Spanish parts, such as the 404 page's), less the words Spanish shares and names."""
-    words = _words((ROOT / "sources" / "article.txt").read_text(encoding="utf-8"))
-    for page in site_dir.rglob("*.html"):
-        if page.relative_to(site_dir).parts[0] == "es":
-            continue
-        for article in parse(page.read_text(encoding="utf-8")).select("article"):
-            for text in article.find_all(string=True):
-                if not isinstance(text, PreformattedString) and not text.find_parent(["script", "style"]) \
-                        and _own_language(text) != "es":
-                    words |= _words(str(text))
-    return frozenset(words - SHARED - names())
-
-
-def unmarked_english(html: str, english: frozenset[str]) -> list[str]:
-    """English words of a page's article, pictures and footer that no lang="en" element marks, and
-    English words in its tooltips (a title attribute cannot be marked)."""
-    tree = parse(html)
-    found = []
-    for part in tree.select("article, footer"):
-        for text in part.find_all(string=True):
-            if isinstance(text, PreformattedString) or text.find_parent(["script", "style"]) or _own_language(text) == "en":
-                continue
-            for word in sorted(_words(str(text)) & english):
-                found.append(f"{word!r} in “{' '.join(str(text).split())[:60]}”")
-    for element in tree.select("article [title]"):
-        for word in sorted(_words(str(element["title"])) & english):
-            found.append(f"{word!r} in the tooltip “{element['title']}”")
-    return found
-
 
 # (a word that must not come back, why): searched in the text a reader sees and in the tooltips
 RETIRED = [
@@ -249,34 +177,61 @@ def test_unmarked_english_is_found() -> None:
               '<p><abbr title="Del consejo (board-certified)">consejo</abbr> y <span lang="en">microneedling</span>, '
               'en https://example.org/microneedling-guide/</p></article>'
               '<footer>Hecho con <a lang="en">Material for MkDocs</a>; scrubs.</footer></body></html>')
-    assert unmarked_english(before, english) == [
-        "'pen' in “Describe la pluma (pen) de microagujas.”", "'scrubs' in “; scrubs.”",
-        "'board-certified' in the tooltip “Del consejo (board-certified)”"]
+    assert sorted(unmarked_english(before, english)) == [
+        ("board-certified", "the tooltip “Del consejo (board-certified)”"),
+        ("pen", "“Describe la pluma (pen) de microagujas.”"), ("scrubs", "“; scrubs.”")]
 
 
 def test_spanish_words_that_english_shares_are_not_english() -> None:
     """The new-editor trial: "ideas" on a Spanish page was called English. Words Spanish shares build
     unmarked; a word only English has is still found, beside them."""
     shared = ["ideas", "idea", "general", "normal", "hospital", "final", "local", "total", "error"]
-    english = frozenset(_words((ROOT / "sources" / "article.txt").read_text(encoding="utf-8")) | set(shared)
-                        | {"needle", "pen"}) - SHARED - names()
+    english = frozenset(words_of((ROOT / "sources" / "article.txt").read_text(encoding="utf-8")) | set(shared)
+                        | {"needle", "pen"}) - SHARED - names(ROOT)
     page = ('<html lang="es"><body><article><p>Algunas ideas: una idea general, un error normal en el hospital, el '
             'resultado final, la clínica local y el precio total.</p><p>La pluma (pen) tiene una needle.</p>'
             '</article></body></html>')
-    assert unmarked_english(page, english) == ["'needle' in “La pluma (pen) tiene una needle.”",
-                                               "'pen' in “La pluma (pen) tiene una needle.”"]
+    assert sorted(unmarked_english(page, english)) == [("needle", "“La pluma (pen) tiene una needle.”"),
+                                                       ("pen", "“La pluma (pen) tiene una needle.”")]
 
 
-def test_english_words_on_spanish_pages_are_marked(built: Build) -> None:
-    english = english_words(built.site)
+def test_the_english_vocabulary_is_read_from_the_english_sources() -> None:
+    english = english_vocabulary(ROOT)
     assert {"needle", "scrubs", "punctate", "board-certified", "microneedling", "pen"} <= english
-    found = {}
-    for rel in _spanish_pages(built):
-        words = unmarked_english((built.site / rel).read_text(encoding="utf-8"), english)
-        if words:
-            found[rel] = words
-    assert not found, ("mark English words with {{ en(\"...\") }} on the page, or say them in Spanish (a word Spanish "
-                       "shares, such as 'psoriasis', goes in SHARED in tests/test_spanish_words.py): " + str(found))
+    assert not english & SHARED and "nazarian" not in english and "dermapen" not in english
+
+
+SHARED_LINE = "Algunas ideas: una idea general, un error normal en el hospital y el resultado final."
+ENGLISH_LINE = 'La pluma tiene una needle, que el {{ en("pen") }} lleva.'
+
+
+def _spanish_build(tmp_path: Path, *lines: str) -> tuple[subprocess.CompletedProcess[str], int]:
+    """The Spanish edition of a copy of the project, built with ``lines`` added to docs-es/pain.md; and the
+    line of the last one."""
+    project = copy_project(tmp_path / "project")
+    page = project / "docs-es" / "pain.md"
+    text = page.read_text(encoding="utf-8").rstrip("\n") + "\n"
+    for line in lines:
+        text += "\n" + line + "\n"
+    page.write_text(text, encoding="utf-8")
+    proc = subprocess.run([MKDOCS, "build", "-f", ES_CONFIG, "--strict", "--clean", "--site-dir", str(tmp_path / "site")],
+                          cwd=project, capture_output=True, text=True, timeout=BUILD_LIMIT,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return proc, len(text.splitlines())
+
+
+def test_an_english_word_on_a_spanish_page_stops_the_build(tmp_path: Path) -> None:
+    proc, line = _spanish_build(tmp_path, SHARED_LINE, ENGLISH_LINE)
+    assert proc.returncode != 0
+    errors = [row for row in proc.stderr.splitlines() if row.startswith("ERROR")]
+    assert len(errors) == 1 and f"docs-es/pain.md:{line}: an English word on a Spanish page, not marked as English " \
+        "('needle') Found: 'La pluma tiene una needle, " in errors[0], proc.stderr
+    assert 'Fix: Say it in Spanish, or mark it: {{ en("needle") }}.' in errors[0] and "Expected: Spanish words" in errors[0]
+
+
+def test_the_words_spanish_shares_build(tmp_path: Path) -> None:
+    proc, _ = _spanish_build(tmp_path, SHARED_LINE)
+    assert proc.returncode == 0, proc.stderr
 
 
 def test_the_spanish_glossary_is_in_spanish_dictionary_order(site: Build) -> None:
