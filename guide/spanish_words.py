@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
 
-from . import htmlcheck
 from .errors import GuideError, quoted
 
 SHARED = frozenset("""alcohol facial factor general plan retinol spa no en use mm a me son dental total normal final local
@@ -56,8 +56,9 @@ def _strings(value: object) -> Iterator[str]:
 
 
 def _yaml(path: Path) -> object:
+    """A YAML file's values (libyaml's safe loader where installed: the pre-flight has read the file already)."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
     except (OSError, yaml.YAMLError):
         return None  # the pre-flight says what is wrong with it
 
@@ -99,35 +100,60 @@ def english_vocabulary(root: Path) -> frozenset[str]:
     return frozenset(w for w in found - SHARED - names(root) if len(w) > 1)  # a lone letter ("’s") is no word
 
 
+VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+"""Elements with no end tag."""
+
+
+class _Reader(HTMLParser):
+    """A built page's text, with the language of each piece: only what the article and the footer show, and the
+    article's tooltips. The pages are the build's own output (the page check read their source with the
+    browsers' parser, guide/htmlcheck.py): the standard library's parser reads them quickly enough for every build."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[tuple[str, str, bool, bool]] = [("", "", False, False)]  # (tag, lang, in article/footer, in article)
+        self.texts: list[tuple[str, str, bool]] = []  # (text, lang, a tooltip)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        _, lang, inside, article = self.open[-1]
+        values = dict(attrs)
+        lang = values.get("lang") or lang
+        inside, article = inside or tag in ("article", "footer"), article or tag == "article"
+        if article and values.get("title"):
+            self.texts.append((values["title"] or "", "", True))
+        if tag not in VOID:
+            self.open.append((tag, lang, inside, article))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID:
+            self.open.pop()
+
+    def handle_endtag(self, tag: str) -> None:
+        for at in range(len(self.open) - 1, 0, -1):
+            if self.open[at][0] == tag:
+                del self.open[at:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        tag, lang, inside, _ = self.open[-1]
+        if inside and tag not in ("script", "style"):
+            self.texts.append((data, lang, False))
+
+
 def unmarked_english(html: str, english: frozenset[str]) -> list[tuple[str, str]]:
     """``(word, where)`` for each English word of a page's article and footer that no ``lang="en"`` element marks,
     and each English word in its tooltips (a title attribute cannot be marked)."""
+    reader = _Reader()
+    reader.feed(html)
+    reader.close()
     found: list[tuple[str, str]] = []
-
-    def text(value: str, lang: str, tooltip: bool = False) -> None:
+    for value, lang, tooltip in reader.texts:
         if lang == "en" and not tooltip:
-            return
+            continue
         shown = " ".join(value.split())
         for word in sorted(words(value) & english):
             found.append((word, f"the tooltip “{shown[:80]}”" if tooltip else f"“{shown[:80]}”"))
-
-    def walk(node: htmlcheck.Element, lang: str, inside: bool, in_article: bool) -> None:
-        name = htmlcheck.tag_name(node) if htmlcheck.is_element(node) else ""
-        if not htmlcheck.is_element(node):
-            return
-        lang = node.get("lang", lang)
-        inside = inside or name in ("article", "footer")
-        in_article = in_article or name == "article"
-        if in_article and "title" in node.attrib:
-            text(node.attrib["title"], "", tooltip=True)
-        for child in node:
-            walk(child, lang, inside, in_article)
-            if inside and child.tail:
-                text(child.tail, lang)
-        if inside and node.text and name not in ("script", "style"):
-            text(node.text, lang)
-
-    walk(htmlcheck.parse_document(html), "", False, False)
     return found
 
 
