@@ -1,4 +1,4 @@
-# The microneedling guide. `make serve` to preview, `make test` to check everything.
+# The microneedling guide. `make serve` to preview, `make test` to check the published site.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
@@ -9,7 +9,7 @@ VENVZ  := .venv-zensical
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve build test test-fast lint facts review bench build-zensical clean lock preview
+.PHONY: help serve build test test-fast test-zensical lint facts review bench build-zensical clean lock preview
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -111,12 +111,19 @@ review: $(VENV)/.site ## Pages whose review is due within 30 days, or overdue
 # A single test file or test runs in one process: .venv/bin/python -m pytest tests/test_x.py
 XDIST ?= -n auto
 
-test: $(VENV)/.test $(VENVZ)/.zensical $(VENVL)/.lock lint ## Run every test (lint and types, data, pages, both builds, HTML, browser)
-	$(BIN)/python -m pytest $(XDIST)
+# Every check of the published engine (MkDocs), both editions; of Zensical, the build, the same content,
+# the Nu checker, the links and axe at phone width (the rest of its browser checks: make test-zensical).
+test: $(VENV)/.test $(VENVZ)/.zensical $(VENVL)/.lock lint ## Run every test of the published site (lint and types, data, pages, builds, HTML, browser; Zensical's build, content and phone width)
+	$(BIN)/python -m pytest $(XDIST) -m "not zensical_matrix"
 
-# For editors: no browser, no Zensical (the unit and site layers, pytest.ini), with lint and types.
+# For editors: no browser, no Zensical (the unit, build and site layers, pytest.ini), with lint and types.
 test-fast: $(VENV)/.test $(VENVL)/.lock lint ## Quick check while editing: lint, types, data, pages and the MkDocs build (no browser, no Zensical)
 	$(BIN)/python -m pytest $(XDIST) -q -m "not browser and not zensical and not suite"
+
+# Every Zensical check, its full browser matrix included (CI: a pull request that touches overrides/, the
+# configurations or requirements-zensical*, and weekly: .github/workflows/zensical.yml).
+test-zensical: $(VENV)/.test $(VENVZ)/.zensical ## Every Zensical check: its build, content and the full browser matrix (both widths, search)
+	$(BIN)/python -m pytest $(XDIST) -m zensical
 
 lint: $(VENV)/.test ## ruff and mypy (settings: pyproject.toml)
 	$(BIN)/ruff check guide macros.py tests tools

@@ -6,10 +6,12 @@ Helpers live in support.py (paths, builds, the skip-or-fail rule) and browser.py
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import fcntl
 import json
 import os
+import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -50,10 +52,19 @@ def _make(engine: str) -> Callable[[Path], Build]:
     return build
 
 
+BUILT_PROJECT = "GUIDE_BUILT_PROJECT"
+"""A copy of the project `make build` has built (its site in site/): the ``site`` of a run that sets it."""
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The real site, built once per test run by `make build` in a copy of the project (the working
     tree's site folders are never touched). Tests that need a previous site copy ``site.project``."""
+    built = os.environ.get(BUILT_PROJECT)
+    if built:  # the corrected copy's run (test_data_correction.py): its `make build` is made already
+        build = Build(Path(built), Path(built) / "site", 0, "")
+        assert (build.site / "index.html").is_file(), f"{BUILT_PROJECT}={built}: no site/index.html there"
+        return build
     build = shared_build(tmp_path_factory, "real", _make("mkdocs"))
     assert build.ok, build.output
     return build
@@ -84,13 +95,21 @@ def served(built: Build) -> Iterator[_browser.Server]:
 
 
 # --- layers --------------------------------------------------------------------------
-# Every test gets one layer marker from what it uses, so each layer runs alone:
+# Every test gets its layer markers from what it uses (pytest.ini lists them), so each layer runs alone:
 #   zensical: needs the Zensical venv (its build, or its name says so);
 #   browser:  drives Chromium;
 #   site:     reads the real site's build (no browser);
-#   unit:     everything else (data, macros, tiny fixture sites, tools);
-#   suite:    marked by hand: runs the unit and site layers again in a corrected copy of the project.
-# `make test-fast` runs `-m "not browser and not zensical and not suite"`.
+#   build:    marked by hand: builds a fixture site or a copy of the project, or runs another command
+#             in a new process (make, git, node, a tool);
+#   unit:     everything else (data, macros, pages loaded in-process, tools called as functions):
+#             in-process, so a unit test that starts a process fails, saying to mark it `build`;
+#   suite:    marked by hand: runs the unit and site layers again in a corrected copy of the project (its build shared);
+#   zensical_matrix: Zensical in the browser beyond the phone-width page checks (`make test-zensical`).
+# `make test` runs `-m "not zensical_matrix"`; `make test-fast` runs
+# `-m "not browser and not zensical and not suite"`; `make test-zensical` runs `-m zensical`.
+
+PHONE = 600
+"""Below this width a browser test is a phone's (tests/browser.py, new_context)."""
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -98,15 +117,46 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if item.get_closest_marker("suite"):  # a layer of its own: it runs the others (test_data_correction.py)
             continue
         fixtures = set(getattr(item, "fixturenames", ()))
-        engine = getattr(getattr(item, "callspec", None), "params", {}).get("built")
-        if "zsite" in fixtures or engine == "zensical" or "zensical" in item.nodeid.lower():
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if "zsite" in fixtures or params.get("built") == "zensical" or "zensical" in item.nodeid.lower():
             item.add_marker(pytest.mark.zensical)
         if fixtures & {"browser", "tabs"} or item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.browser)
+            if item.get_closest_marker("zensical") and not params.get("width", PHONE) < PHONE:
+                item.add_marker(pytest.mark.zensical_matrix)
         elif fixtures & {"site", "built", "served", "server"}:
             item.add_marker(pytest.mark.site)
-        elif not item.get_closest_marker("zensical"):
+        elif not item.get_closest_marker("zensical") and not item.get_closest_marker("build"):
             item.add_marker(pytest.mark.unit)
+
+
+@contextlib.contextmanager
+def _in_process(item: pytest.Item) -> Iterator[None]:
+    """While a unit test runs (its fixtures included, whatever their scope), starting a process fails, naming
+    the marker that moves the test to the build layer: the unit layer runs in-process."""
+    if item.get_closest_marker("unit") is None:
+        yield
+        return
+
+    def refused(self: subprocess.Popen[bytes], args: object, *_: object, **__: object) -> None:
+        raise AssertionError(f"{item.nodeid} is a unit test, which runs in-process, and it started a process "
+                             f"({args!r}). Fix: mark it @pytest.mark.build (pytest.ini), or call the code in-process.")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(subprocess.Popen, "_execute_child", refused)
+        yield
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Iterator[None]:
+    with _in_process(item):
+        return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    with _in_process(item):
+        return (yield)
 
 
 @pytest.fixture

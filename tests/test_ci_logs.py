@@ -100,6 +100,7 @@ def _pr_build(tmp_path: Path, make: str) -> tuple[int, str, list[str], str]:
     return proc.returncode, out, out.rstrip("\n").split("\n"), summary.read_text(encoding="utf-8")
 
 
+@pytest.mark.build
 def test_the_pull_request_build_step_obeys_nothing_from_a_page(tmp_path: Path) -> None:
     """`make build` on a copy of the project whose page title holds "\\n::notice::x": the runner carries
     out one command, the step's own annotation, which shows the newline."""
@@ -117,6 +118,7 @@ def test_the_pull_request_build_step_obeys_nothing_from_a_page(tmp_path: Path) -
     assert not (project / "site").exists()
 
 
+@pytest.mark.build
 def test_the_pull_request_build_step_obeys_nothing_the_build_prints(tmp_path: Path) -> None:
     """Whatever else a failing build prints (a message of MkDocs' own, a traceback) is not obeyed
     either, and its one ERROR line comes out with the carriage return and the % shown."""

@@ -135,6 +135,7 @@ def test_owners(path: str) -> None:
     assert owners(path) == PATHS[path]
 
 
+@pytest.mark.build
 def test_the_owner_of_every_file_in_the_repository() -> None:
     """Content is the editors', everything else (the article, code, build, CI) the maintainers'."""
     files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split("\n")

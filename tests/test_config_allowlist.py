@@ -430,6 +430,7 @@ def test_a_huge_file_is_refused_quickly_and_briefly(project: Path, content: str,
     assert max(len(m) for m in msgs) < 1000
 
 
+@pytest.mark.build
 def test_the_command_prints_the_messages_and_fails(project: Path) -> None:
     """`python -m guide.preflight`, as make runs it: every message, no traceback, exit 1."""
     (project / "preview.yml").write_bytes(b"\xff\xfes\x00i\x00")
@@ -461,6 +462,7 @@ def _make_preview(project: Path) -> subprocess.CompletedProcess[str]:
                           text=True, timeout=BUILD_LIMIT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
 
+@pytest.mark.build
 def test_make_preview_runs_the_preflight_and_keeps_the_previous_preview(tmp_path: Path) -> None:
     """ce57211's make preview ran neither the pre-flight nor an atomic build: a failed build left a half-written site-preview/."""
     project = copy_project(tmp_path / "p", (*BUILD_PARTS, *MAKE_PARTS, "preview.yml", "preview.es.yml"))

@@ -228,6 +228,7 @@ def test_zensical_build_gets_the_policy_from_the_shared_postbuild(zsite: Build) 
     assert "Post-build: 12 pages" in zsite.output, zsite.output
 
 
+@pytest.mark.build
 def test_postbuild_command_says_what_is_wrong(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "guide.postbuild", str(tmp_path / "nothing")],
                           cwd=ROOT, capture_output=True, text=True, timeout=60)

@@ -5,8 +5,10 @@ fact's ``source:`` passage, and, when the article's own words were copied wrong,
 ``sources/article.txt``. This test makes such corrections in a copy of the project: a number (the
 needle count), a range (the needle depth) and a schedule (the sessions for acne scarring), each with
 its passage and the article's words, every new number derived from today's. Then the copy is built
-(``make build``) and the copy's own unit and site tests run there: a test that holds a copy of
-today's data fails in the copy, and this test's message names it.
+(``make build``) and the copy's own unit and site tests run there, on that build: a test that holds a
+copy of today's data fails in the copy, and this test's message names it. The build layer (tests that
+build fixture sites or copies of the project, anchored on keys by ``support.entry``) and the browser
+and Zensical layers do not run again there: they would double the run's time (pytest.ini).
 
 The copy's run sets ``GUIDE_CORRECTED_COPY``, which keeps this test from running itself again there.
 """
@@ -116,7 +118,8 @@ def test_a_correct_edit_of_the_data_passes_every_check(tmp_path: Path) -> None:
 
     # the copy's run is a run of its own (no xdist worker's settings); a tool it lacks is skipped there, not failed
     env = {k: v for k, v in os.environ.items() if k != "CI" and not k.startswith("PYTEST_")}
-    env.update({GUARD: "1", "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"})
+    env.update({GUARD: "1", "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1",
+                "GUIDE_BUILT_PROJECT": str(project)})  # the copy's site fixture is this build (conftest.py)
     proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "auto",
                            "-m", "(unit or site) and not zensical", *(f"--ignore=tests/{name}" for name in LEFT_OUT)],
                           cwd=project, env=env, capture_output=True, text=True, timeout=3600)

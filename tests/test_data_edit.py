@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from guide import render
@@ -55,6 +56,7 @@ def _mutate(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+@pytest.mark.build
 def test_every_value_follows_the_data_file(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     original = load_facts(ROOT / "data" / "facts.yml")

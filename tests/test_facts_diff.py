@@ -16,6 +16,8 @@ from support import ROOT, entry
 from tools import facts_diff
 from tools.project import cite_numbers, copy_project
 
+pytestmark = pytest.mark.build  # each test runs git or the command in a process
+
 GIT = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": os.devnull}
 

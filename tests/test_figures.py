@@ -471,6 +471,7 @@ def _plain(html: str) -> str:
     return re.sub(r"(fig-[a-z-]*[a-z])-\d+", r"\1", html)
 
 
+@pytest.mark.build
 def test_built_markup_is_the_macro_output(builds: tuple[Build, Build]) -> None:
     html = page_file(builds[0].site, PAGE).read_text(encoding="utf-8")
     for name, out in _calls().items():
@@ -480,6 +481,7 @@ def test_built_markup_is_the_macro_output(builds: tuple[Build, Build]) -> None:
     assert len(ids) == len(set(ids)), "duplicate ids on the page"
 
 
+@pytest.mark.build
 def test_drawings_follow_the_data(builds: tuple[Build, Build]) -> None:
     before, after = (page_file(b.site, PAGE).read_text(encoding="utf-8") for b in builds)
     today, changed = project_facts().all_facts(), _changed()

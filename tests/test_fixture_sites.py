@@ -24,6 +24,7 @@ def _failed(build: Build) -> str:
     return build.output
 
 
+@pytest.mark.build
 def test_good_tiny_site_builds(tmp_path: Path) -> None:
     build = run_build(_tiny(tmp_path))
     assert build.ok, build.output
@@ -56,6 +57,7 @@ def test_bad_data_message_names_file_line_and_key(tmp_path: Path, case: str) -> 
 
 # The same messages through a real build: one case of each kind of mistake (the YAML parser's,
 # the schema's) proves the wiring (exit code, message, no traceback, nothing published).
+@pytest.mark.build
 @pytest.mark.parametrize("case", ["yaml syntax", "unknown key"])
 def test_bad_data_stops_the_build(tmp_path: Path, case: str) -> None:
     old, new, expected = bad_data(case)
@@ -70,6 +72,7 @@ def test_bad_data_stops_the_build(tmp_path: Path, case: str) -> None:
         assert f"data/facts.yml:{line}:" in out
 
 
+@pytest.mark.build
 def test_page_using_an_unknown_fact(tmp_path: Path) -> None:
     project = _tiny(tmp_path)
     line = _edit(project / "docs" / "index.md", 'fact("device.needle_count")', 'fact("device.needle_cont")')
@@ -78,6 +81,7 @@ def test_page_using_an_unknown_fact(tmp_path: Path) -> None:
     assert "Did you mean 'device.needle_count'?" in out
 
 
+@pytest.mark.build
 def test_page_using_an_unknown_macro(tmp_path: Path) -> None:
     project = _tiny(tmp_path)
     line = _edit(project / "docs" / "index.md", "fact_list(", "fact_lst(")
@@ -86,6 +90,7 @@ def test_page_using_an_unknown_macro(tmp_path: Path) -> None:
     assert "Did you mean 'fact_list'?" in out
 
 
+@pytest.mark.build
 def test_page_without_description(tmp_path: Path) -> None:
     project = _tiny(tmp_path)
     _edit(project / "docs" / "index.md", "description: A one-page fixture that shows a few facts through the guide’s macros.\n", "")
@@ -93,6 +98,7 @@ def test_page_without_description(tmp_path: Path) -> None:
     assert "docs/index.md:1: missing front matter key 'description'" in out
 
 
+@pytest.mark.build
 def test_review_date_in_the_wrong_format(tmp_path: Path) -> None:
     project = _tiny(tmp_path)
     line = _edit(project / "docs" / "index.md", "last_reviewed: 2026-01-10", "last_reviewed: 10/01/2026")
@@ -101,6 +107,7 @@ def test_review_date_in_the_wrong_format(tmp_path: Path) -> None:
     assert "YYYY-MM-DD" in out
 
 
+@pytest.mark.build
 def test_overdue_review_warns_but_builds(tmp_path: Path) -> None:
     project = _tiny(tmp_path)
     _edit(project / "docs" / "index.md", "next_review: 2027-12-10", "next_review: 2026-02-01")
@@ -109,6 +116,7 @@ def test_overdue_review_warns_but_builds(tmp_path: Path) -> None:
     assert "docs/index.md: review overdue since 2026-02-01" in build.output
 
 
+@pytest.mark.build
 def test_a_line_indented_less_than_its_neighbours_reaches_the_editor(tmp_path: Path) -> None:
     """Issue 21, item 8: the build names the line that is off and the indentation of the lines around it."""
     project = _tiny(tmp_path)

@@ -474,6 +474,7 @@ def tricky_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return build
 
 
+@pytest.mark.build
 def test_allowed_characters_are_escaped_on_every_surface(tricky_site: Build) -> None:
     site = tricky_site.site
     provider = (site / "choosing-a-provider" / "index.html").read_text(encoding="utf-8")
@@ -498,6 +499,7 @@ def test_allowed_characters_are_escaped_on_every_surface(tricky_site: Build) -> 
     assert "<script" not in text
 
 
+@pytest.mark.build
 def test_hostile_page_stops_the_real_build_and_publishes_nothing(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "pain.md"
@@ -510,6 +512,7 @@ def test_hostile_page_stops_the_real_build_and_publishes_nothing(tmp_path: Path)
     assert "Traceback" not in build.output
 
 
+@pytest.mark.build
 def test_nav_mistake_in_mkdocs_yml_is_reported_with_its_line(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     config = project / "mkdocs.yml"
@@ -525,6 +528,7 @@ def test_nav_mistake_in_mkdocs_yml_is_reported_with_its_line(tmp_path: Path) -> 
     assert "a tab character, where YAML allows only spaces" in build.output and "Traceback" not in build.output
 
 
+@pytest.mark.build
 def test_symlinked_file_outside_the_repository_stops_the_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     (project / "includes" / "leak.md").symlink_to("/etc/passwd")
@@ -533,6 +537,7 @@ def test_symlinked_file_outside_the_repository_stops_the_build(tmp_path: Path) -
     assert "includes/leak.md: a symbolic link in the content folders Found: a link to /etc/passwd." in build.output
 
 
+@pytest.mark.build
 def test_make_build_keeps_the_previous_site_when_a_build_fails(site: Build, tmp_path: Path) -> None:
     """Atomic output: a strict-mode failure (a broken anchor) leaves the previous site/, untouched."""
     project = copy_built(site, tmp_path / "project")  # the session's `make build`, its site/ the previous one
@@ -550,6 +555,7 @@ def test_make_build_keeps_the_previous_site_when_a_build_fails(site: Build, tmp_
 # --- Zensical: the same checks stop its build --------------------------------
 
 
+@pytest.mark.build
 def test_zensical_refuses_the_same_page_and_keeps_the_previous_site(zsite: Build, tmp_path: Path) -> None:
     project = copy_built(zsite, tmp_path / "project")  # the session's `make build-zensical`, its site the previous one
     marker = project / "site-zensical" / "marker.txt"

@@ -232,6 +232,7 @@ def _committed() -> tuple[dict[str, str], dict[str, str], str]:
     return {name: _read(name) for name in LOCKS}, locks, dates.pop()
 
 
+@pytest.mark.build
 def test_every_lock_is_what_make_lock_writes(tmp_path: Path) -> None:
     inputs, locks, date = _committed()
     problems = lock_differences(relock(inputs, date, tmp_path, like=locks), locks, date)
@@ -239,6 +240,7 @@ def test_every_lock_is_what_make_lock_writes(tmp_path: Path) -> None:
         pytest.fail("\n\n".join(problems), pytrace=False)
 
 
+@pytest.mark.build
 def test_make_lock_keeps_nothing_of_an_old_lock_and_follows_every_pin(tmp_path: Path) -> None:
     """What the comparison above catches: an input pin changed without `make lock`, and a lock edited
     by hand (a package added, one downgraded), which `make lock` does not keep (--upgrade)."""

@@ -316,6 +316,7 @@ def pictured(request: pytest.FixtureRequest, base: Path, tmp_path_factory: pytes
     return engine, build.site
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("edition", ["", "es/"])
 def test_every_picture_is_shown_lazily_with_its_size_in_both_editions(pictured: tuple[str, Path], edition: str) -> None:
     engine, site = pictured
@@ -333,6 +334,7 @@ def test_every_picture_is_shown_lazily_with_its_size_in_both_editions(pictured: 
     assert "img-src 'self'" in html  # the policy the pictures pass: from the site itself
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("edition", ["", "es/"])
 def test_the_site_has_no_metadata_of_the_pictures(pictured: tuple[str, Path], edition: str) -> None:
     _, site = pictured
@@ -346,6 +348,7 @@ def test_the_site_has_no_metadata_of_the_pictures(pictured: tuple[str, Path], ed
             assert image.getexif().get_ifd(0x8825) == {}, path  # no GPS position
 
 
+@pytest.mark.build
 def test_a_bad_picture_stops_make_build_and_publishes_nothing(base: Path, tmp_path: Path) -> None:
     root = with_pictures(base, tmp_path / "p", call("chart.png", EN_ALT), call("chart.png", ES_ALT))
     Image.new("L", (2100, 10)).save(root / "pictures" / "chart.png", "PNG")

@@ -58,6 +58,7 @@ def preview(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project / "site-preview"
 
 
+@pytest.mark.build
 def test_preview_links_open_as_files(preview: Path) -> None:
     pages = sorted(p.name for p in preview.glob("*.html"))
     assert "pain.html" in pages and "index.html" in pages and len(pages) >= 12

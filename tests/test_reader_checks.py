@@ -875,6 +875,7 @@ def test_a_broken_link_or_anchor_gets_the_projects_own_message(tmp_path: Path, l
     assert hint in msg, msg
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("bad", ["<div onclick=alert(1)></div>", '<div title="a>b" onclick="x()"></div>'])
 def test_an_override_with_an_event_attribute_stops_the_build(tmp_path: Path, bad: str) -> None:
     """The theme's templates (overrides/) are read by the post-build step with the browsers' parser: an

@@ -75,6 +75,7 @@ def test_a_changed_file_is_caught(two_builds: tuple[Path, Path], tmp_path: Path)
     assert differences(two_builds[0], copy) == ["extra.txt", "pain/index.html"]
 
 
+@pytest.mark.build
 def test_make_exports_the_last_commits_time() -> None:
     if not (ROOT / ".git").exists() or not shutil.which("git"):
         pytest.skip("not a git checkout")

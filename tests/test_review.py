@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from guide.library import load_project
 from support import ROOT
 from tools import review
@@ -45,6 +47,7 @@ def test_nothing_due() -> None:
     assert text.startswith("No page is due for review in the next 30 days")
 
 
+@pytest.mark.build
 def test_command_exits_zero_even_with_overdue_pages(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "tools.review", "--today", "2099-12-31"],
                           capture_output=True, text=True, timeout=120)

@@ -22,6 +22,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 from guide import render
 from htmlpage import article_text, parse
 from support import entry, project_facts
@@ -122,6 +124,7 @@ def _serve(tmp_path: Path) -> Iterator[Served]:
             proc.wait()
 
 
+@pytest.mark.build
 def test_serve_rebuilds_reports_and_recovers(tmp_path: Path) -> None:
     with _serve(tmp_path) as served:
         project, url = served.project, served.url("procedure/")
@@ -158,6 +161,7 @@ def test_serve_rebuilds_reports_and_recovers(tmp_path: Path) -> None:
         print(f"seen after: fact {fact_s:.2f} s, page {page_s:.2f} s, partial {partial_s:.2f} s")
 
 
+@pytest.mark.build
 def test_serve_shows_both_editions_and_rebuilds_the_one_an_edit_touches(tmp_path: Path) -> None:
     with _serve(tmp_path) as served:
         project = served.project
@@ -228,6 +232,7 @@ def test_serve_shows_both_editions_and_rebuilds_the_one_an_edit_touches(tmp_path
         print(f"seen after: Spanish page {spanish_s:.2f} s, English page {english_s:.2f} s")
 
 
+@pytest.mark.build
 def test_a_port_in_use_is_named_with_the_fix(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     with socket.socket() as taken:
@@ -245,6 +250,7 @@ def _picture_size(html: str) -> tuple[str, str] | None:
     return (str(img["width"]), str(img["height"])) if img is not None else None
 
 
+@pytest.mark.build
 def test_serve_watches_the_pictures_and_the_article(tmp_path: Path) -> None:
     """pictures/ and sources/ are read by every build, and no configuration's watch: names them: a picture
     added or changed, and an edit of the article, rebuild as a page does (issue 21's trial: a new picture

@@ -44,6 +44,7 @@ def fork_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build.site
 
 
+@pytest.mark.build
 def test_a_fork_at_a_domain_root_builds_its_own_addresses_and_robots_txt(fork_site: Path) -> None:
     html = (fork_site / "pain" / "index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://fork.example.org/pain/">' in html

@@ -146,6 +146,7 @@ def _editions(project: Path) -> tuple[schema.Facts, schema.Facts]:
     return facts, langs.load_wording(project / WORDING, WORDING, facts, "data/facts.yml", lines)
 
 
+@pytest.mark.build
 def test_a_data_edit_changes_both_editions_and_leaves_no_stale_value(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     data = project / "data" / "facts.yml"
@@ -167,6 +168,7 @@ def test_a_data_edit_changes_both_editions_and_leaves_no_stale_value(tmp_path: P
 
 # --- the wording file: every mistake stops the build ----------------------------
 
+@pytest.mark.build
 def test_a_missing_spanish_wording_stops_the_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     wording = project / WORDING
@@ -187,6 +189,7 @@ def test_a_missing_spanish_wording_stops_the_build(tmp_path: Path) -> None:
     assert "Fix: Add 'value:' under facts.device.home_needles in data/facts.es.yml, in Spanish." in message
 
 
+@pytest.mark.build
 def test_a_spanish_failure_keeps_the_previous_site_of_both_editions(built: Build, tmp_path: Path) -> None:
     """make build / make build-zensical: the English build passes, the Spanish one fails, nothing is published."""
     project = copy_built(built, tmp_path / "project")  # the session's build, its site the previous one
@@ -361,6 +364,7 @@ def test_spanish_number_words_are_typed_numbers() -> None:
     pagecheck.check_numbers("\nDos médicas responden. Una vez al mes.\n", "docs-es/x.md", spanish, "es")
 
 
+@pytest.mark.build
 def test_a_misspelt_doctor_on_a_spanish_page_stops_the_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     page = project / "docs-es" / "pain.md"

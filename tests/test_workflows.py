@@ -38,8 +38,8 @@ def _by_name() -> dict[str, dict[str, Any]]:
     return {p.name: _load(p) for p in WORKFLOWS}
 
 
-def test_the_three_workflows_exist() -> None:
-    assert [p.name for p in WORKFLOWS] == ["deploy.yml", "pr.yml", "weekly.yml"]
+def test_the_four_workflows_exist() -> None:
+    assert [p.name for p in WORKFLOWS] == ["deploy.yml", "pr.yml", "weekly.yml", "zensical.yml"]
 
 
 @pytest.fixture
@@ -51,6 +51,7 @@ def actionlint() -> Path:
     return ACTIONLINT
 
 
+@pytest.mark.build
 def test_actionlint_passes(actionlint: Path) -> None:
     proc = subprocess.run([str(ACTIONLINT), ".github/workflows/*.yml"], cwd=ROOT,
                           capture_output=True, text=True, timeout=120)
@@ -59,6 +60,7 @@ def test_actionlint_passes(actionlint: Path) -> None:
     assert "passed lint checks" in proc.stdout
 
 
+@pytest.mark.build
 def test_actionlint_catches_mistakes(actionlint: Path, tmp_path: Path) -> None:
     """The linter really runs: a misspelt key and an unknown input fail."""
     bad = tmp_path / ".github" / "workflows" / "bad.yml"
@@ -209,6 +211,7 @@ def test_pull_request_builds_first_then_previews_summarises_and_tests() -> None:
     assert checkout["with"]["fetch-depth"] == "0", "make facts needs the main branch"
 
 
+@pytest.mark.build
 def test_the_build_step_shows_the_editors_message_last(tmp_path: Path) -> None:
     """Run the PR build step's script with a stand-in `make` that fails as MkDocs does on bad data."""
     steps = _by_name()["pr.yml"]["jobs"]["check"]["steps"]
@@ -255,6 +258,7 @@ def _address_step(steps: list[dict[str, Any]]) -> tuple[int, dict[str, Any]]:
     return _step(steps, name="The address, for the tests and the build alike")
 
 
+@pytest.mark.build
 def test_deploy_builds_in_the_environment_it_tested(tmp_path: Path) -> None:
     """Issue 20: the deployed site was built in a job of its own, with the address variables the tests
     never saw (and another install). Now the tests and the build are steps of one job, with nothing
@@ -306,6 +310,24 @@ def test_weekly_review_fails_loudly_and_keeps_one_issue() -> None:
     assert "gh issue edit" in issue["run"] and "gh issue create" in issue["run"]
     assert issue["env"]["GH_TOKEN"] == "${{ github.token }}"
     assert "!cancelled()" in issue["if"], "the issue is updated also when a link is broken"
+
+
+def test_zensical_matrix_runs_when_a_change_can_move_zensicals_pages_and_weekly() -> None:
+    """`make test` keeps Zensical's build, content, Nu checker, links and phone-width axe; the rest of its
+    browser matrix (`make test-zensical`) runs on a pull request touching the theme's overrides, a site
+    configuration or Zensical's pins, and every week."""
+    flow = _by_name()["zensical.yml"]
+    assert set(flow["on"]) == {"pull_request", "schedule", "workflow_dispatch"}
+    paths = flow["on"]["pull_request"]["paths"]
+    configs = sorted(p.name for p in ROOT.glob("*.yml"))
+    assert {"overrides/**", "requirements-zensical*", *configs} <= set(paths), paths
+    assert flow["on"]["schedule"][0]["cron"].endswith("* * 1"), "weekly"
+    steps = flow["jobs"]["matrix"]["steps"]
+    runs = [s["run"] for s in steps if "run" in s]
+    assert any("tools.ci_log run make test-zensical" in run for run in runs), runs
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r'^test-zensical:.*\n\t.*pytest .*-m zensical$', makefile, re.M), "make test-zensical runs every Zensical test"
+    assert re.search(r'^test:.*\n\t.*pytest .*-m "not zensical_matrix"$', makefile, re.M), "make test leaves only the matrix out"
 
 
 def test_issue_form_is_valid() -> None:
