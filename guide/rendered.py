@@ -414,14 +414,23 @@ def around(text: str, start: int, end: int, width: int = 40) -> str:
 def check_partial(output: str, shown: str, lang: str = "en") -> list[GuideError]:
     """What a partial makes (Markdown or HTML, from a trial render) against the content's list: a partial
     may draw pictures and tables, never a script, a style, a frame or a form."""
+    found = _partial_problems(output, lang)
+    if isinstance(found, str):
+        return [GuideError(shown, f"the partial's output could not be read ({found})", fix="simplify the partial.")]
+    return [GuideError(shown, problem.what.replace("in the page", "in what the partial makes"), found=problem.found,
+                       expected=problem.expected, fix="change the partial: " + problem.fix)
+            for problem in found]
+
+
+@functools.lru_cache(maxsize=4096)
+def _partial_problems(output: str, lang: str) -> tuple[htmlcheck.Problem, ...] | str:
+    """The content list's problems in ``output`` (or the error that kept it from being read), worked out once
+    per process for each output: every load of a project renders every partial again, mostly to the same text."""
     try:
         tree = htmlcheck.parse_fragment(to_html(output, lang))
     except (RecursionError, SnippetMissingError) as exc:
-        return [GuideError(shown, f"the partial's output could not be read ({type(exc).__name__})",
-                           fix="simplify the partial.")]
-    return [GuideError(shown, problem.what.replace("in the page", "in what the partial makes"), found=problem.found,
-                       expected=problem.expected, fix="change the partial: " + problem.fix)
-            for problem in htmlcheck.check_content(tree, htmlcheck.content_policy())]
+        return type(exc).__name__
+    return tuple(htmlcheck.check_content(tree, htmlcheck.content_policy()))
 
 
 # --- values no reader sees: an id, a datetime (no-hints review, finding 12) ----------------------------

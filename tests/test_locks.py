@@ -232,16 +232,23 @@ def _committed() -> tuple[dict[str, str], dict[str, str], str]:
     return {name: _read(name) for name in LOCKS}, locks, dates.pop()
 
 
-@pytest.mark.build
-def test_every_lock_is_what_make_lock_writes(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def relocked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """`make lock` once on this checkout's inputs, at its locks' date (both tests below read it)."""
     inputs, locks, date = _committed()
-    problems = lock_differences(relock(inputs, date, tmp_path, like=locks), locks, date)
+    return relock(inputs, date, tmp_path_factory.mktemp("relock"), like=locks)
+
+
+@pytest.mark.build
+def test_every_lock_is_what_make_lock_writes(relocked: dict[str, str]) -> None:
+    _, locks, date = _committed()
+    problems = lock_differences(relocked, locks, date)
     if problems:
         pytest.fail("\n\n".join(problems), pytrace=False)
 
 
 @pytest.mark.build
-def test_make_lock_keeps_nothing_of_an_old_lock_and_follows_every_pin(tmp_path: Path) -> None:
+def test_make_lock_keeps_nothing_of_an_old_lock_and_follows_every_pin(relocked: dict[str, str], tmp_path: Path) -> None:
     """What the comparison above catches: an input pin changed without `make lock`, and a lock edited
     by hand (a package added, one downgraded), which `make lock` does not keep (--upgrade)."""
     inputs, locks, date = _committed()
@@ -255,7 +262,7 @@ def test_make_lock_keeps_nothing_of_an_old_lock_and_follows_every_pin(tmp_path: 
     edited = {**locks, lock: (locks[lock][:start.start()] + "added-by-hand==1.0 \\\n    --hash=sha256:" + "0" * 64 + "\n"
                               + locks[lock][start.start():].replace(f"=={version} ", "==0.0.1 ", 1))}
     assert lock_entries(edited[lock], lock)[pulled_in][0] == "0.0.1" and "added-by-hand" in lock_entries(edited[lock], lock)
-    problems = lock_differences(relock(inputs, date, tmp_path / "same"), edited, date)
+    problems = lock_differences(relocked, edited, date)
     assert [p.split(" is not", 1)[0] for p in problems] == [lock]
     assert "+added-by-hand==1.0 \\" in problems[0] and f"+{pulled_in}==0.0.1 \\" in problems[0].lower()
     assert "Fix: run `make lock`" in problems[0]
