@@ -24,6 +24,8 @@ from tools.project import copy_project
 WRONG = "\nThe needles go 2 mm deep.\n"
 """A line every build refuses: a typed clinical number."""
 
+pytestmark = pytest.mark.build  # the pre-flight and MkDocs run as commands
+
 
 def _preflight(project: Path, folder: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, handoff.ENV: str(folder), "NO_MKDOCS_2_WARNING": "1"}

@@ -8,7 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tools.project import copy_project
+
+pytestmark = pytest.mark.build  # the pre-flight runs as a command
 
 
 def test_the_preflight_lists_raw_blocks_and_numbers_in_code(tmp_path: Path) -> None:

@@ -220,6 +220,7 @@ def _spanish_build(tmp_path: Path, *lines: str) -> tuple[subprocess.CompletedPro
     return proc, len(text.splitlines())
 
 
+@pytest.mark.build
 def test_an_english_word_on_a_spanish_page_stops_the_build(tmp_path: Path) -> None:
     proc, line = _spanish_build(tmp_path, SHARED_LINE, ENGLISH_LINE)
     assert proc.returncode != 0
@@ -229,6 +230,7 @@ def test_an_english_word_on_a_spanish_page_stops_the_build(tmp_path: Path) -> No
     assert 'Fix: Say it in Spanish, or mark it: {{ en("needle") }}.' in errors[0] and "Expected: Spanish words" in errors[0]
 
 
+@pytest.mark.build
 def test_the_words_spanish_shares_build(tmp_path: Path) -> None:
     proc, _ = _spanish_build(tmp_path, SHARED_LINE)
     assert proc.returncode == 0, proc.stderr
