@@ -152,6 +152,16 @@ def english_errors(facts: schema.Facts, lines: Mapping[Path_, int], shown: str) 
                 texts = value if isinstance(value, list) else [value] if isinstance(value, str) else []
                 for i, text in enumerate(texts):
                     path: Path_ = ("facts", group, name, field, i) if isinstance(value, list) else ("facts", group, name, field)
+                    turned = None if field == "label" else turned_round(text, fact.source, fact.label)
+                    if turned is not None:
+                        errors.append(_turned_error(shown, text, fact, turned, lines.get(path, lines.get(path[:4])), path))
+                    if field == "items" and not _shares_word(text, fact.source):
+                        errors.append(GuideError(
+                            shown, "a list item shares no word with its source passage",
+                            line=lines.get(path, lines.get(path[:4])), key=dotted(path), found=f"'{text[:120]}'",
+                            expected=f"each item one of the things the passage names ('{fact.source[:100]}')",
+                            fix="name only what the passage names, or extend the passage with the article's words "
+                                "that name it (sources/article.txt)."))
                     for bad in _held(unsupported(text, "en", [(fact.source, "en")]), field):
                         errors.append(GuideError(
                             shown, f"the fact's words say '{bad.word}' ({bad.kind}), and its source passage does not",
@@ -161,6 +171,91 @@ def english_errors(facts: schema.Facts, lines: Mapping[Path_, int], shown: str) 
                             fix=f"reword the {field.replace('_', ' ')} to say what the passage says, or correct the "
                                 "passage if the article says it (guide/meaning.py lists these words)."))
     return errors
+
+
+# --- which way a fact's words point: a "not" of the passage kept, none added ----------------------------
+
+NEGATORS = re.compile(r"(?:not|no|never|none|nothing|nor|neither|cannot|without|avoid\w*|skip\w*|\w+n't)")
+"""A word that turns its clause round ("won't get the same results"). (Narrower than the kind "a negation": a
+"chemical-free" sunscreen or "instead of" a facial turns nothing round.)"""
+LABEL_TURNS = re.compile(r"(?:" + NEGATORS.pattern + r"|wait\w*|until|leave|left|lack\w*|stop\w*|instead)")
+"""A label word that asks for what the passage says with a "not": "When to wait" for "make sure there aren't any
+inflamed areas", "What a lot of places leave out" for "won't do a mask"."""
+_CLAUSE = re.compile(r"[,;:.!?()\[\]\u2014\u2013\u2026]+|\b(?:and|but|while|although|though|whereas|however|yet)\b")
+_PLAIN = frozenset(
+    "the a an to of and or is are was were be been being you your yours it its they them their there this that these "
+    "those will would can could may might should must do does did if so as at by for from in into on onto with over "
+    "under than then also just very more most much many some any all each every have has had i we our us he she her "
+    "his who what when where which how why about after before up down out off once one per".split())
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+
+def _stem(word: str) -> str:
+    for ending in ("ing", "ed", "es", "s", "ly"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def polarity(text: str) -> dict[str, set[bool]]:
+    """Each content word of ``text`` (by its stem), and whether a clause it stands in has a negator (True) or not."""
+    out: dict[str, set[bool]] = {}
+    for clause in _CLAUSE.split(_fold(text)):
+        words = _WORD.findall(clause)
+        turned = any(NEGATORS.fullmatch(word) for word in words)
+        for word in words:
+            if len(word) > 2 and word not in _PLAIN and not NEGATORS.fullmatch(word):
+                out.setdefault(_stem(word), set()).add(turned)
+    return out
+
+
+def turned_round(text: str, passage: str, label: str = "") -> str | None:
+    """A word ``text`` shares with ``passage`` but says the other way round: with no "not" where every clause of the
+    passage that has it has one ("you will get the same results" for "you won't get the same results"), or with a
+    "not" where none has ("not safe to use" for "safe to use"). A label that asks for the "not" ("When to wait")
+    carries it for the words under it."""
+    source = polarity(passage)
+    label_turns = any(LABEL_TURNS.fullmatch(word) for word in _WORD.findall(_fold(label)))
+    for stem, ways in polarity(text).items():
+        want = source.get(stem)
+        if want is None:
+            continue
+        if label_turns and want == {True}:
+            ways = ways | {True}
+        if not ways & want:
+            return stem
+    return None
+
+
+def _shares_word(text: str, passage: str) -> bool:
+    """Whether ``text`` has a content word of ``passage``, or one that begins with one ("buttocks" for "butt")."""
+    ours, theirs = set(polarity(text)), set(polarity(passage))
+    return bool(ours & theirs) or any(a.startswith(b) or b.startswith(a) for a in ours for b in theirs
+                                      if min(len(a), len(b)) >= 4)
+
+
+def _turned_error(shown: str, text: str, fact: schema.Fact, stem: str, line: int | None, path: Path_) -> GuideError:
+    source = _fold(fact.source)
+    where = next((clause.strip() for clause in _CLAUSE.split(source) if stem in polarity(clause)), source)
+    has_not = any(NEGATORS.fullmatch(word) for word in _WORD.findall(where))
+    return GuideError(
+        shown, f"the fact's words turn its passage round at '{stem}'",
+        line=line, key=dotted(path), found=f"'{text[:120]}'",
+        expected=(f"the passage's '{where[:100]}' says it with a 'not'; so must the fact's words" if has_not else
+                  f"the passage's '{where[:100]}' says it with no 'not'; so must the fact's words"),
+        fix="keep the passage's meaning (a 'not', 'avoid', 'skip' or 'without' where it has one, none where it has "
+            "none), or correct the passage if the article says it (guide/meaning.py).")
+
+
+_SPANISH_TURNS = _pattern(MEANING["a negation"][1] + ("evit*", "omit*", "salt*", "prescind*", "dej* de", "en vez de",
+                                                      "en lugar de", "libre*", "espere*", "esperar", "hasta que"))
+
+
+def _negated(text: str, lang: str) -> bool:
+    """Whether ``text`` says something with a "not" (English: a negator; Spanish: one, or "evitar", "sin" ...)."""
+    if lang == "en":
+        return any(NEGATORS.fullmatch(word) for word in _WORD.findall(_fold(text)))
+    return bool(_SPANISH_TURNS.search(_IDIOMS["es"].sub(" ", _fold(text))))
 
 
 _NAMES = frozenset({"title", "short_role"})
@@ -185,6 +280,13 @@ def spanish_errors(want: Mapping[Path_, Any], have: Mapping[Path_, Any], facts: 
                 continue
             backing = [(english_text, "en")] + ([(fact.source, "en")] if fact is not None else [])
             path = key + (i,) if isinstance(got, list) else key
+            if key[-1] not in OURS and _negated(english_text, "en") and not _negated(text, "es"):
+                errors.append(GuideError(
+                    shown, "the Spanish wording drops the English's 'not'",
+                    line=lines.get(path, lines.get(key)), key=dotted(path), found=f"'{text[:120]}'",
+                    expected=f"a translation of {english} ('{english_text[:100]}') that keeps its negation "
+                             "(no, nunca, sin, evitar, omitir ...)",
+                    fix="translate the English words as they are, 'not' included (guide/meaning.py lists these words)."))
             for bad in _held(unsupported(text, "es", backing), key[-1]):
                 what = "quote" if key[0] == "quotes" else "wording"
                 errors.append(GuideError(
@@ -226,3 +328,31 @@ def advice(text: str, lang: str) -> Found | None:
     if hit:
         return Found("advice", hit[0])
     return next((f for f in found(text, lang) if f.kind in GLOSSARY_KINDS), None)
+
+
+NARROWS = {
+    "en": re.compile(r"(?:^|[.,;:(\u2014\u2013]\s*|\b(?:but|and|or)\s+)(?:not|never)\s+(?!just\b|only\b|merely\b|always\b|says?\b)[a-z]+"
+                     r"|\b(?:except|excluding|other than|apart from|aside from|not including|not counting|"
+                     r"(?:does|do)\s+not\s+(?:include|cover|count|mean)|(?:doesn|don)'t\s+(?:include|cover|count|mean))\b"),
+    "es": re.compile(r"(?:^|[.,;:(\u2014\u2013]\s*|\b(?:pero|y|o)\s+)(?:no|nunca)\s+(?!solo\b|solamente\b|siempre\b|dice\b|dicen\b)[a-z]+"
+                     r"|\b(?:excepto|salvo|menos|aparte de|sin contar|no incluye|no incluyen|no cuenta|no cuentan)\b"),
+}
+"""Words that leave something out of what a word means ("medicines that slow clotting, not everyday aspirin",
+"except aspirin", "salvo la aspirina"): a glossary meaning that narrows a word the facts use changes who they apply
+to (the fourth no-hints attack). "Not just the ones that cause sunburn" widens, and builds."""
+
+
+def narrows(text: str, lang: str) -> str | None:
+    """The words of ``text`` (a glossary meaning) that leave something out of the word, or ``None``."""
+    hit = NARROWS[lang].search(_fold(text))
+    return hit[0].strip(" .,;:(\u2014\u2013") if hit else None
+
+
+def uses(facts: schema.Facts, term: str) -> bool:
+    """Whether a fact's words (as a reader sees them, in the facts' language) say ``term``."""
+    texts = []
+    for fact in facts.all_facts().values():
+        for field in ENGLISH_FIELDS:
+            value = getattr(fact, field, None)
+            texts += [v for v in value if isinstance(v, str)] if isinstance(value, list) else [value] if isinstance(value, str) else []
+    return bool(re.search(r"\b" + re.escape(_fold(term)) + r"\b", _fold(" | ".join(texts))))

@@ -130,9 +130,10 @@ def check(facts: schema.Facts, lines: dict[Path_, int], article: Path, data_name
     for group, items in facts.facts.items():
         for name, fact in items.items():
             path: tuple[str, ...] = ("facts", group, name, "source")
-            at = 0
+            at, first = 0, -1
             for piece in pieces(fact.source):
                 found = text.find(norm(piece), at)
+                first = found if first < 0 else first
                 if found < 0:
                     in_article = norm(piece) in text
                     errors.append(GuideError(
@@ -146,6 +147,9 @@ def check(facts: schema.Facts, lines: dict[Path_, int], article: Path, data_name
                 at = found + len(norm(piece))
             else:
                 errors.extend(_check_figures(fact, group, name, lines, data_name))
+                if isinstance(fact, schema.ScheduleFact) and fact.starts_after:
+                    errors.extend(_follows_problems(fact, f"{group}.{name}", text[max(0, first - FOLLOWS_BEFORE):at],
+                                                    lines.get(path[:3] + ("starts_after",)), data_name))
                 if isinstance(fact, schema.ListFact) and fact.scope == "complete":
                     errors.extend(whole_list_problems(fact, group, name, text, lines, data_name))
     for key, quote in facts.quotes.items():
@@ -169,6 +173,22 @@ def check(facts: schema.Facts, lines: dict[Path_, int], article: Path, data_name
     errors += speaker_problems(facts, text, lines, data_name) + expert_problems(facts, text, lines, data_name)
     if errors:
         raise GuideErrors(errors)
+
+
+FOLLOWS_BEFORE = 400
+"""How far before a schedule's passage (in characters) the plan it follows may be named: "After that" refers back."""
+
+
+def _follows_problems(fact: schema.ScheduleFact, key: str, around: str, line: int | None, data_name: str) -> list[GuideError]:
+    """A schedule's ``starts_after`` names the plan the article puts just before its passage, in the article's words
+    ("the monthly plan" for "one session per month ... After that"); "your first session" is not."""
+    missing = sorted(_stems(fact.starts_after or "") - _stems(around))
+    if not missing:
+        return []
+    return [GuideError(data_name, "the plan this schedule follows is not the one the article names before it", line=line,
+                       key=f"facts.{key}.starts_after", found=f"'{fact.starts_after}' ('{missing[0]}...' is not there)",
+                       expected=f"words of the article just before the passage: '...{around[-160:]}'",
+                       fix="name the plan the article gives just before the passage, in its words.")]
 
 
 # --- a complete list keeps every item of its passage (no-hints review, finding 13) -------------------

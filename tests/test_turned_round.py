@@ -1,0 +1,146 @@
+"""A fact's words may not turn its passage round (the fourth no-hints attack, H1): "safe to use, and you will get the
+same results" for "you won't get the same results"; a label "Ingredients to put on right after" for "avoid retinol
+and acids"; a list item the passage does not name ("eczema"); a schedule that follows a plan the article does not
+put before it ("your first session"); a Spanish wording that drops the English's "not". The build refuses each
+(guide/meaning.py, guide/passages.py); each edit is made here from today's data, by key, so a correct edit of the
+data leaves the test working. Both sides: the table of ordinary paraphrases below must pass."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from support import ROOT, entry
+
+ARTICLE = ROOT / "sources" / "article.txt"
+
+
+def _message(tmp_path: Path, key: str, new: str, file: str = "data/facts.yml") -> str:
+    """The build's message for ``file`` with the entry ``key`` given the value ``new`` ("" if it loads)."""
+    from guide.errors import GuideError, GuideErrors
+    from guide.lang import load_wording
+    from guide.loader import load_facts
+
+    old = entry(key, file)
+    path = tmp_path / Path(file).name
+    path.write_text(old.replaced(f"{old.indent}{key.rsplit('.', 1)[-1]}: {new}\n"), encoding="utf-8")
+    try:
+        if file == "data/facts.yml":
+            load_facts(path, file, ARTICLE)
+        else:
+            load_wording(path, file, load_facts(ROOT / "data" / "facts.yml", "data/facts.yml"))
+    except (GuideError, GuideErrors) as exc:
+        return str(exc)
+    return ""
+
+
+def _facts() -> dict[str, dict[str, Any]]:
+    data: dict[str, Any] = yaml.safe_load((ROOT / "data" / "facts.yml").read_text(encoding="utf-8"))
+    return {f"facts.{g}.{n}": fact for g, items in data["facts"].items() for n, fact in items.items()}
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace('"', '\\"') + '"'
+
+
+def _negated_text_fact() -> tuple[str, str]:
+    """A text fact whose value says something with a "not" (as its passage does), and that value."""
+    for key, fact in _facts().items():
+        if fact.get("kind") == "text" and re.search(r"\bnot\b", fact["value"]):
+            return key, fact["value"]
+    pytest.fail("no text fact with a 'not' in its value in data/facts.yml to edit")
+
+
+def test_a_value_that_drops_its_passages_not_stops_the_build(tmp_path: Path) -> None:
+    key, value = _negated_text_fact()
+    message = _message(tmp_path, f"{key}.value", _quoted(re.sub(r"\s*\bnot\b", "", value, count=1)))
+    assert "turn its passage round" in message and "says it with a 'not'" in message, message
+
+
+def test_a_value_that_adds_a_not_stops_the_build(tmp_path: Path) -> None:
+    from guide import meaning
+
+    for key, fact in _facts().items():
+        first = re.split(r"[,;]", fact.get("value", "") if fact.get("kind") == "text" else "")[0]
+        plain = meaning.polarity(first)
+        passage = meaning.polarity(fact.get("source", ""))
+        if first and not meaning.NEGATORS.search(first) and any(passage.get(w) == {False} for w in plain):
+            message = _message(tmp_path, f"{key}.value", _quoted("not " + fact["value"]))
+            assert "turn its passage round" in message and "with no 'not'" in message, message
+            return
+    pytest.fail("no text fact whose value opens with words its passage says plainly")
+
+
+def test_a_label_that_turns_a_lists_avoid_round_stops_the_build(tmp_path: Path) -> None:
+    for key, fact in _facts().items():
+        label = fact.get("label", "")
+        if fact.get("kind") == "list" and re.search(r"\bavoid\b", label) and re.search(r"\bavoid\b", fact["source"]):
+            message = _message(tmp_path, f"{key}.label", _quoted(re.sub(r"\bavoid\b", "put on", label)))
+            assert "turn its passage round" in message, message
+            return
+    pytest.fail("no list fact labelled with 'avoid' as its passage says")
+
+
+def test_a_list_item_its_passage_does_not_name_stops_the_build(tmp_path: Path) -> None:
+    for key, fact in _facts().items():
+        if fact.get("kind") == "list" and "eczema" not in fact["source"].lower():
+            items = ", ".join(_quoted(i) for i in fact["items"] + ["eczema"])
+            message = _message(tmp_path, f"{key}.items", f"[{items}]")
+            assert "shares no word with its source passage" in message and "'eczema'" in message, message
+            return
+    pytest.fail("no list fact to edit")
+
+
+def test_a_schedule_that_follows_another_plan_stops_the_build(tmp_path: Path) -> None:
+    key = next((k for k, f in _facts().items() if f.get("starts_after")), None)
+    assert key is not None, "no schedule with starts_after in data/facts.yml"
+    message = _message(tmp_path, f"{key}.starts_after", '"your first session"')
+    assert "not the one the article names before it" in message and "'your first session'" in message, message
+
+
+def test_a_spanish_wording_that_drops_the_not_stops_the_build(tmp_path: Path) -> None:
+    key, _ = _negated_text_fact()
+    spanish = yaml.safe_load((ROOT / "data" / "facts.es.yml").read_text(encoding="utf-8"))
+    group, name = key.split(".")[1:]
+    value = spanish["facts"][group][name]["value"]
+    assert re.search(r"\bno\b", value), f"the Spanish wording of {key} has no 'no' to drop: {value}"
+    message = _message(tmp_path, f"{key}.value", _quoted(re.sub(r"\bno\s+", "", value, count=1)), "data/facts.es.yml")
+    assert "drops the English's 'not'" in message, message
+
+
+# Both sides of the rule, on the words alone: (fact's words, its passage, its label, the word turned round or None).
+TURNED = [
+    ("safe to use, but you will not get the same results", "while they’re safe to use, you won’t get the same results", "", None),
+    ("safe to use, and you will get the same results", "while they’re safe to use, you won’t get the same results", "", "get"),
+    ("not safe to use", "while they’re safe to use, you won’t get the same results", "", "safe"),
+    ("it uses no heat and works only mechanically", "because it doesn’t use heat and is totally mechanical", "", None),
+    ("much shorter than in the office, and they do not go as deep",
+     "The at-home devices have much shorter needles and don’t penetrate the skin as deep", "", None),
+    ("much shorter than in the office, and they go just as deep",
+     "The at-home devices have much shorter needles and don’t penetrate the skin as deep", "", "deep"),
+    ("retinol", "You should also avoid retinol and acids", "Ingredients to avoid right after", None),
+    ("retinol", "You should also avoid retinol and acids", "Ingredients to put on right after", "retinol"),
+    ("a mask or serum, or even numbing the patient", "A lot of places won’t do a mask or serum, or even numb the patient",
+     "What a lot of places leave out", None),
+    ("a mask or serum, or even numbing the patient", "A lot of places won’t do a mask or serum, or even numb the patient",
+     "What a lot of places offer", "mask"),
+    ("your skin has inflamed or infected areas", "make sure there aren’t any inflamed or infected areas on your skin",
+     "When to wait before a session", None),
+    ("ideally, skip makeup for the rest of the day; it is totally safe to wear later that night",
+     "avoid putting on makeup for the rest of the day, but it’s totally safe to wear later in the night", "", None),
+    ("wear makeup for the rest of the day", "avoid putting on makeup for the rest of the day", "", "makeup"),
+    ("skin stays smooth for much longer than the few days a facial gives",
+     "so instead of looking good for a few days after your traditional facial, your skin is smooth", "", None),
+    ("broad-spectrum and chemical-free", "a broad-spectrum, chemical-free sunscreen", "", None),
+]
+
+
+@pytest.mark.parametrize(("text", "passage", "label", "turned"), TURNED)
+def test_turned_round_on_both_sides(text: str, passage: str, label: str, turned: str | None) -> None:
+    from guide import meaning
+
+    assert meaning.turned_round(text, passage, label) == turned
