@@ -191,6 +191,25 @@ def _role_patterns(people: tuple[tuple[str, str], ...]) -> list[tuple[str, re.Pa
     return out
 
 
+@functools.lru_cache(maxsize=16)
+def _place_patterns(people: tuple[tuple[str, str], ...]) -> list[tuple[str, re.Pattern[str]]]:
+    """The names in an expert's role that point to her alone ("Mount Sinai", "Beverly Hills", "New York City", "NYC"):
+    two or more capitalised words together, and the initials of three or more (the fourth no-hints attack: "the Mount
+    Sinai professor says ...")."""
+    out = []
+    for key, role in people:
+        for run in re.findall(r"(?:[A-Z][\w-]+\s+)+[A-Z][\w-]+", role):
+            words = run.split()
+            phrases = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 2, len(words) + 1)}
+            if len(words) >= 3:
+                phrases.add("".join(w[0] for w in words))
+            for phrase in sorted(phrases):
+                if not any(phrase in other for k, other in people if k != key):
+                    out.append((key, re.compile(r"(?<![^\W\d_])" + r"\s+".join(re.escape(skeleton(w)) for w in phrase.split())
+                                                + r"(?![^\W\d_])")))
+    return out
+
+
 def _mentions(text: str, calls: Mapping[int, object], facts: schema.Facts) -> list[tuple[int, str]]:
     """Who ``text`` names, in order: (position, an expert's key, ``ARTICLE``, ``SELF`` or ``SOMEONE``)."""
     from .rendered import Call, call_index
@@ -200,6 +219,8 @@ def _mentions(text: str, calls: Mapping[int, object], facts: schema.Facts) -> li
     specific = [(m.start(), m.end(), key) for key, pattern in surname_patterns(people) for m in pattern.finditer(look)]
     specific += [(m.start(), m.end(), key) for key, pattern in
                  _role_patterns(tuple((k, p.short_role or "") for k, p in facts.experts.items()))
+                 for m in pattern.finditer(look)]
+    specific += [(m.start(), m.end(), key) for key, pattern in _place_patterns(tuple((k, p.role) for k, p in facts.experts.items()))
                  for m in pattern.finditer(look)]
     specific += [(m.start(), m.end(), ARTICLE) for m in ARTICLE_NAME.finditer(look)]
     specific += [(pos, pos + 1, str(call.key)) for pos, char in enumerate(text)
@@ -224,7 +245,8 @@ _VERB = "verb"
 
 def _named(text: str, calls: Mapping[int, object], facts: schema.Facts) -> set[str]:
     """The experts and the article ``text`` names (a heading, a table's cell, a block's title)."""
-    return {who for _, who in _mentions(text, calls, facts) if who not in (SELF, SOMEONE, _VERB)}
+    named = {who for _, who in _mentions(text, calls, facts) if who not in (SELF, SOMEONE, _VERB)}
+    return named | set(facts.experts) if BOTH_DOCTORS.search(skeleton(text)) else named
 
 
 def _quote_speaker(mentions: Sequence[tuple[int, str]], start: int, end: int) -> str | None:
@@ -612,15 +634,23 @@ REPORTING = re.compile(r"(?<![^\W\d_])(?:" + _STRONG + r"|" + _WEAK + r")(?![^\W
                        r"|['’]s\s+(?:view|advice|opinion|words|take|recommendation|verdict)(?![^\W\d_])", re.I)
 """Words that credit what follows (or comes before) to the one a sentence names: "says", "according to", "dice",
 "según"... (``_SPEECH`` is the shorter list the quotation check reads speakers by)."""
-_ONE_DOCTOR = (r"(?:doctor|doc|derm|dermatologist|surgeon|physician|expert|specialist|médic[oa]|doctora|dermatólog[oa]|"
-               r"cirujan[oa]|expert[oa]|especialista)")
+_ONE_DOCTOR = (r"(?:doctor|doc|derm|dermatologist|surgeon|physician|expert|specialist|professor|médic[oa]|doctora|dermatólog[oa]|"
+               r"cirujan[oa]|expert[oa]|especialista|profesor|profesora)")
 DOCTOR_ROLE = re.compile(r"(?<![^\W\d_])" + _ONE_DOCTOR + r"\s+(?:[^\W\d_]+\s+)?(?:" + _STRONG + r"|" + _WEAK + r")(?![^\W\d_])"
                          + r"|(?<![^\W\d_])(?:according to|según|de acuerdo con)\s+(?:the|your|a|my|el|la|su|mi|un|una)\s+"
-                         + _ONE_DOCTOR + r"(?![^\W\d_])", re.I)
+                         + _ONE_DOCTOR + r"(?![^\W\d_])"
+                         + r"|(?<![^\W\d_])" + _ONE_DOCTOR + r"['’]s\s+(?:view|advice|opinion|words|take|recommendation|verdict)"
+                         r"(?![^\W\d_])", re.I)
 """A doctor named by her role alone, as the one who says it ("the dermatologist says ...", "your doctor recommends",
 "según la dermatóloga"): a claim credited to one of the experts. (Plural roles, "its two doctors", name the article's
 pair in the guide's own summaries.)"""
 ANY_DOCTOR = "a doctor"
+BOTH = "both doctors"
+BOTH_DOCTORS = re.compile(r"(?<![^\W\d_])(?:both|the two|ambas|ambos|las dos|los dos)\s+(?:of\s+the\s+|de\s+las?\s+|de\s+los\s+)?"
+                          + _ONE_DOCTOR + r"(?:s|es|as|os)?\s+(?:[^\W\d_]+\s+)?(?:" + _STRONG + r"|" + _WEAK + r"|agree|coinciden)"
+                          r"(?![^\W\d_])", re.I)
+"""Both doctors named as the ones who say it ("both doctors say", "the two dermatologists agree", "ambas médicas
+dicen"): a claim that needs a fact or quote of each (the fourth no-hints attack)."""
 _FILLER = frozenset("""dr dra drs dras doctor doctora the a an la el los las lo le les del de al and y e or o it this that
 so them esto eso así as what when who how which why where qué que cuándo cuando quién quien cómo como cuánto cuanto dónde
 un una unos unas su sus her his its their""".split())
@@ -656,6 +686,8 @@ def credited(sentence: str, calls: Mapping[int, object], facts: schema.Facts) ->
     if not REPORTING.search(skeleton(plain)):
         return None
     doctors = {who for _, who in _mentions(sentence, calls, facts) if who in facts.experts}
+    if BOTH_DOCTORS.search(skeleton(plain)):
+        doctors = set(facts.experts) | {BOTH}
     if not doctors and DOCTOR_ROLE.search(skeleton(sentence)):
         doctors = {ANY_DOCTOR}
     if not doctors:
@@ -665,9 +697,10 @@ def credited(sentence: str, calls: Mapping[int, object], facts: schema.Facts) ->
 
     def content(text: str) -> list[str]:
         look = skeleton(text)
-        for pattern in (REPORTING, DOCTOR_ROLE, ARTICLE_NAME, *(p for _, p in surname_patterns(
+        for pattern in (REPORTING, BOTH_DOCTORS, DOCTOR_ROLE, ARTICLE_NAME, *(p for _, p in surname_patterns(
                 tuple((k, p.name) for k, p in facts.experts.items()))),
-                        *(p for _, p in _role_patterns(tuple((k, p.short_role or "") for k, p in facts.experts.items())))):
+                        *(p for _, p in _role_patterns(tuple((k, p.short_role or "") for k, p in facts.experts.items()))),
+                        *(p for _, p in _place_patterns(tuple((k, p.role) for k, p in facts.experts.items())))):
             look = pattern.sub(" ", look)
         words = re.findall(r"[^\W\d_]+|\d+|[\ue000-\uf8ff]", look)
         return [w for w in words if w not in _FILLER and (len(w) > 1 or call_index(w) is None or _is_shown(w, calls))]
@@ -730,14 +763,17 @@ def _unquoted(text: str) -> str:
 
 def _credit_error(shown: str, line: int | None, found: str, doctors: set[str], facts: schema.Facts,
                   where: str = "this sentence") -> GuideError:
-    names = _names(doctors - {ANY_DOCTOR}, facts) if doctors - {ANY_DOCTOR} else ANY_DOCTOR
-    keys = sorted(doctors - {ANY_DOCTOR})
+    keys = sorted(doctors - {ANY_DOCTOR, BOTH})
+    names = _names(set(keys), facts) if keys else ANY_DOCTOR
+    join = " or "
+    if BOTH in doctors:
+        names, join = f"both doctors ({names})", " and "
     return GuideError(
         shown, f"{where} credits a claim to {names} with no fact or quote of {'hers' if keys else 'a doctor'}",
         line=line, found=found,
         expected=f"a doctor's words and claims only through the macros: a sentence that says what {names} says, "
                  f"recommends or advises shows a fact or quote data/facts.yml gives to "
-                 + (" or ".join(f"expert: {k}" for k in keys) if keys else "a doctor"),
+                 + (join.join(f"expert: {k}" for k in keys) if keys else "a doctor"),
         fix="show the claim with {{ fact(\"...\") }} or {{ quote(\"...\") }} (the fact or quote of hers in data/facts.yml), "
             "or end the sentence with ':' above the macro that shows it; if the article does not say it, remove the sentence. "
             "A sentence that only names her (\"Dr. Nazarian is a plastic surgeon\") builds.")
@@ -784,7 +820,11 @@ def credit_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
             if any(_speakers_shown(text, calls, facts) - _named(plain, calls, facts) - _named(text, calls, facts)
                    for text in near[1:]):
                 continue  # the list or quote under it is someone else's: page_errors says so
-            if (any(_carries(text, found.doctors, calls, facts) for text in near)
+            if BOTH in found.doctors:
+                said = set().union(*(_speakers_shown(text, calls, facts) for text in near))
+                if set(facts.experts) <= said:
+                    continue  # a fact or quote of each
+            elif (any(_carries(text, found.doctors, calls, facts) for text in near)
                     or (LINK_MARK in piece and found.pointer) or (len(near) > 1 and LINK_MARK in near[1])):
                 continue  # "For when Dr. Nazarian says ..., see [aftercare](...)"; "... See [aftercare](...) for ..."
             line = sentence_line(lines, piece, typed)

@@ -142,19 +142,29 @@ def test_a_description_that_makes_a_clinical_claim_stops_the_build(tmp_path: Pat
 CREDIT_REFUSED = {
     # the fourth no-hints attack: a claim credited to a doctor by a possessive or "in her opinion", with no fact of hers
     "en": ["In Dr. Nazarian's view, at-home rollers work just as well as the office pen.",
-           "Dr. Jaliman’s advice: any spa will do, a dermatologist is not needed."],
-    "es": ["En opinión de la Dra. Jaliman, los anticoagulantes no son motivo para esperar."],
+           "Dr. Jaliman’s advice: any spa will do, a dermatologist is not needed.",
+           # ... by a phrase of her role, or as both doctors' (the rest of its finding H3)
+           "The Mount Sinai professor says at-home rollers work just as well as the office pen.",
+           "The Beverly Hills surgeon's view: any spa will do.",
+           "Both doctors say at-home rollers work just as well as the office pen.",
+           "Both doctors say to avoid {{ fact(\"aftercare.avoid_ingredients\") }}.",
+           "The two dermatologists agree that a spa is fine."],
+    "es": ["En opinión de la Dra. Jaliman, los anticoagulantes no son motivo para esperar.",
+           "La profesora de Mount Sinai dice que cualquier spa sirve.",
+           "Ambas médicas dicen que los rodillos caseros funcionan igual de bien."],
 }
 CREDIT_BUILDS = {
-    "en": ["Dr. Nazarian's office uses a mask.", "Dr. Jaliman's clinic is in New York."],
-    "es": ["El consultorio de la Dra. Nazarian usa una mascarilla."],
+    "en": ["Dr. Nazarian's office uses a mask.", "Dr. Jaliman's clinic is in New York.",
+           "Dr. Jaliman works in New York City.", "Both doctors are quoted in the article.",
+           "Both doctors say so: {{ fact(\"candidates.skin_types\") }}, and {{ fact(\"aftercare.avoid_ingredients\") }}."],
+    "es": ["El consultorio de la Dra. Nazarian usa una mascarilla.", "Ambas médicas salen en el artículo."],
 }
 
 
 @pytest.mark.parametrize("lang, text", [(lang, text) for lang, rows in CREDIT_REFUSED.items() for text in rows])
 def test_a_claim_credited_by_a_possessive_stops_the_build(tmp_path: Path, lang: str, text: str) -> None:
     msg = _refused(tmp_path, text, lang)
-    assert "credits a claim to Dr" in msg, msg
+    assert "credits a claim to" in msg and ("Dr" in msg or "both doctors" in msg), msg
 
 
 @pytest.mark.parametrize("lang, text", [(lang, text) for lang, rows in CREDIT_BUILDS.items() for text in rows])
