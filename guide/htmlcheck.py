@@ -242,6 +242,8 @@ def author_policy() -> Policy:
     return Policy("author", AUTHOR_TAGS, None, structural=True)
 
 
+SHRINKS = frozenset({"small", "sub", "sup"})
+"""Tags that make text smaller: one inside another hides it (the fourth no-hints attack: nested <small>)."""
 AUTHOR_CLASSES = frozenset({"checklist", "sheet-intro"})
 """The guide's own classes a page may give (``<div class="checklist" markdown>``, ``{: .sheet-intro }``): each is
 styled in overrides/stylesheets/ and shows its text on screen. A new one is added here, in review."""
@@ -310,6 +312,15 @@ def check_author(root: Element, policy: Policy) -> None:
         if not is_element(node):
             continue
         parent = parents.get(node)
+        if tag_name(node) in SHRINKS:
+            up = parent
+            while up is not None and up is not root and tag_name(up) not in SHRINKS:
+                up = parents.get(up)
+            if up is not None and up is not root:
+                policy.add(f"<{tag_name(node)}> inside <{tag_name(up)}> in the page", describe(node),
+                           "small print one size smaller at most: <small>, <sub> or <sup> alone",
+                           "write it once: text made smaller and smaller is hidden from readers while search engines "
+                           "keep it.", needle=f"<{tag_name(node)}")
         for cls in node.get("class", "").split():
             if cls in AUTHOR_CLASSES or _theme_name(cls) or _generated(node, cls, parent if parent is not root else None):
                 continue

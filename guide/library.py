@@ -26,7 +26,8 @@ import jinja2
 import jinja2.sandbox
 from markupsafe import Markup, escape
 
-from . import attribution, figures, handoff, macrospecs, numbers, pages, passages, pictures, preflight, render, rendered, schema, siteurl
+from . import (attribution, figures, handoff, macrospecs, numbers, pages, passages, pictures, preflight, render, rendered,
+               schema, siteurl, speakers)
 from . import lang as langs
 from . import meaning as meaning_words
 from .engine import BuildConfig, Page
@@ -130,7 +131,7 @@ class Project:
             raise GuideErrors(deferred)
         self.strings = strings
         glossary = GLOSSARIES[self.lang]
-        self.terms: list[tuple[str, str]] = _collect(deferred, lambda: _glossary(root / glossary, glossary, self.lang), [])
+        self.terms: list[tuple[str, str]] = _collect(deferred, lambda: _glossary(root / glossary, glossary, self.lang, self.facts), [])
         _collect(deferred, self._check_plain_texts, None)
         self.all_facts = self.facts.all_facts()
         self.templates = self._templates()
@@ -587,7 +588,7 @@ def _once(terms: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return once
 
 
-def _glossary(path: Path, shown: str, lang: str = "en") -> list[tuple[str, str]]:
+def _glossary(path: Path, shown: str, lang: str = "en", facts: schema.Facts | None = None) -> list[tuple[str, str]]:
     """``*[term]: meaning`` lines from the abbreviations file, checked as plain text without numbers, sorted by term."""
     terms = []
     errors = []
@@ -614,6 +615,22 @@ def _glossary(path: Path, shown: str, lang: str = "en") -> list[tuple[str, str]]
                                          found=quoted(value), expected=schema.NUMBER_IN_WORDS_EXPECTED,
                                          fix="explain the term in words; a figure from the article belongs in "
                                              "data/facts.yml and on the pages."))
+        named = speakers.typed_names(term, facts) - {"article"} if facts is not None else set()
+        if named:
+            errors.append(GuideError(
+                shown, "a glossary word for a doctor's name", line=number, found=quoted(line),
+                expected="plain words for things, not people: a doctor is named on the pages with expert(\"...\"), "
+                         "her role as the article gives it",
+                fix="delete the line: a tooltip on her name would tell every reader something the article does not."))
+        narrows = meaning_words.narrows(meaning, lang) if facts is not None and meaning_words.uses(facts, term) else None
+        if narrows is not None:
+            errors.append(GuideError(
+                shown, f"a glossary meaning that leaves something out of the word ('{narrows}')", line=number,
+                found=f"'{meaning[:100]}'",
+                expected=f"what the word means, with nothing it does not cover: the facts say '{term}', and a meaning "
+                         "that leaves something out (\"not everyday aspirin\" for blood thinners) decides for a reader "
+                         "whom they apply to",
+                fix="say what the word means; what counts is the article's to say, or a doctor's, not the glossary's."))
         claim = meaning_words.advice(meaning, lang)
         if claim is not None:
             errors.append(GuideError(

@@ -51,6 +51,8 @@ class Spec:
     """It shows facts its partial reads itself (the card, the table, the sheet, the depth scale)."""
     paired: bool = True
     """A page and its pair in the other edition make the same calls of it."""
+    needed: str = ""
+    """Which pages must call it: "every" page, or the pages data/facts.yml's "not_covered" topics name ("" none)."""
 
     @property
     def key(self) -> str | None:
@@ -87,13 +89,13 @@ MACROS: dict[str, Spec] = {spec.name: spec for spec in (
     Spec("en", (Param("words", "words"),), paired=False, example='en("microneedling")',
          gives="English words on a page of another edition, marked as English for screen readers"),
     Spec("suggestion", (), paired=False, example="suggestion()", gives='the label "Our suggestion:" before the guide\'s own advice'),
-    Spec("not_covered", (), block=True, example="not_covered()",
+    Spec("not_covered", (), block=True, example="not_covered()", needed="not_covered",
          gives="what the article does not cover, for this page (its not-stated facts and the not_covered topics)"),
     Spec("citation", (), block=True, example="citation()", gives="the article as a full citation"),
     Spec("about_source", (), block=True, example="about_source()", gives="what kind of source the guide rests on"),
     Spec("facts_table", (), block=True, example="facts_table()", gives="every fact with who said it, its passage and its pages"),
     Spec("glossary", (), block=True, example="glossary()", gives="the glossary's list (the tooltips come from the same file)"),
-    Spec("page_info", (), block=True, example="page_info()",
+    Spec("page_info", (), block=True, example="page_info()", needed="every",
          gives="the review dates, the source, the not-medical-advice note and the link to report a problem"),
     Spec("picture", (Param("name", "picture"), Param("alt", "alt", None)), block=True,
          example='picture("pen-device.webp", alt="A pen-style device on a tray")',

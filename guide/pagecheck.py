@@ -41,7 +41,8 @@ def blank_front_matter(text: str, front: str) -> str:
 
 
 def check_jinja(body: str, shown: str, facts: schema.Facts, macros: Mapping[str, MacroSpec],
-                shows: Mapping[str, frozenset[str]] | None = None, errors: list[GuideError] | None = None) -> set[str]:
+                shows: Mapping[str, frozenset[str]] | None = None, errors: list[GuideError] | None = None,
+                called: set[str] | None = None) -> set[str]:
     """Check the page ``body`` (front matter blanked); return the fact keys its macro calls show.
 
     ``shows`` maps a macro to the facts it shows without naming them (read from its template). A problem
@@ -94,6 +95,8 @@ def check_jinja(body: str, shown: str, facts: schema.Facts, macros: Mapping[str,
                 continue
             if isinstance(child, nodes.Call) and isinstance(child.node, nodes.Name):  # always, once checked
                 used |= (shows or {}).get(child.node.name, frozenset())
+                if called is not None:
+                    called.add(child.node.name)
     return used
 
 

@@ -235,7 +235,9 @@ def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Ma
     pagecheck.check_paragraph_limits(body, shown)  # before anything reads the page: it bounds the time they take
     _check_heading(body, shown)
     first: list[GuideError] = []
-    used = pagecheck.check_jinja(body, shown, facts, macros, shows, first)  # the rest needs the page's Jinja sound
+    called: set[str] = set()
+    used = pagecheck.check_jinja(body, shown, facts, macros, shows, first, called)  # the rest needs the page's Jinja sound
+    first += _missing_calls(rel, shown, facts, macros, called, len(body.splitlines()))
     for check in (pagecheck.check_invisible, pagecheck.check_snippets, pagecheck.check_markup):
         try:
             check(body, shown)
@@ -264,6 +266,24 @@ def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Ma
         numerals=report.numerals,
     )
     return info, report.errors
+
+
+def _missing_calls(rel: str, shown: str, facts: schema.Facts, macros: Mapping[str, MacroSpec], called: set[str],
+                   last: int) -> list[GuideError]:
+    """The macros a page must call and does not (``needed`` in guide/macrospecs.py): ``page_info()`` on every page
+    (the review dates, the source and the not-medical-advice note), ``not_covered()`` on a page the data's
+    not_covered topics name (the fourth no-hints attack dropped both)."""
+    out = []
+    for name, spec in macros.items():
+        needed = getattr(spec, "needed", "")
+        if name in called or not needed or (needed == "not_covered" and not any(rel in s.pages for s in facts.not_covered.values())):
+            continue
+        why = ("every page shows it" if needed == "every" else
+               f"data/facts.yml's not_covered topics name {rel}, and this macro lists them for the reader")
+        out.append(GuideError(shown, f"the page does not call {name}()", line=last, found=f"no {{{{ {name}() }}}} on the page",
+                              expected=f"{{{{ {name}() }}}} on a line of its own: {why}",
+                              fix=f"put {{{{ {name}() }}}} back where it was (usually at the end of the page), alone on its line."))
+    return out
 
 
 def _headings(docs_dir: Path) -> frozenset[str]:

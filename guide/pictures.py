@@ -165,11 +165,16 @@ def load(root: Path) -> dict[str, Picture]:
     return found
 
 
+_REPORTS = re.compile(r"(?<![^\W\d_])(?:says|said|say|recommends?|advises?|according to|warns?|claims?|believes|"
+                      r"dice|dicen|dijo|según|recomienda|recomiendan|aconseja|advierte|afirma|asegura)(?![^\W\d_])")
+"""Words that report what someone says: alt text says what a picture shows, never what a doctor says."""
+
+
 def check_call(name: object, alt: object, shown: str, line: int | None, pictures: dict[str, Picture],
                lang: str, refused: frozenset[str] = frozenset()) -> list[GuideError]:
     """A page's ``picture(name, alt=...)``: a picture of the folder, with alt text of the page's edition.
     ``refused``: files of the folder that have a message of their own (not reported again as missing)."""
-    from . import numbers, schema
+    from . import meaning, numbers, schema, speakers
 
     errors = []
     call = f'picture("{name}", alt="{alt}")' if alt is not None else f'picture("{name}")'
@@ -195,6 +200,13 @@ def check_call(name: object, alt: object, shown: str, line: int | None, pictures
                                  line=line, found=call, expected=f"a few plain words in {words} saying what the picture shows",
                                  fix="describe what the picture shows in words; a figure from the article is shown "
                                      "with its fact macro beside the picture."))
+    elif (claim := meaning.advice(alt, lang)) is not None or _REPORTS.search(speakers.skeleton(alt)):
+        said = f"'{claim.word}' ({claim.kind})" if claim is not None else "someone's words"
+        errors.append(GuideError(shown, f"the picture's alt text makes a claim: {said}", line=line, found=call,
+                                 expected=f"a few plain words in {words} saying what the picture shows, with no advice, "
+                                          "clinical claim or doctor's words (screen readers and search engines read it)",
+                                 fix="describe what the picture shows; say what the article or a doctor says in the "
+                                     "page's text, through its fact or quote macro."))
     return errors
 
 

@@ -266,6 +266,26 @@ def test_a_spanish_alt_text_copied_from_english_is_refused(base: Path, tmp_path:
     assert "Fix: Translate the alt text" in message
 
 
+ALT_CLAIMS = [  # the fourth no-hints attack: alt text is read aloud and indexed, but no reader sees it on screen
+    (False, "A pen that is safe during pregnancy", "'safe' (safety or risk)"),
+    (False, "Dr. Nazarian says rollers work as well as the pen", "someone's words"),
+    (False, "Skin that clears up for good", "'clears up'"),
+    (True, "Una pluma que es segura en el embarazo", "'segura' (safety or risk)"),
+    (True, "La Dra. Jaliman dice que sirve cualquier spa", "someone's words"),
+]
+
+
+@pytest.mark.parametrize("spanish, alt, says", ALT_CLAIMS)
+def test_a_claim_in_alt_text_is_refused(base: Path, tmp_path: Path, spanish: bool, alt: str, says: str) -> None:
+    en, es = (call("pen-device.webp", EN_ALT), call("pen-device.webp", alt)) if spanish else \
+        (call("pen-device.webp", alt), call("pen-device.webp", ES_ALT))
+    root = with_pictures(base, tmp_path / "p", en, es)
+    folder = "docs-es" if spanish else "docs"
+    message = problems(root, spanish)
+    line = line_of(root, folder, "pen-device.webp")
+    assert f"{folder}/procedure.md:{line}: the picture's alt text makes a claim: {says}" in message, message
+
+
 def test_a_missing_picture_gets_a_did_you_mean(base: Path, tmp_path: Path) -> None:
     root = with_pictures(base, tmp_path / "p", call("pen-devise.webp", EN_ALT), call("pen-devise.webp", ES_ALT))
     message = problems(root)

@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from guide.library import SPANISH, load_project
 from support import ROOT, TINY_PAGE, number_word, project_facts
@@ -136,6 +137,10 @@ MARKUP_REFUSED = {
                                   "an id that carries a word that changes a claim's meaning ('safe', safety or risk)"),
     "a sentence in an id": ("Text.\n{: #get-it-done-at-home-by-a-friend-today }", "get-it-done",
                             "an id that carries 9 words"),
+    # the fourth no-hints attack: text shrunk out of sight by small print inside small print
+    "small print inside small print": ("Text <small><small><small>it is safe in pregnancy</small></small></small>.",
+                                       "<small>", "<small> inside <small> in the page"),
+    "a superscript inside small print": ("Text <small>a <sup>b</sup></small>.", "<sup>", "<sup> inside <small>"),
 }
 
 WRITING_BUILDS = {
@@ -152,6 +157,7 @@ WRITING_BUILDS = {
                                        '<span id="questions">Ask.</span>'),
     "a time with its date": ('Reviewed <time datetime="2026-11-24">on the day</time>, at '
                              '<time datetime="2026-11-24T09:30">the start of the visit</time>.'),
+    "small print, once": "Text <small>in small print</small>, and a<sup>b</sup> and c<sub>d</sub>.",
     "a glossary word": "A sunscreen's label gives its SPF.",  # (not "Use a sunscreen ...": advice, tests/test_own_advice.py)
 }
 
@@ -219,6 +225,40 @@ def test_front_matter_that_could_leave_a_script_or_attribute_is_refused(tmp_path
 def test_front_matter_in_typographic_quotes_builds(tmp_path: Path, line: str, lang: str) -> None:
     project = _project(tmp_path, "Text.", lang)
     (project / ("docs-es" if lang == "es" else "docs") / "index.md").write_text(_with_front_matter(line), encoding="utf-8")
+    _load(project, lang)
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_a_page_that_drops_page_info_stops_the_build(tmp_path: Path, lang: str) -> None:
+    """The fourth no-hints attack deleted {{ page_info() }}: the page lost its review dates, its source and its
+    not-medical-advice note, and built."""
+    project = _project(tmp_path, "Text.", lang)
+    folder = "docs-es" if lang == "es" else "docs"
+    page = project / folder / "index.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("{{ page_info() }}", ""), encoding="utf-8")
+    with pytest.raises(Exception) as info:
+        _load(project, lang)
+    assert f"{folder}/index.md:" in str(info.value) and "the page does not call page_info()" in str(info.value), str(info.value)
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_a_page_the_not_covered_topics_name_must_list_them(tmp_path: Path, lang: str) -> None:
+    """A page named under not_covered: in data/facts.yml without {{ not_covered() }} would hide what the article
+    leaves out (the fourth no-hints attack); with it, the page builds."""
+    from support import entry
+
+    project = _project(tmp_path, "Text.", lang)
+    data = yaml.safe_load((ROOT / "data" / "facts.yml").read_text(encoding="utf-8"))
+    key = next(iter(data["not_covered"]))
+    pages = entry(f"not_covered.{key}.pages")
+    (project / "data" / "facts.yml").write_text(pages.replaced(f'{pages.indent}pages: ["index.md"]\n'), encoding="utf-8")
+    folder = "docs-es" if lang == "es" else "docs"
+    with pytest.raises(Exception) as info:
+        _load(project, lang)
+    assert f"{folder}/index.md:" in str(info.value) and "the page does not call not_covered()" in str(info.value), str(info.value)
+    page = project / folder / "index.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("{{ page_info() }}", "{{ not_covered() }}\n\n{{ page_info() }}"),
+                    encoding="utf-8")
     _load(project, lang)
 
 
@@ -752,6 +792,19 @@ OUTSIDE_THE_PAGES = {
     "a Spanish glossary meaning that says to keep taking a medicine": (
         "includes/abbreviations.es.md", "es", "*[anticoagulantes]: Medicamentos que puede seguir tomando antes del "
         "tratamiento (definición nuestra).", None, "a glossary meaning that gives advice or a clinical claim ('puede seguir', advice)"),
+    # the fourth no-hints attack: a meaning that narrows the word a fact uses, and a doctor's name as a glossary word
+    "a glossary meaning that leaves something out": (
+        "includes/abbreviations.md", "en", "*[blood thinners]: Medicines that slow blood clotting, not everyday aspirin "
+        "(our definition).", None, "a glossary meaning that leaves something out of the word ('not everyday')"),
+    "a Spanish glossary meaning that leaves something out": (
+        "includes/abbreviations.es.md", "es", "*[anticoagulantes]: Medicamentos que frenan la coagulación, salvo la "
+        "aspirina (definición nuestra).", None, "a glossary meaning that leaves something out of the word ('salvo')"),
+    "a doctor's surname as a glossary word": (
+        "includes/abbreviations.md", "en", "*[Nazarian]: A nurse who works at a spa.", None,
+        "a glossary word for a doctor's name"),
+    "a doctor's surname as a Spanish glossary word": (
+        "includes/abbreviations.es.md", "es", "*[Jaliman]: Una enfermera de un spa.", None,
+        "a glossary word for a doctor's name"),
     "a template string that quotes a doctor": (
         "includes/strings/en.yml", "en", 'about_not_guideline: "Dr. Jaliman says, “It is safe in pregnancy.” It is a clinical guideline"',
         "about_not_guideline:", "a template string that names Dr. Jaliman"),
