@@ -147,6 +147,15 @@ def english_errors(facts: schema.Facts, lines: Mapping[Path_, int], shown: str) 
     errors = []
     for group, items in facts.facts.items():
         for name, fact in items.items():
+            swapped = out_of_order(fact.items, fact.source) if isinstance(fact, schema.ListFact) and fact.scope == "complete" else None
+            if swapped is not None:
+                path_: Path_ = ("facts", group, name, "items")
+                errors.append(GuideError(
+                    shown, "the list's items are not in the article's order", line=lines.get(path_, lines.get(path_[:3])),
+                    key=dotted(path_), found=f"'{swapped[0][:60]}' before '{swapped[1][:60]}'",
+                    expected=f"a complete list in the order its passage gives it ('{fact.source[:100]}'): steps keep "
+                             "their sequence",
+                    fix=f"move '{swapped[1][:60]}' above '{swapped[0][:60]}'."))
             for field in ENGLISH_FIELDS:
                 value = getattr(fact, field, None)
                 texts = value if isinstance(value, list) else [value] if isinstance(value, str) else []
@@ -155,7 +164,7 @@ def english_errors(facts: schema.Facts, lines: Mapping[Path_, int], shown: str) 
                     turned = None if field == "label" else turned_round(text, fact.source, fact.label)
                     if turned is not None:
                         errors.append(_turned_error(shown, text, fact, turned, lines.get(path, lines.get(path[:4])), path))
-                    if field == "items" and not _shares_word(text, fact.source):
+                    if field == "items" and getattr(fact, "scope", "") != "complete" and not shares_word(text, fact.source):
                         errors.append(GuideError(
                             shown, "a list item shares no word with its source passage",
                             line=lines.get(path, lines.get(path[:4])), key=dotted(path), found=f"'{text[:120]}'",
@@ -227,8 +236,29 @@ def turned_round(text: str, passage: str, label: str = "") -> str | None:
     return None
 
 
-def _shares_word(text: str, passage: str) -> bool:
-    """Whether ``text`` has a content word of ``passage``, or one that begins with one ("buttocks" for "butt")."""
+def out_of_order(items: list[str], passage: str) -> tuple[str, str] | None:
+    """Two items of a list the passage gives in the other order ("A numbing cream is put on." before "Your face is
+    cleansed."), each placed by its words that stand once in the passage and in no other item; ``None`` if in order."""
+    at: dict[str, list[int]] = {}
+    for i, word in enumerate(_WORD.findall(_fold(passage))):
+        if len(word) > 2 and word not in _PLAIN:
+            at.setdefault(_stem(word), []).append(i)
+    stems = [set(polarity(item)) for item in items]
+    last, before = -1, ""
+    for n, own in enumerate(stems):
+        others = set().union(*(s for m, s in enumerate(stems) if m != n))
+        places = [at[s][0] for s in own - others if len(at.get(s, ())) == 1]
+        if not places:
+            continue
+        if min(places) < last:
+            return before, items[n]
+        last, before = min(places), items[n]
+    return None
+
+
+def shares_word(text: str, passage: str) -> bool:
+    """Whether ``text`` has a content word of ``passage``, or one that begins with one ("buttocks" for "butt"). (A
+    complete list is held to its passage's list item by item: guide/passages.py.)"""
     ours, theirs = set(polarity(text)), set(polarity(passage))
     return bool(ours & theirs) or any(a.startswith(b) or b.startswith(a) for a in ours for b in theirs
                                       if min(len(a), len(b)) >= 4)

@@ -148,7 +148,8 @@ CREDIT_REFUSED = {
            "The Beverly Hills surgeon's view: any spa will do.",
            "Both doctors say at-home rollers work just as well as the office pen.",
            "Both doctors say to avoid {{ fact(\"aftercare.avoid_ingredients\") }}.",
-           "The two dermatologists agree that a spa is fine."],
+           "The two dermatologists agree that a spa is fine.",
+           "Both doctors agree on one thing: sunscreen."],  # only Dr. Jaliman speaks of it (a must-build row until then)
     "es": ["En opinión de la Dra. Jaliman, los anticoagulantes no son motivo para esperar.",
            "La profesora de Mount Sinai dice que cualquier spa sirve.",
            "Ambas médicas dicen que los rodillos caseros funcionan igual de bien."],

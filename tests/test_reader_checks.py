@@ -364,7 +364,7 @@ MUST_BUILD = {
         "In 2020, the article appeared.", "Once the numbing works, the needles go in.", "Do it once in a while.",
         "One article, two doctors.", "Each dot on the picture is one session.", "Read the top 3 tips below.",
         "Ask about your 1st appointment.", "Bring a list of your 3 main questions.", "Page 2 has the steps.",
-        "Both doctors agree on one thing: sunscreen.", "Three questions to ask before you book:",
+        "The two doctors have one thing in common: both are quoted by name.", "Three questions to ask before you book:",
         "Keep a few days free after the visit.", "A couple of questions help.", "Wait until your skin feels calm.",
         "At home, a roller is one option.", "Some people feel a little pain.", "It is not for everyone.",
         "See the [sources](sources.md) for more.", "Ask for door 7 at the clinic.", "Call 911 in an emergency.",

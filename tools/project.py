@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
@@ -36,7 +37,7 @@ def cite_numbers(project: Path, text: str | None = None) -> list[str]:
     """
     import yaml
 
-    from guide import passages, schema, speakers
+    from guide import meaning, passages, schema, speakers
 
     assert project.resolve() != ROOT.resolve(), "cite_numbers edits a copy, never the real project"
     data = project / "data" / "facts.yml"
@@ -47,11 +48,13 @@ def cite_numbers(project: Path, text: str | None = None) -> list[str]:
     except ValueError:
         facts = None  # broken data: the build reports that first
     for key, fact in (facts.all_facts().items() if facts else ()):
-        if isinstance(fact, schema.ListFact) and fact.scope == "complete":  # new items: a passage that lists them
+        if isinstance(fact, schema.ListFact):  # new items: a passage that lists them
             group, name = key.split(".")
-            if not passages.whole_list_problems(fact, group, name, speakers.norm(fact.source)):
+            if (not passages.whole_list_problems(fact, group, name, speakers.norm(fact.source)) if fact.scope == "complete"
+                    else all(meaning.shares_word(item, fact.source) for item in fact.items)):
                 continue
-            passage = f"Test passage for {key.replace('_', ' ').replace('.', ' ')} lists {'; '.join(fact.items)}."
+            named = " ".join(w for w in re.split(r"[_.]", key) if not meaning.NEGATORS.fullmatch(w))  # "avoid" would turn it round
+            passage = f"Test passage for {named} lists {'; '.join(fact.items)}."
         elif all(passages.find(figure, fact.source) for figure in passages.figures(fact)):
             continue
         else:
@@ -59,7 +62,10 @@ def cite_numbers(project: Path, text: str | None = None) -> list[str]:
             said = ", then ".join(" to ".join(schema.num(v) for v in figure) for figure in passages.figures(fact))
             passage = f"Test passage for {key.replace('_', ' ')} gives {hedge + ' ' if hedge else ''}{said}."
         assert fact.source in text, key
-        text = text.replace(fact.source, f"{fact.source} ... {passage}", 1)
+        # the passage where it ends (two facts may share one: the first one's is longer once it is cited)
+        end = re.search(re.escape(fact.source) + r"(?=[\"'\n])", text)
+        assert end is not None, key
+        text = text[:end.end()] + f" ... {passage}" + text[end.end():]
         extra.append(passage)
         touched.append(key)
     if extra:
