@@ -26,8 +26,7 @@ import jinja2
 import jinja2.sandbox
 from markupsafe import Markup, escape
 
-from . import (attribution, figures, handoff, macrospecs, numbers, pages, passages, pictures, preflight, render, rendered,
-               schema, siteurl, speakers)
+from . import attribution, figures, handoff, macrospecs, numbers, pages, passages, pictures, preflight, render, rendered, schema, siteurl, speakers
 from . import lang as langs
 from . import meaning as meaning_words
 from .engine import BuildConfig, Page
