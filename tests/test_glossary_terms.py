@@ -101,3 +101,21 @@ def test_a_meaning_in_the_comparison_table_has_the_size_of_the_table_text(tabs: 
         assert after == cell, (after, cell)
         assert cell != paragraph, "the table's text is smaller than a paragraph's: the check can tell them apart"
         assert not csp_violations(page, log) and not log.errors
+
+
+@pytest.mark.parametrize(("path", "says", "not_says"), [("glossary/", "its meaning shows in a box under it", "next to it"),
+                                                       ("es/glossary/", "su significado aparece en un recuadro debajo", "a su lado")])
+def test_the_glossary_says_where_a_meaning_shows(tabs: Tabs, server: Server, path: str, says: str, not_says: str) -> None:
+    """The glossary's help says the meaning shows under the term, where it does (a box on a line of its own,
+    lower than the term's line); it said "next to it" (third readers' review)."""
+    with tabs.visit(server, path, 375) as (page, log):
+        text = " ".join(page.locator("article").inner_text().split())
+        assert says in text and not_says not in text, text[:600]
+    with tabs.visit(server, path.replace("glossary", "aftercare"), 375) as (page, log):
+        term = page.locator("article p abbr[title]").first
+        line = term.evaluate("el => el.getBoundingClientRect().top")
+        term.tap()
+        box = term.evaluate("""el => { const r = el.getClientRects(); return r[r.length - 1].bottom; }""")
+        size = term.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
+        assert box > line + 1.5 * size, "the meaning's box is below the term's line"
+        assert not log.errors
