@@ -59,7 +59,7 @@ def test_an_english_value_that_turns_its_passage_is_refused(tmp_path: Path, old:
 
 
 SPANISH = [
-    ('value: "pueden salir unas pocas costras diminutas y puntiformes"', 'value: "la ceguera es frecuente"',
+    ('value: "pueden salir unas pocas costras puntiformes muy pequeñas"', 'value: "la ceguera es frecuente"',
      "facts.recovery.worst_case.value", "wording", ["'ceguera' (blindness)", "'frecuente' (a frequency)"]),
     ('text: "Básicamente engañamos a la piel para que crea que la han herido"',
      'text: "Es totalmente seguro durante el embarazo"', "quotes.tricking.text", "quote",
