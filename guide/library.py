@@ -602,44 +602,7 @@ def _glossary(path: Path, shown: str, lang: str = "en", facts: schema.Facts | No
                                      fix="write the line as *[term]: what it means."))
             continue
         term, meaning = match[1], match[2].strip()
-        for value in (term, meaning):
-            problem = schema.plain_text_problem(value, schema.EMPHASIS)
-            number_in = numbers.typed_number(value, lang)
-            if problem:
-                errors.append(GuideError(shown, f"a glossary entry is not plain text: {problem}", line=number,
-                                         found=quoted(value), expected=schema.PLAIN_TEXT_EXPECTED,
-                                         fix=schema.PLAIN_TEXT_FIX))
-            elif number_in:
-                errors.append(GuideError(shown, f"a number in a glossary entry ('{number_in}')", line=number,
-                                         found=quoted(value), expected=schema.NUMBER_IN_WORDS_EXPECTED,
-                                         fix="explain the term in words; a figure from the article belongs in "
-                                             "data/facts.yml and on the pages."))
-        named = speakers.typed_names(term, facts) - {"article"} if facts is not None else set()
-        if named:
-            errors.append(GuideError(
-                shown, "a glossary word for a doctor's name", line=number, found=quoted(line),
-                expected="plain words for things, not people: a doctor is named on the pages with expert(\"...\"), "
-                         "her role as the article gives it",
-                fix="delete the line: a tooltip on her name would tell every reader something the article does not."))
-        narrows = meaning_words.narrows(meaning, lang) if facts is not None and meaning_words.uses(facts, term) else None
-        if narrows is not None:
-            errors.append(GuideError(
-                shown, f"a glossary meaning that leaves something out of the word ('{narrows}')", line=number,
-                found=f"'{meaning[:100]}'",
-                expected=f"what the word means, with nothing it does not cover: the facts say '{term}', and a meaning "
-                         "that leaves something out (\"not everyday aspirin\" for blood thinners) decides for a reader "
-                         "whom they apply to",
-                fix="say what the word means; what counts is the article's to say, or a doctor's, not the glossary's."))
-        claim = meaning_words.advice(meaning, lang)
-        if claim is not None:
-            errors.append(GuideError(
-                shown, f"a glossary meaning that gives advice or a clinical claim ('{claim.word}', {claim.kind})",
-                line=number, found=f"'{meaning[:100]}'",
-                expected="the term's plain meaning in our words: no advice about the treatment (needed, should, avoid, "
-                         "wait, hace falta, evite) and none of the words of guide/meaning.py that make a claim (safe, "
-                         "rare, permanent, infection)",
-                fix="say what the word means, not what to do or how safe it is: the article's advice reaches the pages "
-                    "as facts in data/facts.yml, with who said it."))
+        errors += _entry_errors(term, meaning, number, shown, lang, facts)
         where, spelt = first.setdefault(term.casefold(), (number, term))
         if where != number:
             errors.append(GuideError(shown, f"the glossary term '{term}' is defined twice", line=number, found=quoted(line),
@@ -651,6 +614,51 @@ def _glossary(path: Path, shown: str, lang: str = "en", facts: schema.Facts | No
     if errors:
         raise GuideErrors(errors)
     return sorted(terms, key=lambda t: _alphabetical(t[0]))
+
+
+def _entry_errors(term: str, meaning: str, number: int, shown: str, lang: str, facts: schema.Facts | None) -> list[GuideError]:
+    """One glossary line's problems: markup, numbers, a doctor's name as its term, a meaning that leaves something out
+    of a word the facts use, advice or a clinical claim."""
+    errors = []
+    for value in (term, meaning):
+        problem = schema.plain_text_problem(value, schema.EMPHASIS)
+        number_in = numbers.typed_number(value, lang)
+        if problem:
+            errors.append(GuideError(shown, f"a glossary entry is not plain text: {problem}", line=number,
+                                     found=quoted(value), expected=schema.PLAIN_TEXT_EXPECTED,
+                                     fix=schema.PLAIN_TEXT_FIX))
+        elif number_in:
+            errors.append(GuideError(shown, f"a number in a glossary entry ('{number_in}')", line=number,
+                                     found=quoted(value), expected=schema.NUMBER_IN_WORDS_EXPECTED,
+                                     fix="explain the term in words; a figure from the article belongs in "
+                                         "data/facts.yml and on the pages."))
+    named = speakers.typed_names(term, facts) - {"article"} if facts is not None else set()
+    if named:
+        errors.append(GuideError(
+            shown, "a glossary word for a doctor's name", line=number, found=quoted(f"*[{term}]: {meaning}"),
+            expected="plain words for things, not people: a doctor is named on the pages with expert(\"...\"), "
+                     "her role as the article gives it",
+            fix="delete the line: a tooltip on her name would tell every reader something the article does not."))
+    narrows = meaning_words.narrows(meaning, lang) if facts is not None and meaning_words.uses(facts, term) else None
+    if narrows is not None:
+        errors.append(GuideError(
+            shown, f"a glossary meaning that leaves something out of the word ('{narrows}')", line=number,
+            found=f"'{meaning[:100]}'",
+            expected=f"what the word means, with nothing it does not cover: the facts say '{term}', and a meaning "
+                     "that leaves something out (\"not everyday aspirin\" for blood thinners) decides for a reader "
+                     "whom they apply to",
+            fix="say what the word means; what counts is the article's to say, or a doctor's, not the glossary's."))
+    claim = meaning_words.advice(meaning, lang)
+    if claim is not None:
+        errors.append(GuideError(
+            shown, f"a glossary meaning that gives advice or a clinical claim ('{claim.word}', {claim.kind})",
+            line=number, found=f"'{meaning[:100]}'",
+            expected="the term's plain meaning in our words: no advice about the treatment (needed, should, avoid, "
+                     "wait, hace falta, evite) and none of the words of guide/meaning.py that make a claim (safe, "
+                     "rare, permanent, infection)",
+            fix="say what the word means, not what to do or how safe it is: the article's advice reaches the pages "
+                "as facts in data/facts.yml, with who said it."))
+    return errors
 
 
 def _alphabetical(term: str) -> tuple[str, str]:

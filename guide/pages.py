@@ -216,22 +216,7 @@ def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Ma
     for key in ("title", "description"):  # shown in search results, tabs and shares: no typed facts there either
         if isinstance(meta.get(key), str) and key in key_lines:
             pagecheck.check_numbers("\n" * (key_lines[key] - 1) + meta[key], shown, facts, lang)
-    if article is not None:
-        for key in ("title", "description", "review_note"):  # shown in search results, shares and the page's data
-            if isinstance(meta.get(key), str):
-                for problem in attribution.plain_text_problems(meta[key], facts, article):
-                    raise GuideError(shown, f"the {key}: {problem.what}", line=key_lines.get(key), key=key,
-                                     found=f"'{meta[key][:120]}'", expected=problem.expected, fix=problem.fix)
-                for error in attribution.plain_credit_errors(meta[key], shown, key_lines.get(key), key, facts):
-                    raise error
-                claim = attribution.own_claim(meta[key], lang)
-                if claim is not None:  # no macro can show a fact there (the fourth no-hints attack)
-                    raise GuideError(shown, f"the {key} makes a clinical claim ('{claim.word}', {claim.kind})",
-                                     line=key_lines.get(key), key=key, found=f"'{meta[key][:120]}'",
-                                     expected=f"a {key} that says what the page is about, with no claim about safety, "
-                                              "pregnancy, infection or lasting results (search results and shares show it)",
-                                     fix="say what the page covers (\"What the article says about pregnancy\"), and leave the "
-                                         "claim to the page, beside its fact.")
+    _check_front_texts(meta, key_lines, shown, facts, lang, article)
     pagecheck.check_paragraph_limits(body, shown)  # before anything reads the page: it bounds the time they take
     _check_heading(body, shown)
     first: list[GuideError] = []
@@ -266,6 +251,29 @@ def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Ma
         numerals=report.numerals,
     )
     return info, report.errors
+
+
+def _check_front_texts(meta: Mapping[str, Any], key_lines: Mapping[str, int], shown: str, facts: schema.Facts, lang: str,
+                       article: str | None) -> None:
+    """A page's title, description and review note (search results, shares, the page's data): no quotation the article
+    does not have, no claim credited to a doctor, no clinical claim of the guide's own. Raises the first problem."""
+    if article is None:
+        return
+    for key in ("title", "description", "review_note"):  # shown in search results, shares and the page's data
+        if isinstance(meta.get(key), str):
+            for problem in attribution.plain_text_problems(meta[key], facts, article):
+                raise GuideError(shown, f"the {key}: {problem.what}", line=key_lines.get(key), key=key,
+                                 found=f"'{meta[key][:120]}'", expected=problem.expected, fix=problem.fix)
+            for error in attribution.plain_credit_errors(meta[key], shown, key_lines.get(key), key, facts):
+                raise error
+            claim = attribution.own_claim(meta[key], lang)
+            if claim is not None:  # no macro can show a fact there (the fourth no-hints attack)
+                raise GuideError(shown, f"the {key} makes a clinical claim ('{claim.word}', {claim.kind})",
+                                 line=key_lines.get(key), key=key, found=f"'{meta[key][:120]}'",
+                                 expected=f"a {key} that says what the page is about, with no claim about safety, "
+                                          "pregnancy, infection or lasting results (search results and shares show it)",
+                                 fix="say what the page covers (\"What the article says about pregnancy\"), and leave the "
+                                     "claim to the page, beside its fact.")
 
 
 def _missing_calls(rel: str, shown: str, facts: schema.Facts, macros: Mapping[str, MacroSpec], called: set[str],

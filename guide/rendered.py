@@ -554,28 +554,48 @@ def check_page(body: str, shown: str, lang: str, facts: schema.Facts, suggest: N
         report.errors.append(GuideError(shown, problem.what, line=line, found=quote_line(lines, line) or problem.found,
                                         expected=problem.expected, fix=problem.fix))
     report.errors.extend(hidden_value_errors(tree, shown, lines))
-    for node, _, value in htmlcheck.text_and_attributes(tree):
-        char = htmlcheck.invisible(value, ALLOWED_STAND_INS)
-        if char is not None:
-            line = locate(lines, char) or locate(lines, value.split(char)[0][-20:].strip())
-            found = quote_line(lines, line)
-            report.errors.append(GuideError(
-                shown, f"an invisible character (U+{ord(char):04X}) in the page", line=line,
-                found=found.replace(char, "[here]") if found else f"'{value[:60]}'".replace(char, "[here]"),
-                expected="visible text only", fix="delete the character (or its &#...; code): retype the word around it."))
-        if tag_name(node) not in CODE and (unresolved := _UNRESOLVED.search(value)):
-            line = locate(lines, unresolved[0])
-            report.errors.append(GuideError(shown, "a picture by reference in the page" if "!" in value else
-                                            "a link by reference whose reference is not defined", line=line,
-                                            found=quote_line(lines, line) or f"'{value[:60]}'",
-                                            expected="pictures and links written [words](address)",
-                                            fix="write the address in brackets right after the words."))
+    report.errors.extend(_text_errors(tree, shown, lines))
     _check_numbers(htmlcheck.parse_fragment(to_html(numbered, lang)) if raws else tree, shown, lines, calls, lang,
                    suggest, report, pagecheck.number_subjects(facts))
     for line, raw in raws:
         for claim in numbers.page_claims(raw, lang):
             report.as_typed.append((line + raw.count("\n", 0, claim.start), raw[max(0, claim.start - 20):claim.end + 20].strip()))
     report.as_typed.sort(key=lambda item: item[0] or 0)
+    _links_and_names(tree, shown, lines, facts, report)
+    page_blocks = blocks(tree)
+    report.errors.extend(attribution.page_errors(page_blocks, calls, shown, facts))
+    report.errors.extend(attribution.credit_errors(blocks(_links_marked(markup)), calls, shown, facts, lines))
+    report.errors.extend(attribution.advice_errors(blocks(_links_marked(markup)), calls, shown, facts, lines, lang))
+    if article is not None:
+        report.errors.extend(attribution.quotation_errors(page_blocks, calls, shown, facts, article, lines, titles))
+    return report
+
+
+def _text_errors(tree: Element, shown: str, lines: list[str]) -> list[GuideError]:
+    """Invisible characters in the page's text and attributes (character references decoded), and a picture or link by
+    a reference that is not defined."""
+    errors: list[GuideError] = []
+    for node, _, value in htmlcheck.text_and_attributes(tree):
+        char = htmlcheck.invisible(value, ALLOWED_STAND_INS)
+        if char is not None:
+            line = locate(lines, char) or locate(lines, value.split(char)[0][-20:].strip())
+            found = quote_line(lines, line)
+            errors.append(GuideError(
+                shown, f"an invisible character (U+{ord(char):04X}) in the page", line=line,
+                found=found.replace(char, "[here]") if found else f"'{value[:60]}'".replace(char, "[here]"),
+                expected="visible text only", fix="delete the character (or its &#...; code): retype the word around it."))
+        if tag_name(node) not in CODE and (unresolved := _UNRESOLVED.search(value)):
+            line = locate(lines, unresolved[0])
+            errors.append(GuideError(shown, "a picture by reference in the page" if "!" in value else
+                                            "a link by reference whose reference is not defined", line=line,
+                                            found=quote_line(lines, line) or f"'{value[:60]}'",
+                                            expected="pictures and links written [words](address)",
+                                            fix="write the address in brackets right after the words."))
+    return errors
+
+
+def _links_and_names(tree: Element, shown: str, lines: list[str], facts: schema.Facts, report: Report) -> None:
+    """The page's ids and links to the site (for the link check), and a glossary word for a doctor's name."""
     for node in tree.iter():
         if not is_element(node):
             continue
@@ -592,13 +612,6 @@ def check_page(body: str, shown: str, lang: str, facts: schema.Facts, suggest: N
                 found=quote_line(lines, line) or htmlcheck.describe(node),
                 expected="the doctors' names as data/facts.yml gives them, with no tooltip of the page's own",
                 fix="remove the '*[...]: ...' line or the <abbr>: a doctor's role comes from data/facts.yml (experts:)."))
-    page_blocks = blocks(tree)
-    report.errors.extend(attribution.page_errors(page_blocks, calls, shown, facts))
-    report.errors.extend(attribution.credit_errors(blocks(_links_marked(markup)), calls, shown, facts, lines))
-    report.errors.extend(attribution.advice_errors(blocks(_links_marked(markup)), calls, shown, facts, lines, lang))
-    if article is not None:
-        report.errors.extend(attribution.quotation_errors(page_blocks, calls, shown, facts, article, lines, titles))
-    return report
 
 
 def _links_marked(markup: str) -> Element:
