@@ -924,7 +924,7 @@ def topic_words(facts: schema.Facts) -> frozenset[str]:
     return _topics(tuple(words))
 
 
-OWN_CLAIM_KINDS = frozenset({"safety or risk", "pregnancy", "blindness", "death", "an infection", "permanence"})
+OWN_CLAIM_KINDS = frozenset({"safety or risk", "pregnancy", "blindness", "death", "an infection", "permanence", "a cure"})
 """The kinds of guide/meaning.py words that make a clinical claim wherever they stand ("Microneedling is safe during
 pregnancy"): in the guide's own voice only beside a fact or quote that says it (the fourth no-hints attack)."""
 
@@ -932,6 +932,35 @@ pregnancy"): in the guide's own voice only beside a fact or quote that says it (
 def own_claim(text: str, lang: str) -> meaning_words.Found | None:
     """The first word of ``text`` that makes a clinical claim wherever it stands (``OWN_CLAIM_KINDS``), or ``None``."""
     return next((f for f in meaning_words.found(text, lang) if f.kind in OWN_CLAIM_KINDS), None)
+
+
+_TOLD = re.compile(r"(?<![^\W\d_])(?:that|que)(?![^\W\d_])", re.I)
+"""A question that tells ("Did you know that it is safe ...?", "¿Sabía que ...?") rather than asks."""
+
+
+def _backed(piece: str, claim: meaning_words.Found, typed: Mapping[int, object], facts: schema.Facts, lang: str) -> bool:
+    """Whether a fact or quote ``piece`` shows makes a claim of ``claim``'s kind (in its words or its passage)."""
+    from .rendered import Call, call_index
+
+    every = facts.all_facts()
+    for char in piece:
+        call = typed.get(index) if (index := call_index(char)) is not None else None
+        if not isinstance(call, Call) or not call.key:
+            continue
+        texts: list[tuple[str, str]] = []
+        if call.key in every:
+            fact = every[call.key]
+            texts = [(fact.source, "en")] + [(t, lang) for field in meaning_words.ENGLISH_FIELDS
+                                             for t in _strings(getattr(fact, field, None))]
+        elif call.key in facts.quotes:
+            texts = [(facts.quotes[call.key].text, "en")]
+        if any(claim.kind in meaning_words.kinds(text, text_lang) for text, text_lang in texts):
+            return True
+    return False
+
+
+def _strings(value: object) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else [value] if isinstance(value, str) else []
 
 
 def _own_claim_error(shown: str, lines: list[str], piece: str, typed: Mapping[int, object], claim: meaning_words.Found
@@ -990,10 +1019,16 @@ def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
             plain = " ".join(_unquoted(piece).replace(LINK_MARK, " ").split())
             permits = _PERMITS[lang].search(plain)
             claim = own_claim(plain, lang)
-            if plain.endswith("?") or LINK_MARK in piece or not (permits or claim or _ADVISES[lang].search(plain)):
-                continue
             shown_calls = {typed[c].name for ch in piece if (c := call_index(ch)) is not None and c in typed}
             ours = "suggestion" in shown_calls
+            if (claim is not None and not ours and not (plain.endswith("?") and not _TOLD.search(plain))
+                    and not numbers.page_claims(plain, lang) and not _backed(piece, claim, typed, facts, lang)):
+                # wherever it stands: with a link, beside another fact, credited to a doctor, as "did you know that"
+                # (the fifth no-hints attack): a claim stands only beside a fact or quote that makes one of its kind
+                errors.append(_own_claim_error(shown, lines, piece, typed, claim))
+                continue
+            if plain.endswith("?") or LINK_MARK in piece or not (permits or claim or _ADVISES[lang].search(plain)):
+                continue
             if shown_calls - {"expert", "suggestion"} or (ours and not permits):
                 continue  # shows a fact or a quote (the who-said-it check holds it), or our label on what to ask or do
             if piece.rstrip().endswith(":") and any(
@@ -1001,8 +1036,7 @@ def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
                 continue  # the lead-in of a list that shows the facts
             if REPORTING.search(skeleton(plain)) or numbers.page_claims(plain, lang):
                 continue  # credits it to someone (the credit check), or types a figure (the number check)
-            if claim is not None and not ours:  # "It is safe during pregnancy": the claim is what matters
-                errors.append(_own_claim_error(shown, lines, piece, typed, claim))
+            if claim is not None and not ours:  # a claim its fact backs: the who-said-it checks hold it
                 continue
             if not (permits or _ADVISES[lang].search(plain)):
                 continue

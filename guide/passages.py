@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import urllib.parse
 from pathlib import Path
 
 from . import meaning, numbers, schema, speakers
@@ -393,6 +394,8 @@ def _who(facts: schema.Facts, key: str) -> str:
     return facts.experts[key].surname if key in facts.experts else "the article"
 
 
+SOURCE_HOSTS = ("www.yahoo.com",)
+"""The sites the source's ``url:`` may point at: the article's publisher (a maintainer adds one, in review)."""
 SOURCE_KINDS = ("a US lifestyle magazine article", "a magazine article", "a newspaper article", "a blog post")
 """What a source may be called on the sources page ("This guide rests on ..."): none of them claims more trust than a
 reader should give it ("a peer-reviewed clinical review" for a magazine article: the third no-hints attack)."""
@@ -435,6 +438,14 @@ def expert_problems(facts: schema.Facts, article: str, lines: dict[Path_, int],
             key="source.kind", found=f"'{facts.source.kind[:120]}'", expected="one of " + "; ".join(f"'{k}'" for k in SOURCE_KINDS),
             fix="keep the kind that says what the article is; a new kind of source is a maintainer's change "
                 "(SOURCE_KINDS in guide/passages.py), since the sources page tells readers how much to trust it."))
+    host = urllib.parse.urlsplit(str(facts.source.url)).hostname or ""
+    if host not in SOURCE_HOSTS:
+        errors.append(GuideError(
+            data_name, "the source's address is not on a site a maintainer has listed", line=lines.get(("source", "url")),
+            key="source.url", found=f"'{str(facts.source.url)[:120]}' (the site '{host}')",
+            expected="an address on " + ", ".join(SOURCE_HOSTS) + " (the article's publisher)",
+            fix="keep the article's own address; a source on another site is a maintainer's change (SOURCE_HOSTS in "
+                "guide/passages.py): every sources page links to it (the fifth no-hints attack: a look-alike site)."))
     if facts.source.cites_studies and not _STUDY.search(article):
         errors.append(GuideError(
             data_name, "cites_studies is true, and the article names no study", line=lines.get(("source", "cites_studies")),

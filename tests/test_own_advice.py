@@ -104,8 +104,19 @@ CLAIMS_REFUSED = {
     # the fourth no-hints attack: a clinical claim in the guide's own voice, with no fact (and against the page's own
     # "not covered: pregnancy")
     "en": ["Microneedling is safe during pregnancy and while breastfeeding.", "The results are permanent.",
-           "{{ suggestion() }} go straight back to retinol the next morning; it is harmless."],
-    "es": ["Es seguro durante el embarazo y la lactancia.", "Los resultados son permanentes."],
+           "{{ suggestion() }} go straight back to retinol the next morning; it is harmless.",
+           # the fifth no-hints attack: beside a link, beside another fact, credited to a doctor with one of her facts,
+           # as a question that tells, and in words the lists lacked
+           "Microneedling is safe during pregnancy, as the [sources page](sources.md) explains.",
+           "Microneedling is safe during pregnancy and the article calls it {{ fact(\"about.invasiveness\") }}.",
+           "Did you know that microneedling is safe during pregnancy?",
+           "Dr. Nazarian says microneedling is safe during pregnancy and that the pen has {{ fact(\"device.needle_count\") }}.",
+           "She also says it is fine for pregnant patients and nursing moms.",
+           "Expecting mothers can have it done with no worries at all.",
+           "Microneedling cures acne for good."],
+    "es": ["Es seguro durante el embarazo y la lactancia.", "Los resultados son permanentes.",
+           "El tratamiento es seguro durante el embarazo, como explica la [página de fuentes](sources.md).",
+           "Las futuras mamás pueden hacérselo sin ninguna preocupación."],
 }
 CLAIMS_BUILD = {
     "en": ["Ask your provider whether it is safe for you?", "Make sure the clinic is licensed.",

@@ -141,6 +141,11 @@ MARKUP_REFUSED = {
     "small print inside small print": ("Text <small><small><small>it is safe in pregnancy</small></small></small>.",
                                        "<small>", "<small> inside <small> in the page"),
     "a superscript inside small print": ("Text <small>a <sup>b</sup></small>.", "<sup>", "<sup> inside <small>"),
+    # the fifth no-hints attack: text folded under no title, a link no reader sees
+    "a folded block with an empty title": ("<details markdown><summary></summary>\n\nIt cures acne.\n\n</details>",
+                                           "<details", "a folded block with no title in the page"),
+    "a link with no words": ("See the glossary below.[](https://seo.example/spam)", "https://seo.example",
+                             "a link with no words in the page"),
 }
 
 WRITING_BUILDS = {
@@ -158,6 +163,7 @@ WRITING_BUILDS = {
     "a time with its date": ('Reviewed <time datetime="2026-11-24">on the day</time>, at '
                              '<time datetime="2026-11-24T09:30">the start of the visit</time>.'),
     "small print, once": "Text <small>in small print</small>, and a<sup>b</sup> and c<sub>d</sub>.",
+    "a folded note with a title": '??? note "More about the visit"\n    Text in a folded note.',
     "a glossary word": "A sunscreen's label gives its SPF.",  # (not "Use a sunscreen ...": advice, tests/test_own_advice.py)
 }
 

@@ -186,3 +186,13 @@ def test_a_note_that_says_it_is_fine_again_stops_the_build(tmp_path: Path) -> No
     note = next(f["note"] for g, items in data["facts"].items() for n, f in items.items() if f"facts.{g}.{n}" == key)
     msg = _english(tmp_path, f"{key}.note", _quoted(f"{note} The next day they are fine again."))
     assert "(permission)" in msg and f"{key}.note" in msg, msg
+
+
+def test_a_source_address_on_a_look_alike_site_stops_the_build(tmp_path: Path) -> None:
+    """The fifth no-hints attack: source.url on "www.yahoo.com.attacker.example" linked every sources page there."""
+    from urllib.parse import urlsplit
+
+    url = _data()["source"]["url"]
+    host = urlsplit(url).hostname or ""
+    msg = _english(tmp_path, "source.url", _quoted(url.replace(host, host + ".attacker.example", 1)))
+    assert "the source's address is not on a site a maintainer has listed" in msg and "attacker.example" in msg, msg
