@@ -321,19 +321,7 @@ def check_author(root: Element, policy: Policy) -> None:
                            "small print one size smaller at most: <small>, <sub> or <sup> alone",
                            "write it once: text made smaller and smaller is hidden from readers while search engines "
                            "keep it.", needle=f"<{tag_name(node)}")
-        if tag_name(node) == "a" and not "".join(node.itertext()).strip() and not any(
-                tag_name(k) == "img" for k in node.iter() if is_element(k)):
-            policy.add("a link with no words in the page", describe(node),
-                       "a link whose words say where it goes (a link with none is invisible to readers; search engines "
-                       "follow it)", "write the words between the brackets: [the sources page](sources.md).",
-                       needle=node.get("href", "")[:40] or "[]")
-        if tag_name(node) == "details":
-            first = next((k for k in node if is_element(k)), None)
-            if first is None or tag_name(first) != "summary" or not "".join(first.itertext()).strip():
-                policy.add("a folded block with no title in the page", describe(node),
-                           "a title a reader sees and can open (??? note \"Title\", or <summary>Words</summary> first)",
-                           "give it a title, or write the text unfolded: what it hides, search engines still read.",
-                           needle="<details")
+        _check_unseen(node, policy)
         for cls in node.get("class", "").split():
             if cls in AUTHOR_CLASSES or _theme_name(cls) or _generated(node, cls, parent if parent is not root else None):
                 continue
@@ -351,6 +339,24 @@ def check_author(root: Element, policy: Policy) -> None:
                        "put the words in the text (a link's own words say where it goes). A word every page should "
                        "explain goes into the glossary, includes/abbreviations.md, whose tooltips the build adds.",
                        needle=title[:40] or "title=")
+
+
+def _check_unseen(node: Element, policy: Policy) -> None:
+    """A link with no words, and a folded block with no title: a reader sees nothing, search engines read on
+    (the fifth no-hints attack)."""
+    if tag_name(node) == "a" and not "".join(node.itertext()).strip() and not any(
+            tag_name(k) == "img" for k in node.iter() if is_element(k)):
+        policy.add("a link with no words in the page", describe(node),
+                   "a link whose words say where it goes (a link with none is invisible to readers; search engines "
+                   "follow it)", "write the words between the brackets: [the sources page](sources.md).",
+                   needle=node.get("href", "")[:40] or "[]")
+    if tag_name(node) == "details":
+        first = next((k for k in node if is_element(k)), None)
+        if first is None or tag_name(first) != "summary" or not "".join(first.itertext()).strip():
+            policy.add("a folded block with no title in the page", describe(node),
+                       "a title a reader sees and can open (??? note \"Title\", or <summary>Words</summary> first)",
+                       "give it a title, or write the text unfolded: what it hides, search engines still read.",
+                       needle="<details")
 
 
 def content_policy() -> Policy:
