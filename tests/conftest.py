@@ -7,9 +7,7 @@ Helpers live in support.py (paths, builds, the skip-or-fail rule) and browser.py
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import fcntl
-import json
 import os
 import subprocess
 from collections.abc import Callable, Iterator
@@ -18,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import browser as _browser
-from support import ENGINES, MAKE_PARTS, Build, make_build, require_zensical
+from support import ENGINES, MAKE_PARTS, Build, make_build, read_build, require_zensical, write_build
 from tools.project import BUILD_PARTS, copy_project
 
 # One Chromium and one server of each build for the whole session.
@@ -37,12 +35,10 @@ def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, make: Call
     with (base / f"shared-{name}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if record.exists():
-            fields = json.loads(record.read_text(encoding="utf-8"))
-            return Build(**{**fields, "project": Path(fields["project"]), "site": Path(fields["site"])})
+            return read_build(record)
         folder.mkdir()
         build = make(folder)
-        record.write_text(json.dumps({k: str(v) if isinstance(v, Path) else v for k, v in dataclasses.asdict(build).items()}),
-                          encoding="utf-8")
+        write_build(build, record)
         return build
 
 
@@ -53,7 +49,7 @@ def _make(engine: str) -> Callable[[Path], Build]:
 
 
 BUILT_PROJECT = "GUIDE_BUILT_PROJECT"
-"""A copy of the project `make build` has built (its site in site/): the ``site`` of a run that sets it."""
+"""The record (:func:`write_build`) of a `make build` made already: the ``site`` of a run that sets it."""
 
 
 @pytest.fixture(scope="session")
@@ -62,8 +58,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     tree's site folders are never touched). Tests that need a previous site copy ``site.project``."""
     built = os.environ.get(BUILT_PROJECT)
     if built:  # the corrected copy's run (test_data_correction.py): its `make build` is made already
-        build = Build(Path(built), Path(built) / "site", 0, "")
-        assert (build.site / "index.html").is_file(), f"{BUILT_PROJECT}={built}: no site/index.html there"
+        build = read_build(Path(built))
+        assert build.ok and (build.site / "index.html").is_file(), f"{BUILT_PROJECT}={built}: no site built there"
         return build
     build = shared_build(tmp_path_factory, "real", _make("mkdocs"))
     assert build.ok, build.output

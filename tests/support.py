@@ -12,7 +12,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import json
 import os
 import shutil
 import subprocess
@@ -142,6 +144,17 @@ def make_build(project: Path, engine: str = "mkdocs") -> Build:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH}
     proc = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=BUILD_LIMIT)
     return Build(project, project / out, proc.returncode, proc.stdout + proc.stderr, engine)
+
+
+def write_build(build: Build, record: Path) -> None:
+    """``build`` into the file ``record`` (JSON), for another process to read (:func:`read_build`)."""
+    record.write_text(json.dumps({k: str(v) if isinstance(v, Path) else v for k, v in dataclasses.asdict(build).items()}),
+                      encoding="utf-8")
+
+
+def read_build(record: Path) -> Build:
+    fields = json.loads(record.read_text(encoding="utf-8"))
+    return Build(**{**fields, "project": Path(fields["project"]), "site": Path(fields["site"])})
 
 
 def copy_built(build: Build, dest: Path) -> Path:

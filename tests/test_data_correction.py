@@ -28,7 +28,7 @@ import pytest
 from guide import schema, speakers
 from guide.loader import load_facts
 from guide.numbers import WORDS
-from support import ROOT, entry, make_build
+from support import ROOT, entry, make_build, write_build
 
 pytestmark = pytest.mark.suite  # make test runs it, make test-fast does not (it runs the other layers again)
 
@@ -115,11 +115,13 @@ def test_a_correct_edit_of_the_data_passes_every_check(tmp_path: Path) -> None:
 
     build = make_build(project)
     assert build.ok, "the corrected copy does not build:\n" + "\n".join(changed) + "\n" + build.output[-3000:]
+    record = tmp_path / "build.json"
+    write_build(build, record)
 
     # the copy's run is a run of its own (no xdist worker's settings); a tool it lacks is skipped there, not failed
     env = {k: v for k, v in os.environ.items() if k != "CI" and not k.startswith("PYTEST_")}
     env.update({GUARD: "1", "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1",
-                "GUIDE_BUILT_PROJECT": str(project)})  # the copy's site fixture is this build (conftest.py)
+                "GUIDE_BUILT_PROJECT": str(record)})  # the copy's site fixture is this build (conftest.py)
     proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "auto",
                            "-m", "(unit or site) and not zensical", *(f"--ignore=tests/{name}" for name in LEFT_OUT)],
                           cwd=project, env=env, capture_output=True, text=True, timeout=3600)
