@@ -950,17 +950,12 @@ def _backed(piece: str, claim: meaning_words.Found, typed: Mapping[int, object],
         texts: list[tuple[str, str]] = []
         if call.key in every:
             fact = every[call.key]
-            texts = [(fact.source, "en")] + [(t, lang) for field in meaning_words.ENGLISH_FIELDS
-                                             for t in _strings(getattr(fact, field, None))]
+            texts = [(fact.source, "en")] + [(t, lang) for t in meaning_words.shown_words(fact)]
         elif call.key in facts.quotes:
             texts = [(facts.quotes[call.key].text, "en")]
         if any(claim.kind in meaning_words.kinds(text, text_lang) for text, text_lang in texts):
             return True
     return False
-
-
-def _strings(value: object) -> list[str]:
-    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else [value] if isinstance(value, str) else []
 
 
 def _own_claim_error(shown: str, lines: list[str], piece: str, typed: Mapping[int, object], claim: meaning_words.Found

@@ -383,11 +383,16 @@ def narrows(text: str, lang: str) -> str | None:
     return hit[0].strip(" .,;:(\u2014\u2013") if hit else None
 
 
+def shown_words(fact: object) -> list[str]:
+    """A fact's words as a reader sees them (``ENGLISH_FIELDS``: label, value, items ...), in the facts' language."""
+    texts: list[str] = []
+    for field in ENGLISH_FIELDS:
+        value = getattr(fact, field, None)
+        texts += [v for v in value if isinstance(v, str)] if isinstance(value, list) else [value] if isinstance(value, str) else []
+    return texts
+
+
 def uses(facts: schema.Facts, term: str) -> bool:
     """Whether a fact's words (as a reader sees them, in the facts' language) say ``term``."""
-    texts = []
-    for fact in facts.all_facts().values():
-        for field in ENGLISH_FIELDS:
-            value = getattr(fact, field, None)
-            texts += [v for v in value if isinstance(v, str)] if isinstance(value, list) else [value] if isinstance(value, str) else []
+    texts = [text for fact in facts.all_facts().values() for text in shown_words(fact)]
     return bool(re.search(r"\b" + re.escape(_fold(term)) + r"\b", _fold(" | ".join(texts))))
