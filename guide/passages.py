@@ -286,9 +286,70 @@ def _unit_errors(fact: schema.FactT, key: str, line: int | None, data_name: str)
             and not any(word.startswith(stem) for word in words for stem in UNIT_WORDS[unit])]
 
 
+_SESSION_WORDS = frozenset({"session", "sessions", "treatment", "treatments", "visit", "visits"})
+_RATE = frozenset({"per", "a", "an", "each", "every"})
+
+
+_TIME = frozenset({"days", "weeks", "months", "years"})
+
+
+def _unit_of(word: str) -> str | None:
+    return next((unit for unit, stems in UNIT_WORDS.items() if unit in _TIME and word.startswith(stems)), None)
+
+
+def schedule_roles(passage: str) -> dict[str, tuple[tuple[float, ...], str | None]]:
+    """What a schedule's passage gives as the number of sessions and as the time between them, where its
+    words say it plainly: "four to six sessions" (sessions), "every three to six months", "once a year" and
+    "one session per month" (the interval), "per month for four to six months" (sessions: one a month).
+    Each role maps to its figure and unit; a role the passage does not make plain is left out."""
+    found: dict[str, tuple[tuple[float, ...], str | None]] = {}
+    for piece in pieces(passage):
+        for run in numbers.runs(piece):
+            before = re.findall(r"[a-z]+", piece[:run.start].lower())[-1:]
+            after = re.findall(r"[a-z]+", piece[run.end:].lower())[:3] + ["", "", ""]
+            figure = tuple(run.values)
+            said = piece[run.start:run.end].lower()
+            if after[0] in _SESSION_WORDS and after[1] in _RATE and _unit_of(after[2]):
+                if figure == (1,):  # "one session per month"; "two sessions a month" has no whole interval
+                    found["every"] = ((1,), _unit_of(after[2]))
+            elif after[0] in _SESSION_WORDS:
+                found["sessions"] = (figure, None)
+            elif said == "once" and after[0] in _RATE and _unit_of(after[1]):
+                found["every"] = ((1,), _unit_of(after[1]))
+            elif _unit_of(after[0]) and before == ["every"]:
+                found["every"] = (figure, _unit_of(after[0]))
+            elif (_unit_of(after[0]) and before == ["for"] and "every" in found
+                  and found["every"] == ((1,), _unit_of(after[0]))):
+                found["sessions"] = (figure, None)
+    return found
+
+
+def _role_errors(fact: schema.ScheduleFact, key: str, line: int | None, data_name: str) -> list[GuideError]:
+    """A schedule's sessions and interval each hold the figure its passage gives in that role (H4 of the fifth
+    attack swapped them: "one session per month for four to six months" as one session every 4 to 6 months)."""
+    errors = []
+    for role, (figure, unit) in schedule_roles(fact.source).items():
+        part = getattr(fact, role)
+        have = None if part is None else ((part.min,) if part.min == part.max else (part.min, part.max))
+        if have != tuple(float(v) for v in figure) or (unit is not None and getattr(part, "unit", None) != unit):
+            said = _figure_text(figure) + (f" ({unit})" if unit else "")
+            name = "the number of sessions" if role == "sessions" else "the time between sessions"
+            errors.append(GuideError(
+                data_name, f"the passage gives {said} as {name}, and the fact does not", line=line, key=f"{key}.{role}",
+                found=f"{role}: {'none' if part is None else _figure_text(have or ()) + (' ' + part.unit if getattr(part, 'unit', None) else '')}"
+                      f" for '{fact.source[:120]}'",
+                expected=f"{role}: {{min: {schema.num(figure[0])}, max: {schema.num(figure[-1])}"
+                         + (f", unit: {unit}" if unit else "") + "}, as the passage says",
+                fix="give each number the role the article gives it: how many sessions (sessions:) and how far apart "
+                    "(every:)."))
+    return errors
+
+
 def _check_figures(fact: schema.FactT, group: str, name: str, lines: dict[Path_, int], data_name: str) -> list[GuideError]:
     key = f"facts.{group}.{name}"
     errors = _unit_errors(fact, key, lines.get(("facts", group, name)), data_name)
+    if isinstance(fact, schema.ScheduleFact):
+        errors += _role_errors(fact, key, lines.get(("facts", group, name)), data_name)
     qualifier = getattr(fact, "qualifier", None)
     for i, figure in enumerate(figures(fact)):
         hit = find(figure, fact.source)

@@ -112,6 +112,28 @@ def test_a_schedule_that_follows_another_plan_stops_the_build(tmp_path: Path) ->
     assert "not the one the article names before it" in message and "'your first session'" in message, message
 
 
+def test_a_schedule_with_its_sessions_and_interval_swapped_stops_the_build(tmp_path: Path) -> None:
+    key = next((k for k, f in _facts().items() if f.get("sessions") and f.get("every")), None)
+    assert key is not None, "no schedule with both sessions and every in data/facts.yml"
+    every = _facts()[key]["every"]
+    message = _message(tmp_path, f"{key}.sessions", f"{{min: {every['min']}, max: {every['max']}}}")
+    assert "as the number of sessions, and the fact does not" in message and f"{key}.sessions" in message, message
+
+
+@pytest.mark.parametrize(("passage", "roles"), [
+    ("you can microneedle every three to six months", {"every": ((3, 6), "months")}),
+    ("plan to do one session per month for four to six months", {"every": ((1,), "months"), "sessions": ((4, 6), None)}),
+    ("you can expect about four to six sessions to do the trick", {"sessions": ((4, 6), None)}),
+    ("plan on coming in once a year for touch-ups", {"every": ((1,), "years")}),
+    ("two sessions a month for three months", {}),
+    ("results last for six months", {}),
+])
+def test_what_a_schedules_passage_gives_each_role(passage: str, roles: dict[str, object]) -> None:
+    from guide import passages
+
+    assert passages.schedule_roles(passage) == roles
+
+
 def test_a_spanish_wording_that_drops_the_not_stops_the_build(tmp_path: Path) -> None:
     key, _ = _negated_text_fact()
     spanish = yaml.safe_load((ROOT / "data" / "facts.es.yml").read_text(encoding="utf-8"))
