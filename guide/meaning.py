@@ -189,12 +189,15 @@ def english_errors(facts: schema.Facts, lines: Mapping[Path_, int], shown: str) 
 
 # --- which way a fact's words point: a "not" of the passage kept, none added ----------------------------
 
-NEGATORS = re.compile(r"(?:not|no|never|none|nothing|nor|neither|cannot|without|avoid\w*|skip\w*|\w+n't)")
+NEGATORS = re.compile(r"(?:not|no|never|none|nothing|nor|neither|cannot|without|avoid\w*|skip\w*|steer\w*|\w+n't)")
 """A word that turns its clause round ("won't get the same results"). (Narrower than the kind "a negation": a
 "chemical-free" sunscreen or "instead of" a facial turns nothing round.)"""
 LABEL_TURNS = re.compile(r"(?:" + NEGATORS.pattern + r"|wait\w*|until|leave|left|lack\w*|stop\w*|instead)")
 """A label word that asks for what the passage says with a "not": "When to wait" for "make sure there aren't any
 inflamed areas", "What a lot of places leave out" for "won't do a mask"."""
+_LABEL_PHRASES = re.compile(r"\brul\w*\s+(?:\w+\s+)?out\b|\bsteer\w*\s+clear\b|\b(?:stay|keep)\w*\s+away\b|\bnot\s+for\b")
+"""Label phrases that ask for the "not" too: "Skin conditions that rule it out" for "steer clear of microneedling if
+you have eczema" (the fifth attack's "Skin conditions it suits best" turned that list round)."""
 _CLAUSE = re.compile(r"[,;:.!?()\[\]\u2014\u2013\u2026]+|\b(?:and|but|while|although|though|whereas|however|yet)\b")
 _PLAIN = frozenset(
     "the a an to of and or is are was were be been being you your yours it its they them their there this that these "
@@ -223,13 +226,19 @@ def polarity(text: str) -> dict[str, set[bool]]:
     return out
 
 
+def turning_label(label: str) -> bool:
+    """A label that asks for the "not" of the words under it ("When to wait", "Skin conditions that rule it out")."""
+    return (any(LABEL_TURNS.fullmatch(word) for word in _WORD.findall(_fold(label)))
+            or bool(_LABEL_PHRASES.search(_fold(label))))
+
+
 def turned_round(text: str, passage: str, label: str = "") -> str | None:
     """A word ``text`` shares with ``passage`` but says the other way round: with no "not" where every clause of the
     passage that has it has one ("you will get the same results" for "you won't get the same results"), or with a
     "not" where none has ("not safe to use" for "safe to use"). A label that asks for the "not" ("When to wait")
     carries it for the words under it."""
     source = polarity(passage)
-    label_turns = any(LABEL_TURNS.fullmatch(word) for word in _WORD.findall(_fold(label)))
+    label_turns = turning_label(label)
     for stem, ways in polarity(text).items():
         want = source.get(stem)
         if want is None:
@@ -283,7 +292,8 @@ def _turned_error(shown: str, text: str, fact: schema.Fact, stem: str, line: int
 
 
 _SPANISH_TURNS = _pattern(MEANING["a negation"][1] + ("evit*", "omit*", "salt*", "prescind*", "dej* de", "en vez de",
-                                                      "en lugar de", "libre*", "espere*", "esperar", "hasta que"))
+                                                      "en lugar de", "libre*", "espere*", "esperar", "hasta que",
+                                                      "descart*", "mantenerse lejos", "alejar*"))
 
 
 def _negated(text: str, lang: str) -> bool:
@@ -315,7 +325,8 @@ def spanish_errors(want: Mapping[Path_, Any], have: Mapping[Path_, Any], facts: 
                 continue
             backing = [(english_text, "en")] + ([(fact.source, "en")] if fact is not None else [])
             path = key + (i,) if isinstance(got, list) else key
-            if key[-1] not in OURS and _negated(english_text, "en") and not _negated(text, "es"):
+            english_turns = turning_label(english_text) if key[-1] == "label" else _negated(english_text, "en")
+            if (key[-1] not in OURS or key[-1] == "label") and english_turns and not _negated(text, "es"):
                 errors.append(GuideError(
                     shown, "the Spanish wording drops the English's 'not'",
                     line=lines.get(path, lines.get(key)), key=dotted(path), found=f"'{text[:120]}'",

@@ -153,6 +153,8 @@ def check(facts: schema.Facts, lines: dict[Path_, int], article: Path, data_name
                                                     lines.get(path[:3] + ("starts_after",)), data_name))
                 if isinstance(fact, schema.ListFact) and fact.scope == "complete":
                     errors.extend(whole_list_problems(fact, group, name, text, lines, data_name))
+                    errors.extend(_joined_problems(fact, f"facts.{group}.{name}", lines.get(path[:3] + ("joined_by",),
+                                                                                          lines.get(path[:3])), data_name))
     for key, quote in facts.quotes.items():
         path = ("quotes", key, "text")
         if len(words_of(quote.text)) > QUOTE_MAX_WORDS:
@@ -262,6 +264,20 @@ def whole_list_problems(fact: schema.ListFact, group: str, name: str, article: s
     return []
 
 
+def _joined_problems(fact: schema.ListFact, key: str, line: int | None, data_name: str) -> list[GuideError]:
+    """A complete list whose passage joins its items with one word ("eczema, rosacea, or very sensitive skin") is
+    joined by that word: "and" there would make the three go together (the fifth attack's H7)."""
+    said = set(re.findall(r"\b(and|or)\b", fact.source.lower()))
+    if len(said) != 1 or fact.joined_by is None or fact.joined_by in said:
+        return []
+    word = said.pop()
+    return [GuideError(data_name, f"the passage joins this list with '{word}', and the fact with '{fact.joined_by}'",
+                       line=line, key=f"{key}.joined_by", found=f"joined_by: \"{fact.joined_by}\" for '{fact.source[:120]}'",
+                       expected=f"joined_by: \"{word}\", as the article joins the items",
+                       fix=f"write joined_by: \"{word}\" (\"or\" when any one item is enough, \"and\" when they go "
+                           "together).")]
+
+
 def _whose(words: str, article: str, facts: schema.Facts) -> set[str]:
     return speakers.whose(words, article, facts) or set()
 
@@ -310,16 +326,16 @@ def schedule_roles(passage: str) -> dict[str, tuple[tuple[float, ...], str | Non
             figure = tuple(run.values)
             said = piece[run.start:run.end].lower()
             if after[0] in _SESSION_WORDS and after[1] in _RATE and _unit_of(after[2]):
-                if figure == (1,):  # "one session per month"; "two sessions a month" has no whole interval
-                    found["every"] = ((1,), _unit_of(after[2]))
+                if figure == (1.0,):  # "one session per month"; "two sessions a month" has no whole interval
+                    found["every"] = ((1.0,), _unit_of(after[2]))
             elif after[0] in _SESSION_WORDS:
                 found["sessions"] = (figure, None)
             elif said == "once" and after[0] in _RATE and _unit_of(after[1]):
-                found["every"] = ((1,), _unit_of(after[1]))
+                found["every"] = ((1.0,), _unit_of(after[1]))
             elif _unit_of(after[0]) and before == ["every"]:
                 found["every"] = (figure, _unit_of(after[0]))
             elif (_unit_of(after[0]) and before == ["for"] and "every" in found
-                  and found["every"] == ((1,), _unit_of(after[0]))):
+                  and found["every"] == ((1.0,), _unit_of(after[0]))):
                 found["sessions"] = (figure, None)
     return found
 

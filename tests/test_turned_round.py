@@ -85,6 +85,36 @@ def test_a_label_that_turns_a_lists_avoid_round_stops_the_build(tmp_path: Path) 
     pytest.fail("no list fact labelled with 'avoid' as its passage says")
 
 
+def test_a_label_that_says_a_list_suits_what_its_passage_steers_clear_of_stops_the_build(tmp_path: Path) -> None:
+    key = next((k for k, f in _facts().items() if f.get("kind") == "list" and "steer clear" in f["source"]), None)
+    assert key is not None, "no list fact whose passage says 'steer clear' in data/facts.yml"
+    message = _message(tmp_path, f"{key}.label", '"Skin conditions it suits best"')
+    assert "turn its passage round" in message, message
+
+
+@pytest.mark.parametrize(("label", "turned"), [
+    ("Skin conditions that rule it out", False), ("Skin conditions to steer clear of", False),
+    ("Who it is not for", False), ("When to skip it", False),
+    ("Skin conditions it suits best", True), ("Skin conditions it treats", True), ("Good candidates", True),
+])
+def test_a_label_over_a_steer_clear_list_on_both_sides(label: str, turned: bool) -> None:
+    from guide import meaning
+
+    passage = "steer clear of microneedling if you have eczema, rosacea, or very sensitive skin"
+    assert (meaning.turned_round("eczema", passage, label) is not None) == turned
+
+
+def test_a_list_joined_by_another_word_than_its_passage_stops_the_build(tmp_path: Path) -> None:
+    for key, fact in _facts().items():
+        said = set(re.findall(r"\b(and|or)\b", fact.get("source", "").lower()))
+        if fact.get("kind") == "list" and fact.get("scope") == "complete" and len(said) == 1:
+            other = "and" if said == {"or"} else "or"
+            message = _message(tmp_path, f"{key}.joined_by", f'"{other}"')
+            assert f"the passage joins this list with '{said.pop()}'" in message and f"{key}.joined_by" in message, message
+            return
+    pytest.fail("no complete list whose passage joins its items with one word")
+
+
 def test_a_list_item_its_passage_does_not_name_stops_the_build(tmp_path: Path) -> None:
     for key, fact in _facts().items():
         if fact.get("kind") == "list" and fact.get("scope") == "examples" and "eczema" not in fact["source"].lower():
@@ -142,6 +172,17 @@ def test_a_spanish_wording_that_drops_the_not_stops_the_build(tmp_path: Path) ->
     assert re.search(r"\bno\b", value), f"the Spanish wording of {key} has no 'no' to drop: {value}"
     message = _message(tmp_path, f"{key}.value", _quoted(re.sub(r"\bno\s+", "", value, count=1)), "data/facts.es.yml")
     assert "drops the English's 'not'" in message, message
+
+
+def test_a_spanish_label_that_drops_the_englishs_turn_stops_the_build(tmp_path: Path) -> None:
+    from guide import meaning
+
+    key = next((k for k, f in _facts().items() if f.get("kind") == "list" and meaning.turning_label(f.get("label", ""))
+                and "steer clear" in f["source"]), None)
+    assert key is not None, "no list fact under a turning label over a 'steer clear' passage in data/facts.yml"
+    message = _message(tmp_path, f"{key}.label", '"Problemas de la piel para los que es ideal"', "data/facts.es.yml")
+    assert "drops the English's 'not'" in message, message
+    assert _message(tmp_path, f"{key}.label", '"Problemas de la piel que lo descartan"', "data/facts.es.yml") == ""
 
 
 # Both sides of the rule, on the words alone: (fact's words, its passage, its label, the word turned round or None).
