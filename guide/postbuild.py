@@ -9,7 +9,8 @@ be of the pages as finally written.
    added to the nav is listed there with nothing else to edit.
 1. Valid markup for Material's two hidden toggles (:func:`finish_site`).
 1b. Words typed without their accents find their pages: the search index gets each accented word folded
-   (:func:`fold_search_index`), as Material's search cannot fold them itself.
+   (:func:`fold_search_index`), as Material's search cannot fold them itself; and the forms a reader may
+   type of some words ("pregnant" for "pregnancy", data/search-words.yml) are added (:func:`search_forms`).
 2. Less to download (:func:`slim`): the comments of the inlined stylesheets
    (overrides/stylesheets/, documented for editors) and the indentation of the
    theme's templates are dropped. Together about 1.8 KiB gzip a page, which keeps
@@ -65,6 +66,8 @@ import re
 import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from .errors import GuideError, GuideErrors
 
 if TYPE_CHECKING:
     from .engine import BuildConfig
@@ -460,6 +463,94 @@ def fold_search_index(site_dir: str | Path) -> int:
     return added
 
 
+SEARCH_WORDS = Path("data") / "search-words.yml"
+"""Per edition, the forms a reader may type of words the pages use ("pregnant" for "pregnancy"):
+:func:`search_forms` adds them to the search index."""
+FORMS = {"title": "title_forms", "text": "text_forms"}
+"""The search index fields :func:`search_forms` adds, each with the weight of the field its word is in."""
+
+
+def _word_errors(raw: object, lines: dict[tuple[str | int, ...], int], lang: str, one_word: re.Pattern[str]) -> list[GuideError]:
+    """What is wrong with the edition ``lang``'s entries of :data:`SEARCH_WORDS` (see the file's rules)."""
+    shown = SEARCH_WORDS.as_posix()
+    if not isinstance(raw, dict):
+        return [GuideError(shown, f"the list for '{lang}' is not a list of words", line=lines.get((lang,)), key=lang,
+                           found=type(raw).__name__, expected="lines such as 'pregnancy: [pregnant]'",
+                           fix="write one word a line, a colon, and its forms in square brackets.")]
+    errors = []
+    for word, forms in raw.items():
+        def error(what: str, found: str, expected: str, fix: str, word: str = word) -> GuideError:
+            return GuideError(shown, what, line=lines.get((lang, word)), key=f"{lang}.{word}", found=found, expected=expected, fix=fix)
+
+        if not one_word.fullmatch(word):
+            errors.append(error(f"'{word}' is not one word", f"'{word}'", "one word as the pages spell it",
+                                "give each word a line of its own."))
+        if not isinstance(forms, list) or not forms or not all(isinstance(f, str) for f in forms):
+            errors.append(error(f"the forms of '{word}' are not a list of words", repr(forms),
+                                "words in square brackets, such as [pregnant]", "list the forms a reader may type, or delete the line."))
+            continue
+        for form in forms:
+            longer = [other for other in [word, *forms] if other != form and fold(other).startswith(fold(form))]
+            if not one_word.fullmatch(form) or form != form.lower():
+                errors.append(error(f"the form '{form}' of '{word}' is not one lower-case word", f"'{form}'",
+                                    "one word in lower case", "write each form in lower case, one word each."))
+            elif longer:
+                errors.append(error(f"the form '{form}' of '{word}' is found already", f"'{form}', the start of '{longer[0]}'",
+                                    "a form the search does not find (it matches the start of a word)",
+                                    f"delete '{form}' from the list."))
+    return errors
+
+
+def search_forms(site_dir: str | Path, project: str | Path) -> int:
+    """Forms of a word that the pages do not have find the sections that have the word ("pregnant" finds the
+    section that says "pregnancy"), with no script of ours: Material 9.8's search matches the start of a word
+    and does not stem a query word (MIGRATING.md, "Search"). :data:`SEARCH_WORDS` lists, per edition, a word
+    and its forms; each section of ``search/search_index.json`` whose title (or text) has the word, accents or
+    not, gets its forms, and their folded spellings, in the field of :data:`FORMS` that Material indexes with
+    the title's (or text's) weight and never shows. Returns the number of forms added. Raises ``GuideErrors``
+    for an entry that breaks the file's rules or whose word no section of the edition has; an edition with no
+    such index (Zensical's) or no list is left alone."""
+    from guide.yamlsrc import load_with_lines
+
+    path = Path(site_dir) / SEARCH_INDEX
+    listed = Path(project) / SEARCH_WORDS
+    if not path.is_file() or not listed.is_file():
+        return 0
+    index = json.loads(path.read_text(encoding="utf-8"))
+    lang = (index["config"].get("lang") or ["en"])[0]
+    try:
+        data, lines = load_with_lines(listed, SEARCH_WORDS.as_posix())
+    except GuideError as exc:
+        raise GuideErrors([exc]) from None
+    if not isinstance(data, dict) or lang not in data:
+        return 0
+    separator = re.compile(index["config"]["separator"])
+    errors = _word_errors(data[lang], lines, lang, re.compile(rf"(?:(?!{separator.pattern}).)+"))
+    if errors:
+        raise GuideErrors(errors)
+    wanted: dict[str, list[str]] = data[lang]
+    seen: set[str] = set()
+    added = 0
+    for doc in index["docs"]:
+        for field, extra in FORMS.items():
+            words = {fold(w) for w in separator.split(_TAG.sub(" ", doc.get(field) or "")) if w}
+            here = [word for word in wanted if fold(word) in words]
+            forms = list(dict.fromkeys(f for word in here for form in wanted[word] for f in (form, fold(form))))
+            if forms:
+                doc[extra] = " ".join(forms)
+                added += len(forms)
+                seen.update(here)
+    missing = [word for word in wanted if word not in seen]
+    if missing:
+        raise GuideErrors([GuideError(SEARCH_WORDS.as_posix(), f"the word '{word}' is on no page of this edition",
+                                      line=lines.get((lang, word)), key=f"{lang}.{word}", found=f"no section of '{lang}' with '{word}'",
+                                      expected="a word as the pages spell it",
+                                      fix="spell it as the pages do, or delete its line.") for word in missing])
+    index["config"]["fields"].update({extra: dict(index["config"]["fields"][field]) for field, extra in FORMS.items()})
+    path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
+    return added
+
+
 def run_all(site_dir: str | Path, styles_dir: str | Path | None = None, file_urls: bool = False,
             policy: bool = True, editions: tuple[str, ...] = (), project: str | Path | None = None) -> int:
     """Every post-build step, in order, the Content-Security-Policy last (it hashes the final pages).
@@ -475,6 +566,8 @@ def run_all(site_dir: str | Path, styles_dir: str | Path | None = None, file_url
         spanish_topics(site_dir, project)
     finish_site(site_dir)
     fold_search_index(site_dir)
+    if project is not None:
+        search_forms(site_dir, project)
     hint_eager_compile(site_dir)
     trim_palette(site_dir)
     if styles_dir:
@@ -491,8 +584,6 @@ def main(argv: list[str] | None = None) -> int:
     """``python -m guide.postbuild SITE_DIR [--styles overrides/stylesheets] [--file-links]``."""
     import argparse
     import sys
-
-    from guide.errors import GuideErrors
 
     parser = argparse.ArgumentParser(prog="python -m guide.postbuild", description=(run_all.__doc__ or "").split("\n")[0])
     parser.add_argument("site", type=Path, help="the built site folder")
@@ -538,7 +629,6 @@ def after_mkdocs(conf: BuildConfig) -> None:
 
     if language_of(conf) == "es":  # no unmarked English word on a Spanish page
         from guide import spanish_words
-        from guide.errors import GuideErrors
 
         docs = Path(conf["docs_dir"])
         problems = spanish_words.check_site(Path(conf["site_dir"]), docs, _shown_folder(docs, project), project,
