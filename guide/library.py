@@ -285,7 +285,8 @@ class Project:
         return self.partial("quote.md", quote=item, person=self.facts.experts[item.expert], original=original)
 
     def about_source(self) -> Markup:
-        return Markup(self.partial("about-source.md", source=self.facts.source, experts=len(self.facts.experts)).strip())
+        return Markup(self.partial("about-source.md", source=self.facts.source, experts=len(self.facts.experts),
+                                   repo=_config_value(self.conf, self.root, "repo_url")).strip())
 
     def en(self, words: str) -> Markup:
         problem = schema.plain_text_problem(words, schema.EMPHASIS) or (

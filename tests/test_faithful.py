@@ -120,7 +120,7 @@ def test_citation_is_flagged_as_printed(site: Build) -> None:
     assert f"{render.join(authors)}. “" in text
     if len(authors) > 1:
         assert f"{authors[-2]} and {authors[-1]}." in text and f"{authors[-2]}, {authors[-1]}" not in text
-    assert "copied as the article's own citation prints them" in text
+    assert "copied as the article’s own citation prints them" in text
 
 
 def test_home_page_uses_no_attribute_access() -> None:
@@ -186,15 +186,15 @@ def _v(key: str, part: str | None = None) -> str:
 
 def test_the_reviews_wording_is_published(site: Build) -> None:
     says = {
-        "glossary.md": ["These plain meanings are ours, not the article's.", _how_to_read_a_term()],
+        "glossary.md": ["These plain meanings are ours, not the article’s.", _how_to_read_a_term()],
         "sources.md": ["Nothing added. The pages make no medical claims of our own. "
-                       "The glossary's plain meanings are ours, not the article's."],
+                       "The glossary’s plain meanings are ours, not the article’s."],
         "pain.md": ['The article calls them “punctate” scabs.',
                     "When can you wear makeup again? See aftercare.",
                     f"How long does it take to work? The article says {_v('appointment.numbing_time')}.",
                     f"says a lot of places leave out {_v('provider.skipped_extras')}."],
         "candidates.md": ["The article and Dr. Jaliman still list people who should wait or skip it",
-                          "The article's list may not be complete.",
+                          "The article’s list may not be complete.",
                           "This is what she says; the article gives no study for it."],
         "procedure.md": ["As a result, she says, the body makes new",
                          "who the article and Dr. Jaliman say should wait or skip it",
@@ -203,7 +203,7 @@ def test_the_reviews_wording_is_published(site: Build) -> None:
         "aftercare.md": [f"Dr. Jaliman: sunscreen that is {_v('aftercare.sunscreen_type')}",
                          f"Dr. Nazarian on makeup: {_v('aftercare.makeup')}.",
                          "Dr. Jaliman says some ingredients are too strong right after microneedling."],
-        "frequency.md": ["Dramatic acne scarring\n", "For the article's advice on caring for your skin after each visit, see aftercare."],
+        "frequency.md": ["Dramatic acne scarring\n", "For the article’s advice on caring for your skin after each visit, see aftercare."],
         "at-home-vs-in-office.md": ["Comparing a treatment in the office with a home roller, Dr. Nazarian says:",
                                     f"the article says home rollers are {_v('at_home.results')}."],
         "choosing-a-provider.md": [f"Dr. Nazarian says {_v('provider.best_result')}.",
@@ -260,7 +260,7 @@ def test_the_facts_table_after_the_review(site: Build) -> None:
         assert item.expert == "nazarian" and item.label in by_label, key
         assert any(key in page.facts for page in project_site().pages.values()), f"{key} is shown on no page"
     text = _text(site, "sources.md")
-    assert "This table lists every fact and who said it, with the article's words and the pages that use it." in text
+    assert "This table lists every fact and who said it, with the article’s words and the pages that use it." in text
 
 
 def test_the_glossary_is_ours_and_lists_each_word_once(site: Build) -> None:

@@ -569,8 +569,8 @@ def test_each_timeline_names_whose_plan_it_is(key: str, who: str) -> None:
     tree = parse(html)
     title, desc, caption = (text_of(one(tree, css)) for css in ("svg title", "svg desc", "figcaption"))
     assert title.endswith(f"says {who}"), title
-    assert f"{who}'s plan" in desc, desc
-    assert caption.startswith(f"This plan is {who}'s."), caption
+    assert f"{who}’s plan" in desc, desc
+    assert caption.startswith(f"This plan is {who}’s."), caption
     for words in (title, desc, caption):
         assert "no end" not in words.replace("no end point", "") and "repeating" not in words
 
@@ -584,7 +584,7 @@ def test_timeline_wording_after_the_review() -> None:
     assert "sessions. The time between them is not stated." in body.desc, "no comma splice"
     upkeep = figures.timeline("k", _schedule(every=(3, 6, "months")), "Dr. X")
     assert "between months" not in upkeep.desc and "every 3 to 6 months" in upkeep.desc
-    assert "The article gives no end point." in upkeep.caption and "has no end" not in upkeep.caption
+    assert "No last session is named: the arrow shows that the plan goes on." in upkeep.caption and "has no end" not in upkeep.caption
 
 
 # --- the readers' review of issue 23 ---------------------------------------------
