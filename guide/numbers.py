@@ -4,7 +4,9 @@ A figure is a fact: it lives in ``data/facts.yml`` as a number, range or schedul
 through the macros. So the page check (``guide.rendered``, on what Markdown makes of a page, with
 character references decoded) refuses a number that counts a unit, and the data's words refuse any
 digit at all. Ordinary writing builds: "24/7" (and "las 24 horas, los 7 días de la semana"), "step 1", "at 9 am", "two doctors", "one of the",
-"half of the advice", "the first step", "a few days".
+"half of the advice", "the first step", "a few days", "open 9 to 5", "leave half an hour before you leave home".
+A count before the noun a fact list names its items by ("the 3 questions") must be that list's
+(:func:`list_counts`).
 
 What counts as a figure (:func:`claims`), in English and in Spanish:
 
@@ -13,6 +15,8 @@ What counts as a figure (:func:`claims`), in English and in Spanish:
   number word (``eleven``, ``once``, ``twice``, ``a dozen``, ``a couple of``, ``half``): "twelve very
   tiny sharp needles", "three fortnights", "ten to twenty minutes", "half an hour";
 * a unit before a number ("a day or two", "week 2");
+* a counting word: "a dozen", "a couple of", "una docena", "una decena", "un par de", and a unit that is a
+  number of units ("every fortnight", "cada quincena", "cada semestre", "a la quincena", "al mes");
 * a number after SPF ("SPF 30", "SPF15", "SPF of thirty");
 * an ordinal after "every" before a unit ("every 3rd month");
 * a decimal or a fraction anywhere ("2.5", "½").
@@ -46,7 +50,7 @@ WORDS: dict[str, float] = {
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
-    "dozen": 12, "half": 0.5, "quarter": 0.25, "once": 1, "twice": 2, "thrice": 3, "couple": 2, "pair": 2,
+    "dozen": 12, "dozens": 12, "half": 0.5, "quarter": 0.25, "once": 1, "twice": 2, "thrice": 3, "couple": 2, "pair": 2,
 }
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
@@ -59,7 +63,8 @@ WORDS_ES: dict[str, float] = {
     "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "dieciséis": 16, "diecisiete": 17,
     "dieciocho": 18, "diecinueve": 19, "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60,
     "setenta": 70, "ochenta": 80, "noventa": 90, "cien": 100, "ciento": 100, "mil": 1000,
-    "docena": 12, "medio": 0.5, "media": 0.5, "par": 2, "quincena": 15,
+    "docena": 12, "medio": 0.5, "media": 0.5, "par": 2, "quincena": 15, "decena": 10, "decenas": 10, "veintena": 20,
+    "centenar": 100, "centenares": 100, "millar": 1000, "docenas": 12,
 }
 WORDS_ES.update({"veintiuno": 21, "veintiún": 21, "veintiuna": 21, "veintidós": 22, "veintidos": 22, "veintitrés": 23,
                  "veintitres": 23, "veinticuatro": 24, "veinticinco": 25, "veintiséis": 26, "veintiseis": 26,
@@ -86,7 +91,8 @@ def count_value(word: str, lang: str) -> int | None:
 
 
 _NOT_COUNTS = frozenset({"couple", "pair", "dozen", "half", "quarter", "hundred", "thousand", "docena", "par", "medio",
-                         "media", "quincena", "ciento", "thirds", "quarters", "tercio", "tercios"})
+                         "media", "quincena", "ciento", "thirds", "quarters", "tercio", "tercios", "decena", "decenas",
+                         "veintena", "centenar", "centenares", "millar", "docenas", "dozens"})
 
 UNITS: dict[str, str] = {
     **dict.fromkeys(("needle", "needles", "microneedle", "microneedles", "needlet", "needlets", "pin", "pins", "prong",
@@ -101,8 +107,8 @@ UNITS: dict[str, str] = {
     **dict.fromkeys(("night", "nights"), "nights"),
     **dict.fromkeys(("week", "weeks", "wk", "wks"), "weeks"),
     **dict.fromkeys(("fortnight", "fortnights"), "fortnights"),
-    **dict.fromkeys(("month", "months", "mo", "mos"), "months"),
-    **dict.fromkeys(("year", "years", "yr", "yrs"), "years"),
+    **dict.fromkeys(("month", "months", "mo", "mos", "semester", "semesters", "trimester", "trimesters"), "months"),
+    **dict.fromkeys(("year", "years", "yr", "yrs", "decade", "decades"), "years"),
     **dict.fromkeys(("session", "sessions", "treatment", "treatments", "visit", "visits", "appointment",
                      "appointments", "round", "rounds"), "sessions"),
     **dict.fromkeys(("time", "times"), "times"),
@@ -123,8 +129,9 @@ UNITS_ES: dict[str, str] = {
     **dict.fromkeys(("noche", "noches"), "nights"),
     **dict.fromkeys(("semana", "semanas", "sem"), "weeks"),
     **dict.fromkeys(("quincena", "quincenas"), "fortnights"),
-    **dict.fromkeys(("mes", "meses"), "months"),
-    **dict.fromkeys(("año", "años"), "years"),
+    **dict.fromkeys(("mes", "meses", "bimestre", "bimestres", "trimestre", "trimestres", "cuatrimestre", "cuatrimestres",
+                     "semestre", "semestres"), "months"),
+    **dict.fromkeys(("año", "años", "lustro", "lustros", "década", "décadas", "decenio", "decenios"), "years"),
     **dict.fromkeys(("sesión", "sesiones", "tratamiento", "tratamientos", "visita", "visitas"), "sessions"),
     **dict.fromkeys(("vez", "veces"), "times"),
     **dict.fromkeys(("%", "porciento"), "percent"),
@@ -534,6 +541,8 @@ def ordinary(toks: list[_Tok], i: int, lang: str = "en", ranges: bool = True, lo
         return True
     if (value == 24 and at(i + 1) == "/" and at(i + 2) == "7") or (value == 7 and at(i - 1) == "/" and at(i - 2) == "24"):
         return True
+    if _opening_hours(toks, i, low):
+        return True
     # a label, and "Step 3 of 5"
     j = i - 1
     while j >= 0 and low[j] in _BEFORE_LABELLED and low[j] not in LABELS and i - j < 3:
@@ -566,6 +575,36 @@ def ordinary(toks: list[_Tok], i: int, lang: str = "en", ranges: bool = True, lo
         if toks[k].kind != "word":
             break
     return False
+
+
+_HOURS_JOIN = frozenset({"to", "-", "–", "—", "until", "till", "and", "a", "hasta", "y"})
+_OPENS = frozenset({"from", "open", "opens", "between", "hours", "de", "desde", "entre", "abre", "abren", "abierto",
+                    "abierta", "abiertos", "abiertas", "horario", "atiende", "atienden"})
+"""Before the first hour of opening hours: "open 9 to 5", "from 9 to 5", "de 9 a 5", "Hours: 9-5"."""
+
+
+def _opening_hours(toks: Sequence[_Tok], i: int, low: Sequence[str]) -> bool:
+    """Is ``toks[i]`` one end of opening hours with no am/pm ("open 9 to 5", "from 9 to 5", "de 9 a 5",
+    "Hours: 9-5"), in a sentence that names nothing of the treatment or its course ("Repeat from 4 to 6" is no
+    time of day)?"""
+    def hour(j: int) -> bool:
+        return 0 <= j < len(toks) and toks[j].kind == "num" and toks[j].text.isdecimal() and len(toks[j].text) <= 2 \
+            and 1 <= (toks[j].value or 0) <= 24
+
+    def at(j: int) -> str:
+        return low[j] if 0 <= j < len(low) else ""
+
+    first = i if at(i + 1) in _HOURS_JOIN and hour(i + 2) else i - 2 if at(i - 1) in _HOURS_JOIN and hour(i - 2) else -1
+    if first < 0 or not hour(first) or not (at(first - 1) in _OPENS or (at(first - 1) == ":" and at(first - 2) in _OPENS)):
+        return False
+    clinical = CLINICAL["en"] | CLINICAL["es"]
+    for step in (-1, 1):  # the sentence around it, token by token to its end
+        j = first
+        while 0 <= j < len(toks) and toks[j].text not in _STOP_PUNCT:
+            if low[j] in clinical or (low[j] == "back" and at(j - 1) in _COME):
+                return False
+            j += step
+    return True
 
 
 def any_numeral(text: str) -> str | None:
@@ -611,13 +650,19 @@ back): a sentence with one of them is about a clinical matter, and a length of t
 figure however it is said ("Avoid the sun for a week", "Your skin heals over several weeks")."""
 EVERYDAY: dict[str, frozenset[str]] = {
     "en": frozenset("""chat chats call calls phone question questions friend friends choice decision consultation
-        drive trip parking bus coffee email form list notes""".split()),
+        drive trip parking bus coffee email form list notes home house arrive arriving arrival travel traffic commute
+        journey early""".split()),
     "es": frozenset("""charla charlas llamada llamadas teléfono pregunta preguntas amigo amiga amigos amigas elección
-        decisión viaje trayecto estacionamiento autobús café correo formulario lista notas""".split()),
+        decisión viaje trayecto estacionamiento autobús café correo formulario lista notas casa llegar llegue llegada
+        salir salga tráfico temprano""".split()),
 }
 """The reader's own arrangements: a time or a share in a sentence about these, and about nothing clinical,
 is ordinary writing ("a free 10-minute chat", "a minute or two to write down your questions", "100% your
-choice")."""
+choice", "leave half an hour before you leave home", "salga media hora antes de salir de casa"). A length of
+time beside the treatment stays a figure: "numb the skin for half an hour" names 'numb', "wait half an hour
+after the session" names 'wait'."""
+_GET = frozenset({"get", "gets", "getting", "got"})
+"""Before "there": "half an hour to get there" is the reader's journey."""
 _OWN_UNITS = _TIME_UNITS | {"percent"}
 """What a figure of the reader's own arrangements measures: never needles, depth, sessions or a sun factor."""
 _COME = frozenset({"come", "comes", "coming", "came"})
@@ -625,6 +670,26 @@ VAGUE = {"en": frozenset({"few", "several", "many"}),
          "es": frozenset({"unos", "unas", "pocos", "pocas", "varios", "varias", "algunos", "algunas", "muchos", "muchas"})}
 """Words for an amount with no number: "several weeks" is a figure only in a clinical sentence."""
 _NOT_A_LENGTH = frozenset({"of", "de", "per", "por", "every", "cada"})
+HIDES_A_NUMBER: dict[str, float] = {
+    **dict.fromkeys(("fortnight", "fortnights", "quincena", "quincenas"), 1), **dict.fromkeys(("bimestre", "bimestres"), 2),
+    **dict.fromkeys(("trimester", "trimesters", "trimestre", "trimestres"), 3),
+    **dict.fromkeys(("cuatrimestre", "cuatrimestres"), 4), **dict.fromkeys(("lustro", "lustros"), 5),
+    **dict.fromkeys(("semester", "semesters", "semestre", "semestres"), 6),
+    **dict.fromkeys(("decade", "decades", "década", "décadas", "decenio", "decenios"), 10)}
+"""Units that are a number of other units, and how many of the unit UNITS gives them: "every fortnight" is
+every two weeks (one fortnight), "cada semestre" every 6 months."""
+_NOT_AFTER_A = frozenset({"vez", "veces", "una", "un", "por", "cada", "horas", "hora", "días", "dias"})
+"""Before "al mes", "a la semana": "una vez al mes", "24 horas al día" say how often, counted by claims()."""
+
+
+def _after_a(toks: Sequence[_Tok], i: int) -> int:
+    """Where "al mes" or "a la quincena" starts, before the unit at ``i`` (a month on, a fortnight on), or -1
+    ("una vez al mes" and "24 horas al día" say how often)."""
+    def low(j: int) -> str:
+        return toks[j].text.lower() if j >= 0 else ""
+
+    k = i - 1 if low(i - 1) == "al" else i - 2 if low(i - 1) == "la" and low(i - 2) == "a" else -1
+    return -1 if k < 0 or low(k - 1) in _NOT_AFTER_A or (k and toks[k - 1].kind == "num") else k
 """Before "a": "a third of an hour" and "once a month" are counted by claims(); "per a day" is no length."""
 
 
@@ -667,7 +732,7 @@ def _sentences(text: str, lang: str) -> _Sentences:
         low = tok.text.lower()
         if low in clinical_words or (low == "back" and i and toks[i - 1].text.lower() in _COME):
             out.clinical[-1] = True
-        elif low in everyday_words:
+        elif low in everyday_words or (low == "there" and i and toks[i - 1].text.lower() in _GET):
             out.everyday[-1] = True
         new_sentence, new_clause = tok.text in _STOP_PUNCT, low in _CLAUSE
     return out
@@ -715,25 +780,34 @@ def page_claims(text: str, lang: str = "en") -> list[Claim]:
     for i, tok in enumerate(toks):
         if tok.kind != "unit" or tok.unit not in _TIME_UNITS - {"seconds"} or i == 0 or i in clock:
             continue  # ("wait a second" is an idiom; "24 hours a day, 7 days a week" is "24/7")
-        before = toks[i - 1].text.lower()
-        start, value, anywhere = -1, None, False
-        if before in _ONE - {"one"} and not (i > 1 and (toks[i - 2].kind in ("num", "unit")
-                                                         or toks[i - 2].text.lower() in _NOT_A_LENGTH)):
-            start, value = i - 1, 1.0  # "a week", "an hour", "una semana"
-        elif before in vague or (i > 1 and toks[i - 2].text.lower() in vague and toks[i - 1].kind == "word"):
-            start = i - 1 if before in vague else i - 2  # "several weeks", "a few more days", "unos pocos días"
-            while start > 0 and i - start < 4 and toks[start - 1].text.lower() in vague | {"a"}:
-                start -= 1
-            if start > 0 and toks[start - 1].text.lower() == "how":
-                continue  # "how many weeks?" asks
-        elif before == "other" and i > 1 and toks[i - 2].kind == "every":
-            start, value, anywhere = i - 2, 2.0, True  # "every other week": every second one, in any sentence
+        start, value, anywhere = _spoken_length(toks, i, lang, vague)
         if start < 0 or any(t.start in taken for t in toks[max(0, start - 1):i + 4]):
             continue  # no length of time, or one claims() reports ("a day or two", "half an hour")
         claim = Claim(toks[start].start, tok.end, text[toks[start].start:tok.end], value, tok.unit)
         if sentences.clinical[sentences.at(tok.start)] or (anywhere and not own_figure(text, claim, lang)):
             spoken.append(claim)
     return sorted(found + spoken, key=lambda claim: claim.start)
+
+
+def _spoken_length(toks: Sequence[_Tok], i: int, lang: str, vague: frozenset[str]) -> tuple[int, float | None, bool]:
+    """The length of time said in words that ends with the unit at ``toks[i]``: where it starts (-1 if none), its
+    value, and whether it is a figure in any sentence (not only one about the treatment)."""
+    before, unit = toks[i - 1].text.lower(), toks[i].text.lower()
+    if before in _ONE - {"one"} and not (i > 1 and (toks[i - 2].kind in ("num", "unit")
+                                                     or toks[i - 2].text.lower() in _NOT_A_LENGTH)):
+        return i - 1, HIDES_A_NUMBER.get(unit, 1.0), False  # "a week", "an hour", "una semana", "un semestre"
+    if before in vague or (i > 1 and toks[i - 2].text.lower() in vague and toks[i - 1].kind == "word"):
+        start = i - 1 if before in vague else i - 2  # "several weeks", "a few more days", "unos pocos días"
+        while start > 0 and i - start < 4 and toks[start - 1].text.lower() in vague | {"a"}:
+            start -= 1
+        return (-1 if start > 0 and toks[start - 1].text.lower() == "how" else start), None, False  # "how many weeks?" asks
+    if before == "other" and i > 1 and toks[i - 2].kind == "every":
+        return i - 2, 2.0, True  # "every other week": every second one, in any sentence
+    if toks[i - 1].kind == "every" and unit in HIDES_A_NUMBER:
+        return i - 1, HIDES_A_NUMBER[unit], True  # "every fortnight", "cada semestre": in any sentence
+    if lang == "es" and _after_a(toks, i) >= 0:
+        return _after_a(toks, i), HIDES_A_NUMBER.get(unit, 1.0), False  # "vuelva al mes", "a la quincena"
+    return -1, None, False
 
 
 _RANGE_JOINS = frozenset({"to", "-", "–", "—", "and", "or", "through", "a", "y", "o"})
@@ -816,3 +890,98 @@ def named_figures(text: str, lang: str, subjects: Subjects) -> list[tuple[Claim,
 
 _TOO_COMMON = {"en": frozenset({"one", "once"}), "es": frozenset({"un", "una", "uno"})}
 """Words for one, in every other sentence: never read as a fact's number."""
+
+
+# --- a count of a fact's list: "the 3 questions on the sheet" -----------------------------------
+
+ListNouns = Mapping[str, Sequence[tuple[str, int]]]
+"""For the noun that names a fact list's items (its stem: "question", "pregunta"), each such list's key and
+number of items."""
+_DEFINITE = {"en": frozenset({"the", "these", "those", "all", "her", "his", "their", "its", "both"}),
+             "es": frozenset({"los", "las", "estos", "estas", "esos", "esas", "todos", "todas", "ambos", "ambas"})}
+"""Before a count that points at a known list ("the 3 questions", "las tres preguntas"); "your 3 main
+questions" and "three questions to ask" are the reader's own, or any three."""
+_NOT_NOUNS = frozenset({"other", "others", "says", "does", "has", "was", "is", "otras", "otros", "las", "los", "unas",
+                        "unos", "más", "dos", "tres", "cuántas", "cuántos", "qué"})
+
+
+def list_noun(label: str) -> str | None:
+    """The noun a list's label names its items by ("Questions to ask a provider": question; "Other reasons to
+    skip it": reason; "Pasos de una cita": paso), stemmed, or ``None`` when the label starts otherwise."""
+    for word in re.findall(r"[^\W\d_]+", label)[:2]:
+        low = word.lower()
+        if len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is")) and low not in _NOT_NOUNS:
+            return _stem(low)
+    return None
+
+
+def list_counts(text: str, lang: str, lists: ListNouns) -> list[tuple[Claim, str, int]]:
+    """A count of a fact list's items that is not its number of items, with the list's key and count: "the 3
+    questions on the sheet" when the questions list has 4 ("three", "las tres preguntas" alike)."""
+    toks = _tokens(text, lang)
+    definite = _DEFINITE.get(lang, _DEFINITE["en"])
+    out: list[tuple[Claim, str, int]] = []
+    for i, tok in enumerate(toks):
+        if tok.kind != "num" or i == 0:
+            continue
+        value = int(tok.value) if tok.text.isdecimal() and tok.value is not None else count_value(tok.text, lang)
+        before = toks[i - 1].text.lower()
+        if value is None or not (before in definite or (before == "s" and i > 1 and toks[i - 2].text in ("'", "’"))):
+            continue
+        for noun in toks[i + 1:i + 4]:
+            found = lists.get(_stem(noun.text))
+            if found:
+                if all(count != value for _, count in found):
+                    out.append((Claim(tok.start, noun.end, text[tok.start:noun.end], value, None), found[0][0], found[0][1]))
+                break
+            if not noun.text[:1].isalpha():
+                break
+    return out
+
+
+def clinical_word(text: str, offset: int) -> str | None:
+    """The first word of the treatment or its course (``CLINICAL``, either language) in the sentence of ``text``
+    around ``offset``: what makes a length of time there a clinical figure ("Numb the skin for half an hour":
+    'Numb'), or ``None``."""
+    start = max((text.rfind(p, 0, offset) for p in _STOP_PUNCT), default=-1) + 1
+    ends = [e for e in (text.find(p, offset) for p in _STOP_PUNCT) if e >= 0]
+    sentence = text[start:min(ends) if ends else len(text)]
+    words = re.findall(r"[^\W\d_]+", sentence)
+    clinical = CLINICAL["en"] | CLINICAL["es"]
+    for k, word in enumerate(words):
+        if word.lower() in clinical or (word.lower() == "back" and k and words[k - 1].lower() in _COME):
+            return f"{words[k - 1]} {word}" if word.lower() == "back" else word
+    return None
+
+
+def named_keys(text: str, value: float, subjects: Subjects) -> list[str]:
+    """The facts that give ``value`` and whose words of what they count are in ``text`` ("The tip has 11 of
+    them": device.needle_count, for 'tip'): what a number with no unit may be suggested as, and nothing else."""
+    words = {_stem(w) for w in re.findall(r"[^\W\d_]+", text)}
+    return list(dict.fromkeys(key for key, about in subjects.get(float(value), ()) if about & words))
+
+
+_ADD_OR_REMOVE = ("if the article gives it, add it to data/facts.yml and show it with {{ fact(\"...\") }}; if it does "
+                  "not, remove it: the guide adds no figure of its own about the treatment")
+_RAW_LAST = ("A number that is none of these and not about the treatment goes between {% raw %} and {% endraw %}, "
+             "where it is shown as typed and listed for the reviewer.")
+
+
+def no_fact_fix(text: str, claim: Claim) -> str:
+    """What to do about a typed number that no fact gives, for the kind of number it is: a length of time
+    beside the treatment names the word that makes it clinical; a bare numeral lists the forms that build."""
+    word = clinical_word(text, claim.start)
+    if claim.unit in _TIME_UNITS and word is not None:
+        return (f"this sentence names '{word}' (the treatment or its course), so the length of time in it is a "
+                f"clinical figure: {_ADD_OR_REMOVE}. If the time is the reader's own (getting there, a call, their "
+                "questions), say it in a sentence that names nothing of the treatment, e.g. 'Leave half an hour early "
+                "to get there.', which builds as it is. " + _RAW_LAST.replace("none of these and ", ""))
+    if claim.unit is None and claim.word[:1].isdecimal() and "." not in claim.word and "," not in claim.word:
+        beside = (f" This sentence names '{word}' (the treatment or its course), so no number in it is read as a "
+                  "time of day or opening hours." if word is not None else "")
+        return (f"{_ADD_OR_REMOVE}. A number with no unit builds as it is only in prose's ordinary uses, written like "
+                "these: a time of day ('9 am', '9:30', 'at 7 in the morning', 'open 9 to 5', 'de 9 a 5', 'a las 9'), "
+                "24/7, a label ('step 1', 'page 2', 'Chapter 3', 'door 7', 'call 911'), a year ('2020'), a street "
+                f"number ('42 Main Street'), or a count of questions, tips or doctors ('your 3 questions').{beside} "
+                + _RAW_LAST)
+    return f"{_ADD_OR_REMOVE}. " + _RAW_LAST.replace("none of these and ", "")

@@ -16,7 +16,8 @@ instead.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import jinja2
 from jinja2 import nodes
@@ -24,6 +25,9 @@ from jinja2 import nodes
 from . import schema
 from .errors import GuideError, did_you_mean, quote_line
 from .macrospecs import BLOCKS, PARTS, STYLES, Spec
+
+if TYPE_CHECKING:
+    from .rendered import Block, Call
 
 RAW_HINT = "To show braces as text, put them between {% raw %} and {% endraw %}."
 MacroSpec = Spec
@@ -551,3 +555,40 @@ def check_numbers(body: str, shown: str, facts: schema.Facts, lang: str = "en") 
     for row in lines:
         for claim in numbers.page_claims(row, lang):
             raise rendered.number_error(shown, lines, row, claim, {}, hints)
+
+
+def list_nouns(facts: schema.Facts) -> dict[str, list[tuple[str, int]]]:
+    """For the noun each complete list's label names its items by ("question"), the lists and their number of
+    items: a count typed before that noun must be the list's ("the 4 questions")."""
+    from . import numbers
+
+    out: dict[str, list[tuple[str, int]]] = {}
+    for key, fact in facts.all_facts().items():
+        if isinstance(fact, schema.ListFact) and fact.scope == "complete" and (noun := numbers.list_noun(fact.label)):
+            out.setdefault(noun, []).append((key, len(fact.items)))
+    return out
+
+
+def list_count_errors(blocks: Sequence[Block], calls: Mapping[int, Call], shown: str, lines: list[str], lang: str,
+                      facts: schema.Facts) -> list[GuideError]:
+    """A count that is not the number of items of the fact list its noun names, one message each: "the 3
+    questions on the sheet" when data/facts.yml lists 4."""
+    from . import numbers, rendered
+
+    nouns = list_nouns(facts)
+    errors: list[GuideError] = []
+    for block in blocks:
+        text = block.text
+        for claim, key, count in numbers.list_counts(text, lang, nouns):
+            if any(start <= claim.start < end for start, end in block.code):
+                continue
+            line = rendered.locate(lines, text[claim.start:claim.start + 40].split("\n")[0].strip()) or \
+                rendered.locate(lines, claim.word)
+            errors.append(GuideError(
+                shown, f"a count that is not its list's: '{claim.word}'", line=line,
+                found=f"'{rendered.readable(rendered.around(text, claim.start, claim.end), calls)}': {claim.value:g}, but the fact {key} in "
+                      f"data/facts.yml lists {count}",
+                expected=f"the number of items the fact {key} lists ({count}), or no number",
+                fix=f"write {count} (the count data/facts.yml gives), or drop the number ('"
+                    f"{(text[:claim.start].split() or [''])[-1]} {claim.word.split()[-1]}'); to show the list itself, write {{{{ fact_list(\"{key}\") }}}}."))
+    return errors

@@ -337,7 +337,7 @@ def _check_numbers(tree: Element, shown: str, lines: list[str], calls: Mapping[i
     def refuse(text: str, claim: numbers.Claim) -> None:
         nonlocal more
         if len(errors) < MAX_NUMBER_ERRORS:
-            errors.append(number_error(shown, lines, text, claim, calls, suggest))
+            errors.append(number_error(shown, lines, text, claim, calls, suggest, subjects))
         else:
             more += 1
 
@@ -378,23 +378,21 @@ NumberHint = Mapping[tuple[float, str], list[str]]
 
 
 def number_error(shown: str, lines: list[str], text: str, claim: numbers.Claim, calls: Mapping[int, Call],
-                 suggest: NumberHint) -> GuideError:
+                 suggest: NumberHint, subjects: numbers.Subjects | None = None) -> GuideError:
     context = text[claim.start:claim.start + 40].split("\n")[0]
     line = locate(lines, context.strip()) or locate(lines, claim.word)
     keys = suggest.get((claim.value, claim.unit or ""), []) if claim.value is not None else []
-    if not keys and claim.unit is None and claim.value not in (None, 0, 1):  # "The tip has 11 of them": any unit
-        keys = [k for (value, _), found in suggest.items() if value == claim.value for k in found]
+    if not keys and claim.unit is None and claim.value not in (None, 0, 1):
+        # no unit: a fact only when the text also names what it counts ("The tip has 11 of them": the tip's needles)
+        parts = {k for found in suggest.values() for k in found}
+        keys = [k + "@part" if k + "@part" in parts else k for k in numbers.named_keys(text, claim.value, subjects or {})]
     if keys:
         fix = ("show the fact with its macro instead: " + " or ".join(f'{{{{ fact("{k}") }}}}' for k in keys[:3])
                + (" (or one of its parts)" if any("@part" in k for k in keys[:3]) else "")
                + ", so the page follows data/facts.yml.")
         fix = fix.replace("@part", "")
     else:
-        fix = ("if the article gives it, add it to data/facts.yml and show it with {{ fact(\"...\") }}; if the "
-               "article does not give it, remove it: the guide adds no figure of its own about the treatment. Only a "
-               "number that is not about the treatment goes between {% raw %} and {% endraw %}, where it is shown as "
-               "typed and listed for the reviewer. A time of day, 24/7, a step, page or chapter number, a year or a "
-               "street number builds as it is.")
+        fix = numbers.no_fact_fix(text, claim)
     return GuideError(shown, f"a number typed into the page: '{claim.word}'", line=line,
                       found=f"'{readable(around(text, claim.start, claim.end), calls)}'",
                       expected="numbers only from data/facts.yml, through the macros", fix=fix)
@@ -563,6 +561,7 @@ def check_page(body: str, shown: str, lang: str, facts: schema.Facts, suggest: N
     report.as_typed.sort(key=lambda item: item[0] or 0)
     _links_and_names(tree, shown, lines, facts, report)
     page_blocks = blocks(tree)
+    report.errors.extend(pagecheck.list_count_errors(page_blocks, calls, shown, lines, lang, facts))
     report.errors.extend(attribution.page_errors(page_blocks, calls, shown, facts))
     report.errors.extend(attribution.credit_errors(blocks(_links_marked(markup)), calls, shown, facts, lines))
     report.errors.extend(attribution.advice_errors(blocks(_links_marked(markup)), calls, shown, facts, lines, lang))

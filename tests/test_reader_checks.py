@@ -284,6 +284,8 @@ def test_a_folder_named_like_a_page_gets_a_message(tmp_path: Path, lang: str) ->
 
 _COUNT = project_facts().all_facts()["device.needle_count"].value
 _COUNT_EN, _COUNT_ES = number_word(_COUNT), number_word(_COUNT, "es")
+_QUESTIONS = len(project_facts().all_facts()["provider.questions"].items)
+_STEPS = len(project_facts().all_facts()["appointment.steps"].items)
 
 MUST_REFUSE = {
     # English: a clinical figure typed by hand (the message names the number as written)
@@ -332,6 +334,13 @@ MUST_REFUSE = {
         ("It takes 10 minutes, so bring your questions.", "10"), ("It takes 10 minutes and a friend can come.", "10"),
         # "24/7" in a claim about the treatment: the claim's own figure is still refused
         ("Wear sunscreen 24/7 for a week after.", "a week"), ("You can go back to retinol after 24 hours.", "24"),
+        # the fifth trial (ed28): a length of time beside the treatment stays a figure, however ordinary the same
+        # words are beside the reader's journey; hours with no am/pm only in a sentence about nothing clinical;
+        # a unit that is a number of units ("every fortnight" is every two weeks)
+        ("Numb the skin for half an hour.", "half"), ("Wait half an hour after the session.", "half"),
+        ("Leave the cream on for half an hour before you leave home.", "half"),
+        ("Come back every fortnight.", "every fortnight"), ("Repeat every semester.", "every semester"),
+        ("Come back after a decade.", "a decade"), ("Wait a couple of fortnights.", "couple"),
     ],
     "es": [
         ("El bolígrafo tiene once agujas.", "once"), ("La crema tarda de diez a veinte minutos.", "diez"),
@@ -354,6 +363,15 @@ MUST_REFUSE = {
         # each half of "las 24 horas, los 7 días de la semana" alone, and the whole in a sentence about the treatment
         ("Evite el sol 24 horas.", "24"), ("Espere 7 días.", "7"),
         ("Use protector solar 24/7 durante una semana.", "una semana"), ("Puede volver al retinol después de 24 horas.", "24"),
+        # the fifth trial (ed28), in Spanish: "a la quincena", "al mes" (a fortnight on, a month on), the counting
+        # words, and "media hora" beside the treatment
+        ("Espere media hora tras la sesión.", "media"), ("Tras media hora, la crema hace efecto.", "media"),
+        ("Vuelva a la quincena.", "a la quincena"), ("Vuelva al mes.", "al mes"),
+        ("Vuelva a la semana de la sesión.", "a la semana"), ("Vuelva en una decena de días.", "decena"),
+        ("Vuelva en una docena de días.", "docena"), ("Repita cada semestre.", "cada semestre"),
+        ("Repita cada trimestre.", "cada trimestre"), ("Repita cada bimestre.", "cada bimestre"),
+        ("Vuelva cada quincena.", "cada quincena"), ("Espere un par de quincenas.", "par"),
+        ("Vuelva en un semestre.", "un semestre"),
     ],
 }
 
@@ -393,6 +411,11 @@ MUST_BUILD = {
         "Many clinics offer a free 10-minute chat first.", "Call 555-0123 to book.", "Book your visit a week ahead.",
         "The article came out a year ago.", "How many weeks does redness last? Ask your provider.",
         "Bring a friend and take 10 minutes for your questions.", "Call the clinic 24 hours a day, 7 days a week.",
+        # the fifth trial (ed28): opening hours with no am/pm, and half an hour of the reader's journey
+        "Most clinics are open 9 to 5 on weekdays.", "The clinic is open from 9 to 5.", "Open 9-5, Monday to Friday.",
+        "Leave half an hour before you leave home.", "Leave home half an hour before your appointment.",
+        "It takes about half an hour to get there.", "Leave half an hour early to get there.",
+        f"Bring the {_QUESTIONS} questions on the sheet.", f"Bring the {number_word(_QUESTIONS)} questions on the sheet.",
     ],
     "es": [
         "Llame a la clínica 24/7.", "El paso 1 es lavarse las manos.", "Deje descansar la piel unos días.",
@@ -411,8 +434,35 @@ MUST_BUILD = {
         "Puede llamar a la clínica las 24 horas, los 7 días de la semana.",
         "Llame a la clínica las 24 horas del día y los 7 días de la semana.",
         "Nuestra línea atiende 24 horas al día, 7 días a la semana.",
+        # the fifth trial (ed28), in Spanish
+        "La mayoría de las clínicas abren de 9 a 5 entre semana.", "La clínica abre de 9 a 5.",
+        "Salga media hora antes de salir de casa.", "Salga de casa media hora antes de la cita.",
+        f"Lleve las {number_word(_QUESTIONS, 'es')} preguntas de la hoja.", "Una vez al mes, llame a una amiga.",
     ],
 }
+
+
+COUNT_REFUSED = {
+    # the fifth trial (ed28): a count before the noun a fact list names its items by, pointing at that list ("the",
+    # "these", "her", "las"), is the list's number of items (read from the data), or refused naming the fact
+    "en": [(f"Bring the {_QUESTIONS + 1} questions on the sheet.", "provider.questions", _QUESTIONS),
+           (f"Bring the {number_word(_QUESTIONS + 1)} questions on the sheet.", "provider.questions", _QUESTIONS),
+           (f"Dr. Nazarian's {_QUESTIONS + 1} questions help.", "provider.questions", _QUESTIONS),
+           (f"The {_STEPS + 1} steps of the visit are simple.", "appointment.steps", _STEPS)],
+    "es": [(f"Lleve las {_QUESTIONS + 1} preguntas de la hoja.", "provider.questions", _QUESTIONS),
+           (f"Lleve las {number_word(_QUESTIONS + 1, 'es')} preguntas de la hoja.", "provider.questions", _QUESTIONS),
+           (f"Estas {number_word(_QUESTIONS + 1, 'es')} preguntas ayudan.", "provider.questions", _QUESTIONS)],
+}
+
+
+@pytest.mark.parametrize("lang, text, key, count", [(lang, *row) for lang, rows in COUNT_REFUSED.items() for row in rows])
+def test_a_count_of_a_facts_list_must_be_its_number_of_items(tmp_path: Path, lang: str, text: str, key: str,
+                                                              count: int) -> None:
+    msg = _refused(tmp_path, text, lang)
+    folder = "docs-es" if lang == "es" else "docs"
+    assert msg.startswith(f"{folder}/index.md:{_line(text, text)}: a count that is not its list's: "), msg
+    assert f"the fact {key} in data/facts.yml lists {count}" in msg and f"Write {count} " in msg, msg
+    assert f'fact_list("{key}")' in msg, msg
 
 
 def _refuse_ids() -> list[tuple[str, str, str]]:
@@ -448,6 +498,17 @@ def test_24_7_in_words_is_ordinary_only_in_a_sentence_about_nothing_clinical(tmp
     treatment it could hide a figure ("Evite el sol 24 horas, y..."), so both its numbers are refused there."""
     msg = _refused(tmp_path, text, lang)
     assert "a number typed into the page: '24'" in msg and "a number typed into the page: '7'" in msg, msg
+
+
+@pytest.mark.parametrize("lang, text", [("en", "Come back from 4 to 6."), ("es", "Repita de 4 a 6."),
+                                        ("en", "Numbing works from 4 to 6.")])
+def test_hours_with_no_am_pm_are_ordinary_only_in_a_sentence_about_nothing_clinical(tmp_path: Path, lang: str,
+                                                                                     text: str) -> None:
+    """"open 9 to 5" and "de 9 a 5" build (the editors' table); beside the treatment the same form is a range of
+    a figure, and the message says why it is not read as opening hours."""
+    msg = _refused(tmp_path, text, lang)
+    assert "a number typed into the page: '4'" in msg and "a number typed into the page: '6'" in msg, msg
+    assert "so no number in it is read as a time of day or opening hours" in msg and "'open 9 to 5'" in msg, msg
 
 
 def test_numbers_shown_as_typed_are_listed_for_the_reviewer(tmp_path: Path) -> None:
