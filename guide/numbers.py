@@ -598,9 +598,9 @@ def _opening_hours(toks: Sequence[_Tok], i: int, low: Sequence[str]) -> bool:
     if first < 0 or not hour(first) or not (at(first - 1) in _OPENS or (at(first - 1) == ":" and at(first - 2) in _OPENS)):
         return False
     clinical = CLINICAL["en"] | CLINICAL["es"]
-    for step in (-1, 1):  # the sentence around it, token by token to its end
+    for step in (-1, 1):  # the sentence around it, token by token to its end (at most 60: linear time)
         j = first
-        while 0 <= j < len(toks) and toks[j].text not in _STOP_PUNCT:
+        while 0 <= j < len(toks) and toks[j].text not in _STOP_PUNCT and abs(j - first) <= 60:
             if low[j] in clinical or (low[j] == "back" and at(j - 1) in _COME):
                 return False
             j += step
@@ -678,6 +678,14 @@ HIDES_A_NUMBER: dict[str, float] = {
     **dict.fromkeys(("decade", "decades", "década", "décadas", "decenio", "decenios"), 10)}
 """Units that are a number of other units, and how many of the unit UNITS gives them: "every fortnight" is
 every two weeks (one fortnight), "cada semestre" every 6 months."""
+EVERY_SO_OFTEN: dict[str, tuple[float, str]] = {
+    **dict.fromkeys(("fortnightly", "quincenal", "quincenales", "quincenalmente"), (1.0, "fortnights")),
+    **dict.fromkeys(("biweekly", "bisemanal"), (2.0, "weeks")),
+    **dict.fromkeys(("bimonthly", "bimestral", "bimestrales", "bimestralmente"), (2.0, "months")),
+    **dict.fromkeys(("quarterly", "trimestral", "trimestrales", "trimestralmente"), (3.0, "months")),
+    **dict.fromkeys(("semiannual", "semiannually", "semestral", "semestrales", "semestralmente"), (6.0, "months"))}
+"""Words for how often that hide a number ("quarterly" is every 3 months): a figure in a sentence about the
+treatment or its course ("Repeat it quarterly"), as "every fortnight" is."""
 _NOT_AFTER_A = frozenset({"vez", "veces", "una", "un", "por", "cada", "horas", "hora", "días", "dias"})
 """Before "al mes", "a la semana": "una vez al mes", "24 horas al día" say how often, counted by claims()."""
 
@@ -689,6 +697,8 @@ def _after_a(toks: Sequence[_Tok], i: int) -> int:
         return toks[j].text.lower() if j >= 0 else ""
 
     k = i - 1 if low(i - 1) == "al" else i - 2 if low(i - 1) == "la" and low(i - 2) == "a" else -1
+    if i + 1 < len(toks) and toks[i + 1].text.lower() in ("siguiente", "siguientes"):
+        return -1  # "al día siguiente" is "the next day", as in English: no figure
     return -1 if k < 0 or low(k - 1) in _NOT_AFTER_A or (k and toks[k - 1].kind == "num") else k
 """Before "a": "a third of an hour" and "once a month" are counted by claims(); "per a day" is no length."""
 
@@ -778,9 +788,13 @@ def page_claims(text: str, lang: str = "en") -> list[Claim]:
     spoken: list[Claim] = []
     clock = round_the_clock(text, lang, toks, [t.text.lower() for t in toks])
     for i, tok in enumerate(toks):
+        often = EVERY_SO_OFTEN.get(tok.text.lower())
+        if often and tok.start not in taken and sentences.clinical[sentences.at(tok.start)]:
+            spoken.append(Claim(tok.start, tok.end, tok.text, *often))  # "repeat quarterly", "cada mes, quincenal"
+            continue
         if tok.kind != "unit" or tok.unit not in _TIME_UNITS - {"seconds"} or i == 0 or i in clock:
             continue  # ("wait a second" is an idiom; "24 hours a day, 7 days a week" is "24/7")
-        start, value, anywhere = _spoken_length(toks, i, lang, vague)
+        start, value, anywhere = _spoken_length(toks, i, lang, vague) if tok.kind == "unit" else (-1, None, False)
         if start < 0 or any(t.start in taken for t in toks[max(0, start - 1):i + 4]):
             continue  # no length of time, or one claims() reports ("a day or two", "half an hour")
         claim = Claim(toks[start].start, tok.end, text[toks[start].start:tok.end], value, tok.unit)

@@ -1322,6 +1322,12 @@ def _configs_read(root: Path) -> bool:
     return True
 
 
+AFTER_BUILD = ("These are all the problems the pre-flight finds. The checks of the built pages (English words "
+               "left unmarked in the Spanish edition, the HTML and its security policy) read the pages the build makes, "
+               "so they run on the next `make build`, once these are fixed.")
+"""Said after the pre-flight's problems: what the same run could not check, and when it will."""
+
+
 def main(argv: list[str]) -> int:
     """``python -m guide.preflight [project] [--configs-only] [--flatten]``: every check an editor's change can
     fail, all at once (the configurations, the links, then the content of both editions; ``--configs-only``:
@@ -1350,6 +1356,8 @@ def main(argv: list[str]) -> int:
             errors.extend(exc.errors if isinstance(exc, GuideErrors) else [exc])
     if errors:
         print(f"ERROR    -  {GuideErrors(errors)}", file=sys.stderr)
+        if "--configs-only" not in argv:
+            print(f"INFO    -  {AFTER_BUILD}", file=sys.stderr)
         return 1
     from .pages import shown_as_typed
 

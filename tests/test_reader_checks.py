@@ -341,6 +341,7 @@ MUST_REFUSE = {
         ("Leave the cream on for half an hour before you leave home.", "half"),
         ("Come back every fortnight.", "every fortnight"), ("Repeat every semester.", "every semester"),
         ("Come back after a decade.", "a decade"), ("Wait a couple of fortnights.", "couple"),
+        ("Repeat the treatment quarterly.", "quarterly"), ("Come back fortnightly.", "fortnightly"),
     ],
     "es": [
         ("El bolígrafo tiene once agujas.", "once"), ("La crema tarda de diez a veinte minutos.", "diez"),
@@ -371,7 +372,8 @@ MUST_REFUSE = {
         ("Vuelva en una docena de días.", "docena"), ("Repita cada semestre.", "cada semestre"),
         ("Repita cada trimestre.", "cada trimestre"), ("Repita cada bimestre.", "cada bimestre"),
         ("Vuelva cada quincena.", "cada quincena"), ("Espere un par de quincenas.", "par"),
-        ("Vuelva en un semestre.", "un semestre"),
+        ("Vuelva en un semestre.", "un semestre"), ("Repita el tratamiento trimestralmente.", "trimestralmente"),
+        ("Las sesiones son quincenales.", "quincenales"),
     ],
 }
 
@@ -416,6 +418,7 @@ MUST_BUILD = {
         "Leave half an hour before you leave home.", "Leave home half an hour before your appointment.",
         "It takes about half an hour to get there.", "Leave half an hour early to get there.",
         f"Bring the {_QUESTIONS} questions on the sheet.", f"Bring the {number_word(_QUESTIONS)} questions on the sheet.",
+        "The clinic's newsletter comes out quarterly.",
     ],
     "es": [
         "Llame a la clínica 24/7.", "El paso 1 es lavarse las manos.", "Deje descansar la piel unos días.",
@@ -438,6 +441,7 @@ MUST_BUILD = {
         "La mayoría de las clínicas abren de 9 a 5 entre semana.", "La clínica abre de 9 a 5.",
         "Salga media hora antes de salir de casa.", "Salga de casa media hora antes de la cita.",
         f"Lleve las {number_word(_QUESTIONS, 'es')} preguntas de la hoja.", "Una vez al mes, llame a una amiga.",
+        "El boletín de la clínica sale trimestralmente.",
     ],
 }
 
