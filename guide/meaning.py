@@ -86,10 +86,10 @@ def _pattern(words: Iterable[str]) -> re.Pattern[str]:
 
 
 _PATTERNS = {lang: {kind: _pattern(words[i]) for kind, words in MEANING.items()} for lang, i in _LANG.items()}
-IDIOMS = {"en": ("up to date", "these days"), "es": ("al día", "hoy en día", "está seguro", "está segura", "esté seguro",
+IDIOMS = {"en": ("up to date", "these days", "how many", "how much", "how long", "how often"), "es": ("al día", "hoy en día", "está seguro", "está segura", "esté seguro",
                                                        "esté segura", "estar seguro", "estar segura", "seguro de que",
                                                        "segura de que")}
-"""Phrases whose word of a kind is no such thing: "up to date", "al día" (a licence's date, not a day), "no está
+"""Phrases whose word of a kind is no such thing: "how many" (a question, not "many"), "up to date", "al día" (a licence's date, not a day), "no está
 seguro" (sure, not safe)."""
 _IDIOMS = {lang: _pattern(words) for lang, words in IDIOMS.items()}
 
@@ -199,7 +199,7 @@ _LABEL_PHRASES = re.compile(r"\brul\w*\s+(?:\w+\s+)?out\b|\bsteer\w*\s+clear\b|\
 """Label phrases that ask for the "not" too: "Skin conditions that rule it out" for "steer clear of microneedling if
 you have eczema" (the fifth attack's "Skin conditions it suits best" turned that list round)."""
 _CLAUSE = re.compile(r"[,;:.!?()\[\]\u2014\u2013\u2026]+|\b(?:and|but|while|although|though|whereas|however|yet)\b")
-_PLAIN = frozenset(
+PLAIN = frozenset(
     "the a an to of and or is are was were be been being you your yours it its they them their there this that these "
     "those will would can could may might should must do does did if so as at by for from in into on onto with over "
     "under than then also just very more most much many some any all each every have has had i we our us he she her "
@@ -207,7 +207,13 @@ _PLAIN = frozenset(
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 
-def _stem(word: str) -> str:
+def words(text: str) -> list[str]:
+    """The words of ``text``, folded and lower-case ("won't" is one word)."""
+    return _WORD.findall(_fold(text))
+
+
+def stem(word: str) -> str:
+    """A word with a plain English ending taken off ("treated" -> "treat"), to compare words across texts."""
     for ending in ("ing", "ed", "es", "s", "ly"):
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             return word[: -len(ending)]
@@ -221,8 +227,8 @@ def polarity(text: str) -> dict[str, set[bool]]:
         words = _WORD.findall(clause)
         turned = any(NEGATORS.fullmatch(word) for word in words)
         for word in words:
-            if len(word) > 2 and word not in _PLAIN and not NEGATORS.fullmatch(word):
-                out.setdefault(_stem(word), set()).add(turned)
+            if len(word) > 2 and word not in PLAIN and not NEGATORS.fullmatch(word):
+                out.setdefault(stem(word), set()).add(turned)
     return out
 
 
@@ -255,8 +261,8 @@ def out_of_order(items: list[str], passage: str) -> tuple[str, str] | None:
     cleansed."), each placed by its words that stand once in the passage and in no other item; ``None`` if in order."""
     at: dict[str, list[int]] = {}
     for i, word in enumerate(_WORD.findall(_fold(passage))):
-        if len(word) > 2 and word not in _PLAIN:
-            at.setdefault(_stem(word), []).append(i)
+        if len(word) > 2 and word not in PLAIN:
+            at.setdefault(stem(word), []).append(i)
     stems = [set(polarity(item)) for item in items]
     last, before = -1, ""
     for n, own in enumerate(stems):
@@ -333,6 +339,12 @@ def spanish_errors(want: Mapping[Path_, Any], have: Mapping[Path_, Any], facts: 
                     expected=f"a translation of {english} ('{english_text[:100]}') that keeps its negation "
                              "(no, nunca, sin, evitar, omitir ...)",
                     fix="translate the English words as they are, 'not' included (guide/meaning.py lists these words)."))
+            if key[-1] == "note" and (said := advice(text, "es", claims=False)) and not advice(english_text, "en", False):
+                errors.append(GuideError(
+                    shown, f"the Spanish note gives advice ('{said.word}'), and the English note does not",
+                    line=lines.get(path, lines.get(key)), key=dotted(path), found=f"'{text[:120]}'",
+                    expected=f"a translation of {english} ('{english_text[:100]}'): what the article leaves out, no advice",
+                    fix="translate the English note as it is (guide/meaning.py lists these words)."))
             for bad in _held(unsupported(text, "es", backing), key[-1]):
                 what = "quote" if key[0] == "quotes" else "wording"
                 errors.append(GuideError(
@@ -368,11 +380,14 @@ GLOSSARY_KINDS = ("a severity", "a frequency", "always", "permanence", "safety o
 _ADVICE = {lang: _pattern(words) for lang, words in ADVICE.items()}
 
 
-def advice(text: str, lang: str) -> Found | None:
-    """The first word of ``text`` (a glossary meaning) that gives advice or makes a clinical claim, or ``None``."""
+def advice(text: str, lang: str, claims: bool = True) -> Found | None:
+    """The first word of ``text`` (a glossary meaning) that gives advice or (with ``claims``) makes a clinical claim,
+    or ``None``."""
     hit = _ADVICE[lang].search(_fold(text))
     if hit:
         return Found("advice", hit[0])
+    if not claims:
+        return None
     return next((f for f in found(text, lang) if f.kind in GLOSSARY_KINDS), None)
 
 

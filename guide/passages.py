@@ -151,6 +151,9 @@ def check(facts: schema.Facts, lines: dict[Path_, int], article: Path, data_name
                 if isinstance(fact, schema.ScheduleFact) and fact.starts_after:
                     errors.extend(_follows_problems(fact, f"{group}.{name}", text[max(0, first - FOLLOWS_BEFORE):at],
                                                     lines.get(path[:3] + ("starts_after",)), data_name))
+                if isinstance(fact, schema.NotStatedFact):
+                    errors.extend(_note_problems(fact, f"facts.{group}.{name}", text[max(0, first - NOTE_AROUND):at + NOTE_AROUND],
+                                                 lines.get(path[:3] + ("note",), lines.get(path[:3])), data_name))
                 if isinstance(fact, schema.ListFact) and fact.scope == "complete":
                     errors.extend(whole_list_problems(fact, group, name, text, lines, data_name))
                     errors.extend(_joined_problems(fact, f"facts.{group}.{name}", lines.get(path[:3] + ("joined_by",),
@@ -262,6 +265,35 @@ def whole_list_problems(fact: schema.ListFact, group: str, name: str, article: s
             fix="copy the whole list into source: and give each part its item; if the article gives only examples, "
                 "write scope: examples.")]
     return []
+
+
+NOTE_AROUND = 400
+"""How far around a not-stated fact's passage (in characters) its note may draw words from the article."""
+NOTE_WORDS = frozenset(meaning.stem(word) for word in """article articles say says said state states stated give gives
+given mention mentions mentioned name names named no not none nor but only exact exactly number numbers figure figures
+length lengths long how many much often price prices cost costs time times amount size depth make makes doctor doctors
+dr treatment treatments session sessions microneedling minute minutes hour hours day days week weeks month months year
+years""".split())
+"""The words a not-stated fact's note says the article gives no figure with ("The article gives no number of days"): the
+rest of its words come from the article around its passage. Anything else, advice above all, is a claim of ours."""
+
+
+def _note_problems(fact: schema.NotStatedFact, key: str, around: str, line: int | None, data_name: str) -> list[GuideError]:
+    """A not-stated fact's note says what the article leaves out, in the article's words around its passage and the
+    few words of :data:`NOTE_WORDS`; the fifth attack put new advice there."""
+    have = NOTE_WORDS | {meaning.stem(word) for word in meaning.words(around)}
+    told = meaning.advice(fact.note, "en", claims=False)
+    new = [told.word] if told else [word for word in meaning.words(fact.note)
+                                    if word not in meaning.PLAIN and meaning.stem(word) not in have]
+    if not new:
+        return []
+    what = (f"the note gives advice ('{new[0]}')" if told else
+            f"the note says '{new[0]}', which neither the article around its passage nor a note's own words say")
+    return [GuideError(data_name, what, line=line, key=f"{key}.note", found=f"'{fact.note[:120]}'",
+                       expected="a note that says only what the article leaves out, in the article's words (\"The article "
+                                "gives no number of days.\")",
+                       fix="say which figure the article does not give, and nothing more; a claim or advice needs its "
+                           "own fact with its passage.")]
 
 
 def _joined_problems(fact: schema.ListFact, key: str, line: int | None, data_name: str) -> list[GuideError]:

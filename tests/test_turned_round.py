@@ -185,6 +185,32 @@ def test_a_spanish_label_that_drops_the_englishs_turn_stops_the_build(tmp_path: 
     assert _message(tmp_path, f"{key}.label", '"Problemas de la piel que lo descartan"', "data/facts.es.yml") == ""
 
 
+def _not_stated_key() -> str:
+    key = next((k for k, f in _facts().items() if f.get("kind") == "not_stated" and "days" in f.get("note", "")), None)
+    assert key is not None, "no not-stated fact whose note speaks of days in data/facts.yml"
+    return key
+
+
+@pytest.mark.parametrize(("note", "refused"), [
+    ("The article gives no number of days.", None),
+    ("The article does not say how many days.", None),
+    ("The article gives no exact number of days.", None),
+    ("The article gives no number of days; avoid the sun until then.", "the note gives advice ('avoid')"),
+    ("The article gives no number of days, so wait until then.", "the note gives advice ('wait')"),
+    ("The article gives no number of days; people stay indoors.", "the note says 'people'"),
+])
+def test_a_not_stated_note_says_only_what_the_article_leaves_out(tmp_path: Path, note: str, refused: str | None) -> None:
+    message = _message(tmp_path, f"{_not_stated_key()}.note", _quoted(note))
+    assert (message == "") if refused is None else (refused in message), message
+
+
+def test_a_spanish_note_that_adds_advice_stops_the_build(tmp_path: Path) -> None:
+    key = _not_stated_key()
+    message = _message(tmp_path, f"{key}.note", '"El artículo no da un número de días; evite el sol."', "data/facts.es.yml")
+    assert "the Spanish note gives advice ('evite')" in message, message
+    assert _message(tmp_path, f"{key}.note", '"El artículo no da un número de días."', "data/facts.es.yml") == ""
+
+
 # Both sides of the rule, on the words alone: (fact's words, its passage, its label, the word turned round or None).
 TURNED = [
     ("safe to use, but you will not get the same results", "while they’re safe to use, you won’t get the same results", "", None),
