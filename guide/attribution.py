@@ -623,7 +623,7 @@ _STRONG = (r"says|said|say|saying|recommends?|recommended|advises?|advised|sugge
            r"believes?|believed|tells|told|claims|claimed|insists?|agrees?|agreed|stresses|confirms?|confirmed|thinks|puts it|"
            r"in (?:her|his|their) (?:words|view)|dice|dicen|dijo|decía|recomienda|recomiendan|recomendó|aconseja|aconsejan|"
            r"aconsejó|según|advierte|advirtió|sugiere|sugirió|afirma|afirmó|asegura|aseguró|sostiene|cree|opina|insiste|"
-           r"de acuerdo con|en (?:sus|palabras de)|"
+           r"de acuerdo con|est[áa]n? de acuerdo|coinciden?|en (?:sus|palabras de)|"
            r"in (?:her|his|their) (?:opinion|advice)|en (?:opinión|la opinión) de|para (?:el|la) (?:dra?\.?|doctora?)|"
            r"(?:el|su) consejo de")
 _WEAK = (r"(?:explains?|explained|notes|noted|adds|added|states|stated|writes|wrote|explica|explicó|señala|señaló|añade|"
@@ -646,11 +646,13 @@ DOCTOR_ROLE = re.compile(r"(?<![^\W\d_])" + _ONE_DOCTOR + r"\s+(?:[^\W\d_]+\s+)?
 pair in the guide's own summaries.)"""
 ANY_DOCTOR = "a doctor"
 BOTH = "both doctors"
-BOTH_DOCTORS = re.compile(r"(?<![^\W\d_])(?:both|the two|ambas|ambos|las dos|los dos)\s+(?:of\s+the\s+|de\s+las?\s+|de\s+los\s+)?"
-                          + _ONE_DOCTOR + r"(?:s|es|as|os)?\s+(?:[^\W\d_]+\s+)?(?:" + _STRONG + r"|" + _WEAK + r"|agree|coinciden)"
-                          r"(?![^\W\d_])", re.I)
+BOTH_DOCTORS = re.compile(r"(?<![^\W\d_])(?:(?:both|the two|ambas|ambos|las dos|los dos)\s+(?:of\s+the\s+|de\s+las?\s+|de\s+los\s+)?"
+                          + _ONE_DOCTOR + r"(?:s|es|as|os)?"
+                          + r"|(?:the|our|these|las|los|nuestr[ao]s|estas|estos)\s+" + _ONE_DOCTOR + r"(?:s|es|as|os))"
+                          + r"\s+(?:[^\W\d_]+\s+)?(?:" + _STRONG + r"|" + _WEAK + r")(?![^\W\d_])", re.I)
 """Both doctors named as the ones who say it ("both doctors say", "the two dermatologists agree", "ambas médicas
-dicen"): a claim that needs a fact or quote of each (the fourth no-hints attack)."""
+dicen"; "the doctors agree", "las médicas están de acuerdo" name both too): a claim that needs a fact or quote of each
+(the fourth no-hints attack, the fifth new-editor trial)."""
 _FILLER = frozenset("""dr dra drs dras doctor doctora the a an la el los las lo le les del de al and y e or o it this that
 so them esto eso así as what when who how which why where qué que cuándo cuando quién quien cómo como cuánto cuanto dónde
 un una unos unas su sus her his its their""".split())

@@ -160,16 +160,23 @@ CREDIT_REFUSED = {
            "Both doctors say at-home rollers work just as well as the office pen.",
            "Both doctors say to avoid {{ fact(\"aftercare.avoid_ingredients\") }}.",
            "The two dermatologists agree that a spa is fine.",
-           "Both doctors agree on one thing: sunscreen."],  # only Dr. Jaliman speaks of it (a must-build row until then)
+           "Both doctors agree on one thing: sunscreen.",  # only Dr. Jaliman speaks of it (a must-build row until then)
+           # the fifth new-editor trial: "the doctors" with no "both"
+           "The doctors agree it works for everyone.", "The doctors agree that a spa is fine.",
+           "Our doctors say a spa is fine."],
     "es": ["En opinión de la Dra. Jaliman, los anticoagulantes no son motivo para esperar.",
            "La profesora de Mount Sinai dice que cualquier spa sirve.",
-           "Ambas médicas dicen que los rodillos caseros funcionan igual de bien."],
+           "Ambas médicas dicen que los rodillos caseros funcionan igual de bien.",
+           "Ambas médicas están de acuerdo en que funciona en todo tipo de piel.",
+           "Las médicas están de acuerdo en que cualquier spa sirve.", "Las médicas coinciden en que cualquier spa sirve."],
 }
 CREDIT_BUILDS = {
     "en": ["Dr. Nazarian's office uses a mask.", "Dr. Jaliman's clinic is in New York.",
            "Dr. Jaliman works in New York City.", "Both doctors are quoted in the article.",
-           "Both doctors say so: {{ fact(\"candidates.skin_types\") }}, and {{ fact(\"aftercare.avoid_ingredients\") }}."],
-    "es": ["El consultorio de la Dra. Nazarian usa una mascarilla.", "Ambas médicas salen en el artículo."],
+           "Both doctors say so: {{ fact(\"candidates.skin_types\") }}, and {{ fact(\"aftercare.avoid_ingredients\") }}.",
+           "Here is how the two doctors in the article explain it.", "The doctors are quoted in the article."],
+    "es": ["El consultorio de la Dra. Nazarian usa una mascarilla.", "Ambas médicas salen en el artículo.",
+           "Así lo explican las dos médicas del artículo.", "Las médicas salen en el artículo."],
 }
 
 
