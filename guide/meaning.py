@@ -89,8 +89,8 @@ _PATTERNS = {lang: {kind: _pattern(words[i]) for kind, words in MEANING.items()}
 IDIOMS = {"en": ("up to date", "these days", "how many", "how much", "how long", "how often"),
           "es": ("al día", "hoy en día", "está seguro", "está segura", "esté seguro", "esté segura", "estar seguro",
                  "estar segura", "seguro de que", "segura de que")}
-"""Phrases whose word of a kind is no such thing: "how many" (a question, not "many"), "up to date", "al día" (a licence's date, not a day), "no está
-seguro" (sure, not safe)."""
+"""Phrases whose word of a kind is no such thing: "how many" (a question, not "many"), "up to date", "al día" (a
+licence's date, not a day), "no está seguro" (sure, not safe)."""
 _IDIOMS = {lang: _pattern(words) for lang, words in IDIOMS.items()}
 
 
