@@ -393,10 +393,12 @@ def plain_text_problems(text: str, facts: schema.Facts, article: str) -> list[Qu
 
 
 def check_plain_texts(entries: Sequence[tuple[str, int | None, str | None, str]], what: str, facts: schema.Facts,
-                      article: str) -> list[GuideError]:
+                      article: str, lang: str = "en") -> list[GuideError]:
     """Texts shown away from any page's sentences (each glossary meaning is a tooltip on every page that has its
-    word; a template string sits in every page's frame): no doctor is named in them, and no one is quoted.
-    ``entries``: (file, line, key, text)."""
+    word; a template string sits in every page's frame): no doctor is named in them, no one is quoted, and what
+    an English one says the article says is in the article's words (the fifth attack's glossary credited it with a
+    benefit; a sentence of a glossary meaning that reports the article is held to its words). ``entries``: (file, line,
+    key, text)."""
     errors: list[GuideError] = []
     for shown, line, key, text in entries:
         named = typed_names(text, facts) - {ARTICLE}
@@ -411,7 +413,32 @@ def check_plain_texts(entries: Sequence[tuple[str, int | None, str | None, str]]
         for problem in plain_text_problems(text, facts, article):
             errors.append(GuideError(shown, f"{what}: {problem.what}", line=line, key=key, found=f"'{text[:120]}'",
                                      expected=problem.expected, fix=problem.fix))
+        new = next((word for piece in sentences(text) if meaning_words.REPORTS.search(skeleton(piece))
+                    and (word := _not_in_article(piece, article))), None) if what == GLOSSARY and lang == "en" else None
+        if new:
+            errors.append(GuideError(shown, f"{what} that says what the article says, with '{new}', a word the article "
+                                            "does not have", line=line, key=key, found=f"'{text[:120]}'",
+                                     expected="what the article says, in its words: a text that reports the article "
+                                              "(\"the article says\") has no word the article does not",
+                                     fix="give what the article says in its words, or leave the report out; a claim "
+                                         "reaches the pages through its fact, with its passage."))
     return errors
+
+
+GLOSSARY = "a glossary meaning"
+_REPORT_WORDS = frozenset("article article's articles call calls called says said say name names named word words".split())
+
+
+def _not_in_article(text: str, article: str) -> str | None:
+    """The first word of ``text`` (which reports what the article says) that the article does not have."""
+    have = _article_stems(article)
+    return next((word for word in meaning_words.words(text) if word not in meaning_words.PLAIN and word not in _REPORT_WORDS
+                 and meaning_words.stem(word) not in have), None)
+
+
+@functools.lru_cache(maxsize=2)
+def _article_stems(article: str) -> frozenset[str]:
+    return frozenset(meaning_words.stem(word) for word in meaning_words.words(article))
 
 
 def check(text: str, shown: str, facts: schema.Facts, first_line: int = 1) -> None:

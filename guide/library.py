@@ -177,12 +177,12 @@ class Project:
             (glossary, number, None, line.split("]: ", 1)[1])
             for number, line in enumerate((self.root / glossary).read_text(encoding="utf-8-sig").splitlines(), 1)
             if "]: " in line]
-        problems = attribution.check_plain_texts(entries, "a glossary meaning", self.facts, article)
+        problems = attribution.check_plain_texts(entries, attribution.GLOSSARY, self.facts, article, self.lang)
         shown = f"{langs.STRINGS}/{self.lang}.yml"
         _, lines = load_with_lines(self.root / shown, shown, key_pattern=KEY)
         strings = [(shown, lines.get((key, i), lines.get((key,))), key, text) for key, value in self.strings.items()
                    for i, text in enumerate([value] if isinstance(value, str) else value)]
-        problems += attribution.check_plain_texts(strings, "a template string", self.facts, article)
+        problems += attribution.check_plain_texts(strings, "a template string", self.facts, article, self.lang)
         if problems:
             raise GuideErrors(problems)
 

@@ -380,6 +380,12 @@ GLOSSARY_KINDS = ("a severity", "a frequency", "always", "permanence", "safety o
 _ADVICE = {lang: _pattern(words) for lang, words in ADVICE.items()}
 
 
+REPORTS = re.compile(r"(?<![^\W\d_])(?:says|said|say|recommends?|advises?|according to|warns?|claims?|believes|"
+                      r"dice|dicen|dijo|según|recomienda|recomiendan|aconseja|advierte|afirma|asegura)(?![^\W\d_])")
+"""Words that report what someone says: alt text says what a picture shows, and a glossary meaning what a word means,
+never what the article or a doctor says (the fifth no-hints attack: "the article says it heals acne scars")."""
+
+
 def advice(text: str, lang: str, claims: bool = True) -> Found | None:
     """The first word of ``text`` (a glossary meaning) that gives advice or (with ``claims``) makes a clinical claim,
     or ``None``."""

@@ -165,11 +165,6 @@ def load(root: Path) -> dict[str, Picture]:
     return found
 
 
-_REPORTS = re.compile(r"(?<![^\W\d_])(?:says|said|say|recommends?|advises?|according to|warns?|claims?|believes|"
-                      r"dice|dicen|dijo|según|recomienda|recomiendan|aconseja|advierte|afirma|asegura)(?![^\W\d_])")
-"""Words that report what someone says: alt text says what a picture shows, never what a doctor says."""
-
-
 def check_call(name: object, alt: object, shown: str, line: int | None, pictures: dict[str, Picture],
                lang: str, refused: frozenset[str] = frozenset()) -> list[GuideError]:
     """A page's ``picture(name, alt=...)``: a picture of the folder, with alt text of the page's edition.
@@ -200,7 +195,7 @@ def check_call(name: object, alt: object, shown: str, line: int | None, pictures
                                  line=line, found=call, expected=f"a few plain words in {words} saying what the picture shows",
                                  fix="describe what the picture shows in words; a figure from the article is shown "
                                      "with its fact macro beside the picture."))
-    elif (claim := meaning.advice(alt, lang)) is not None or _REPORTS.search(speakers.skeleton(alt)):
+    elif (claim := meaning.advice(alt, lang)) is not None or meaning.REPORTS.search(speakers.skeleton(alt)):
         said = f"'{claim.word}' ({claim.kind})" if claim is not None else "someone's words"
         errors.append(GuideError(shown, f"the picture's alt text makes a claim: {said}", line=line, found=call,
                                  expected=f"a few plain words in {words} saying what the picture shows, with no advice, "

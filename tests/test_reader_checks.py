@@ -876,6 +876,10 @@ OUTSIDE_THE_PAGES = {
     "a doctor's surname as a Spanish glossary word": (
         "includes/abbreviations.es.md", "es", "*[Jaliman]: Una enfermera de un spa.", None,
         "a glossary word for a doctor's name"),
+    # the fifth no-hints attack: a meaning that credits the article with what it does not say
+    "a glossary meaning that credits the article with a word it does not have": (
+        "includes/abbreviations.md", "en", "*[pinkness]: A light red color; the article says it is gentle enough for "
+        "newborns.", None, "a glossary meaning that says what the article says, with 'gentle'"),
     "a template string that quotes a doctor": (
         "includes/strings/en.yml", "en", 'about_not_guideline: "Dr. Jaliman says, “It is safe in pregnancy.” It is a clinical guideline"',
         "about_not_guideline:", "a template string that names Dr. Jaliman"),
@@ -924,6 +928,8 @@ def test_glossary_strings_and_front_matter_put_no_words_in_a_doctors_mouth(tmp_p
 
 @pytest.mark.parametrize("lang, line", [("en", "*[pinkness]: A light red color of the skin, not a sunburn (our definition)."),
                                         ("en", "*[fine lines]: Small, fine lines in the skin (our definition)."),
+                                        ("en", "*[PRP facial]: A different treatment. The article calls it "
+                                               "controversial and says it uses growth factor from your own blood."),
                                         ("es", "*[rosado]: Un color rojo claro de la piel, no una quemadura (definición nuestra)."),
                                         ("es", "*[al día]: Que tiene la fecha más reciente (definición nuestra).")])
 def test_a_glossary_meaning_in_plain_words_builds(tmp_path: Path, lang: str, line: str) -> None:
