@@ -26,7 +26,7 @@ import jinja2
 import jinja2.sandbox
 from markupsafe import Markup, escape
 
-from . import attribution, figures, handoff, macrospecs, numbers, pages, passages, pictures, preflight, render, rendered, schema, siteurl, speakers
+from . import attribution, figures, handoff, macrospecs, numbers, pagecheck, pages, passages, pictures, preflight, render, rendered, schema, siteurl, speakers
 from . import lang as langs
 from . import meaning as meaning_words
 from .engine import BuildConfig, Page
@@ -42,6 +42,7 @@ REPORT_FORM = "report-an-error.yml"
 """The repository's issue form (.github/ISSUE_TEMPLATE/) that "Report a problem with this page" opens."""
 Kind = TypeVar("Kind", bound=schema.FactT)
 T = TypeVar("T")
+
 
 
 class _CompiledPartials(jinja2.BytecodeCache):
@@ -289,13 +290,10 @@ class Project:
                                    repo=_config_value(self.conf, self.root, "repo_url")).strip())
 
     def en(self, words: str) -> Markup:
-        problem = schema.plain_text_problem(words, schema.EMPHASIS) or (
-            f"a number typed into it ('{numbers.typed_number(words, 'en')}')" if numbers.typed_number(words, "en") else "")
-        if problem or not words.strip():
-            raise GuideError(f"{self.docs_shown}/{_page_path(self.page())}", f"en() takes plain English words: "
-                             f"{problem or 'it is empty'}", found=f'en("{words[:60]}")',
-                             expected='a few plain English words, such as en("microneedling")',
-                             fix="write the words alone; show a number with its fact macro.")
+        problem = pagecheck.english_words_problem(words)
+        if problem:
+            raise GuideError(f"{self.docs_shown}/{_page_path(self.page())}", problem.what, found=f'en("{words[:60]}")',
+                             expected=problem.expected, fix=problem.fix)
         return Markup('<span lang="en">{}</span>').format(words)
 
     def suggestion(self) -> Markup:

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import jinja2
 from jinja2 import nodes
 
-from . import schema
+from . import meaning, numbers, schema
 from .errors import GuideError, did_you_mean, quote_line
 from .macrospecs import BLOCKS, PARTS, STYLES, Spec
 
@@ -230,6 +231,29 @@ def _check_key(spec: MacroSpec, values: Mapping[str, object], line: int, shown: 
     return {key}
 
 
+EN_MAX_WORDS = 4
+"""en() marks an English word or term on a page of another edition ("stratum corneum"): a sentence inside it would be
+English that the Spanish checks never read (the fifth no-hints attack put a claim there)."""
+
+
+@dataclass(frozen=True)
+class WordsProblem:
+    what: str
+    expected: str = 'a few plain English words, such as en("microneedling")'
+    fix: str = ("write the English word or term alone (the sentence around it says the rest, where the build reads "
+                "it); show a number with its fact macro.")
+
+
+def english_words_problem(words: str) -> WordsProblem | None:
+    """What is wrong with the words given to ``en()``: markup, a number, more than a term, a claim; ``None`` if nothing."""
+    claim = meaning.advice(words, "en")
+    problem = schema.plain_text_problem(words, schema.EMPHASIS) or (
+        f"a number typed into it ('{numbers.typed_number(words, 'en')}')" if numbers.typed_number(words, "en") else
+        f"more than {EN_MAX_WORDS} words" if len(words.split()) > EN_MAX_WORDS else
+        f"a claim or advice ('{claim.word}', {claim.kind})" if claim else "" if words.strip() else "it is empty")
+    return WordsProblem(f"en() takes plain English words: {problem}") if problem else None
+
+
 def _check_options(spec: MacroSpec, values: Mapping[str, object], line: int, lines: list[str], shown: str) -> None:
     """A list style from the list, words in quotes, full= True or False."""
     if "style" in values and values["style"] not in STYLES:
@@ -240,6 +264,11 @@ def _check_options(spec: MacroSpec, values: Mapping[str, object], line: int, lin
     if any(p.takes == "words" and not isinstance(values.get(p.name), str) for p in spec.params):
         raise GuideError(shown, f"{spec.name}() takes words in quotes", line=line, found=_quote(lines, line),
                          expected=f'{spec.example}', fix="write the words in double quotes.")
+    for param in spec.params:
+        problem = english_words_problem(str(values[param.name])) if param.takes == "words" else None
+        if problem:
+            raise GuideError(shown, problem.what, line=line, found=_quote(lines, line), expected=problem.expected,
+                             fix=problem.fix)
     if "full" in values and not isinstance(values["full"], bool):
         raise GuideError(shown, "full= takes True or False", line=line, found=f"full={values['full']!r}",
                          expected="full=True or full=False", fix="write True or False, without quotes.")

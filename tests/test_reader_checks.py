@@ -1022,3 +1022,19 @@ def test_an_override_with_an_event_attribute_stops_the_build(tmp_path: Path, bad
     build = make_build(project)
     assert not build.ok and "the attribute 'onclick' in the theme's markup" in build.output, build.output[-2000:]
     assert not (project / "site").exists()
+
+
+@pytest.mark.parametrize(("words", "says"), [
+    # the fifth no-hints attack: a sentence inside en() is English that the Spanish checks never read
+    ("it cures acne scars for good", "more than 4 words"),
+    ("safe for everyone", "a claim or advice"),
+    ("always", "a claim or advice"),
+])
+def test_a_claim_inside_en_stops_the_build(tmp_path: Path, words: str, says: str) -> None:
+    msg = _refused(tmp_path, f'El tratamiento ({{{{ en("{words}") }}}}) es conocido.', "es")
+    assert "en() takes plain English words" in msg and says in msg, msg
+
+
+@pytest.mark.parametrize("words", ["microneedling", "stratum corneum", "board-certified", "SPF"])
+def test_an_english_term_in_en_builds(tmp_path: Path, words: str) -> None:
+    _load(_project(tmp_path, f'El tratamiento ({{{{ en("{words}") }}}}) es conocido.', "es"), "es")
