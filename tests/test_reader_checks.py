@@ -774,7 +774,7 @@ QUOTES_REFUSED_BOTH = {
     "a role": (f"The plastic surgeon says, “{MADE_UP}.”", f"La cirujana plástica dice: «{MADE_UP}».", NOT_THE_ARTICLES),
     "our source": (f"Our dermatologist source says, “{MADE_UP}.”", f"Nuestra fuente dermatóloga dice: «{MADE_UP}».",
                    NOT_THE_ARTICLES),
-    "experts": (f"Experts agree: “{MADE_UP}.”", f"Los expertos coinciden: «{MADE_UP}».", NOT_THE_ARTICLES),
+    "experts": (f"Experts agree: “{MADE_UP}.”", f"Dicen los expertos: «{MADE_UP}».", NOT_THE_ARTICLES),
     "four words in quotation marks, no speaker": (f"Remember: “{MADE_UP}.”", f"Recuerde: «{MADE_UP}».", NOT_THE_ARTICLES),
 }
 
@@ -878,7 +878,7 @@ OUTSIDE_THE_PAGES = {
         "a glossary word for a doctor's name"),
     # the fifth no-hints attack: a meaning that credits the article with what it does not say
     "a glossary meaning that credits the article with a word it does not have": (
-        "includes/abbreviations.md", "en", "*[pinkness]: A light red color; the article says it is gentle enough for "
+        "includes/abbreviations.md", "en", "*[pinkness]: A red color of the skin; the article says it is gentle enough for "
         "newborns.", None, "a glossary meaning that says what the article says, with 'gentle'"),
     "a template string that quotes a doctor": (
         "includes/strings/en.yml", "en", 'about_not_guideline: "Dr. Jaliman says, “It is safe in pregnancy.” It is a clinical guideline"',
