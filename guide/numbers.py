@@ -429,6 +429,31 @@ def claims(text: str, lang: str = "en") -> list[Claim]:
         elif not (tok.kind == "join" and tok.text.lower() in joins_after) and tok.kind != "num" and \
                 not (tok.text == ":" and i and toks[i - 1].kind == "unit"):  # "Needles: eleven"
             after_unit = None
+    return sorted(out + _one_said_plainly(toks, lowered), key=lambda c: c.start)
+
+
+_SINGLE = frozenset({"single", "sola", "solo", "única", "unica"})
+_ONLY = frozenset({"only", "just", "solo", "sólo"})
+_APART = (("apart",), ("de", "separación"), ("de", "separacion"), ("de", "diferencia"))
+
+
+def _one_said_plainly(toks: list[_Tok], lowered: list[str]) -> list[Claim]:
+    """A figure of one said without the word "one" alone (the fifth no-hints attack): "a single session", "only one
+    treatment", "you only need one session", "una sola sesión" (a number of sessions), and "a month apart", "un mes de separación" (the time
+    between them). "one session" alone, "only a session", "una sesión" (Spanish for "a session") and "a month" stay
+    words."""
+    out = []
+    for i, tok in enumerate(toks):
+        if tok.kind != "unit" or i < 1:
+            continue
+        pair = tuple(lowered[max(0, i - 2):i])
+        said = len(pair) == 2 and ((pair[0] in _ONE and pair[1] in _SINGLE) or (
+            pair[1] in ("one", "un", "una") and any(w in _ONLY for w in lowered[max(0, i - 4):i - 1])))
+        if tok.unit == "sessions" and said:
+            out.append(Claim(toks[i - 2].start, tok.end, " ".join(pair + (lowered[i],)), 1, "sessions"))
+        elif tok.unit in _TIME_UNITS and lowered[i - 1] in _ONE and any(
+                tuple(lowered[i + 1:i + 1 + len(words)]) == words for words in _APART):
+            out.append(Claim(toks[i - 1].start, tok.end, f"{lowered[i - 1]} {lowered[i]}", 1, tok.unit))
     return out
 
 

@@ -342,6 +342,9 @@ MUST_REFUSE = {
         ("Come back every fortnight.", "every fortnight"), ("Repeat every semester.", "every semester"),
         ("Come back after a decade.", "a decade"), ("Wait a couple of fortnights.", "couple"),
         ("Repeat the treatment quarterly.", "quarterly"), ("Come back fortnightly.", "fortnightly"),
+        # the fifth no-hints attack (H9): one session, and a month between them, in everyday words
+        ("You only need a single session.", "a single session"), ("Only one session is needed.", "Only one session"),
+        ("You only need one session.", "need one session"), ("Sessions are a month apart.", "a month"),
     ],
     "es": [
         ("El bolígrafo tiene once agujas.", "once"), ("La crema tarda de diez a veinte minutos.", "diez"),
@@ -374,6 +377,8 @@ MUST_REFUSE = {
         ("Vuelva cada quincena.", "cada quincena"), ("Espere un par de quincenas.", "par"),
         ("Vuelva en un semestre.", "un semestre"), ("Repita el tratamiento trimestralmente.", "trimestralmente"),
         ("Las sesiones son quincenales.", "quincenales"),
+        # the fifth no-hints attack (H9), in Spanish
+        ("Basta con una sola sesión.", "una sola sesión"), ("Deje un mes de separación entre sesiones.", "un mes"),
     ],
 }
 
@@ -388,7 +393,8 @@ MUST_BUILD = {
         "Your first visit, the second step.", "It takes a few minutes.", "The 2nd step is numbing.",
         "Chapter 3 of the article is about cost.", "Two doctors explain how the needles work.",
         "In 2020, the article appeared.", "Once the numbing works, the needles go in.", "Do it once in a while.",
-        "One article, two doctors.", "Each dot on the picture is one session.", "Read the top 3 tips below.",
+        "One article, two doctors.", "Each dot on the picture is one session.", "Ask what one session costs.",
+        "Book only a session with a licensed provider.", "Read the top 3 tips below.",
         "Ask about your 1st appointment.", "Bring a list of your 3 main questions.", "Page 2 has the steps.",
         "The two doctors have one thing in common: both are quoted by name.", "Three questions to ask before you book:",
         "Keep a few days free after the visit.", "A couple of questions help.", "Wait until your skin feels calm.",
@@ -441,7 +447,7 @@ MUST_BUILD = {
         "La mayoría de las clínicas abren de 9 a 5 entre semana.", "La clínica abre de 9 a 5.",
         "Salga media hora antes de salir de casa.", "Salga de casa media hora antes de la cita.",
         f"Lleve las {number_word(_QUESTIONS, 'es')} preguntas de la hoja.", "Una vez al mes, llame a una amiga.",
-        "El boletín de la clínica sale trimestralmente.",
+        "El boletín de la clínica sale trimestralmente.", "Pregunte el precio de una sesión.",
     ],
 }
 
