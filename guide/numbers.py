@@ -450,10 +450,10 @@ def _one_said_plainly(toks: list[_Tok], lowered: list[str]) -> list[Claim]:
         said = len(pair) == 2 and ((pair[0] in _ONE and pair[1] in _SINGLE) or (
             pair[1] in ("one", "un", "una") and any(w in _ONLY for w in lowered[max(0, i - 4):i - 1])))
         if tok.unit == "sessions" and said:
-            out.append(Claim(toks[i - 2].start, tok.end, " ".join(pair + (lowered[i],)), 1, "sessions"))
+            out.append(Claim(toks[i - 2].start, tok.end, " ".join(t.text for t in toks[i - 2:i + 1]), 1, "sessions"))
         elif tok.unit in _TIME_UNITS and lowered[i - 1] in _ONE and any(
                 tuple(lowered[i + 1:i + 1 + len(words)]) == words for words in _APART):
-            out.append(Claim(toks[i - 1].start, tok.end, f"{lowered[i - 1]} {lowered[i]}", 1, tok.unit))
+            out.append(Claim(toks[i - 1].start, tok.end, f"{toks[i - 1].text} {tok.text}", 1, tok.unit))
     return out
 
 

@@ -152,7 +152,7 @@ def check(facts: schema.Facts, lines: dict[Path_, int], article: Path, data_name
                     errors.extend(_follows_problems(fact, f"{group}.{name}", text[max(0, first - FOLLOWS_BEFORE):at],
                                                     lines.get(path[:3] + ("starts_after",)), data_name))
                 if isinstance(fact, schema.NotStatedFact):
-                    errors.extend(_note_problems(fact, f"facts.{group}.{name}", text[max(0, first - NOTE_AROUND):at + NOTE_AROUND],
+                    errors.extend(note_problems(fact, f"facts.{group}.{name}", text[max(0, first - NOTE_AROUND):at + NOTE_AROUND],
                                                  lines.get(path[:3] + ("note",), lines.get(path[:3])), data_name))
                 if isinstance(fact, schema.ListFact) and fact.scope == "complete":
                     errors.extend(whole_list_problems(fact, group, name, text, lines, data_name))
@@ -278,7 +278,8 @@ years""".split())
 rest of its words come from the article around its passage. Anything else, advice above all, is a claim of ours."""
 
 
-def _note_problems(fact: schema.NotStatedFact, key: str, around: str, line: int | None, data_name: str) -> list[GuideError]:
+def note_problems(fact: schema.NotStatedFact, key: str, around: str, line: int | None = None,
+                  data_name: str = "data/facts.yml") -> list[GuideError]:
     """A not-stated fact's note says what the article leaves out, in the article's words around its passage and the
     few words of :data:`NOTE_WORDS`; the fifth attack put new advice there."""
     have = NOTE_WORDS | {meaning.stem(word) for word in meaning.words(around)}
@@ -345,13 +346,11 @@ def _unit_of(word: str) -> str | None:
     return next((unit for unit, stems in UNIT_WORDS.items() if unit in _TIME and word.startswith(stems)), None)
 
 
-def schedule_roles(passage: str) -> dict[str, tuple[tuple[float, ...], str | None]]:
-    """What a schedule's passage gives as the number of sessions and as the time between them, where its
-    words say it plainly: "four to six sessions" (sessions), "every three to six months", "once a year" and
-    "one session per month" (the interval), "per month for four to six months" (sessions: one a month).
-    Each role maps to its figure and unit; a role the passage does not make plain is left out."""
-    found: dict[str, tuple[tuple[float, ...], str | None]] = {}
+def _read_roles(passage: str) -> list[tuple[tuple[float, ...], str, str | None]]:
+    """Each figure of a schedule's passage whose words say its role plainly: (figure, "sessions" or "every", unit)."""
+    found: list[tuple[tuple[float, ...], str, str | None]] = []
     for piece in pieces(passage):
+        monthly: str | None = None  # "one session per month": then "for four to six months" counts sessions
         for run in numbers.runs(piece):
             before = re.findall(r"[a-z]+", piece[:run.start].lower())[-1:]
             after = re.findall(r"[a-z]+", piece[run.end:].lower())[:3] + ["", "", ""]
@@ -359,35 +358,50 @@ def schedule_roles(passage: str) -> dict[str, tuple[tuple[float, ...], str | Non
             said = piece[run.start:run.end].lower()
             if after[0] in _SESSION_WORDS and after[1] in _RATE and _unit_of(after[2]):
                 if figure == (1.0,):  # "one session per month"; "two sessions a month" has no whole interval
-                    found["every"] = ((1.0,), _unit_of(after[2]))
+                    monthly = _unit_of(after[2])
+                    found.append((figure, "every", monthly))
             elif after[0] in _SESSION_WORDS:
-                found["sessions"] = (figure, None)
+                found.append((figure, "sessions", None))
             elif said == "once" and after[0] in _RATE and _unit_of(after[1]):
-                found["every"] = ((1.0,), _unit_of(after[1]))
+                found.append(((1.0,), "every", _unit_of(after[1])))
             elif _unit_of(after[0]) and before == ["every"]:
-                found["every"] = (figure, _unit_of(after[0]))
-            elif (_unit_of(after[0]) and before == ["for"] and "every" in found
-                  and found["every"] == ((1.0,), _unit_of(after[0]))):
-                found["sessions"] = (figure, None)
+                found.append((figure, "every", _unit_of(after[0])))
+            elif _unit_of(after[0]) and before == ["for"] and monthly == _unit_of(after[0]):
+                found.append((figure, "sessions", None))
     return found
 
 
+def schedule_roles(passage: str) -> dict[str, tuple[tuple[float, ...], str | None]]:
+    """What a schedule's passage gives as the number of sessions and as the time between them, where its
+    words say it plainly: "four to six sessions" (sessions), "every three to six months", "once a year" and
+    "one session per month" (the interval), "per month for four to six months" (sessions: one a month).
+    Each role maps to its figure and unit; a role the passage does not make plain is left out."""
+    return {role: (figure, unit) for figure, role, unit in _read_roles(passage)}
+
+
+_ROLE_NAMES = {"sessions": "the number of sessions", "every": "the time between sessions"}
+
+
 def _role_errors(fact: schema.ScheduleFact, key: str, line: int | None, data_name: str) -> list[GuideError]:
-    """A schedule's sessions and interval each hold the figure its passage gives in that role (H4 of the fifth
-    attack swapped them: "one session per month for four to six months" as one session every 4 to 6 months)."""
+    """A schedule's sessions and interval each hold a figure the passage gives in that role, where its words say
+    the role (H4 of the fifth attack swapped them: "one session per month for four to six months" as one session
+    every 4 to 6 months). A figure whose role the words do not make plain is the other checks' to judge."""
     errors = []
-    for role, (figure, unit) in schedule_roles(fact.source).items():
+    read = _read_roles(fact.source)
+    for role in ("sessions", "every"):
         part = getattr(fact, role)
-        have = None if part is None else ((part.min,) if part.min == part.max else (part.min, part.max))
-        if have != tuple(float(v) for v in figure) or (unit is not None and getattr(part, "unit", None) != unit):
-            said = _figure_text(figure) + (f" ({unit})" if unit else "")
-            name = "the number of sessions" if role == "sessions" else "the time between sessions"
+        if part is None:
+            continue
+        figure = (float(part.min),) if part.min == part.max else (float(part.min), float(part.max))
+        roles = {said for found, said, _ in read if found == figure}
+        if roles and role not in roles:
+            other = roles.pop()
             errors.append(GuideError(
-                data_name, f"the passage gives {said} as {name}, and the fact does not", line=line, key=f"{key}.{role}",
-                found=f"{role}: {'none' if part is None else _figure_text(have or ()) + (' ' + part.unit if getattr(part, 'unit', None) else '')}"
-                      f" for '{fact.source[:120]}'",
-                expected=f"{role}: {{min: {schema.num(figure[0])}, max: {schema.num(figure[-1])}"
-                         + (f", unit: {unit}" if unit else "") + "}, as the passage says",
+                data_name, f"the passage gives {_figure_text(figure)} as {_ROLE_NAMES[other]}, and the fact as "
+                           f"{_ROLE_NAMES[role]}", line=line, key=f"{key}.{role}", found=f"{role}: {_figure_text(figure)}"
+                           f" for '{fact.source[:120]}'",
+                expected=f"{other}: {{min: {schema.num(figure[0])}, max: {schema.num(figure[-1])}, ...}}, as the passage "
+                         "says",
                 fix="give each number the role the article gives it: how many sessions (sessions:) and how far apart "
                     "(every:)."))
     return errors

@@ -147,7 +147,8 @@ def test_a_schedule_with_its_sessions_and_interval_swapped_stops_the_build(tmp_p
     assert key is not None, "no schedule with both sessions and every in data/facts.yml"
     every = _facts()[key]["every"]
     message = _message(tmp_path, f"{key}.sessions", f"{{min: {every['min']}, max: {every['max']}}}")
-    assert "as the number of sessions, and the fact does not" in message and f"{key}.sessions" in message, message
+    assert "as the time between sessions, and the fact as the number of sessions" in message, message
+    assert f"{key}.sessions" in message, message
 
 
 @pytest.mark.parametrize(("passage", "roles"), [

@@ -55,6 +55,10 @@ def cite_numbers(project: Path, text: str | None = None) -> list[str]:
                 continue
             named = " ".join(w for w in re.split(r"[_.]", key) if not meaning.NEGATORS.fullmatch(w))  # "avoid" would turn it round
             passage = f"Test passage for {named} lists {'; '.join(fact.items)}."
+        elif isinstance(fact, schema.NotStatedFact):  # a new note: a passage around which its words stand
+            if not passages.note_problems(fact, key, speakers.norm(fact.source)):
+                continue
+            passage = f"Test passage for {key.replace('_', ' ')} says {fact.note}"
         elif all(passages.find(figure, fact.source) for figure in passages.figures(fact)):
             continue
         else:
@@ -62,8 +66,9 @@ def cite_numbers(project: Path, text: str | None = None) -> list[str]:
             said = ", then ".join(" to ".join(schema.num(v) for v in figure) for figure in passages.figures(fact))
             passage = f"Test passage for {key.replace('_', ' ')} gives {hedge + ' ' if hedge else ''}{said}."
         assert fact.source in text, key
-        # the passage where it ends (two facts may share one: the first one's is longer once it is cited)
-        end = re.search(re.escape(fact.source) + r"(?=[\"'\n])", text)
+        # the passage where it ends, under the fact's own key (two facts may share one passage)
+        own = re.search(r"\n\s+" + re.escape(key.split(".")[1]) + r":\s*\n", text)
+        end = re.compile(re.escape(fact.source) + r"(?=[\"'\n])").search(text, own.end() if own else 0)
         assert end is not None, key
         text = text[:end.end()] + f" ... {passage}" + text[end.end():]
         extra.append(passage)
