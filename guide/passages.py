@@ -152,8 +152,8 @@ def check(facts: schema.Facts, lines: dict[Path_, int], article: Path, data_name
                     errors.extend(_follows_problems(fact, f"{group}.{name}", text[max(0, first - FOLLOWS_BEFORE):at],
                                                     lines.get(path[:3] + ("starts_after",)), data_name))
                 if isinstance(fact, schema.NotStatedFact):
-                    errors.extend(note_problems(fact, f"facts.{group}.{name}", text[max(0, first - NOTE_AROUND):at + NOTE_AROUND],
-                                                 lines.get(path[:3] + ("note",), lines.get(path[:3])), data_name))
+                    errors.extend(note_problems(fact, f"facts.{group}.{name}", text, lines.get(path[:3] + ("note",),
+                                                                                                lines.get(path[:3])), data_name))
                 if isinstance(fact, schema.ListFact) and fact.scope == "complete":
                     errors.extend(whole_list_problems(fact, group, name, text, lines, data_name))
                     errors.extend(_joined_problems(fact, f"facts.{group}.{name}", lines.get(path[:3] + ("joined_by",),
@@ -278,10 +278,13 @@ years""".split())
 rest of its words come from the article around its passage. Anything else, advice above all, is a claim of ours."""
 
 
-def note_problems(fact: schema.NotStatedFact, key: str, around: str, line: int | None = None,
+def note_problems(fact: schema.NotStatedFact, key: str, article: str, line: int | None = None,
                   data_name: str = "data/facts.yml") -> list[GuideError]:
-    """A not-stated fact's note says what the article leaves out, in the article's words around its passage and the
-    few words of :data:`NOTE_WORDS`; the fifth attack put new advice there."""
+    """A not-stated fact's note says what the article (``article``: its normalised text) leaves out, in the article's
+    words around its passage and the few words of :data:`NOTE_WORDS`; the fifth attack put new advice there."""
+    first, last = norm(pieces(fact.source)[0]), norm(pieces(fact.source)[-1])
+    start, end = article.find(first), article.rfind(last)
+    around = article[max(0, start - NOTE_AROUND):end + len(last) + NOTE_AROUND] if start >= 0 and end >= 0 else ""
     have = NOTE_WORDS | {meaning.stem(word) for word in meaning.words(around)}
     told = meaning.advice(fact.note, "en", claims=False)
     new = [told.word] if told else [word for word in meaning.words(fact.note)

@@ -43,6 +43,7 @@ def cite_numbers(project: Path, text: str | None = None) -> list[str]:
     data = project / "data" / "facts.yml"
     text = data.read_text(encoding="utf-8") if text is None else text
     touched, extra = [], []
+    article = speakers.norm((project / "sources" / "article.txt").read_text(encoding="utf-8"))
     try:
         facts = schema.Facts.model_validate(yaml.safe_load(text))
     except ValueError:
@@ -56,7 +57,7 @@ def cite_numbers(project: Path, text: str | None = None) -> list[str]:
             named = " ".join(w for w in re.split(r"[_.]", key) if not meaning.NEGATORS.fullmatch(w))  # "avoid" would turn it round
             passage = f"Test passage for {named} lists {'; '.join(fact.items)}."
         elif isinstance(fact, schema.NotStatedFact):  # a new note: a passage around which its words stand
-            if not passages.note_problems(fact, key, speakers.norm(fact.source)):
+            if not passages.note_problems(fact, key, article):
                 continue
             passage = f"Test passage for {key.replace('_', ' ')} says {fact.note}"
         elif all(passages.find(figure, fact.source) for figure in passages.figures(fact)):
