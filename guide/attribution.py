@@ -648,6 +648,8 @@ def _templates(folder: Path) -> Iterator[Path]:
 
 _STRONG = (r"says|said|say|saying|recommends?|recommended|advises?|advised|suggests?|suggested|warns?|warned|according to|"
            r"believes?|believed|tells|told|claims|claimed|insists?|agrees?|agreed|stresses|confirms?|confirmed|thinks|puts it|"
+           r"swears? by|swore by|points? out|pointed out|vouch(?:es)? for|vouched for|jura por|destaca|subraya|"
+           r"en (?:la )?experiencia de|"
            r"in (?:her|his|their) (?:words|view)|dice|dicen|dijo|decía|recomienda|recomiendan|recomendó|aconseja|aconsejan|"
            r"aconsejó|según|advierte|advirtió|sugiere|sugirió|afirma|afirmó|asegura|aseguró|sostiene|cree|opina|insiste|"
            r"de acuerdo con|est[áa]n? de acuerdo|coinciden?|en (?:sus|palabras de)|"
@@ -657,8 +659,10 @@ _WEAK = (r"(?:explains?|explained|notes|noted|adds|added|states|stated|writes|wr
          r"añadió|agrega|agregó|comenta|comentó|indica|indicó)(?=\s+(?:that|how|why|what|que|cómo)(?![^\W\d_])|\s*(?:[:,.;!?]|$))")
 """Words that report only before "that" or at a clause's end ("explains that ...", "..., Dr. Nazarian explains."):
 "explains the basics", "describes the pen" name a topic."""
+_HERS = r"(?:view|advice|opinion|words|take|recommendation|verdict|tip|tips|experience|pick|favou?rite)"
+"""What a doctor's possessive credits to her ("Dr. Jaliman's tip", "In Dr. Nazarian's experience")."""
 REPORTING = re.compile(r"(?<![^\W\d_])(?:" + _STRONG + r"|" + _WEAK + r")(?![^\W\d_])"
-                       r"|['’]s\s+(?:view|advice|opinion|words|take|recommendation|verdict)(?![^\W\d_])", re.I)
+                       r"|['’]s\s+" + _HERS + r"(?![^\W\d_])", re.I)
 """Words that credit what follows (or comes before) to the one a sentence names: "says", "according to", "dice",
 "según"... (``_SPEECH`` is the shorter list the quotation check reads speakers by)."""
 _ONE_DOCTOR = (r"(?:doctor|doc|derm|dermatologist|surgeon|physician|expert|specialist|professor|médic[oa]|doctora|dermatólog[oa]|"
@@ -666,8 +670,8 @@ _ONE_DOCTOR = (r"(?:doctor|doc|derm|dermatologist|surgeon|physician|expert|speci
 DOCTOR_ROLE = re.compile(r"(?<![^\W\d_])" + _ONE_DOCTOR + r"\s+(?:[^\W\d_]+\s+)?(?:" + _STRONG + r"|" + _WEAK + r")(?![^\W\d_])"
                          + r"|(?<![^\W\d_])(?:according to|según|de acuerdo con)\s+(?:the|your|a|my|el|la|su|mi|un|una)\s+"
                          + _ONE_DOCTOR + r"(?![^\W\d_])"
-                         + r"|(?<![^\W\d_])" + _ONE_DOCTOR + r"['’]s\s+(?:view|advice|opinion|words|take|recommendation|verdict)"
-                         r"(?![^\W\d_])", re.I)
+                         + r"|(?<![^\W\d_])" + _ONE_DOCTOR + r"['’]s\s+" + _HERS
+                         + r"(?![^\W\d_])", re.I)
 """A doctor named by her role alone, as the one who says it ("the dermatologist says ...", "your doctor recommends",
 "según la dermatóloga"): a claim credited to one of the experts. (Plural roles, "its two doctors", name the article's
 pair in the guide's own summaries.)"""
@@ -953,7 +957,8 @@ def topic_words(facts: schema.Facts) -> frozenset[str]:
     return _topics(tuple(words))
 
 
-OWN_CLAIM_KINDS = frozenset({"safety or risk", "pregnancy", "blindness", "death", "an infection", "permanence", "a cure"})
+OWN_CLAIM_KINDS = frozenset({"safety or risk", "pregnancy", "blindness", "death", "an infection", "permanence", "a cure",
+                             "who it suits", "pain"})
 """The kinds of guide/meaning.py words that make a clinical claim wherever they stand ("Microneedling is safe during
 pregnancy"): in the guide's own voice only beside a fact or quote that says it (the fourth no-hints attack)."""
 

@@ -40,16 +40,24 @@ MEANING: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "permanence": (("permanent*", "irreversibl*", "lifelong", "for life", "lasting", "long-lasting", "for good", "once and for all"),
                    ("permanente*", "irreversibl*", "de por vida", "para siempre", "duradero*", "duradera*")),
     "safety or risk": (("safe*", "unsafe*", "danger*", "harm*", "risk*", "hazard*", "toxic*", "deadl*", "fatal*", "no worries",
-                        "worry-free", "nothing to worry"),
+                        "worry-free", "nothing to worry", "nothing wrong", "anything wrong"),
                        ("segur*", "insegur*", "peligr*", "dañ*", "dan*ino*", "inofensiv*", "riesgo*", "arriesga*",
                         "tóxic*", "toxic*", "mortal*", "fatal*", "sin preocupaci*", "sin ninguna preocupaci*")),
+    "who it suits": (("fine for everyone", "works for everyone", "good for everyone", "suits everyone", "anyone can",
+                      "everyone can", "anybody can", "every skin", "all skin types", "any skin type"),
+                     ("bueno para todos", "buena para todos", "sirve para todos", "funciona para todos", "apto para todos",
+                      "apta para todos", "cualquier persona puede", "cualquiera puede", "todo tipo de piel",
+                      "cualquier tipo de piel")),
+    "pain": (("painless*", "pain-free", "pain free", "doesn't hurt", "does not hurt", "won't hurt"),
+             ("indolor*", "sin dolor", "no duele", "no le duele", "no le dolerá")),
     "an infection": (("infect*", "sepsis", "septic"), ("infec*", "sepsis", "séptic*")),
     "a scar": (("scar", "scars", "scarr*", "scarred"), ("cicatri*",)),
     "blindness": (("blind*", "vision loss", "eyesight"), ("ceguera*", "ciego*", "ciega*", "pérdida de visión")),
     "pregnancy": (("pregnan*", "breastfeed*", "nursing", "expecting mother*", "expectant", "mom-to-be", "moms-to-be",
-                   "mother-to-be", "mothers-to-be", "new moms", "nursing moms"),
+                   "mother-to-be", "mothers-to-be", "new moms", "nursing moms",
+                   "expecting a baby"),
                   ("embaraz*", "lactan*", "gestante*", "gestación", "futuras mamás", "futura mamá", "futuras madres",
-                   "futura madre")),
+                   "futura madre", "esperan un bebé", "espera un bebé", "esperando un bebé")),
     "death": (("death*", "die", "dies", "died", "dying", "kill*"), ("muerte*", "morir", "muer*", "mata*")),
     "permission": (("fine", "okay", "ok", "all right", "alright", "no problem", "go ahead"),
                    ("está bien", "están bien", "no hay problema", "sin problema", "no pasa nada")),
@@ -373,7 +381,7 @@ ADVICE: dict[str, tuple[str, ...]] = {
 }
 """Words that give advice ("needed", "avoid", "wait", "debe evitar", "hace falta"): a glossary meaning says what a word
 means, never what to do about the treatment."""
-GLOSSARY_KINDS = ("a severity", "a frequency", "always", "permanence", "safety or risk", "an infection", "blindness",
+GLOSSARY_KINDS = ("a severity", "a frequency", "always", "permanence", "safety or risk", "an infection", "blindness", "pain",
                   "pregnancy")
 """The kinds of ``MEANING`` a glossary meaning may not have: each makes a clinical claim ("safe", "rare", "permanent").
 (A negation may define a word, "not just the ones that cause sunburn"; "dead skin" and a scar may be what a word means.)"""

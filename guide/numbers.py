@@ -954,6 +954,10 @@ def list_noun(label: str) -> str | None:
     return None
 
 
+_PART_OF = frozenset({"first", "last", "next", "other", "primeros", "primeras", "últimos", "últimas", "ultimos",
+                      "ultimas", "siguientes", "demás", "otros", "otras"})
+
+
 def list_counts(text: str, lang: str, lists: ListNouns) -> list[tuple[Claim, str, int]]:
     """A count of a fact list's items that is not its number of items, with the list's key and count: "the 3
     questions on the sheet" when the questions list has 4 ("three", "las tres preguntas" alike)."""
@@ -967,6 +971,8 @@ def list_counts(text: str, lang: str, lists: ListNouns) -> list[tuple[Claim, str
         before = toks[i - 1].text.lower()
         if value is None or not (before in definite or (before == "s" and i > 1 and toks[i - 2].text in ("'", "’"))):
             continue
+        if i + 1 < len(toks) and toks[i + 1].text.lower() in _PART_OF:
+            continue  # "los tres primeros pasos": some of the list, as "the first three steps"
         for noun in toks[i + 1:i + 4]:
             found = lists.get(_stem(noun.text))
             if found:

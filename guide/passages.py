@@ -572,6 +572,18 @@ def expert_problems(facts: schema.Facts, article: str, lines: dict[Path_, int],
             expected="an address on " + ", ".join(SOURCE_HOSTS) + " (the article's publisher)",
             fix="keep the article's own address; a source on another site is a maintainer's change (SOURCE_HOSTS in "
                 "guide/passages.py): every sources page links to it (the fifth no-hints attack: a look-alike site)."))
+    cited = norm(paragraphs[-1]) if paragraphs else ""
+    said_by: list[tuple[str, list[str]]] = [("title", [facts.source.title]), ("publisher", [facts.source.publisher]),
+                                            ("authors", list(facts.source.authors))]
+    for field, said in said_by:
+        absent = next((name for name in said if norm(name).strip().rstrip(".!") not in cited), None)
+        if absent is not None:
+            errors.append(GuideError(
+                data_name, f"the source's {field} '{absent}' is not in the article's citation", key=f"source.{field}",
+                line=lines.get(("source", field)), found=f"'{absent[:120]}'",
+                expected=f"the {field} as the citation at the end of {ARTICLE} gives it ('{paragraphs[-1][:160]}')",
+                fix=f"copy the {field} from the article's citation (the footer of every page shows it: the sixth "
+                    "no-hints attack named a journal as the publisher)."))
     if facts.source.cites_studies and not _STUDY.search(article):
         errors.append(GuideError(
             data_name, "cites_studies is true, and the article names no study", line=lines.get(("source", "cites_studies")),

@@ -498,7 +498,17 @@ def _word_errors(raw: object, lines: dict[tuple[str | int, ...], int], lang: str
                 errors.append(error(f"the form '{form}' of '{word}' is found already", f"'{form}', the start of '{longer[0]}'",
                                     "a form the search does not find (it matches the start of a word)",
                                     f"delete '{form}' from the list."))
+            elif len(os.path.commonprefix([fold(form), fold(word)])) < min(FORM_SHARES, len(fold(word)) - 1):
+                errors.append(error(f"'{form}' is not a form of '{word}'", f"'{form}' for '{word}'",
+                                    f"a form of the same word: its first {FORM_SHARES} letters are the word's "
+                                    "('pregnant' for 'pregnancy')",
+                                    f"delete '{form}': a reader who types it would find pages that never say it (the "
+                                    "sixth no-hints attack made 'safe' find the pregnancy section)."))
     return errors
+
+
+FORM_SHARES = 5
+"""How many first letters a search form shares with its word ("pregna-nt", "cicat-riz", "anest-esia")."""
 
 
 def search_forms(site_dir: str | Path, project: str | Path) -> int:

@@ -113,15 +113,23 @@ CLAIMS_REFUSED = {
            "Dr. Nazarian says microneedling is safe during pregnancy and that the pen has {{ fact(\"device.needle_count\") }}.",
            "She also says it is fine for pregnant patients and nursing moms.",
            "Expecting mothers can have it done with no worries at all.",
-           "Microneedling cures acne for good."],
+           "Microneedling cures acne for good.",
+           # the sixth new-editor trial and no-hints attack: who it suits, pain, "expecting a baby"
+           "It is fine for everyone.", "Anyone can have it.", "It works for every skin.",
+           "Women who are expecting a baby are good candidates as well.", "The treatment is painless."],
     "es": ["Es seguro durante el embarazo y la lactancia.", "Los resultados son permanentes.",
            "El tratamiento es seguro durante el embarazo, como explica la [página de fuentes](sources.md).",
-           "Las futuras mamás pueden hacérselo sin ninguna preocupación."],
+           "Las futuras mamás pueden hacérselo sin ninguna preocupación.",
+           "Es bueno para todos.", "Cualquier persona puede hacérselo.", "Las mujeres que esperan un bebé también pueden.",
+           "El tratamiento es indoloro."],
 }
 CLAIMS_BUILD = {
     "en": ["Ask your provider whether it is safe for you?", "Make sure the clinic is licensed.",
-           "{{ fact(\"candidates.skin_types\") }} is what Dr. Nazarian says it is safe for."],
-    "es": ["Si no está seguro, pregunte a un médico.", "Asegúrese de que la clínica tenga licencia."],
+           "{{ fact(\"candidates.skin_types\") }} is what Dr. Nazarian says it is safe for.",
+           "Microneedling is not for everyone.", "There is no single plan that fits everyone.",
+           "This guide is for anyone thinking about it."],
+    "es": ["Si no está seguro, pregunte a un médico.", "Asegúrese de que la clínica tenga licencia.",
+           "No hay un solo plan para todos.", "Esta guía es para cualquier persona que lo esté pensando."],
 }
 
 
@@ -163,7 +171,12 @@ CREDIT_REFUSED = {
            "Both doctors agree on one thing: sunscreen.",  # only Dr. Jaliman speaks of it (a must-build row until then)
            # the fifth new-editor trial: "the doctors" with no "both"
            "The doctors agree it works for everyone.", "The doctors agree that a spa is fine.",
-           "Our doctors say a spa is fine."],
+           "Our doctors say a spa is fine.",
+           # the sixth no-hints attack: other words that credit her
+           "Dr. Jaliman swears by microneedling for rosacea.",
+           "Dr. Nazarian points out that people on blood thinners do well with it.",
+           "Dr. Jaliman’s tip for eczema: book a session.",
+           "In Dr. Nazarian’s experience, frequent drinkers see the same results."],
     "es": ["En opinión de la Dra. Jaliman, los anticoagulantes no son motivo para esperar.",
            "La profesora de Mount Sinai dice que cualquier spa sirve.",
            "Ambas médicas dicen que los rodillos caseros funcionan igual de bien.",

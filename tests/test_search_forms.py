@@ -146,6 +146,8 @@ def test_search_forms_adds_a_form_where_its_word_is(tmp_path: Path) -> None:
     ("en:\n  pregnancy: [with child]\n", "the form 'with child' of 'pregnancy' is not one lower-case word"),
     ("en:\n  pregnancy test: [tests]\n", "'pregnancy test' is not one word"),
     ("en:\n  pregnancy: pregnant\n", "the forms of 'pregnancy' are not a list of words"),
+    # the sixth no-hints attack: a word of another meaning made to find the pregnancy section
+    ("en:\n  pregnancy: [pregnant, safe]\n", "data/search-words.yml:2: 'safe' is not a form of 'pregnancy'"),
     ("en:\n  pregnancy: [pregnant]\n  pregnancy: [expecting]\n", "the key 'pregnancy' is given twice"),
 ])
 def test_search_forms_refuses_a_list_that_breaks_its_rules(tmp_path: Path, words: str, message: str) -> None:

@@ -111,7 +111,13 @@ def test_a_label_that_claims_a_benefit_stops_the_build(tmp_path: Path) -> None:
     ("experts.nazarian.credentials", '"Ph.D."', "the credentials 'Ph.D.' is not what the article calls her"),
     ("source.cites_studies", "true", "cites_studies is true, and the article names no study"),
     ("source.kind", '"a peer-reviewed clinical review"', "the source's kind is not one of the kinds a maintainer has listed"),
-], ids=["short role", "role", "credentials", "cites studies", "source kind"])
+    # the sixth no-hints attack: a journal as the publisher, an academy among the authors
+    ("source.publisher", '"The New England Journal of Medicine"', "the source's publisher 'The New England Journal of "
+                                                                   "Medicine' is not in the article's citation"),
+    ("source.authors", '["Shannon-Karasik", "the American Academy of Dermatology"]',
+     "the source's authors 'the American Academy of Dermatology' is not in the article's citation"),
+    ("source.title", '"Microneedling: A Clinical Review"', "the source's title 'Microneedling: A Clinical Review' is not in"),
+], ids=["short role", "role", "credentials", "cites studies", "source kind", "publisher", "authors", "title"])
 def test_who_the_experts_are_and_what_the_source_is_are_the_articles(tmp_path: Path, key: str, new: str, says: str) -> None:
     msg = _english(tmp_path, key, new)
     assert says in msg and key in msg, msg
