@@ -33,6 +33,8 @@ FORMATS = {"PNG": ("png",), "JPEG": ("jpg", "jpeg"), "WEBP": ("webp",)}
 """What Pillow calls each format a picture may have, and the file name endings of each."""
 MAX_BYTES = 300 * 1024
 MAX_SIDE = 2000
+MIN_SIDE = 24
+"""The smallest side a picture may have: the sixth no-hints attack hid alt text in a 1×1 picture."""
 NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.(?:png|jpe?g|webp)")
 NAME_EXPECTED = "lowercase words and digits joined by dashes, ending in .png, .jpg, .jpeg or .webp, such as pen-device.webp"
 KEEP = ("transparency",)
@@ -121,10 +123,12 @@ def check_file(path: Path) -> Picture:
     if frames != 1:
         raise _error(name, "a moving picture", found=f"{kind} with {frames} frames",
                      expected="a still picture of one frame", fix="save one frame of it as PNG, JPEG or WebP.")
-    if size[0] > MAX_SIDE or size[1] > MAX_SIDE:
-        raise _error(name, "a picture that is too large", found=f"{size[0]}×{size[1]} pixels",
-                     expected=f"at most {MAX_SIDE}×{MAX_SIDE} pixels (a page is at most about 800 pixels wide)",
-                     fix=f"resize it to at most {MAX_SIDE} pixels a side.")
+    if not MIN_SIDE <= min(size) <= max(size) <= MAX_SIDE:
+        small = max(size) <= MAX_SIDE
+        raise _error(name, f"a picture that is too {'small' if small else 'large'}", found=f"{size[0]}×{size[1]} pixels",
+                     expected=f"{MIN_SIDE} to {MAX_SIDE} pixels a side (a page is at most about 800 pixels wide; a "
+                              "picture too small to see still gives its alt text to search engines)",
+                     fix=f"resize it to {MIN_SIDE} to {MAX_SIDE} pixels a side.")
     ending = name.rsplit(".", 1)[-1].lower()
     if ending not in FORMATS[kind]:
         raise _error(name, f"a {kind} picture with a .{ending} name", found=f"a {kind} picture named '{name}'",

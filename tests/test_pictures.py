@@ -139,7 +139,15 @@ def test_a_picture_over_the_dimension_limit_is_refused_with_its_dimensions(tmp_p
     Image.new("L", (2100, 10)).save(tmp_path / "wide.png", "PNG")
     message = problem(tmp_path / "wide.png")
     assert "a picture that is too large" in message
-    assert "Found: 2100×10 pixels." in message and "at most 2000×2000 pixels" in message
+    assert "Found: 2100×10 pixels." in message and f"{pictures.MIN_SIDE} to {pictures.MAX_SIDE} pixels a side" in message
+
+
+def test_a_picture_too_small_to_see_is_refused(tmp_path: Path) -> None:
+    """The sixth no-hints attack hid a claim in the alt text of a 1×1 picture: no reader sees it, search engines do."""
+    Image.new("RGB", (1, 1)).save(tmp_path / "dot.png", "PNG")
+    message = problem(tmp_path / "dot.png")
+    assert "a picture that is too small" in message and "Found: 1×1 pixels." in message, message
+    assert pictures.check_file(save(tmp_path / "small.png", "PNG", (pictures.MIN_SIDE, pictures.MIN_SIDE)))
 
 
 def test_a_header_that_claims_too_many_pixels_gets_a_message(tmp_path: Path) -> None:
