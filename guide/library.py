@@ -38,6 +38,8 @@ DATA = "data/facts.yml"
 PARTIALS = "includes/partials"
 GLOSSARIES = {"en": "includes/abbreviations.md", "es": "includes/abbreviations.es.md"}
 """The glossary of each edition (its tooltips come from pymdownx.snippets' auto_append in each config)."""
+NOTICE_STRINGS = ("sug_label", "sheet_not_advice")
+"""The strings (includes/strings/) of the guide's own notices, which no glossary word may sit in."""
 REPORT_FORM = "report-an-error.yml"
 """The repository's issue form (.github/ISSUE_TEMPLATE/) that "Report a problem with this page" opens."""
 Kind = TypeVar("Kind", bound=schema.FactT)
@@ -179,6 +181,7 @@ class Project:
             for number, line in enumerate((self.root / glossary).read_text(encoding="utf-8-sig").splitlines(), 1)
             if "]: " in line]
         problems = attribution.check_plain_texts(entries, attribution.GLOSSARY, self.facts, article, self.lang)
+        problems += self._notice_terms(glossary)
         shown = f"{langs.STRINGS}/{self.lang}.yml"
         _, lines = load_with_lines(self.root / shown, shown, key_pattern=KEY)
         strings = [(shown, lines.get((key, i), lines.get((key,))), key, text) for key, value in self.strings.items()
@@ -186,6 +189,25 @@ class Project:
         problems += attribution.check_plain_texts(strings, "a template string", self.facts, article, self.lang)
         if problems:
             raise GuideErrors(problems)
+
+    def _notice_terms(self, glossary: str) -> list[GuideError]:
+        """No glossary word in the guide's own notices ("Our suggestion:", "not medical advice") or a doctor's title
+        or credentials: its tooltip would speak over them on every page (the sixth no-hints attack: "medical advice:
+        ... the pages here are just as good", "M.D.: a title for a doctor who is not licensed")."""
+        said = " ".join(str(self.strings.get(key, "")) for key in NOTICE_STRINGS).casefold()
+        titles = {t.casefold().rstrip(".") for e in self.facts.experts.values() for t in (e.title, e.credentials) if t}
+        errors = []
+        for number, line in enumerate((self.root / glossary).read_text(encoding="utf-8-sig").splitlines(), 1):
+            term = line[2:].split("]: ", 1)[0] if line.startswith("*[") and "]: " in line else ""
+            if term and (term.casefold().rstrip(".") in titles
+                         or re.search(r"(?<!\w)" + re.escape(term.casefold()) + r"(?!\w)", said)):
+                errors.append(GuideError(
+                    glossary, f"a glossary word in the guide's own notice or a doctor's title: '{term}'", line=number,
+                    found=quoted(line[:100]), expected="words of the pages, not of the notices every page shows (\"Our "
+                    "suggestion:\", \"not medical advice\") nor a doctor's title or credentials",
+                    fix="delete the line: its tooltip would tell every reader something about the guide's own notice or "
+                        "a doctor's standing that no one checks."))
+        return errors
 
     # --- what every macro reads through ----------------------------------------------------
 

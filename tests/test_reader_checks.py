@@ -887,6 +887,19 @@ OUTSIDE_THE_PAGES = {
     "a glossary meaning that credits the article with a word it does not have": (
         "includes/abbreviations.md", "en", "*[pinkness]: A red color of the skin; the article says it is gentle enough for "
         "newborns.", None, "a glossary meaning that says what the article says, with 'gentle'"),
+    # the sixth no-hints attack: a tooltip on the guide's own notices and on a doctor's credentials
+    "a glossary word on the suggestion label": (
+        "includes/abbreviations.md", "en", "*[Our suggestion]: Advice that the two doctors in the article checked "
+        "(our definition).", None, "a glossary word in the guide's own notice or a doctor's title: 'Our suggestion'"),
+    "a glossary word on 'not medical advice'": (
+        "includes/abbreviations.md", "en", "*[medical advice]: Advice from a doctor who has seen you (our definition).",
+        None, "a glossary word in the guide's own notice or a doctor's title: 'medical advice'"),
+    "a glossary word on a doctor's credentials": (
+        "includes/abbreviations.md", "en", "*[M.D.]: A title for a doctor (our definition).", None,
+        "a glossary word in the guide's own notice or a doctor's title: 'M.D.'"),
+    "a Spanish glossary word on 'no consejo médico'": (
+        "includes/abbreviations.es.md", "es", "*[consejo médico]: Lo que dice un médico (definición nuestra).", None,
+        "a glossary word in the guide's own notice or a doctor's title: 'consejo médico'"),
     "a template string that quotes a doctor": (
         "includes/strings/en.yml", "en", 'about_not_guideline: "Dr. Jaliman says, “It is safe in pregnancy.” It is a clinical guideline"',
         "about_not_guideline:", "a template string that names Dr. Jaliman"),
