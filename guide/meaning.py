@@ -203,6 +203,10 @@ NEGATORS = re.compile(r"(?:not|no|never|none|nothing|nor|neither|cannot|without|
 LABEL_TURNS = re.compile(r"(?:" + NEGATORS.pattern + r"|wait\w*|until|leave|left|lack\w*|stop\w*|instead)")
 """A label word that asks for what the passage says with a "not": "When to wait" for "make sure there aren't any
 inflamed areas", "What a lot of places leave out" for "won't do a mask"."""
+CANCELS = re.compile(r"\b(?:no|little|any|never a) (?:reason|need|cause) to\b|\bno longer\b|\b(?:do not|don't|doesn't|"
+                     r"does not|never) (?:have|need) to\b|\bnothing (?:stops|prevents)\b")
+"""Words that cancel the negator after them: "no reason to skip makeup", "no need to avoid the sun", "no longer"
+(the sixth no-hints attack turned "avoid makeup" round with "there is no reason to skip makeup")."""
 _LABEL_PHRASES = re.compile(r"\brul\w*\s+(?:\w+\s+)?out\b|\bsteer\w*\s+clear\b|\b(?:stay|keep)\w*\s+away\b|\bnot\s+for\b")
 """Label phrases that ask for the "not" too: "Skin conditions that rule it out" for "steer clear of microneedling if
 you have eczema" (the fifth attack's "Skin conditions it suits best" turned that list round)."""
@@ -229,11 +233,12 @@ def stem(word: str) -> str:
 
 
 def polarity(text: str) -> dict[str, set[bool]]:
-    """Each content word of ``text`` (by its stem), and whether a clause it stands in has a negator (True) or not."""
+    """Each content word of ``text`` (by its stem), and whether a clause it stands in has a negator (True) or not; a
+    negator another cancels ("no reason to skip makeup": ``CANCELS``) turns nothing round."""
     out: dict[str, set[bool]] = {}
     for clause in _CLAUSE.split(_fold(text)):
         words = _WORD.findall(clause)
-        turned = any(NEGATORS.fullmatch(word) for word in words)
+        turned = any(NEGATORS.fullmatch(word) for word in words) and not CANCELS.search(clause)
         for word in words:
             if len(word) > 2 and word not in PLAIN and not NEGATORS.fullmatch(word):
                 out.setdefault(stem(word), set()).add(turned)
@@ -242,8 +247,9 @@ def polarity(text: str) -> dict[str, set[bool]]:
 
 def turning_label(label: str) -> bool:
     """A label that asks for the "not" of the words under it ("When to wait", "Skin conditions that rule it out")."""
-    return (any(LABEL_TURNS.fullmatch(word) for word in _WORD.findall(_fold(label)))
-            or bool(_LABEL_PHRASES.search(_fold(label))))
+    folded = _fold(label)
+    return ((any(LABEL_TURNS.fullmatch(word) for word in _WORD.findall(folded)) or bool(_LABEL_PHRASES.search(folded)))
+            and not CANCELS.search(folded))
 
 
 def turned_round(text: str, passage: str, label: str = "") -> str | None:

@@ -507,8 +507,8 @@ def _word_errors(raw: object, lines: dict[tuple[str | int, ...], int], lang: str
     return errors
 
 
-FORM_SHARES = 5
-"""How many first letters a search form shares with its word ("pregna-nt", "cicat-riz", "anest-esia")."""
+FORM_SHARES = 4
+"""How many first letters a search form shares with its word ("numb-ed" for "numb-ing", "preg-nant" for "preg-nancy")."""
 
 
 def search_forms(site_dir: str | Path, project: str | Path) -> int:

@@ -96,6 +96,8 @@ def test_a_label_that_says_a_list_suits_what_its_passage_steers_clear_of_stops_t
     ("Skin conditions that rule it out", False), ("Skin conditions to steer clear of", False),
     ("Who it is not for", False), ("When to skip it", False),
     ("Skin conditions it suits best", True), ("Skin conditions it treats", True), ("Good candidates", True),
+    ("Skin conditions with no reason to hold off", True), ("Who has no reason to skip it", True),
+    ("When to wait until it clears up", False),
 ])
 def test_a_label_over_a_steer_clear_list_on_both_sides(label: str, turned: bool) -> None:
     from guide import meaning
@@ -236,6 +238,11 @@ TURNED = [
     ("skin stays smooth for much longer than the few days a facial gives",
      "so instead of looking good for a few days after your traditional facial, your skin is smooth", "", None),
     ("broad-spectrum and chemical-free", "a broad-spectrum, chemical-free sunscreen", "", None),
+    # the sixth no-hints attack: a second negator that cancels the first
+    ("there is no reason to skip makeup for the rest of the day",
+     "avoid putting on makeup for the rest of the day", "", "makeup"),
+    ("there is no need to avoid retinol", "You should also avoid retinol and acids", "", "retinol"),
+    ("you should not use retinol", "You should also avoid retinol and acids", "", None),
 ]
 
 
