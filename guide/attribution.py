@@ -798,16 +798,17 @@ def _credit_error(shown: str, line: int | None, found: str, doctors: set[str], f
                   where: str = "this sentence") -> GuideError:
     keys = sorted(doctors - {ANY_DOCTOR, BOTH})
     names = _names(set(keys), facts) if keys else ANY_DOCTOR
-    join = " or "
+    join, hers, say = " or ", "hers" if keys else "a doctor", "says"
     if BOTH in doctors:
-        names, join = f"both doctors ({names})", " and "
+        names, join, hers, say = f"both doctors ({names})", " and ", "each of them", "say"
     return GuideError(
-        shown, f"{where} credits a claim to {names} with no fact or quote of {'hers' if keys else 'a doctor'}",
+        shown, f"{where} credits a claim to {names} with no fact or quote of {hers}",
         line=line, found=found,
-        expected=f"a doctor's words and claims only through the macros: a sentence that says what {names} says, "
-                 f"recommends or advises shows a fact or quote data/facts.yml gives to "
-                 + (join.join(f"expert: {k}" for k in keys) if keys else "a doctor"),
-        fix="show the claim with {{ fact(\"...\") }} or {{ quote(\"...\") }} (the fact or quote of hers in data/facts.yml), "
+        expected=f"a doctor's words and claims only through the macros: a sentence that says what {names} {say}, "
+                 f"recommend{'s' if say == 'says' else ''} or advise{'s' if say == 'says' else ''} shows a fact or quote "
+                 "data/facts.yml gives to " + (join.join(f"expert: {k}" for k in keys) if keys else "a doctor"),
+        fix="show the claim with {{ fact(\"...\") }} or {{ quote(\"...\") }} ("
+            + ("a fact or quote of each doctor" if BOTH in doctors else "the fact or quote of hers") + " in data/facts.yml), "
             "or end the sentence with ':' above the macro that shows it; if the article does not say it, remove the sentence. "
             "A sentence that only names her (\"Dr. Nazarian is a plastic surgeon\") builds.")
 
