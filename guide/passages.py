@@ -558,6 +558,14 @@ def expert_problems(facts: schema.Facts, article: str, lines: dict[Path_, int],
                     data_name, f"the {field} '{value}' is not what the article calls her", line=lines.get(("experts", key, field)),
                     key=f"experts.{key}.{field}", found=f"'{value}'",
                     expected=f"the {field} the article gives her ('{about[:120]}')", fix=f"copy the {field} from the article."))
+    return errors + _source_problems(facts, article, paragraphs, lines, data_name)
+
+
+def _source_problems(facts: schema.Facts, article: str, paragraphs: list[str], lines: dict[Path_, int],
+                     data_name: str) -> list[GuideError]:
+    """The source as the article gives it: a listed kind, an address on a listed site, the title, publisher and
+    authors of its citation, and no study it does not cite."""
+    errors = []
     if facts.source.kind not in SOURCE_KINDS:
         errors.append(GuideError(
             data_name, "the source's kind is not one of the kinds a maintainer has listed", line=lines.get(("source", "kind")),

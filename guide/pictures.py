@@ -77,6 +77,15 @@ def _error(name: str, what: str, found: str, expected: str, fix: str) -> GuideEr
     return GuideError(f"{FOLDER}/{name}", what, found=found, expected=expected, fix=fix)
 
 
+def _check_size(name: str, size: tuple[int, int]) -> None:
+    if not MIN_SIDE <= min(size) <= max(size) <= MAX_SIDE:
+        small = max(size) <= MAX_SIDE
+        raise _error(name, f"a picture that is too {'small' if small else 'large'}", found=f"{size[0]}×{size[1]} pixels",
+                     expected=f"{MIN_SIDE} to {MAX_SIDE} pixels a side (a page is at most about 800 pixels wide; a "
+                              "picture too small to see still gives its alt text to search engines)",
+                     fix=f"resize it to {MIN_SIDE} to {MAX_SIDE} pixels a side.")
+
+
 def check_file(path: Path) -> Picture:
     """The picture at ``path``, judged by its bytes; a ``GuideError`` naming the file if it may not be published."""
     from PIL import Image, UnidentifiedImageError
@@ -123,12 +132,7 @@ def check_file(path: Path) -> Picture:
     if frames != 1:
         raise _error(name, "a moving picture", found=f"{kind} with {frames} frames",
                      expected="a still picture of one frame", fix="save one frame of it as PNG, JPEG or WebP.")
-    if not MIN_SIDE <= min(size) <= max(size) <= MAX_SIDE:
-        small = max(size) <= MAX_SIDE
-        raise _error(name, f"a picture that is too {'small' if small else 'large'}", found=f"{size[0]}×{size[1]} pixels",
-                     expected=f"{MIN_SIDE} to {MAX_SIDE} pixels a side (a page is at most about 800 pixels wide; a "
-                              "picture too small to see still gives its alt text to search engines)",
-                     fix=f"resize it to {MIN_SIDE} to {MAX_SIDE} pixels a side.")
+    _check_size(name, size)
     ending = name.rsplit(".", 1)[-1].lower()
     if ending not in FORMATS[kind]:
         raise _error(name, f"a {kind} picture with a .{ending} name", found=f"a {kind} picture named '{name}'",

@@ -851,6 +851,9 @@ OUTSIDE_THE_PAGES = {
     "a glossary meaning that calls something harmless": (
         "includes/abbreviations.md", "en", "*[pinkness]: Harmless, and it fades by itself (our definition).", None,
         "a glossary meaning that gives advice or a clinical claim ('harmless', safety or risk)"),
+    "a glossary meaning that reassures": (  # the sixth new-editor trial
+        "includes/abbreviations.md", "en", "*[pinkness]: A light red color of the skin, not a sign of anything wrong "
+        "(our definition).", None, "a glossary meaning that gives advice or a clinical claim ('anything wrong', safety or risk)"),
     "a glossary meaning that says to wait": (
         "includes/abbreviations.md", "en", "*[makeup]: Wait a day after the visit before you put it on.", None,
         "a glossary meaning that gives advice or a clinical claim ('wait', advice)"),
