@@ -572,6 +572,8 @@ def ordinary(toks: list[_Tok], i: int, lang: str = "en", ranges: bool = True, lo
     j = i - 1
     while j >= 0 and low[j] in _BEFORE_LABELLED and low[j] not in LABELS and i - j < 3:
         j -= 1
+    while j > 1 and low[j] in _LABEL_LIST and toks[j - 1].kind == "num":  # "Steps 1, 2 and 3", "los pasos 1, 2 y 3"
+        j -= 2
     if at(j) in LABELS:
         return True
     # the other end of an ordinary range: "Step 3 of 5", "Questions 1 to 3", "de 9 a 10 de la mañana"
@@ -602,6 +604,7 @@ def ordinary(toks: list[_Tok], i: int, lang: str = "en", ranges: bool = True, lo
     return False
 
 
+_LABEL_LIST = frozenset({",", "and", "or", "y", "o", "&"})
 _HOURS_JOIN = frozenset({"to", "-", "–", "—", "until", "till", "and", "a", "hasta", "y"})
 _OPENS = frozenset({"from", "open", "opens", "between", "hours", "de", "desde", "entre", "abre", "abren", "abierto",
                     "abierta", "abiertos", "abiertas", "horario", "atiende", "atienden"})

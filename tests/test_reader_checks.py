@@ -394,7 +394,8 @@ MUST_BUILD = {
         "Chapter 3 of the article is about cost.", "Two doctors explain how the needles work.",
         "In 2020, the article appeared.", "Once the numbing works, the needles go in.", "Do it once in a while.",
         "One article, two doctors.", "Each dot on the picture is one session.", "Ask what one session costs.",
-        "Book only a session with a licensed provider.", "The first three steps get your skin ready.", "Read the top 3 tips below.",
+        "Book only a session with a licensed provider.", "The first three steps get your skin ready.",
+        "Steps 1, 2 and 3 get your skin ready.", "Read the top 3 tips below.",
         "Ask about your 1st appointment.", "Bring a list of your 3 main questions.", "Page 2 has the steps.",
         "The two doctors have one thing in common: both are quoted by name.", "Three questions to ask before you book:",
         "Keep a few days free after the visit.", "A couple of questions help.", "Wait until your skin feels calm.",
@@ -448,7 +449,7 @@ MUST_BUILD = {
         "Salga media hora antes de salir de casa.", "Salga de casa media hora antes de la cita.",
         f"Lleve las {number_word(_QUESTIONS, 'es')} preguntas de la hoja.", "Una vez al mes, llame a una amiga.",
         "El boletín de la clínica sale trimestralmente.", "Pregunte el precio de una sesión.",
-        "Los tres primeros pasos preparan la piel.",
+        "Los tres primeros pasos preparan la piel.", "Los pasos 1, 2 y 3 preparan la piel.",
     ],
 }
 
