@@ -152,6 +152,8 @@ def test_only_label_changed_and_other_sections(repo: Path) -> None:
     label, publisher = facts.all_facts()["device.needle_count"].label, facts.source.publisher
     _edit(repo, "facts.device.needle_count.label", 'label: "A new label for the needles"')
     _edit(repo, "source.publisher", "publisher: " + json.dumps(publisher + " News", ensure_ascii=False))
+    article = repo / "sources" / "article.txt"  # the publisher is the citation's (passages._source_problems)
+    article.write_text(article.read_text(encoding="utf-8").replace(f"{publisher},", f"{publisher} News,", 1), encoding="utf-8")
     text, _ = facts_diff.report(repo)
     count = _fact(repo, "device.needle_count")
     assert f"| {count} | {count} (label: {label} → A new label for the needles) |" in text

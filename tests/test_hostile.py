@@ -466,6 +466,11 @@ def tricky_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
         text = value.replaced(value.text.replace('"\n', f'{tricky}"\n', 1) if value.text.endswith('"\n')
                               else value.text.replace('"]\n', f'{tricky}"]\n', 1))
     data.write_text(text, encoding="utf-8")
+    article = project / "sources" / "article.txt"  # the publisher is the citation's: give the copy's citation it too
+    lines = article.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    publisher = project_facts().source.publisher
+    lines[-1] = lines[-1].replace(f"{publisher},", f"{publisher}{TRICKY['source.publisher']},", 1)
+    article.write_text("\n".join(lines) + "\n", encoding="utf-8")
     page = project / "docs" / "choosing-a-provider.md"
     body = page.read_text(encoding="utf-8")
     body = body.replace("---\n", "---\ntitle: Tom & Jerry’s provider guide\n", 1)
