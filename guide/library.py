@@ -176,12 +176,12 @@ class Project:
             return  # passages.check says it is missing
         article = (self.root / passages.ARTICLE).read_text(encoding="utf-8")
         glossary = GLOSSARIES[self.lang]
+        rows = [(number, line) for number, line in
+                enumerate((self.root / glossary).read_text(encoding="utf-8-sig").splitlines(), 1) if "]: " in line]
         entries: list[tuple[str, int | None, str | None, str]] = [
-            (glossary, number, None, line.split("]: ", 1)[1])
-            for number, line in enumerate((self.root / glossary).read_text(encoding="utf-8-sig").splitlines(), 1)
-            if "]: " in line]
+            (glossary, number, None, line.split("]: ", 1)[1]) for number, line in rows]
         problems = attribution.check_plain_texts(entries, attribution.GLOSSARY, self.facts, article, self.lang)
-        problems += self._notice_terms(glossary)
+        problems += self._notice_terms(glossary, rows)
         shown = f"{langs.STRINGS}/{self.lang}.yml"
         _, lines = load_with_lines(self.root / shown, shown, key_pattern=KEY)
         strings = [(shown, lines.get((key, i), lines.get((key,))), key, text) for key, value in self.strings.items()
@@ -190,15 +190,15 @@ class Project:
         if problems:
             raise GuideErrors(problems)
 
-    def _notice_terms(self, glossary: str) -> list[GuideError]:
+    def _notice_terms(self, glossary: str, rows: list[tuple[int, str]]) -> list[GuideError]:
         """No glossary word in the guide's own notices ("Our suggestion:", "not medical advice") or a doctor's title
         or credentials: its tooltip would speak over them on every page (the sixth no-hints attack: "medical advice:
         ... the pages here are just as good", "M.D.: a title for a doctor who is not licensed")."""
         said = " ".join(str(self.strings.get(key, "")) for key in NOTICE_STRINGS).casefold()
         titles = {t.casefold().rstrip(".") for e in self.facts.experts.values() for t in (e.title, e.credentials) if t}
         errors = []
-        for number, line in enumerate((self.root / glossary).read_text(encoding="utf-8-sig").splitlines(), 1):
-            term = line[2:].split("]: ", 1)[0] if line.startswith("*[") and "]: " in line else ""
+        for number, line in rows:
+            term = line[2:].split("]: ", 1)[0] if line.startswith("*[") else ""
             if term and (term.casefold().rstrip(".") in titles
                          or re.search(r"(?<!\w)" + re.escape(term.casefold()) + r"(?!\w)", said)):
                 errors.append(GuideError(

@@ -338,15 +338,15 @@ def _unit_errors(fact: schema.FactT, key: str, line: int | None, data_name: str)
             and not any(word.startswith(stem) for word in words for stem in UNIT_WORDS[unit])]
 
 
-_SESSION_WORDS = frozenset({"session", "sessions", "treatment", "treatments", "visit", "visits"})
+_SESSION_WORDS = frozenset(word for word, unit in numbers.UNITS.items() if unit == "sessions")
 _RATE = frozenset({"per", "a", "an", "each", "every"})
-
-
 _TIME = frozenset({"days", "weeks", "months", "years"})
 
 
 def _unit_of(word: str) -> str | None:
-    return next((unit for unit, stems in UNIT_WORDS.items() if unit in _TIME and word.startswith(stems)), None)
+    """The unit of time a schedule's word names ("month" -> "months"), as the number rule reads it."""
+    unit = numbers.UNITS.get(word)
+    return unit if unit in _TIME else None
 
 
 def _read_roles(passage: str) -> list[tuple[tuple[float, ...], str, str | None]]:

@@ -5,13 +5,14 @@ edits below; each is made here from today's data, by key, so a correct edit of t
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from support import ROOT, entry
+from support import ROOT, entry, project_facts
 
 ARTICLE = ROOT / "sources" / "article.txt"
 
@@ -114,7 +115,7 @@ def test_a_label_that_claims_a_benefit_stops_the_build(tmp_path: Path) -> None:
     # the sixth no-hints attack: a journal as the publisher, an academy among the authors
     ("source.publisher", '"The New England Journal of Medicine"', "the source's publisher 'The New England Journal of "
                                                                    "Medicine' is not in the article's citation"),
-    ("source.authors", '["Shannon-Karasik", "the American Academy of Dermatology"]',
+    ("source.authors", json.dumps([*project_facts().source.authors, "the American Academy of Dermatology"]),
      "the source's authors 'the American Academy of Dermatology' is not in the article's citation"),
     ("source.title", '"Microneedling: A Clinical Review"', "the source's title 'Microneedling: A Clinical Review' is not in"),
 ], ids=["short role", "role", "credentials", "cites studies", "source kind", "publisher", "authors", "title"])
