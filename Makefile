@@ -88,11 +88,11 @@ serve: $(VENV)/.site ## Preview both editions on http://127.0.0.1:8000 (Spanish 
 # Two editions at once, one per core: English (mkdocs.yml) into .site-new/, Spanish (mkdocs.es.yml) into
 # .site-new-es/ (its messages held until the English build ends, so the two never interleave), then es/ inside.
 # The pre-flight hands what it checked to both builds (a private folder, GUIDE_CHECKED, removed at the end):
-# a build whose files are still those the pre-flight read checks nothing twice (guide/handoff.py).
+# a build whose files are still those the pre-flight read checks nothing twice (guide/build/handoff.py).
 build: $(VENV)/.site ## Strict build of both editions into site/ (Spanish in site/es/)
 	rm -rf .site-new .site-new-es
 	export GUIDE_CHECKED=$$(mktemp -d); trap 'rm -rf "$$GUIDE_CHECKED"' EXIT; \
-	  $(BIN)/python -m guide.preflight || exit 1; \
+	  $(BIN)/python -m guide.build.preflight || exit 1; \
 	  $(BIN)/mkdocs build -f mkdocs.es.yml --strict --clean --site-dir .site-new-es > .site-new-es.log 2>&1 & es=$$!; \
 	  $(BIN)/mkdocs build --strict --clean --site-dir .site-new; en=$$?; \
 	  wait $$es; es=$$?; cat .site-new-es.log >&2; rm -f .site-new-es.log; \
@@ -131,7 +131,7 @@ lint: $(VENV)/.test ## ruff and mypy (settings: pyproject.toml)
 
 # As build does: pre-flight first, built into .site-preview-new/ and moved to site-preview/ only on success.
 preview: $(VENV)/.site ## The site with links to files, to open from disk (site-preview/, as the pull-request check uploads it)
-	$(BIN)/python -m guide.preflight
+	$(BIN)/python -m guide.build.preflight
 	rm -rf .site-preview-new
 	$(BIN)/mkdocs build --strict --clean -f preview.yml --site-dir .site-preview-new || { rm -rf .site-preview-new; exit 1; }
 	$(BIN)/mkdocs build --strict --clean -f preview.es.yml --site-dir .site-preview-new/es || { rm -rf .site-preview-new; exit 1; }
@@ -149,13 +149,13 @@ bench: $(VENV)/.test $(VENVZ)/.zensical bench/node_modules/.installed ## Lightho
 # The Spanish edition builds from .zensical.es.yml, which the pre-flight writes from zensical.es.yml with INHERIT
 # resolved as MkDocs resolves it (Zensical's own INHERIT appends lists: MIGRATING.md).
 build-zensical: $(VENVZ)/.zensical ## Strict build of both editions with Zensical into site-zensical/ (zensical.yml, zensical.es.yml, MIGRATING.md)
-	$(VENVZ)/bin/python -m guide.preflight --flatten
+	$(VENVZ)/bin/python -m guide.build.preflight --flatten
 	rm -rf .site-zensical-old
 	if [ -d site-zensical ]; then mv site-zensical .site-zensical-old; fi
 	{ $(VENVZ)/bin/zensical build -f zensical.yml --clean --strict || { echo "Zensical build failed: the editor's message starts at 'RuntimeError: Python error:' above." >&2; false; }; } \
-	  && $(VENVZ)/bin/python -m guide.postbuild site-zensical --edition es/ \
+	  && $(VENVZ)/bin/python -m guide.build.postbuild site-zensical --edition es/ \
 	  && { $(VENVZ)/bin/zensical build -f .zensical.es.yml --clean --strict || { echo "Zensical build of the Spanish edition failed: the editor's message starts at 'RuntimeError: Python error:' above." >&2; false; }; } \
-	  && $(VENVZ)/bin/python -m guide.postbuild site-zensical/es && rm -f site-zensical/es/404.html \
+	  && $(VENVZ)/bin/python -m guide.build.postbuild site-zensical/es && rm -f site-zensical/es/404.html \
 	  || { rm -rf site-zensical; if [ -d .site-zensical-old ]; then mv .site-zensical-old site-zensical; fi; exit 1; }
 	rm -rf .site-zensical-old
 

@@ -1,6 +1,6 @@
 """The guide's macros, for mkdocs-macros and Zensical (``module_name: macros`` in every site configuration).
 
-A thin adapter. The macros are declared in guide/macrospecs.py and written in guide/library.py, with the
+A thin adapter. The macros are declared in guide/render/macrospecs.py and written in guide/build/library.py, with the
 project they draw on (the facts, strings, glossary and partials of one edition, every page checked);
 this file hands them to the engine, and runs the post-build steps after a MkDocs build. Nothing here
 needs MkDocs (Zensical has none) but the one exception type MkDocs prints without a traceback.
@@ -14,9 +14,10 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from guide import library, macrospecs, postbuild
-from guide.engine import BuildEnv, MacrosEnv
+from guide.build import library, postbuild
+from guide.build.engine import BuildEnv, MacrosEnv
 from guide.errors import GuideError, GuideErrors
+from guide.render import macrospecs
 
 
 def define_env(env: MacrosEnv) -> None:
@@ -33,7 +34,7 @@ def define_env(env: MacrosEnv) -> None:
 
 
 def on_post_build(env: BuildEnv) -> None:
-    """After a MkDocs build: guide/postbuild.py (the Content-Security-Policy last)."""
+    """After a MkDocs build: guide/build/postbuild.py (the Content-Security-Policy last)."""
     try:
         postbuild.after_mkdocs(env.conf)
     except (GuideError, GuideErrors, postbuild.MarkupChanged) as exc:

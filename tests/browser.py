@@ -38,7 +38,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from guide.siteurl import site_url
+from guide.build.siteurl import site_url
 from support import ROOT, Build
 from support import missing as _missing
 
@@ -383,7 +383,7 @@ def switch_scheme(page: Page, to: str) -> None:
 def run_axe(page: Page, tags: list[str] = AXE_TAGS) -> list[str]:
     """axe-core's violations on the page as readable lines (empty when there are none)."""
     # Evaluated through the DevTools protocol, not added as an inline <script>: the pages'
-    # Content-Security-Policy (guide/csp.py) blocks inline scripts it has no hash for.
+    # Content-Security-Policy (guide/build/csp.py) blocks inline scripts it has no hash for.
     # Loaded once per page (it is 0.5 MB of script), run as often as asked.
     if page.evaluate("() => typeof axe") == "undefined":
         page.evaluate(AXE.read_text(encoding="utf-8"))

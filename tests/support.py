@@ -75,7 +75,7 @@ def run_build(project: Path, site: Path | None = None) -> Build:
     site = site or project / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     # As make build does: the pre-flight check of mkdocs.yml and symlinks first.
-    pre = subprocess.run([sys.executable, "-m", "guide.preflight", str(project)], cwd=project, env=env,
+    pre = subprocess.run([sys.executable, "-m", "guide.build.preflight", str(project)], cwd=project, env=env,
                          capture_output=True, text=True, timeout=BUILD_LIMIT)
     if pre.returncode != 0:
         return Build(project, site, pre.returncode, pre.stdout + pre.stderr)
@@ -110,7 +110,7 @@ def run_zensical(project: Path, config: str = ZENSICAL_CONFIG, site_dir: str = Z
     # the English one, when the project has it.
     steps = [(config, site_dir)]
     if config == ZENSICAL_CONFIG and (project / ZENSICAL_ES_CONFIG).is_file():
-        from guide.preflight import flatten  # as make build-zensical does: Zensical reads it flattened
+        from guide.build.preflight import flatten  # as make build-zensical does: Zensical reads it flattened
         steps.append((flatten(project, ZENSICAL_ES_CONFIG).name, f"{site_dir}/es"))
     for conf, _ in steps:
         proc = subprocess.run([str(ZENSICAL), "build", "-f", conf, "--clean", "--strict"],
@@ -176,20 +176,20 @@ SCHEDULES = ("frequency.upkeep", "frequency.acne_scarring", "frequency.body", "f
 
 @functools.cache
 def loaded_project() -> Any:
-    """The English edition of the real project, loaded as the macros load it (guide.library.Project):
+    """The English edition of the real project, loaded as the macros load it (guide.build.library.Project):
     its facts, its pages and its macros; a data mistake fails the test that asks."""
-    from guide.library import load_project
+    from guide.build.library import load_project
 
     return load_project(ROOT)
 
 
 def project_facts() -> Any:
-    """data/facts.yml, validated (guide.schema.Facts)."""
+    """data/facts.yml, validated (guide.data.schema.Facts)."""
     return loaded_project().facts
 
 
 def project_site() -> Any:
-    """The pages and the facts each shows (guide.pages.Site)."""
+    """The pages and the facts each shows (guide.content.pages.Site)."""
     return loaded_project().site
 
 
@@ -295,8 +295,8 @@ def data_error(tmp_path: Path, old: str | Entry, new: str, unique: bool = False)
     ``old``: an :func:`entry` of data/facts.yml (replaced where it stands), or text; ``unique``: that
     text must stand exactly once in the file.
     """
+    from guide.data.loader import load_facts
     from guide.errors import GuideError, GuideErrors
-    from guide.loader import load_facts
 
     if isinstance(old, Entry):
         assert old.file == "data/facts.yml", old.file
@@ -315,8 +315,8 @@ def data_error(tmp_path: Path, old: str | Entry, new: str, unique: bool = False)
 def number_word(value: float, lang: str = "en") -> str:
     """``value`` as a number word the page check reads ("eleven", "once" in Spanish), or as digits when it
     has none: for tests that type a fact's number into a page, whatever the number is today."""
-    from guide.numbers import WORDS, WORDS_ES
-    from guide.schema import num
+    from guide.data.numbers import WORDS, WORDS_ES
+    from guide.data.schema import num
 
     words, vague = (WORDS_ES, ("docena", "medio", "media")) if lang == "es" else (WORDS, ("dozen", "half", "once", "twice"))
     return next((word for word, number in words.items() if number == value and word not in vague), num(value))
@@ -339,7 +339,7 @@ def bad_data(case: str) -> tuple[Entry, str, str]:
 
     Each is anchored on keys (:func:`entry`) and worded from today's values, so a correct edit of the
     data leaves it a mistake of the same kind."""
-    from guide.schema import num
+    from guide.data.schema import num
 
     count, unit = entry("facts.device.needle_count.value"), entry("facts.device.depth_range.unit")
     low, high, skin = entry("facts.device.depth_range.min"), entry("facts.device.depth_range.max"), entry("facts.candidates.avoid_skin.items")

@@ -1,4 +1,4 @@
-"""Who said it: the build stops a sentence that credits a fact to the wrong speaker (guide/attribution.py).
+"""Who said it: the build stops a sentence that credits a fact to the wrong speaker (guide/content/attribution.py).
 
 Fixture projects are made in tmp folders from the real data file, the real
 partials and the tiny fixture page, as in test_editor_errors.py. The full
@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from guide import attribution
+from guide.build.library import load_project
+from guide.content import attribution
 from guide.errors import GuideError
-from guide.library import load_project
 from support import ROOT, TINY_PAGE, Entry, data_error, entry, line_of, one_page_project, project_facts
 
 LINE = 'The pen has {{ fact("device.needle_count") }} and reaches {{ fact("device.depth_range") }}.'

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from guide.build.library import load_project
 from guide.errors import GuideError, GuideErrors, visible
-from guide.library import load_project
 from support import BIN, MAKE_PARTS, ROOT, TINY_PAGE, entry, one_page_project
 from tools.project import BUILD_PARTS, copy_project
 

@@ -3,7 +3,7 @@ mkdocs.yml, mkdocs.es.yml, zensical.yml, zensical.es.yml, preview.yml, preview.e
 INHERIT is refused before any engine reads it, with a message (file, line, Found, Expected, Fix).
 
 Every refusal here but test_escapes_and_tags_stay_refused was accepted by the pre-flight of ce57211 (the
-main this work started from): with that guide/preflight.py, each test of a refused input fails (checked once
+main this work started from): with that guide/build/preflight.py, each test of a refused input fails (checked once
 by running this module against it: 7 of 153 tests pass there, the one of what editors may do and the six
 of test_escapes_and_tags_stay_refused). The pre-flight's own docstring lists the rules.
 """
@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from guide import mdconfig, preflight
+from guide.build import preflight
 from guide.errors import GuideError, GuideErrors
+from guide.render import mdconfig
 from support import BIN, BUILD_LIMIT, MAKE_PARTS, ROOT
 from tools.project import BUILD_PARTS, copy_project
 
@@ -234,15 +235,15 @@ SNIPPETS = "      base_path: [includes]\n      restrict_base_path: true\n      a
 def test_snippets_read_only_the_glossary(project: Path, old: str, new: str) -> None:
     """pymdownx.snippets with base_path / auto_append pointed elsewhere published /etc/passwd on every page."""
     assert SNIPPETS in (project / "mkdocs.yml").read_text(encoding="utf-8")
-    msgs = _refused(project, "mkdocs.yml", old, new, "extension 11 of mkdocs.yml is not the one in guide/mdconfig.py's list")
+    msgs = _refused(project, "mkdocs.yml", old, new, "extension 11 of mkdocs.yml is not the one in guide/render/mdconfig.py's list")
     assert "pymdownx.snippets: {base_path: ['includes']" in msgs[0]
 
 
 @pytest.mark.parametrize("config, old, new, says", [
     ("mkdocs.yml", "  - pymdownx.details\n", "  - pymdownx.details\n  - pymdownx.emoji\n", "an extension mkdocs.yml adds"),
-    ("mkdocs.yml", "  - md_in_html\n", "", "mkdocs.yml lacks extensions of guide/mdconfig.py's list for the English edition"),
+    ("mkdocs.yml", "  - md_in_html\n", "", "mkdocs.yml lacks extensions of guide/render/mdconfig.py's list for the English edition"),
     ("mkdocs.es.yml", "permalink_title: Enlace permanente", "permalink_title: Permanent link",
-     "extension 7 of mkdocs.es.yml is not the one in guide/mdconfig.py's list for the Spanish edition"),
+     "extension 7 of mkdocs.es.yml is not the one in guide/render/mdconfig.py's list for the Spanish edition"),
     ("mkdocs.yml", "      permalink: true", "      permalink: 1", "extension 7 of mkdocs.yml"),
     ("preview.yml", "site_dir: site-preview", "site_dir: site-preview\nmarkdown_extensions: [abbr]", "preview.yml lacks extensions"),
 ])
@@ -252,7 +253,7 @@ def test_markdown_extensions_are_exactly_mdconfigs(project: Path, config: str, o
 
 
 def test_mdconfig_is_what_the_configurations_give() -> None:
-    from guide.siteurl import load_config
+    from guide.build.siteurl import load_config
 
     for name, expected in preflight.EXPECTED.items():
         if "INHERIT" not in (ROOT / name).read_text(encoding="utf-8"):
@@ -332,7 +333,7 @@ def test_the_preview_configurations_are_checked(project: Path, config: str, adde
     ("nav:\n  - Our partner: https://evil.example/\n", "zensical.yml:{key}: a nav in zensical.yml"),
     ("nav:\n  - Home again: index.md\n", "zensical.yml:{key}: a nav in zensical.yml"),
     ("markdown_extensions:\n  - pymdownx.snippets:\n      base_path: [/etc]\n      auto_append: [passwd]\n",
-     "zensical.yml:{n}: an extension zensical.yml adds to guide/mdconfig.py's list"),
+     "zensical.yml:{n}: an extension zensical.yml adds to guide/render/mdconfig.py's list"),
     ("plugins:\n  - macros:\n      module_name: macros\n      on_error_fail: true\n      on_undefined: strict\n",
      "zensical.yml:{n}: the plugin 'macros' is listed twice in zensical.yml"),
     ("theme:\n  palette:\n    - media: \"(prefers-color-scheme: light)\"\n", "'theme.palette' lists"),
@@ -363,7 +364,7 @@ def test_mkdocs_replaces_inherited_lists(project: Path) -> None:
 
 def test_data_files_refuse_directives_too() -> None:
     """yamlsrc.hazards, shared by the data loader and the pre-flight: a %TAG directive could give !! another meaning."""
-    from guide.yamlsrc import load_text
+    from guide.data.yamlsrc import load_text
 
     with pytest.raises(GuideError, match="a directive '%TAG', which this file may not use"):
         load_text("%TAG !e! tag:yaml.org,2002:python/\n---\na: 1\n", "data/facts.yml")
@@ -432,10 +433,10 @@ def test_a_huge_file_is_refused_quickly_and_briefly(project: Path, content: str,
 
 @pytest.mark.build
 def test_the_command_prints_the_messages_and_fails(project: Path) -> None:
-    """`python -m guide.preflight`, as make runs it: every message, no traceback, exit 1."""
+    """`python -m guide.build.preflight`, as make runs it: every message, no traceback, exit 1."""
     (project / "preview.yml").write_bytes(b"\xff\xfes\x00i\x00")
     _edit(project / "mkdocs.yml", "strict: true", "strict: true\nhooks: [evil.py]")
-    proc = subprocess.run([sys.executable, "-m", "guide.preflight", str(project)], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    proc = subprocess.run([sys.executable, "-m", "guide.build.preflight", str(project)], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
     assert proc.stderr.startswith("ERROR    -  2 problems found:\n  - mkdocs.yml:"), proc.stderr
     assert "preview.yml: the file is not saved as UTF-8 text" in proc.stderr

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from guide.build.library import load_project
+from guide.build.siteurl import load_config
+from guide.data.loader import load_facts
 from guide.errors import GuideError, GuideErrors
-from guide.library import load_project
-from guide.loader import load_facts
-from guide.siteurl import load_config
 from htmlpage import one, page_file, parse
 from support import ROOT, Build, entry, project_site
 from tools.project import copy_project
@@ -62,7 +62,7 @@ RECIPES = 5
 
 def _all_messages(project: Path) -> list[str]:
     """Every message of both editions, as `make build`'s first step gives them."""
-    from guide import preflight
+    from guide.build import preflight
 
     return [_normalise(str(e)) for e in preflight.content_errors(project)]
 
@@ -145,9 +145,9 @@ def test_contributing_names_the_commands_that_exist() -> None:
 
 
 def test_the_macro_table_is_made_from_the_declarations() -> None:
-    """CONTRIBUTING.md's table of macros is guide/macrospecs.py's, so a macro added, renamed or given
+    """CONTRIBUTING.md's table of macros is guide/render/macrospecs.py's, so a macro added, renamed or given
     a new argument shows there (regenerate it with macrospecs.macro_table())."""
-    from guide import macrospecs
+    from guide.render import macrospecs
 
     found = re.search(r"<!-- macros:start -->\n(.*?)\n<!-- macros:end -->", CONTRIBUTING, re.S)
     assert found, "CONTRIBUTING.md has no <!-- macros:start --> ... <!-- macros:end --> table"
@@ -160,7 +160,7 @@ def test_every_macro_has_an_example_that_builds(tmp_path: Path) -> None:
     import yaml
     from PIL import Image
 
-    from guide import macrospecs
+    from guide.render import macrospecs
 
     meta = yaml.safe_load((ROOT / "docs" / "sources.md").read_text(encoding="utf-8").split("---")[1])
     page = type("Page", (), {"path": "sources.md", "meta": meta})()  # as the engine gives it while sources.md renders

@@ -1,4 +1,4 @@
-"""The Content-Security-Policy (guide/csp.py): on every page, strict, and what the browser says of it.
+"""The Content-Security-Policy (guide/build/csp.py): on every page, strict, and what the browser says of it.
 
 Unit tests of the policy; the built pages carry it first; in Chromium search, the colour-scheme
 toggle, the facts table and the print view cause 0 ``securitypolicyviolation`` events (every page
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from browser import Server, Tabs, csp_violations, serving
-from guide.csp import META_REFERRER, PolicyError, policy, script_styles, secure, sha256
+from guide.build.csp import META_REFERRER, PolicyError, policy, script_styles, secure, sha256
 from support import ROOT, Build
 
 if TYPE_CHECKING:
@@ -223,18 +223,18 @@ def test_an_injected_inline_script_is_blocked(tabs: Tabs, site: Build, tmp_path:
 
 
 def test_zensical_build_gets_the_policy_from_the_shared_postbuild(zsite: Build) -> None:
-    """`make build-zensical` runs the same post-build steps (python -m guide.postbuild); the pages'
+    """`make build-zensical` runs the same post-build steps (python -m guide.build.postbuild); the pages'
     policy and their loading without a violation are checked above, for both engines."""
     assert "Post-build: 12 pages" in zsite.output, zsite.output
 
 
 @pytest.mark.build
 def test_postbuild_command_says_what_is_wrong(tmp_path: Path) -> None:
-    proc = subprocess.run([sys.executable, "-m", "guide.postbuild", str(tmp_path / "nothing")],
+    proc = subprocess.run([sys.executable, "-m", "guide.build.postbuild", str(tmp_path / "nothing")],
                           cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 1 and "no such site folder" in proc.stderr
     (tmp_path / "index.html").write_text("<html><head></head><body><p>x</p></body></html>", encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "guide.postbuild", str(tmp_path)],
+    proc = subprocess.run([sys.executable, "-m", "guide.build.postbuild", str(tmp_path)],
                           cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert proc.stderr.startswith("ERROR   -  ") and "no Material page found" in proc.stderr
@@ -244,7 +244,7 @@ def test_pages_served_for_editing_skip_the_policy() -> None:
     """`make serve`'s live reload injects an inline script no hash can allow; builds keep the policy."""
     from types import SimpleNamespace
 
-    from guide.postbuild import serving
+    from guide.build.postbuild import serving
 
     addr = SimpleNamespace(host="127.0.0.1", port=8000)
     assert serving({"dev_addr": addr, "site_url": "http://127.0.0.1:8000/guide/"})

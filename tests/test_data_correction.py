@@ -25,9 +25,9 @@ from pathlib import Path
 
 import pytest
 
-from guide import schema, speakers
-from guide.loader import load_facts
-from guide.numbers import WORDS
+from guide.data import schema, speakers
+from guide.data.loader import load_facts
+from guide.data.numbers import WORDS
 from support import ROOT, entry, make_build, write_build
 
 pytestmark = pytest.mark.suite  # make test runs it, make test-fast does not (it runs the other layers again)
@@ -50,13 +50,13 @@ def _said(passage: str, old: float, new: float) -> str:
         return re.sub(digits, schema.num(new), passage, count=1)
     by_value = {v: w for w, v in WORDS.items() if w not in ("once", "twice", "thrice", "couple", "pair", "dozen")}
     word = by_value[old]
-    assert new in by_value, f"{new} has no word in guide.numbers.WORDS to write it as the passage does"
+    assert new in by_value, f"{new} has no word in guide.data.numbers.WORDS to write it as the passage does"
     return re.sub(rf"\b{word}\b", lambda m: by_value[new].capitalize() if m[0][0].isupper() else by_value[new],
                   passage, count=1, flags=re.I)
 
 
 def _in_article(article: str, piece: str) -> re.Match[str]:
-    """Where ``piece`` stands in the article, read as the build reads it (guide.speakers.norm)."""
+    """Where ``piece`` stands in the article, read as the build reads it (guide.data.speakers.norm)."""
     pattern = r"\s+".join(re.escape(word).replace("'", "['’]") for word in speakers.norm(piece).split())
     found = re.search(pattern, article)
     assert found, f"the passage is not in sources/article.txt: {piece!r}"

@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 import yaml
 
-from guide import render
-from guide.loader import load_facts
+from guide.data.loader import load_facts
+from guide.render import text as render
 from htmlpage import article_text, page_file
 from support import ROOT, run_build
 from tools.project import cite_numbers, copy_project
@@ -69,7 +69,7 @@ def test_every_value_follows_the_data_file(tmp_path: Path) -> None:
     build = run_build(project)
     assert build.ok, build.output
 
-    from guide.library import load_project
+    from guide.build.library import load_project
 
     site = load_project(project).site
     # Old wording is searched for where it is long enough to be the fact itself,

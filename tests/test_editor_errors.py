@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from guide.build.library import SPANISH, load_project
 from guide.errors import GuideErrors
-from guide.library import SPANISH, load_project
 from support import ROOT, TINY_PAGE, Entry, data_error, entry, line_of, number_word, one_page_project, project_facts
 
 PARTS = ("Found: ", "Expected: ", "Fix: ")
@@ -112,7 +112,7 @@ def test_impossible_date_full_message(tmp_path: Path) -> None:
 
 def _data_case(case: str) -> tuple[Entry, str, int, str]:
     """(the entry edited, its new text, the line the message names, what the message says)."""
-    from guide.schema import num
+    from guide.data.schema import num
 
     count, kind = _count(), entry("facts.device.needle_count.kind")
     unit, low, high = (entry(f"facts.device.depth_range.{part}") for part in ("unit", "min", "max"))
@@ -236,9 +236,9 @@ def test_a_tab_is_still_named_as_a_tab(tmp_path: Path) -> None:
 @pytest.mark.parametrize("file", ["data/facts.es.yml", "mkdocs.yml"])
 def test_the_spanish_wording_and_the_configuration_say_which_line_is_off(file: str) -> None:
     """The Spanish wording and the configuration (read by the pre-flight) go through the same reader
-    (guide/yamlsrc.py): a line one space in is named there too."""
+    (guide/data/yamlsrc.py): a line one space in is named there too."""
+    from guide.data.yamlsrc import compose
     from guide.errors import GuideError
-    from guide.yamlsrc import compose
 
     text = (ROOT / file).read_text(encoding="utf-8")
     if file == "mkdocs.yml":  # the nav entry of the pain page, one of a list
@@ -418,12 +418,12 @@ def test_a_typed_number_is_shown_with_the_words_around_it(tmp_path: Path) -> Non
 
 
 def test_typed_number_full_message(tmp_path: Path) -> None:
-    from guide import pagecheck
+    from guide.content import pagecheck
 
     count = project_facts().all_facts()["device.needle_count"].value
     typed = f"The pen has {number_word(count)} needles."
     msg, text = _page_error(tmp_path, "# Tiny\n", f"# Tiny\n\n{typed}\n")
-    from guide import schema
+    from guide.data import schema
 
     fact = project_facts().all_facts()["device.needle_count"]
     (number, unit), = schema.fact_numbers_with_units(fact)
@@ -492,7 +492,7 @@ def test_mistake_in_any_partial_names_file_and_line(tmp_path: Path, partial: str
 
 
 def test_a_partial_compiled_from_another_copy_still_names_this_copy_s_line(tmp_path: Path) -> None:
-    """Compiled partials are kept for the process (guide.library._CompiledPartials): an edited copy of a partial
+    """Compiled partials are kept for the process (guide.build.library._CompiledPartials): an edited copy of a partial
     is compiled anew, and a mistake in it is reported at its own line, not the cached copy's."""
     load_project(one_page_project(tmp_path / "first", TINY_PAGE))  # every partial compiled and kept
     msg, text = _partial_error(tmp_path / "second", "timeline.svg", "{{ t.title }}", "\n\n\n{{ t.titel }}")
@@ -574,7 +574,7 @@ def test_a_number_in_the_datas_words_stops_the_build(tmp_path: Path, case: str) 
 
 
 def test_prose_number_words_that_count_nothing_are_fine() -> None:
-    from guide.numbers import typed_number
+    from guide.data.numbers import typed_number
 
     assert typed_number("the two doctors agree") is None
     assert typed_number("once a month") == "once"  # a count with a unit: a schedule's job

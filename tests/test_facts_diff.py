@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from guide import render, schema
-from guide.loader import load_facts
+from guide.data import schema
+from guide.data.loader import load_facts
+from guide.render import text as render
 from support import ROOT, entry
 from tools import facts_diff
 from tools.project import cite_numbers, copy_project
@@ -111,7 +112,7 @@ def test_removed_fact_from_two_files(tmp_path: Path) -> None:
 def test_unchanged_file(repo: Path) -> None:
     text, code = facts_diff.report(repo)
     assert code == 0 and text.split("\n\n")[0] == "data/facts.yml is unchanged from `main`: no fact changed.", text
-    from guide.library import SPANISH, load_project
+    from guide.build.library import SPANISH, load_project
 
     typed = [t for conf in (None, SPANISH) for page in load_project(repo, conf).site.pages.values() for t in page.as_typed]
     if typed:  # an editor's explicit "not a clinical number": listed for the reviewer

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from guide import lang as langs
-from guide import render, schema
+from guide.data import lang as langs
+from guide.data import schema
+from guide.render import text as render
 from htmlpage import article_text, one, page_file, parse, text_of
 from support import NAV, ROOT, TOPICS, Build, project_facts, project_site
 

@@ -1,6 +1,6 @@
 """The pictures (depth scale, timelines), the glance card and the comparison table.
 
-Unit tests of the geometry in guide/figures.py, checks of the macros' markup,
+Unit tests of the geometry in guide/render/figures.py, checks of the macros' markup,
 colour contrast of figures.css in both schemes, and a build whose data is
 changed (the drawings must follow). The browser checks (320 px, print) are in
 test_print.py, the one module that uses the session's browser.
@@ -16,10 +16,12 @@ import pytest
 from markupsafe import escape
 from pydantic import TypeAdapter
 
-from guide import figures, render, schema
-from guide import lang as langs
-from guide.library import load_project
-from guide.siteurl import site_url
+from guide.build.library import load_project
+from guide.build.siteurl import site_url
+from guide.data import lang as langs
+from guide.data import schema
+from guide.render import figures
+from guide.render import text as render
 from htmlpage import one, page_file, parse, text_of
 from support import ROOT, SCHEDULES, Build, entry, loaded_project, project_facts, run_build
 from tools.project import BUILD_PARTS, cite_numbers, copy_project
@@ -606,7 +608,7 @@ def test_a_shaded_span_covers_exactly_its_interval() -> None:
 def test_touch_ups_count_from_the_end_of_the_monthly_plan(lang: str) -> None:
     """The first dot of the touch-ups said "now"; the article's touch-ups come after the monthly plan
     (starts_after in data/facts.yml): no session is drawn at 0, which is labelled as that plan's end."""
-    from guide import lang as langs
+    from guide.data import lang as langs
 
     fact = project_facts().all_facts()["frequency.touch_ups"]
     assert isinstance(fact, schema.ScheduleFact) and fact.starts_after and fact.every

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from guide import render
+from guide.render import text as render
 from htmlpage import article_text, parse
 from support import BAD_DATA, Build, bad_data, data_error, edit, entry, project_facts, run_build, tiny
 

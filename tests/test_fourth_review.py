@@ -15,7 +15,7 @@ import re
 
 import pytest
 
-from guide import lang as langs
+from guide.data import lang as langs
 from htmlpage import one, page_file, parse, text_of
 from support import NAV, ROOT, Build, project_facts
 

@@ -1,4 +1,4 @@
-"""The pre-flight hands what it checked to the builds of the same `make build` (guide/handoff.py).
+"""The pre-flight hands what it checked to the builds of the same `make build` (guide/build/handoff.py).
 
 A build takes the pre-flight's record of its edition only when the files are those the pre-flight read: a
 page saved after the pre-flight, a record the pre-flight never wrote, or a build outside `make build`, and the
@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from guide import handoff, library, pages
+from guide.build import handoff, library
+from guide.content import pages
 from support import MKDOCS
 from tools.project import copy_project
 
@@ -29,7 +30,7 @@ pytestmark = pytest.mark.build  # the pre-flight and MkDocs run as commands
 
 def _preflight(project: Path, folder: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, handoff.ENV: str(folder), "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "guide.preflight", str(project)], cwd=project, env=env,
+    return subprocess.run([sys.executable, "-m", "guide.build.preflight", str(project)], cwd=project, env=env,
                           capture_output=True, text=True, timeout=600)
 
 

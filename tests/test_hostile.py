@@ -4,7 +4,7 @@ Pages and data are content that any contributor changes; only macros.py,
 guide/ and the templates are code. Each case from issue 12 is here, on every
 surface it could reach: page text, table cell, list, picture (SVG), attribute,
 JSON-LD, <title> and meta tags, the search index. Most cases run the build's
-own checks in-process (``guide.library.load_project``); a few build real tiny projects with
+own checks in-process (``guide.build.library.load_project``); a few build real tiny projects with
 MkDocs and with Zensical, to prove what reaches the published HTML.
 """
 
@@ -19,10 +19,11 @@ from pathlib import Path
 import pytest
 from markupsafe import Markup, escape
 
-from guide import macrospecs, preflight
+from guide.build import preflight
+from guide.build.library import load_project
+from guide.data.loader import load_facts
 from guide.errors import GuideError, GuideErrors
-from guide.library import load_project
-from guide.loader import load_facts
+from guide.render import macrospecs
 from support import ROOT, Build, Entry, copy_built, entry, make_build, number_word, project_facts, run_build
 from tools.project import copy_project
 
@@ -311,7 +312,7 @@ def test_billion_laughs_is_refused_at_the_first_anchor(tmp_path: Path) -> None:
 
 
 YAML_REFUSED = {
-    # name: (text, what the message says) -- read by guide.yamlsrc, as data files and front matter are
+    # name: (text, what the message says) -- read by guide.data.yamlsrc, as data files and front matter are
     "bomb after an escape only some parsers read": (
         'x: "\\ud800"\n' + "a: &a [1, 1]\n" + "".join(f"{n}: [{', '.join(['*a'] * 9)}]\n" for n in "bcdefgh"),
         "f.yml:2: an anchor '&a', which this file may not use"),
@@ -324,7 +325,7 @@ YAML_REFUSED = {
 @pytest.mark.parametrize("case", YAML_REFUSED, ids=list(YAML_REFUSED))
 def test_yaml_the_reader_refuses_with_a_line_and_no_traceback(case: str) -> None:
     """Each of these once slipped past a check or ended in a traceback (a reviewer's attack corpus)."""
-    from guide.yamlsrc import load_text
+    from guide.data.yamlsrc import load_text
 
     text, says = YAML_REFUSED[case]
     with pytest.raises(GuideError) as info:
@@ -334,9 +335,9 @@ def test_yaml_the_reader_refuses_with_a_line_and_no_traceback(case: str) -> None
 
 
 def test_yaml_read_twice_gives_separate_copies() -> None:
-    """The reader keeps what it parsed for the same text (guide.yamlsrc._load_text); a caller that
+    """The reader keeps what it parsed for the same text (guide.data.yamlsrc._load_text); a caller that
     changes its copy does not change the next caller's."""
-    from guide.yamlsrc import load_text
+    from guide.data.yamlsrc import load_text
 
     first, _ = load_text("a:\n  b: [1, 2]\n", "f.yml")
     assert isinstance(first, dict)
@@ -397,7 +398,8 @@ def test_symlinks_in_content_folders_stop_the_build(tmp_path: Path, where: str) 
 
 def test_partials_escape_values_even_past_the_schema(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Defence in depth: values that slipped past the schema still come out as text from every macro."""
-    from guide import library, passages
+    from guide.build import library
+    from guide.data import passages
 
     real = load_facts(ROOT / "data" / "facts.yml")
     groups = {g: dict(items) for g, items in real.facts.items()}
@@ -747,7 +749,7 @@ def test_an_item_dropped_from_a_complete_list_is_refused(tmp_path: Path, case: s
     project = _two_editions(tmp_path)
     _edit(project / "data" / "facts.yml", english)
     _edit(project / "data" / "facts.es.yml", spanish)
-    from guide.library import SPANISH
+    from guide.build.library import SPANISH
 
     with pytest.raises(GuideErrors) as info:
         load_project(project, SPANISH if lang == "es" else None)
@@ -760,7 +762,7 @@ def test_an_item_dropped_from_a_complete_list_is_refused(tmp_path: Path, case: s
 def test_a_spanish_list_that_drops_an_item_is_refused(tmp_path: Path) -> None:
     project = _two_editions(tmp_path)
     _edit(project / "data" / "facts.es.yml", [(SKIN_ES, 'items: ["eccema", "rosácea"]')])
-    from guide.library import SPANISH
+    from guide.build.library import SPANISH
 
     with pytest.raises(GuideErrors) as info:
         load_project(project, SPANISH)
@@ -786,6 +788,6 @@ def test_a_complete_list_edited_with_its_passage_builds(tmp_path: Path, case: st
             out.write("\nThe correction adds psoriasis.\n")  # as after a correction of the article
     _edit(project / "data" / "facts.yml", english)
     _edit(project / "data" / "facts.es.yml", spanish)
-    from guide.library import SPANISH
+    from guide.build.library import SPANISH
 
     load_project(project, SPANISH if lang == "es" else None)

@@ -18,7 +18,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import yaml
 
-from guide.siteurl import site_url
+from guide.build.siteurl import site_url
 from htmlpage import parse
 from support import ROOT, Build, missing
 

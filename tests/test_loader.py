@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from guide import passages, schema, speakers
+from guide.data import passages, schema, speakers
+from guide.data.loader import load_facts
 from guide.errors import GuideError, GuideErrors
-from guide.loader import load_facts
 from support import ROOT, entry, project_facts
 
 REAL = (ROOT / "data" / "facts.yml").read_text(encoding="utf-8")
@@ -61,7 +61,7 @@ def test_every_fact_names_a_known_expert() -> None:
 
 
 def test_source_passages_and_quotes_are_word_for_word() -> None:
-    """The build's own check (guide/passages.py) passes on the real data and article."""
+    """The build's own check (guide/data/passages.py) passes on the real data and article."""
     facts = load_facts(ROOT / "data" / "facts.yml", article=ARTICLE)
     text = speakers.norm(ARTICLE.read_text(encoding="utf-8"))
     for key, fact in facts.all_facts().items():

@@ -1,4 +1,4 @@
-"""Words that change a fact's meaning (guide/meaning.py): held to the source passage in data/facts.yml,
+"""Words that change a fact's meaning (guide/data/meaning.py): held to the source passage in data/facts.yml,
 and to the English they translate in data/facts.es.yml. Both sides: today's data loads, and each
 rewording of the second review (issue 23) is refused with the file, the line, the key and the word."""
 
@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from guide import lang as langs
-from guide import meaning
+from guide.data import lang as langs
+from guide.data import meaning
+from guide.data.loader import load_facts
 from guide.errors import GuideError, GuideErrors
-from guide.loader import load_facts
 from support import ROOT
 
 EN = "data/facts.yml"
@@ -55,7 +55,7 @@ def test_an_english_value_that_turns_its_passage_is_refused(tmp_path: Path, old:
     msg = str(info.value)
     for word in says:
         assert f"{EN}:{_line(path, new)}: the fact's words say {word}, and its source passage does not (at facts.{key})" in msg, msg
-    assert "Fix: " in msg and "guide/meaning.py" in msg
+    assert "Fix: " in msg and "guide/data/meaning.py" in msg
 
 
 SPANISH = [

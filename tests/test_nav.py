@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from guide import preflight
+from guide.build import preflight
+from guide.build.siteurl import load_config
 from guide.errors import GuideError, GuideErrors
-from guide.siteurl import load_config
 from tools.project import copy_project
 
 PARTS = ("docs", "docs-es", *preflight.CONFIGS)

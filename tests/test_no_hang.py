@@ -1,6 +1,6 @@
 """No input hangs the build (issue 20): adversarial text of 1 MB, and of the largest size the build lets through.
 
-A page over ``guide.pages.MAX_PAGE`` characters is refused before any check reads it, so 1 MB through
+A page over ``guide.content.pages.MAX_PAGE`` characters is refused before any check reads it, so 1 MB through
 the build is refused at once; each checker is then fed the largest page the build accepts, made of the
 inputs that once took minutes (a rule of 80 dashes after "two" took 150 s in the number check's
 regular expression; a 329 KB page took 166 s to split into sentences; ``<a<a<a`` was quadratic).
@@ -16,9 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from guide import attribution, htmlcheck, numbers, pagecheck, postbuild, rendered, speakers
-from guide.library import load_project
-from guide.pages import MAX_LINES, MAX_PAGE
+from guide.build import postbuild
+from guide.build.library import load_project
+from guide.content import attribution, htmlcheck, pagecheck, rendered
+from guide.content.pages import MAX_LINES, MAX_PAGE
+from guide.data import numbers, speakers
 from support import TINY_PAGE, one_page_project, project_facts
 
 LIMIT = 10.0
@@ -137,7 +139,7 @@ def test_deep_nesting_gets_a_message(tmp_path: Path, body: str, says: str) -> No
 
 SLOW_WITHIN_LIMITS = {
     # what Python-Markdown reads in more than linear time, as much of it as the limits let through
-    # (guide.pages.MAX_PAGE and MAX_LINES, guide.pagecheck's paragraph and page limits)
+    # (guide.content.pages.MAX_PAGE and MAX_LINES, guide.content.pagecheck's paragraph and page limits)
     "headings": "# a\n",
     "headings with ids": "## a { #b }\n",
     "underlined headings": "a\n=\n",
@@ -225,7 +227,8 @@ def test_many_long_made_up_page_quotes_are_refused_in_time(tmp_path: Path) -> No
     """Issue 24: forty quotations of about 580 characters on one page took 112 s (a page now holds 22). Now those over
     ``passages.QUOTE_MAX_WORDS`` words are refused for their length, the others with the nearest article text
     (at most ``passages.NEAREST_WORDS`` words of it), and a page lists twenty misquotations, then says there are more."""
-    from guide import attribution, passages
+    from guide.content import attribution
+    from guide.data import passages
 
     long = ("Microneedling is completely painless and the needles are safe for everyone at home " * 7)[:580]
     short = " ".join(long.split()[:passages.QUOTE_MAX_WORDS - 1])
@@ -241,7 +244,7 @@ def test_many_long_made_up_page_quotes_are_refused_in_time(tmp_path: Path) -> No
 
 
 def test_the_nearest_article_text_is_found_in_one_pass() -> None:
-    from guide import passages
+    from guide.data import passages
     from support import ROOT
 
     article = (ROOT / "sources" / "article.txt").read_text(encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Each fact's figures against its passage in the article (guide/passages.py), both sides.
+"""Each fact's figures against its passage in the article (guide/data/passages.py), both sides.
 
 A figure must stand in one piece of its passage, as numbers (digits or words, never "a" for one), in
 count and order ("four to six" for 4 to 6; "six" alone for 6 to 6), and the fact's qualifier must be
@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 import yaml
 
-from guide import numbers, passages
+from guide.data import numbers, passages
+from guide.data.loader import load_facts
 from guide.errors import GuideError, GuideErrors
-from guide.loader import load_facts
 from support import ROOT, entry
 
 REAL = (ROOT / "data" / "facts.yml").read_text(encoding="utf-8")

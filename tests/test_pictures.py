@@ -20,9 +20,9 @@ import pytest
 from PIL import Image, ImageCms, PngImagePlugin
 
 from browser import csp_violations, open_page, run_axe, serving
-from guide import pictures
+from guide.build.library import SPANISH, load_project
+from guide.content import pictures
 from guide.errors import GuideError, GuideErrors
-from guide.library import SPANISH, load_project
 from support import MAKE_PARTS, ROOT, make_build
 from tools.project import BUILD_PARTS, copy_project
 
@@ -212,7 +212,7 @@ def test_a_colour_profile_is_applied_then_dropped(tmp_path: Path) -> None:
         assert "icc_profile" not in after.info and after.size == (120, 80)
 
 
-# --- the pages (the same load the engines run: guide.library.load_project) ------------------------
+# --- the pages (the same load the engines run: guide.build.library.load_project) ------------------------
 
 
 @pytest.fixture(scope="module")

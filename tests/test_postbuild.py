@@ -1,4 +1,4 @@
-"""Unit tests of the post-build touches (guide/postbuild.py)."""
+"""Unit tests of the post-build touches (guide/build/postbuild.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from guide.postbuild import COMPILE_HINT, MarkupChanged, drop_inlined_styles, finish_site, hint_eager_compile, slim, spanish_topics
+from guide.build.postbuild import COMPILE_HINT, MarkupChanged, drop_inlined_styles, finish_site, hint_eager_compile, slim, spanish_topics
 
 PAGE = """<html><head><style data-guide-inline>
   /* a comment for editors */
@@ -92,7 +92,7 @@ def test_compile_hint_goes_first_once_and_the_source_map_follows(tmp_path: Path)
 
 
 def test_missing_theme_script_stops_the_build(tmp_path: Path) -> None:
-    with pytest.raises(MarkupChanged, match=r"found 0.*update guide/postbuild.py"):
+    with pytest.raises(MarkupChanged, match=r"found 0.*update guide/build/postbuild.py"):
         hint_eager_compile(tmp_path)
 
 
@@ -114,12 +114,12 @@ def test_inlined_styles_are_not_published_twice(tmp_path: Path) -> None:
 def test_changed_source_map_stops_the_build_with_a_message(tmp_path: Path, source_map: str) -> None:
     script = _theme_script(tmp_path)
     script.with_name(script.name + ".map").write_text(source_map, encoding="utf-8")
-    with pytest.raises(MarkupChanged, match=r"not a plain JSON source map.*update guide/postbuild.py"):
+    with pytest.raises(MarkupChanged, match=r"not a plain JSON source map.*update guide/build/postbuild.py"):
         hint_eager_compile(tmp_path)
 
 
 def test_file_links_turn_folder_links_into_files(tmp_path: Path) -> None:
-    from guide.postbuild import file_links
+    from guide.build.postbuild import file_links
     (tmp_path / "index.html").write_text('<a href="pain/">p</a><a class="x" href="sources/#t">s</a>', encoding="utf-8")
     (tmp_path / "pain.html").write_text('<a href="../">home</a><a href="../sources/">s</a><a href="index.html">i</a>'
                                         '<a href="../gone/">g</a><a href="https://e.org/a/">e</a>', encoding="utf-8")
@@ -171,7 +171,7 @@ def _palette_site(tmp_path: Path, css: str = PALETTE) -> Path:
 
 
 def test_trim_palette_keeps_the_schemes_and_the_colours_pages_use(tmp_path: Path) -> None:
-    from guide.postbuild import trim_palette
+    from guide.build.postbuild import trim_palette
     sheet = _palette_site(tmp_path)
     assert trim_palette(tmp_path) == [sheet]
     assert sheet.read_text(encoding="utf-8") == (
@@ -187,16 +187,16 @@ def test_trim_palette_keeps_the_schemes_and_the_colours_pages_use(tmp_path: Path
     ("[data-md-color-scheme=slate][data-md-color-primary=red]{color:red}", "would drop the dark scheme"),
 ])
 def test_trim_palette_stops_on_a_changed_stylesheet(tmp_path: Path, css: str, message: str) -> None:
-    from guide.postbuild import trim_palette
+    from guide.build.postbuild import trim_palette
     _palette_site(tmp_path, css)
     with pytest.raises(MarkupChanged, match=message):
         trim_palette(tmp_path)
 
 
 def test_trim_palette_stops_when_the_theme_has_no_palette(tmp_path: Path) -> None:
-    from guide.postbuild import trim_palette
+    from guide.build.postbuild import trim_palette
     (tmp_path / "index.html").write_text("<body>", encoding="utf-8")
-    with pytest.raises(MarkupChanged, match=r"no Material palette stylesheet.*update guide/postbuild.py"):
+    with pytest.raises(MarkupChanged, match=r"no Material palette stylesheet.*update guide/build/postbuild.py"):
         trim_palette(tmp_path)
 
 

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 from browser import Server, Tabs, scheme_of, switch_scheme
-from guide import render
-from guide.siteurl import site_url
+from guide.build.siteurl import site_url
+from guide.render import text as render
 from support import SCHEDULES, project_facts
 
 if TYPE_CHECKING:

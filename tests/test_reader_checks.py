@@ -1,8 +1,8 @@
-"""What reaches a reader, judged on what Markdown makes of a page (guide/rendered.py, guide/htmlcheck.py).
+"""What reaches a reader, judged on what Markdown makes of a page (guide/content/rendered.py, guide/content/htmlcheck.py).
 
 Both sides of every rule, in both editions: each hostile or mistaken input of the security review
 (issue 20) is refused by the build, with the page and the line; each sentence of the editors' table
-(issue 21) builds. Every case runs the build's own page check in-process (``guide.library.load_project``), the
+(issue 21) builds. Every case runs the build's own page check in-process (``guide.build.library.load_project``), the
 one `make build` and `make serve` run: no case here is caught only by a test.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from guide.library import SPANISH, load_project
+from guide.build.library import SPANISH, load_project
 from support import ROOT, TINY_PAGE, number_word, project_facts
 
 EDITIONS = ("en", "es")
@@ -592,7 +592,7 @@ def test_a_cyrillic_letter_in_a_name_is_refused(tmp_path: Path) -> None:
     """"Jаliman" with a Cyrillic а is not one of the experts (and would name Dr. Jaliman if it were)."""
     msg = _refused(tmp_path, f"Dr. J\u0430liman says the pen has {NAZARIAN_FACT}.")
     assert "who is not an expert in data/facts.yml" in msg and "Did you mean 'Dr. Jaliman'?" in msg, msg
-    from guide.speakers import typed_names
+    from guide.data.speakers import typed_names
     from support import project_facts
 
     assert typed_names("J\u0430liman", project_facts()) == {"jaliman"}

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from guide import render, schema
+from guide.data import schema
+from guide.render import text as render
 
 BASE = {"label": "L", "expert": "article", "source": "passage"}
 
@@ -108,8 +109,8 @@ def test_real_data_keeps_the_articles_hedges_and_scope() -> None:
     """Read from today's data and article: the checks hold for any fact an editor corrects."""
     import typing
 
-    from guide import speakers
-    from guide.loader import load_facts
+    from guide.data import speakers
+    from guide.data.loader import load_facts
     from support import ROOT
 
     every = load_facts(ROOT / "data" / "facts.yml").all_facts()
@@ -163,7 +164,7 @@ def test_a_list_of_alternatives_is_joined_with_or_everywhere() -> None:
 @pytest.mark.parametrize("key", ["candidates.wait_if", "candidates.avoid_skin", "candidates.avoid_other"])
 def test_real_warning_lists_read_as_alternatives_in_both_editions(key: str) -> None:
     """The article: "eczema, rosacea, or very sensitive skin"; "blood thinners or ... alcohol drinker"."""
-    from guide.library import SPANISH, load_project
+    from guide.build.library import SPANISH, load_project
     from support import ROOT
 
     for conf, lang in ((None, "en"), (SPANISH, "es")):

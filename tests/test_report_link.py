@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from guide.siteurl import load_config
+from guide.build.siteurl import load_config
 from htmlpage import parse
 from support import NAV, ROOT, Build
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from guide.library import load_project
+from guide.build.library import load_project
 from support import ROOT
 from tools import review
 from tools.project import copy_project

@@ -2,7 +2,7 @@
 an editor's message naming the partial and line, and nothing it asked for runs.
 
 Each case puts one hostile line into a copy of a real partial, in a copy of the project, and loads
-that copy as a build does (``guide.library.load_project``, which renders every partial once). The commands in the
+that copy as a build does (``guide.build.library.load_project``, which renders every partial once). The commands in the
 cases would create a file; the test checks that none was created.
 """
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from guide.library import PARTIALS, load_project
+from guide.build.library import PARTIALS, load_project
 from tools.project import copy_project
 
 TINY = (Path(__file__).parent / "fixtures" / "tiny" / "docs" / "index.md").read_text(encoding="utf-8")

@@ -1,7 +1,7 @@
 """A word typed in another form than the pages use finds the pages (the fourth readers' review, M1): "pregnant"
 finds the page that says "pregnancy", "cicatriz" the pages that say "cicatrices". Material 9.8's search matches
 the start of a word and does not stem a query word (MIGRATING.md, "Search"), so the forms a reader types are
-listed once, per edition, in data/search-words.yml, and the post-build step (guide/postbuild.py, search_forms)
+listed once, per edition, in data/search-words.yml, and the post-build step (guide/build/postbuild.py, search_forms)
 adds them to the hidden fields of the index's sections that have the word. A result shows the section's own
 words, and no label runs into the text after it (the home page's "At a glance" card read "NumbingThe article
 says" in a result, as the index joined a <dt> and its <dd>).
@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from browser import Server, Tabs
-from guide import postbuild, preflight
+from guide.build import postbuild, preflight
 from guide.errors import GuideErrors
 from htmlpage import BLOCKS, parse
 from support import ROOT, Build

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from guide import lang as langs
+from guide.data import lang as langs
 from support import ROOT, Build, project_facts
 
 EDITIONS = {"en": ("", "sunscreen"), "es": ("es", "protector")}

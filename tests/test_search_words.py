@@ -1,5 +1,5 @@
 """Search finds a word that follows punctuation (issue 23, Spanish edition): the reader who types "duele"
-finds the page headed "¿Duele ...?". Until the search plugin had a ``separator`` (guide/preflight.py,
+finds the page headed "¿Duele ...?". Until the search plugin had a ``separator`` (guide/build/preflight.py,
 SEARCH_SEPARATOR), Material split words only at spaces and hyphens, so the index held "¿duele" and a
 search for "duele" missed the pain page; an English word right after an opening quotation mark or
 bracket was missed the same way.
@@ -7,7 +7,7 @@ bracket was missed the same way.
 Words typed without their accents ("acne" for "acné", "medico" for "médico") find the same pages as with
 them: Material 9.8's search only lower-cases words and gives each query word a trailing wildcard, which
 Lunr does not stem, so no setting of the search plugin folds accents; the post-build step
-(guide/postbuild.py, fold_search_index) adds each indexed section's accented words, folded, in two fields
+(guide/build/postbuild.py, fold_search_index) adds each indexed section's accented words, folded, in two fields
 that Material's search indexes but never shows (MIGRATING.md, "Search"). Zensical's search folds accents
 itself (NFKD).
 """
@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from browser import Server, Tabs, serving
-from guide import postbuild, preflight
+from guide.build import postbuild, preflight
 from htmlpage import article_text, parse
 from support import Build
 

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from guide.siteurl import site_url
+from guide.build.siteurl import site_url
 from htmlpage import meta, page_file, parse, title
 from support import CONFIG, NAV, Build, project_site
 
@@ -87,7 +87,7 @@ def test_robots_txt_only_at_the_domain_root(site: Build) -> None:
 
 
 def test_robots_txt_at_the_root_names_the_sitemap(tmp_path: Path) -> None:
-    from guide.postbuild import robots_txt
+    from guide.build.postbuild import robots_txt
     (tmp_path / "sitemap.xml").write_text("<urlset><url><loc>https://example.org/</loc></url></urlset>", encoding="utf-8")
     written = robots_txt(tmp_path)
     assert written is not None

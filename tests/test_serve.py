@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from guide import render
+from guide.render import text as render
 from htmlpage import article_text, parse
 from support import entry, project_facts
 from tools.project import cite_numbers, copy_project

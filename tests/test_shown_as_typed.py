@@ -23,7 +23,7 @@ def test_the_preflight_lists_raw_blocks_and_numbers_in_code(tmp_path: Path) -> N
         text = page.read_text(encoding="utf-8")
         page.write_text(text + "\n" + line, encoding="utf-8")
         at = len((text + "\n").splitlines()) + 1
-    proc = subprocess.run([sys.executable, "-m", "guide.preflight", str(project)], cwd=project, capture_output=True,
+    proc = subprocess.run([sys.executable, "-m", "guide.build.preflight", str(project)], cwd=project, capture_output=True,
                           text=True, timeout=600, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert proc.returncode == 0, proc.stderr
     rows = [row.removeprefix("INFO    -    ") for row in proc.stderr.splitlines() if row.startswith("INFO    -    ")]
@@ -37,7 +37,7 @@ def test_the_preflight_lists_raw_blocks_and_numbers_in_code(tmp_path: Path) -> N
 
 def test_nothing_is_listed_when_nothing_is_shown_as_typed(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    proc = subprocess.run([sys.executable, "-m", "guide.preflight", str(project)], cwd=project, capture_output=True,
+    proc = subprocess.run([sys.executable, "-m", "guide.build.preflight", str(project)], cwd=project, capture_output=True,
                           text=True, timeout=600, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert proc.returncode == 0 and "Shown as typed" not in proc.stderr, proc.stderr
 
@@ -45,12 +45,12 @@ def test_nothing_is_listed_when_nothing_is_shown_as_typed(tmp_path: Path) -> Non
 def test_the_pre_flight_says_what_it_could_not_check_yet(tmp_path: Path) -> None:
     """Issue 21 (every problem at once): the checks of the built pages cannot run on pages that do not build,
     so the pre-flight's report says they come on the next run, once its problems are fixed."""
-    from guide.preflight import AFTER_BUILD
+    from guide.build.preflight import AFTER_BUILD
 
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "pain.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nWait 2 weeks before a peel.\n", encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "guide.preflight", str(project)], cwd=project, capture_output=True,
+    proc = subprocess.run([sys.executable, "-m", "guide.build.preflight", str(project)], cwd=project, capture_output=True,
                           text=True, timeout=600, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert proc.returncode == 1 and "docs/pain.md:" in proc.stderr, proc.stderr
     assert proc.stderr.rstrip().endswith(f"INFO    -  {AFTER_BUILD}"), proc.stderr

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from guide import render
+from guide.render import text as render
 from htmlpage import article_text, meta, one, page_file, parse, text_of
 from support import NAV, ROOT, TOPICS, Build, project_facts, project_site
 
@@ -132,20 +132,20 @@ def test_pages_carry_the_styles_their_markup_uses(site: Build, css_file: str) ->
 
 
 def test_theme_script_asks_to_be_compiled_while_it_downloads(site: Build) -> None:
-    # guide/postbuild.py: the hint must be the script's very first line, and the pages must load that script
+    # guide/build/postbuild.py: the hint must be the script's very first line, and the pages must load that script
     (script,) = (site.site / "assets" / "javascripts").glob("bundle.*.min.js")
     assert script.read_text(encoding="utf-8").startswith("//# allFunctionsCalledOnLoad\n")
     assert f'data-after-paint="../assets/javascripts/{script.name}"' in _html(site, "procedure.md")
 
 
 def test_inlined_stylesheets_are_not_also_published(site: Build) -> None:
-    # overrides/main.html inlines them; MkDocs would also copy them to site/stylesheets/ (guide/postbuild.py)
+    # overrides/main.html inlines them; MkDocs would also copy them to site/stylesheets/ (guide/build/postbuild.py)
     assert list(STYLES.glob("*.css")), "no stylesheets to check"
     assert not (site.site / "stylesheets").exists()
 
 
 def test_palette_stylesheet_holds_only_the_colours_the_pages_use(site: Build) -> None:
-    """guide/postbuild.py trim_palette: Material's named colours are gone, the dark scheme stays."""
+    """guide/build/postbuild.py trim_palette: Material's named colours are gone, the dark scheme stays."""
     sheets = list((site.site / "assets" / "stylesheets").glob("palette.*.min.css"))
     assert len(sheets) == 1
     css = sheets[0].read_text(encoding="utf-8")

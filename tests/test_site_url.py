@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from guide.siteurl import load_config, resolve, site_url
+from guide.build.siteurl import load_config, resolve, site_url
 from support import ROOT, run_build
 
 

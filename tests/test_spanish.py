@@ -25,12 +25,14 @@ from typing import Any
 import pytest
 from markupsafe import escape
 
-from guide import attribution, pagecheck, render, schema
-from guide import lang as langs
+from guide.build.siteurl import load_config
+from guide.content import attribution, pagecheck
+from guide.data import lang as langs
+from guide.data import schema
+from guide.data.loader import load_facts
+from guide.data.yamlsrc import load_with_lines
 from guide.errors import GuideError, GuideErrors
-from guide.loader import load_facts
-from guide.siteurl import load_config
-from guide.yamlsrc import load_with_lines
+from guide.render import text as render
 from htmlpage import article_text, page_file, parse, text_of
 from support import ROOT, Build, copy_built, entry, make_build, number_word, run_build
 from tools.project import cite_numbers, copy_project
@@ -109,7 +111,7 @@ def test_every_number_on_an_english_page_is_on_its_pair(site: Build, src: str) -
 def test_a_number_typed_on_one_edition_only_stops_the_build(tmp_path: Path) -> None:
     """The build holds each pair of pages to the same typed numbers (24/7, step 1, a raw block), and names
     the page and line; the same number in the pair builds."""
-    from guide import preflight
+    from guide.build import preflight
 
     project = copy_project(tmp_path / "p")
     english, spanish = project / "docs" / "pain.md", project / "docs-es" / "pain.md"
@@ -287,7 +289,7 @@ def test_template_strings_are_plain_words_without_numbers(tmp_path: Path, lang: 
     message = str(caught.value)
     assert message.startswith(f"includes/strings/{lang}.yml:") and says in message and "Fix: " in message, message
     if "count_words" in says:
-        assert "Fix: Write '" in message, message  # the right word, from guide/numbers.py
+        assert "Fix: Write '" in message, message  # the right word, from guide/data/numbers.py
 
 
 # --- the page checks in Spanish --------------------------------------------------
@@ -490,7 +492,7 @@ def test_contributing_quotes_the_real_missing_wording_message(tmp_path: Path) ->
 def test_robots_txt_names_both_sitemaps(site: Build, tmp_path: Path) -> None:
     """At a domain's root, robots.txt names the Spanish sitemap too (a fork at its root:
     tests/test_site_url.py); under /guide/ none is published (tests/test_seo.py)."""
-    from guide.postbuild import robots_txt
+    from guide.build.postbuild import robots_txt
 
     (tmp_path / "sitemap.xml").write_text("<urlset><url><loc>https://example.org/</loc></url></urlset>", encoding="utf-8")
     written = robots_txt(tmp_path, ("es/",))
@@ -516,7 +518,7 @@ def test_zensical_spanish_config_is_mkdocs_es_over_mkdocs(tmp_path: Path) -> Non
     mkdocs.yml with mkdocs.es.yml over it (lists replaced, as MkDocs does), plus Zensical's two settings, !ENV kept."""
     import copy
 
-    from guide import preflight
+    from guide.build import preflight
 
     def merge(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
         out = copy.deepcopy(a)

@@ -6,7 +6,7 @@
   footer's "Made with"); Material's Spanish words carry the review's wording
   (overrides/partials/languages/es.html, which has every key of the English file).
 * No English word on a Spanish page that is not marked as English (lang="en", so a screen reader
-  says it in English): the Spanish build refuses it (guide/spanish_words.py, in the post-build step of
+  says it in English): the Spanish build refuses it (guide/content/spanish_words.py, in the post-build step of
   both engines), with the page, the line, the word and the fix; these tests hold it to that message, both
   sides (an English word is refused; the words Spanish shares, SHARED, build).
 * Both engines' builds are checked (the ``built`` fixture), except for the terms and the glossary's order.
@@ -32,9 +32,9 @@ import yaml
 from bs4 import Tag
 from bs4.element import NavigableString, PreformattedString
 
-from guide.siteurl import load_config
-from guide.spanish_words import SHARED, english_vocabulary, names, unmarked_english
-from guide.spanish_words import words as words_of
+from guide.build.siteurl import load_config
+from guide.content.spanish_words import SHARED, english_vocabulary, names, unmarked_english
+from guide.content.spanish_words import words as words_of
 from htmlpage import article_text, one, parse
 from support import BUILD_LIMIT, ES_CONFIG, MKDOCS, ROOT, Build
 from tools.project import copy_project
@@ -163,7 +163,7 @@ def test_the_served_404_speaks_both_languages(built: Build) -> None:
     links = [(str(a["href"]), a.get_text()) for a in spanish.select("a[href]") if not str(a["href"]).startswith("https://")]
     assert links[0][0] == "/guide/es/", "a link to the Spanish home first"
     assert [str(a["href"]) for a in tree.select("article a[href]")][0] == "/guide/", "and to the English one"
-    # Its topics are the Spanish nav's pages with their titles (guide/postbuild.py's spanish_topics reads mkdocs.es.yml).
+    # Its topics are the Spanish nav's pages with their titles (guide/build/postbuild.py's spanish_topics reads mkdocs.es.yml).
     nav = [next(iter(item.items())) for item in yaml.load((ROOT / "mkdocs.es.yml").read_text(encoding="utf-8"),
                                                           Loader=yaml.BaseLoader)["nav"]]
     assert links[1:] == [("/guide/es/" + src.removesuffix(".md") + "/", title) for title, src in nav if src != "index.md"]

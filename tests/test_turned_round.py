@@ -2,7 +2,7 @@
 same results" for "you won't get the same results"; a label "Ingredients to put on right after" for "avoid retinol
 and acids"; a list item the passage does not name ("eczema"); a schedule that follows a plan the article does not
 put before it ("your first session"); steps in another order than the article's; a Spanish wording that drops the English's "not". The build refuses each
-(guide/meaning.py, guide/passages.py); each edit is made here from today's data, by key, so a correct edit of the
+(guide/data/meaning.py, guide/data/passages.py); each edit is made here from today's data, by key, so a correct edit of the
 data leaves the test working. Both sides: the table of ordinary paraphrases below must pass."""
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ ARTICLE = ROOT / "sources" / "article.txt"
 
 def _message(tmp_path: Path, key: str, new: str, file: str = "data/facts.yml") -> str:
     """The build's message for ``file`` with the entry ``key`` given the value ``new`` ("" if it loads)."""
+    from guide.data.lang import load_wording
+    from guide.data.loader import load_facts
     from guide.errors import GuideError, GuideErrors
-    from guide.lang import load_wording
-    from guide.loader import load_facts
 
     old = entry(key, file)
     path = tmp_path / Path(file).name
@@ -62,7 +62,7 @@ def test_a_value_that_drops_its_passages_not_stops_the_build(tmp_path: Path) -> 
 
 
 def test_a_value_that_adds_a_not_stops_the_build(tmp_path: Path) -> None:
-    from guide import meaning
+    from guide.data import meaning
 
     for key, fact in _facts().items():
         first = re.split(r"[,;]", fact.get("value", "") if fact.get("kind") == "text" else "")[0]
@@ -100,7 +100,7 @@ def test_a_label_that_says_a_list_suits_what_its_passage_steers_clear_of_stops_t
     ("When to wait until it clears up", False),
 ])
 def test_a_label_over_a_steer_clear_list_on_both_sides(label: str, turned: bool) -> None:
-    from guide import meaning
+    from guide.data import meaning
 
     passage = "steer clear of microneedling if you have eczema, rosacea, or very sensitive skin"
     assert (meaning.turned_round("eczema", passage, label) is not None) == turned
@@ -162,7 +162,7 @@ def test_a_schedule_with_its_sessions_and_interval_swapped_stops_the_build(tmp_p
     ("results last for six months", {}),
 ])
 def test_what_a_schedules_passage_gives_each_role(passage: str, roles: dict[str, object]) -> None:
-    from guide import passages
+    from guide.data import passages
 
     assert passages.schedule_roles(passage) == roles
 
@@ -178,7 +178,7 @@ def test_a_spanish_wording_that_drops_the_not_stops_the_build(tmp_path: Path) ->
 
 
 def test_a_spanish_label_that_drops_the_englishs_turn_stops_the_build(tmp_path: Path) -> None:
-    from guide import meaning
+    from guide.data import meaning
 
     key = next((k for k, f in _facts().items() if f.get("kind") == "list" and meaning.turning_label(f.get("label", ""))
                 and "steer clear" in f["source"]), None)
@@ -248,6 +248,6 @@ TURNED = [
 
 @pytest.mark.parametrize(("text", "passage", "label", "turned"), TURNED)
 def test_turned_round_on_both_sides(text: str, passage: str, label: str, turned: str | None) -> None:
-    from guide import meaning
+    from guide.data import meaning
 
     assert meaning.turned_round(text, passage, label) == turned

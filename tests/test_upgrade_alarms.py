@@ -74,7 +74,7 @@ def test_palette_partial_is_materials_form_with_the_guides_script() -> None:
 
 MARK = " data-guide-inline"
 """The one change in the guide's copies of the theme's inline scripts (the Content-Security-Policy
-approves only marked ones, guide/csp.py)."""
+approves only marked ones, guide/build/csp.py)."""
 
 
 def _scripts(text: str) -> list[str]:

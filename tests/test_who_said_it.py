@@ -1,6 +1,6 @@
 """Who said it, and who they are: the words of data/facts.yml and data/facts.es.yml that the passage check cannot
 compare word for word (a fact's ``expert:``, its label and words, the experts' roles, the source's kind) are held
-to the article by the build (guide/passages.py, guide/meaning.py). The third no-hints attack published each of the
+to the article by the build (guide/data/passages.py, guide/data/meaning.py). The third no-hints attack published each of the
 edits below; each is made here from today's data, by key, so a correct edit of the data leaves the test working."""
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ ARTICLE = ROOT / "sources" / "article.txt"
 
 def _english(tmp_path: Path, key: str, new: str) -> str:
     """The build's message for data/facts.yml with the entry ``key`` given the value ``new``."""
+    from guide.data.loader import load_facts
     from guide.errors import GuideError, GuideErrors
-    from guide.loader import load_facts
 
     old = entry(key)
     path = tmp_path / "facts.yml"
@@ -32,9 +32,9 @@ def _english(tmp_path: Path, key: str, new: str) -> str:
 
 def _spanish(tmp_path: Path, key: str, new: str) -> str:
     """The build's message for data/facts.es.yml with the entry ``key`` given the value ``new``."""
+    from guide.data.lang import load_wording
+    from guide.data.loader import load_facts
     from guide.errors import GuideError, GuideErrors
-    from guide.lang import load_wording
-    from guide.loader import load_facts
 
     facts = load_facts(ROOT / "data" / "facts.yml", "data/facts.yml")
     old = entry(key, "data/facts.es.yml")
@@ -163,7 +163,7 @@ BUILDS = {
 
 @pytest.mark.parametrize("case", BUILDS, ids=list(BUILDS))
 def test_ordinary_wording_of_facts_builds(tmp_path: Path, case: str) -> None:
-    from guide.loader import load_facts
+    from guide.data.loader import load_facts
 
     key, new = BUILDS[case]()
     old = entry(key)
@@ -173,8 +173,8 @@ def test_ordinary_wording_of_facts_builds(tmp_path: Path, case: str) -> None:
 
 
 def test_a_spanish_idiom_with_a_unit_word_builds(tmp_path: Path) -> None:
-    from guide.lang import load_wording
-    from guide.loader import load_facts
+    from guide.data.lang import load_wording
+    from guide.data.loader import load_facts
 
     facts = load_facts(ROOT / "data" / "facts.yml", "data/facts.yml")
     text = (ROOT / "data" / "facts.es.yml").read_text(encoding="utf-8")

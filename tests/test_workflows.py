@@ -263,9 +263,9 @@ def test_deploy_builds_in_the_environment_it_tested(tmp_path: Path) -> None:
     """Issue 20: the deployed site was built in a job of its own, with the address variables the tests
     never saw (and another install). Now the tests and the build are steps of one job, with nothing
     between them and no variables of their own: every variable the configurations may read
-    (guide.preflight.ENV_NAMES) is set once, before the tests, for both. Fails on ce57211 (three jobs;
+    (guide.build.preflight.ENV_NAMES) is set once, before the tests, for both. Fails on ce57211 (three jobs;
     the build step had its own env)."""
-    from guide.preflight import ENV_NAMES
+    from guide.build.preflight import ENV_NAMES
 
     jobs = _by_name()["deploy.yml"]["jobs"]
     steps = jobs["test"]["steps"]

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from guide import render
+from guide.render import text as render
 from htmlpage import article_text, meta, one, parse, text_of, title
 from support import ROOT, ZENSICAL, Build, bad_data, edit, loaded_project, project_facts, require_zensical, run_build, run_zensical, tiny
 
@@ -101,7 +101,7 @@ def test_macros_load_without_mkdocs() -> None:
     proc = subprocess.run([str(ZENSICAL.parent / "python"), "-c", code], cwd=ROOT, capture_output=True, text=True,
                           env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}, timeout=60)
     assert proc.returncode == 0, proc.stderr
-    from guide import macrospecs
+    from guide.render import macrospecs
 
     facts = project_facts()
     assert proc.stdout.splitlines() == [f"{len(facts.all_facts())} {len(macrospecs.MACROS)}",

@@ -49,7 +49,7 @@ from urllib.parse import urljoin, urlsplit
 
 import yaml
 
-from guide.siteurl import load_config, site_url
+from guide.build.siteurl import load_config, site_url
 from tools.project import copy_project
 from tools.time_builds import time_builds
 
@@ -98,10 +98,10 @@ def zensical_site(dest: Path) -> Path:
     project = copy_project(dest)
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     steps = [[str(ZENSICAL / "zensical"), "build", "-f", "zensical.yml", "--clean", "--strict"],
-             [str(ZENSICAL / "python"), "-m", "guide.postbuild", "site-zensical", "--edition", "es/"],
-             [str(ZENSICAL / "python"), "-m", "guide.preflight", "--flatten"],  # writes .zensical.es.yml, as make does
+             [str(ZENSICAL / "python"), "-m", "guide.build.postbuild", "site-zensical", "--edition", "es/"],
+             [str(ZENSICAL / "python"), "-m", "guide.build.preflight", "--flatten"],  # writes .zensical.es.yml, as make does
              [str(ZENSICAL / "zensical"), "build", "-f", ".zensical.es.yml", "--clean", "--strict"],
-             [str(ZENSICAL / "python"), "-m", "guide.postbuild", "site-zensical/es"]]
+             [str(ZENSICAL / "python"), "-m", "guide.build.postbuild", "site-zensical/es"]]
     for cmd in steps:
         proc = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=600)
         if proc.returncode:

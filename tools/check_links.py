@@ -21,7 +21,7 @@ from collections import defaultdict
 from html.parser import HTMLParser
 from pathlib import Path
 
-from guide.siteurl import site_url
+from guide.build.siteurl import site_url
 
 USER_AGENT = "Mozilla/5.0 (compatible; microneedling-guide-link-check)"
 UNCHECKABLE = {401, 403, 429}

@@ -27,11 +27,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from guide import lang as langs
-from guide import render, schema
+from guide.build.library import SPANISH, load_project
+from guide.data import lang as langs
+from guide.data import schema
+from guide.data.loader import load_facts
 from guide.errors import GuideError, GuideErrors, visible
-from guide.library import SPANISH, load_project
-from guide.loader import load_facts
+from guide.render import text as render
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -37,7 +37,7 @@ def cite_numbers(project: Path, text: str | None = None) -> list[str]:
     """
     import yaml
 
-    from guide import meaning, passages, schema, speakers
+    from guide.data import meaning, passages, schema, speakers
 
     assert project.resolve() != ROOT.resolve(), "cite_numbers edits a copy, never the real project"
     data = project / "data" / "facts.yml"

@@ -15,8 +15,8 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from guide import pages
-from guide.library import SPANISH, load_project
+from guide.build.library import SPANISH, load_project
+from guide.content import pages
 
 ROOT = Path(__file__).resolve().parent.parent
 

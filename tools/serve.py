@@ -9,7 +9,7 @@ build prints it (file, line, Found, Expected, Fix), and the next good save recov
 Why not ``mkdocs serve``: it serves one configuration. This is what ``mkdocs serve`` does
 (mkdocs/commands/serve.py), for two: MkDocs' own live-reload server (``mkdocs.livereload.LiveReloadServer``)
 serves one folder and calls one builder when a watched file changes, and the builder here runs the
-pre-flight (``guide.preflight``, as ``make build`` does) and then ``mkdocs.commands.build.build`` for each
+pre-flight (``guide.build.preflight``, as ``make build`` does) and then ``mkdocs.commands.build.build`` for each
 edition due. English is built into that folder, Spanish into a folder of its own that the served folder
 links as ``es``: MkDocs cleans its output folder before each build, which would delete a Spanish edition
 built inside the English one (the link is taken away during the English build, so its post-build steps
@@ -18,7 +18,7 @@ before its build: Material's search plugin is one object shared by every configu
 process (MkDocs keeps plugins that have ``on_startup``), so loading both first would index English
 pages with the Spanish settings.
 
-Pages served here carry no Content-Security-Policy (``guide.postbuild.serving``: ``site_url`` is the served
+Pages served here carry no Content-Security-Policy (``guide.build.postbuild.serving``: ``site_url`` is the served
 address and ``dev_addr`` is set): the live-reload script is injected inline into every page.
 
 It binds 127.0.0.1 only. It lives in tools/, not guide/: guide/ and macros.py import no MkDocs
@@ -110,7 +110,7 @@ def touched(paths: Iterable[str | Path], editions: list[Edition], project: Path)
     ``abbreviations.es.md``, ``languages/es.html``), that edition; anything else (data, code, partials, the
     theme, the English strings, which the Spanish build checks its own against, a picture whatever its name,
     the article), every edition."""
-    from guide.pictures import FOLDER
+    from guide.content.pictures import FOLDER
 
     langs = {e.lang for e in editions}
     due: set[str] = set()
@@ -182,7 +182,7 @@ class Site:
         from mkdocs.commands.build import build
         from mkdocs.exceptions import Abort
 
-        from guide import preflight
+        from guide.build import preflight
         from guide.errors import GuideError, GuideErrors
 
         with self.lock:
@@ -239,7 +239,8 @@ def also_read(project: Path) -> list[Path]:
     """What every build reads that no configuration's ``watch:`` names (it gives data, guide, includes and
     macros.py; the configurations and the theme are watched as ``mkdocs serve`` watches them): the pictures
     of both editions, and the article every fact's passage is checked against."""
-    from guide import passages, pictures
+    from guide.content import pictures
+    from guide.data import passages
 
     return [folder for folder in (project / pictures.FOLDER, (project / passages.ARTICLE).parent) if folder.is_dir()]
 

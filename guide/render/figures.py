@@ -17,7 +17,8 @@ import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from . import render, schema
+from guide.data import schema
+from guide.render import text as render
 
 WIDTH = 360
 """Width of every picture's viewBox. Small on purpose: text stays readable at 320 px."""
@@ -494,7 +495,7 @@ def english() -> Mapping[str, object]:
 
         import yaml
 
-        path = Path(__file__).resolve().parent.parent / "includes" / "strings" / "en.yml"
+        path = Path(__file__).resolve().parents[2] / "includes" / "strings" / "en.yml"
         _ENGLISH.update(yaml.safe_load(path.read_text(encoding="utf-8")))
     return _ENGLISH
 

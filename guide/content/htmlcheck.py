@@ -7,7 +7,7 @@ decoded, unquoted attributes and ``>`` inside attribute values read as a browser
 
 Three lists, from strict to loose:
 
-* ``AUTHOR``: what Markdown may make of a page an editor writes (``guide.rendered``, before any engine
+* ``AUTHOR``: what Markdown may make of a page an editor writes (``guide.content.rendered``, before any engine
   runs): layout and text tags, a few attributes, classes and ids but the theme's own names (``md-...``,
   ``__...``: the theme's styles and script hide and move what carries them), links to ``https:``,
   ``mailto:`` and the site's own pages.
@@ -37,14 +37,14 @@ from typing import cast
 
 import html5lib
 
-from .schema import INVISIBLE
+from guide.data.schema import INVISIBLE
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 MATH_NS = "{http://www.w3.org/1998/Math/MathML}"
 XLINK_NS = "{http://www.w3.org/1999/xlink}"
 MARK = "data-guide-inline"
 """The attribute a template puts on each inline ``<script>`` and ``<style>`` it writes; the
-Content-Security-Policy approves only those (guide/csp.py). Content cannot carry it."""
+Content-Security-Policy approves only those (guide/build/csp.py). Content cannot carry it."""
 CONTENT_START, CONTENT_END = "guide:content", "/guide:content"
 """The comments around ``page.content`` (overrides/partials/content.html)."""
 
@@ -296,7 +296,7 @@ def check_author(root: Element, policy: Policy) -> None:
     (``tabbed-block``, ``footnote-backref``, ``giscus``), a title is a tooltip few readers ever see, and
     a comment is published in the page's source. So classes only from ``AUTHOR_CLASSES`` and where the
     page's own extensions put theirs, a title only on the heading links toc makes, no comments."""
-    from .mdconfig import PERMALINK_TITLE
+    from guide.render.mdconfig import PERMALINK_TITLE
 
     parents = {child: parent for parent in root.iter() for child in parent}
     for node in root.iter():
@@ -329,7 +329,7 @@ def check_author(root: Element, policy: Policy) -> None:
                        "the guide's own classes (" + ", ".join(sorted(AUTHOR_CLASSES)) + ") and those Markdown gives "
                        "notes (!!! note), task lists and code, where it puts them",
                        "remove the class: one the theme knows may hide the text from readers while search engines "
-                       "keep it. A new class of the guide's is added to AUTHOR_CLASSES in guide/htmlcheck.py, in review.",
+                       "keep it. A new class of the guide's is added to AUTHOR_CLASSES in guide/content/htmlcheck.py, in review.",
                        needle=cls)
         title = node.get("title")
         if title is not None and not ("headerlink" in node.get("class", "").split()
@@ -390,7 +390,7 @@ def _check_content_node(node: Element, policy: Policy) -> None:
         tags = sorted(t for t in AUTHOR_TAGS if t not in ("input", "img"))
         policy.add(f"the HTML tag <{short}> in the page", describe(node),
                    "text, Markdown, and only these tags: " + ", ".join(tags) if policy.name == "author"
-                   else f"only the tags of guide/htmlcheck.py's {policy.name} list",
+                   else f"only the tags of guide/content/htmlcheck.py's {policy.name} list",
                    (f"remove it: {FORBIDDEN[name]} would run or load something for every reader."
                     if name in FORBIDDEN else AUTHOR_FIX), needle=f"<{short}")
         return
@@ -470,7 +470,7 @@ def invisible(text: str, allow: frozenset[str] = frozenset()) -> str | None:
 
 
 PLACEHOLDER_CHARS = frozenset(chr(c) for c in range(0xE000, 0xF8FF + 1))
-"""Private-use characters: the page check's stand-ins for macro calls (``guide.rendered``)."""
+"""Private-use characters: the page check's stand-ins for macro calls (``guide.content.rendered``)."""
 
 
 def text_and_attributes(root: Element) -> Iterator[tuple[Element, str, str]]:
@@ -591,13 +591,13 @@ def _printed(words: str) -> set[str]:
 
 def _check_theme_node(node: Element, out: PageCheck) -> None:
     name = tag_name(node)
-    fix = "the theme's templates (overrides/) write only what guide/htmlcheck.py lists: change the template or the list, in review."
+    fix = "the theme's templates (overrides/) write only what guide/content/htmlcheck.py lists: change the template or the list, in review."
 
     def add(what: str, expected: str) -> None:
         out.problems.append(Problem(what, describe(node), expected, fix))
 
     if name not in THEME_TAGS and name != "svg:use":
-        add(f"the tag <{name}> outside the page's content", "only the tags of guide/htmlcheck.py's THEME_TAGS")
+        add(f"the tag <{name}> outside the page's content", "only the tags of guide/content/htmlcheck.py's THEME_TAGS")
         return
     for raw, value in node.attrib.items():
         attr = attr_name(raw)

@@ -1,7 +1,7 @@
 """Numbers in text: which ones state a clinical figure ("eleven needles", "SPF 30", "2.5 mm").
 
 A figure is a fact: it lives in ``data/facts.yml`` as a number, range or schedule and reaches pages
-through the macros. So the page check (``guide.rendered``, on what Markdown makes of a page, with
+through the macros. So the page check (``guide.content.rendered``, on what Markdown makes of a page, with
 character references decoded) refuses a number that counts a unit, and the data's words refuse any
 digit at all. Ordinary writing builds: "24/7" (and "las 24 horas, los 7 días de la semana"), "step 1", "at 9 am", "two doctors", "one of the",
 "half of the advice", "the first step", "a few days", "open 9 to 5", "leave half an hour before you leave home".
@@ -803,7 +803,7 @@ _OWNERS = frozenset({"your", "my", "our", "their", "free", "su", "sus", "tu", "t
 
 
 def page_claims(text: str, lang: str = "en") -> list[Claim]:
-    """The figures a page may not type (``guide.rendered``): those of :func:`claims` but a time or share of
+    """The figures a page may not type (``guide.content.rendered``): those of :func:`claims` but a time or share of
     the reader's own arrangements (:func:`own_figure`), and, in a sentence about the treatment or its
     course (``CLINICAL``), a length of time said in words: "a week", "an hour or so", "a fortnight",
     "several weeks", "a few hours", "una semana", "varias semanas", and "every other week" in any sentence."""

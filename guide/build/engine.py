@@ -2,7 +2,7 @@
 
 mkdocs-macros calls ``define_env(env)`` and ``on_post_build(env)`` with its plugin object;
 Zensical calls ``define_env`` with a small stand-in (``zensical.extensions.macros.MacroEnv``);
-tests and tools skip it and call ``guide.library.load_project``. None of them is imported
+tests and tools skip it and call ``guide.build.library.load_project``. None of them is imported
 here (Zensical runs without MkDocs): these Protocols describe only the attributes the guide reads
 or writes, so a change in how ``macros.py`` uses the engine shows in ``make lint``.
 """
@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Protocol, TypedDict
 
 if TYPE_CHECKING:
-    from . import library
+    from guide.build import library
 
 
 class Page(Protocol):

@@ -1,7 +1,7 @@
 """The project the macros draw on, loaded once per edition: ``load_project(root, lang)``.
 
 ``Project`` holds the facts (in the edition's words), the template strings, the glossary and the
-partials (sandboxed Jinja), and has one method per macro declared in ``guide.macrospecs``. Loading it
+partials (sandboxed Jinja), and has one method per macro declared in ``guide.render.macrospecs``. Loading it
 checks everything an editor can break (data, wording, strings, glossary, every page of the edition,
 the pairs, every partial tried once): any problem raises ``GuideErrors`` with all of them.
 
@@ -26,13 +26,17 @@ import jinja2
 import jinja2.sandbox
 from markupsafe import Markup, escape
 
-from . import attribution, figures, handoff, macrospecs, numbers, pagecheck, pages, passages, pictures, preflight, render, rendered, schema, siteurl, speakers
-from . import lang as langs
-from . import meaning as meaning_words
-from .engine import BuildConfig, Page
-from .errors import GuideError, GuideErrors, did_you_mean, quote_line, quoted
-from .loader import load_facts
-from .yamlsrc import KEY, load_with_lines
+from guide.build import handoff, preflight, siteurl
+from guide.build.engine import BuildConfig, Page
+from guide.content import attribution, pagecheck, pages, pictures, rendered
+from guide.data import lang as langs
+from guide.data import meaning as meaning_words
+from guide.data import numbers, passages, schema, speakers
+from guide.data.loader import load_facts
+from guide.data.yamlsrc import KEY, load_with_lines
+from guide.errors import GuideError, GuideErrors, did_you_mean, quote_line, quoted
+from guide.render import figures, macrospecs
+from guide.render import text as render
 
 DATA = "data/facts.yml"
 PARTIALS = "includes/partials"
@@ -101,7 +105,7 @@ def _problems(exc: GuideError | GuideErrors) -> list[GuideError]:
 
 
 class Project:
-    """One edition of the guide, checked, with its macros (one method each, as ``guide.macrospecs`` declares)."""
+    """One edition of the guide, checked, with its macros (one method each, as ``guide.render.macrospecs`` declares)."""
 
     def __init__(self, root: Path, conf: BuildConfig | None = None, page: Callable[[], Page | None] = lambda: None,
                  handed: bool = False) -> None:
@@ -113,7 +117,7 @@ class Project:
         self._trial: list[Page] = []  # a stand-in page while every partial is tried once
         self._made: list[tuple[str, str]] = []  # (partial, output) of the trial renders
         checked = handoff.take(root, self.lang, self.docs_shown) if handed else None
-        if checked is not None:  # the pre-flight of this `make build` checked these very files (guide/handoff.py)
+        if checked is not None:  # the pre-flight of this `make build` checked these very files (guide/build/handoff.py)
             self._restore(checked)
             return
         preflight.check_symlinks(root)
@@ -274,7 +278,7 @@ class Project:
                              expected="only the values the macro passes in and their fields: no names starting with '_', "
                                       "no changes to lists or dicts, no str.format",
                              fix="remove this expression: a partial lays out data, it runs no code. "
-                                 "A new value comes from guide/library.py (a maintainer's change).") from None
+                                 "A new value comes from guide/build/library.py (a maintainer's change).") from None
         except Exception as exc:  # noqa: BLE001 - any other failure inside a partial
             line = _template_line(exc, shown)
             key = exc.args[0] if isinstance(exc, KeyError) and exc.args and isinstance(exc.args[0], str) else None
@@ -288,7 +292,7 @@ class Project:
             self._made.append((name, str(out)))
         return out
 
-    # --- the macros (declared in guide/macrospecs.py) ---------------------------------------
+    # --- the macros (declared in guide/render/macrospecs.py) ---------------------------------------
 
     def fact(self, key: str, part: str | None = None) -> Markup:
         return escape(render.fact_text(self.fact_named(key), part, self.lang))
@@ -468,7 +472,7 @@ class Project:
 
 @dataclass(frozen=True)
 class Theme:
-    """The ``theme`` setting as the project reads it outside an engine (``guide.engine.Theme``)."""
+    """The ``theme`` setting as the project reads it outside an engine (``guide.build.engine.Theme``)."""
 
     language: str
     custom_dir: str | None = None
@@ -483,7 +487,7 @@ def load_project(root: Path, conf: BuildConfig | None = None, page: Callable[[],
     """The edition ``conf`` describes (``None``: English, its settings read from mkdocs.yml; ``SPANISH``;
     or an engine's configuration) of the guide in ``root``,
     checked; raises ``GuideErrors`` with every problem an editor must fix. ``handed``: for a build, which
-    takes what the pre-flight of the same `make build` found in the same files, if it did (``guide.handoff``)."""
+    takes what the pre-flight of the same `make build` found in the same files, if it did (``guide.build.handoff``)."""
     try:
         return Project(root, conf, page, handed)
     except GuideError as exc:
@@ -675,7 +679,7 @@ def _entry_errors(term: str, meaning: str, number: int, shown: str, lang: str, f
             shown, f"a glossary meaning that gives advice or a clinical claim ('{claim.word}', {claim.kind})",
             line=number, found=f"'{meaning[:100]}'",
             expected="the term's plain meaning in our words: no advice about the treatment (needed, should, avoid, "
-                     "wait, hace falta, evite) and none of the words of guide/meaning.py that make a claim (safe, "
+                     "wait, hace falta, evite) and none of the words of guide/data/meaning.py that make a claim (safe, "
                      "rare, permanent, infection)",
             fix="say what the word means, not what to do or how safe it is: the article's advice reaches the pages "
                 "as facts in data/facts.yml, with who said it."))
@@ -695,5 +699,5 @@ def _wrong_kind(root: Path, key: str, found: str, kind: type[object], what: str)
     _, lines = load_with_lines(root / DATA, DATA)
     return GuideError(DATA, f"{what} needs '{key}' to be a {wanted} fact", line=lines.get(("facts", *key.split(".", 1), "kind")),
                       key=f"facts.{key}.kind", found=f"kind: {found}", expected=f"kind: {wanted}",
-                      fix=f"give '{key}' the kind {wanted}, or change the picture in guide/library.py to use another fact.")
+                      fix=f"give '{key}' the kind {wanted}, or change the picture in guide/build/library.py to use another fact.")
 

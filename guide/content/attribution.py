@@ -1,6 +1,6 @@
 """Who said it: a sentence that names a speaker may only show facts that speaker said.
 
-The rule, checked on every page (on what Markdown makes of it, ``guide.rendered``) and every
+The rule, checked on every page (on what Markdown makes of it, ``guide.content.rendered``) and every
 template in ``includes/partials/``, before anything is rendered by an engine:
 
 * A sentence *names* a speaker when it has ``{{ expert("jaliman") }}``, the doctor's name typed in
@@ -35,10 +35,9 @@ from pathlib import Path
 import jinja2
 from jinja2 import nodes
 
-from . import macrospecs, render, schema
-from . import meaning as meaning_words
-from .errors import GuideError, quote_line
-from .speakers import (
+from guide.data import meaning as meaning_words
+from guide.data import schema
+from guide.data.speakers import (
     ARTICLE,
     ARTICLE_NAME,
     QUOTED_WORDS,
@@ -52,9 +51,12 @@ from .speakers import (
     whose,
     words_of,
 )
+from guide.errors import GuideError, quote_line
+from guide.render import macrospecs
+from guide.render import text as render
 
 SHOWS = macrospecs.SHOWS
-"""Calls whose first argument is the key of a fact they show (the declarations, guide/macrospecs.py)."""
+"""Calls whose first argument is the key of a fact they show (the declarations, guide/render/macrospecs.py)."""
 
 
 # --- the check ----------------------------------------------------------------------
@@ -95,7 +97,7 @@ def check_said(said: Sequence[Said], context: set[str], shown: str, facts: schem
         for key, line in sentence.shows:
             fact = every.get(key)
             if fact is None or fact.expert in named:
-                continue  # an unknown key has its own message (guide/pagecheck.py)
+                continue  # an unknown key has its own message (guide/content/pagecheck.py)
             if isinstance(fact, schema.NotStatedFact) and (ARTICLE in named or not sentence.names):
                 continue  # the article's silence: its note says so itself ("The article gives no length")
             errors.append(_error(shown, line, key, fact, named, facts))
@@ -130,8 +132,8 @@ def _error(shown: str, line: int, key: str, fact: schema.FactT, named: set[str],
 
 def page_errors(page_blocks: Sequence[object], calls: Mapping[int, object], shown: str,
                 facts: schema.Facts) -> list[GuideError]:
-    """Who said it on a rendered page (``guide.rendered.blocks``; ``calls`` by stand-in)."""
-    from .rendered import Block, Call, call_index
+    """Who said it on a rendered page (``guide.content.rendered.blocks``; ``calls`` by stand-in)."""
+    from guide.content.rendered import Block, Call, call_index
 
     errors: list[GuideError] = []
     for block in page_blocks:
@@ -158,7 +160,7 @@ def page_errors(page_blocks: Sequence[object], calls: Mapping[int, object], show
 
 
 def _text_names(text: str, calls: Mapping[int, object], facts: schema.Facts) -> set[str]:
-    from .rendered import Call, call_index
+    from guide.content.rendered import Call, call_index
 
     names = typed_names("".join(ch for ch in text if call_index(ch) is None), facts)
     for char in text:
@@ -212,7 +214,7 @@ def _place_patterns(people: tuple[tuple[str, str], ...]) -> list[tuple[str, re.P
 
 def _mentions(text: str, calls: Mapping[int, object], facts: schema.Facts) -> list[tuple[int, str]]:
     """Who ``text`` names, in order: (position, an expert's key, ``ARTICLE``, ``SELF`` or ``SOMEONE``)."""
-    from .rendered import Call, call_index
+    from guide.content.rendered import Call, call_index
 
     look = skeleton(text) if len(skeleton(text)) == len(text) else text.lower()
     people = tuple((k, p.name) for k, p in facts.experts.items())
@@ -282,7 +284,7 @@ def quotation_problem(words: str, who: str | None, fallback: set[str], facts: sc
                       titles: frozenset[str] = frozenset()) -> Quoted | None:
     """One quotation of ``words`` whose sentence names ``who`` (``_quote_speaker``), read with ``fallback``
     (the speakers named before it in its paragraph, or above it) when its sentence names no one."""
-    from . import passages
+    from guide.data import passages
 
     count = len(words_of(words))
     if not count or (count < QUOTED_WORDS and who in (None, SELF)):
@@ -320,7 +322,7 @@ def quotation_errors(page_blocks: Sequence[object], calls: Mapping[int, object],
     sentence that names a speaker. Read on what a reader reads (a quotation over a line break is one), with
     every kind of quotation mark. A Spanish page quotes the English words, or shows our translation through
     ``{{ quote("...") }}``."""
-    from .rendered import Block, call_index
+    from guide.content.rendered import Block, call_index
 
     errors: list[GuideError] = []
     for block in page_blocks:
@@ -371,7 +373,7 @@ _NOT_A_SPEAKER = re.compile(r"\b(?:we|us|our|you|your|i|this guide|the guide|a p
 
 
 def _misquote(shown: str, lines: list[str], problem: Quoted, what: str) -> GuideError:
-    from .rendered import locate
+    from guide.content.rendered import locate
 
     first = " ".join(problem.words.split("\n")[0].split())[:40]
     line = locate(lines, first) or locate(lines, first[:15])
@@ -444,8 +446,8 @@ def _article_stems(article: str) -> frozenset[str]:
 def check(text: str, shown: str, facts: schema.Facts, first_line: int = 1) -> None:
     """Raise ``GuideError`` on the first sentence of page ``text`` (Markdown with macro calls) that
     credits a fact to the wrong speaker."""
-    from .htmlcheck import parse_fragment
-    from .rendered import blocks, substitute, to_html
+    from guide.content.htmlcheck import parse_fragment
+    from guide.content.rendered import blocks, substitute, to_html
 
     body = "\n" * (first_line - 1) + text
     markdown, _, call_list, _ = substitute(body)
@@ -697,7 +699,7 @@ _SEE_WHERE = re.compile(r"(?<![^\W\d_])(?:see|read|find|verá|vea|lea|leerá|enc
 """A clause that sends the reader to where it is shown ("más abajo verá quién debe esperar ... según la Dra. Jaliman")."""
 _CLAUSE_BREAK = re.compile(r"[,;:—–]")
 LINK_MARK = "\ue0fe"
-"""Put before the words of a link to a page of the site (``guide.rendered``): the claim is shown there, by its macros."""
+"""Put before the words of a link to a page of the site (``guide.content.rendered``): the claim is shown there, by its macros."""
 
 
 @dataclass
@@ -713,7 +715,7 @@ def credited(sentence: str, calls: Mapping[int, object], facts: schema.Facts) ->
     """Whether ``sentence`` (plain text; a stand-in for each macro call) credits a claim to a doctor: it names one (her
     name, her role, ``expert("...")``, or a doctor's role alone) and has a reporting word, and words beside them
     that say something. ``None`` when it does not."""
-    from .rendered import call_index
+    from guide.content.rendered import call_index
 
     plain = re.sub(r"\([^()]*\)", " ", sentence)  # "(mantenimiento, cicatrices...)": an aside, no clause of its own
     if not REPORTING.search(skeleton(plain)):
@@ -750,7 +752,7 @@ def credited(sentence: str, calls: Mapping[int, object], facts: schema.Facts) ->
 
 
 def _is_shown(char: str, calls: Mapping[int, object]) -> bool:
-    from .rendered import Call, call_index
+    from guide.content.rendered import Call, call_index
 
     index = call_index(char)
     call = calls.get(index) if index is not None else None
@@ -759,7 +761,7 @@ def _is_shown(char: str, calls: Mapping[int, object]) -> bool:
 
 def _speakers_shown(text: str, calls: Mapping[int, object], facts: schema.Facts) -> set[str]:
     """Whose facts and quotes ``text`` shows by their macros (``expert:`` in data/facts.yml)."""
-    from .rendered import Call, call_index
+    from guide.content.rendered import Call, call_index
 
     every = facts.all_facts()
     out = set()
@@ -816,7 +818,7 @@ def _credit_error(shown: str, line: int | None, found: str, doctors: set[str], f
 def sentence_line(lines: list[str], piece: str, typed: Mapping[int, object]) -> int | None:
     """The line of the page's source that holds ``piece`` (a rendered sentence, stand-ins for its calls): by its
     longest run of words between calls, else by the whole sentence."""
-    from .rendered import locate
+    from guide.content.rendered import locate
 
     words = max((" ".join(run.split()) for run in re.split("[\ue000-\uf8ff]", piece)), key=len)[:30]
     return (locate(lines, words) if len(words) >= 8 else None) or locate(lines, piece, typed)  # type: ignore[arg-type]
@@ -830,7 +832,7 @@ def credit_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
     quote), and with no link to a page of the site in the sentence after it, or in itself when it only asks ("For when
     Dr. Nazarian says makeup is fine again, see [aftercare](...)"): the claim is shown there, by its macros. A heading
     that only asks ("What Dr. Nazarian says") credits nothing."""
-    from .rendered import Block, Call, readable
+    from guide.content.rendered import Block, Call, readable
 
     typed = {index: call for index, call in calls.items() if isinstance(call, Call)}
     errors: list[GuideError] = []
@@ -960,7 +962,7 @@ def topic_words(facts: schema.Facts) -> frozenset[str]:
 
 OWN_CLAIM_KINDS = frozenset({"safety or risk", "pregnancy", "blindness", "death", "an infection", "permanence", "a cure",
                              "who it suits", "pain"})
-"""The kinds of guide/meaning.py words that make a clinical claim wherever they stand ("Microneedling is safe during
+"""The kinds of guide/data/meaning.py words that make a clinical claim wherever they stand ("Microneedling is safe during
 pregnancy"): in the guide's own voice only beside a fact or quote that says it (the fourth no-hints attack)."""
 
 
@@ -975,7 +977,7 @@ _TOLD = re.compile(r"(?<![^\W\d_])(?:that|que)(?![^\W\d_])", re.I)
 
 def _backed(piece: str, claim: meaning_words.Found, typed: Mapping[int, object], facts: schema.Facts, lang: str) -> bool:
     """Whether a fact or quote ``piece`` shows makes a claim of ``claim``'s kind (in its words or its passage)."""
-    from .rendered import Call, call_index
+    from guide.content.rendered import Call, call_index
 
     every = facts.all_facts()
     for char in piece:
@@ -995,7 +997,7 @@ def _backed(piece: str, claim: meaning_words.Found, typed: Mapping[int, object],
 
 def _own_claim_error(shown: str, lines: list[str], piece: str, typed: Mapping[int, object], claim: meaning_words.Found
                      ) -> GuideError:
-    from .rendered import readable
+    from guide.content.rendered import readable
 
     line = sentence_line(lines, piece, typed)
     return GuideError(
@@ -1035,8 +1037,8 @@ def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
     quote: the article's advice reaches a page only through its facts, with who said it. After ``suggestion()``
     our own advice may send the reader to ask, check or write down, never say what is fine or safe to do. A
     sentence with a typed figure is the number check's (one message for it)."""
-    from . import numbers
-    from .rendered import Block, Call, call_index, readable
+    from guide.content.rendered import Block, Call, call_index, readable
+    from guide.data import numbers
 
     topics = topic_words(facts)
     typed = {index: call for index, call in calls.items() if isinstance(call, Call)}

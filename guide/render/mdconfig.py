@@ -2,7 +2,7 @@
 
 Every site configuration (``mkdocs.yml``, ``mkdocs.es.yml``, ``zensical*.yml``, ``preview*.yml``)
 must give exactly this list (the pre-flight check compares them), and the page check renders each
-page with it before any engine runs (``guide.rendered``): what the check reads is what Markdown
+page with it before any engine runs (``guide.content.rendered``): what the check reads is what Markdown
 makes of the page, never a guess made with regular expressions.
 """
 

@@ -1,17 +1,17 @@
 """The page check on what Markdown makes of a page, before any engine runs.
 
 A page is Markdown with calls of the guide's macros. Its Jinja is checked first, with Jinja's own
-lexer and parser (``guide.pagecheck.check_jinja``). Then each call is replaced by a stand-in (one
+lexer and parser (``guide.content.pagecheck.check_jinja``). Then each call is replaced by a stand-in (one
 private-use character, which Markdown leaves alone), and the page is rendered by Python-Markdown with
-the edition's own extensions (``guide.mdconfig``, the list every configuration must give) and read
-with the browsers' parser (``guide.htmlcheck``). On that:
+the edition's own extensions (``guide.render.mdconfig``, the list every configuration must give) and read
+with the browsers' parser (``guide.content.htmlcheck``). On that:
 
 * the HTML allowlist (tags, attributes, classes, addresses), ``htmlcheck.AUTHOR_TAGS``;
 * invisible and direction characters, character references decoded, in text, titles and alt texts;
-* typed numbers (``guide.numbers``), in text, titles and alt texts, code included: a number inside
+* typed numbers (``guide.data.numbers``), in text, titles and alt texts, code included: a number inside
   code or between ``{% raw %}`` and ``{% endraw %}`` is the editor's explicit "shown as typed, not a
   fact", which builds and is listed for the reviewer (``Report.as_typed``);
-* who said it (``guide.attribution``), on sentences as a reader reads them, a speaker in a heading,
+* who said it (``guide.content.attribution``), on sentences as a reader reads them, a speaker in a heading,
   a list's lead-in or a table's row carrying to what is under it;
 * unresolved references (``![x][y]``) and page-level abbreviations for a doctor's name.
 
@@ -35,9 +35,11 @@ from jinja2 import nodes
 from markdown.extensions import toc
 from pymdownx.snippets import SnippetMissingError
 
-from . import htmlcheck, mdconfig, numbers, schema, speakers
-from .errors import GuideError, quote_line
-from .htmlcheck import Element, is_element, tag_name
+from guide.content import htmlcheck
+from guide.content.htmlcheck import Element, is_element, tag_name
+from guide.data import numbers, schema, speakers
+from guide.errors import GuideError, quote_line
+from guide.render import mdconfig
 
 FIRST_STAND_IN = 0xE100
 RAW_STAND_IN = "\ue0ff"
@@ -470,8 +472,8 @@ def hidden_value_errors(tree: Element, shown: str, lines: list[str]) -> list[Gui
     page's source, the search index and every link to the id carry them. A ``datetime`` must be a date or time;
     an id the page gives itself (``{ #my-id }``, ``<span id="...">``) a short name with no number the number rule
     refuses ("use-twelve-mm-needles"; "step-11" is a label) and none of the words that change a claim's meaning
-    (guide/meaning.py). The ids toc gives headings are their words."""
-    from . import meaning
+    (guide/data/meaning.py). The ids toc gives headings are their words."""
+    from guide.data import meaning
 
     errors: list[GuideError] = []
     for node in tree.iter():
@@ -504,7 +506,7 @@ def hidden_value_errors(tree: Element, shown: str, lines: list[str]) -> list[Gui
             shown, f"an id that carries {what}: '{ident[:60]}'", line=line,
             found=quote_line(lines, line) or htmlcheck.describe(node),
             expected=f"a short name to link to: at most {MAX_ID_WORDS} words, no figure (a number before a unit) and "
-                     "none of the words of guide/meaning.py (the id is in the page's source and the search index, where no reader checks it)",
+                     "none of the words of guide/data/meaning.py (the id is in the page's source and the search index, where no reader checks it)",
             fix="name the place plainly, such as { #before-the-visit }, or leave the id out: a heading has one of its "
                 "own words already."))
     return errors
@@ -523,7 +525,7 @@ def _too_deep(shown: str) -> GuideError:
 def check_page(body: str, shown: str, lang: str, facts: schema.Facts, suggest: NumberHint | None = None,
                article: str | None = None, titles: frozenset[str] = frozenset()) -> Report:
     """Render ``body`` (front matter blanked, Jinja checked) and check what Markdown makes of it."""
-    from . import attribution, pagecheck
+    from guide.content import attribution, pagecheck
 
     suggest = pagecheck.number_hints(facts) if suggest is None else suggest
     report = Report()
@@ -615,7 +617,7 @@ def _links_and_names(tree: Element, shown: str, lines: list[str], facts: schema.
 
 def _links_marked(markup: str) -> Element:
     """The page read again, with ``attribution.LINK_MARK`` before the words of each link to a page of the site."""
-    from .attribution import LINK_MARK
+    from guide.content.attribution import LINK_MARK
 
     tree = htmlcheck.parse_fragment(markup)
     for node in tree.iter():

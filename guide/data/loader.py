@@ -8,9 +8,9 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from . import meaning, passages, schema
-from .errors import GuideError, GuideErrors, did_you_mean, nearest
-from .yamlsrc import KEY, Path_, dotted, load_with_lines
+from guide.data import meaning, passages, schema
+from guide.data.yamlsrc import KEY, Path_, dotted, load_with_lines
+from guide.errors import GuideError, GuideErrors, did_you_mean, nearest
 
 _EXPECTED = {
     "float_type": "a number, such as 2.5",

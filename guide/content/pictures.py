@@ -6,7 +6,7 @@ not its name: Pillow must read it as a PNG, JPEG or WebP that is whole (``verify
 most ``MAX_BYTES`` and ``MAX_SIDE`` pixels a side, named as its format. Anything else stops the build
 with the file, what was found and the fix: an SVG most of all, which can carry scripts.
 
-The folder is never published as it is: the post-build (``guide.postbuild``) writes each picture into
+The folder is never published as it is: the post-build (``guide.build.postbuild``) writes each picture into
 every edition's site (``site/pictures/``, ``site/es/pictures/``) saved afresh by Pillow, with none of
 the file's metadata (EXIF with its GPS position, XMP, ICC profile, comments, text chunks). A JPEG turned
 by its EXIF orientation is turned in its pixels first; colours in an ICC profile are converted to sRGB.
@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import GuideError, GuideErrors, did_you_mean
+from guide.errors import GuideError, GuideErrors, did_you_mean
 
 FOLDER = "pictures"
 """The one folder of pictures, at the top of the project (beside docs/ and docs-es/)."""
@@ -177,7 +177,7 @@ def check_call(name: object, alt: object, shown: str, line: int | None, pictures
                lang: str, refused: frozenset[str] = frozenset()) -> list[GuideError]:
     """A page's ``picture(name, alt=...)``: a picture of the folder, with alt text of the page's edition.
     ``refused``: files of the folder that have a message of their own (not reported again as missing)."""
-    from . import meaning, numbers, schema, speakers
+    from guide.data import meaning, numbers, schema, speakers
 
     errors = []
     call = f'picture("{name}", alt="{alt}")' if alt is not None else f'picture("{name}")'
@@ -348,7 +348,7 @@ def _arguments(source: str) -> dict[str, object] | None:
     import jinja2
     from jinja2 import nodes
 
-    from .macrospecs import MACROS
+    from guide.render.macrospecs import MACROS
 
     try:
         tree = jinja2.Environment().parse(source)
@@ -370,7 +370,7 @@ def calls(path: Path) -> list[tuple[int, dict[str, object]]]:
     """Each ``picture(...)`` on the page at ``path``: its line and its values."""
     import jinja2
 
-    from . import pages, rendered
+    from guide.content import pages, rendered
 
     try:
         body = pages.read_page(path, path.name)
@@ -389,7 +389,7 @@ def check_pages(root: Path, docs: Path, docs_shown: str, pictures: dict[str, Pic
     """Every ``picture(...)`` of an edition's pages: a picture of the folder, with alt text; on a page of
     another edition than English, not the English page's alt text word for word (a reader of the edition
     hears the alt text read aloud in the page's language)."""
-    from .pages import EDITION_FOLDERS
+    from guide.content.pages import EDITION_FOLDERS
 
     errors = []
     folder = root / FOLDER

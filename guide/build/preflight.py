@@ -1,4 +1,4 @@
-"""Checks that run before either engine reads anything: ``python -m guide.preflight [project]``.
+"""Checks that run before either engine reads anything: ``python -m guide.build.preflight [project]``.
 
 The site configurations are code: MkDocs and Zensical read them with PyYAML's unsafe loader, hand
 their values to the theme's templates (most printed as they are, some inside inline scripts that the
@@ -21,7 +21,7 @@ the pre-flight reads each of them by an allowlist, before any engine does:
 * Each configuration, with its ``INHERIT`` files merged as its engine merges them (MkDocs replaces
   lists, Zensical appends them; zensical.es.yml is flattened for Zensical first, as MkDocs merges:
   :func:`flatten`), must then be whole: its language, pages folder and output folder as
-  EXPECTED; the Markdown extensions exactly ``guide.mdconfig.as_config(language)`` (snippets only
+  EXPECTED; the Markdown extensions exactly ``guide.render.mdconfig.as_config(language)`` (snippets only
   from ``includes/``, the glossary appended); the macros plugin with its fixed options; the nav
   listing every page of its folder once, only pages that exist, under plain-text titles.
 * One place per page: each edition's nav is in NAV_FILES alone (mkdocs.yml, mkdocs.es.yml; a nav in
@@ -58,14 +58,16 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from . import handoff, mdconfig, schema
-from .errors import GuideError, GuideErrors, did_you_mean, quote_line, visible
-from .lang import LANGS
-from .yamlsrc import MAX_BYTES, MAX_DEPTH, MAX_SCALAR, compose, hazards
+from guide.build import handoff
+from guide.data import schema
+from guide.data.lang import LANGS
+from guide.data.yamlsrc import MAX_BYTES, MAX_DEPTH, MAX_SCALAR, compose, hazards
+from guide.errors import GuideError, GuideErrors, did_you_mean, quote_line, visible
+from guide.render import mdconfig
 
 if TYPE_CHECKING:
-    from .engine import BuildConfig
-    from .pages import Site
+    from guide.build.engine import BuildConfig
+    from guide.content.pages import Site
 
 CONTENT_DIRS = ("docs", "docs-es", "includes", "data", "overrides", "sources")
 
@@ -327,7 +329,7 @@ def settings(rules: dict[str, Rule]) -> Rule:
                       expected=f"no '{name}': {why}" if why else
                       "only the settings " + ", ".join(sorted(rules)) + (f" under '{item.path}'" if item.path else ""),
                       fix=(hint + " " if hint and not why else "") +
-                          f"remove '{name}' (a maintainer changes the allowlist in guide/preflight.py, overrides/ or guide/, in review).")
+                          f"remove '{name}' (a maintainer changes the allowlist in guide/build/preflight.py, overrides/ or guide/, in review).")
     return check
 
 
@@ -353,7 +355,7 @@ def one_of(*allowed: object) -> Rule:
             report.at(item, f"the {item.path} in {item.source.name} is not an allowed value",
                       expected=("exactly " if len(allowed) == 1 else "one of ") + ", ".join(_show(a) for a in allowed),
                       fix=f"write {_show(allowed[0])}" + (" (or another listed value)" if len(allowed) > 1 else "") +
-                          "; other values are a maintainer's change to guide/preflight.py.")
+                          "; other values are a maintainer's change to guide/build/preflight.py.")
     return check
 
 
@@ -725,7 +727,7 @@ def _check_whole(name: str, config: Item, expected: Expected, project: Path, rep
         if item.kids is None and not item.is_env and any(_same(value, a) for a in allowed) and not _same(value, want):
             report.at(item, f"the {dotted} of {name} is {_show(value)}, not {_show(want)}",
                       expected=f"{_show(want)} in {name} (each configuration's pages, language and output folder are "
-                               "fixed: EXPECTED in guide/preflight.py)", fix=f"write {_show(want)}.")
+                               "fixed: EXPECTED in guide/build/preflight.py)", fix=f"write {_show(want)}.")
 
     equals(("docs_dir",), expected.docs, "docs", DOCS_DIRS)
     equals(("site_dir",), expected.site, "site", SITE_DIRS)
@@ -796,11 +798,11 @@ def _check_plugins(name: str, config: Item, expected: Expected, report: Report, 
 
 
 def _check_extensions(name: str, config: Item, expected: Expected, report: Report) -> None:
-    """markdown_extensions must be exactly guide.mdconfig.as_config(language), item by item."""
+    """markdown_extensions must be exactly guide.render.mdconfig.as_config(language), item by item."""
     want = mdconfig.as_config(expected.lang)
     item = _get(config, "markdown_extensions")
-    source = "guide/mdconfig.py's list for the " + ("English" if expected.lang == "en" else "Spanish") + " edition"
-    fix = ("write markdown_extensions exactly as guide/mdconfig.py gives them (the page check renders every page with "
+    source = "guide/render/mdconfig.py's list for the " + ("English" if expected.lang == "en" else "Spanish") + " edition"
+    fix = ("write markdown_extensions exactly as guide/render/mdconfig.py gives them (the page check renders every page with "
            "that list; another extension or option is a maintainer's change there).")
     if item is None or not isinstance(item.kids, list) or item.is_env:
         where = item or config
@@ -1155,7 +1157,7 @@ def flatten(root: Path, name: str) -> Path:
     names = " <- ".join(r.source.name for r in chain)
     text = yaml.serialize(_node(merged), allow_unicode=True, width=4096)
     out = project / EXPECTED[name].flat
-    out.write_text(f"# Written by `make build-zensical` (python -m guide.preflight --flatten) from {names}, lists replaced as\n"
+    out.write_text(f"# Written by `make build-zensical` (python -m guide.build.preflight --flatten) from {names}, lists replaced as\n"
                    f"# MkDocs replaces them; Zensical builds from this file. Do not edit it: edit {name} or the files it INHERITs.\n"
                    + text, encoding="utf-8")
     return out
@@ -1206,15 +1208,15 @@ def content_errors(root: Path, checked: list[handoff.Checked] | None = None, par
                    hand_off: bool = False) -> list[GuideError]:
     """Everything an editor can break in the content, for both editions at once: the data and its Spanish
     wording, the strings, the glossaries, every page of both folders, the pairs and the partials, as
-    each edition's build checks them (``guide.library.load_project``), without building anything.
+    each edition's build checks them (``guide.build.library.load_project``), without building anything.
     With ``checked``, each edition that loads is added to it (with ``hand_off``, with the digest of the files
-    for the builds, ``guide.handoff``); with
+    for the builds, ``guide.build.handoff``); with
     ``parallel``, the Spanish edition is read in a second process (a fork) while this one reads the English."""
-    from .library import SPANISH
+    from guide.build.library import SPANISH
 
     if not (root / "macros.py").is_file():
         return []  # not a guide (a configuration's fixture)
-    from .pages import check_numeral_pairs
+    from guide.content.pages import check_numeral_pairs
 
     digest = handoff.digest(root) if hand_off else ""  # the files as they are before any is read
     spanish_conf: BuildConfig = {**SPANISH, **_addresses(root, "mkdocs.es.yml")}
@@ -1245,7 +1247,7 @@ Edition = tuple[list[GuideError], "tuple[str, Site] | None", "handoff.Checked | 
 
 def _edition(root: Path, conf: BuildConfig | None, digest: str) -> Edition:
     """One edition read and checked: its problems, or its pages (by folder) and, with ``digest``, its record."""
-    from .library import load_project
+    from guide.build.library import load_project
 
     try:
         project = load_project(root, conf)
@@ -1289,7 +1291,7 @@ def _forked(work: Callable[[], Edition]) -> Callable[[], Edition]:
 def _addresses(root: Path, name: str) -> BuildConfig:
     """The addresses (site_url, repo_url) an edition's configuration gives its build, for the pages' links,
     read as its engine reads them (the file, then what it INHERITs; ``!ENV`` from the environment)."""
-    from .siteurl import load_config
+    from guide.build.siteurl import load_config
 
     found: BuildConfig = {}
     path: Path | None = root / name
@@ -1311,7 +1313,7 @@ def _addresses(root: Path, name: str) -> BuildConfig:
 
 def _configs_read(root: Path) -> bool:
     """Whether each edition's configuration reads as YAML (its other problems have messages of their own)."""
-    from .siteurl import load_config
+    from guide.build.siteurl import load_config
 
     for name in ("mkdocs.yml", "mkdocs.es.yml"):
         if (root / name).is_file():
@@ -1329,7 +1331,7 @@ AFTER_BUILD = ("These are all the problems the pre-flight finds. The checks of t
 
 
 def main(argv: list[str]) -> int:
-    """``python -m guide.preflight [project] [--configs-only] [--flatten]``: every check an editor's change can
+    """``python -m guide.build.preflight [project] [--configs-only] [--flatten]``: every check an editor's change can
     fail, all at once (the configurations, the links, then the content of both editions; ``--configs-only``:
     the first two, for `make serve`, which checks the content live); with ``--flatten``, then the flattened
     configurations for Zensical (:func:`flatten`)."""
@@ -1359,7 +1361,7 @@ def main(argv: list[str]) -> int:
         if "--configs-only" not in argv:
             print(f"INFO    -  {AFTER_BUILD}", file=sys.stderr)
         return 1
-    from .pages import shown_as_typed
+    from guide.content.pages import shown_as_typed
 
     typed = [row for edition in checked for row in shown_as_typed(edition.docs_shown, edition.site)]
     if typed:  # the editor's explicit "not a fact", which nothing checks as one: shown at every build, as in make facts

@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import attribution, macrospecs, pagecheck, rendered, schema, speakers
-from .errors import GuideError, GuideErrors, did_you_mean, quoted
-from .yamlsrc import load_text
+from guide.content import attribution, pagecheck, rendered
+from guide.data import schema, speakers
+from guide.data.yamlsrc import load_text
+from guide.errors import GuideError, GuideErrors, did_you_mean, quoted
+from guide.render import macrospecs
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 REQUIRED = ("description", "last_reviewed", "next_review")
@@ -34,7 +36,7 @@ MAX_REVIEW_YEARS = 2
 MAX_PAGE = 15_000
 """Longest page, in characters (the longest real one, docs-es/procedure.md, has 2,976 on 2026-12-07). Python-Markdown
 reads some pages in more than linear time (5,000 headings, fences or glossary lines in 20,000 characters took
-7 to 20 s): this bound, with ``MAX_LINES`` and the paragraph limits of ``guide.pagecheck``, keeps every page
+7 to 20 s): this bound, with ``MAX_LINES`` and the paragraph limits of ``guide.content.pagecheck``, keeps every page
 within a few seconds (tests/test_no_hang.py)."""
 MAX_LINES = 300
 """Most lines a page may have (the longest real one has 60): headings, fences, list items, table rows and
@@ -278,7 +280,7 @@ def _check_front_texts(meta: Mapping[str, Any], key_lines: Mapping[str, int], sh
 
 def _missing_calls(rel: str, shown: str, facts: schema.Facts, macros: Mapping[str, MacroSpec], called: set[str],
                    last: int) -> list[GuideError]:
-    """The macros a page must call and does not (``needed`` in guide/macrospecs.py): ``page_info()`` on every page
+    """The macros a page must call and does not (``needed`` in guide/render/macrospecs.py): ``page_info()`` on every page
     (the review dates, the source and the not-medical-advice note), ``not_covered()`` on a page the data's
     not_covered topics name (the fourth no-hints attack dropped both)."""
     out = []

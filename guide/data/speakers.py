@@ -1,7 +1,7 @@
 """Reading plain text and the article: its words, where a run of words stands in it, sentences, quotation
 marks, the names of the experts in any form, and whose words each word of the article is.
 
-The data layer (guide/passages.py: a fact's passage and speaker) and the page checks (guide/attribution.py:
+The data layer (guide/data/passages.py: a fact's passage and speaker) and the page checks (guide/content/attribution.py:
 who said it on a page) both read text this way; this module imports neither.
 """
 
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from confusable_homoglyphs import confusables
 
-from . import schema
+from guide.data import schema
 
 # --- words, and where they stand in the article ---------------------------------
 

@@ -23,12 +23,12 @@ from typing import TYPE_CHECKING
 import jinja2
 from jinja2 import nodes
 
-from . import meaning, numbers, schema
-from .errors import GuideError, did_you_mean, quote_line
-from .macrospecs import BLOCKS, PARTS, STYLES, Spec
+from guide.data import meaning, numbers, schema
+from guide.errors import GuideError, did_you_mean, quote_line
+from guide.render.macrospecs import BLOCKS, PARTS, STYLES, Spec
 
 if TYPE_CHECKING:
-    from .rendered import Block, Call
+    from guide.content.rendered import Block, Call
 
 RAW_HINT = "To show braces as text, put them between {% raw %} and {% endraw %}."
 MacroSpec = Spec
@@ -564,7 +564,7 @@ def number_hints(facts: schema.Facts) -> dict[tuple[float, str], list[str]]:
 def number_subjects(facts: schema.Facts) -> dict[float, list[tuple[str, frozenset[str]]]]:
     """For each number a fact gives, the fact and the words of what it counts (its label's and unit's):
     a number word with one of them near it states the fact ("The tip has eleven of them")."""
-    from . import numbers
+    from guide.data import numbers
 
     out: dict[float, list[tuple[str, frozenset[str]]]] = {}
     for key, fact in facts.all_facts().items():
@@ -576,8 +576,9 @@ def number_subjects(facts: schema.Facts) -> dict[float, list[tuple[str, frozense
 def check_numbers(body: str, shown: str, facts: schema.Facts, lang: str = "en") -> None:
     """A number that states a figure in plain text (a title, a description): raise the first one.
 
-    Pages are read on what Markdown makes of them (``guide.rendered``), with the same rule."""
-    from . import numbers, rendered
+    Pages are read on what Markdown makes of them (``guide.content.rendered``), with the same rule."""
+    from guide.content import rendered
+    from guide.data import numbers
 
     lines = body.splitlines()
     hints = number_hints(facts)
@@ -589,7 +590,7 @@ def check_numbers(body: str, shown: str, facts: schema.Facts, lang: str = "en") 
 def list_nouns(facts: schema.Facts) -> dict[str, list[tuple[str, int]]]:
     """For the noun each complete list's label names its items by ("question"), the lists and their number of
     items: a count typed before that noun must be the list's ("the 4 questions")."""
-    from . import numbers
+    from guide.data import numbers
 
     out: dict[str, list[tuple[str, int]]] = {}
     for key, fact in facts.all_facts().items():
@@ -602,7 +603,8 @@ def list_count_errors(blocks: Sequence[Block], calls: Mapping[int, Call], shown:
                       facts: schema.Facts) -> list[GuideError]:
     """A count that is not the number of items of the fact list its noun names, one message each: "the 3
     questions on the sheet" when data/facts.yml lists 4."""
-    from . import numbers, rendered
+    from guide.content import rendered
+    from guide.data import numbers
 
     nouns = list_nouns(facts)
     errors: list[GuideError] = []

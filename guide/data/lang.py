@@ -23,10 +23,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-from . import meaning, passages, schema, speakers
-from .errors import GuideError, GuideErrors, did_you_mean, quoted
-from .numbers import COUNT_WORDS, NUMBER_WORDS, count_value, typed_number
-from .yamlsrc import KEY, dotted, load_with_lines
+from guide.data import meaning, passages, schema, speakers
+from guide.data.numbers import COUNT_WORDS, NUMBER_WORDS, count_value, typed_number
+from guide.data.yamlsrc import KEY, dotted, load_with_lines
+from guide.errors import GuideError, GuideErrors, did_you_mean, quoted
 
 LANGS = ("en", "es")
 WORDING_FILE = {"es": "data/facts.es.yml"}
@@ -242,7 +242,7 @@ COUNT_WORDS_KEY = "count_words"
 
 
 def _check_count_words(raw: dict[str, Any], lines: dict[tuple[Any, ...], int], shown: str, lang: str) -> None:
-    """``count_words[i]`` must be the edition's word for ``i`` (guide.numbers' number words): "five" in
+    """``count_words[i]`` must be the edition's word for ``i`` (guide.data.numbers' number words): "five" in
     the place of 2 would make the site say "It quotes five doctors"."""
     words = raw.get(COUNT_WORDS_KEY)
     if not isinstance(words, list) or len(words) < 2:

@@ -1,8 +1,8 @@
 """Touches to a finished build, run in order by :func:`run_all` (MkDocs: ``macros.py``'s
-``on_post_build``; Zensical: ``python -m guide.postbuild site-zensical`` in ``make build-zensical``):
+``on_post_build``; Zensical: ``python -m guide.build.postbuild site-zensical`` in ``make build-zensical``):
 valid toggles, lighter pages, a quicker script start, no stray copies of the inlined styles,
 file links in the preview (:func:`file_links`), robots.txt only at a domain's root
-(:func:`robots_txt`), and last the Content-Security-Policy (guide/csp.py), whose hashes must
+(:func:`robots_txt`), and last the Content-Security-Policy (guide/build/csp.py), whose hashes must
 be of the pages as finally written.
 
 0. The 404 page's list of Spanish topics, from mkdocs.es.yml's nav (:func:`spanish_topics`): a page
@@ -67,10 +67,10 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import GuideError, GuideErrors
+from guide.errors import GuideError, GuideErrors
 
 if TYPE_CHECKING:
-    from .engine import BuildConfig
+    from guide.build.engine import BuildConfig
 
 TOGGLES = ("__drawer", "__search")
 
@@ -175,7 +175,7 @@ def finish_site(site_dir: str | Path) -> int:
             elif new not in html:
                 raise MarkupChanged(
                     f"{page}: Material's hidden toggle #{toggle} is not written as expected "
-                    f"(looked for '{old}'). Material's base.html changed: update guide/postbuild.py."
+                    f"(looked for '{old}'). Material's base.html changed: update guide/build/postbuild.py."
                 )
         # Zensical's base.html hides the drawer's overlay label from assistive technology with
         # aria-hidden, which is not allowed on a label tied to a form control (Nu checker error).
@@ -198,7 +198,7 @@ def hint_eager_compile(site_dir: str | Path) -> Path:
     if len(scripts) != 1:
         raise MarkupChanged(
             f"{site_dir}: expected one Material script assets/javascripts/bundle.*.min.js, "
-            f"found {len(scripts)}. Material's file names changed: update guide/postbuild.py."
+            f"found {len(scripts)}. Material's file names changed: update guide/build/postbuild.py."
         )
     script = scripts[0]
     code = script.read_text(encoding="utf-8")
@@ -215,7 +215,7 @@ def hint_eager_compile(site_dir: str | Path) -> Path:
             raise MarkupChanged(
                 f"{source_map}: Material's source map is not a plain JSON source map with one 'mappings' "
                 f"string, which the compile hint shifts by one line. Material's build changed: update "
-                f"guide/postbuild.py (hint_eager_compile)."
+                f"guide/build/postbuild.py (hint_eager_compile)."
             )
         data["mappings"] = ";" + data["mappings"]  # ";" ends a generated line: the new first line maps to nothing
     script.write_text(COMPILE_HINT + code, encoding="utf-8")
@@ -280,16 +280,16 @@ def trim_palette(site_dir: str | Path) -> list[Path]:
     sheets = sorted(site.glob("assets/stylesheets/**/palette.*.min.css"))
     if not sheets:
         raise MarkupChanged(f"{site_dir}: no Material palette stylesheet (assets/stylesheets/**/palette.*.min.css). "
-                            "The theme's file names changed: update guide/postbuild.py (trim_palette).")
+                            "The theme's file names changed: update guide/build/postbuild.py (trim_palette).")
     for sheet in sheets:
         css = _MAP_COMMENT.sub("", sheet.read_text(encoding="utf-8"))
         try:
             trimmed = _keep_colours(css, used)
         except ValueError as exc:
             raise MarkupChanged(f"{sheet}: Material's palette stylesheet could not be read ({exc}). "
-                                "Update guide/postbuild.py (trim_palette).") from None
+                                "Update guide/build/postbuild.py (trim_palette).") from None
         if "data-md-color-scheme=slate" in css and "data-md-color-scheme=slate" not in trimmed:
-            raise MarkupChanged(f"{sheet}: trimming would drop the dark scheme: update guide/postbuild.py (trim_palette).")
+            raise MarkupChanged(f"{sheet}: trimming would drop the dark scheme: update guide/build/postbuild.py (trim_palette).")
         sheet.write_text(trimmed, encoding="utf-8")
         sheet.with_name(sheet.name + ".map").unlink(missing_ok=True)
     return sheets
@@ -318,7 +318,7 @@ _FOLDER_LINK = re.compile(r'(<a\b[^>]*?\bhref=")([^"#?:]*/)([#"])')
 
 def file_links(site_dir: str | Path) -> int:
     """For a build with ``use_directory_urls: false`` (the preview, preview.yml): page links
-    that macros wrote for folder addresses (``../pain/``, guide/pages.py ``href``) become file
+    that macros wrote for folder addresses (``../pain/``, guide/content/pages.py ``href``) become file
     links (``pain.html``), so the preview opens from disk. Returns the number of links changed.
 
     A link is changed only when it names no file as written and the page it meant exists.
@@ -520,7 +520,7 @@ def search_forms(site_dir: str | Path, project: str | Path) -> int:
     the title's (or text's) weight and never shows. Returns the number of forms added. Raises ``GuideErrors``
     for an entry that breaks the file's rules or whose word no section of the edition has; an edition with no
     such index (Zensical's) or no list is left alone."""
-    from guide.yamlsrc import load_with_lines
+    from guide.data.yamlsrc import load_with_lines
 
     path = Path(site_dir) / SEARCH_INDEX
     listed = Path(project) / SEARCH_WORDS
@@ -566,11 +566,12 @@ def run_all(site_dir: str | Path, styles_dir: str | Path | None = None, file_url
     """Every post-build step, in order, the Content-Security-Policy last (it hashes the final pages).
 
     MkDocs runs this through ``macros.py``'s ``on_post_build``; ``make build-zensical`` runs it as
-    ``python -m guide.postbuild site-zensical``. Returns the number of pages given the policy
+    ``python -m guide.build.postbuild site-zensical``. Returns the number of pages given the policy
     (none with ``policy=False``: ``mkdocs serve``, whose live reload injects an inline script).
-    ``project``: the folder whose ``pictures/`` this edition publishes, without their metadata (guide/pictures.py).
+    ``project``: the folder whose ``pictures/`` this edition publishes, without their metadata (guide/content/pictures.py).
     """
-    from guide import csp, pictures  # here, so the module stays importable on its own
+    from guide.build import csp
+    from guide.content import pictures  # here, so the module stays importable on its own
 
     if project is not None:
         spanish_topics(site_dir, project)
@@ -591,11 +592,11 @@ def run_all(site_dir: str | Path, styles_dir: str | Path | None = None, file_url
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m guide.postbuild SITE_DIR [--styles overrides/stylesheets] [--file-links]``."""
+    """``python -m guide.build.postbuild SITE_DIR [--styles overrides/stylesheets] [--file-links]``."""
     import argparse
     import sys
 
-    parser = argparse.ArgumentParser(prog="python -m guide.postbuild", description=(run_all.__doc__ or "").split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m guide.build.postbuild", description=(run_all.__doc__ or "").split("\n")[0])
     parser.add_argument("site", type=Path, help="the built site folder")
     parser.add_argument("--styles", type=Path, default=Path("overrides/stylesheets"),
                         help="the inlined stylesheets, whose published copies go (default: overrides/stylesheets)")
@@ -611,7 +612,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         home = args.site / "index.html"
         if home.is_file() and re.search(r'<html[^>]*\slang="es"', home.read_text(encoding="utf-8")[:2000]):
-            from guide import spanish_words  # the Spanish edition (Zensical's): no unmarked English word
+            from guide.content import spanish_words  # the Spanish edition (Zensical's): no unmarked English word
 
             problems = spanish_words.check_site(args.site, args.project / "docs-es", "docs-es", args.project,
                                                 file_urls=args.file_links)
@@ -631,14 +632,14 @@ if __name__ == "__main__":
 
 def after_mkdocs(conf: BuildConfig) -> None:
     """After a MkDocs build (macros.py's ``on_post_build``; Zensical has none, so `make build-zensical`
-    runs ``python -m guide.postbuild``): every step of :func:`run_all` on the edition just built, the
+    runs ``python -m guide.build.postbuild``): every step of :func:`run_all` on the edition just built, the
     Content-Security-Policy last, except under `make serve` (:func:`serving`)."""
     custom_dir = conf["theme"].custom_dir
     project = Path(conf["config_file_path"]).parent
-    from guide.lang import language_of
+    from guide.data.lang import language_of
 
     if language_of(conf) == "es":  # no unmarked English word on a Spanish page
-        from guide import spanish_words
+        from guide.content import spanish_words
 
         docs = Path(conf["docs_dir"])
         problems = spanish_words.check_site(Path(conf["site_dir"]), docs, _shown_folder(docs, project), project,

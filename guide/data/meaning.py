@@ -20,9 +20,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from . import schema
-from .errors import GuideError
-from .yamlsrc import Path_, dotted
+from guide.data import schema
+from guide.data.yamlsrc import Path_, dotted
+from guide.errors import GuideError
 
 MEANING: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # kind: (English words, Spanish words); "word*" is a stem
@@ -191,7 +191,7 @@ def english_errors(facts: schema.Facts, lines: Mapping[Path_, int], shown: str) 
                             expected=f"words that keep the meaning of the source passage ('{fact.source[:100]}'): "
                                      f"{bad.kind} only where the passage has one",
                             fix=f"reword the {field.replace('_', ' ')} to say what the passage says, or correct the "
-                                "passage if the article says it (guide/meaning.py lists these words)."))
+                                "passage if the article says it (guide/data/meaning.py lists these words)."))
     return errors
 
 
@@ -292,7 +292,7 @@ def out_of_order(items: list[str], passage: str) -> tuple[str, str] | None:
 
 def shares_word(text: str, passage: str) -> bool:
     """Whether ``text`` has a content word of ``passage``, or one that begins with one ("buttocks" for "butt"). (A
-    complete list is held to its passage's list item by item: guide/passages.py.)"""
+    complete list is held to its passage's list item by item: guide/data/passages.py.)"""
     ours, theirs = set(polarity(text)), set(polarity(passage))
     return bool(ours & theirs) or any(a.startswith(b) or b.startswith(a) for a in ours for b in theirs
                                       if min(len(a), len(b)) >= 4)
@@ -308,7 +308,7 @@ def _turned_error(shown: str, text: str, fact: schema.Fact, stem: str, line: int
         expected=(f"the passage's '{where[:100]}' says it with a 'not'; so must the fact's words" if has_not else
                   f"the passage's '{where[:100]}' says it with no 'not'; so must the fact's words"),
         fix="keep the passage's meaning (a 'not', 'avoid', 'skip' or 'without' where it has one, none where it has "
-            "none), or correct the passage if the article says it (guide/meaning.py).")
+            "none), or correct the passage if the article says it (guide/data/meaning.py).")
 
 
 _SPANISH_TURNS = _pattern(MEANING["a negation"][1] + ("evit*", "omit*", "salt*", "prescind*", "dej* de", "en vez de",
@@ -352,13 +352,13 @@ def spanish_errors(want: Mapping[Path_, Any], have: Mapping[Path_, Any], facts: 
                     line=lines.get(path, lines.get(key)), key=dotted(path), found=f"'{text[:120]}'",
                     expected=f"a translation of {english} ('{english_text[:100]}') that keeps its negation "
                              "(no, nunca, sin, evitar, omitir ...)",
-                    fix="translate the English words as they are, 'not' included (guide/meaning.py lists these words)."))
+                    fix="translate the English words as they are, 'not' included (guide/data/meaning.py lists these words)."))
             if key[-1] == "note" and (said := advice(text, "es", claims=False)) and not advice(english_text, "en", False):
                 errors.append(GuideError(
                     shown, f"the Spanish note gives advice ('{said.word}'), and the English note does not",
                     line=lines.get(path, lines.get(key)), key=dotted(path), found=f"'{text[:120]}'",
                     expected=f"a translation of {english} ('{english_text[:100]}'): what the article leaves out, no advice",
-                    fix="translate the English note as it is (guide/meaning.py lists these words)."))
+                    fix="translate the English note as it is (guide/data/meaning.py lists these words)."))
             for bad in _held(unsupported(text, "es", backing), key[-1]):
                 what = "quote" if key[0] == "quotes" else "wording"
                 errors.append(GuideError(
@@ -367,7 +367,7 @@ def spanish_errors(want: Mapping[Path_, Any], have: Mapping[Path_, Any], facts: 
                     expected=f"a translation of {english} ('{english_text[:100]}'"
                              + (f"; its source: '{fact.source[:80]}'" if fact is not None else "")
                              + f"): {bad.kind} only where the English has one",
-                    fix="translate the English words as they are (guide/meaning.py lists these words)."))
+                    fix="translate the English words as they are (guide/data/meaning.py lists these words)."))
     return errors
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from . import macrospecs, schema
+from guide.data import schema
+from guide.render import macrospecs
 
 _SINGULAR = {"minutes": "minute", "months": "month", "years": "year", "weeks": "week",
              "days": "day", "needles": "needle", "sessions": "session"}

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import GuideError, quote_line
+from guide.errors import GuideError, quote_line
 
 Path_ = tuple[str | int, ...]
 

@@ -1,6 +1,6 @@
 """The pre-flight's content checks, handed to the builds of the same `make build`, so nothing is checked twice.
 
-`make build` runs ``python -m guide.preflight``, which checks both editions' content (``library.load_project``
+`make build` runs ``python -m guide.build.preflight``, which checks both editions' content (``library.load_project``
 for each), then one MkDocs build per edition, whose macros load the same edition again (``macros.define_env``).
 Both loads check the same inputs. So `make build` makes a private folder (``mktemp -d``) and names it in
 :data:`ENV` for the pre-flight and both builds. When every check of the pre-flight passed, it writes there, for
@@ -26,7 +26,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from . import pages, pictures, schema
+    from guide.content import pages, pictures
+    from guide.data import schema
 
 ENV = "GUIDE_CHECKED"
 """The environment variable naming the hand-off folder of one `make build`."""

@@ -1,11 +1,11 @@
 """The macros a page may call, each declared once: its name and arguments, the facts it takes, whether
 it makes a block, whether it shows facts, what it gives and an example call.
 
-Everything that needs to know a macro reads this table: the page check (``guide.pagecheck``: names,
-arguments, keys, kinds, parts, styles, blocks alone on their line), who-said-it (``guide.attribution``:
-the macros that show a fact), the trial render of every partial (``guide.library``), the pairs of the
-two editions (``guide.pages``), and CONTRIBUTING.md's table (``macro_table``, which a test compares
-with the file). Adding a macro: one ``Spec`` here, its method in ``guide.library``, and its partial.
+Everything that needs to know a macro reads this table: the page check (``guide.content.pagecheck``: names,
+arguments, keys, kinds, parts, styles, blocks alone on their line), who-said-it (``guide.content.attribution``:
+the macros that show a fact), the trial render of every partial (``guide.build.library``), the pairs of the
+two editions (``guide.content.pages``), and CONTRIBUTING.md's table (``macro_table``, which a test compares
+with the file). Adding a macro: one ``Spec`` here, its method in ``guide.build.library``, and its partial.
 """
 
 from __future__ import annotations

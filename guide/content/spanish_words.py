@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import GuideError, quoted
+from guide.errors import GuideError, quoted
 
 SHARED = frozenset("""alcohol facial factor general plan retinol spa no en use mm a me son dental total normal final local
     solar de superficial idea ideas error hospital hospitales animal capital central natural personal popular social
@@ -107,7 +107,7 @@ VOID = frozenset("area base br col embed hr img input link meta param source tra
 class _Reader(HTMLParser):
     """A built page's text, with the language of each piece: only what the article and the footer show, and the
     article's tooltips. The pages are the build's own output (the page check read their source with the
-    browsers' parser, guide/htmlcheck.py): the standard library's parser reads them quickly enough for every build."""
+    browsers' parser, guide/content/htmlcheck.py): the standard library's parser reads them quickly enough for every build."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -170,7 +170,7 @@ def _source_line(source: Path, word: str) -> int | None:
 def check_site(site_dir: Path, docs_dir: Path, docs_shown: str, root: Path, file_urls: bool = False) -> list[GuideError]:
     """Every unmarked English word on the built Spanish pages of ``site_dir`` (one message per word and page, on the
     line of ``docs_shown``'s page that has it, when the page's own text does)."""
-    from .pages import url_of
+    from guide.content.pages import url_of
 
     english = english_vocabulary(root)
     errors: list[GuideError] = []
@@ -194,5 +194,5 @@ def check_site(site_dir: Path, docs_dir: Path, docs_shown: str, root: Path, file
                 expected='Spanish words; an English word marked as English, {{ en("...") }}, so a screen reader says it in '
                          "English (a tooltip holds no English word: it cannot be marked)",
                 fix=f'say it in Spanish, or mark it: {{{{ en("{word}") }}}}. If Spanish has the word too (like "ideas" or '
-                    '"hospital"), a maintainer adds it to SHARED in guide/spanish_words.py.'))
+                    '"hospital"), a maintainer adds it to SHARED in guide/content/spanish_words.py.'))
     return sorted(errors, key=lambda e: (e.file, e.line or 0))

@@ -1,7 +1,7 @@
 """A strict Content-Security-Policy for every page, as a ``<meta>`` tag (GitHub Pages sends no headers).
 
-The last post-build step (``macros.py``'s ``on_post_build``, or ``python -m guide.postbuild SITE``).
-Each page is first read with the browsers' parser and checked (guide/htmlcheck.py): its content
+The last post-build step (``macros.py``'s ``on_post_build``, or ``python -m guide.build.postbuild SITE``).
+Each page is first read with the browsers' parser and checked (guide/content/htmlcheck.py): its content
 against the content list, the rest against the theme's. Then the policy approves, by SHA-256, only
 the inline ``<script>`` and ``<style>`` blocks a template marked ``data-guide-inline``
 (overrides/main.html, overrides/partials/): the theme's own. Any other inline script or style,
@@ -31,8 +31,8 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import htmlcheck
-from .errors import GuideError, GuideErrors
+from guide.content import htmlcheck
+from guide.errors import GuideError, GuideErrors
 
 REFERRER = "same-origin"
 META_CSP = '<meta http-equiv="Content-Security-Policy" content="{policy}">'
@@ -75,7 +75,7 @@ def script_styles(site_dir: str | Path) -> list[str]:
             value = re.search(r"[,;\s]" + re.escape(name) + r"""=(['"])((?:(?!\1)[^\\])*)\1""", code)
             if not value:
                 raise PolicyError([GuideError(str(bundle), f"the theme's script adds a <style> from '{name}', whose text "
-                                              "was not found", fix="the theme changed: update guide/csp.py.")])
+                                              "was not found", fix="the theme changed: update guide/build/csp.py.")])
             out.append(value[2])
     return out
 
@@ -103,7 +103,7 @@ def _without_policy(html: str) -> str:
 
 
 def check(html: str, where: str = "page", extra_styles: Sequence[str] = ()) -> tuple[str, list[GuideError]]:
-    """The page's policy, and the problems that stop it (from guide/htmlcheck.py's lists)."""
+    """The page's policy, and the problems that stop it (from guide/content/htmlcheck.py's lists)."""
     result = htmlcheck.check_page(html)
     errors = [GuideError(where, p.what, found=p.found, expected=p.expected, fix=p.fix) for p in result.problems]
     return build_policy(result.scripts, [*result.styles, *extra_styles]), errors
@@ -122,7 +122,7 @@ def secure(html: str, where: str = "page", extra_styles: Sequence[str] = ()) -> 
     at = html.find(CHARSET)
     if at < 0:
         errors.append(GuideError(where, f'no {CHARSET} to put the Content-Security-Policy after',
-                                 fix="the theme's markup changed: update guide/csp.py."))
+                                 fix="the theme's markup changed: update guide/build/csp.py."))
     if errors:
         raise PolicyError(errors)
     after = at + len(CHARSET)

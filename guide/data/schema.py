@@ -11,7 +11,7 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from .numbers import typed_number
+from guide.data.numbers import typed_number
 
 MAX_TEXT = 2000
 """Longest text value, in characters (the longest real one is a few hundred)."""

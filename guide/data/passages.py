@@ -11,10 +11,10 @@ import re
 import urllib.parse
 from pathlib import Path
 
-from . import meaning, numbers, schema, speakers
-from .errors import GuideError, GuideErrors
-from .speakers import WORD, index, norm, occurrences, words_of
-from .yamlsrc import Path_, dotted
+from guide.data import meaning, numbers, schema, speakers
+from guide.data.speakers import WORD, index, norm, occurrences, words_of
+from guide.data.yamlsrc import Path_, dotted
+from guide.errors import GuideError, GuideErrors
 
 ARTICLE = "sources/article.txt"
 HEDGES = {"about": ("about", "around", "approximately", "roughly"), "typically about": ("typically about",),
@@ -571,7 +571,7 @@ def _source_problems(facts: schema.Facts, article: str, paragraphs: list[str], l
             data_name, "the source's kind is not one of the kinds a maintainer has listed", line=lines.get(("source", "kind")),
             key="source.kind", found=f"'{facts.source.kind[:120]}'", expected="one of " + "; ".join(f"'{k}'" for k in SOURCE_KINDS),
             fix="keep the kind that says what the article is; a new kind of source is a maintainer's change "
-                "(SOURCE_KINDS in guide/passages.py), since the sources page tells readers how much to trust it."))
+                "(SOURCE_KINDS in guide/data/passages.py), since the sources page tells readers how much to trust it."))
     host = urllib.parse.urlsplit(str(facts.source.url)).hostname or ""
     if host not in SOURCE_HOSTS:
         errors.append(GuideError(
@@ -579,7 +579,7 @@ def _source_problems(facts: schema.Facts, article: str, paragraphs: list[str], l
             key="source.url", found=f"'{str(facts.source.url)[:120]}' (the site '{host}')",
             expected="an address on " + ", ".join(SOURCE_HOSTS) + " (the article's publisher)",
             fix="keep the article's own address; a source on another site is a maintainer's change (SOURCE_HOSTS in "
-                "guide/passages.py): every sources page links to it (the fifth no-hints attack: a look-alike site)."))
+                "guide/data/passages.py): every sources page links to it (the fifth no-hints attack: a look-alike site)."))
     cited = norm(paragraphs[-1]) if paragraphs else ""
     said_by: list[tuple[str, list[str]]] = [("title", [facts.source.title]), ("publisher", [facts.source.publisher]),
                                             ("authors", list(facts.source.authors))]
