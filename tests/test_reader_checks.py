@@ -345,6 +345,11 @@ MUST_REFUSE = {
         # the fifth no-hints attack (H9): one session, and a month between them, in everyday words
         ("You only need a single session.", "a single session"), ("Only one session is needed.", "Only one session"),
         ("You only need one session.", "need one session"), ("Sessions are a month apart.", "a month"),
+        # ed29: how often, in words, beside the treatment (the acne plan's month, the touch-ups' year: the article's figures)
+        ("Come back every month.", "every month"), ("Come back each month.", "each month"),
+        ("Repeat the treatment monthly.", "monthly"), ("Plan one session per month.", "one session per month"),
+        ("Plan on a session a month.", "a session a month"), ("Come back yearly for touch-ups.", "yearly"),
+        ("Follow a monthly plan of sessions.", "monthly"), ("Repeat the treatment every week.", "every week"),
     ],
     "es": [
         ("El bolígrafo tiene once agujas.", "once"), ("La crema tarda de diez a veinte minutos.", "diez"),
@@ -379,6 +384,10 @@ MUST_REFUSE = {
         ("Las sesiones son quincenales.", "quincenales"),
         # the fifth no-hints attack (H9), in Spanish
         ("Basta con una sola sesión.", "una sola sesión"), ("Deje un mes de separación entre sesiones.", "un mes"),
+        # ed29, in Spanish
+        ("Vuelva cada mes.", "cada mes"), ("Vuelva una vez al mes.", "una vez al mes"),
+        ("Repita el tratamiento mensualmente.", "mensualmente"), ("Planee una sesión por mes.", "una sesión por mes"),
+        ("Las sesiones son mensuales.", "mensuales"), ("Vuelva una vez a la semana tras la sesión.", "una vez a la semana"),
     ],
 }
 
@@ -426,6 +435,11 @@ MUST_BUILD = {
         "It takes about half an hour to get there.", "Leave half an hour early to get there.",
         f"Bring the {_QUESTIONS} questions on the sheet.", f"Bring the {number_word(_QUESTIONS)} questions on the sheet.",
         "The clinic's newsletter comes out quarterly.",
+        # ed29: how often, of the reader's own arrangements; "the monthly plan" names the plan (a schedule's starts_after);
+        # opening hours after a label and its colon
+        "The guide is reviewed every month.", "Each month, the clinic sends a newsletter.", "Call a friend once a month.",
+        "After the monthly plan, come back for touch-ups.", "Come back after every session.",
+        "Hours: 9 to 5.", "Hours: 9-5, Monday to Friday.", "Opening hours: 9 to 5 on weekdays.",
     ],
     "es": [
         "Llame a la clínica 24/7.", "El paso 1 es lavarse las manos.", "Deje descansar la piel unos días.",
@@ -450,6 +464,9 @@ MUST_BUILD = {
         f"Lleve las {number_word(_QUESTIONS, 'es')} preguntas de la hoja.", "Una vez al mes, llame a una amiga.",
         "El boletín de la clínica sale trimestralmente.", "Pregunte el precio de una sesión.",
         "Los tres primeros pasos preparan la piel.", "Los pasos 1, 2 y 3 preparan la piel.",
+        # ed29, in Spanish
+        "El boletín de la clínica sale cada mes.", "Después del plan mensual, vuelva para retoques.",
+        "Horario: de 9 a 5.", "Horario: 9 a 5, de lunes a viernes.", "Horas: 9 a 5.",
     ],
 }
 
@@ -510,6 +527,16 @@ def test_24_7_in_words_is_ordinary_only_in_a_sentence_about_nothing_clinical(tmp
     treatment it could hide a figure ("Evite el sol 24 horas, y..."), so both its numbers are refused there."""
     msg = _refused(tmp_path, text, lang)
     assert "a number typed into the page: '24'" in msg and "a number typed into the page: '7'" in msg, msg
+
+
+@pytest.mark.parametrize("lang, text", [("en", "Recovery hours: 4 to 6."), ("en", "Redness lasts hours: 4 to 6."),
+                                        ("es", "Horas de recuperación: 4 a 6.")])
+def test_hours_after_a_label_are_opening_hours_only_when_the_label_names_nothing_clinical(tmp_path: Path, lang: str,
+                                                                                         text: str) -> None:
+    """"Hours: 9 to 5" and "Horario: de 9 a 5" build (the editors' table); a label that names the treatment's course
+    makes the same numbers a figure of hours (ed29)."""
+    msg = _refused(tmp_path, text, lang)
+    assert "a number typed into the page: '4'" in msg and "a number typed into the page: '6'" in msg, msg
 
 
 @pytest.mark.parametrize("lang, text", [("en", "Come back from 4 to 6."), ("es", "Repita de 4 a 6."),

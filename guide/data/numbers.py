@@ -404,8 +404,8 @@ def claims(text: str, lang: str = "en") -> list[Claim]:
                     continue  # the second number of a range: one figure, reported once
                 counted.add(unit_at[i + 1])
                 claim, unit = True, ahead[i + 1]
-            elif after_unit is not None:
-                claim, unit = True, after_unit
+            elif after_unit is not None and not (after_unit == "hours" and _opening_hours(toks, i, lowered)):
+                claim, unit = True, after_unit  # ("Hours: 9 to 5" labels opening hours: no figure of hours)
             elif i - spf_at <= 4:
                 claim, unit = True, ""
             elif tok.text[0].isdecimal() and ("." in tok.text or ("," in tok.text and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", tok.text))):
@@ -607,8 +607,10 @@ def ordinary(toks: list[_Tok], i: int, lang: str = "en", ranges: bool = True, lo
 _LABEL_LIST = frozenset({",", "and", "or", "y", "o", "&"})
 _HOURS_JOIN = frozenset({"to", "-", "–", "—", "until", "till", "and", "a", "hasta", "y"})
 _OPENS = frozenset({"from", "open", "opens", "between", "hours", "de", "desde", "entre", "abre", "abren", "abierto",
-                    "abierta", "abiertos", "abiertas", "horario", "atiende", "atienden"})
-"""Before the first hour of opening hours: "open 9 to 5", "from 9 to 5", "de 9 a 5", "Hours: 9-5"."""
+                    "abierta", "abiertos", "abiertas", "horario", "horas", "atiende", "atienden"})
+"""Before the first hour of opening hours: "open 9 to 5", "from 9 to 5", "de 9 a 5", and after a label and its
+colon: "Hours: 9-5", "Hours: 9 to 5", "Horario: 9 a 5" (the label is read with the hours: "Recovery hours: 9 to 5"
+names the treatment's course)."""
 
 
 def _opening_hours(toks: Sequence[_Tok], i: int, low: Sequence[str]) -> bool:
@@ -623,11 +625,12 @@ def _opening_hours(toks: Sequence[_Tok], i: int, low: Sequence[str]) -> bool:
         return low[j] if 0 <= j < len(low) else ""
 
     first = i if at(i + 1) in _HOURS_JOIN and hour(i + 2) else i - 2 if at(i - 1) in _HOURS_JOIN and hour(i - 2) else -1
-    if first < 0 or not hour(first) or not (at(first - 1) in _OPENS or (at(first - 1) == ":" and at(first - 2) in _OPENS)):
+    label = at(first - 1) == ":" and at(first - 2) in _OPENS  # "Hours: 9 to 5"
+    if first < 0 or not hour(first) or not (at(first - 1) in _OPENS or label):
         return False
     clinical = CLINICAL["en"] | CLINICAL["es"]
     for step in (-1, 1):  # the sentence around it, token by token to its end (at most 60: linear time)
-        j = first
+        j = first - 2 if label and step < 0 else first  # a label's colon ends no sentence: the label is read too
         while 0 <= j < len(toks) and toks[j].text not in _STOP_PUNCT and abs(j - first) <= 60:
             if low[j] in clinical or (low[j] == "back" and at(j - 1) in _COME):
                 return False
@@ -711,11 +714,14 @@ EVERY_SO_OFTEN: dict[str, tuple[float, str]] = {
     **dict.fromkeys(("biweekly", "bisemanal"), (2.0, "weeks")),
     **dict.fromkeys(("bimonthly", "bimestral", "bimestrales", "bimestralmente"), (2.0, "months")),
     **dict.fromkeys(("quarterly", "trimestral", "trimestrales", "trimestralmente"), (3.0, "months")),
-    **dict.fromkeys(("semiannual", "semiannually", "semestral", "semestrales", "semestralmente"), (6.0, "months"))}
-"""Words for how often that hide a number ("quarterly" is every 3 months): a figure in a sentence about the
-treatment or its course ("Repeat it quarterly"), as "every fortnight" is."""
+    **dict.fromkeys(("semiannual", "semiannually", "semestral", "semestrales", "semestralmente"), (6.0, "months")),
+    **dict.fromkeys(("monthly", "mensual", "mensuales", "mensualmente"), (1.0, "months")),
+    **dict.fromkeys(("yearly", "annually", "anual", "anuales", "anualmente"), (1.0, "years"))}
+"""Words for how often that hide a number ("quarterly" is every 3 months, "monthly" every month): a figure in a
+sentence about the treatment or its course ("Repeat it quarterly", "Come back monthly"), as "every fortnight" is;
+"the monthly plan", "el plan mensual" name the plan (:func:`_names_a_plan`)."""
 _NOT_AFTER_A = frozenset({"vez", "veces", "una", "un", "por", "cada", "horas", "hora", "días", "dias"})
-"""Before "al mes", "a la semana": "una vez al mes", "24 horas al día" say how often, counted by claims()."""
+"""Before "al mes", "a la semana": "una vez al mes" (:func:`_per_unit`) and "24 horas al día" say how often."""
 
 
 def _after_a(toks: Sequence[_Tok], i: int) -> int:
@@ -806,7 +812,9 @@ def page_claims(text: str, lang: str = "en") -> list[Claim]:
     """The figures a page may not type (``guide.content.rendered``): those of :func:`claims` but a time or share of
     the reader's own arrangements (:func:`own_figure`), and, in a sentence about the treatment or its
     course (``CLINICAL``), a length of time said in words: "a week", "an hour or so", "a fortnight",
-    "several weeks", "a few hours", "una semana", "varias semanas", and "every other week" in any sentence."""
+    "several weeks", "a few hours", "una semana", "varias semanas", how often ("every month", "each week", "one
+    session per month", "una vez al mes", "cada mes", "monthly", "mensualmente"), and "every other week" in any
+    sentence."""
     counted = claims(text, lang)
     found = [claim for claim in counted if not own_figure(text, claim, lang)]
     toks = _tokens(text, lang)
@@ -817,7 +825,7 @@ def page_claims(text: str, lang: str = "en") -> list[Claim]:
     clock = round_the_clock(text, lang, toks, [t.text.lower() for t in toks])
     for i, tok in enumerate(toks):
         often = EVERY_SO_OFTEN.get(tok.text.lower())
-        if often and tok.start not in taken and sentences.clinical[sentences.at(tok.start)]:
+        if often and tok.start not in taken and sentences.clinical[sentences.at(tok.start)] and not _names_a_plan(toks, i):
             spoken.append(Claim(tok.start, tok.end, tok.text, *often))  # "repeat quarterly", "cada mes, quincenal"
             continue
         if tok.kind != "unit" or tok.unit not in _TIME_UNITS - {"seconds"} or i == 0 or i in clock:
@@ -847,9 +855,48 @@ def _spoken_length(toks: Sequence[_Tok], i: int, lang: str, vague: frozenset[str
         return i - 2, 2.0, True  # "every other week": every second one, in any sentence
     if toks[i - 1].kind == "every" and unit in HIDES_A_NUMBER:
         return i - 1, HIDES_A_NUMBER[unit], True  # "every fortnight", "cada semestre": in any sentence
+    if before in _EACH and toks[i].unit in _SESSION_SPACING:
+        return i - 1, HIDES_A_NUMBER.get(unit, 1.0), False  # "every month", "each week", "cada mes"
+    if toks[i].unit in _SESSION_SPACING and (start := _per_unit(toks, i)) >= 0:
+        return start, HIDES_A_NUMBER.get(unit, 1.0), False  # "one session per month", "una vez al mes"
     if lang == "es" and _after_a(toks, i) >= 0:
         return _after_a(toks, i), HIDES_A_NUMBER.get(unit, 1.0), False  # "vuelva al mes", "a la quincena"
     return -1, None, False
+
+
+_EACH = frozenset({"every", "each", "cada"})
+_SESSION_SPACING = frozenset({"weeks", "fortnights", "months", "years"})
+"""The units sessions are spaced in (the article's: a month apart, a touch-up a year): "every week", "each month" and
+"one session per month" are how often, a figure beside the treatment. "every hour", "every day" are left to the
+other rules."""
+_PER = frozenset({"a", "an", "per", "al", "por"})
+_HOW_OFTEN = frozenset({"sessions", "times"})
+
+
+def _per_unit(toks: Sequence[_Tok], i: int) -> int:
+    """Where "one session per month", "a session a week", "una vez al mes", "una sesión a la semana" starts, before the
+    unit of time at ``i`` (a number of sessions or times per unit: how often), or -1."""
+    def low(j: int) -> str:
+        return toks[j].text.lower() if j >= 0 else ""
+
+    j = i - 2 if low(i - 1) == "la" and low(i - 2) in ("a", "por") else i - 1  # "a la semana", "por la mañana"
+    k = j - 1
+    if low(j) not in _PER or k < 0 or toks[k].kind != "unit" or toks[k].unit not in _HOW_OFTEN:
+        return -1
+    return k - 1 if k and (toks[k - 1].kind == "num" or low(k - 1) in _ONE) else k
+
+
+_PLAN_NAMED = {"en": frozenset({"the", "this", "that"}), "es": frozenset({"el", "del", "al", "este", "ese"})}
+
+
+def _names_a_plan(toks: Sequence[_Tok], i: int) -> bool:
+    """Is the word for how often at ``i`` part of the name of a plan the pages point at, "the monthly plan", "el plan
+    mensual" (a schedule's ``starts_after`` in data/facts.yml), not a frequency said of the sessions?"""
+    def low(j: int) -> str:
+        return toks[j].text.lower() if 0 <= j < len(toks) else ""
+
+    return (low(i + 1) == "plan" and low(i - 1) in _PLAN_NAMED["en"]) or (
+        low(i - 1) == "plan" and low(i - 2) in _PLAN_NAMED["es"])
 
 
 _RANGE_JOINS = frozenset({"to", "-", "–", "—", "and", "or", "through", "a", "y", "o"})
@@ -1028,7 +1075,7 @@ def no_fact_fix(text: str, claim: Claim) -> str:
         beside = (f" This sentence names '{word}' (the treatment or its course), so no number in it is read as a "
                   "time of day or opening hours." if word is not None else "")
         return (f"{_ADD_OR_REMOVE}. A number with no unit builds as it is only in prose's ordinary uses, written like "
-                "these: a time of day ('9 am', '9:30', 'at 7 in the morning', 'open 9 to 5', 'de 9 a 5', 'a las 9'), "
+                "these: a time of day ('9 am', '9:30', 'at 7 in the morning', 'open 9 to 5', 'Hours: 9 to 5', 'de 9 a 5', 'a las 9'), "
                 "24/7, a label ('step 1', 'page 2', 'Chapter 3', 'door 7', 'call 911'), a year ('2020'), a street "
                 f"number ('42 Main Street'), or a count of questions, tips or doctors ('your 3 questions').{beside} "
                 + _RAW_LAST)
