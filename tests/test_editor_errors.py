@@ -500,6 +500,37 @@ def test_a_partial_compiled_from_another_copy_still_names_this_copy_s_line(tmp_p
     assert "has no attribute 'titel'" in msg, msg
 
 
+def test_a_load_checks_again_every_file_changed_since_the_last(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a load checked before the pages is kept for the next load of the same files (guide.build.library._CHECKED_BASES:
+    the tests and `make serve` load a project again and again with only a page changed); a change to any other
+    file (the glossary, a partial, the data) is checked again, and its mistake refused."""
+    from guide.build import library
+
+    project = one_page_project(tmp_path, TINY_PAGE)
+    load_project(project)
+
+    def checked_again(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the glossary was checked again")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(library, "_glossary", checked_again)
+        (project / "docs" / "index.md").write_text(TINY_PAGE + "\nOne more line.\n", encoding="utf-8")
+        load_project(project)  # only the page changed
+    glossary, timeline = project / "includes" / "abbreviations.md", project / "includes" / "partials" / "timeline.svg"
+    count = entry("facts.device.needle_count.value")
+    edits = [(glossary, "\n", "\nnot a glossary line\n", "a glossary line in the wrong form"),
+             (timeline, "{{ t.title }}", "{{ t.titel }}", "has no attribute 'titel'"),
+             (project / "data" / "facts.yml", count.text, f"{count.indent}value: many\n", "Expected: a number")]
+    for path, old, new, says in edits:
+        kept = path.read_text(encoding="utf-8")
+        assert old in kept, (path, old)
+        path.write_text(kept.replace(old, new, 1), encoding="utf-8")
+        with pytest.raises(GuideErrors, match=re.escape(says)):
+            load_project(project)
+        path.write_text(kept, encoding="utf-8")
+        load_project(project)
+
+
 def test_facts_a_summary_shows_are_read_from_its_template(tmp_path: Path) -> None:
     """A new row in glance-card.html lists the home page for its fact: no hand-kept list to forget."""
     project = one_page_project(tmp_path, TINY_PAGE.replace("# Tiny\n", "# Tiny\n\n{{ glance_card() }}\n"))

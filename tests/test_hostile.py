@@ -413,6 +413,7 @@ def test_partials_escape_values_even_past_the_schema(tmp_path: Path, monkeypatch
     evil = real.model_copy(update={"facts": groups, "experts": experts, "quotes": quotes, "source": source})
     monkeypatch.setattr(library, "load_facts", lambda *a, **k: evil)
     monkeypatch.setattr(passages, "check", lambda *a, **k: None)  # past the article's check too
+    monkeypatch.setattr(library, "_CHECKED_BASES", {})  # nothing from an earlier load of the same files
     page = type("Page", (), {"path": "sources.md", "meta": {"last_reviewed": "2026-01-10", "next_review": "2099-01-10"}})()
     project = load_project(_project(tmp_path), page=lambda: page)
     m = {name: project.macro(name) for name in macrospecs.MACROS}

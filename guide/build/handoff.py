@@ -53,10 +53,11 @@ class Checked:
     site: pages.Site
 
 
-def digest(root: Path) -> str:
+def digest(root: Path, leave_out: tuple[str, ...] = ()) -> str:
     """A hash of everything the checks of ``root`` read: each top-level file (not a hidden one, such as the
     build's own log) and every file under READ, by path and bytes (a symbolic link by its target), the
-    environment variables the configurations read, today's date (the review dates) and the Python running."""
+    environment variables the configurations read, today's date (the review dates) and the Python running.
+    ``leave_out``: folders of READ not to read (the pages, for what is checked before them: ``library``)."""
     hashed = hashlib.sha256()
 
     def add(*parts: str | bytes) -> None:
@@ -77,7 +78,7 @@ def digest(root: Path) -> str:
             add("file", rel, path.read_bytes())
 
     for top in sorted(root.iterdir()):
-        if top.name in READ or (not top.name.startswith(".") and not top.is_dir()):
+        if (top.name in READ and top.name not in leave_out) or (not top.name.startswith(".") and not top.is_dir()):
             walk(top)
     add(*(f"{name}={os.environ.get(name, '-')}" for name in ENV_READ))
     add(dt.date.today().isoformat(), sys.version)

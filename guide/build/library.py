@@ -104,6 +104,28 @@ def _problems(exc: GuideError | GuideErrors) -> list[GuideError]:
     return list(exc.errors) if isinstance(exc, GuideErrors) else [exc]
 
 
+@dataclass
+class _Base:
+    """What a load found before reading the pages (``Project._load_base``), every check passed."""
+
+    english: schema.Facts
+    facts: schema.Facts
+    strings: dict[str, Any]
+    terms: list[tuple[str, str]]
+    shows: dict[str, frozenset[str]]
+    pictures: dict[str, pictures.Picture]
+    made: list[tuple[str, str]]
+    templates_checked: bool = False
+    """The partials' attribution check (``attribution.check_templates``) passed too."""
+
+
+_CHECKED_BASES: dict[tuple[str, ...], _Base] = {}
+"""The last loads' bases, keyed by a hash of every file they read (``handoff.digest``, the pages left out), the
+edition and its addresses: `make serve` and the tests load the same project again and again with only a page
+changed, and its data, strings, glossary and partials need not be checked again (about nine tenths of a load)."""
+_KEPT_BASES = 8
+
+
 class Project:
     """One edition of the guide, checked, with its macros (one method each, as ``guide.render.macrospecs`` declares)."""
 
@@ -121,6 +143,36 @@ class Project:
             self._restore(checked)
             return
         preflight.check_symlinks(root)
+        key = (handoff.digest(root, leave_out=("docs", "docs-es", self.docs.name)), self.lang, self.docs_shown,
+               _site_url(conf, root), _config_value(conf, root, "repo_url"))
+        base = _CHECKED_BASES.get(key)
+        deferred = self._restore_base(base) if base is not None else self._load_base(root, key)
+        try:
+            self.site = pages.scan(self.docs, self.facts, macrospecs.MACROS, self.shows, display_root=self.docs_shown,
+                                   lang=self.lang)
+            problems: list[GuideError] = []
+        except GuideErrors as exc:
+            self.site, problems = pages.Site({}), list(exc.errors)
+        problems += pictures.check_pages(root, self.docs, self.docs_shown, self.pictures, self.lang)
+        problems += pages.check_pairs(root, self.lang, {*self.all_facts, *self.facts.experts, *self.facts.quotes,
+                                                        *self.pictures})
+        problems += deferred
+        if problems:
+            raise GuideErrors(sorted(problems, key=lambda e: (e.file, e.line or 0)))
+        self._try_every_partial()
+        self.ids = figures.Ids()  # afresh: the trial renders must not take ids from the pages
+        base = _CHECKED_BASES.get(key)
+        problems = [] if base is not None and base.templates_checked else attribution.check_templates(root / PARTIALS, self.facts, PARTIALS)
+        if base is not None and not problems:
+            base.templates_checked = True
+        problems += _not_covered_problems(self.facts, self.site, root, self.docs_shown)
+        if problems:
+            raise GuideErrors(problems)
+
+    def _load_base(self, root: Path, key: tuple[str, ...]) -> list[GuideError]:
+        """Load and check what the pages are read against (the data, the article's words, the edition's wording,
+        strings, glossary and pictures); return the problems to tell with the pages'. Kept for the next load of the
+        same files in this process (``_CHECKED_BASES``) when there are none."""
         self.english = load_facts(root / DATA, DATA)  # its shape: nothing else can be read without it
         # The rest is told all at once, with the pages' problems: what the article says, the wording of
         # this edition, its strings and its glossary (the pages are read with the English wording, or no
@@ -143,24 +195,20 @@ class Project:
         self.templates = self._templates()
         self.shows = self._summaries()
         self.pictures: dict[str, pictures.Picture] = _collect(deferred, lambda: pictures.load(root), {})
-        try:
-            self.site = pages.scan(self.docs, self.facts, macrospecs.MACROS, self.shows, display_root=self.docs_shown,
-                                   lang=self.lang)
-            problems: list[GuideError] = []
-        except GuideErrors as exc:
-            self.site, problems = pages.Site({}), list(exc.errors)
-        problems += pictures.check_pages(root, self.docs, self.docs_shown, self.pictures, self.lang)
-        problems += pages.check_pairs(root, self.lang, {*self.all_facts, *self.facts.experts, *self.facts.quotes,
-                                                        *self.pictures})
-        problems += deferred
-        if problems:
-            raise GuideErrors(sorted(problems, key=lambda e: (e.file, e.line or 0)))
-        self._try_every_partial()
-        self.ids = figures.Ids()  # afresh: the trial renders must not take ids from the pages
-        problems = attribution.check_templates(root / PARTIALS, self.facts, PARTIALS)
-        problems += _not_covered_problems(self.facts, self.site, root, self.docs_shown)
-        if problems:
-            raise GuideErrors(problems)
+        if not deferred:
+            _CHECKED_BASES[key] = _Base(self.english, self.facts, self.strings, self.terms, self.shows, self.pictures,
+                                        list(self._made))
+            while len(_CHECKED_BASES) > _KEPT_BASES:
+                del _CHECKED_BASES[next(iter(_CHECKED_BASES))]
+        return deferred
+
+    def _restore_base(self, base: _Base) -> list[GuideError]:
+        """Take what an earlier load of the same files (the pages aside) found, every check of it passed."""
+        self.english, self.facts, self.strings, self.terms = base.english, base.facts, base.strings, base.terms
+        self.shows, self.pictures, self._made = base.shows, base.pictures, list(base.made)
+        self.all_facts = self.facts.all_facts()
+        self.templates = self._templates()
+        return []
 
     def checked(self, digest: str) -> handoff.Checked:
         """What this load found, for a build of the same files (``handoff``; ``digest``: theirs, taken before the load)."""
