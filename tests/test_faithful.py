@@ -227,7 +227,7 @@ def _glance_text(site: Build) -> str:
 def test_the_glance_card_after_the_review(site: Build) -> None:
     text = _glance_text(site)
     assert f"which your provider can set from {_v('device.depth_range')} deep" in text
-    assert "The article and Dr. Jaliman say some people should skip it or wait." in text
+    assert f"{_who('candidates.avoid_skin')} says to steer clear of it if you have {_v('candidates.avoid_skin')}." in text
     assert f"For dramatic acne scarring, {_who('frequency.acne_scarring')} says to plan on {_v('frequency.acne_scarring')}." in text
     assert f"every {_v('frequency.upkeep').removeprefix('every ')}" in text
     assert _v("aftercare.sunscreen_type") in text and f"in {_v('aftercare.sunscreen_when')}" in text

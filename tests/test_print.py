@@ -19,8 +19,9 @@ import pytest
 
 from browser import Server, Tabs, scheme_of, switch_scheme
 from guide.build.siteurl import site_url
+from guide.data import lang as langs
 from guide.render import text as render
-from support import SCHEDULES, project_facts
+from support import ROOT, SCHEDULES, project_facts
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -64,6 +65,9 @@ def test_sheet_prints_on_one_page(tabs: Tabs, server: Server, paper: str, sheet:
         pdf = page.pdf(format=paper, prefer_css_page_size=False)
         assert pdf.startswith(b"%PDF")
         assert pdf_pages(pdf) == 1, f"the sheet prints on {pdf_pages(pdf)} {paper} pages"
+
+
+STRINGS = langs.load_strings(ROOT, "en")
 
 
 def _visible(page: Page, selector: str) -> list[bool]:
@@ -111,7 +115,9 @@ def test_sheet_has_every_item_and_no_chrome(tabs: Tabs, server: Server, scheme: 
                               " parseFloat(getComputedStyle(li, '::before').borderTopWidth)])")
         texts = [text for text, _, _ in items]
         questions = list(project_facts().all_facts()["provider.questions"].items)
-        assert texts[:len(questions)] == questions
+        questions += [q.replace("{ingredients}", render.fact_text(project_facts().all_facts()["aftercare.avoid_ingredients"]))
+                      for q in (STRINGS[f"sheet_ask_{k}"] for k in ("ingredients", "scrubs", "sun", "price", "signs"))]
+        assert texts[:len(questions)] == questions  # the article's questions, then ours ("Also ask")
         rest = texts[len(questions):]
         expected = _sheet_items()
         assert len(rest) == len(expected), rest

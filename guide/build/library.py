@@ -450,7 +450,16 @@ class Project:
                             width=found.width, height=found.height)
 
     def glance_card(self) -> Markup:
-        return self.partial("glance-card.html", v=self.fact)
+        return self.partial("glance-card.html", v=self.fact, link=self._link)
+
+    def _link(self, to: str) -> str:
+        """A partial's link in raw HTML to ``to`` (``candidates.md#who-should-avoid-it``) from the page it is on
+        (see facts_table); outside any page (a summary's recording, a test), from the home page."""
+        path, _, section = to.partition("#")
+        page = self._trial[-1] if self._trial else None if self._recording else self._current()
+        here = _page_path(page) if page is not None else "index.md"
+        link = pages.href if page is None or getattr(page, "file", None) is not None else pages.file_href
+        return link(here, path) + (f"#{section}" if section else "")
 
     def comparison_table(self) -> Markup:
         return self.partial("comparison-table.md", v=self.fact)
