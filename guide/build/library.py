@@ -106,14 +106,10 @@ def _problems(exc: GuideError | GuideErrors) -> list[GuideError]:
 
 @dataclass
 class _Base:
-    """What a load found before reading the pages (``Project._load_base``), every check passed."""
+    """What a load found before reading the pages (``Project._load_base``), every check passed: its record
+    (``handoff.Checked``, with no pages) and the partials the summaries rendered."""
 
-    english: schema.Facts
-    facts: schema.Facts
-    strings: dict[str, Any]
-    terms: list[tuple[str, str]]
-    shows: dict[str, frozenset[str]]
-    pictures: dict[str, pictures.Picture]
+    checked: handoff.Checked
     made: list[tuple[str, str]]
     templates_checked: bool = False
     """The partials' attribution check (``attribution.check_templates``) passed too."""
@@ -196,18 +192,17 @@ class Project:
         self.shows = self._summaries()
         self.pictures: dict[str, pictures.Picture] = _collect(deferred, lambda: pictures.load(root), {})
         if not deferred:
-            _CHECKED_BASES[key] = _Base(self.english, self.facts, self.strings, self.terms, self.shows, self.pictures,
-                                        list(self._made))
+            record = handoff.Checked(key[0], self.lang, self.docs_shown, self.english, self.facts, self.strings, self.terms,
+                                     self.shows, self.pictures, pages.Site({}))
+            _CHECKED_BASES[key] = _Base(record, list(self._made))
             while len(_CHECKED_BASES) > _KEPT_BASES:
                 del _CHECKED_BASES[next(iter(_CHECKED_BASES))]
         return deferred
 
     def _restore_base(self, base: _Base) -> list[GuideError]:
         """Take what an earlier load of the same files (the pages aside) found, every check of it passed."""
-        self.english, self.facts, self.strings, self.terms = base.english, base.facts, base.strings, base.terms
-        self.shows, self.pictures, self._made = base.shows, base.pictures, list(base.made)
-        self.all_facts = self.facts.all_facts()
-        self.templates = self._templates()
+        self._restore(base.checked)  # its pages are read afresh
+        self._made = list(base.made)
         return []
 
     def checked(self, digest: str) -> handoff.Checked:
