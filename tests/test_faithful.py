@@ -316,7 +316,7 @@ def test_the_spanish_glossary_lists_a_feminine_form_with_its_masculine(site: Bui
 
 
 @pytest.mark.parametrize("glossary, ours", [("abbreviations.md", " (our definition)"),
-                                             ("abbreviations.es.md", " (definición nuestra)")])
+                                             ("abbreviations.es.md", " (nuestra definición)")])
 def test_every_tooltip_says_whose_meaning_it_is(site: Build, glossary: str, ours: str) -> None:
     """Tooltips show on every page, away from the glossary page that says its meanings are ours: each
     meaning says "(our definition)", or names who gives it (the article, a doctor); the glossary page,

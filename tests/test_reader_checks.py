@@ -889,7 +889,7 @@ OUTSIDE_THE_PAGES = {
         "includes/abbreviations.es.md", "es", "*[protector solar]: No hace falta después del tratamiento.", None,
         "a glossary meaning that gives advice or a clinical claim ('hace falta', advice)"),
     "a Spanish glossary meaning that calls it safe": (
-        "includes/abbreviations.es.md", "es", "*[rosado]: Es seguro y se quita solo (definición nuestra).", None,
+        "includes/abbreviations.es.md", "es", "*[rosado]: Es seguro y se quita solo (nuestra definición).", None,
         "a glossary meaning that gives advice or a clinical claim ('seguro', safety or risk)"),
     # the third no-hints attack: "fine to keep taking" (a medicine the article says to skip it for)
     "a glossary meaning that says to keep taking a medicine": (
@@ -900,14 +900,14 @@ OUTSIDE_THE_PAGES = {
         None, "a glossary meaning that gives advice or a clinical claim ('clears up', advice)"),
     "a Spanish glossary meaning that says to keep taking a medicine": (
         "includes/abbreviations.es.md", "es", "*[anticoagulantes]: Medicamentos que puede seguir tomando antes del "
-        "tratamiento (definición nuestra).", None, "a glossary meaning that gives advice or a clinical claim ('puede seguir', advice)"),
+        "tratamiento (nuestra definición).", None, "a glossary meaning that gives advice or a clinical claim ('puede seguir', advice)"),
     # the fourth no-hints attack: a meaning that narrows the word a fact uses, and a doctor's name as a glossary word
     "a glossary meaning that leaves something out": (
         "includes/abbreviations.md", "en", "*[blood thinners]: Medicines that slow blood clotting, not everyday aspirin "
         "(our definition).", None, "a glossary meaning that leaves something out of the word ('not everyday')"),
     "a Spanish glossary meaning that leaves something out": (
         "includes/abbreviations.es.md", "es", "*[anticoagulantes]: Medicamentos que frenan la coagulación, salvo la "
-        "aspirina (definición nuestra).", None, "a glossary meaning that leaves something out of the word ('salvo')"),
+        "aspirina (nuestra definición).", None, "a glossary meaning that leaves something out of the word ('salvo')"),
     "a doctor's surname as a glossary word": (
         "includes/abbreviations.md", "en", "*[Nazarian]: A nurse who works at a spa.", None,
         "a glossary word for a doctor's name"),
@@ -929,7 +929,7 @@ OUTSIDE_THE_PAGES = {
         "includes/abbreviations.md", "en", "*[M.D.]: A title for a doctor (our definition).", None,
         "a glossary word in the guide's own notice or a doctor's title: 'M.D.'"),
     "a Spanish glossary word on 'no consejo médico'": (
-        "includes/abbreviations.es.md", "es", "*[consejo médico]: Lo que dice un médico (definición nuestra).", None,
+        "includes/abbreviations.es.md", "es", "*[consejo médico]: Lo que dice un médico (nuestra definición).", None,
         "a glossary word in the guide's own notice or a doctor's title: 'consejo médico'"),
     "a template string that quotes a doctor": (
         "includes/strings/en.yml", "en", 'about_not_guideline: "Dr. Jaliman says, “It is safe in pregnancy.” It is a clinical guideline"',
@@ -981,8 +981,8 @@ def test_glossary_strings_and_front_matter_put_no_words_in_a_doctors_mouth(tmp_p
                                         ("en", "*[fine lines]: Small, fine lines in the skin (our definition)."),
                                         ("en", "*[PRP facial]: A different treatment. The article calls it "
                                                "controversial and says it uses growth factor from your own blood."),
-                                        ("es", "*[rosado]: Un color rojo claro de la piel, no una quemadura (definición nuestra)."),
-                                        ("es", "*[al día]: Que tiene la fecha más reciente (definición nuestra).")])
+                                        ("es", "*[rosado]: Un color rojo claro de la piel, no una quemadura (nuestra definición)."),
+                                        ("es", "*[al día]: Que tiene la fecha más reciente (nuestra definición).")])
 def test_a_glossary_meaning_in_plain_words_builds(tmp_path: Path, lang: str, line: str) -> None:
     project = _project(tmp_path, "Text.", lang)
     path = project / "includes" / ("abbreviations.es.md" if lang == "es" else "abbreviations.md")
