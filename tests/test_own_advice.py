@@ -183,12 +183,24 @@ CREDIT_REFUSED = {
            "Ambas médicas están de acuerdo en que funciona en todo tipo de piel.",
            "Las médicas están de acuerdo en que cualquier spa sirve.", "Las médicas coinciden en que cualquier spa sirve."],
 }
+DESCRIBED_REFUSED = {
+    # the sixth no-hints attack: something of the treatment said of a doctor with no reporting word, and no fact of hers
+    "en": ["Dr. Jaliman uses microneedling to treat eczema in her own office.", "Dr. Nazarian sees good results.",
+           "Dr. Nazarian sees good results with it on rosacea.",
+           "Dr. Jaliman has treated pregnant patients with it for years."],
+    "es": ["La Dra. Jaliman trata el eccema con microagujas en su consultorio.", "La Dra. Nazarian ve buenos resultados."],
+}
 CREDIT_BUILDS = {
     "en": ["Dr. Nazarian's office uses a mask.", "Dr. Jaliman's clinic is in New York.",
+           "Dr. Nazarian is a plastic surgeon.", "Dr. Jaliman is one of two doctors in the article.",
+           "You can read more about Dr. Nazarian on the sources page.", "Dr. Nazarian uses a pen in her office.",
+           "Ask Dr. Nazarian's office about the price?",
+           "Dr. Nazarian compares it with a facial. She says: {{ fact(\"about.lasting_results\") }}",
            "Dr. Jaliman works in New York City.", "Both doctors are quoted in the article.",
            "Both doctors say so: {{ fact(\"candidates.skin_types\") }}, and {{ fact(\"aftercare.avoid_ingredients\") }}.",
            "Here is how the two doctors in the article explain it.", "The doctors are quoted in the article."],
     "es": ["El consultorio de la Dra. Nazarian usa una mascarilla.", "Ambas médicas salen en el artículo.",
+           "La Dra. Jaliman trabaja en Nueva York.",
            "Así lo explican las dos médicas del artículo.", "Las médicas salen en el artículo."],
 }
 
@@ -199,6 +211,41 @@ def test_a_claim_credited_by_a_possessive_stops_the_build(tmp_path: Path, lang: 
     assert "credits a claim to" in msg and ("Dr" in msg or "both doctors" in msg), msg
 
 
+@pytest.mark.parametrize("lang, text", [(lang, text) for lang, rows in DESCRIBED_REFUSED.items() for text in rows])
+def test_something_of_the_treatment_said_of_a_doctor_stops_the_build(tmp_path: Path, lang: str, text: str) -> None:
+    msg = _refused(tmp_path, text, lang)
+    assert "says something of" in msg and "Dr" in msg, msg
+
+
 @pytest.mark.parametrize("lang, text", [(lang, text) for lang, rows in CREDIT_BUILDS.items() for text in rows])
 def test_a_possessive_that_credits_nothing_builds(tmp_path: Path, lang: str, text: str) -> None:
+    _load(_project(tmp_path, text, lang), lang)
+
+
+CONTEXT_REFUSED = {
+    # the sixth no-hints attack (F2): a true figure shown as a claim the article does not make
+    "en": ["Stay out of the sun for {{ fact(\"appointment.numbing_time\") }} after your visit.",
+           "Wait {{ fact(\"aftercare.spf_min\") }} days before you wear makeup.",
+           "Home rollers are safe up to {{ fact(\"device.depth_range\", \"max\") }}."],
+    "es": ["No tome el sol durante {{ fact(\"appointment.numbing_time\") }} después de la visita."],
+}
+CONTEXT_BUILDS = {
+    "en": ["The numbing cream takes {{ fact(\"appointment.numbing_time\") }} to work.",
+           "How long does the numbing cream take to work? The article says {{ fact(\"appointment.numbing_time\") }}.",
+           "## The numbing cream\n\nIt takes {{ fact(\"appointment.numbing_time\") }}.",
+           "Dr. Nazarian says the pen has {{ fact(\"device.needle_count\") }}. "
+           "She says they can be set {{ fact(\"device.depth_range\") }} deep.",
+           "Dr. Jaliman says it should have an SPF of {{ fact(\"aftercare.spf_min\") }}."],
+    "es": ["La crema para adormecer tarda {{ fact(\"appointment.numbing_time\") }} en hacer efecto."],
+}
+
+
+@pytest.mark.parametrize("lang, text", [(lang, text) for lang, rows in CONTEXT_REFUSED.items() for text in rows])
+def test_a_figure_where_nothing_says_what_it_is_stops_the_build(tmp_path: Path, lang: str, text: str) -> None:
+    msg = _refused(tmp_path, text, lang)
+    assert "a figure shown where nothing around it says what it is" in msg, msg
+
+
+@pytest.mark.parametrize("lang, text", [(lang, text) for lang, rows in CONTEXT_BUILDS.items() for text in rows])
+def test_a_figure_beside_what_it_is_builds(tmp_path: Path, lang: str, text: str) -> None:
     _load(_project(tmp_path, text, lang), lang)

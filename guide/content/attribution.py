@@ -731,14 +731,7 @@ def credited(sentence: str, calls: Mapping[int, object], facts: schema.Facts) ->
     at = next((i for i, c in enumerate(clauses) if REPORTING.search(skeleton(c))), 0)
 
     def content(text: str) -> list[str]:
-        look = skeleton(text)
-        for pattern in (REPORTING, BOTH_DOCTORS, DOCTOR_ROLE, ARTICLE_NAME, *(p for _, p in surname_patterns(
-                tuple((k, p.name) for k, p in facts.experts.items()))),
-                        *(p for _, p in _role_patterns(tuple((k, p.short_role or "") for k, p in facts.experts.items()))),
-                        *(p for _, p in _place_patterns(tuple((k, p.role) for k, p in facts.experts.items())))):
-            look = pattern.sub(" ", look)
-        words = re.findall(r"[^\W\d_]+|\d+|[\ue000-\uf8ff]", look)
-        return [w for w in words if w not in _FILLER and (len(w) > 1 or call_index(w) is None or _is_shown(w, calls))]
+        return _content_words(text, calls, facts)
 
     own = content(clauses[at])
     if own or _POINTER_START.match(" ".join(clauses[at].split())):
@@ -749,6 +742,64 @@ def credited(sentence: str, calls: Mapping[int, object], facts: schema.Facts) ->
             return None  # "What Dr. Nazarian says", "…, Dr. Nazarian says:"
         claim = clauses[max((i for i in rest if i < at), default=min(rest))]
     return Credited(doctors, bool(_POINTER_START.match(" ".join(claim.split()))), bool(_SEE_WHERE.search(claim)))
+
+
+def _content_words(text: str, calls: Mapping[int, object], facts: schema.Facts) -> list[str]:
+    """The words of ``text`` that say something: not a doctor's name, role or place, not a reporting word, not
+    filler ("the", "her"), not a stand-in for ``expert(...)`` (which shows only who she is)."""
+    from guide.content.rendered import call_index
+
+    look = skeleton(text)
+    for pattern in (REPORTING, BOTH_DOCTORS, DOCTOR_ROLE, ARTICLE_NAME, *(p for _, p in surname_patterns(
+            tuple((k, p.name) for k, p in facts.experts.items()))),
+                    *(p for _, p in _role_patterns(tuple((k, p.short_role or "") for k, p in facts.experts.items()))),
+                    *(p for _, p in _place_patterns(tuple((k, p.role) for k, p in facts.experts.items())))):
+        look = pattern.sub(" ", look)
+    words = re.findall(r"[^\W\d_]+|\d+|[\ue000-\uf8ff]", look)
+    return [w for w in words if w not in _FILLER and (len(w) > 1 or call_index(w) is None or _is_shown(w, calls))]
+
+
+_BELOW = re.compile(r"(?<![^\W\d_])(?:below|a continuación|más abajo|abajo)(?![^\W\d_])", re.I)
+"""A sentence that points to what follows it ("The article and Dr. Jaliman list people who should wait, below")."""
+
+
+def described(sentence: str, calls: Mapping[int, object], facts: schema.Facts) -> Credited | None:
+    """Whether ``sentence`` says something of a doctor with no reporting word ("Dr. Jaliman uses microneedling to
+    treat eczema in her own office", "Dr. Nazarian sees good results": the sixth no-hints attack): it names her and
+    has words of its own beside her name. A question asks, and claims nothing; ``expert(...)`` alone, or her name
+    with only filler, says who she is. ``None`` when it does not; else, like :func:`credited`, the sentence must
+    show a fact or quote of hers, or lead to one (the sentence after it, what is under it)."""
+    plain = re.sub(r"\([^()]*\)", " ", sentence).strip()
+    if plain.endswith("?") or plain.startswith("¿"):
+        return None
+    doctors = {who for _, who in _mentions(sentence, calls, facts) if who in facts.experts}
+    if not doctors:
+        return None
+    topics = topic_words(facts) - set().union(*(_about_her(facts).get(who, frozenset()) for who in doctors))
+    if not any(_one(word) in topics or word in _EFFECT for word in _content_words(plain, calls, facts)):
+        return None  # "Dr. Jaliman's clinic is in New York", "Dr. Nazarian's office uses a mask": nothing of the treatment
+    return Credited(doctors, pointer=bool(_BELOW.search(plain)))
+
+
+def _about_her(facts: schema.Facts) -> dict[str, frozenset[str]]:
+    """For each doctor, the words of the facts whose own text names her ("In Dr. Nazarian's office, a mask goes on
+    last": mask), which a sentence may say of her as the article does ("Dr. Nazarian's office uses a mask")."""
+    people = tuple((k, p.name) for k, p in facts.experts.items())
+    out: dict[str, set[str]] = {}
+    for fact in facts.all_facts().values():
+        value = getattr(fact, "items", None) or getattr(fact, "value", None)
+        for text in value if isinstance(value, list) else [value] if isinstance(value, str) else []:
+            for key, pattern in surname_patterns(people):
+                if pattern.search(skeleton(text)):
+                    out.setdefault(key, set()).update(_one(w) for w in words_of(text))
+    return {key: frozenset(words) for key, words in out.items()}
+
+
+_EFFECT = frozenset("""treat treats treated treating heal heals healed healing cure cures cured helps helped
+result results fix fixes fixed clears cleared improve improves improved trata tratar trató cura curar sana sanar
+ayuda resultado resultados mejora mejorar quita borra""".split())
+"""Words of what a treatment does, which say something of the treatment beside a doctor's name ("Dr. Jaliman treats
+eczema with it", "Dr. Nazarian sees good results") wherever the facts do not name them."""
 
 
 def _is_shown(char: str, calls: Mapping[int, object]) -> bool:
@@ -797,14 +848,14 @@ def _unquoted(text: str) -> str:
 
 
 def _credit_error(shown: str, line: int | None, found: str, doctors: set[str], facts: schema.Facts,
-                  where: str = "this sentence") -> GuideError:
+                  where: str = "this sentence", does: str = "credits a claim to") -> GuideError:
     keys = sorted(doctors - {ANY_DOCTOR, BOTH})
     names = _names(set(keys), facts) if keys else ANY_DOCTOR
     join, hers, say = " or ", "hers" if keys else "a doctor", "says"
     if BOTH in doctors:
         names, join, hers, say = f"both doctors ({names})", " and ", "each of them", "say"
     return GuideError(
-        shown, f"{where} credits a claim to {names} with no fact or quote of {hers}",
+        shown, f"{where} {does} {names} with no fact or quote of {hers}",
         line=line, found=found,
         expected=f"a doctor's words and claims only through the macros: a sentence that says what {names} {say}, "
                  f"recommend{'s' if say == 'says' else ''} or advise{'s' if say == 'says' else ''} shows a fact or quote "
@@ -842,6 +893,8 @@ def credit_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
         for i, piece in enumerate(pieces):
             plain = piece.replace(LINK_MARK, "")
             found = credited(plain, calls, facts)
+            reported = found is not None
+            found = found or described(plain, calls, facts)
             if found is None or found.sends or (found.pointer and block.kind.startswith("h")):
                 continue
             if quotations(plain) and credited(_unquoted(plain), calls, facts) is None:
@@ -851,8 +904,17 @@ def credit_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
             near = [piece]
             if i + 1 < len(pieces) and not (_named(pieces[i + 1], calls, facts) - found.doctors):
                 near.append(pieces[i + 1])
-            if piece.rstrip().endswith(":") and i == len(pieces) - 1:
+            if i == len(pieces) - 1 and piece.rstrip().endswith(":"):
                 near += [b.text for b in blocks_[number + 1:] if block.text in b.context]
+            elif not reported:  # what it says of her is shown by what it leads to: the next sentence's list, the
+                # section under a heading, anything below a sentence that says "below"
+                last = len(near) - 1 == len(pieces) - 1 - i
+                if last and (near[-1].rstrip().endswith(":") or block.kind.startswith("h")):
+                    near += [b.text for b in blocks_[number + 1:] if block.text in b.context]
+                if found.pointer:
+                    near += [b.text for b in blocks_[number + 1:]]
+            if not reported and ARTICLE in _named(plain, calls, facts) and any(_speakers_shown(text, calls, facts) for text in near):
+                continue  # "The article walks through a visit, with details from Dr. Nazarian's office:" and its list
             if any(_speakers_shown(text, calls, facts) - _named(plain, calls, facts) - _named(text, calls, facts)
                    for text in near[1:]):
                 continue  # the list or quote under it is someone else's: page_errors says so
@@ -865,7 +927,7 @@ def credit_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
                 continue  # "For when Dr. Nazarian says ..., see [aftercare](...)"; "... See [aftercare](...) for ..."
             line = sentence_line(lines, piece, typed)
             errors.append(_credit_error(shown, line, quote_line(lines, line) or f"'{readable(piece, typed)[:100]}'",
-                                        found.doctors, facts))
+                                        found.doctors, facts, does="credits a claim to" if reported else "says something of"))
     return errors
 
 

@@ -623,3 +623,51 @@ def list_count_errors(blocks: Sequence[Block], calls: Mapping[int, Call], shown:
                 fix=f"write {count} (the count data/facts.yml gives), or drop the number ('"
                     f"{(text[:claim.start].split() or [''])[-1]} {claim.word.split()[-1]}'); to show the list itself, write {{{{ fact_list(\"{key}\") }}}}."))
     return errors
+
+
+FIGURES = (schema.NumberFact, schema.RangeFact, schema.ScheduleFact)
+"""The facts that give a figure: shown inline, the words around them must say what the figure is."""
+
+
+def _about(fact: schema.FactT) -> frozenset[str]:
+    """What a fact is about, as the first five letters of its words (its label's, its unit's and its passage's:
+    "Time for the numbing cream to work": numbi, cream; "deep" in its passage for a depth)."""
+    from guide.data import numbers
+
+    return frozenset(w[:5] for w in numbers.subject_words(fact.label, getattr(fact, "unit", "") or "", fact.source))
+
+
+def context_errors(blocks: Sequence[Block], calls: Mapping[int, Call], shown: str, lines: list[str],
+                   facts: schema.Facts) -> list[GuideError]:
+    """A figure shown by ``fact(...)`` where nothing around it says what it is: no word of what the fact is about
+    (:func:`_about`) in its paragraph, list item or cell, in the heading or lead-in over it, or in what the other
+    facts shown there are about. "Stay out of the sun for {{ fact("appointment.numbing_time") }}" shows a true
+    figure as a claim the article does not make (the sixth no-hints attack)."""
+    from guide.content import rendered
+    from guide.data import numbers
+
+    every = facts.all_facts()
+    errors: list[GuideError] = []
+    for block in blocks:
+        texts = [block.text, *block.context]
+        shows = [calls[i] for text in texts for char in text
+                 if (i := rendered.call_index(char)) is not None and i in calls]
+        words = {w[:5] for w in numbers.subject_words(*texts)}
+        for call in shows[:sum(1 for char in block.text if rendered.call_index(char) in calls)]:
+            fact = every.get(call.key or "")
+            if call.name != "fact" or not isinstance(fact, FIGURES) or not (about := _about(fact)):
+                continue
+            around = words.union(*(_about(every[other.key]) for other in shows
+                                   if other is not call and other.key in every and other.key != call.key))
+            if about & around:
+                continue
+            errors.append(GuideError(
+                shown, f"a figure shown where nothing around it says what it is: {call.key}", line=call.line,
+                found=f"'{rendered.readable(block.text, calls)[:120]}'",
+                expected=f"words beside it that say what it is ({fact.label}): in the same paragraph, item or cell, "
+                         "or in the heading or lead-in over it",
+                fix="name what the figure is about beside it (for this fact, a word such as "
+                    + " or ".join(f"'{w}'" for w in sorted(numbers.subject_words(fact.label))[:3])
+                    + "), or show it where the page speaks of that: a true figure in the wrong place tells the reader "
+                      "something the article does not say."))
+    return errors

@@ -564,6 +564,7 @@ def check_page(body: str, shown: str, lang: str, facts: schema.Facts, suggest: N
     _links_and_names(tree, shown, lines, facts, report)
     page_blocks = blocks(tree)
     report.errors.extend(pagecheck.list_count_errors(page_blocks, calls, shown, lines, lang, facts))
+    report.errors.extend(pagecheck.context_errors(page_blocks, calls, shown, lines, facts))
     report.errors.extend(attribution.page_errors(page_blocks, calls, shown, facts))
     report.errors.extend(attribution.credit_errors(blocks(_links_marked(markup)), calls, shown, facts, lines))
     report.errors.extend(attribution.advice_errors(blocks(_links_marked(markup)), calls, shown, facts, lines, lang))
