@@ -715,7 +715,6 @@ def credited(sentence: str, calls: Mapping[int, object], facts: schema.Facts) ->
     """Whether ``sentence`` (plain text; a stand-in for each macro call) credits a claim to a doctor: it names one (her
     name, her role, ``expert("...")``, or a doctor's role alone) and has a reporting word, and words beside them
     that say something. ``None`` when it does not."""
-    from guide.content.rendered import call_index
 
     plain = re.sub(r"\([^()]*\)", " ", sentence)  # "(mantenimiento, cicatrices...)": an aside, no clause of its own
     if not REPORTING.search(skeleton(plain)):
@@ -775,9 +774,12 @@ def described(sentence: str, calls: Mapping[int, object], facts: schema.Facts) -
     doctors = {who for _, who in _mentions(sentence, calls, facts) if who in facts.experts}
     if not doctors:
         return None
-    topics = topic_words(facts) - set().union(*(_about_her(facts).get(who, frozenset()) for who in doctors))
-    if not any(_one(word) in topics or word in _EFFECT for word in _content_words(plain, calls, facts)):
-        return None  # "Dr. Jaliman's clinic is in New York", "Dr. Nazarian's office uses a mask": nothing of the treatment
+    topics = topic_words(facts, labels=False) - set().union(*(_about_her(facts).get(who, frozenset()) for who in doctors))
+    words = _content_words(plain, calls, facts)
+    if not any(word in _EFFECT for word in words) and (_ANNOUNCES.search(skeleton(plain)) or not any(
+            _one(word) in topics for word in words)):
+        return None  # "Dr. Jaliman's clinic is in New York", "Dr. Nazarian's office uses a mask", "Dr. Jaliman explains
+        # aftercare": nothing of the treatment, or a subject she speaks of
     return Credited(doctors, pointer=bool(_BELOW.search(plain)))
 
 
@@ -795,11 +797,16 @@ def _about_her(facts: schema.Facts) -> dict[str, frozenset[str]]:
     return {key: frozenset(words) for key, words in out.items()}
 
 
-_EFFECT = frozenset("""treat treats treated treating heal heals healed healing cure cures cured helps helped
-result results fix fixes fixed clears cleared improve improves improved trata tratar trató cura curar sana sanar
-ayuda resultado resultados mejora mejorar quita borra""".split())
+_ANNOUNCES = re.compile(r"(?<![^\W\d_])(?:explains?|describes?|compares?|discusses|covers|talks about|walks through|"
+                        r"explica|describe|compara|habla de|trata de)(?![^\W\d_])")
+"""A sentence that names what a doctor speaks of ("Dr. Jaliman explains aftercare", "describes the pen"): a subject,
+not a claim, unless it has a word of what a treatment does."""
+_EFFECT = frozenset("""treat treats treated treating heal heals healed healing cure cures cured result results
+fix fixes fixed clears cleared improve improves improved trata tratar trató cura curar sana sanar resultado resultados
+mejora mejorar quita borra""".split())
 """Words of what a treatment does, which say something of the treatment beside a doctor's name ("Dr. Jaliman treats
-eczema with it", "Dr. Nazarian sees good results") wherever the facts do not name them."""
+eczema with it", "Dr. Nazarian sees good results") wherever the facts do not name them. Not "helps" or "works": "Dr.
+Nazarian's questions help", "Dr. Jaliman works in New York"."""
 
 
 def _is_shown(char: str, calls: Mapping[int, object]) -> bool:
@@ -1007,13 +1014,14 @@ def _topics(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(_one(w) for w in words if len(w) >= 4 and w not in _GENERIC and _one(w) not in _GENERIC)
 
 
-def topic_words(facts: schema.Facts) -> frozenset[str]:
+def topic_words(facts: schema.Facts, labels: bool = True) -> frozenset[str]:
     """The stems of what the facts are about ("retinol", "acids", "sunscreen", "makeup", "blood thinners"), in the
-    edition's language: a sentence that advises on one of them speaks of the treatment."""
+    edition's language: a sentence that advises on one of them speaks of the treatment. ``labels``: the words of the
+    facts' labels too ("questions", "aftercare"), which name a page's subjects more than the treatment's."""
 
     words: list[str] = []
     for fact in facts.all_facts().values():
-        for name in ("value", "items", "label"):
+        for name in ("value", "items", "label")[:None if labels else 2]:
             value = getattr(fact, name, None)
             for text in value if isinstance(value, list) else [value] if isinstance(value, str) else []:
                 for part in re.split(r"[()]", text):  # "... diluir la sangre (anticoagulantes o antiagregantes)"
