@@ -35,8 +35,10 @@ from pathlib import Path
 import jinja2
 from jinja2 import nodes
 
+from guide.content.htmlcheck import parse_fragment
+from guide.content.reading import Block, Call, blocks, call_index, locate, readable, substitute, to_html
 from guide.data import meaning as meaning_words
-from guide.data import schema
+from guide.data import numbers, passages, schema
 from guide.data.speakers import (
     ARTICLE,
     ARTICLE_NAME,
@@ -132,9 +134,7 @@ def _error(shown: str, line: int, key: str, fact: schema.FactT, named: set[str],
 
 def page_errors(page_blocks: Sequence[object], calls: Mapping[int, object], shown: str,
                 facts: schema.Facts) -> list[GuideError]:
-    """Who said it on a rendered page (``guide.content.rendered.blocks``; ``calls`` by stand-in)."""
-    from guide.content.rendered import Block, Call, call_index
-
+    """Who said it on a rendered page (``guide.content.reading.blocks``; ``calls`` by stand-in)."""
     errors: list[GuideError] = []
     for block in page_blocks:
         assert isinstance(block, Block)
@@ -160,8 +160,6 @@ def page_errors(page_blocks: Sequence[object], calls: Mapping[int, object], show
 
 
 def _text_names(text: str, calls: Mapping[int, object], facts: schema.Facts) -> set[str]:
-    from guide.content.rendered import Call, call_index
-
     names = typed_names("".join(ch for ch in text if call_index(ch) is None), facts)
     for char in text:
         index = call_index(char)
@@ -214,8 +212,6 @@ def _place_patterns(people: tuple[tuple[str, str], ...]) -> list[tuple[str, re.P
 
 def _mentions(text: str, calls: Mapping[int, object], facts: schema.Facts) -> list[tuple[int, str]]:
     """Who ``text`` names, in order: (position, an expert's key, ``ARTICLE``, ``SELF`` or ``SOMEONE``)."""
-    from guide.content.rendered import Call, call_index
-
     look = skeleton(text) if len(skeleton(text)) == len(text) else text.lower()
     people = tuple((k, p.name) for k, p in facts.experts.items())
     specific = [(m.start(), m.end(), key) for key, pattern in surname_patterns(people) for m in pattern.finditer(look)]
@@ -284,7 +280,6 @@ def quotation_problem(words: str, who: str | None, fallback: set[str], facts: sc
                       titles: frozenset[str] = frozenset()) -> Quoted | None:
     """One quotation of ``words`` whose sentence names ``who`` (``_quote_speaker``), read with ``fallback``
     (the speakers named before it in its paragraph, or above it) when its sentence names no one."""
-    from guide.data import passages
 
     count = len(words_of(words))
     if not count or (count < QUOTED_WORDS and who in (None, SELF)):
@@ -322,8 +317,6 @@ def quotation_errors(page_blocks: Sequence[object], calls: Mapping[int, object],
     sentence that names a speaker. Read on what a reader reads (a quotation over a line break is one), with
     every kind of quotation mark. A Spanish page quotes the English words, or shows our translation through
     ``{{ quote("...") }}``."""
-    from guide.content.rendered import Block, call_index
-
     errors: list[GuideError] = []
     for block in page_blocks:
         assert isinstance(block, Block)
@@ -373,8 +366,6 @@ _NOT_A_SPEAKER = re.compile(r"\b(?:we|us|our|you|your|i|this guide|the guide|a p
 
 
 def _misquote(shown: str, lines: list[str], problem: Quoted, what: str) -> GuideError:
-    from guide.content.rendered import locate
-
     first = " ".join(problem.words.split("\n")[0].split())[:40]
     line = locate(lines, first) or locate(lines, first[:15])
     title = problem.what.replace("a quotation", what, 1) if problem.what.startswith("a quotation") else problem.what
@@ -446,9 +437,6 @@ def _article_stems(article: str) -> frozenset[str]:
 def check(text: str, shown: str, facts: schema.Facts, first_line: int = 1) -> None:
     """Raise ``GuideError`` on the first sentence of page ``text`` (Markdown with macro calls) that
     credits a fact to the wrong speaker."""
-    from guide.content.htmlcheck import parse_fragment
-    from guide.content.rendered import blocks, substitute, to_html
-
     body = "\n" * (first_line - 1) + text
     markdown, _, call_list, _ = substitute(body)
     calls = {c.index: c for c in call_list}
@@ -467,7 +455,7 @@ NEW_BLOCK = re.compile(r"\n(?=[ \t]*(?:#|[-*+] |\d+\. |>|\||!!!|:   |\{:|<))")
 
 
 @dataclass
-class Call:
+class TemplateCall:
     """One ``{{ ... }}`` in a template sentence: what it shows and whom it names."""
 
     line: int
@@ -483,7 +471,7 @@ class Sentence:
 
     line: int
     text: str = ""
-    calls: list[Call] = field(default_factory=list)
+    calls: list[TemplateCall] = field(default_factory=list)
     block: int = 0
     ends_in_call: bool = False
 
@@ -495,8 +483,8 @@ class Sentence:
 _JINJA = jinja2.Environment()
 
 
-def _parse_call(source: str, line: int) -> Call:
-    call = Call(line)
+def _parse_call(source: str, line: int) -> TemplateCall:
+    call = TemplateCall(line)
     try:
         tree = _JINJA.parse(source)
     except jinja2.TemplateSyntaxError:
@@ -699,7 +687,7 @@ _SEE_WHERE = re.compile(r"(?<![^\W\d_])(?:see|read|find|verá|vea|lea|leerá|enc
 """A clause that sends the reader to where it is shown ("más abajo verá quién debe esperar ... según la Dra. Jaliman")."""
 _CLAUSE_BREAK = re.compile(r"[,;:—–]")
 LINK_MARK = "\ue0fe"
-"""Put before the words of a link to a page of the site (``guide.content.rendered``): the claim is shown there, by its macros."""
+"""Put before the words of a link to a page of the site (``guide.content.rendered``, on the blocks ``guide.content.reading`` reads): the claim is shown there, by its macros."""
 
 
 @dataclass
@@ -746,8 +734,6 @@ def credited(sentence: str, calls: Mapping[int, object], facts: schema.Facts) ->
 def _content_words(text: str, calls: Mapping[int, object], facts: schema.Facts) -> list[str]:
     """The words of ``text`` that say something: not a doctor's name, role or place, not a reporting word, not
     filler ("the", "her"), not a stand-in for ``expert(...)`` (which shows only who she is)."""
-    from guide.content.rendered import call_index
-
     look = skeleton(text)
     for pattern in (REPORTING, BOTH_DOCTORS, DOCTOR_ROLE, ARTICLE_NAME, *(p for _, p in surname_patterns(
             tuple((k, p.name) for k, p in facts.experts.items()))),
@@ -810,8 +796,6 @@ Nazarian's questions help", "Dr. Jaliman works in New York"."""
 
 
 def _is_shown(char: str, calls: Mapping[int, object]) -> bool:
-    from guide.content.rendered import Call, call_index
-
     index = call_index(char)
     call = calls.get(index) if index is not None else None
     return isinstance(call, Call) and call.name != "expert"
@@ -819,8 +803,6 @@ def _is_shown(char: str, calls: Mapping[int, object]) -> bool:
 
 def _speakers_shown(text: str, calls: Mapping[int, object], facts: schema.Facts) -> set[str]:
     """Whose facts and quotes ``text`` shows by their macros (``expert:`` in data/facts.yml)."""
-    from guide.content.rendered import Call, call_index
-
     every = facts.all_facts()
     out = set()
     for char in text:
@@ -876,8 +858,6 @@ def _credit_error(shown: str, line: int | None, found: str, doctors: set[str], f
 def sentence_line(lines: list[str], piece: str, typed: Mapping[int, object]) -> int | None:
     """The line of the page's source that holds ``piece`` (a rendered sentence, stand-ins for its calls): by its
     longest run of words between calls, else by the whole sentence."""
-    from guide.content.rendered import locate
-
     words = max((" ".join(run.split()) for run in re.split("[\ue000-\uf8ff]", piece)), key=len)[:30]
     return (locate(lines, words) if len(words) >= 8 else None) or locate(lines, piece, typed)  # type: ignore[arg-type]
 
@@ -890,8 +870,6 @@ def credit_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
     quote), and with no link to a page of the site in the sentence after it, or in itself when it only asks ("For when
     Dr. Nazarian says makeup is fine again, see [aftercare](...)"): the claim is shown there, by its macros. A heading
     that only asks ("What Dr. Nazarian says") credits nothing."""
-    from guide.content.rendered import Block, Call, readable
-
     typed = {index: call for index, call in calls.items() if isinstance(call, Call)}
     errors: list[GuideError] = []
     blocks_ = [b for b in page_blocks if isinstance(b, Block)]
@@ -1047,8 +1025,6 @@ _TOLD = re.compile(r"(?<![^\W\d_])(?:that|que)(?![^\W\d_])", re.I)
 
 def _backed(piece: str, claim: meaning_words.Found, typed: Mapping[int, object], facts: schema.Facts, lang: str) -> bool:
     """Whether a fact or quote ``piece`` shows makes a claim of ``claim``'s kind (in its words or its passage)."""
-    from guide.content.rendered import Call, call_index
-
     every = facts.all_facts()
     for char in piece:
         call = typed.get(index) if (index := call_index(char)) is not None else None
@@ -1067,8 +1043,6 @@ def _backed(piece: str, claim: meaning_words.Found, typed: Mapping[int, object],
 
 def _own_claim_error(shown: str, lines: list[str], piece: str, typed: Mapping[int, object], claim: meaning_words.Found
                      ) -> GuideError:
-    from guide.content.rendered import readable
-
     line = sentence_line(lines, piece, typed)
     return GuideError(
         shown, f"this sentence makes a clinical claim ('{claim.word}', {claim.kind}) in the guide's own voice, with no fact",
@@ -1107,8 +1081,6 @@ def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
     quote: the article's advice reaches a page only through its facts, with who said it. After ``suggestion()``
     our own advice may send the reader to ask, check or write down, never say what is fine or safe to do. A
     sentence with a typed figure is the number check's (one message for it)."""
-    from guide.content.rendered import Block, Call, call_index, readable
-    from guide.data import numbers
 
     topics = topic_words(facts)
     typed = {index: call for index, call in calls.items() if isinstance(call, Call)}

@@ -470,7 +470,7 @@ def invisible(text: str, allow: frozenset[str] = frozenset()) -> str | None:
 
 
 PLACEHOLDER_CHARS = frozenset(chr(c) for c in range(0xE000, 0xF8FF + 1))
-"""Private-use characters: the page check's stand-ins for macro calls (``guide.content.rendered``)."""
+"""Private-use characters: the page check's stand-ins for macro calls (``guide.content.reading``)."""
 
 
 def text_and_attributes(root: Element) -> Iterator[tuple[Element, str, str]]:

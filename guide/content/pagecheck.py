@@ -18,17 +18,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import jinja2
 from jinja2 import nodes
 
+from guide.content.reading import Block, Call, call_index, locate, readable
 from guide.data import meaning, numbers, schema
 from guide.errors import GuideError, did_you_mean, quote_line
 from guide.render.macrospecs import BLOCKS, PARTS, STYLES, Spec
-
-if TYPE_CHECKING:
-    from guide.content.rendered import Block, Call
 
 RAW_HINT = "To show braces as text, put them between {% raw %} and {% endraw %}."
 MacroSpec = Spec
@@ -564,8 +561,6 @@ def number_hints(facts: schema.Facts) -> dict[tuple[float, str], list[str]]:
 def number_subjects(facts: schema.Facts) -> dict[float, list[tuple[str, frozenset[str]]]]:
     """For each number a fact gives, the fact and the words of what it counts (its label's and unit's):
     a number word with one of them near it states the fact ("The tip has eleven of them")."""
-    from guide.data import numbers
-
     out: dict[float, list[tuple[str, frozenset[str]]]] = {}
     for key, fact in facts.all_facts().items():
         for number, unit in schema.fact_numbers_with_units(fact):
@@ -577,21 +572,16 @@ def check_numbers(body: str, shown: str, facts: schema.Facts, lang: str = "en") 
     """A number that states a figure in plain text (a title, a description): raise the first one.
 
     Pages are read on what Markdown makes of them (``guide.content.rendered``), with the same rule."""
-    from guide.content import rendered
-    from guide.data import numbers
-
     lines = body.splitlines()
     hints = number_hints(facts)
     for row in lines:
         for claim in numbers.page_claims(row, lang):
-            raise rendered.number_error(shown, lines, row, claim, {}, hints)
+            raise number_error(shown, lines, row, claim, {}, hints)
 
 
 def list_nouns(facts: schema.Facts) -> dict[str, list[tuple[str, int]]]:
     """For the noun each complete list's label names its items by ("question"), the lists and their number of
     items: a count typed before that noun must be the list's ("the 4 questions")."""
-    from guide.data import numbers
-
     out: dict[str, list[tuple[str, int]]] = {}
     for key, fact in facts.all_facts().items():
         if isinstance(fact, schema.ListFact) and fact.scope == "complete" and (noun := numbers.list_noun(fact.label)):
@@ -603,9 +593,6 @@ def list_count_errors(blocks: Sequence[Block], calls: Mapping[int, Call], shown:
                       facts: schema.Facts) -> list[GuideError]:
     """A count that is not the number of items of the fact list its noun names, one message each: "the 3
     questions on the sheet" when data/facts.yml lists 4."""
-    from guide.content import rendered
-    from guide.data import numbers
-
     nouns = list_nouns(facts)
     errors: list[GuideError] = []
     for block in blocks:
@@ -613,11 +600,11 @@ def list_count_errors(blocks: Sequence[Block], calls: Mapping[int, Call], shown:
         for claim, key, count in numbers.list_counts(text, lang, nouns):
             if any(start <= claim.start < end for start, end in block.code):
                 continue
-            line = rendered.locate(lines, text[claim.start:claim.start + 40].split("\n")[0].strip()) or \
-                rendered.locate(lines, claim.word)
+            line = locate(lines, text[claim.start:claim.start + 40].split("\n")[0].strip()) or \
+                locate(lines, claim.word)
             errors.append(GuideError(
                 shown, f"a count that is not its list's: '{claim.word}'", line=line,
-                found=f"'{rendered.readable(rendered.around(text, claim.start, claim.end), calls)}': {claim.value:g}, but the fact {key} in "
+                found=f"'{readable(around(text, claim.start, claim.end), calls)}': {claim.value:g}, but the fact {key} in "
                       f"data/facts.yml lists {count}",
                 expected=f"the number of items the fact {key} lists ({count}), or no number",
                 fix=f"write {count} (the count data/facts.yml gives), or drop the number ('"
@@ -632,8 +619,6 @@ FIGURES = (schema.NumberFact, schema.RangeFact, schema.ScheduleFact)
 def _about(fact: schema.FactT) -> frozenset[str]:
     """What a fact is about, as the first five letters of its words (its label's, its unit's and its passage's:
     "Time for the numbing cream to work": numbi, cream; "deep" in its passage for a depth)."""
-    from guide.data import numbers
-
     return frozenset(w[:5] for w in numbers.subject_words(fact.label, getattr(fact, "unit", "") or "", fact.source))
 
 
@@ -643,17 +628,14 @@ def context_errors(blocks: Sequence[Block], calls: Mapping[int, Call], shown: st
     (:func:`_about`) in its paragraph, list item or cell, in the heading or lead-in over it, or in what the other
     facts shown there are about. "Stay out of the sun for {{ fact("appointment.numbing_time") }}" shows a true
     figure as a claim the article does not make (the sixth no-hints attack)."""
-    from guide.content import rendered
-    from guide.data import numbers
-
     every = facts.all_facts()
     errors: list[GuideError] = []
     for block in blocks:
         texts = [block.text, *block.context]
         shows = [calls[i] for text in texts for char in text
-                 if (i := rendered.call_index(char)) is not None and i in calls]
+                 if (i := call_index(char)) is not None and i in calls]
         words = {w[:5] for w in numbers.subject_words(*texts)}
-        for call in shows[:sum(1 for char in block.text if rendered.call_index(char) in calls)]:
+        for call in shows[:sum(1 for char in block.text if call_index(char) in calls)]:
             fact = every.get(call.key or "")
             if call.name != "fact" or not isinstance(fact, FIGURES) or not (about := _about(fact)):
                 continue
@@ -663,7 +645,7 @@ def context_errors(blocks: Sequence[Block], calls: Mapping[int, Call], shown: st
                 continue
             errors.append(GuideError(
                 shown, f"a figure shown where nothing around it says what it is: {call.key}", line=call.line,
-                found=f"'{rendered.readable(block.text, calls)[:120]}'",
+                found=f"'{readable(block.text, calls)[:120]}'",
                 expected=f"words beside it that say what it is ({fact.label}): in the same paragraph, item or cell, "
                          "or in the heading or lead-in over it",
                 fix="name what the figure is about beside it (for this fact, a word such as "
@@ -671,3 +653,39 @@ def context_errors(blocks: Sequence[Block], calls: Mapping[int, Call], shown: st
                     + "), or show it where the page speaks of that: a true figure in the wrong place tells the reader "
                       "something the article does not say."))
     return errors
+
+
+NumberHint = Mapping[tuple[float, str], list[str]]
+"""For each (number, unit) the facts that give it: the fact a typed number should be shown through."""
+
+
+def number_error(shown: str, lines: list[str], text: str, claim: numbers.Claim, calls: Mapping[int, Call],
+                 suggest: NumberHint, subjects: numbers.Subjects | None = None) -> GuideError:
+    context = text[claim.start:claim.start + 40].split("\n")[0]
+    line = locate(lines, context.strip()) or locate(lines, claim.word)
+    keys = suggest.get((claim.value, claim.unit or ""), []) if claim.value is not None else []
+    if not keys and claim.unit is None and claim.value not in (None, 0, 1):
+        # no unit: a fact only when the text also names what it counts ("The tip has 11 of them": the tip's needles)
+        parts = {k for found in suggest.values() for k in found}
+        keys = [k + "@part" if k + "@part" in parts else k for k in numbers.named_keys(text, claim.value, subjects or {})]
+    if keys:
+        fix = ("show the fact with its macro instead: " + " or ".join(f'{{{{ fact("{k}") }}}}' for k in keys[:3])
+               + (" (or one of its parts)" if any("@part" in k for k in keys[:3]) else "")
+               + ", so the page follows data/facts.yml.")
+        fix = fix.replace("@part", "")
+    else:
+        fix = numbers.no_fact_fix(text, claim)
+    return GuideError(shown, f"a number typed into the page: '{claim.word}'", line=line,
+                      found=f"'{readable(around(text, claim.start, claim.end), calls)}'",
+                      expected="numbers only from data/facts.yml, through the macros", fix=fix)
+
+
+def around(text: str, start: int, end: int, width: int = 40) -> str:
+    """The words around ``text[start:end]`` (a number), about ``width`` characters each side, cut at a word and
+    marked "..." where cut: what a message shows of a long paragraph, so the editor sees the number refused."""
+    before, after = text[max(0, start - width):start], text[end:end + width]
+    if start > width and " " in before.strip():
+        before = "..." + before[before.index(" ", 1 if before[:1] == " " else 0):].lstrip()
+    if end + width < len(text) and " " in after.strip():
+        after = after[:after.rstrip().rindex(" ")].rstrip() + "..."
+    return " ".join((before + text[start:end] + after).split())

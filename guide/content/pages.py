@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from guide.content import attribution, pagecheck, rendered
+from guide.content import attribution, pagecheck, reading, rendered
 from guide.data import schema, speakers
 from guide.data.yamlsrc import load_text
 from guide.errors import GuideError, GuideErrors, did_you_mean, quoted
@@ -85,7 +85,7 @@ def shown_as_typed(folder: str, site: Site) -> list[str]:
     out = []
     for page in sorted(site.pages.values(), key=lambda p: p.path):
         rows = [(line, "a {% raw %} block: " + quoted(" ".join(text.split()))) for line, text in page.raw_blocks]
-        rows += [(line or 0, "a number in code: " + quoted(" ".join(text.replace(rendered.RAW_STAND_IN, " ").split())))
+        rows += [(line or 0, "a number in code: " + quoted(" ".join(text.replace(reading.RAW_STAND_IN, " ").split())))
                  for line, text in page.as_typed
                  if not any(first <= (line or 0) <= first + raw.count("\n") and text in raw  # one of a raw block's
                             for first, raw in page.raw_blocks)]
@@ -521,7 +521,7 @@ def _calls(path: Path) -> dict[tuple[str, str], int]:
     """The paired calls of a page, ``(macro, first argument)``, with the line of the first of each."""
     body = read_page(path, path.name)
     out: dict[tuple[str, str], int] = {}
-    for call in rendered.substitute(body)[2]:
+    for call in reading.substitute(body)[2]:
         if call.name in PAIRED:
             out.setdefault((call.name, call.key or ""), call.line)
     return out

@@ -370,11 +370,11 @@ def calls(path: Path) -> list[tuple[int, dict[str, object]]]:
     """Each ``picture(...)`` on the page at ``path``: its line and its values."""
     import jinja2
 
-    from guide.content import pages, rendered
+    from guide.content import pages, reading
 
     try:
         body = pages.read_page(path, path.name)
-        found = rendered.substitute(body)[2] if "picture" in body else []
+        found = reading.substitute(body)[2] if "picture" in body else []
     except (GuideError, jinja2.TemplateSyntaxError):
         return []  # the page check says why
     out = []
