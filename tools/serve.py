@@ -182,7 +182,7 @@ class Site:
         from mkdocs.commands.build import build
         from mkdocs.exceptions import Abort
 
-        from guide.build import preflight
+        from guide.build import files, preflight
         from guide.errors import GuideError, GuideErrors
 
         with self.lock:
@@ -191,7 +191,7 @@ class Site:
         self.due |= touched(changed, self.editions, self.project) if changed else {e.lang for e in self.editions}
         try:
             preflight.check_config(self.project)
-            preflight.check_symlinks(self.project)
+            files.check_symlinks(self.project)
         except (GuideError, GuideErrors) as exc:
             log.error(str(exc))
             raise Abort("Aborted by the pre-flight: fix the problem above and save.") from None

@@ -26,7 +26,7 @@ import jinja2
 import jinja2.sandbox
 from markupsafe import Markup, escape
 
-from guide.build import handoff, preflight, siteurl
+from guide.build import files, handoff, siteurl
 from guide.build.engine import BuildConfig, Page
 from guide.content import attribution, pagecheck, pages, pictures, rendered
 from guide.data import lang as langs
@@ -138,7 +138,7 @@ class Project:
         if checked is not None:  # the pre-flight of this `make build` checked these very files (guide/build/handoff.py)
             self._restore(checked)
             return
-        preflight.check_symlinks(root)
+        files.check_symlinks(root)
         key = (handoff.digest(root, leave_out=("docs", "docs-es", self.docs.name)), self.lang, self.docs_shown,
                _site_url(conf, root), _config_value(conf, root, "repo_url"))
         base = _CHECKED_BASES.get(key)

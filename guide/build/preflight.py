@@ -59,6 +59,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from guide.build import handoff
+from guide.build.files import check_symlinks, link_target
 from guide.data import schema
 from guide.data.lang import LANGS
 from guide.data.yamlsrc import MAX_BYTES, MAX_DEPTH, MAX_SCALAR, compose, hazards
@@ -68,9 +69,6 @@ from guide.render import mdconfig
 if TYPE_CHECKING:
     from guide.build.engine import BuildConfig
     from guide.content.pages import Site
-
-CONTENT_DIRS = ("docs", "docs-es", "includes", "data", "overrides", "sources")
-
 
 @dataclass(frozen=True)
 class Expected:
@@ -591,7 +589,7 @@ def _text(path: Path, name: str, report: Report) -> str | None:
     """The file's text: a real file, not too large, UTF-8 (a byte-order mark is dropped); else a problem."""
     try:
         if path.is_symlink():
-            report.add(_problem(name, "a configuration file that is a symbolic link", None, f"a link to {_target(path)}",
+            report.add(_problem(name, "a configuration file that is a symbolic link", None, f"a link to {link_target(path)}",
                                 "a real file", f"replace the link with a copy of the file (git rm {name})."))
             return None
         if path.stat().st_size > MAX_BYTES:
@@ -667,13 +665,6 @@ def _inherit(read: Read, project: Path, report: Report) -> Path | None:
         refuse(f"the INHERIT of {name} names a folder, not a file")
         return None
     return lexical
-
-
-def _target(path: Path) -> str:
-    try:
-        return str(path.readlink())
-    except OSError:
-        return "somewhere else"
 
 
 # --- merging, as each engine merges an INHERIT ------------------------------------------------------
@@ -1176,32 +1167,6 @@ def _node(item: Item) -> yaml.Node:
 def _broken_inherit(chain: list[Read]) -> bool:
     """Whether a file of the chain has an INHERIT that was refused (its problem is reported)."""
     return any(_get(r.root, "INHERIT") is not None and r.parent is None for r in chain)
-
-
-def symlinks(root: Path) -> list[str]:
-    """Every symbolic link under the content folders, relative to ``root``."""
-    found = []
-    for part in CONTENT_DIRS:
-        top = root / part
-        if top.is_symlink():
-            found.append(part)
-            continue
-        if not top.is_dir():
-            continue
-        for path in sorted(top.rglob("*")):
-            if path.is_symlink():
-                found.append(path.relative_to(root).as_posix())
-    return found
-
-
-def check_symlinks(root: Path) -> None:
-    links = symlinks(root)
-    if links:
-        raise GuideErrors([GuideError(
-            link, "a symbolic link in the content folders", found=f"a link to {_target(root / link)}",
-            expected="real files only under " + ", ".join(f"{d}/" for d in CONTENT_DIRS),
-            fix=f"replace the link with a copy of the file it points to, or delete it (git rm {link}).")
-            for link in links])
 
 
 def content_errors(root: Path, checked: list[handoff.Checked] | None = None, parallel: bool = False,

@@ -687,7 +687,8 @@ _SEE_WHERE = re.compile(r"(?<![^\W\d_])(?:see|read|find|verá|vea|lea|leerá|enc
 """A clause that sends the reader to where it is shown ("más abajo verá quién debe esperar ... según la Dra. Jaliman")."""
 _CLAUSE_BREAK = re.compile(r"[,;:—–]")
 LINK_MARK = "\ue0fe"
-"""Put before the words of a link to a page of the site (``guide.content.rendered``, on the blocks ``guide.content.reading`` reads): the claim is shown there, by its macros."""
+"""Put before the words of a link to a page of the site (``guide.content.rendered``, on the blocks of
+``guide.content.reading``): the claim is shown there, by its macros."""
 
 
 @dataclass
