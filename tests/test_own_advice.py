@@ -28,6 +28,8 @@ REFUSED = {
         "Makeup is fine the next day.",
         "You can wear foundation again the next day.",
         "Sunscreen is not needed, and retinol is fine right after.",
+        # the seventh no-hints attack: it does not matter, it is optional
+        "Blood thinners do not matter for this treatment.", "Sunscreen is optional after the first evening.",
     ],
     "es": [
         "Puede volver a usar ácidos al día siguiente.",
@@ -38,6 +40,7 @@ REFUSED = {
         "Puede maquillarse al día siguiente.",
         "Está bien maquillarse al día siguiente.",
         "No hay problema en usar maquillaje al día siguiente.",
+        "Los anticoagulantes no importan para este tratamiento.", "El protector solar es opcional después de la primera noche.",
     ],
 }
 
@@ -104,6 +107,12 @@ CLAIMS_REFUSED = {
     # the fourth no-hints attack: a clinical claim in the guide's own voice, with no fact (and against the page's own
     # "not covered: pregnancy")
     "en": ["Microneedling is safe during pregnancy and while breastfeeding.", "The results are permanent.",
+           # the seventh new-editor trial: what the treatment does, with a thing the facts name or a length of time
+           "She uses it to treat rosacea in her office.", "It clears rosacea.", "Most people heal within days.",
+           # the seventh no-hints attack: results, approval, what it reverses, feeling nothing
+           "People with eczema get the best results.", "At-home rollers give the same results as the office pen.",
+           "Rosacea improves after microneedling.", "Microneedling is approved by the FDA.",
+           "Microneedling can reverse hair loss.", "Most people feel nothing at all during the visit.",
            "{{ suggestion() }} go straight back to retinol the next morning; it is harmless.",
            # the fifth no-hints attack: beside a link, beside another fact, credited to a doctor with one of her facts,
            # as a question that tells, and in words the lists lacked
@@ -121,14 +130,21 @@ CLAIMS_REFUSED = {
            "El tratamiento es seguro durante el embarazo, como explica la [página de fuentes](sources.md).",
            "Las futuras mamás pueden hacérselo sin ninguna preocupación.",
            "Es bueno para todos.", "Cualquier persona puede hacérselo.", "Las mujeres que esperan un bebé también pueden.",
-           "El tratamiento es indoloro."],
+           "El tratamiento es indoloro.",
+           # the seventh new-editor trial: what the treatment does, with a thing the facts name or a length of time
+           "Ella lo usa para tratar la rosácea en su consultorio.", "Quita la rosácea.",
+           "Las personas con eccema obtienen los mejores resultados.", "La rosácea mejora con las microagujas."],
 }
 CLAIMS_BUILD = {
     "en": ["Ask your provider whether it is safe for you?", "Make sure the clinic is licensed.",
+           "Who should treat you is your choice.", "Be gentle while the skin heals.",
+           "The clinic that treats you can answer your questions.",
+           "To learn which body areas can be treated, see [this page](index.md).",
            "{{ fact(\"candidates.skin_types\") }} is what Dr. Nazarian says it is safe for.",
            "Microneedling is not for everyone.", "There is no single plan that fits everyone.",
            "This guide is for anyone thinking about it."],
     "es": ["Si no está seguro, pregunte a un médico.", "Asegúrese de que la clínica tenga licencia.",
+           "Para saber qué zonas del cuerpo se pueden tratar, vea [esta página](index.md).",
            "No hay un solo plan para todos.", "Esta guía es para cualquier persona que lo esté pensando."],
 }
 
@@ -187,7 +203,10 @@ DESCRIBED_REFUSED = {
     # the sixth no-hints attack: something of the treatment said of a doctor with no reporting word, and no fact of hers
     "en": ["Dr. Jaliman uses microneedling to treat eczema in her own office.", "Dr. Nazarian sees good results.",
            "Dr. Nazarian sees good results with it on rosacea.",
-           "Dr. Jaliman has treated pregnant patients with it for years."],
+           "Dr. Jaliman has treated pregnant patients with it for years.",
+           # the seventh new-editor trial: a fact of hers in the next sentence says something else of her
+           "Dr. Nazarian sees good results. She says the number of sessions depends on "
+           "{{ fact(\"frequency.depends_on\") }}."],
     "es": ["La Dra. Jaliman trata el eccema con microagujas en su consultorio.", "La Dra. Nazarian ve buenos resultados."],
 }
 CREDIT_BUILDS = {
@@ -249,3 +268,10 @@ def test_a_figure_where_nothing_says_what_it_is_stops_the_build(tmp_path: Path, 
 @pytest.mark.parametrize("lang, text", [(lang, text) for lang, rows in CONTEXT_BUILDS.items() for text in rows])
 def test_a_figure_beside_what_it_is_builds(tmp_path: Path, lang: str, text: str) -> None:
     _load(_project(tmp_path, text, lang), lang)
+
+
+def test_a_typed_figure_names_the_fact_it_means(tmp_path: Path) -> None:
+    """The seventh new-editor trial: "Numbing takes 30 minutes." was told to add a fact to data/facts.yml, which has one."""
+    msg = _refused(tmp_path, "Numbing takes 30 minutes.", "en")
+    assert "a number typed into the page: '30'" in msg and 'already gives the article\'s figure for this: show it with ' \
+        '{{ fact("appointment.numbing_time") }}' in msg, msg

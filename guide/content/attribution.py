@@ -745,16 +745,14 @@ def _content_words(text: str, calls: Mapping[int, object], facts: schema.Facts) 
     return [w for w in words if w not in _FILLER and (len(w) > 1 or call_index(w) is None or _is_shown(w, calls))]
 
 
-_BELOW = re.compile(r"(?<![^\W\d_])(?:below|a continuación|más abajo|abajo)(?![^\W\d_])", re.I)
-"""A sentence that points to what follows it ("The article and Dr. Jaliman list people who should wait, below")."""
-
-
 def described(sentence: str, calls: Mapping[int, object], facts: schema.Facts) -> Credited | None:
     """Whether ``sentence`` says something of a doctor with no reporting word ("Dr. Jaliman uses microneedling to
     treat eczema in her own office", "Dr. Nazarian sees good results": the sixth no-hints attack): it names her and
     has words of its own beside her name. A question asks, and claims nothing; ``expert(...)`` alone, or her name
     with only filler, says who she is. ``None`` when it does not; else, like :func:`credited`, the sentence must
-    show a fact or quote of hers, or lead to one (the sentence after it, what is under it)."""
+    show a fact or quote of hers itself, or end with ":" above one: a fact of hers in the next sentence says something
+    else of her (the seventh new-editor trial: "Dr. Nazarian uses it to treat rosacea. She says the number of sessions
+    depends on ...")."""
     plain = re.sub(r"\([^()]*\)", " ", sentence).strip()
     if plain.endswith("?") or plain.startswith("¿"):
         return None
@@ -767,7 +765,7 @@ def described(sentence: str, calls: Mapping[int, object], facts: schema.Facts) -
             _one(word) in topics for word in words)):
         return None  # "Dr. Jaliman's clinic is in New York", "Dr. Nazarian's office uses a mask", "Dr. Jaliman explains
         # aftercare": nothing of the treatment, or a subject she speaks of
-    return Credited(doctors, pointer=bool(_BELOW.search(plain)))
+    return Credited(doctors, pointer=False)
 
 
 def _about_her(facts: schema.Facts) -> dict[str, frozenset[str]]:
@@ -789,8 +787,9 @@ _ANNOUNCES = re.compile(r"(?<![^\W\d_])(?:explains?|describes?|compares?|discuss
 """A sentence that names what a doctor speaks of ("Dr. Jaliman explains aftercare", "describes the pen"): a subject,
 not a claim, unless it has a word of what a treatment does."""
 _EFFECT = frozenset("""treat treats treated treating heal heals healed healing cure cures cured result results
-fix fixes fixed clears cleared improve improves improved trata tratar trató cura curar sana sanar resultado resultados
-mejora mejorar quita borra""".split())
+fix fixes fixed clears cleared improve improves improved reverse reverses reversed remove removes removed erase erases
+fade fades trata tratar trató cura curar sana sanar resultado resultados mejora mejoran mejorar quita quitan borra
+elimina eliminan revierte""".split())
 """Words of what a treatment does, which say something of the treatment beside a doctor's name ("Dr. Jaliman treats
 eczema with it", "Dr. Nazarian sees good results") wherever the facts do not name them. Not "helps" or "works": "Dr.
 Nazarian's questions help", "Dr. Jaliman works in New York"."""
@@ -888,17 +887,10 @@ def credit_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
             if _speakers_shown(plain, calls, facts) - _named(plain, calls, facts):
                 continue  # a fact or quote of someone the sentence does not name: page_errors says so
             near = [piece]
-            if i + 1 < len(pieces) and not (_named(pieces[i + 1], calls, facts) - found.doctors):
-                near.append(pieces[i + 1])
+            if reported and i + 1 < len(pieces) and not (_named(pieces[i + 1], calls, facts) - found.doctors):
+                near.append(pieces[i + 1])  # what she says is in the next sentence ("She says to avoid ...")
             if i == len(pieces) - 1 and piece.rstrip().endswith(":"):
                 near += [b.text for b in blocks_[number + 1:] if block.text in b.context]
-            elif not reported:  # what it says of her is shown by what it leads to: the next sentence's list, the
-                # section under a heading, anything below a sentence that says "below"
-                last = len(near) - 1 == len(pieces) - 1 - i
-                if last and (near[-1].rstrip().endswith(":") or block.kind.startswith("h")):
-                    near += [b.text for b in blocks_[number + 1:] if block.text in b.context]
-                if found.pointer:
-                    near += [b.text for b in blocks_[number + 1:]]
             if not reported and ARTICLE in _named(plain, calls, facts) and any(_speakers_shown(text, calls, facts) for text in near):
                 continue  # "The article walks through a visit, with details from Dr. Nazarian's office:" and its list
             if any(_speakers_shown(text, calls, facts) - _named(plain, calls, facts) - _named(text, calls, facts)
@@ -932,9 +924,9 @@ def plain_credit_errors(text: str, shown: str, line: int | None, key: str, facts
 # --- the guide's own advice: shown from the article, or labelled ours (the third no-hints attack, F7) ----------
 
 _DO_EN = (r"(?:use|apply|wear|take|skip|go|return|resume|start|stop|keep|put|have|get|do|try|book|exfoliate|wash|treat|"
-          r"continue|drink|avoid|wait|leave|come|expect)")
+          r"continue|drink|drive|avoid|wait|leave|come|expect)")
 _DO_ES = (r"(?:usar|usarlo|usarla|aplicar|aplicarse|ponerse|poner|tomar|saltarse|volver|empezar|dejar|seguir|hacerse|hacerlo|"
-          r"maquillarse|exfoliar|exfoliarse|lavarse|tratar|tratarse|evitar|esperar|beber|regresar|continuar)")
+          r"maquillarse|exfoliar|exfoliarse|lavarse|tratar|tratarse|evitar|esperar|beber|regresar|continuar|conducir|manejar)")
 _ADVISES = {
     "en": re.compile(r"(?<![^\W\d_])(?:(?:it is|it's|it’s|is|are|it will be|will be)\s+(?:fine|safe|okay|ok|all right|alright|"
                      r"good|best|better|wise|smart)\s+to|no need to|(?:you|one)\s+(?:can|could|may|should|must|might|need to|have to|"
@@ -947,10 +939,12 @@ _ADVISES = {
                      r"deje|siga|nunca|empiece|vuelva)(?![^\W\d_]))", re.I),
 }
 _PERMITS = {
-    "en": re.compile(r"(?<![^\W\d_])(?:(?:is|are|it's|it’s|'s|’s)\s+(?:\w+ly\s+)?(?:fine|safe|okay|ok|all right|alright|no problem|harmless)"
+    "en": re.compile(r"(?<![^\W\d_])(?:(?:is|are|it's|it’s|'s|’s)\s+(?:\w+ly\s+)?(?:fine|safe|okay|ok|all right|alright|no problem|harmless"
+                     r"|optional|unnecessary|not necessary|not needed)|(?:do|does)(?: not|n't| not really) matter"
                      r"|no need to|nothing wrong with|no harm in|(?:you|one)\s+(?:can|may|are free to)\s+(?:\w+\s+){0,3}?(?:again|now)"
                      r"|go ahead)(?![^\W\d_])", re.I),
-    "es": re.compile(r"(?<![^\W\d_])(?:(?:es|son)\s+(?:\w+mente\s+)?(?:bien|segur[oa]s?|sin peligro|inofensiv[oa]s?)"
+    "es": re.compile(r"(?<![^\W\d_])(?:(?:es|son)\s+(?:\w+mente\s+)?(?:bien|segur[oa]s?|sin peligro|inofensiv[oa]s?|opcional(?:es)?"
+                     r"|innecesari[oa]s?)|no importan?"
                      r"|(?:está|están)\s+(?:\w+mente\s+)?(?:bien|sin peligro)"
                      r"|no hay (?:ningún )?problema|sin problema|no pasa nada|no hace falta|no es necesario"
                      r"|(?:puede|pueden)\s+(?:\w+\s+){0,3}?(?:de nuevo|otra vez|ya))(?![^\W\d_])", re.I),
@@ -1010,7 +1004,7 @@ def topic_words(facts: schema.Facts, labels: bool = True) -> frozenset[str]:
 
 
 OWN_CLAIM_KINDS = frozenset({"safety or risk", "pregnancy", "blindness", "death", "an infection", "permanence", "a cure",
-                             "who it suits", "pain"})
+                             "who it suits", "pain", "approval"})
 """The kinds of guide/data/meaning.py words that make a clinical claim wherever they stand ("Microneedling is safe during
 pregnancy"): in the guide's own voice only beside a fact or quote that says it (the fourth no-hints attack)."""
 
@@ -1024,8 +1018,37 @@ _TOLD = re.compile(r"(?<![^\W\d_])(?:that|que)(?![^\W\d_])", re.I)
 """A question that tells ("Did you know that it is safe ...?", "¿Sabía que ...?") rather than asks."""
 
 
+_DEVICES = frozenset("microneedling roller dermaroller pen microaguja rodillo pluma".split())
+"""The treatment and its tools, which a word of what a treatment does may be said of ("Microneedling can reverse hair
+loss", "At-home rollers give the same results as the office pen": the seventh no-hints attack)."""
+_ASKS = frozenset("which what how who whom whether qué cuál cuáles cómo quién quiénes si".split())
+EFFECT = "what it does"
+_TIMES = frozenset({"minutes", "hours", "days", "weeks", "months", "years"})
+
+
+def effect_claim(text: str, lang: str, topics: frozenset[str]) -> meaning_words.Found | None:
+    """A word of what a treatment does (``_EFFECT``: "clears", "heals", "treats", "quita") with a thing the facts
+    name ("rosacea", "acne") or a length of time ("within days"): "It clears rosacea", "She uses it to treat rosacea",
+    "Most people heal within days" (the seventh new-editor trial). "Who should treat you" and "while the skin heals"
+    name neither."""
+    words = words_of(text)
+    at = next((i for i, w in enumerate(words) if w in _EFFECT), None)
+    if at is None or REPORTING.search(skeleton(text)) or _ASKS.intersection(words[:at]):
+        return None  # credited to someone (the credit check), or asked ("which body areas can be treated")
+    effect = words[at]
+    if any(_one(w) in _DEVICES or (len(w) >= 4 and w not in _GENERIC and w not in _EFFECT and _is_topic(w, topics))
+           for w in words) or \
+            _TIMES & meaning_words.kinds(text, lang):
+        return meaning_words.Found(EFFECT, effect)
+    return None
+
+
 def _backed(piece: str, claim: meaning_words.Found, typed: Mapping[int, object], facts: schema.Facts, lang: str) -> bool:
-    """Whether a fact or quote ``piece`` shows makes a claim of ``claim``'s kind (in its words or its passage)."""
+    """Whether a fact or quote ``piece`` shows makes a claim of ``claim``'s kind (in its words or its passage); for what
+    the treatment does, any fact or quote it shows (the who-said-it checks hold it)."""
+    if claim.kind == EFFECT:
+        return any(isinstance(call := typed.get(i), Call) and call.name != "expert"
+                   for ch in piece if (i := call_index(ch)) is not None)
     every = facts.all_facts()
     for char in piece:
         call = typed.get(index) if (index := call_index(char)) is not None else None
@@ -1084,6 +1107,8 @@ def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
     sentence with a typed figure is the number check's (one message for it)."""
 
     topics = topic_words(facts)
+    things = (topic_words(facts, labels=False) | _DEVICES) - {_one(w) for expert in facts.experts.values() for w in words_of(expert.name)}
+    # what the facts name, not their labels' subjects ("questions") nor a doctor's name ("Nazarian's office")
     typed = {index: call for index, call in calls.items() if isinstance(call, Call)}
     errors: list[GuideError] = []
     blocks_ = [b for b in page_blocks if isinstance(b, Block)]
@@ -1093,7 +1118,7 @@ def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
         for piece in sentences(block.text):
             plain = " ".join(_unquoted(piece).replace(LINK_MARK, " ").split())
             permits = _PERMITS[lang].search(plain)
-            claim = own_claim(plain, lang)
+            claim = own_claim(plain, lang) or effect_claim(plain, lang, things)
             shown_calls = {typed[c].name for ch in piece if (c := call_index(ch)) is not None and c in typed}
             ours = "suggestion" in shown_calls
             if (claim is not None and not ours and not (plain.endswith("?") and not _TOLD.search(plain))

@@ -668,16 +668,31 @@ def number_error(shown: str, lines: list[str], text: str, claim: numbers.Claim, 
         # no unit: a fact only when the text also names what it counts ("The tip has 11 of them": the tip's needles)
         parts = {k for found in suggest.values() for k in found}
         keys = [k + "@part" if k + "@part" in parts else k for k in numbers.named_keys(text, claim.value, subjects or {})]
+    other = [] if keys else _same_subject(text, claim, subjects or {})
     if keys:
         fix = ("show the fact with its macro instead: " + " or ".join(f'{{{{ fact("{k}") }}}}' for k in keys[:3])
                + (" (or one of its parts)" if any("@part" in k for k in keys[:3]) else "")
                + ", so the page follows data/facts.yml.")
         fix = fix.replace("@part", "")
+    elif other:
+        fix = ("data/facts.yml already gives the article's figure for this: show it with "
+               + " or ".join(f'{{{{ fact("{k}") }}}}' for k in other[:2]) + f" instead of '{claim.word}'.")
     else:
         fix = numbers.no_fact_fix(text, claim)
     return GuideError(shown, f"a number typed into the page: '{claim.word}'", line=line,
                       found=f"'{readable(around(text, claim.start, claim.end), calls)}'",
                       expected="numbers only from data/facts.yml, through the macros", fix=fix)
+
+
+def _same_subject(text: str, claim: numbers.Claim, subjects: numbers.Subjects) -> list[str]:
+    """The facts in the same unit as ``claim`` whose subject ``text`` names besides the unit ("Numbing takes 30
+    minutes": appointment.numbing_time, whose figure is another): the fact an editor means, for the message."""
+    if claim.unit is None:
+        return []
+    said = {w[:5] for w in numbers.subject_words(text)}
+    unit = {w[:5] for w in numbers.subject_words(claim.unit)}
+    return sorted({key for found in subjects.values() for key, about in found
+                   if unit <= {w[:5] for w in about} and (said - unit) & {w[:5] for w in about}})
 
 
 def around(text: str, start: int, end: int, width: int = 40) -> str:
