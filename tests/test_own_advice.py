@@ -275,3 +275,35 @@ def test_a_typed_figure_names_the_fact_it_means(tmp_path: Path) -> None:
     msg = _refused(tmp_path, "Numbing takes 30 minutes.", "en")
     assert "a number typed into the page: '30'" in msg and 'already gives the article\'s figure for this: show it with ' \
         '{{ fact("appointment.numbing_time") }}' in msg, msg
+
+
+SUGGESTION_REFUSED = {
+    # the seventh no-hints attack: our own suggestion telling the reader what to do about the treatment
+    "en": ["{{ suggestion() }} stop taking your blood thinners before the visit.",
+           "{{ suggestion() }} leave off the numbing cream.",
+           "{{ suggestion() }} use a home roller each day between visits.",
+           "{{ suggestion() }} pop the scabs with clean hands.",
+           "{{ suggestion() }} if your skin is dry, put aloe and lemon juice on it that night."],
+    "es": ["{{ suggestion() }} deje de tomar los anticoagulantes antes de la visita.",
+           "{{ suggestion() }} si tiene la piel seca, póngase aloe esa noche."],
+}
+SUGGESTION_BUILDS = {
+    "en": ["{{ suggestion() }} ask your provider whether you should stop any medicine.",
+           "{{ suggestion() }} if numbing matters to you, ask before you book.",
+           "{{ suggestion() }} write down what the provider tells you.",
+           "{{ suggestion() }} bring a list of the medicines you take."],
+    "es": ["{{ suggestion() }} pregunte al profesional si debe dejar algún medicamento.",
+           "{{ suggestion() }} si le importa que le adormezcan la piel, pregunte antes de hacer la cita.",
+           "{{ suggestion() }} anote lo que le diga el profesional."],
+}
+
+
+@pytest.mark.parametrize("lang, text", [(lang, text) for lang, rows in SUGGESTION_REFUSED.items() for text in rows])
+def test_our_suggestion_only_sends_the_reader_to_ask_or_note(tmp_path: Path, lang: str, text: str) -> None:
+    msg = _refused(tmp_path, text, lang)
+    assert "our suggestion tells the reader to do something themselves" in msg, msg
+
+
+@pytest.mark.parametrize("lang, text", [(lang, text) for lang, rows in SUGGESTION_BUILDS.items() for text in rows])
+def test_our_suggestion_to_ask_or_note_builds(tmp_path: Path, lang: str, text: str) -> None:
+    _load(_project(tmp_path, text, lang), lang)

@@ -1022,6 +1022,30 @@ _DEVICES = frozenset("microneedling roller dermaroller pen microaguja rodillo pl
 """The treatment and its tools, which a word of what a treatment does may be said of ("Microneedling can reverse hair
 loss", "At-home rollers give the same results as the office pen": the seventh no-hints attack)."""
 _ASKS = frozenset("which what how who whom whether qué cuál cuáles cómo quién quiénes si".split())
+_ASK_VERBS = {
+    "en": ("ask", "check", "write", "note", "bring", "call", "find", "compare", "read", "talk", "tell", "keep", "make",
+           "look", "plan", "print", "take"),
+    "es": ("pregunte", "consulte", "anote", "escriba", "lleve", "llame", "busque", "compare", "lea", "hable", "diga",
+           "guarde", "revise", "compruebe", "pida", "tenga", "haga", "imprima", "planee"),
+}
+"""How our own suggestion may start: it sends the reader to ask, check, note or bring something (the seventh no-hints
+attack: "{{ suggestion() }} stop taking your blood thinners before the visit")."""
+
+
+def _not_an_ask(piece: str, typed: Mapping[int, object], lang: str) -> str | None:
+    """The first word after ``suggestion()`` in ``piece`` (after an "if ...," clause) when it is not one of
+    ``_ASK_VERBS``; ``None`` when the suggestion asks, checks or notes."""
+    at = next((i for i, ch in enumerate(piece) if (index := call_index(ch)) is not None
+               and isinstance(call := typed.get(index), Call) and call.name == "suggestion"), None)
+    if at is None:
+        return None
+    rest = piece[at + 1:].strip()
+    if re.match(r"(?i)(?:if|si|when|cuando)\b", rest) and "," in rest:
+        rest = rest.split(",", 1)[1]
+    words = words_of(rest)
+    return None if not words or words[0] in _ASK_VERBS[lang] else words[0]
+
+
 EFFECT = "what it does"
 _TIMES = frozenset({"minutes", "hours", "days", "weeks", "months", "years"})
 
@@ -1121,6 +1145,17 @@ def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
             claim = own_claim(plain, lang) or effect_claim(plain, lang, things)
             shown_calls = {typed[c].name for ch in piece if (c := call_index(ch)) is not None and c in typed}
             ours = "suggestion" in shown_calls
+            if ours and not permits and (verb := _not_an_ask(piece, typed, lang)) is not None:
+                line = sentence_line(lines, piece, typed)
+                errors.append(GuideError(
+                    shown, f"our suggestion tells the reader to do something themselves ('{verb}')", line=line,
+                    found=quote_line(lines, line) or f"'{readable(piece, typed)[:100]}'",
+                    expected="after {{ suggestion() }}, a sentence that sends the reader to ask, check or note something: "
+                             "it starts with " + ", ".join(f"'{w}'" for w in _ASK_VERBS[lang][:8]) + " ... (after an "
+                             "'if ...,' clause, if any)",
+                    fix="start with what to ask or check (\"ask your provider whether ...\"); what to do about the "
+                        "treatment comes only from the article's facts, with who said it."))
+                continue
             if (claim is not None and not ours and not (plain.endswith("?") and not _TOLD.search(plain))
                     and not numbers.page_claims(plain, lang) and not _backed(piece, claim, typed, facts, lang)):
                 # wherever it stands: with a link, beside another fact, credited to a doctor, as "did you know that"
