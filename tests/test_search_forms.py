@@ -149,6 +149,10 @@ def test_search_forms_adds_a_form_where_its_word_is(tmp_path: Path) -> None:
     # the sixth no-hints attack: a word of another meaning made to find the pregnancy section
     ("en:\n  pregnancy: [pregnant, safe]\n", "data/search-words.yml:2: 'safe' is not a form of 'pregnancy'"),
     ("en:\n  pregnancy: [pregnant]\n  pregnancy: [expecting]\n", "the key 'pregnancy' is given twice"),
+    # the seventh no-hints attack: words after a full-width slash, which folds to "/", a separator
+    ("en:\n  pregnancy: [pregnant, \"pregnancy\uff0fsafe\uff0fcures\uff0fcancer\"]\n",
+     "the form 'pregnancy\uff0fsafe\uff0fcures\uff0fcancer' of 'pregnancy' is not one lower-case word"),
+    ("en:\n  pregnancy: [pregnancy" + "x" * 30 + "]\n", "is not one lower-case word"),
 ])
 def test_search_forms_refuses_a_list_that_breaks_its_rules(tmp_path: Path, words: str, message: str) -> None:
     site, project = _project(tmp_path, words)

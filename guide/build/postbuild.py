@@ -491,7 +491,8 @@ def _word_errors(raw: object, lines: dict[tuple[str | int, ...], int], lang: str
             continue
         for form in forms:
             longer = [other for other in [word, *forms] if other != form and fold(other).startswith(fold(form))]
-            if not one_word.fullmatch(form) or form != form.lower():
+            if (not one_word.fullmatch(form) or not one_word.fullmatch(fold(form)) or not _LETTERS.fullmatch(form)
+                    or len(form) > MAX_FORM or form != form.lower()):
                 errors.append(error(f"the form '{form}' of '{word}' is not one lower-case word", f"'{form}'",
                                     "one word in lower case", "write each form in lower case, one word each."))
             elif longer:
@@ -506,6 +507,12 @@ def _word_errors(raw: object, lines: dict[tuple[str | int, ...], int], lang: str
                                     "sixth no-hints attack made 'safe' find the pregnancy section)."))
     return errors
 
+
+_LETTERS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+"""A word: letters, with an apostrophe or hyphen inside. "pregnancy／safe" (a full-width slash, which folds to "/", a
+separator) is not one (the seventh no-hints attack)."""
+MAX_FORM = 30
+"""The longest form a reader types."""
 
 FORM_SHARES = 4
 """How many first letters a search form shares with its word ("numb-ed" for "numb-ing", "preg-nant" for "preg-nancy")."""
