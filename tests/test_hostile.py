@@ -111,6 +111,8 @@ PAGE_REFUSED = {
     "encoded javascript link": ("[click](javascript&#58;alert(1))", "a link address with '&' or a backslash"),
     "javascript reference": ("[click]: javascript:alert(1)", "a 'javascript:' link in the page"),
     "javascript autolink": ("<javascript:alert(1)>", "link in the page"),
+    # the seventh no-hints attack: a name and "@" before the host hide where a link goes
+    "look-alike link": ("[more](https://microneedling-guide.github.io@evil.example/)", "a link address with a name and '@' before its site"),
     "tracking image": ("![x](https://tracker.example/p.gif)", "a picture from another site in the page"),
     "tracking image by reference": ("![x][t]", "a picture by reference in the page"),
     "digits": ("The pen has 11 needles.", "a number typed into the page: '11'"),

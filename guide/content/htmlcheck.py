@@ -177,7 +177,8 @@ def clean_url(value: str) -> str:
 
 def url_kind(value: str) -> str:
     """``https``, ``mailto``, ``fragment`` (``#x``), ``relative`` (a path on the site), ``other-site``
-    (``//host``, or a backslash browsers read as one), or the scheme (``javascript``, ``data``, ``http``...)."""
+    (``//host``, or a backslash browsers read as one), ``userinfo`` (a name and "@" before the host, which hides
+    the site a link goes to), or the scheme (``javascript``, ``data``, ``http``...)."""
     url = clean_url(value)
     if "\\" in url:
         return "backslash"
@@ -185,6 +186,9 @@ def url_kind(value: str) -> str:
         return "other-site"
     match = _SCHEME.match(url)
     if match:
+        if url[match.end():].lstrip("/").split("/", 1)[0].split("?", 1)[0].split("#", 1)[0].count("@") and \
+                match[1].lower() in ("https", "http"):
+            return "userinfo"  # https://microneedling-guide.github.io@evil.example/ goes to evil.example
         return match[1].lower()
     return "fragment" if url.startswith("#") else "relative"
 
@@ -441,7 +445,12 @@ def _check_url(node: Element, attr: str, value: str, policy: Policy) -> None:
         ok = kind in ("https", "mailto", "fragment", "relative")
     if ok:
         return
-    if kind in ("other-site", "backslash"):
+    if kind == "userinfo":
+        policy.add("a link address with a name and '@' before its site in the page", describe(node),
+                   "https:// addresses that start with the site they go to",
+                   "remove the part before '@': 'https://a.example@b.example/' goes to b.example, not a.example.",
+                   needle=value[:40])
+    elif kind in ("other-site", "backslash"):
         policy.add("a link or picture address starting with '//' (another site) in the page" if kind == "other-site"
                    else "a link address with '&' or a backslash in the page", describe(node),
                    "links to https:// addresses or pages of the site; pictures stored in the site",
