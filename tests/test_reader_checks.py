@@ -898,6 +898,19 @@ OUTSIDE_THE_PAGES = {
     "a glossary meaning that says the treatment clears it up": (
         "includes/abbreviations.md", "en", "*[rosacea]: A redness of the face that microneedling clears up (our definition).",
         None, "a glossary meaning that gives advice or a clinical claim ('clears up', advice)"),
+    # the seventh no-hints attack: what the treatment does, or a length of time, in a glossary meaning
+    "a glossary meaning that says the treatment removes it": (
+        "includes/abbreviations.md", "en", "*[scars]: Marks on the skin that microneedling removes (our definition).",
+        None, "a glossary meaning that gives advice or a clinical claim ('removes', what the treatment does)"),
+    "a glossary meaning that says something never happens after it": (
+        "includes/abbreviations.md", "en", "*[infection]: Something that does not happen after microneedling (our "
+        "definition).", None, "a glossary meaning that gives advice or a clinical claim ('does not happen', what the treatment does)"),
+    "a glossary meaning that gives a length of time": (
+        "includes/abbreviations.md", "en", "*[redness]: A pink color that fades within hours (our definition).",
+        None, "a glossary meaning that gives advice or a clinical claim ('hours', hours)"),
+    "a Spanish glossary meaning that says the treatment removes it": (
+        "includes/abbreviations.es.md", "es", "*[cicatrices]: Marcas de la piel que el tratamiento con microagujas quita "
+        "(definición nuestra).", None, "a glossary meaning that gives advice or a clinical claim ('quita', what the treatment does)"),
     "a Spanish glossary meaning that says to keep taking a medicine": (
         "includes/abbreviations.es.md", "es", "*[anticoagulantes]: Medicamentos que puede seguir tomando antes del "
         "tratamiento (nuestra definición).", None, "a glossary meaning that gives advice or a clinical claim ('puede seguir', advice)"),

@@ -391,10 +391,24 @@ ADVICE: dict[str, tuple[str, ...]] = {
 """Words that give advice ("needed", "avoid", "wait", "debe evitar", "hace falta"): a glossary meaning says what a word
 means, never what to do about the treatment."""
 GLOSSARY_KINDS = ("a severity", "a frequency", "always", "permanence", "safety or risk", "an infection", "blindness", "pain",
-                  "pregnancy")
+                  "pregnancy", "minutes", "hours", "days", "weeks", "months", "years")
 """The kinds of ``MEANING`` a glossary meaning may not have: each makes a clinical claim ("safe", "rare", "permanent").
 (A negation may define a word, "not just the ones that cause sunburn"; "dead skin" and a scar may be what a word means.)"""
 _ADVICE = {lang: _pattern(words) for lang, words in ADVICE.items()}
+_THE_TREATMENT = {lang: _pattern(words) for lang, words in {
+    "en": ("microneedl*", "the treatment", "the procedure", "roller*", "the pen", "dermaroller*"),
+    "es": ("microaguj*", "el tratamiento", "el procedimiento", "rodillo*", "la pluma"),
+}.items()}
+_DOES = {lang: _pattern(words) for lang, words in {
+    "en": ("remov*", "fade*", "clear*", "heal*", "erase*", "revers*", "get rid of", "gets rid of", "treat", "treats", "cure*",
+           "improv*", "help*", "prevent*", "does not happen", "doesn't happen", "never happen*", "cannot happen",
+           "can't happen", "won't happen", "will not happen"),
+    "es": ("quita*", "elimina*", "borra*", "sana*", "desaparec*", "reviert*", "cura", "curan", "curar*", "mejora*", "ayuda*",
+           "previen*", "evita*", "no ocurre", "nunca ocurre", "no pasa", "nunca pasa", "no sucede", "nunca sucede"),
+}.items()}
+"""What a treatment does, or that something never happens after it: said of the treatment in a glossary meaning ("Marks
+on the skin that microneedling removes", "Something that does not happen after microneedling": the seventh no-hints
+attack), a claim. Said of a word's own thing it defines it ("An acid used to clear pores", "quita la sensación")."""
 
 
 REPORTS = re.compile(r"(?<![^\W\d_])(?:says|said|say|recommends?|advises?|according to|warns?|claims?|believes|"
@@ -411,6 +425,9 @@ def advice(text: str, lang: str, claims: bool = True) -> Found | None:
         return Found("advice", hit[0])
     if not claims:
         return None
+    folded = _fold(text)
+    if _THE_TREATMENT[lang].search(folded) and (does := _DOES[lang].search(folded)):
+        return Found("what the treatment does", does[0])
     return next((f for f in found(text, lang) if f.kind in GLOSSARY_KINDS), None)
 
 
