@@ -111,6 +111,11 @@ PAGE_REFUSED = {
     "encoded javascript link": ("[click](javascript&#58;alert(1))", "a link address with '&' or a backslash"),
     "javascript reference": ("[click]: javascript:alert(1)", "a 'javascript:' link in the page"),
     "javascript autolink": ("<javascript:alert(1)>", "link in the page"),
+    # the seventh no-hints attack: the print-hidden class around a block, or a paragraph with a macro
+    "print-hidden block": ('<div class="sheet-intro" markdown>\n\n{{ page_info() }}\n\n</div>',
+                           "the class 'sheet-intro' on more than a paragraph of words"),
+    "print-hidden macro": ('{{ suggestion() }} ask your provider.\n{: .sheet-intro }',
+                           "the class 'sheet-intro' on more than a paragraph of words"),
     # the seventh no-hints attack: a name and "@" before the host hide where a link goes
     "look-alike link": ("[more](https://microneedling-guide.github.io@evil.example/)", "a link address with a name and '@' before its site"),
     "tracking image": ("![x](https://tracker.example/p.gif)", "a picture from another site in the page"),

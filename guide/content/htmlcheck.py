@@ -251,6 +251,9 @@ SHRINKS = frozenset({"small", "sub", "sup"})
 AUTHOR_CLASSES = frozenset({"checklist", "sheet-intro"})
 """The guide's own classes a page may give (``<div class="checklist" markdown>``, ``{: .sheet-intro }``): each is
 styled in overrides/stylesheets/ and shows its text on screen. A new one is added here, in review."""
+PRINT_HIDDEN = frozenset({"sheet-intro"})
+"""The guide's classes that hide their text in print (overrides/stylesheets/print.css): only on a paragraph of plain
+words (the seventh no-hints attack wrapped the appointment sheet and the page's notice in a <div class="sheet-intro">)."""
 NOTE_TYPES = frozenset({"note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important", "success",
                         "check", "done", "question", "help", "faq", "warning", "caution", "attention", "failure", "fail",
                         "missing", "danger", "error", "bug", "example", "quote", "cite"})
@@ -327,6 +330,14 @@ def check_author(root: Element, policy: Policy) -> None:
                            "keep it.", needle=f"<{tag_name(node)}")
         _check_unseen(node, policy)
         for cls in node.get("class", "").split():
+            if cls in PRINT_HIDDEN and (tag_name(node) != "p" or any("\ue000" <= char <= "\uf8ff" for char in "".join(node.itertext()))):
+                policy.add(f"the class '{cls}' on more than a paragraph of words in the page", describe(node),
+                           f"{{: .{cls} }} under one paragraph of plain words, with no macro in it: the paragraph is "
+                           "left out of the printout",
+                           f"put {{: .{cls} }} under the paragraph it is for, or remove it: a block or a macro's output "
+                           "with this class would be missing from paper (the appointment sheet, the not-medical-advice note).",
+                           needle=(" ".join("".join(node.itertext()).split())[:30] if tag_name(node) == "p" else "") or cls)
+                continue
             if cls in AUTHOR_CLASSES or _theme_name(cls) or _generated(node, cls, parent if parent is not root else None):
                 continue
             policy.add(f"the class '{cls}' in the page", describe(node),
