@@ -285,6 +285,9 @@ DATA_REFUSED: dict[str, tuple[str, str | Callable[[Entry], str], str]] = {
     "made-up passage": ("facts.provider.licensed.source", 'source: "always see a licensed practitioner twice"',
                         "the source passage is not word for word in the article"),
     "made-up quote": ("quotes.tricking.text", 'text: "We are simply tricking your skin"', "the quote is not word for word in the article"),
+    # the seventh no-hints attack: the writers' words after "says Dr. Jaliman, which means that" quoted as hers
+    "the writers' words as a quote": ("quotes.punctures.text", 'text: "while they’re safe to use"',
+                                      "the quote is not words the article puts in quotation marks"),
     "number not in its passage": ("facts.device.needle_count.value", lambda e: f"{e.indent}value: {float(e.value) + 1:g}\n",
                                   "is not in this fact's source passage"),
 }

@@ -176,6 +176,13 @@ def check(facts: schema.Facts, lines: dict[Path_, int], article: Path, data_name
                                      key=".".join(path), found=f"'{quote.text[:120]}'",
                                      expected=f"words copied exactly from {ARTICLE} ({nearest(quote.text, text)})",
                                      fix="copy the quote exactly from the article."))
+        elif not any(norm(quote.text) in text[start:end] for start, end in speakers.quotations(text)):
+            errors.append(GuideError(data_name, "the quote is not words the article puts in quotation marks", line=lines.get(path),
+                                     key=".".join(path), found=f"'{quote.text[:120]}'",
+                                     expected=f"a doctor's own words, inside quotation marks (“ ”) in {ARTICLE}",
+                                     fix="quote words the article puts in quotation marks; the writers' own words "
+                                         "(\"which means that ...\") are the article's: give them as a fact with expert: article "
+                                         "(the seventh no-hints attack quoted them as Dr. Jaliman's)."))
     errors += speaker_problems(facts, text, lines, data_name) + expert_problems(facts, text, lines, data_name)
     if errors:
         raise GuideErrors(errors)
