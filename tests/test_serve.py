@@ -102,8 +102,9 @@ class Served:
 
 
 @contextlib.contextmanager
-def _serve(tmp_path: Path) -> Iterator[Served]:
+def _serve(tmp_path: Path, before: Callable[[Path], None] = lambda project: None) -> Iterator[Served]:
     project = copy_project(tmp_path / "project")
+    before(project)
     port = _free_port()
     log = tmp_path / "serve.log"
     with log.open("w") as out:
@@ -159,6 +160,19 @@ def test_serve_rebuilds_reports_and_recovers(tmp_path: Path) -> None:
         _edit(project / "includes" / "strings" / "en.yml", "This guide is for education only.", "This guide is for learning only.")
         partial_s = _wait(lambda: "This guide is for learning only." in _get(url))
         print(f"seen after: fact {fact_s:.2f} s, page {page_s:.2f} s, partial {partial_s:.2f} s")
+
+
+@pytest.mark.build
+def test_serve_starts_with_a_broken_page_and_recovers(tmp_path: Path) -> None:
+    """The seventh new-editor trial: a page with a mistake ended `make serve` at start, with nothing to save into."""
+    def broken(project: Path) -> None:
+        _edit(project / "docs" / "procedure.md", "describes the pen", "describes the pen with 11 needles")
+
+    with _serve(tmp_path, broken) as served:
+        assert "a number typed into the page: '11'" in served.output(), served.output()
+        assert "The preview keeps running" in served.output(), served.output()
+        _edit(served.project / "docs" / "procedure.md", "describes the pen with 11 needles", "describes the tool")
+        _wait(lambda: "describes the tool" in _get(served.url("procedure/")))
 
 
 @pytest.mark.build

@@ -319,10 +319,11 @@ def main(argv: list[str] | None = None) -> int:
         site = Site(project, args.port, out)
         try:
             site.build()
-        except Exception as exc:  # noqa: BLE001 - as mkdocs serve: a first build that fails ends the command
+        except Exception as exc:  # noqa: BLE001 - the editor fixes what the message names and saves: the server stays
             if str(exc):
                 print(exc, file=sys.stderr)
-            return 1
+            log.warning("The preview keeps running: fix the problem above and save, and the page comes back "
+                        "(an edition shows 'Not Found' until it builds).")
         site.link_all()
         server = _server(site)
         for edition in site.editions:
