@@ -317,9 +317,11 @@ def main(argv: list[str] | None = None) -> int:
     configs = []
     try:
         site = Site(project, args.port, out)
+        from mkdocs.exceptions import Abort
+
         try:
             site.build()
-        except Exception as exc:  # noqa: BLE001 - the editor fixes what the message names and saves: the server stays
+        except (Exception, Abort) as exc:  # noqa: BLE001 - the editor fixes what the message names and saves: the server stays
             if str(exc):
                 print(exc, file=sys.stderr)
             log.warning("The preview keeps running: fix the problem above and save, and the page comes back "
