@@ -691,6 +691,8 @@ def _same_subject(text: str, claim: numbers.Claim, subjects: numbers.Subjects) -
         return []
     said = {w[:5] for w in numbers.subject_words(text)}
     unit = {w[:5] for w in numbers.subject_words(claim.unit)}
+    if not unit:
+        return []  # a short unit ("mm", "cm") is no word of a subject: the fact of the same number and unit, or none
     return sorted({key for found in subjects.values() for key, about in found
                    if unit <= {w[:5] for w in about} and (said - unit) & {w[:5] for w in about}})
 
