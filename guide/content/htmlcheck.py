@@ -330,9 +330,9 @@ def check_author(root: Element, policy: Policy) -> None:
                            "keep it.", needle=f"<{tag_name(node)}")
         _check_unseen(node, policy)
         for cls in node.get("class", "").split():
-            if cls in PRINT_HIDDEN and (tag_name(node) != "p" or any("\ue000" <= char <= "\uf8ff" for char in "".join(node.itertext()))):
+            if cls in PRINT_HIDDEN and (tag_name(node) not in ("p", "span") or any("\ue000" <= char <= "\uf8ff" for char in "".join(node.itertext()))):
                 policy.add(f"the class '{cls}' on more than a paragraph of words in the page", describe(node),
-                           f"{{: .{cls} }} under one paragraph of plain words, with no macro in it: the paragraph is "
+                           f"{{: .{cls} }} under one paragraph (or a span) of plain words, with no macro in it: it is "
                            "left out of the printout",
                            f"put {{: .{cls} }} under the paragraph it is for, or remove it: a block or a macro's output "
                            "with this class would be missing from paper (the appointment sheet, the not-medical-advice note).",
