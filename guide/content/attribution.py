@@ -1032,6 +1032,17 @@ _ASK_VERBS = {
 attack: "{{ suggestion() }} stop taking your blood thinners before the visit")."""
 
 
+def _ask_error(shown: str, lines: list[str], piece: str, typed: Mapping[int, object], verb: str, lang: str) -> GuideError:
+    line = sentence_line(lines, piece, typed)
+    return GuideError(
+        shown, f"our suggestion tells the reader to do something themselves ('{verb}')", line=line,
+        found=quote_line(lines, line) or f"'{readable(piece, typed)[:100]}'",  # type: ignore[arg-type]
+        expected="after {{ suggestion() }}, a sentence that sends the reader to ask, check or note something: it starts "
+                 "with " + ", ".join(f"'{w}'" for w in _ASK_VERBS[lang][:8]) + " ... (after an 'if ...,' clause, if any)",
+        fix="start with what to ask or check (\"ask your provider whether ...\"); what to do about the treatment comes "
+            "only from the article's facts, with who said it.")
+
+
 def _not_an_ask(piece: str, typed: Mapping[int, object], lang: str) -> str | None:
     """The first word after ``suggestion()`` in ``piece`` (after an "if ...," clause) when it is not one of
     ``_ASK_VERBS``; ``None`` when the suggestion asks, checks or notes."""
@@ -1146,15 +1157,7 @@ def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
             shown_calls = {typed[c].name for ch in piece if (c := call_index(ch)) is not None and c in typed}
             ours = "suggestion" in shown_calls
             if ours and not permits and (verb := _not_an_ask(piece, typed, lang)) is not None:
-                line = sentence_line(lines, piece, typed)
-                errors.append(GuideError(
-                    shown, f"our suggestion tells the reader to do something themselves ('{verb}')", line=line,
-                    found=quote_line(lines, line) or f"'{readable(piece, typed)[:100]}'",
-                    expected="after {{ suggestion() }}, a sentence that sends the reader to ask, check or note something: "
-                             "it starts with " + ", ".join(f"'{w}'" for w in _ASK_VERBS[lang][:8]) + " ... (after an "
-                             "'if ...,' clause, if any)",
-                    fix="start with what to ask or check (\"ask your provider whether ...\"); what to do about the "
-                        "treatment comes only from the article's facts, with who said it."))
+                errors.append(_ask_error(shown, lines, piece, typed, verb, lang))
                 continue
             if (claim is not None and not ours and not (plain.endswith("?") and not _TOLD.search(plain))
                     and not numbers.page_claims(plain, lang) and not _backed(piece, claim, typed, facts, lang)):

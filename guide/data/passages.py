@@ -158,6 +158,20 @@ def check(facts: schema.Facts, lines: dict[Path_, int], article: Path, data_name
                     errors.extend(whole_list_problems(fact, group, name, text, lines, data_name))
                     errors.extend(_joined_problems(fact, f"facts.{group}.{name}", lines.get(path[:3] + ("joined_by",),
                                                                                           lines.get(path[:3])), data_name))
+    errors += _quote_problems(facts, text, lines, data_name)
+    errors += speaker_problems(facts, text, lines, data_name) + expert_problems(facts, text, lines, data_name)
+    if errors:
+        raise GuideErrors(errors)
+
+
+FOLLOWS_BEFORE = 400
+"""How far before a schedule's passage (in characters) the plan it follows may be named: "After that" refers back."""
+
+
+def _quote_problems(facts: schema.Facts, text: str, lines: dict[Path_, int], data_name: str) -> list[GuideError]:
+    """Each quote of the data: short, word for word in the article (``text``, normalised), inside its quotation
+    marks, and given to the doctor the article gives it to."""
+    errors: list[GuideError] = []
     for key, quote in facts.quotes.items():
         path = ("quotes", key, "text")
         if len(words_of(quote.text)) > QUOTE_MAX_WORDS:
@@ -183,14 +197,7 @@ def check(facts: schema.Facts, lines: dict[Path_, int], article: Path, data_name
                                      fix="quote words the article puts in quotation marks; the writers' own words "
                                          "(\"which means that ...\") are the article's: give them as a fact with expert: article "
                                          "(the seventh no-hints attack quoted them as Dr. Jaliman's)."))
-    errors += speaker_problems(facts, text, lines, data_name) + expert_problems(facts, text, lines, data_name)
-    if errors:
-        raise GuideErrors(errors)
-
-
-FOLLOWS_BEFORE = 400
-"""How far before a schedule's passage (in characters) the plan it follows may be named: "After that" refers back."""
-
+    return errors
 
 def _follows_problems(fact: schema.ScheduleFact, key: str, around: str, line: int | None, data_name: str) -> list[GuideError]:
     """A schedule's ``starts_after`` names the plan the article puts just before its passage, in the article's words
