@@ -145,7 +145,7 @@ class Project:
         deferred = self._restore_base(base) if base is not None else self._load_base(root, key)
         try:
             self.site = pages.scan(self.docs, self.facts, macrospecs.MACROS, self.shows, display_root=self.docs_shown,
-                                   lang=self.lang)
+                                   lang=self.lang, worded=self.lang == "en" or self.facts is not self.english)
             problems: list[GuideError] = []
         except GuideErrors as exc:
             self.site, problems = pages.Site({}), list(exc.errors)

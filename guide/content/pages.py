@@ -97,7 +97,8 @@ MacroSpec = pagecheck.MacroSpec
 
 
 def scan(docs_dir: Path, facts: schema.Facts, macros: Mapping[str, MacroSpec],
-         shows: Mapping[str, frozenset[str]] | None = None, display_root: str = "docs", lang: str = "en") -> Site:
+         shows: Mapping[str, frozenset[str]] | None = None, display_root: str = "docs", lang: str = "en",
+         worded: bool = True) -> Site:
     """Check all Markdown pages under ``docs_dir``; raise ``GuideErrors`` with every problem found,
     sorted by file and line.
 
@@ -139,7 +140,7 @@ def scan(docs_dir: Path, facts: schema.Facts, macros: Mapping[str, MacroSpec],
             continue
         try:
             page, found = _scan_page(path, f"{display_root}/{rel}", rel, facts, macros, shows or {}, lang, hints, article,
-                                     titles)
+                                     titles, worded)
         except GuideError as exc:
             errors.append(exc)
             continue
@@ -209,7 +210,8 @@ def read_page(path: Path, shown: str) -> str:
 
 def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Mapping[str, MacroSpec],
                shows: Mapping[str, frozenset[str]], lang: str, hints: Mapping[tuple[float, str], list[str]],
-               article: str | None = None, titles: frozenset[str] = frozenset()) -> tuple[PageInfo, list[GuideError]]:
+               article: str | None = None, titles: frozenset[str] = frozenset(), worded: bool = True
+               ) -> tuple[PageInfo, list[GuideError]]:
     """One page: the checks of its source first (front matter, Jinja, snippet lines, markup; the first
     problem stops them), then everything on what Markdown makes of it (every problem)."""
     text = read_page(path, shown)
@@ -234,7 +236,7 @@ def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Ma
         _check_named_experts(text, shown, facts)
     except GuideError as exc:
         first.append(exc)
-    report = rendered.check_page(body, shown, lang, facts, hints, article, titles)
+    report = rendered.check_page(body, shown, lang, facts, hints, article, titles, worded)
     # one message for what the source checks already named (a line they named, or anywhere when the
     # rendered check cannot tell the line)
     seen = {e.line for e in first}
