@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from guide.data import passages, schema, speakers
-from guide.data.loader import load_facts
+from guide.data.loader import SetAside, load_facts
 from guide.errors import GuideError, GuideErrors
 from support import ROOT, entry, project_facts
 
@@ -188,3 +188,82 @@ def test_every_number_is_in_its_source_passage() -> None:
             numbers = [n for part in (fact.sessions, fact.every) if part for n in (part.min, part.max)]
         for number in numbers:
             assert passages.said(number, fact.source), f"{key}: {number} is not in its source passage {fact.source!r}"
+
+
+# --- the build's lenient load (load_facts with aside=SetAside()): an entry with a problem is set aside ---------
+
+
+def _lenient(tmp_path: Path, text: str, aside: SetAside | None = None) -> tuple[schema.Facts, SetAside]:
+    path = tmp_path / "facts.yml"
+    path.write_text(text, encoding="utf-8")
+    aside = SetAside() if aside is None else aside
+    return load_facts(path, "data/facts.yml", aside=aside), aside
+
+
+def test_a_bad_entry_is_set_aside_with_its_message_and_the_rest_loads(tmp_path: Path) -> None:
+    """The build's load leaves out the one fact with a problem, with the message a strict load gives for it, and keeps
+    every other entry as the strict load of the real file has it."""
+    real = load_facts(ROOT / "data" / "facts.yml")
+    key, fact = next((k, f) for k, f in real.all_facts().items() if isinstance(f, (schema.NumberFact, schema.RangeFact)))
+    unit = entry(f"facts.{key}.unit")
+    text = unit.replaced(f'{unit.indent}unit: "{fact.unit}z"\n')
+    facts, aside = _lenient(tmp_path, text)
+    assert aside.entries == {("facts", *key.split("."))}
+    assert [str(e) for e in aside.errors] == [_error(tmp_path, text)], "the set-aside entry's message is the strict load's"
+    assert str(aside.errors[0]).startswith(f"data/facts.yml:{unit.line}: a value that is not allowed here (at facts.{key}.unit)")
+    assert aside.holds("fact", key) and not aside.holds("fact", next(k for k in real.all_facts() if k != key))
+    kept = real.all_facts()
+    del kept[key]
+    assert facts.all_facts() == kept
+    assert (facts.experts, facts.quotes, facts.source, facts.not_covered) == (real.experts, real.quotes, real.source, real.not_covered)
+
+
+def test_a_set_aside_expert_takes_her_facts_and_quotes_with_her_and_no_message_of_theirs(tmp_path: Path) -> None:
+    real = load_facts(ROOT / "data" / "facts.yml")
+    who = next(iter(real.experts))
+    role = entry(f"experts.{who}.role")
+    facts, aside = _lenient(tmp_path, role.replaced(f'{role.indent}role: "a <b>role</b>"\n'))
+    assert len(aside.errors) == 1 and f"(at experts.{who}.role)" in str(aside.errors[0]), aside.errors
+    hers = {f"facts.{k}" for k, f in real.all_facts().items() if f.expert == who} | {
+        f"quotes.{k}" for k, q in real.quotes.items() if q.expert == who}
+    assert hers, f"{who} says nothing in data/facts.yml: pick an expert who does"
+    assert {".".join(map(str, e)) for e in aside.entries} == {f"experts.{who}"} | hers
+    assert who not in facts.experts and all(fact.expert != who for fact in facts.all_facts().values())
+    assert set(real.experts[who].name.split()) == aside.names and aside.names_expert(real.experts[who].name.split()[-1])
+
+
+def test_a_fact_naming_an_unknown_expert_is_set_aside_with_its_message(tmp_path: Path) -> None:
+    expert = entry("facts.device.needle_count.expert")
+    facts, aside = _lenient(tmp_path, expert.replaced(f"{expert.indent}expert: {expert.value}x\n"))
+    assert aside.entries == {("facts", "device", "needle_count")} and "device.needle_count" not in facts.all_facts()
+    assert [str(e).split(" Found:")[0] for e in aside.errors] == [
+        f"data/facts.yml:{expert.line}: unknown expert (at facts.device.needle_count.expert)"]
+
+
+def test_a_fact_group_of_the_wrong_shape_is_set_aside_whole(tmp_path: Path) -> None:
+    real = load_facts(ROOT / "data" / "facts.yml")
+    group = next(iter(real.facts))
+    whole = entry(f"facts.{group}")
+    facts, aside = _lenient(tmp_path, whole.replaced(f"{whole.indent}{group}: []\n"))
+    assert aside.entries == {("facts", group)} and group not in facts.facts
+    assert aside.holds("fact", f"{group}.{next(iter(real.facts[group]))}")
+    assert set(facts.facts) == set(real.facts) - {group}
+
+
+@pytest.mark.parametrize("case", ["yaml syntax", "top-level key", "source"])
+def test_a_file_that_cannot_be_read_still_stops_alone(tmp_path: Path, case: str) -> None:
+    """A YAML syntax error, the file's top-level shape, or the source block every page cites: the lenient load
+    raises the strict load's message, and sets nothing aside."""
+    count, experts, published = entry("facts.device.needle_count.value"), entry("experts"), entry("source.published")
+    text = {"yaml syntax": count.replaced(count.text.replace(": ", ": [", 1)),
+            "top-level key": experts.replaced(experts.text.replace("experts:", "expertz:", 1)),
+            "source": published.replaced(f"{published.indent}published: someday\n")}[case]
+    strict = _error(tmp_path, text)
+    aside = SetAside()
+    with pytest.raises((GuideError, GuideErrors)) as info:
+        _lenient(tmp_path, text, aside)
+    assert str(info.value) == strict
+    assert not aside.errors and not aside.entries
+    assert {"yaml syntax": "YAML syntax error", "top-level key": "unknown key 'expertz'",
+            "source": "(at source.published)"}[case] in strict, strict
+

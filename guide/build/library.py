@@ -32,7 +32,7 @@ from guide.content import attribution, pagecheck, pages, pictures, rendered
 from guide.data import lang as langs
 from guide.data import meaning as meaning_words
 from guide.data import numbers, passages, schema, speakers
-from guide.data.loader import load_facts
+from guide.data.loader import SetAside, load_facts
 from guide.data.yamlsrc import KEY, load_with_lines
 from guide.errors import GuideError, GuideErrors, did_you_mean, quote_line, quoted
 from guide.render import figures, macrospecs
@@ -120,6 +120,10 @@ _CHECKED_BASES: dict[tuple[str, ...], _Base] = {}
 edition and its addresses: `make serve` and the tests load the same project again and again with only a page
 changed, and its data, strings, glossary and partials need not be checked again (about nine tenths of a load)."""
 _KEPT_BASES = 8
+_UNKNOWN_KEY = re.compile(r"this page uses the (fact|expert|quote) '(.+)', which is not in data/facts\.yml")
+"""The page check's message for a key the data does not have (``guide.content.pagecheck``)."""
+_UNKNOWN_NAME = re.compile(r"this page names '(.+)', who is not an expert in data/facts\.yml")
+"""The page check's message for a doctor's name the data does not have (``guide.content.pages``)."""
 
 
 class Project:
@@ -134,6 +138,7 @@ class Project:
         self._recording: list[set[str]] = []
         self._trial: list[Page] = []  # a stand-in page while every partial is tried once
         self._made: list[tuple[str, str]] = []  # (partial, output) of the trial renders
+        self.aside = SetAside()  # the data's entries left out while they have a problem (``_load_base``)
         checked = handoff.take(root, self.lang, self.docs_shown) if handed else None
         if checked is not None:  # the pre-flight of this `make build` checked these very files (guide/build/handoff.py)
             self._restore(checked)
@@ -148,10 +153,10 @@ class Project:
                                    lang=self.lang, worded=self.lang == "en" or self.facts is not self.english)
             problems: list[GuideError] = []
         except GuideErrors as exc:
-            self.site, problems = pages.Site({}), list(exc.errors)
+            self.site, problems = pages.Site({}), [e for e in exc.errors if not self._uses_set_aside(e)]
         problems += pictures.check_pages(root, self.docs, self.docs_shown, self.pictures, self.lang)
         problems += pages.check_pairs(root, self.lang, {*self.all_facts, *self.facts.experts, *self.facts.quotes,
-                                                        *self.pictures})
+                                                        *self.pictures, *self._set_aside_keys()})
         problems += deferred
         if problems:
             raise GuideErrors(sorted(problems, key=lambda e: (e.file, e.line or 0)))
@@ -169,16 +174,20 @@ class Project:
         """Load and check what the pages are read against (the data, the article's words, the edition's wording,
         strings, glossary and pictures); return the problems to tell with the pages'. Kept for the next load of the
         same files in this process (``_CHECKED_BASES``) when there are none."""
-        self.english = load_facts(root / DATA, DATA)  # its shape: nothing else can be read without it
+        # Leniently (guide.data.loader.SetAside): an entry with a problem is left out, its messages told with the
+        # pages' problems, and the pages are read against the rest. Only a file that cannot be read at all (its
+        # YAML, its top-level shape, its source block) stops here, alone: nothing else can be read without it.
+        self.english = load_facts(root / DATA, DATA, aside=self.aside)
         # The rest is told all at once, with the pages' problems: what the article says, the wording of
         # this edition, its strings and its glossary (the pages are read with the English wording, or no
         # glossary, while those have a problem).
-        deferred: list[GuideError] = []
+        deferred: list[GuideError] = list(self.aside.errors)
         lines = load_with_lines(root / DATA, DATA)[1]
         _collect(deferred, lambda: passages.check(self.english, lines, root / passages.ARTICLE, DATA), None)
         wording = langs.WORDING_FILE.get(self.lang)
         self.facts = self.english if wording is None else _collect(
-            deferred, lambda: langs.load_wording(root / wording, wording, self.english, DATA, lines, root / passages.ARTICLE),
+            deferred, lambda: langs.load_wording(root / wording, wording, self.english, DATA, lines, root / passages.ARTICLE,
+                                                 aside=self.aside.entries),
             self.english)
         strings = _collect(deferred, lambda: langs.load_strings(root, self.lang), None)
         if strings is None:  # every macro prints them: the pages cannot be tried without
@@ -191,13 +200,27 @@ class Project:
         self.templates = self._templates()
         self.shows = self._summaries()
         self.pictures: dict[str, pictures.Picture] = _collect(deferred, lambda: pictures.load(root), {})
-        if not deferred:
+        if not deferred and not self.aside.entries:  # a lenient load that left something out is never kept
             record = handoff.Checked(key[0], self.lang, self.docs_shown, self.english, self.facts, self.strings, self.terms,
                                      self.shows, self.pictures, pages.Site({}))
             _CHECKED_BASES[key] = _Base(record, list(self._made))
             while len(_CHECKED_BASES) > _KEPT_BASES:
                 del _CHECKED_BASES[next(iter(_CHECKED_BASES))]
         return deferred
+
+    def _uses_set_aside(self, error: GuideError) -> bool:
+        """Whether ``error`` is a page's "not in data/facts.yml" for a key the data's load set aside
+        (``self.aside``), or its "not an expert" for the name of a set-aside expert: the data file's own message
+        says what is wrong with the entry, and the page check (guide/content/pages.py) leaves out every other
+        message on the line of a key it gives."""
+        used = _UNKNOWN_KEY.fullmatch(error.what)
+        named = _UNKNOWN_NAME.fullmatch(error.what)
+        return ((used is not None and self.aside.holds(used[1], used[2]))
+                or (named is not None and self.aside.names_expert(named[1].split()[-1])))
+
+    def _set_aside_keys(self) -> set[str]:
+        """The keys of the facts, experts and quotes the data's load set aside, as pages give them."""
+        return {".".join(map(str, entry[1:])) for entry in self.aside.entries if entry[0] in ("facts", "experts", "quotes")}
 
     def _restore_base(self, base: _Base) -> list[GuideError]:
         """Take what an earlier load of the same files (the pages aside) found, every check of it passed."""
@@ -291,13 +314,27 @@ class Project:
             raise _wrong_kind(self.root, key, item.kind, kind, what)
         return item
 
+    def _stand_in(self, *keys: str) -> bool:
+        """Whether a summary being recorded (``_summaries``) reads a fact the data's load set aside (``self.aside``):
+        its keys are recorded and the macro gives a stand-in, so the summary's other facts are recorded too. Such a
+        load has problems: nothing is built from it, and its summaries are not kept."""
+        if not self._recording or not any(self.aside.holds("fact", key) for key in keys):
+            return False
+        for seen in self._recording:
+            seen.update(keys)
+        return True
+
     def who(self, key: str) -> str:
         """Who says a fact: "the article" or "Dr. Nazarian" (Spanish "el artículo", "la Dra. Nazarian").
         Not recorded: naming a fact's speaker does not show the fact."""
+        if self._recording and self.aside.holds("fact", key):
+            return key  # a stand-in (_stand_in)
         return render.speaker(self.all_facts[key], self.facts.experts, self.lang)
 
     def items(self, key: str) -> list[str]:
         """A list fact's items, for a template that lays them out itself."""
+        if self._stand_in(key):
+            return [key]
         item = self.fact_named(key)
         if not isinstance(item, schema.ListFact):
             raise ValueError(f"items() needs a list fact, and '{key}' is a {item.kind} fact")
@@ -338,6 +375,8 @@ class Project:
     # --- the macros (declared in guide/render/macrospecs.py) ---------------------------------------
 
     def fact(self, key: str, part: str | None = None) -> Markup:
+        if self._stand_in(key):
+            return escape(key)
         return escape(render.fact_text(self.fact_named(key), part, self.lang))
 
     def fact_list(self, key: str, style: str = "bullets") -> Markup:
@@ -422,12 +461,14 @@ class Project:
 
     def depth_scale(self) -> Markup:
         what = "the needle-depth scale (depth_scale)"
-        d = figures.depth_scale(self._fact_of("device.depth_range", schema.RangeFact, what),
-                                self._fact_of("device.shallowest_reach", schema.TextFact, what),
-                                self._fact_of("device.home_needles", schema.TextFact, what),
-                                self._fact_of("device.home_needle_length", schema.NotStatedFact, what),
-                                self.who("device.depth_range"), self.who("device.home_needles"), self.strings)
-        return self.partial("depth-scale.svg", d=d, id=self._id("device.depth_range"))
+        keys = depth, reach, home, length = ("device.depth_range", "device.shallowest_reach", "device.home_needles",
+                                             "device.home_needle_length")
+        if self._stand_in(*keys):
+            return Markup("")
+        d = figures.depth_scale(self._fact_of(depth, schema.RangeFact, what), self._fact_of(reach, schema.TextFact, what),
+                                self._fact_of(home, schema.TextFact, what), self._fact_of(length, schema.NotStatedFact, what),
+                                self.who(depth), self.who(home), self.strings)
+        return self.partial("depth-scale.svg", d=d, id=self._id(depth))
 
     def timeline(self, key: str) -> Markup:
         item = self.fact_named(key)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -88,8 +89,12 @@ def _line(lines: dict[Path_, int], path: Path_) -> int | None:
 
 
 def load_wording(path: Path, shown: str, facts: schema.Facts, english: str = "data/facts.yml",
-                 english_lines: dict[Path_, int] | None = None, article: Path | None = None) -> schema.Facts:
-    """Read the wording file ``path`` and return ``facts`` in that language (see the module docstring)."""
+                 english_lines: dict[Path_, int] | None = None, article: Path | None = None,
+                 aside: Collection[Path_] = ()) -> schema.Facts:
+    """Read the wording file ``path`` and return ``facts`` in that language (see the module docstring).
+
+    ``aside``: the entries of the English data a lenient load left out (``guide.data.loader.SetAside``), whose
+    wording here is passed over: the data file's own message says what is wrong with them."""
     if not path.is_file():
         raise GuideError(shown, "the Spanish wording file is missing",
                          expected=f"a file {shown} with the Spanish wording of every text in {english}",
@@ -100,7 +105,7 @@ def load_wording(path: Path, shown: str, facts: schema.Facts, english: str = "da
                          expected="the keys source, experts, facts, quotes and not_covered, as in " + english,
                          fix="restore the file from git and make your change again.")
     want = expected_wording(facts)
-    have = _leaves(raw)
+    have = {key: value for key, value in _leaves(raw).items() if not any(key[:len(entry)] == entry for entry in aside)}
     errors = _key_errors(want, have, lines, shown, english, english_lines or {})
     errors += [error for key, value in want.items() if key in have
                for error in _value_errors(key, value, have[key], lines, shown, english)]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -31,11 +33,55 @@ _EXPECTED = {
 }
 
 
-def load_facts(path: Path | str, display: str | None = None, article: Path | None = None) -> schema.Facts:
+@dataclass
+class SetAside:
+    """What a lenient load (``load_facts(..., aside=SetAside())``) left out of the facts, and why.
+
+    ``entries``: each entry whose own checks failed, by its place in the file: a fact
+    (``("facts", "device", "needle_count")``), a fact group whose own shape is wrong (``("facts", "device")``),
+    an expert, a quote or a not_covered topic (``("experts", "nazarian")``). A fact or quote that names a
+    set-aside expert is set aside with it, with no message of its own. ``errors``: every message of the load,
+    for the set-aside entries and for the checks across entries that set nothing aside (an author listed
+    twice, a fact's words against its passage, the article). Each one fails the build as it would alone."""
+
+    errors: list[GuideError] = field(default_factory=list)
+    entries: set[Path_] = field(default_factory=set)
+    names: set[str] | None = field(default_factory=set)
+    """The words of each set-aside expert's name, as the file writes it ("Debra", "Jaliman"): a page that names
+    her ("Dr. Jaliman") names an expert of the data, whose own message says what is wrong with her entry.
+    ``None`` when a set-aside expert's name cannot be read: no name on a page can be checked until it can."""
+
+    def names_expert(self, word: str) -> bool:
+        """Whether ``word``, a name a page gives after a doctor's title, may be a set-aside expert's."""
+        return self.names is None or word in self.names
+
+    def covers(self, path: Path_) -> bool:
+        """Whether ``path`` (an entry, or a value in one: ``("facts", "device", "needle_count", "label")``) is set aside."""
+        return any(path[:len(entry)] == entry for entry in self.entries)
+
+    def holds(self, kind: str, key: str) -> bool:
+        """Whether the key a page gives (``kind``: "fact", "expert" or "quote"; a fact's ``key``: "group.name") is set aside."""
+        part = {"fact": "facts", "expert": "experts", "quote": "quotes"}.get(kind)
+        return part is not None and self.covers((part, *key.split(".", 1)) if part == "facts" else (part, key))
+
+
+ENTRY_PARTS = ("experts", "facts", "quotes", "not_covered")
+"""The parts of the data file whose entries a lenient load sets aside one by one. Anything else wrong (the
+``source`` block, which every page cites; a part missing, or not a group of entries; an unknown top-level key)
+is the file's own shape: the load stops with the data file's messages alone."""
+
+
+def load_facts(path: Path | str, display: str | None = None, article: Path | None = None,
+               aside: SetAside | None = None) -> schema.Facts:
     """Read and check the data file; raise ``GuideError(s)`` on any problem.
 
     With ``article`` (the build passes ``sources/article.txt``), every source
     passage and quote is also checked word for word against it.
+
+    With ``aside`` (the build's load, ``guide.build.library``), the load is lenient: an entry whose own checks
+    fail is left out and recorded in ``aside`` with its messages, and the rest is returned, so the pages can
+    be checked against it in the same run. Only a file that cannot be read at all (its YAML, its top-level
+    shape, the source block: ``ENTRY_PARTS``) still raises, with the data file's messages alone.
     """
     path = Path(path)
     name = display or path.name
@@ -44,6 +90,8 @@ def load_facts(path: Path | str, display: str | None = None, article: Path | Non
         raise GuideError(name, "the data file is empty or is not a set of keys", line=1,
                          expected="the keys source, experts, facts and quotes",
                          fix="restore the file from git and make your change again.")
+    if aside is not None:
+        return _lenient(raw, lines, name, article, aside)
     try:
         facts = schema.Facts.model_validate(raw)
     except ValidationError as exc:
@@ -57,28 +105,113 @@ def load_facts(path: Path | str, display: str | None = None, article: Path | Non
     return facts
 
 
+def _lenient(raw: dict[str, object], lines: dict[Path_, int], name: str, article: Path | None,
+             aside: SetAside) -> schema.Facts:
+    """``load_facts`` with ``aside``: the same checks, each failed entry set aside (see ``SetAside``)."""
+    errors: list[GuideError] = []
+    entries: set[Path_] = set()
+    try:
+        facts = schema.Facts.model_validate(raw)
+    except ValidationError as exc:
+        found = _explained(exc, raw, lines, name)
+        if any(_entry_of(where) is None for where, _ in found):
+            raise GuideErrors([error for _, error in found]) from None  # the file's own shape: nothing else can be read
+        errors += [error for _, error in found]
+        entries |= {entry for where, _ in found if (entry := _entry_of(where)) is not None}
+        facts = _without(raw, entries, errors)
+    checked = _references(facts, lines, name, {str(entry[1]) for entry in entries if entry[0] == "experts"})
+    errors += [error for _, error in checked if error is not None]
+    more = {entry for entry, _ in checked if entry is not None}
+    if more:
+        entries |= more
+        facts = _without(raw, entries, errors)
+    errors += meaning.english_errors(facts, lines, name)
+    if article is not None:
+        try:
+            passages.check(facts, lines, article, name)
+        except GuideErrors as exc:
+            errors += exc.errors
+        except GuideError as exc:
+            errors.append(exc)
+    aside.errors += errors
+    aside.entries |= entries
+    for entry in sorted(entries):
+        if entry[0] == "experts":
+            _note_name(raw, str(entry[1]), aside)
+    return facts
+
+
+def _note_name(raw: dict[str, object], key: str, aside: SetAside) -> None:
+    """Add the name of the set-aside expert ``key`` to ``aside.names`` (``None`` if it cannot be read)."""
+    experts = raw.get("experts")
+    person = experts.get(key) if isinstance(experts, dict) else None
+    called = person.get("name") if isinstance(person, dict) else None
+    if aside.names is not None and isinstance(called, str) and called.split():
+        aside.names |= set(called.split())
+    else:
+        aside.names = None
+
+
+def _entry_of(path: Path_) -> Path_ | None:
+    """The entry a problem at ``path`` is in (``ENTRY_PARTS``): ``None`` for the file's own shape."""
+    if len(path) < 2 or path[0] not in ENTRY_PARTS:
+        return None
+    return path[:3] if path[0] == "facts" else path[:2]
+
+
+def _without(raw: dict[str, object], entries: set[Path_], errors: list[GuideError]) -> schema.Facts:
+    """The data file with ``entries`` left out, validated. A fact group left empty goes too; if what is left is not
+    a whole file (every expert or every fact set aside), the load stops with the messages so far (``errors``)."""
+    kept: dict[str, object] = dict(raw)
+    for entry in sorted(entries, key=len):
+        node = kept
+        for part in entry[:-1]:
+            child = node.get(str(part))
+            if not isinstance(child, dict):
+                break
+            node[str(part)] = node = dict(child)
+        else:
+            node.pop(str(entry[-1]), None)
+            if len(entry) == 3 and not node and isinstance(kept["facts"], dict):
+                kept["facts"].pop(str(entry[1]), None)
+    try:
+        return schema.Facts.model_validate(kept)
+    except ValidationError:
+        raise GuideErrors(errors) from None
+
+
 def _check_references(facts: schema.Facts, lines: dict[Path_, int], name: str) -> None:
+    errors = [error for _, error in _references(facts, lines, name) if error is not None]
+    if errors:
+        raise GuideErrors(errors)
+
+
+def _references(facts: schema.Facts, lines: dict[Path_, int], name: str,
+                aside: Collection[str] = ()) -> list[tuple[Path_ | None, GuideError | None]]:
+    """The checks across entries: each fact's and quote's expert is one of the experts (the entry and its
+    message; no message for an expert in ``aside``, set aside with its own), each author listed once (no entry)."""
     experts = set(facts.experts) | {"article"}
-    errors = []
+    found: list[tuple[Path_ | None, GuideError | None]] = []
     for group, items in facts.facts.items():
         for key, fact in items.items():
             if fact.expert not in experts:
                 path: Path_ = ("facts", group, key, "expert")
-                errors.append(_unknown_expert(name, lines.get(path), path, fact.expert, experts))
+                found.append((path[:3], None if fact.expert in aside else
+                              _unknown_expert(name, lines.get(path), path, fact.expert, experts)))
     for key, quote in facts.quotes.items():
         if quote.expert not in facts.experts:
             path = ("quotes", key, "expert")
-            errors.append(_unknown_expert(name, lines.get(path), path, quote.expert, set(facts.experts)))
+            found.append((path[:2], None if quote.expert in aside else
+                          _unknown_expert(name, lines.get(path), path, quote.expert, set(facts.experts))))
     seen: dict[str, int] = {}
     for i, author in enumerate(facts.source.authors):
         if author.lower() in seen:
             path = ("source", "authors", i)
-            errors.append(GuideError(name, f"the author '{author}' is listed twice", line=lines.get(path), key=dotted(path),
-                                     found=f"'{author}' again (first as author {seen[author.lower()] + 1})",
-                                     expected="each author once", fix="delete one of the two."))
+            found.append((None, GuideError(name, f"the author '{author}' is listed twice", line=lines.get(path), key=dotted(path),
+                                           found=f"'{author}' again (first as author {seen[author.lower()] + 1})",
+                                           expected="each author once", fix="delete one of the two.")))
         seen.setdefault(author.lower(), i)
-    if errors:
-        raise GuideErrors(errors)
+    return found
 
 
 def _unknown_expert(name: str, line: int | None, path: Path_, found: str, experts: set[str]) -> GuideError:
@@ -89,7 +222,12 @@ def _unknown_expert(name: str, line: int | None, path: Path_, found: str, expert
 
 
 def _explain(exc: ValidationError, raw: object, lines: dict[Path_, int], name: str) -> list[GuideError]:
-    out: list[GuideError] = []
+    return [error for _, error in _explained(exc, raw, lines, name)]
+
+
+def _explained(exc: ValidationError, raw: object, lines: dict[Path_, int], name: str) -> list[tuple[Path_, GuideError]]:
+    """Each problem pydantic found, once, as a message, with its place in the file."""
+    out: list[tuple[Path_, GuideError]] = []
     seen: set[tuple[Path_, str]] = set()
     errs = [(err, _yaml_path(err["loc"], raw)) for err in exc.errors(include_url=False)]
     # A misspelt key shows up twice: as unknown, and the key it should have
@@ -106,7 +244,7 @@ def _explain(exc: ValidationError, raw: object, lines: dict[Path_, int], name: s
         if sig in seen or (err["type"] == "missing" and path in misspelt):
             continue
         seen.add(sig)
-        out.append(_one(err, path, raw, lines, name))
+        out.append((path, _one(err, path, raw, lines, name)))
     return out
 
 
