@@ -118,12 +118,12 @@ def test_who_in_a_summary_must_match_the_fact_it_goes_with(tmp_path: Path) -> No
     sheet = project / "includes" / "partials" / "appointment-sheet.md"
     text = sheet.read_text(encoding="utf-8")
     # the words between the calls come from includes/strings/ (issue 15)
-    good = '{{ who("candidates.avoid_other") | sentence }} {{ s.sheet_skip }} {{ v("candidates.avoid_other", "or") }}.'
+    good = '{{ say(s.sheet_skip, who=who("candidates.avoid_other"), cases=v("candidates.avoid_other", "or")) }}'
     assert good in text
     text = text.replace(good, good.replace('who("candidates.avoid_other")', 'who("candidates.avoid_skin")'))
     sheet.write_text(text, encoding="utf-8")
     msg = _error(project)
-    assert msg.startswith(f"includes/partials/appointment-sheet.md:{line_of(text, 's.sheet_skip }}')}: "
+    assert msg.startswith(f"includes/partials/appointment-sheet.md:{line_of(text, 's.sheet_skip,')}: "
                           "this sentence credits Dr. Jaliman with the article's own words (at candidates.avoid_other)")
 
 

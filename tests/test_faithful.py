@@ -14,6 +14,7 @@ import pytest
 
 from guide.data import lang as langs
 from guide.data import schema
+from guide.render import catalogue
 from guide.render import text as render
 from htmlpage import article_text, one, page_file, parse, text_of
 from support import NAV, ROOT, TOPICS, Build, project_facts, project_site
@@ -210,7 +211,7 @@ def test_the_reviews_wording_is_published(site: Build) -> None:
         "choosing-a-provider.md": [f"Dr. Nazarian says {_v('provider.best_result')}.",
                                    f"says a lot of places leave out {_v('provider.skipped_extras')}."],
         "appointment-sheet.md": ["The article does not say for how long.",
-                                 f"{_who('aftercare.makeup')} {STRINGS['sheet_makeup']} {_v('aftercare.makeup')}.",
+                                 catalogue.sentence(STRINGS["sheet_makeup"], who=_who("aftercare.makeup"), advice=_v("aftercare.makeup")),
                                  STRINGS["sheet_skip_h"]],
     }
     assert "takes this to mean" not in _text(site, "at-home-vs-in-office.md"), "a 'this' from the section before"
@@ -232,7 +233,7 @@ def test_the_glance_card_after_the_review(site: Build) -> None:
     assert f"every {_v('frequency.upkeep').removeprefix('every ')}" in text
     assert _v("aftercare.sunscreen_type") in text and f"in {_v('aftercare.sunscreen_when')}" in text
     assert f"The article says how long the numbing cream takes to work: {_v('appointment.numbing_time')}." in text
-    assert f"{_who('recovery.pain')} {STRINGS['gl_pain_says']} {_v('recovery.pain')}." in text
+    assert catalogue.sentence(STRINGS["gl_pain"], who=_who("recovery.pain"), pain=_v("recovery.pain")) in text
 
 
 def test_the_comparison_table_gives_needle_in_to_dr_nazarian(site: Build) -> None:

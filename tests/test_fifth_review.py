@@ -27,6 +27,7 @@ from bs4 import BeautifulSoup
 from guide.data import lang as langs
 from guide.data import schema
 from guide.data.yamlsrc import load_with_lines
+from guide.render import catalogue
 from guide.render import text as render
 from htmlpage import one, page_file, parse, text_of
 from support import ROOT, Build, project_facts
@@ -57,12 +58,12 @@ def test_the_glance_card_says_who_should_skip_or_wait_and_links_to_them(site: Bu
     every = facts.all_facts()
     card = one(_page(site, edition, "index.md"), "div.glance-card")
     rows = {text_of(one(row, "dt")): one(row, "dd") for row in card.select("dl > div")}
-    row = rows[s["gl_types"]]
+    row = rows[s["gl_types_h"]]
     text = _plain(text_of(row))
-    for key, says in (("candidates.avoid_skin", "sheet_steer"), ("candidates.avoid_other", "sheet_skip"),
-                      ("candidates.wait_if", "sheet_wait")):
+    for key, says, what in (("candidates.avoid_skin", "sheet_steer", "conditions"), ("candidates.avoid_other", "sheet_skip", "cases"),
+                            ("candidates.wait_if", "sheet_wait", "cases")):
         who = render.speaker(every[key], facts.experts, lang)
-        wanted = f"{who[0].upper()}{who[1:]} {s[says]} {render.fact_text(every[key], lang=lang)}."
+        wanted = catalogue.sentence(s[says], who=who, **{what: render.fact_text(every[key], lang=lang)})
         assert wanted in text, f"{lang}: the card does not say {wanted!r}: {text}"
     assert "some people should skip it or wait" not in text and "algunas personas" not in text, text
     links = row.select("a")
@@ -98,8 +99,9 @@ def test_the_article_gives_no_roller_schedule() -> None:
 def test_the_sheet_asks_what_the_article_leaves_open(site: Build, edition: str, lang: str) -> None:
     s = langs.load_strings(ROOT, lang)
     sheet = one(_page(site, edition, "appointment-sheet.md"), ".appointment-sheet")
-    label = next((b for b in sheet.select("strong.our-suggestion") if _plain(str(b.next_sibling or "")) == s["sheet_ask"]), None)
-    assert label is not None, f"{lang}: no '{s['sug_label']} {s['sheet_ask']}' on the sheet"
+    ask = catalogue.text(s["sheet_ask"], ours="").strip()
+    label = next((b for b in sheet.select("strong.our-suggestion") if _plain(str(b.next_sibling or "")) == ask), None)
+    assert label is not None, f"{lang}: no '{catalogue.text(s['sheet_ask'], ours=s['sug_label'])}' on the sheet"
     assert text_of(label) == s["sug_label"]
     assert label.parent is not None
     box = label.parent.find_next_sibling("div", class_="checklist")
@@ -108,7 +110,7 @@ def test_the_sheet_asks_what_the_article_leaves_open(site: Build, edition: str, 
     assert 3 <= len(lines) <= 5, len(lines)
     asked = [_plain(li.get_text()) for li in lines]  # a glossary word is an <abbr> inside the question
     ingredients = render.fact_text(_facts(lang).all_facts()["aftercare.avoid_ingredients"], lang=lang)
-    assert asked == [s["sheet_ask_ingredients"].replace("{ingredients}", ingredients), s["sheet_ask_scrubs"],
+    assert asked == [catalogue.text(s["sheet_ask_ingredients"], ingredients=ingredients), s["sheet_ask_scrubs"],
                      s["sheet_ask_sun"], s["sheet_ask_price"], s["sheet_ask_signs"]], asked
     for li, question in zip(lines, asked, strict=True):
         assert li.select_one(".sheet-line") is not None, f"no line to write the answer of {question!r}"

@@ -252,15 +252,15 @@ def test_strings_files_have_the_same_keys(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("lang, old, new, says", [
-    ("es", 'sheet_skip: "dice que no se lo haga si"', 'sheet_skip: "dice que no se lo haga si <script>alert(1)</script>"',
+    ("es", 'sheet_skip: "{who} dice que no se lo haga si {cases}."', 'sheet_skip: "{who} dice que no se lo haga si <script>alert(1)</script> {cases}."',
      "a template string is not plain text: it contains an angle bracket '<' (at sheet_skip)"),
-    ("es", 'sheet_skip: "dice que no se lo haga si"', 'sheet_skip: "dice que no se lo haga si [lee](https://evil.example)"',
+    ("es", 'sheet_skip: "{who} dice que no se lo haga si {cases}."', 'sheet_skip: "{who} dice que no se lo haga si [lee](https://evil.example) {cases}."',
      "a template string is not plain text: it contains a square bracket"),
-    ("es", 'sheet_skip: "dice que no se lo haga si"', 'sheet_skip: "dice que no se lo haga antes de doce semanas si"',
+    ("es", 'sheet_skip: "{who} dice que no se lo haga si {cases}."', 'sheet_skip: "{who} dice que no se lo haga antes de doce semanas si {cases}."',
      "a number typed into a template string ('doce') (at sheet_skip)"),
-    ("en", 'sheet_skip: "says to skip it if"', 'sheet_skip: "says to skip it for 3 weeks if"',
+    ("en", 'sheet_skip: "{who} says to skip it if {cases}."', 'sheet_skip: "{who} says to skip it for 3 weeks if {cases}."',
      "a number typed into a template string ('3') (at sheet_skip)"),
-    ("en", 'sheet_skip: "says to skip it if"', 'sheet_skip: "says to skip it if *really* needed and"',
+    ("en", 'sheet_skip: "{who} says to skip it if {cases}."', 'sheet_skip: "{who} says to skip it if *really* needed and {cases}."',
      "a template string is not plain text: it contains an asterisk"),
     # count_words[i] is the word for i: the review's list made the site say "It quotes five doctors"
     ("en", 'count_words: ["no", "one", "two", "three", "four"]', 'count_words: ["no", "one", "five", "six", "seven"]',

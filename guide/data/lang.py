@@ -193,11 +193,21 @@ def _value_errors(key: Path_, value: Any, got: Any, lines: dict[Path_, int], sho
 # --- template strings -----------------------------------------------------
 
 
-_PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+"""A value the code fills in: ``{expert}``, ``{count}`` (guide.render.catalogue)."""
+NAME_FORM = frozenset({"title", "credentials"})
+"""How a language names a doctor in full is its own, like the order of a date: English "Debra Jaliman, M.D.",
+Spanish "Dra. Debra Jaliman". A string that names her may use either placeholder (or both); every other
+placeholder must be the same in both languages."""
 
 
 def load_strings(root: Path, lang: str) -> dict[str, Any]:
-    """``includes/strings/<lang>.yml``, checked to have exactly the keys of ``en.yml``."""
+    """``includes/strings/<lang>.yml``, checked to have exactly the keys of ``en.yml``, each with the same
+    placeholders (a translation may reorder them, never drop or add one)."""
+    return _load_strings(root, lang)[0]
+
+
+def _load_strings(root: Path, lang: str) -> tuple[dict[str, Any], dict[tuple[Any, ...], int]]:
     shown = f"{STRINGS}/{lang}.yml"
     path = root / STRINGS / f"{lang}.yml"
     if not path.is_file():
@@ -214,7 +224,7 @@ def load_strings(root: Path, lang: str) -> dict[str, Any]:
                              expected="text in double quotes (or a list of texts)", fix="write the text in double quotes.")
         for i, text in enumerate([value] if isinstance(value, str) else value):
             at = (key,) if isinstance(value, str) else (key, i)
-            bare = _PLACEHOLDER.sub("", text)  # {name}: a value the code puts in
+            bare = PLACEHOLDER.sub("", text)  # {name}: a value the code puts in
             problem = schema.plain_text_problem(bare, schema.EMPHASIS)
             if problem:
                 raise GuideError(shown, f"a template string is not plain text: {problem}", line=lines.get(at, lines.get((key,))),
@@ -228,7 +238,7 @@ def load_strings(root: Path, lang: str) -> dict[str, Any]:
                                  fix="leave the number out; the templates show each fact's number through its {name} value.")
     _check_count_words(raw, lines, shown, lang)
     if lang != "en":
-        english = load_strings(root, "en")
+        english, english_lines = _load_strings(root, "en")
         for key in english:
             if key not in raw:
                 raise GuideError(shown, "a template string is missing", line=1, key=key, found=f"no '{key}' line",
@@ -239,7 +249,38 @@ def load_strings(root: Path, lang: str) -> dict[str, Any]:
                 raise GuideError(shown, "a template string that en.yml does not have", line=lines.get((key,)), key=key,
                                  found=f"'{key}'", expected=f"only the keys of {STRINGS}/en.yml",
                                  fix=(hint + " " if hint else "") + "Rename or remove it.")
-    return raw
+        _check_placeholders(raw, lines, shown, english, english_lines)
+    return raw, lines
+
+
+def _placeholders(value: Any) -> list[str]:
+    """The placeholders of a string (or of every text of a list), each once, in order."""
+    names: list[str] = []
+    for text in [value] if isinstance(value, str) else value:
+        names += [n for n in PLACEHOLDER.findall(text) if n not in names]
+    return names
+
+
+def _check_placeholders(raw: dict[str, Any], lines: dict[tuple[Any, ...], int], shown: str,
+                        english: dict[str, Any], english_lines: dict[tuple[Any, ...], int]) -> None:
+    """Each string has the placeholders of its English one: a sentence that lost ``{count}`` would drop the
+    fact from the page (the fill stops the render), one that gained a name would have nothing to fill it."""
+    for key, value in raw.items():
+        have, want = _placeholders(value), _placeholders(english[key])
+        if set(have) - NAME_FORM == set(want) - NAME_FORM and bool(set(have) & NAME_FORM) == bool(set(want) & NAME_FORM):
+            continue
+        at = english_lines.get((key,))
+        names = ", ".join("{" + n + "}" for n in want) or "none"
+        lost = [n for n in want if n not in have]
+        extra = [n for n in have if n not in want]
+        raise GuideError(
+            shown, "a template string's placeholders are not those of en.yml", line=lines.get((key,)), key=key,
+            found=quoted(value if isinstance(value, str) else " | ".join(value)),
+            expected=f"the placeholders of {STRINGS}/en.yml{':' + str(at) if at else ''} ({names}), in any order",
+            fix="; ".join(part for part in (
+                ("put back " + ", ".join("{" + n + "}" for n in lost)) if lost else "",
+                ("take out " + ", ".join("{" + n + "}" for n in extra)) if extra else "") if part)
+                + ": the code fills in exactly the values en.yml names; rename a value in both files and in its template together.")
 
 
 COUNT_WORDS_KEY = "count_words"

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from guide.data import schema
+from guide.render import catalogue
 from guide.render import text as render
 
 WIDTH = 360
@@ -475,8 +476,10 @@ def _every_timeline(key: str, fact: schema.ScheduleFact, every: schema.Interval,
 
 # --- shared by the templates ------------------------------------------------
 
-TEMPLATE_GLOBALS = {"width": WIDTH, "pad": PAD, "font": FONT, "char": round(CHAR, 2), "line_h": LINE, "panel_x": PANEL_X}
-"""What the picture templates need to know about the grid."""
+TEMPLATE_GLOBALS = {"width": WIDTH, "pad": PAD, "font": FONT, "char": round(CHAR, 2), "line_h": LINE, "panel_x": PANEL_X,
+                    **catalogue.TEMPLATE_GLOBALS}
+"""What the picture templates need to know about the grid, and what every partial fills a catalogue string with
+(``say``, ``fill``: guide/render/catalogue.py)."""
 
 
 def _f(s: Mapping[str, object], key: str, **values: object) -> str:

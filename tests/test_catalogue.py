@@ -1,0 +1,109 @@
+"""The catalogues (includes/strings/<lang>.yml): whole sentences with named placeholders, the same in both
+languages, filled by guide.render.catalogue (issue 22, item 4)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from markupsafe import Markup
+
+from guide.data import lang as langs
+from guide.errors import GuideError
+from guide.render import catalogue
+from support import ROOT
+
+
+def _copy(tmp_path: Path, lang: str, edit: tuple[str, str] | None = None) -> Path:
+    folder = tmp_path / "includes" / "strings"
+    folder.mkdir(parents=True)
+    for name in ("en", "es"):
+        text = (ROOT / f"includes/strings/{name}.yml").read_text(encoding="utf-8")
+        if edit and name == lang:
+            old, new = edit
+            assert text.count(old) == 1, old
+            text = text.replace(old, new)
+        (folder / f"{name}.yml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def _line(lang: str, key: str) -> int:
+    text = (ROOT / f"includes/strings/{lang}.yml").read_text(encoding="utf-8")
+    return next(i for i, row in enumerate(text.splitlines(), 1) if row.startswith(f"{key}:"))
+
+
+def _sentence_with_placeholders(lang: str) -> tuple[str, str, list[str]]:
+    """A key of the catalogue whose string has two placeholders or more (read from the file, not typed here)."""
+    strings = langs.load_strings(ROOT, lang)
+    for key, value in strings.items():
+        names = re.findall(r"\{([a-z_]+)\}", value) if isinstance(value, str) else []
+        if len(set(names)) >= 2 and not set(names) & langs.NAME_FORM:
+            return key, value, names
+    raise AssertionError("no string with two placeholders")
+
+
+def test_both_catalogues_load_with_the_same_placeholders() -> None:
+    en, es = langs.load_strings(ROOT, "en"), langs.load_strings(ROOT, "es")
+    assert set(en) == set(es)
+    same = [key for key in en if isinstance(en[key], str) and "{" in en[key]]
+    assert len(same) > 20, "the catalogue's sentences have their placeholders"
+
+
+@pytest.mark.parametrize("how", ["lost", "renamed", "added"])
+def test_a_translation_with_other_placeholders_stops_the_build(tmp_path: Path, how: str) -> None:
+    key, value, names = _sentence_with_placeholders("es")
+    line = f'{key}: "{value}"'
+    gone = names[-1]
+    bad = {"lost": value.replace("{" + gone + "}", "algo"),
+           "renamed": value.replace("{" + gone + "}", "{cosa}"),
+           "added": value + " {extra}"}[how]
+    root = _copy(tmp_path, "es", (line, f'{key}: "{bad}"'))
+    with pytest.raises(GuideError) as caught:
+        langs.load_strings(root, "es")
+    message = str(caught.value)
+    assert message.startswith(f"includes/strings/es.yml:{_line('es', key)}: a template string's placeholders are not "
+                              f"those of en.yml (at {key})"), message
+    assert f"includes/strings/en.yml:{_line('en', key)}" in message, "the English line to compare with"
+    if how in ("lost", "renamed"):
+        assert "put back {" + gone + "}" in message.lower(), message
+    if how != "lost":
+        assert "take out {" + ("cosa" if how == "renamed" else "extra") + "}" in message.lower(), message
+
+
+def test_a_translation_may_reorder_its_placeholders(tmp_path: Path) -> None:
+    key, value, names = _sentence_with_placeholders("es")
+    reordered = " ".join("{" + n + "}" for n in reversed(names)) + " y nada más."
+    root = _copy(tmp_path, "es", (f'{key}: "{value}"', f'{key}: "{reordered}"'))
+    assert langs.load_strings(root, "es")[key] == reordered
+
+
+def test_a_doctor_is_named_by_title_or_credentials_as_each_language_writes_it(tmp_path: Path) -> None:
+    en = langs.load_strings(ROOT, "en")
+    names = set(re.findall(r"\{([a-z_]+)\}", en["expert_full"]))
+    assert names & langs.NAME_FORM, "the full name uses a title or credentials"
+    others = "".join("{" + n + "}" for n in sorted(names - langs.NAME_FORM))
+    root = _copy(tmp_path, "es", None)
+    text = (root / "includes/strings/es.yml").read_text(encoding="utf-8")
+    es_line = next(row for row in text.splitlines() if row.startswith("expert_full:"))
+    (root / "includes/strings/es.yml").write_text(text.replace(es_line, f'expert_full: "{others}"'), encoding="utf-8")
+    with pytest.raises(GuideError, match=r"es.yml:\d+: a template string's placeholders are not those of en.yml \(at expert_full\)"):
+        langs.load_strings(root, "es")  # neither the title nor the credentials: she is not named in full
+
+
+def test_filling_is_strict_both_ways() -> None:
+    assert catalogue.text("{who} says {what}.", who="the article", what="so") == "the article says so."
+    assert catalogue.sentence("{who} says {what}.", who="the article", what="so") == "The article says so."
+    with pytest.raises(ValueError, match=r"no value for \{what\}"):
+        catalogue.text("{who} says {what}.", who="the article")
+    with pytest.raises(ValueError, match=r"no place for \{when\}"):
+        catalogue.text("{who} says so.", who="the article", when="now")
+
+
+def test_a_partial_fills_text_as_text_and_markup_as_markup() -> None:
+    filled = catalogue.say("{who} says <{what}> & {link}", who="the <b>article</b>", what="so",
+                           link=Markup('<a href="x">more</a>'))
+    assert isinstance(filled, Markup)
+    assert filled == 'The &lt;b&gt;article&lt;/b&gt; says &lt;so&gt; &amp; <a href="x">more</a>'
+    # a value is put in once: braces inside a value are not filled again
+    assert catalogue.text("{a} and {b}", a="{b}", b="x") == "{b} and x"
