@@ -9,7 +9,7 @@ VENVZ  := .venv-zensical
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve build test test-fast test-zensical lint facts review bench build-zensical clean lock preview
+.PHONY: help serve build test test-fast test-zensical lint facts translated review bench build-zensical clean lock preview
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -103,6 +103,10 @@ build: $(VENV)/.site ## Strict build of both editions into site/ (Spanish in sit
 
 facts: $(VENV)/.site ## Which facts this change touches (against main), and the pages that show them
 	@$(BIN)/python -m tools.facts_diff --base main
+
+# The translation lock (data/facts.es.lock, guide/data/translock.py): run it once the Spanish wording says what the English says.
+translated: $(VENV)/.site ## Record that the Spanish wording (data/facts.es.yml) was checked against the English as it is now
+	@$(BIN)/python -m guide.data.translock
 
 review: $(VENV)/.site ## Pages whose review is due within 30 days, or overdue
 	@$(BIN)/python -m tools.review --within 30

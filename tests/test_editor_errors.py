@@ -621,6 +621,7 @@ def _glossary_project(tmp_path: Path, lang: str, glossary: str) -> tuple[Path, P
     if lang == "es":
         shutil.copytree(ROOT / "docs-es", project / "docs-es")
         shutil.copy2(ROOT / "data" / "facts.es.yml", project / "data")
+        shutil.copy2(ROOT / "data" / "facts.es.lock", project / "data")
     return project, project / glossary
 
 

@@ -25,7 +25,7 @@ def _project(tmp_path: Path, body: str, lang: str = "en") -> Path:
     project = tmp_path / "p"
     shutil.rmtree(project, ignore_errors=True)
     (project / "data").mkdir(parents=True)
-    for name in ("facts.yml", "facts.es.yml"):
+    for name in ("facts.yml", "facts.es.yml", "facts.es.lock"):
         shutil.copy2(ROOT / "data" / name, project / "data")
     shutil.copytree(ROOT / "includes", project / "includes")
     shutil.copytree(ROOT / "sources", project / "sources")

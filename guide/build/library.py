@@ -187,7 +187,8 @@ class Project:
         wording = langs.WORDING_FILE.get(self.lang)
         self.facts = self.english if wording is None else _collect(
             deferred, lambda: langs.load_wording(root / wording, wording, self.english, DATA, lines, root / passages.ARTICLE,
-                                                 aside=self.aside.entries),
+                                                 aside=self.aside.entries,
+                                                 lock=root / langs.LOCK_FILE[self.lang]),  # the translation lock
             self.english)
         strings = _collect(deferred, lambda: langs.load_strings(root, self.lang), None)
         if strings is None:  # every macro prints them: the pages cannot be tried without

@@ -7,6 +7,9 @@
   ``data/facts.yml``: a missing or an extra wording stops the build with file:line, the key
   and the fix. It holds no numbers (a digit in it stops the build): numbers are never
   written twice.
+* ``data/facts.es.lock`` records which English each Spanish wording was last checked against
+  (``guide.data.translock``): an English text changed since, or never checked, stops the build
+  until an editor checks the Spanish and runs `make translated`.
 * ``includes/strings/en.yml`` and ``includes/strings/es.yml`` hold the words the templates
   and pictures print around the facts ("Not stated", "Last reviewed", table headings ...).
   Both files must have the same keys.
@@ -24,13 +27,15 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from guide.data import meaning, passages, schema, speakers
+from guide.data import meaning, passages, schema, speakers, translock
 from guide.data.numbers import COUNT_WORDS, NUMBER_WORDS, count_value, typed_number
 from guide.data.yamlsrc import KEY, dotted, load_with_lines
 from guide.errors import GuideError, GuideErrors, did_you_mean, quoted
 
 LANGS = ("en", "es")
 WORDING_FILE = {"es": "data/facts.es.yml"}
+LOCK_FILE = {lang: translock.lock_name(wording) for lang, wording in WORDING_FILE.items()}
+"""Which English each wording was last checked against (``guide.data.translock``; written by `make translated`)."""
 STRINGS = "includes/strings"
 
 # The wording keys of each part of data/facts.yml (everything else there is data, not words).
@@ -80,6 +85,9 @@ def _leaves(raw: Any, path: Path_ = ()) -> dict[Path_, Any]:
     return {path: raw}
 
 
+leaves = _leaves
+
+
 def _line(lines: dict[Path_, int], path: Path_) -> int | None:
     while path:
         if path in lines:
@@ -90,11 +98,14 @@ def _line(lines: dict[Path_, int], path: Path_) -> int | None:
 
 def load_wording(path: Path, shown: str, facts: schema.Facts, english: str = "data/facts.yml",
                  english_lines: dict[Path_, int] | None = None, article: Path | None = None,
-                 aside: Collection[Path_] = ()) -> schema.Facts:
+                 aside: Collection[Path_] = (), lock: Path | None = None) -> schema.Facts:
     """Read the wording file ``path`` and return ``facts`` in that language (see the module docstring).
 
     ``aside``: the entries of the English data a lenient load left out (``guide.data.loader.SetAside``), whose
-    wording here is passed over: the data file's own message says what is wrong with them."""
+    wording here is passed over: the data file's own message says what is wrong with them.
+    ``lock``: the translation lock (``LOCK_FILE``; the build passes it): a wording whose English changed since it was
+    last checked, or that was never checked, stops the build (``guide.data.translock``). Without it (a test of the
+    wording file alone) the lock is not read."""
     if not path.is_file():
         raise GuideError(shown, "the Spanish wording file is missing",
                          expected=f"a file {shown} with the Spanish wording of every text in {english}",
@@ -112,6 +123,8 @@ def load_wording(path: Path, shown: str, facts: schema.Facts, english: str = "da
     errors += meaning.spanish_errors(want, have, facts, lines, shown, english)
     said = speakers.norm(article.read_text(encoding="utf-8")) if article is not None and article.is_file() else None
     errors += passages.spanish_speaker_problems(want, have, facts, lines, shown, english, said)
+    if lock is not None:
+        errors += translock.problems(want, have, lines, lock, shown, english, english_lines or {})
     if errors:
         raise GuideErrors(errors)
     data = facts.model_dump()
