@@ -287,15 +287,11 @@ def _stop(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Preview both editions on http://127.0.0.1:PORT/, rebuilt on every save.")
-    parser.add_argument("--port", type=int, default=8000)
-    args = parser.parse_args(argv)
-    project = Path.cwd().resolve()
-
+def _log_as_mkdocs() -> None:
+    """The log set up as the mkdocs command sets it up: "ERROR    -  ..." lines, each warning once per rebuild."""
     from mkdocs.__main__ import ColorFormatter
 
-    mkdocs_log = logging.getLogger("mkdocs")  # as the mkdocs command sets it up: "ERROR    -  ..." lines
+    mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.setLevel(logging.INFO)
     mkdocs_log.propagate = False
     handler = logging.StreamHandler()
@@ -303,60 +299,90 @@ def main(argv: list[str] | None = None) -> int:
     handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s") if plain else ColorFormatter())
     handler.addFilter(ONCE)
     mkdocs_log.addHandler(handler)
-    signal.signal(signal.SIGTERM, _stop)
 
-    with socket.socket() as probe:  # a port in use is told now, not after the first build
+
+def _port_free(port: int) -> bool:
+    """Whether the port can be bound, told now, not after the first build; a port in use is logged."""
+    with socket.socket() as probe:
         try:
-            probe.bind((HOST, args.port))
+            probe.bind((HOST, port))
         except OSError as exc:
             if exc.errno != errno.EADDRINUSE:
                 raise
-            log.error(_in_use(args.port))
-            return 1
+            log.error(_in_use(port))
+            return False
+    return True
+
+
+def _first_build(site: Site) -> None:
+    """Both editions built once; a mistake is printed and the server starts all the same."""
+    from mkdocs.exceptions import Abort
+
+    try:
+        site.build()
+    except (Exception, Abort) as exc:  # noqa: BLE001 - the editor fixes what the message names and saves: the server stays
+        if str(exc):
+            print(exc, file=sys.stderr)
+        log.warning("The preview keeps running: fix the problem above and save, and the page comes back "
+                    "(an edition shows 'Not Found' until it builds).")
+
+
+def _watch_all(site: Site, server: LiveReloadServer, project: Path, configs: list[MkDocsConfig]) -> LiveReloadServer:
+    """The server watching what each edition's build reads, as ``mkdocs serve`` does for its one configuration,
+    with each edition's plugins started (their configurations are added to ``configs``, to be shut down)."""
+    for edition in site.editions:
+        config = site.config(edition)
+        config.plugins.on_startup(command="serve", dirty=False)
+        configs.append(config)
+        server.watch(str(edition.docs))
+        for path in sorted(edition.reads):
+            server.watch(str(path))
+        for watched in config.watch:
+            server.watch(watched)
+        if config.theme.custom_dir:
+            server.watch(config.theme.custom_dir)
+        server = config.plugins.on_serve(server, config=config, builder=site.build)
+    for folder in also_read(project):
+        server.watch(str(folder))
+    return server
+
+
+def _run(server: LiveReloadServer, port: int) -> int:
+    """Serve until Ctrl-C or SIGTERM (0), or 1 if the port was taken after all."""
+    running: _Serving = server  # (MkDocs leaves serve() untyped)
+    try:
+        running.serve()
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            raise
+        log.error(_in_use(port))
+        return 1
+    except KeyboardInterrupt:
+        log.info("Shutting down...")
+    finally:
+        server.shutdown()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Preview both editions on http://127.0.0.1:PORT/, rebuilt on every save.")
+    parser.add_argument("--port", type=int, default=8000)
+    args = parser.parse_args(argv)
+    project = Path.cwd().resolve()
+    _log_as_mkdocs()
+    signal.signal(signal.SIGTERM, _stop)
+    if not _port_free(args.port):
+        return 1
     out = Path(tempfile.mkdtemp(prefix="guide-serve-"))
-    configs = []
+    configs: list[MkDocsConfig] = []
     try:
         site = Site(project, args.port, out)
-        from mkdocs.exceptions import Abort
-
-        try:
-            site.build()
-        except (Exception, Abort) as exc:  # noqa: BLE001 - the editor fixes what the message names and saves: the server stays
-            if str(exc):
-                print(exc, file=sys.stderr)
-            log.warning("The preview keeps running: fix the problem above and save, and the page comes back "
-                        "(an edition shows 'Not Found' until it builds).")
+        _first_build(site)
         site.link_all()
-        server = _server(site)
-        for edition in site.editions:
-            config = site.config(edition)
-            config.plugins.on_startup(command="serve", dirty=False)
-            configs.append(config)
-            server.watch(str(edition.docs))
-            for path in sorted(edition.reads):
-                server.watch(str(path))
-            for watched in config.watch:
-                server.watch(watched)
-            if config.theme.custom_dir:
-                server.watch(config.theme.custom_dir)
-            server = config.plugins.on_serve(server, config=config, builder=site.build)
-        for folder in also_read(project):
-            server.watch(str(folder))
+        server = _watch_all(site, _server(site), project, configs)
         for edition in site.editions[1:]:
             log.info(f"The {edition.name} edition: {edition.url}")
-        running: _Serving = server  # (MkDocs leaves serve() untyped)
-        try:
-            running.serve()
-        except OSError as exc:
-            if exc.errno != errno.EADDRINUSE:
-                raise
-            log.error(_in_use(args.port))
-            return 1
-        except KeyboardInterrupt:
-            log.info("Shutting down...")
-        finally:
-            server.shutdown()
-        return 0
+        return _run(server, args.port)
     finally:
         for config in configs:
             config.plugins.on_shutdown()
