@@ -294,6 +294,16 @@ def _tokens(text: str, lang: str) -> list[_Tok]:
 
 @functools.lru_cache(maxsize=64)
 def _tokens_cached(text: str, lang: str) -> list[_Tok]:
+    out = _read_pieces(text, lang)
+    _phrases_of(out)
+    _second_as_ordinal(out)
+    for tok in out:
+        tok.text = text[tok.start:tok.end]  # as written: the message quotes the page
+    return out
+
+
+def _read_pieces(text: str, lang: str) -> list[_Tok]:
+    """Each piece of ``text`` as a token of its kind, alone or with the one before it ("3rd", ".5")."""
     words, units = NUMBER_WORDS.get(lang, WORDS), UNIT_WORDS.get(lang, UNITS)
     joins, breaks = _JOIN.get(lang, _JOIN["en"]), _BREAK.get(lang, _BREAK["en"])
     out: list[_Tok] = []
@@ -333,8 +343,12 @@ def _tokens_cached(text: str, lang: str) -> list[_Tok]:
             out[-1].kind = "join"  # ".5": the dot belongs to the number
             tok.start, tok.text, tok.value = out[-1].start, "." + raw, _numeric("0." + raw)
         out.append(tok)
-    # "a couple of", "a pair of", "un par de": "of"/"de" goes on with the phrase; so does "of" before a unit
-    # ("half of an hour", "a third of a day"), and "a third of" is a fraction
+    return out
+
+
+def _phrases_of(out: list[_Tok]) -> None:
+    """"a couple of", "a pair of", "un par de": "of"/"de" goes on with the phrase; so does "of" before a unit
+    ("half of an hour", "a third of a day"), and "a third of" is a fraction."""
     for i in range(len(out) - 1):
         low, after = out[i].text.lower(), out[i + 1].text.lower()
         if after not in ("of", "de"):
@@ -343,21 +357,20 @@ def _tokens_cached(text: str, lang: str) -> list[_Tok]:
             out[i + 1].kind = "join"
         if low in _FRACTIONS and i > 0 and out[i - 1].text.lower() in _ONE:
             out[i].kind, out[i].value = "num", _FRACTIONS[low]
-        following = [t for t in out[i + 2:i + 4]]
+        following = out[i + 2:i + 4]
         if following and following[0].text.lower() in _ONE and len(following) > 1:
             following = following[1:]
         if following and following[0].kind == "unit":
             out[i + 1].kind = "join"
-    # "a second pair of ears", "un segundo par": "second" before a word is the ordinal, not the unit
-    # ("wait a second.", "30 second", "a second or two" stay units)
+
+
+def _second_as_ordinal(out: list[_Tok]) -> None:
+    """"a second pair of ears", "un segundo par": "second" before a word is the ordinal, not the unit
+    ("wait a second.", "30 second", "a second or two" stay units)."""
     for i in range(1, len(out) - 1):
         if out[i].kind == "unit" and out[i].text.lower() in _SECOND and out[i - 1].kind != "num" \
                 and out[i + 1].kind in ("word", "num", "unit", "ord") and out[i + 1].text[:1].isalpha():
             out[i].kind, out[i].unit = "ord", None
-    for tok in out:
-        tok.text = text[tok.start:tok.end]  # as written: the message quotes the page
-    return out
-
 
 _SECOND = frozenset({"second", "segundo"})
 
@@ -366,19 +379,7 @@ def claims(text: str, lang: str = "en") -> list[Claim]:
     """Every figure ``text`` states (see the module's docstring), in order: each by its first number
     ("ten to twenty minutes" is one figure, given as 'ten')."""
     toks = _tokens(text, lang)
-    n = len(toks)
-    # right to left: does a unit follow, inside the phrase? (and which)
-    ahead: list[str | None] = [None] * (n + 1)
-    reach: list[bool] = [False] * (n + 1)
-    unit_at: list[int] = [-1] * (n + 1)  # the unit's token: "ten to twenty minutes" is one figure
-    for i in range(n - 1, -1, -1):
-        kind = toks[i].kind
-        if kind == "unit":
-            reach[i], ahead[i], unit_at[i] = True, toks[i].unit, i
-        elif kind in ("stop", "spf", "every"):
-            reach[i] = False
-        else:  # num, ord, join, word
-            reach[i], ahead[i], unit_at[i] = reach[i + 1], ahead[i + 1], unit_at[i + 1]
+    reach, ahead, unit_at = _units_ahead(toks)
     counted: set[int] = set()
     out: list[Claim] = []
     lowered = [t.text.lower() for t in toks]
@@ -431,6 +432,25 @@ def claims(text: str, lang: str = "en") -> list[Claim]:
             after_unit = None
     return sorted(out + _one_said_plainly(toks, lowered), key=lambda c: c.start)
 
+
+
+def _units_ahead(toks: list[_Tok]) -> tuple[list[bool], list[str | None], list[int]]:
+    """Read right to left: from each token on, does a unit follow inside the phrase (``reach``), which unit
+    (``ahead``), and at which token (``unit_at``: "ten to twenty minutes" is one figure)? One more entry than
+    ``toks``, for the end."""
+    n = len(toks)
+    ahead: list[str | None] = [None] * (n + 1)
+    reach: list[bool] = [False] * (n + 1)
+    unit_at: list[int] = [-1] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        kind = toks[i].kind
+        if kind == "unit":
+            reach[i], ahead[i], unit_at[i] = True, toks[i].unit, i
+        elif kind in ("stop", "spf", "every"):
+            reach[i] = False
+        else:  # num, ord, join, word
+            reach[i], ahead[i], unit_at[i] = reach[i + 1], ahead[i + 1], unit_at[i + 1]
+    return reach, ahead, unit_at
 
 _SINGLE = frozenset({"single", "sola", "solo", "única", "unica"})
 _ONLY = frozenset({"only", "just", "solo", "sólo"})
@@ -524,6 +544,7 @@ _CLOCK = frozenset({"am", "pm", "a.m", "p.m", "o'clock", "o’clock"})
 _DAYTIME = frozenset({"morning", "afternoon", "evening", "night", "mañana", "tarde", "noche", "madrugada"})
 _STREET = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive", "dr",
                      "way", "place", "plaza", "square"})
+_STREET_ES = frozenset({"calle", "avenida", "plaza", "paseo"})
 _RANGE_OF = frozenset({"of", "de", "to", "a", "-", "–", "and", "y", "or", "o"})
 _BEFORE_LABELLED = frozenset({"#", "nº", "n", "°", "al", "number", "número"})
 
@@ -540,21 +561,44 @@ def ordinary(toks: list[_Tok], i: int, lang: str = "en", ranges: bool = True, lo
     whole = tok.text.isdecimal() and tok.value is not None
     value = tok.value if tok.value is not None else -1.0
 
+    if tok.kind == "ord":
+        return True  # "the 2nd step" ("every 3rd month" is a figure, found before this)
+    if not whole:
+        return False
+    if _time_of_day(toks, i, low, value) or _opening_hours(toks, i, low) or _labelled(toks, i, low):
+        return True
+    # the other end of an ordinary range: "Step 3 of 5", "Questions 1 to 3", "de 9 a 10 de la mañana"
+    for j in (i - 2, i + 2) if ranges else ():
+        if 0 <= j < len(toks) and low[(i + j) // 2] in _RANGE_OF and toks[j].kind == "num" and len(toks[j].text) < 4 \
+                and _numeral(toks[j]) and ordinary(toks, j, lang, False, low):
+            return True
+    # a year
+    if len(tok.text) == 4 and 1900 <= value <= 2100:
+        return True
+    if _street_number(toks, i, low):
+        return True
+    # a count of questions, tips, doctors: "your 3 main questions"
+    for k in range(i + 1, min(i + 4, len(toks))):
+        if low[k] in COUNTED:
+            return True
+        if toks[k].kind != "word":
+            break
+    return False
+
+
+def _time_of_day(toks: list[_Tok], i: int, low: list[str], value: float) -> bool:
+    """Is the whole number ``toks[i]`` (of ``value``) part of a time of day ("9 am", "9:30", "a las 9", "at 9 in
+    the morning") or of "24/7"?"""
     def at(j: int) -> str:
         return low[j] if 0 <= j < len(low) else ""
 
     def glued(j: int) -> bool:  # toks[j] and toks[j + 1] written together
         return 0 <= j < len(toks) - 1 and toks[j].end == toks[j + 1].start
 
-    if tok.kind == "ord":
-        return True  # "the 2nd step" ("every 3rd month" is a figure, found before this)
-    if not whole:
-        return False
-    # the time of day, and 24/7
     if value <= 24 and at(i + 1) == ":" and glued(i) and toks[i + 2:i + 3] and len(toks[i + 2].text) == 2 \
             and toks[i + 2].text.isdecimal():
         return True
-    if len(tok.text) == 2 and at(i - 1) == ":" and glued(i - 1) and i > 1 and toks[i - 2].text.isdecimal() \
+    if len(toks[i].text) == 2 and at(i - 1) == ":" and glued(i - 1) and i > 1 and toks[i - 2].text.isdecimal() \
             and (toks[i - 2].value or 99) <= 24:
         return True
     if value <= 12 and (at(i + 1) in _CLOCK or (at(i + 1) in ("a", "p") and at(i + 2) == "." and at(i + 3) == "m")
@@ -564,44 +608,31 @@ def ordinary(toks: list[_Tok], i: int, lang: str = "en", ranges: bool = True, lo
         return True
     if value <= 24 and at(i - 1) in ("las", "la") and at(i - 2) in ("a", "las", "desde", "hasta", "de", "entre", "y"):
         return True
-    if (value == 24 and at(i + 1) == "/" and at(i + 2) == "7") or (value == 7 and at(i - 1) == "/" and at(i - 2) == "24"):
-        return True
-    if _opening_hours(toks, i, low):
-        return True
-    # a label, and "Step 3 of 5"
+    return (value == 24 and at(i + 1) == "/" and at(i + 2) == "7") or (value == 7 and at(i - 1) == "/" and at(i - 2) == "24")
+
+
+def _labelled(toks: list[_Tok], i: int, low: list[str]) -> bool:
+    """Does a label name the numeral ``toks[i]`` ("step 1", "Chapter 3", "Call 911", "Step 3 of 5"), also across a
+    list ("Steps 1, 2 and 3", "los pasos 1, 2 y 3")?"""
     j = i - 1
     while j >= 0 and low[j] in _BEFORE_LABELLED and low[j] not in LABELS and i - j < 3:
         j -= 1
-    while j > 1 and low[j] in _LABEL_LIST and toks[j - 1].kind == "num":  # "Steps 1, 2 and 3", "los pasos 1, 2 y 3"
+    while j > 1 and low[j] in _LABEL_LIST and toks[j - 1].kind == "num":
         j -= 2
-    if at(j) in LABELS:
-        return True
-    # the other end of an ordinary range: "Step 3 of 5", "Questions 1 to 3", "de 9 a 10 de la mañana"
-    for j in (i - 2, i + 2) if ranges else ():
-        if 0 <= j < len(toks) and at((i + j) // 2) in _RANGE_OF and toks[j].kind == "num" and len(toks[j].text) < 4 \
-                and _numeral(toks[j]) and ordinary(toks, j, lang, False, low):
-            return True
-    # a year
-    if len(tok.text) == 4 and 1900 <= value <= 2100:
-        return True
-    # a street number: "42 Main Street", "Calle Mayor 42"
+    return 0 <= j < len(low) and low[j] in LABELS
+
+
+def _street_number(toks: list[_Tok], i: int, low: list[str]) -> bool:
+    """Is the numeral ``toks[i]`` a street number: "42 Main Street", "Calle Mayor 42"?"""
     k = i + 1
     while k < len(toks) and k - i <= 3 and toks[k].text[:1].isupper() and low[k] not in _STREET:
         k += 1
-    if k > i + 1 and at(k) in _STREET:
+    if k > i + 1 and k < len(low) and low[k] in _STREET:
         return True
     k = i - 1
-    while k >= 0 and i - k <= 3 and toks[k].text[:1].isupper() and low[k] not in ("calle", "avenida", "plaza", "paseo"):
+    while k >= 0 and i - k <= 3 and toks[k].text[:1].isupper() and low[k] not in _STREET_ES:
         k -= 1
-    if k < i - 1 and at(k) in ("calle", "avenida", "plaza", "paseo"):
-        return True
-    # a count of questions, tips, doctors: "your 3 main questions"
-    for k in range(i + 1, min(i + 4, len(toks))):
-        if low[k] in COUNTED:
-            return True
-        if toks[k].kind != "word":
-            break
-    return False
+    return k < i - 1 and k >= 0 and low[k] in _STREET_ES
 
 
 _LABEL_LIST = frozenset({",", "and", "or", "y", "o", "&"})
