@@ -107,3 +107,50 @@ def test_a_partial_fills_text_as_text_and_markup_as_markup() -> None:
     assert filled == 'The &lt;b&gt;article&lt;/b&gt; says &lt;so&gt; &amp; <a href="x">more</a>'
     # a value is put in once: braces inside a value are not filled again
     assert catalogue.text("{a} and {b}", a="{b}", b="x") == "{b} and x"
+
+
+# --- the render code: words from the catalogues, no grammar patched in code --------------------------------
+
+
+def test_render_code_branches_on_language_only_for_number_formats() -> None:
+    """guide/render/ reads a language's words from its catalogue; the one table per language left there is
+    the number formats (text.NUMBER_FORMATS), and nothing patches the grammar of a sentence (" de el ")."""
+    for path in sorted((ROOT / "guide" / "render").glob("*.py")):
+        code = path.read_text(encoding="utf-8")
+        assert not re.search(r"""lang\s*[!=]=\s*["']""", code), f"{path.name}: a branch on the language"
+        assert not re.search(r"""["'] de el ["']|\.replace\(["'] de """, code), f"{path.name}: grammar fixed in code"
+
+
+def test_the_words_of_a_value_come_from_the_catalogue() -> None:
+    from guide.render import text as render
+
+    for lang in ("en", "es"):
+        words = langs.load_strings(ROOT, lang)
+        assert render.not_stated(lang) == words["not_stated"]
+        # the joining word before an /i/ or /o/ sound is the catalogue's (Spanish "e", "u"; English the same words)
+        assert render.join(["a", "b", "iglesias"], "and", lang).endswith(f" {words['list_and_i']} iglesias")
+        assert render.join(["a", "b", "casas"], "and", lang).endswith(f" {words['list_and']} casas")
+        assert render.join(["a", "otros"], "or", lang) == f"a {words['list_or_o']} otros"
+        assert render.join(["a", "hierba"], "and", lang).endswith(f" {words['list_and']} hierba"), "hie- is /je/, not /i/"
+        assert render.hedged("at least", "30", lang) == catalogue.text(words["hedge_at_least"], value="30")
+
+
+def test_spanish_pictures_read_without_de_el() -> None:
+    """Each timeline of the Spanish edition, whoever gives it (the article too): "del plan", "del artículo"."""
+    from guide.render import figures
+    from support import project_facts
+
+    english = project_facts()
+    spanish = langs.load_wording(ROOT / "data" / "facts.es.yml", "data/facts.es.yml", english)
+    words = langs.load_strings(ROOT, "es")
+    from guide.data import schema
+    from guide.render import text as render
+
+    drawn = 0
+    for key, fact in spanish.all_facts().items():
+        if isinstance(fact, schema.ScheduleFact):
+            t = figures.timeline(key, fact, render.speaker(fact, spanish.experts, "es"), words)
+            for said in (t.title, t.desc, t.caption, t.axis_label, t.start_label):
+                assert not re.search(r"\b(de|a) el\b", said), f"{key}: {said!r}"
+            drawn += 1
+    assert drawn >= 2

@@ -20,7 +20,7 @@ from guide.build.library import load_project
 from guide.build.siteurl import site_url
 from guide.data import lang as langs
 from guide.data import schema
-from guide.render import figures
+from guide.render import catalogue, figures
 from guide.render import text as render
 from htmlpage import one, page_file, parse, text_of
 from support import ROOT, SCHEDULES, Build, entry, loaded_project, project_facts, run_build
@@ -147,7 +147,7 @@ def _text_boxes(d: figures.DepthScale, s: Any) -> list[tuple[str, float, float, 
     last = len(d.axis.ticks) - 1
     return ([box(line, figures.PAD, d.bar_label_y + i * figures.LINE, "start", figures.CHAR_BOLD)
              for i, line in enumerate(d.bar_label_lines)]
-            + [box(d.surface_label, d.surface_x, d.label_y, "start"), box(f"{s['fig_depth_in']} {d.unit}", d.axis.x1, d.label_y, "end")]
+            + [box(d.surface_label, d.surface_x, d.label_y, "start"), box(catalogue.text(str(s["fig_depth_in"]), unit=d.unit), d.axis.x1, d.label_y, "end")]
             + [box(t.label, t.x, d.tick_label_y, "start" if i == 0 else "end" if i == last else "middle")
                for i, t in enumerate(d.axis.ticks)]
             + [box(line, d.reach_x, d.reach_y + i * figures.LINE, d.reach_anchor) for i, line in enumerate(d.reach_lines)])
@@ -618,7 +618,7 @@ def test_touch_ups_count_from_the_end_of_the_monthly_plan(lang: str) -> None:
         assert isinstance(fact, schema.ScheduleFact) and fact.starts_after and fact.every
     words = langs.load_strings(ROOT, lang)
     t = figures.timeline("frequency.touch_ups", fact, "Dr. Nazarian", words)
-    start = words["tl_after"].replace("{start}", fact.starts_after).replace(" de el ", " del ")  # Spanish "del"
+    start = catalogue.text(words["tl_after"], start=fact.starts_after)
     assert t.axis is not None and t.start_label == start and t.axis_label.endswith(start)
     every = fact.every
     assert every is not None and every.min == every.max, "this test draws a plan with a fixed interval"

@@ -463,6 +463,7 @@ class TemplateCall:
     names: list[str] = field(default_factory=list)  # expert keys
     who: list[str] = field(default_factory=list)  # fact keys whose speaker it prints
     quotes: list[str] = field(default_factory=list)  # quote keys: a quote is its expert's words too
+    whole: bool = False  # say(...): a whole sentence of the catalogue (includes/strings/), its end inside the string
 
 
 @dataclass
@@ -503,6 +504,7 @@ def _parse_call(source: str, line: int) -> TemplateCall:
             call.who.append(first.value)
         elif node.node.name == "quote":
             call.quotes.append(first.value)
+    call.whole = any(isinstance(node.node, nodes.Name) and node.node.name == "say" for node in tree.find_all(nodes.Call))
     return call
 
 
@@ -559,8 +561,13 @@ def split(text: str, first_line: int = 1) -> list[Sentence]:
     for tag in _template_tags(text):
         prose(text[pos:tag.start()])
         if tag[0].startswith("{{"):
-            current.calls.append(_parse_call(tag[0], line))
+            call = _parse_call(tag[0], line)
+            if call.whole:  # a sentence of its own: what came before it ends, and it ends where it does
+                close(line, False)
+            current.calls.append(call)
             current.ends_in_call = True
+            if call.whole:
+                close(line + tag[0].count("\n"), False)
         elif tag[0].startswith("{%"):
             close(line, True)
         line += tag[0].count("\n")

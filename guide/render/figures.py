@@ -270,16 +270,14 @@ def depth_scale(depth: schema.RangeFact, reach: schema.TextFact, home: schema.Te
     ax = axis(depth.max * 1.1)  # a little scale past the deepest setting
     x_min, x_max = ax.x(depth.min), ax.x(depth.max)
     min_label = render.amount(depth.min, depth.unit, lang)
-    callout = _f(s, "fig_reach", amount=min_label, reach=reach.value) + (_f(s, "fig_says", who=office_who) if office_who else "")
+    callout = _said(s, "fig_reach", office_who, amount=min_label, reach=reach.value)
     if x_min <= WIDTH / 2:
         anchor, room = "start", WIDTH - PAD - x_min
     else:
         anchor, room = "end", x_min - PAD
     room = max(room, WIDTH / 2 - PAD)  # near an edge, wrap narrower rather than run off
     x_text = min(max(x_min, PAD), WIDTH - PAD)
-    says = _f(s, "fig_says", who=home_who) if home_who else ""
-    home_text = _f(s, "fig_home_text", home=home.value, says=says, length=render.fact_text(home_length, lang=lang))
-    by = _f(s, "fig_office_by", who=office_who) if office_who else ""
+    home_text = _said(s, "fig_home_text", home_who, home=home.value, length=render.fact_text(home_length, lang=lang))
     inner = WIDTH - 2 * (PANEL_X + PAD + 8)  # the panel's text width
     return DepthScale(
         axis=ax,
@@ -301,7 +299,7 @@ def depth_scale(depth: schema.RangeFact, reach: schema.TextFact, home: schema.Te
         title=str(s["fig_depth_title"]),
         # what is drawn; the caption says what it means
         desc=_f(s, "fig_depth_desc", unit=depth.unit),
-        caption_office=_f(s, "fig_depth_caption_office", by=by),
+        caption_office=_said(s, "fig_depth_caption_office", office_who),
         caption_home=_f(s, "fig_depth_caption_home", length=render.fact_text(home_length, lang=lang)),
     )
 
@@ -382,14 +380,17 @@ def timeline(key: str, fact: schema.ScheduleFact, who: str = "", s: Mapping[str,
     * every only: a session now, then the window for the next one; the article
       gives no end point. A fixed interval shows a few repeats.
 
-    ``who`` (from the data) names whose plan it is in the title, description and caption.
+    ``who`` (from the data) names whose plan it is in the title, description and caption; the article's plan
+    has sentences of its own in the catalogue ("the article’s plan", Spanish "el plan del artículo").
     """
     s = s or english()
+    lang = str(s["lang"])
+    whose = ("_article", {}) if who and fact.expert == "article" else ("_who", {"who": who}) if who else ("", {})
     words = _Words(
-        s=s, lang=str(s["lang"]),
-        plan=_f(s, "tl_plan_who", who=who) if who else str(s["tl_plan"]),
-        title=f"{fact.label}: {render.schedule(fact, str(s['lang']))}" + (_f(s, "fig_says", who=who) if who else ""),
-        gives=_f(s, "tl_gives", who=who) if who else "")
+        s=s, lang=lang,
+        plan=_f(s, "tl_plan" + whose[0], **whose[1]),
+        title=_said(s, "tl_title", who, label=fact.label, plan=render.schedule(fact, lang)),
+        gives=_f(s, "tl_gives" + whose[0], **whose[1]) if who else "")
     if fact.sessions is not None:
         return _sessions_timeline(key, fact, fact.sessions, words)
     assert fact.every is not None  # the schema requires sessions, every or both
@@ -423,31 +424,30 @@ def _sessions_timeline(key: str, fact: schema.ScheduleFact, sessions: schema.Ses
                   whole=_whole(every))
         marks = tuple(Mark(ax.x(i * every.min), ax.x(i * every.max), i >= sure, str(i + 1)) for i in range(count))
         axis_label, note = _f(s, "tl_from_first", unit=w.units(every.unit)), ""
-        where = (", " + render.one_each(every.unit, lang) if every.min == every.max == 1
-                 else _f(s, "tl_one_every", span=(render.span(every.min, every.max, every.unit, lang, hedge=True)
-                                                  if every.min != every.max
-                                                  else render.amount(every.min, every.unit, lang))))
-        caption = _f(s, "tl_caption_time", gives=w.gives)
+        each = (render.one_each(every.unit, lang) if every.min == every.max == 1
+                else _f(s, "tl_one_every", span=(render.span(every.min, every.max, every.unit, lang, hedge=True)
+                                                 if every.min != every.max
+                                                 else render.amount(every.min, every.unit, lang))))
+        plan = _f(s, "tl_desc", plan=w.plan, sessions=render.fact_text(fact, "sessions", lang), each=each)
+        caption = _f(s, "tl_caption_time")
     else:
         x0, x1 = PAD + 12, WIDTH - PAD - (20 if cut else 12)
         gap = (x1 - x0) / max(count - 1, 1)
         marks = tuple(Mark(round(x0 + i * gap, 2), round(x0 + i * gap, 2), i >= sure, str(i + 1)) for i in range(count))
         axis_label, note = "", _f(s, "tl_no_gap_note", not_stated=nost)
-        where = _f(s, "tl_no_gap_where", not_stated=nost)
+        plan = _f(s, "tl_desc_unspaced", plan=w.plan, sessions=render.fact_text(fact, "sessions", lang), not_stated=nost)
         # the caption says how to read the picture; the paragraph above it gives the plan
-        caption = _f(s, "tl_caption_even", gives=w.gives, not_stated=nost)
+        caption = _f(s, "tl_caption_even", not_stated=nost)
     legend = [("solid", str(s["tl_session"]))]
     if any(m.optional for m in marks):
         legend.append(("optional", str(s["tl_top"])))
     if any(m.window for m in marks):
         legend.append(("window", str(s["tl_window"])))
     extra = sessions.max - sessions.min
-    desc = (_f(s, "tl_desc", plan=w.plan, sessions=render.fact_text(fact, "sessions", lang), where=where)
-            + (_f(s, "tl_desc_range", top=_sessions_top(sessions.min, sessions.max, s)) if extra else "")
-            + (_f(s, "tl_desc_cut", count=MAX_MARKS) if cut else ""))
-    if extra:
-        caption += str(s["tl_caption_range"])
-    return Timeline(key, marks, ax, axis_label, note, False, cut, tuple(legend), w.title, desc.strip(), caption)
+    desc = _sentences(plan, _f(s, "tl_desc_range", top=_sessions_top(sessions.min, sessions.max, s)) if extra else "",
+                      _f(s, "tl_desc_cut", count=MAX_MARKS) if cut else "")
+    caption = _sentences(w.gives, caption, str(s["tl_caption_range"]) if extra else "")
+    return Timeline(key, marks, ax, axis_label, note, False, cut, tuple(legend), w.title, desc, caption)
 
 
 def _every_timeline(key: str, fact: schema.ScheduleFact, every: schema.Interval, w: _Words) -> Timeline:
@@ -460,7 +460,7 @@ def _every_timeline(key: str, fact: schema.ScheduleFact, every: schema.Interval,
     legend = [("solid", str(s["tl_session"]))]
     if every.min != every.max:
         legend.append(("window", str(s["tl_due"])))
-    caption = (_f(s, "tl_every_caption", gives=w.gives) + (str(s["tl_every_shaded"]) if every.min != every.max else ""))
+    caption = _sentences(w.gives, str(s["tl_every_caption"]), str(s["tl_every_shaded"]) if every.min != every.max else "")
     unit = w.units(every.unit)
     if fact.starts_after:
         # The plan follows another (the yearly touch-ups follow the monthly plan): no session at 0, which
@@ -483,24 +483,23 @@ TEMPLATE_GLOBALS = {"width": WIDTH, "pad": PAD, "font": FONT, "char": round(CHAR
 
 
 def _f(s: Mapping[str, object], key: str, **values: object) -> str:
-    """A template string of the edition, with its {placeholders} filled in."""
-    # Spanish: "de" + "el artículo" is "del artículo" ("el plan del artículo").
-    return str(s[key]).format(**values).replace(" de el ", " del ")
+    """A string of the edition's catalogue, with its {placeholders} filled in."""
+    return catalogue.text(str(s[key]), **values)
 
 
-_ENGLISH: dict[str, object] = {}
+def _said(s: Mapping[str, object], key: str, who: str, **values: object) -> str:
+    """``key`` filled in; with a speaker, its sentence that names her (``key`` + ``_who``: "..., says Dr. Nazarian")."""
+    return _f(s, key + "_who", who=who, **values) if who else _f(s, key, **values)
+
+
+def _sentences(*texts: str) -> str:
+    """Whole sentences one after the other (an empty one left out)."""
+    return " ".join(text for text in texts if text)
 
 
 def english() -> Mapping[str, object]:
     """The English strings (includes/strings/en.yml), for callers that give none (tests, tools)."""
-    if not _ENGLISH:
-        from pathlib import Path
-
-        import yaml
-
-        path = Path(__file__).resolve().parents[2] / "includes" / "strings" / "en.yml"
-        _ENGLISH.update(yaml.safe_load(path.read_text(encoding="utf-8")))
-    return _ENGLISH
+    return render.words("en")
 
 
 def sentence(text: str) -> str:

@@ -1,29 +1,73 @@
 """Turn facts into plain text, in English (``lang="en"``, the default) or Spanish (``lang="es"``).
 
-Pure functions, no markup. Numbers keep the decimal point in both languages (0.5 mm), as
-MedlinePlus en español writes them for US readers (CONTRIBUTING.md, "The Spanish edition").
+Pure functions, no markup. The words come from the edition's catalogue (``includes/strings/<lang>.yml``
+beside this package: "the article", "not stated", "such as", the article's hedges, "and"/"or"); only the
+number formats are here, one table per language (``NUMBER_FORMATS``: units and their plurals, a range, "once
+a month"). Numbers keep the decimal point in both languages (0.5 mm), as MedlinePlus en español writes them
+for US readers (CONTRIBUTING.md, "The Spanish edition").
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
 
 from guide.data import schema
-from guide.render import macrospecs
+from guide.render import catalogue, macrospecs
 
-_SINGULAR = {"minutes": "minute", "months": "month", "years": "year", "weeks": "week",
-             "days": "day", "needles": "needle", "sessions": "session"}
+NUMBER_FORMATS: dict[str, dict[str, Any]] = {
+    "en": {
+        "units": {"minutes": ("minute", "minutes"), "months": ("month", "months"), "years": ("year", "years"),
+                  "weeks": ("week", "weeks"), "days": ("day", "days"), "needles": ("needle", "needles"),
+                  "sessions": ("session", "sessions")},
+        "range": "{low} to {high} {unit}", "range_hedged": "{low} to {high} {unit}",
+        "once": {"days": "once a day", "weeks": "once a week", "months": "once a month", "years": "once a year"},
+        "every": "every {span}",
+        "one_each": {"days": "one every day", "weeks": "one every week", "months": "one every month",
+                     "years": "one every year"},
+        "count_each": {"days": "once a day", "weeks": "once a week", "months": "once a month", "years": "once a year"},
+    },
+    "es": {
+        "units": {"minutes": ("minuto", "minutos"), "months": ("mes", "meses"), "years": ("año", "años"),
+                  "weeks": ("semana", "semanas"), "days": ("día", "días"), "needles": ("aguja", "agujas"),
+                  "sessions": ("sesión", "sesiones")},
+        # a hedged range drops its "de" ("alrededor de 4 a 6 sesiones"), and so does a range after "cada"
+        "range": "de {low} a {high} {unit}", "range_hedged": "{low} a {high} {unit}",
+        "once": {"days": "una vez al día", "weeks": "una vez a la semana", "months": "una vez al mes",
+                 "years": "una vez al año"},
+        "every": "cada {span}",
+        # after a count of sessions: "de 4 a 6 sesiones, una al mes" (the "una" is a session; "una vez al mes" is a calque)
+        "one_each": {"days": "una al día", "weeks": "una a la semana", "months": "una al mes", "years": "una al año"},
+        "count_each": {"days": "una al día", "weeks": "una a la semana", "months": "una al mes", "years": "una al año"},
+    },
+}
+"""How each language writes a number with its unit, a range, and an interval of one ("once a month"):
+number formats, the one thing the render code keeps per language (with the dates, guide/data/lang.py)."""
 
-_UNITS_ES = {"minutes": ("minuto", "minutos"), "months": ("mes", "meses"), "years": ("año", "años"),
-             "weeks": ("semana", "semanas"), "days": ("día", "días"), "needles": ("aguja", "agujas"),
-             "sessions": ("sesión", "sesiones"), "mm": ("mm", "mm"), "": ("", "")}
-_ONCE_ES = {"days": "una vez al día", "weeks": "una vez a la semana", "months": "una vez al mes",
-            "years": "una vez al año"}
-_ONE_EACH_ES = {"days": "una al día", "weeks": "una a la semana", "months": "una al mes", "years": "una al año"}
-"""After a count of sessions: "de 4 a 6 sesiones, una al mes" (the "una" is a session; "una vez al mes" is a calque)."""
-QUALIFIERS_ES = {"about": "alrededor de", "typically about": "por lo general alrededor de",
-                 "at least": "al menos", "up to": "hasta"}
-"""The article's hedges in Spanish; a hedged range drops its "de" ("alrededor de 4 a 6 sesiones")."""
+
+def _formats(lang: str) -> dict[str, Any]:
+    return NUMBER_FORMATS.get(lang, NUMBER_FORMATS["en"])
+
+
+@functools.cache
+def words(lang: str = "en") -> Mapping[str, Any]:
+    """The catalogue of an edition (``includes/strings/<lang>.yml`` of this checkout), which the build checks
+    (``guide.data.lang.load_strings``); English for a language the guide has no catalogue for."""
+    import yaml
+
+    folder = Path(__file__).resolve().parents[2] / "includes" / "strings"
+    path = folder / f"{lang}.yml"
+    if not path.is_file():
+        path = folder / "en.yml"
+    loaded: Mapping[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return loaded
+
+
+def _say(lang: str, key: str, **values: object) -> str:
+    return catalogue.text(str(words(lang)[key]), **values)
 
 
 def num(value: float) -> str:
@@ -33,10 +77,8 @@ def num(value: float) -> str:
 
 def unit_for(value: float, unit: str, lang: str = "en") -> str:
     """The unit, singular when the value is exactly 1."""
-    if lang == "es":
-        one, many = _UNITS_ES.get(unit, (unit, unit))
-        return one if value == 1 else many
-    return _SINGULAR.get(unit, unit) if value == 1 else unit
+    one, many = _formats(lang)["units"].get(unit, (unit, unit))
+    return str(one if value == 1 else many)
 
 
 def amount(value: float, unit: str, lang: str = "en") -> str:
@@ -51,19 +93,17 @@ def span(low: float, high: float, unit: str = "", lang: str = "en", hedge: bool 
     """
     if low == high:
         return amount(low, unit, lang)
-    if lang == "es":
-        return (f"{'' if hedge else 'de '}{num(low)} a {num(high)} {unit_for(high, unit, lang)}").strip()
-    return f"{num(low)} to {num(high)} {unit}".strip()
+    form = _formats(lang)["range_hedged" if hedge else "range"]
+    return str(form).format(low=num(low), high=num(high), unit=unit_for(high, unit, lang)).strip()
 
 
 def conjunction(conj: str, following: str, lang: str = "en") -> str:
-    """``and``/``or`` in the language; Spanish "y" is "e" before an /i/ sound, "o" is "u" before an /o/ sound."""
-    if lang != "es":
-        return conj
+    """``and``/``or`` in the language (catalogue ``list_and``, ``list_or``); before an /i/ or /o/ sound, the
+    catalogue's ``list_and_i`` and ``list_or_o`` (Spanish "e", "u"; English the same "and", "or")."""
     word = following.lower()
     if conj == "and":
-        return "e" if re.match(r"h?i(?![aeouáéó])", word) else "y"
-    return "u" if re.match(r"h?o", word) else "o"
+        return str(words(lang)["list_and_i" if re.match(r"h?i(?![aeouáéó])", word) else "list_and"])
+    return str(words(lang)["list_or_o" if re.match(r"h?o", word) else "list_or"])
 
 
 def join(items: list[str], conj: str = "and", lang: str = "en") -> str:
@@ -76,24 +116,18 @@ def join(items: list[str], conj: str = "and", lang: str = "en") -> str:
 def every(interval: schema.Interval, lang: str = "en", hedge: bool = False) -> str:
     """``once a month``, ``every 3 to 6 months``; Spanish ``una vez al mes``, ``cada 3 a 6 meses``."""
     if interval.min == interval.max == 1:
-        if lang == "es":
-            return _ONCE_ES[interval.unit]
-        return f"once a {unit_for(1, interval.unit)}"
-    if lang == "es":
-        return f"cada {span(interval.min, interval.max, interval.unit, lang, hedge=True)}"
-    return f"every {span(interval.min, interval.max, interval.unit)}"
+        return str(_formats(lang)["once"][interval.unit])
+    return str(_formats(lang)["every"]).format(span=span(interval.min, interval.max, interval.unit, lang, hedge=True))
 
 
 def one_each(unit: str, lang: str = "en") -> str:
     """One session per ``unit``, after a count of sessions: ``one every month``; Spanish ``una al mes``."""
-    return _ONE_EACH_ES[unit] if lang == "es" else f"one every {unit_for(1, unit)}"
+    return str(_formats(lang)["one_each"][unit])
 
 
 def hedged(qualifier: str | None, text: str, lang: str = "en") -> str:
-    """``about 4 to 6 sessions``: the article's hedge goes with the value, always."""
-    if qualifier and lang == "es":
-        return f"{QUALIFIERS_ES[qualifier]} {text}"
-    return f"{qualifier} {text}" if qualifier else text
+    """``about 4 to 6 sessions``: the article's hedge goes with the value, always (catalogue ``hedge_about`` ...)."""
+    return _say(lang, "hedge_" + qualifier.replace(" ", "_"), value=text) if qualifier else text
 
 
 def _sessions(fact: schema.ScheduleFact, lang: str) -> str:
@@ -111,8 +145,8 @@ def schedule(fact: schema.ScheduleFact, lang: str = "en") -> str:
     if fact.sessions:
         parts.append(_sessions(fact, lang))
     if fact.every:
-        if fact.sessions and lang == "es" and fact.every.min == fact.every.max == 1:
-            parts.append(one_each(fact.every.unit, lang))
+        if fact.sessions and fact.every.min == fact.every.max == 1:
+            parts.append(str(_formats(lang)["count_each"][fact.every.unit]))
         else:
             parts.append(every(fact.every, lang) if fact.sessions
                          else hedged(fact.qualifier, every(fact.every, lang), lang))
@@ -135,28 +169,30 @@ def items(fact: schema.ListFact, conj: str | None = None, lang: str = "en") -> s
         return " ".join(fact.items)
     text = join(list(fact.items), conj or fact.joined_by, lang)
     if fact.scope == "examples":
-        return f"{'como' if lang == 'es' else 'such as'} {text}"
+        return _say(lang, "such_as", items=text)
     return text
 
 
 ARTICLE = "the article"
-ARTICLE_ES = "el artículo"
+"""How the editor's messages (in English) name the article as a speaker; the pages say the catalogue's
+``speaker_article``."""
 
 
 def speaker(fact: schema.FactT, experts: dict[str, schema.Expert], lang: str = "en") -> str:
     """Who the article gives a fact to, as the pages name them: ``the article`` or ``Dr. Nazarian``;
-    Spanish ``el artículo`` or ``la Dra. Nazarian`` (both doctors are women)."""
-    if lang == "es":
-        return ARTICLE_ES if fact.expert == "article" else f"la {experts[fact.expert].surname}"
-    return ARTICLE if fact.expert == "article" else experts[fact.expert].surname
+    Spanish ``el artículo`` or ``la Dra. Nazarian`` (catalogue ``speaker_article``, ``speaker_expert``)."""
+    if fact.expert == "article":
+        return str(words(lang)["speaker_article"])
+    return _say(lang, "speaker_expert", surname=experts[fact.expert].surname)
 
 
 NOT_STATED = "not stated"
-NOT_STATED_ES = "no se indica"
+"""What a value the article does not give shows in the editor's reports (English); the pages say the
+catalogue's ``not_stated``."""
 
 
 def not_stated(lang: str = "en") -> str:
-    return NOT_STATED_ES if lang == "es" else NOT_STATED
+    return str(words(lang)["not_stated"])
 
 
 def fact_text(fact: schema.FactT, part: str | None = None, lang: str = "en") -> str:
