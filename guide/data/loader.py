@@ -382,31 +382,9 @@ def _one(err: ErrorDetails, path: Path_, raw: object, lines: dict[Path_, int], n
     key = dotted(path)
     line = _line_for(lines, path)
     if kind == "missing":
-        parent = path[:-1]
-        if path[-1] == "scope" and path[:1] == ("facts",):
-            return GuideError(name, "missing key 'scope'", line=_line_for(lines, parent), key=key,
-                              found=f"no 'scope' line under {dotted(parent)}",
-                              expected="'scope: complete' or 'scope: examples' on every list fact",
-                              fix="write 'scope: complete' if the article gives the whole list, or 'scope: examples' "
-                                  "if it says 'such as' or 'like' (the pages then say the list is not complete).")
-        return GuideError(name, f"missing key '{path[-1]}'", line=_line_for(lines, parent), key=key,
-                          found=f"no '{path[-1]}' line under {dotted(parent) or 'the top level'}",
-                          expected=f"'{path[-1]}' under {dotted(parent) or 'the top level'}",
-                          fix=f"add a line '{path[-1]}: ...' there (see the other entries for the form).")
+        return _missing(path, lines, name)
     if kind == "extra_forbidden":
-        model = _model_for(path[:-1], raw)
-        valid = list(model.model_fields) if model else []
-        hint = did_you_mean(str(path[-1]), valid)
-        other = schema.kinds_with_key(str(path[-1])) if path[:1] == ("facts",) and len(path) == 4 and not hint else []
-        if other:
-            kind_now = _value_at(raw, path[:3] + ("kind",))
-            fix = (f"'{path[-1]}' belongs to a {' or '.join(other)} fact, and this fact is kind: {kind_now}. "
-                   "Change the kind, or use the keys listed for this kind.")
-        else:
-            fix = (hint + " " if hint else "") + "Rename or remove it."
-        return GuideError(name, f"unknown key '{path[-1]}'", line=line, key=key, found=f"'{path[-1]}'",
-                          expected=("one of " + ", ".join(valid)) if valid else "only the documented keys",
-                          fix=fix)
+        return _unknown_key(path, raw, line, name)
     if kind in ("union_tag_invalid", "union_tag_not_found"):
         found = _value_at(raw, path + ("kind",))
         hint = did_you_mean(str(found), schema.KINDS) if found is not None else ""
@@ -427,15 +405,52 @@ def _one(err: ErrorDetails, path: Path_, raw: object, lines: dict[Path_, int], n
         return GuideError(name, "not a page file name", line=line, key=key, found=_show(found),
                           expected="the file name of a page under docs/, such as pain.md",
                           fix="write the page's file name in quotes, as it is in docs/.")
-    elif kind == "string_pattern_mismatch":
-        fix = "write the full address, such as https://www.example.com/page, with no spaces, quotes, angle brackets or backslashes."
-    elif kind == "greater_than":
-        fix = "use a positive number; if the article gives no figure, use kind: not_stated with a note."
-    elif kind in ("float_type", "int_type", "float_parsing", "int_parsing") and isinstance(found, str) and (
-            number := _NUMBER_WITH_UNIT.match(found)):
-        fix = f"write the number alone ({number.group(1)}) and put the unit on the 'unit' line."
-    elif kind in ("float_type", "int_type") and isinstance(found, str):
-        fix = "write the figure as digits (11, not eleven), without quotes."
+    return GuideError(name, "wrong kind of value", line=line, key=key, found=_show(found), expected=expected,
+                      fix=_wrong_kind_fix(kind, found))
+
+
+def _missing(path: Path_, lines: dict[Path_, int], name: str) -> GuideError:
+    """A required key is not there: at the line of the entry it belongs under."""
+    parent = path[:-1]
+    key = dotted(path)
+    if path[-1] == "scope" and path[:1] == ("facts",):
+        return GuideError(name, "missing key 'scope'", line=_line_for(lines, parent), key=key,
+                          found=f"no 'scope' line under {dotted(parent)}",
+                          expected="'scope: complete' or 'scope: examples' on every list fact",
+                          fix="write 'scope: complete' if the article gives the whole list, or 'scope: examples' "
+                              "if it says 'such as' or 'like' (the pages then say the list is not complete).")
+    return GuideError(name, f"missing key '{path[-1]}'", line=_line_for(lines, parent), key=key,
+                      found=f"no '{path[-1]}' line under {dotted(parent) or 'the top level'}",
+                      expected=f"'{path[-1]}' under {dotted(parent) or 'the top level'}",
+                      fix=f"add a line '{path[-1]}: ...' there (see the other entries for the form).")
+
+
+def _unknown_key(path: Path_, raw: object, line: int | None, name: str) -> GuideError:
+    """A key its entry does not have: the near name, or the kind of fact that has it."""
+    model = _model_for(path[:-1], raw)
+    valid = list(model.model_fields) if model else []
+    hint = did_you_mean(str(path[-1]), valid)
+    other = schema.kinds_with_key(str(path[-1])) if path[:1] == ("facts",) and len(path) == 4 and not hint else []
+    if other:
+        kind_now = _value_at(raw, path[:3] + ("kind",))
+        fix = (f"'{path[-1]}' belongs to a {' or '.join(other)} fact, and this fact is kind: {kind_now}. "
+               "Change the kind, or use the keys listed for this kind.")
     else:
-        fix = "change the value to the expected form."
-    return GuideError(name, "wrong kind of value", line=line, key=key, found=_show(found), expected=expected, fix=fix)
+        fix = (hint + " " if hint else "") + "Rename or remove it."
+    return GuideError(name, f"unknown key '{path[-1]}'", line=line, key=dotted(path), found=f"'{path[-1]}'",
+                      expected=("one of " + ", ".join(valid)) if valid else "only the documented keys",
+                      fix=fix)
+
+
+def _wrong_kind_fix(kind: str, found: object) -> str:
+    """The fix for a value of the wrong kind (pydantic's error ``kind``), by what was typed."""
+    if kind == "string_pattern_mismatch":
+        return "write the full address, such as https://www.example.com/page, with no spaces, quotes, angle brackets or backslashes."
+    if kind == "greater_than":
+        return "use a positive number; if the article gives no figure, use kind: not_stated with a note."
+    if kind in ("float_type", "int_type", "float_parsing", "int_parsing") and isinstance(found, str) and (
+            number := _NUMBER_WITH_UNIT.match(found)):
+        return f"write the number alone ({number.group(1)}) and put the unit on the 'unit' line."
+    if kind in ("float_type", "int_type") and isinstance(found, str):
+        return "write the figure as digits (11, not eleven), without quotes."
+    return "change the value to the expected form."
