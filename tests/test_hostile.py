@@ -288,6 +288,11 @@ DATA_REFUSED: dict[str, tuple[str, str | Callable[[Entry], str], str]] = {
     # the seventh no-hints attack: the writers' words after "says Dr. Jaliman, which means that" quoted as hers
     "the writers' words as a quote": ("quotes.punctures.text", 'text: "while they’re safe to use"',
                                       "the quote is not words the article puts in quotation marks"),
+    # the seventh no-hints attack: a quote cut before the words that turn it ("..., but you’ll have more dramatic results")
+    "a quote cut before its 'but'": ("quotes.trainer.text", 'text: "Working out by yourself is definitely good"',
+                                     "the quote stops where the doctor goes on with 'but'"),
+    "a quote cut before its 'whereas'": ("quotes.trainer.text", 'text: "I’d compare that to working out with a trainer"',
+                                         "the quote stops where the doctor goes on with 'whereas'"),
     "number not in its passage": ("facts.device.needle_count.value", lambda e: f"{e.indent}value: {float(e.value) + 1:g}\n",
                                   "is not in this fact's source passage"),
 }

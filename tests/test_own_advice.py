@@ -30,6 +30,8 @@ REFUSED = {
         "Sunscreen is not needed, and retinol is fine right after.",
         # the seventh no-hints attack: it does not matter, it is optional
         "Blood thinners do not matter for this treatment.", "Sunscreen is optional after the first evening.",
+        # the seventh no-hints attack: what the reader may do right after, with no thing the facts name
+        "You can drive home right away, and you may drink alcohol that night.", "You may go for a swim the same day.",
     ],
     "es": [
         "Puede volver a usar ácidos al día siguiente.",
@@ -41,6 +43,7 @@ REFUSED = {
         "Está bien maquillarse al día siguiente.",
         "No hay problema en usar maquillaje al día siguiente.",
         "Los anticoagulantes no importan para este tratamiento.", "El protector solar es opcional después de la primera noche.",
+        "Puede manejar a casa de inmediato y beber alcohol esa noche.", "Usted puede nadar el mismo día.",
     ],
 }
 
@@ -60,6 +63,9 @@ BUILDS = {
         "Dr. Jaliman says to avoid these right after:\n\n{{ fact_list(\"aftercare.avoid_ingredients\") }}",
         "## Who should avoid it\n\nText.",
         "Dr. Jaliman says to avoid {{ fact(\"aftercare.avoid_ingredients\") }}.",
+        # may, can and a time after the visit, about asking, calling or reading: no advice
+        "You can call the clinic the next day if something worries you.", "You can read the aftercare page tonight.",
+        "You may need a ride home.", "Plan to rest that night.",
     ],
     "es": [
         "Puede comprar aparatos de microagujas para usar en casa.",
@@ -69,6 +75,7 @@ BUILDS = {
         "{{ suggestion() }} pregunte a un médico antes de volver a usar ácidos.",
         "¿Puede maquillarse después de la visita?",
         "{{ suggestion() }} si no está seguro de si algo de esto es su caso, pregunte a un médico.",
+        "Puede llamar a la clínica al día siguiente si algo le preocupa.", "Puede leer la página de cuidados esta noche.",
     ],
 }
 
@@ -125,7 +132,10 @@ CLAIMS_REFUSED = {
            "Microneedling cures acne for good.",
            # the sixth new-editor trial and no-hints attack: who it suits, pain, "expecting a baby"
            "It is fine for everyone.", "Anyone can have it.", "It works for every skin.",
-           "Women who are expecting a baby are good candidates as well.", "The treatment is painless."],
+           "Women who are expecting a baby are good candidates as well.", "The treatment is painless.",
+           # the seventh no-hints attack: the course of treatment in the guide's own voice
+           "You will not need a second visit.", "One treatment is enough.", "Your first visit is all it takes.",
+           "Most patients require only a few sessions."],
     "es": ["Es seguro durante el embarazo y la lactancia.", "Los resultados son permanentes.",
            "El tratamiento es seguro durante el embarazo, como explica la [página de fuentes](sources.md).",
            "Las futuras mamás pueden hacérselo sin ninguna preocupación.",
@@ -133,7 +143,8 @@ CLAIMS_REFUSED = {
            "El tratamiento es indoloro.",
            # the seventh new-editor trial: what the treatment does, with a thing the facts name or a length of time
            "Ella lo usa para tratar la rosácea en su consultorio.", "Quita la rosácea.",
-           "Las personas con eccema obtienen los mejores resultados.", "La rosácea mejora con las microagujas."],
+           "Las personas con eccema obtienen los mejores resultados.", "La rosácea mejora con las microagujas.",
+           "No necesitará una segunda visita.", "Basta con una sesión.", "La primera sesión será suficiente."],
 }
 CLAIMS_BUILD = {
     "en": ["Ask your provider whether it is safe for you?", "Make sure the clinic is licensed.",
@@ -142,10 +153,13 @@ CLAIMS_BUILD = {
            "To learn which body areas can be treated, see [this page](index.md).",
            "{{ fact(\"candidates.skin_types\") }} is what Dr. Nazarian says it is safe for.",
            "Microneedling is not for everyone.", "There is no single plan that fits everyone.",
-           "This guide is for anyone thinking about it."],
+           "This guide is for anyone thinking about it.",
+           "Ask your provider how many sessions you will need.", "You will need a second opinion.",
+           "How many visits you need is not stated in the article."],
     "es": ["Si no está seguro, pregunte a un médico.", "Asegúrese de que la clínica tenga licencia.",
            "Para saber qué zonas del cuerpo se pueden tratar, vea [esta página](index.md).",
-           "No hay un solo plan para todos.", "Esta guía es para cualquier persona que lo esté pensando."],
+           "No hay un solo plan para todos.", "Esta guía es para cualquier persona que lo esté pensando.",
+           "Pregunte cuántas sesiones necesitará."],
 }
 
 
@@ -291,14 +305,22 @@ SUGGESTION_REFUSED = {
     "es": ["{{ suggestion() }} deje de tomar los anticoagulantes antes de la visita.",
            "{{ suggestion() }} si tiene la piel seca, póngase aloe esa noche."],
 }
+SUGGESTION_ASKS_TO_TREAT = {
+    # the seventh no-hints attack: it starts with "ask", and asks the provider to do something to the skin
+    "en": ["{{ suggestion() }} ask your provider to go as deep as the pen allows.",
+           "{{ suggestion() }} ask the clinic to skip the numbing cream."],
+    "es": ["{{ suggestion() }} pídale al profesional que llegue tan profundo como permita la pluma."],
+}
 SUGGESTION_BUILDS = {
     "en": ["{{ suggestion() }} ask your provider whether you should stop any medicine.",
            "{{ suggestion() }} if numbing matters to you, ask before you book.",
            "{{ suggestion() }} write down what the provider tells you.",
-           "{{ suggestion() }} bring a list of the medicines you take."],
+           "{{ suggestion() }} bring a list of the medicines you take.",
+           "{{ suggestion() }} ask your provider to explain each step.", "{{ suggestion() }} ask to see their license."],
     "es": ["{{ suggestion() }} pregunte al profesional si debe dejar algún medicamento.",
            "{{ suggestion() }} si le importa que le adormezcan la piel, pregunte antes de hacer la cita.",
-           "{{ suggestion() }} anote lo que le diga el profesional."],
+           "{{ suggestion() }} anote lo que le diga el profesional.",
+           "{{ suggestion() }} pídale al profesional que le explique cada paso."],
 }
 
 
@@ -306,6 +328,12 @@ SUGGESTION_BUILDS = {
 def test_our_suggestion_only_sends_the_reader_to_ask_or_note(tmp_path: Path, lang: str, text: str) -> None:
     msg = _refused(tmp_path, text, lang)
     assert "our suggestion tells the reader to do something themselves" in msg, msg
+
+
+@pytest.mark.parametrize("lang, text", [(lang, text) for lang, rows in SUGGESTION_ASKS_TO_TREAT.items() for text in rows])
+def test_our_suggestion_asks_a_provider_only_to_tell_or_show(tmp_path: Path, lang: str, text: str) -> None:
+    msg = _refused(tmp_path, text, lang)
+    assert "our suggestion asks the provider to do something" in msg and "not to tell or show something" in msg, msg
 
 
 @pytest.mark.parametrize("lang, text", [(lang, text) for lang, rows in SUGGESTION_BUILDS.items() for text in rows])

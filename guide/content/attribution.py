@@ -960,12 +960,24 @@ _PERMITS = {
 "No hay problema en ..."): advice wherever it stands, and never ours to give, even after {{ suggestion() }}."""
 _AFTER = {
     "en": re.compile(r"(?<![^\W\d_])(?:the next day|the day after|right after|straight after|afterwards?|again|"
+                     r"that (?:same )?(?:night|evening|day)|tonight|the same day|right away|straight away|immediately|"
                      r"after (?:the|your|each|a) (?:treatment|visit|session|appointment|procedure))(?![^\W\d_])", re.I),
-    "es": re.compile(r"(?<![^\W\d_])(?:al día siguiente|el día siguiente|justo después|enseguida|de nuevo|otra vez|"
-                     r"después (?:del tratamiento|de la sesión|de la visita|de la cita))(?![^\W\d_])", re.I),
+    "es": re.compile(r"(?<![^\W\d_])(?:al día siguiente|el día siguiente|justo después|enseguida|en seguida|de nuevo|"
+                     r"otra vez|es[ae] (?:misma )?(?:noche|tarde)|ese (?:mismo )?día|el mismo día|esta noche|de inmediato|"
+                     r"inmediatamente|después (?:del tratamiento|de la sesión|de la visita|de la cita))(?![^\W\d_])", re.I),
 }
 """When a sentence speaks of the time after the treatment ("the next day", "again", "al día siguiente"): advice there is
 about the treatment, whatever thing it names ("You can wear foundation again the next day")."""
+_MAY = {
+    "en": re.compile(r"(?<![^\W\d_])(?:you|one)\s+(?:can|could|may|are free to|are allowed to)\s+(?:\w+ly\s+)?"
+                     r"(?!(?:ask|check|call|phone|email|contact|write|note|bring|read|talk|tell|book|find|print|compare|look)"
+                     r"(?![^\W\d_]))[^\W\d_]", re.I),
+    "es": re.compile(r"(?<![^\W\d_])(?:usted\s+)?(?:puede|pueden|podrá|podrán)\s+(?!(?:preguntar|consultar|llamar|escribir|"
+                     r"anotar|llevar|leer|hablar|pedir|buscar|comparar|imprimir|revisar)(?![^\W\d_]))[^\W\d_]", re.I),
+}
+"""The guide's voice letting the reader do something ("you may drink", "puede manejar"), other than ask, check or
+note: with a time right after the treatment (``_AFTER``: "that night", "right away"), it says what is fine to do
+then ("You can drive home right away, and you may drink alcohol that night": the seventh no-hints attack)."""
 """The guide's voice giving advice: permission ("it is fine to", "you can now use", "puede volver a usar"), need ("no need
 to", "no hace falta") or an instruction ("Avoid ...", "Evite ...")."""
 _GENERIC = frozenset("""skin face treatment treatments microneedling session sessions doctor doctors office home article
@@ -1033,16 +1045,20 @@ _ASK_VERBS = {
     "en": ("ask", "check", "write", "note", "bring", "call", "find", "compare", "read", "talk", "tell", "keep", "make",
            "look", "plan", "print", "take"),
     "es": ("pregunte", "consulte", "anote", "escriba", "lleve", "llame", "busque", "compare", "lea", "hable", "diga",
+           "pídale", "pídales", "pregúntele", "pregúnteles",
            "guarde", "revise", "compruebe", "pida", "tenga", "haga", "imprima", "planee"),
 }
 """How our own suggestion may start: it sends the reader to ask, check, note or bring something (the seventh no-hints
 attack: "{{ suggestion() }} stop taking your blood thinners before the visit")."""
 
 
-def _ask_error(shown: str, lines: list[str], piece: str, typed: Mapping[int, object], verb: str, lang: str) -> GuideError:
+def _ask_error(shown: str, lines: list[str], piece: str, typed: Mapping[int, object], found: tuple[str, bool],
+               lang: str) -> GuideError:
     line = sentence_line(lines, piece, typed)
+    verb, asks_provider = found
     return GuideError(
-        shown, f"our suggestion tells the reader to do something themselves ('{verb}')", line=line,
+        shown, f"our suggestion asks the provider to do something ('{verb}'), not to tell or show something"
+        if asks_provider else f"our suggestion tells the reader to do something themselves ('{verb}')", line=line,
         found=quote_line(lines, line) or f"'{readable(piece, typed)[:100]}'",  # type: ignore[arg-type]
         expected="after {{ suggestion() }}, a sentence that sends the reader to ask, check or note something: it starts "
                  "with " + ", ".join(f"'{w}'" for w in _ASK_VERBS[lang][:8]) + " ... (after an 'if ...,' clause, if any)",
@@ -1050,9 +1066,10 @@ def _ask_error(shown: str, lines: list[str], piece: str, typed: Mapping[int, obj
             "only from the article's facts, with who said it.")
 
 
-def _not_an_ask(piece: str, typed: Mapping[int, object], lang: str) -> str | None:
+def _not_an_ask(piece: str, typed: Mapping[int, object], lang: str) -> tuple[str, bool] | None:
     """The first word after ``suggestion()`` in ``piece`` (after an "if ...," clause) when it is not one of
-    ``_ASK_VERBS``; ``None`` when the suggestion asks, checks or notes."""
+    ``_ASK_VERBS``, or the verb of what it asks a provider to do when that is not to tell or show (``_TELL``), with
+    whether it is the latter; ``None`` when the suggestion asks, checks or notes."""
     at = next((i for i, ch in enumerate(piece) if (index := call_index(ch)) is not None
                and isinstance(call := typed.get(index), Call) and call.name == "suggestion"), None)
     if at is None:
@@ -1061,7 +1078,23 @@ def _not_an_ask(piece: str, typed: Mapping[int, object], lang: str) -> str | Non
     if re.match(r"(?i)(?:if|si|when|cuando)\b", rest) and "," in rest:
         rest = rest.split(",", 1)[1]
     words = words_of(rest)
-    return None if not words or words[0] in _ASK_VERBS[lang] else words[0]
+    if not words or words[0] not in _ASK_VERBS[lang]:
+        return (words[0], False) if words else None
+    request = _REQUEST[lang].search(rest)  # "ask your provider to go as deep as the pen allows"
+    return None if request is None or request[1].lower() in _TELL[lang] else (request[1], True)
+
+
+_REQUEST = {"en": re.compile(r"^\W*ask(?:\s+[^\W\d_]+){0,4}?\s+to\s+([^\W\d_]+)", re.I),
+            "es": re.compile(r"^\W*(?:pida|pídale|pídales|pregunte|pregúntele)(?:\s+[^\W\d_]+){0,4}?\s+que\s+"
+                             r"(?:(?:le|les|me|nos|se)\s+)?([^\W\d_]+)", re.I)}
+_TELL = {"en": frozenset("explain show tell write describe confirm check repeat answer walk list name clarify print email "
+                         "send see go over share spell give".split()) - {"go", "give"},
+         "es": frozenset("explique expliquen muestre muestren diga digan escriba escriban confirme confirmen aclare aclaren "
+                         "repita repitan describa describan conteste contesten responda respondan revise revisen envíe envíen "
+                         "imprima impriman".split())}
+"""What our suggestion may ask a provider to do: tell, show or write something ("ask your provider to explain each
+step"). Asking them to do something to the skin ("to go as deep as the pen allows", the seventh no-hints attack)
+is advice about the treatment."""
 
 
 EFFECT = "what it does"
@@ -1085,10 +1118,37 @@ def effect_claim(text: str, lang: str, topics: frozenset[str]) -> meaning_words.
     return None
 
 
+COURSE = "the course of treatment"
+_VISITS = {"en": r"(?:visit|session|treatment|appointment|touch-up|procedure|numbing|downtime|recovery)s?",
+           "es": r"(?:visitas?|sesi(?:ón|ones)|tratamientos?|citas?|retoques?|procedimientos?|anestesia|recuperación)"}
+_COURSE = {
+    "en": re.compile(r"(?<![^\W\d_])(?:(?:need|needs|needed|require|requires|required)(?:\s+[^\W\d_]+){0,3}?\s+"
+                     + _VISITS["en"] + r"|" + _VISITS["en"] + r"\s+(?:is|are|was|will be)\s+(?:\w+\s+)?(?:enough|sufficient|"
+                     r"all (?:you|it) (?:need|needs|takes))|(?:all it takes|enough) is (?:one|a single|a)\s+" + _VISITS["en"]
+                     + r")(?![^\W\d_])", re.I),
+    "es": re.compile(r"(?<![^\W\d_])(?:(?:necesita|necesitará|necesitan|necesitarán|requiere|requerirá|hace falta|hará falta)"
+                     r"(?:\s+[^\W\d_]+){0,3}?\s+" + _VISITS["es"] + r"|(?:basta|bastan|bastará|bastarán)\s+(?:con\s+)?"
+                     r"(?:[^\W\d_]+\s+){0,2}?" + _VISITS["es"] + r"|" + _VISITS["es"] + r"\s+(?:[^\W\d_]+\s+){0,2}?"
+                     r"(?:es|son|será|serán)\s+(?:\w+\s+)?suficientes?)(?![^\W\d_])", re.I),
+}
+"""The guide's voice saying how many visits, sessions or how much recovery the reader needs ("You will not need a
+second visit", "One treatment is enough", "No necesitará una segunda visita": the seventh no-hints attack). The
+article gives the course of treatment with its figures and who said them; asked ("how many sessions you will need")
+or credited to a doctor, the other checks hold it."""
+
+
+def course_claim(text: str, lang: str) -> meaning_words.Found | None:
+    """A claim of ``_COURSE`` in ``text``, neither asked nor credited to someone, or ``None``."""
+    found = _COURSE[lang].search(text)
+    if found is None or REPORTING.search(skeleton(text)) or _ASKS.intersection(words_of(text[:found.start()])):
+        return None
+    return meaning_words.Found(COURSE, found[0])
+
+
 def _backed(piece: str, claim: meaning_words.Found, typed: Mapping[int, object], facts: schema.Facts, lang: str) -> bool:
     """Whether a fact or quote ``piece`` shows makes a claim of ``claim``'s kind (in its words or its passage); for what
     the treatment does, any fact or quote it shows (the who-said-it checks hold it)."""
-    if claim.kind == EFFECT:
+    if claim.kind in (EFFECT, COURSE):
         return any(isinstance(call := typed.get(i), Call) and call.name != "expert"
                    for ch in piece if (i := call_index(ch)) is not None)
     every = facts.all_facts()
@@ -1159,12 +1219,12 @@ def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
             continue
         for piece in sentences(block.text):
             plain = " ".join(_unquoted(piece).replace(LINK_MARK, " ").split())
-            permits = _PERMITS[lang].search(plain)
-            claim = own_claim(plain, lang) or effect_claim(plain, lang, things)
+            permits = _PERMITS[lang].search(plain) or (_MAY[lang].search(plain) and _AFTER[lang].search(plain))
+            claim = own_claim(plain, lang) or effect_claim(plain, lang, things) or course_claim(plain, lang)
             shown_calls = {typed[c].name for ch in piece if (c := call_index(ch)) is not None and c in typed}
             ours = "suggestion" in shown_calls
-            if ours and not permits and (verb := _not_an_ask(piece, typed, lang)) is not None:
-                errors.append(_ask_error(shown, lines, piece, typed, verb, lang))
+            if ours and not permits and (asked := _not_an_ask(piece, typed, lang)) is not None:
+                errors.append(_ask_error(shown, lines, piece, typed, asked, lang))
                 continue
             if (claim is not None and not ours and not (plain.endswith("?") and not _TOLD.search(plain))
                     and not numbers.page_claims(plain, lang) and not _backed(piece, claim, typed, facts, lang)):

@@ -172,6 +172,7 @@ def _quote_problems(facts: schema.Facts, text: str, lines: dict[Path_, int], dat
     """Each quote of the data: short, word for word in the article (``text``, normalised), inside its quotation
     marks, and given to the doctor the article gives it to."""
     errors: list[GuideError] = []
+    spans = speakers.quotations(text)
     for key, quote in facts.quotes.items():
         path = ("quotes", key, "text")
         if len(words_of(quote.text)) > QUOTE_MAX_WORDS:
@@ -190,14 +191,40 @@ def _quote_problems(facts: schema.Facts, text: str, lines: dict[Path_, int], dat
                                      key=".".join(path), found=f"'{quote.text[:120]}'",
                                      expected=f"words copied exactly from {ARTICLE} ({nearest(quote.text, text)})",
                                      fix="copy the quote exactly from the article."))
-        elif not any(norm(quote.text) in text[start:end] for start, end in speakers.quotations(text)):
+        elif not any(norm(quote.text) in text[start:end] for start, end in spans):
             errors.append(GuideError(data_name, "the quote is not words the article puts in quotation marks", line=lines.get(path),
                                      key=".".join(path), found=f"'{quote.text[:120]}'",
                                      expected=f"a doctor's own words, inside quotation marks (“ ”) in {ARTICLE}",
                                      fix="quote words the article puts in quotation marks; the writers' own words "
                                          "(\"which means that ...\") are the article's: give them as a fact with expert: article "
                                          "(the seventh no-hints attack quoted them as Dr. Jaliman's)."))
+        elif (turn := _cut_before_a_turn(norm(quote.text), text, spans)) is not None:
+            errors.append(GuideError(data_name, f"the quote stops where the doctor goes on with '{turn[0]}'", line=lines.get(path),
+                                     key=".".join(path), found=f"'...{quote.text[-60:]}' (the article goes on: '{turn[1]}')",
+                                     expected="a quote that keeps the words that limit or turn what it says (\"but\", "
+                                              "\"whereas\", \"unless\", \"only if\" ...) up to the end of the sentence",
+                                     fix="copy the quote on to the end of the doctor's sentence, and its Spanish in "
+                                         "data/facts.es.yml with it (the seventh no-hints attack cut a quote before its 'but')."))
     return errors
+
+
+_TURN = re.compile(r"[\s,;:—–-]*((?:but|whereas|although|though|however|except|unless|yet|while|only|if|when|as long as|"
+                   r"provided)(?![^\W\d_]))", re.I)
+"""Words that limit or turn what was said before them: a quote that stops just before one says less than, or the
+opposite of, what the doctor said ("Working out by yourself is definitely good" before ", but you'll have more ...")."""
+
+
+def _cut_before_a_turn(quote: str, text: str, spans: list[tuple[int, int]]) -> tuple[str, str] | None:
+    """The word of ``_TURN`` that follows ``quote`` inside the article's quotation marks, with the words after it,
+    when the quote stops there; ``None`` when it runs to a sentence's or the quotation's end, or goes on otherwise."""
+    for start, end in spans:
+        at = text.find(quote, start, end)
+        if at < 0:
+            continue
+        rest = text[at + len(quote):end]
+        turn = _TURN.match(rest)
+        return (turn[1], " ".join(rest[turn.start(1):].split()[:8]) + " ...") if turn else None
+    return None
 
 def _follows_problems(fact: schema.ScheduleFact, key: str, around: str, line: int | None, data_name: str) -> list[GuideError]:
     """A schedule's ``starts_after`` names the plan the article puts just before its passage, in the article's words
