@@ -61,7 +61,8 @@ def test_an_english_value_that_turns_its_passage_is_refused(tmp_path: Path, old:
 SPANISH = [
     ('value: "pueden salir unas pocas costras puntiformes muy pequeñas"', 'value: "la ceguera es frecuente"',
      "facts.recovery.worst_case.value", "wording", ["'ceguera' (blindness)", "'frecuente' (a frequency)"]),
-    ('text: "Básicamente engañamos a la piel para que crea que la han herido"',
+    (next(row.strip() for row in (ROOT / ES).read_text(encoding="utf-8").split("tricking:", 1)[1].splitlines()
+          if row.strip().startswith("text:")),  # the quote's Spanish as it stands today
      'text: "Es totalmente seguro durante el embarazo"', "quotes.tricking.text", "quote",
      ["'seguro' (safety or risk)", "'embarazo' (pregnancy)"]),
 ]

@@ -1043,6 +1043,54 @@ def test_a_fact_or_quote_on_one_edition_only_stops_both_builds(tmp_path: Path, l
     assert "docs/pain.md: a page with no pair in the other edition" in str(info.value)
 
 
+PROSE_ON_ONE_EDITION = {
+    # (the edition's folder, what is added before its page's first "## " heading, what the message says)
+    "a paragraph in English only": ("docs", "Be gentle with your skin while it heals.\n\n",
+                                    "this page has {n} paragraphs under the heading '{title}', and its pair docs-es/pain.md has {m} paragraph"),
+    "a list item in Spanish only": ("docs-es", "- Lleve un sombrero.\n\n", "this page has "),
+    "a heading in Spanish only": ("docs-es", "## Otra cosa\n\nTexto.\n\n", "headings, and its pair docs/pain.md has"),
+}
+
+
+@pytest.mark.parametrize("case", PROSE_ON_ONE_EDITION, ids=list(PROSE_ON_ONE_EDITION))
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_prose_added_to_one_edition_only_stops_both_builds(tmp_path: Path, lang: str, case: str) -> None:
+    """The seventh new-editor trial: a paragraph added to one edition's page only built. Each page and its pair
+    have the same headings and, under each, the same paragraphs and list items."""
+    from tools.project import copy_project
+
+    folder, added, says = PROSE_ON_ONE_EDITION[case]
+    project = copy_project(tmp_path / "project")
+    page = project / folder / "pain.md"
+    text = page.read_text(encoding="utf-8")
+    top = text.split("\n## ", 1)[0].split("\n---\n", 1)[-1]  # the page's title and what is under it
+    title = next(row[2:].strip() for row in top.splitlines() if row.startswith("# "))
+    paragraphs = len([b for b in top.split("\n\n") if b.strip() and not b.lstrip().startswith("#")])
+    page.write_text(text.replace("\n## ", "\n" + added + "## ", 1), encoding="utf-8")
+    with pytest.raises(Exception) as info:
+        _load(project, lang)
+    msg = str(info.value)
+    assert f"{folder}/pain.md:" in msg and says.format(n=paragraphs + 1, m=paragraphs, title=title) in msg, msg
+    assert "Fix: Translate what is missing into" in msg, msg
+
+
+@pytest.mark.parametrize("folder, sentence", [("docs", "You can read this page on a phone."),
+                                              ("docs-es", "Puede leer esta página en un teléfono.")])
+def test_rewording_inside_a_paragraph_of_one_edition_builds(tmp_path: Path, folder: str, sentence: str) -> None:
+    """A sentence more in a paragraph of one edition is rewording, not a paragraph its pair lacks."""
+    from tools.project import copy_project
+
+    project = copy_project(tmp_path / "project")
+    page = project / folder / "sources.md"
+    rows = page.read_text(encoding="utf-8").split("\n")
+    title = next(i for i, row in enumerate(rows) if row.startswith("# "))
+    at = next(i for i, row in enumerate(rows) if i > title and row[:1].isalpha())  # the first paragraph's line
+    rows[at] += " " + sentence
+    page.write_text("\n".join(rows), encoding="utf-8")
+    for lang in EDITIONS:
+        _load(project, lang)
+
+
 # --- links: the page check's own message, with the line and the nearest name ---------------------
 
 def test_a_broken_anchor_lists_the_headings_the_page_has(tmp_path: Path) -> None:

@@ -220,7 +220,7 @@ def test_serve_shows_both_editions_and_rebuilds_the_one_an_edit_touches(tmp_path
         page = project / "docs-es" / "pain.md"
         before = page.read_text(encoding="utf-8")
         mark = len(served.output())
-        _edit(page, "# ¿Duele de verdad el tratamiento?", "El paso 2 es esperar 3 semanas.\n\n# ¿Duele de verdad el tratamiento?")
+        _edit(page, "# ¿Duele de verdad el tratamiento?", "# ¿Duele de verdad el tratamiento? El paso 2 es esperar 3 semanas")
         _wait(lambda: "The server will appear stuck" in served.since(mark))
         log = served.since(mark)
         assert re.search(r"ERROR\s+-\s+docs-es/pain\.md:\d+: a number typed into the page: '3' Found: '[^']*3 semanas[^']*'\. "

@@ -8,6 +8,8 @@ records which page uses which fact, for the "Facts and sources" table.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import functools
 import posixpath
 import re
 from collections.abc import Mapping
@@ -15,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from guide.content import attribution, pagecheck, reading, rendered
+from guide.content import attribution, htmlcheck, pagecheck, reading, rendered
 from guide.data import schema, speakers
 from guide.data.yamlsrc import load_text
 from guide.errors import GuideError, GuideErrors, did_you_mean, quoted
@@ -584,4 +586,102 @@ def check_pairs(root: Path, lang: str = "en", known: set[str] | None = None) -> 
                         found=f"{{{{ {shown} }}}} here only", expected="the same facts, quotes, doctors, pictures and "
                         "blocks on a page and its pair (the two editions say the same)",
                         fix=f"show it on {there}/{rel} too, or remove it here."))
+                errors += _shape_errors(root, here, there, rel)
     return errors
+
+
+_KINDS = {"p": "a paragraph", "li": "a list item", "h1": "a title", "h2": "a heading", "h3": "a heading",
+          "h4": "a heading", "td": "a table cell", "th": "a table heading", "pre": "a code block", "dt": "a term",
+          "dd": "a description"}
+
+
+@functools.lru_cache(maxsize=64)
+def _shape(text: str, lang: str) -> tuple[tuple[str, str], ...]:
+    """The page's text blocks as a reader meets them, ``(kind, text)``: headings, paragraphs, list items, cells."""
+    body, _, calls, _ = reading.substitute(text)
+    del calls
+    root = htmlcheck.parse_fragment(reading.to_html(body, lang))
+    return tuple((block.kind, block.text) for block in reading.blocks(root) if block.text.strip())
+
+
+def _sections(shape: tuple[tuple[str, str], ...]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """``shape`` cut at its headings: each heading's text (``""`` before the first) with the blocks under it."""
+    out: list[tuple[str, list[tuple[str, str]]]] = [("", [])]
+    for kind, text in shape:
+        if kind in reading.HEADINGS:
+            out.append((text, []))
+        else:
+            out[-1][1].append((kind, text))
+    return out
+
+
+def _count(blocks: list[tuple[str, str]]) -> str:
+    counted = {kind: sum(1 for k, _ in blocks if k == kind) for kind, _ in blocks}
+    return ", ".join(f"{n} {_KINDS.get(kind, 'block')[2:] if kind != 'li' else 'list item'}{'s' if n != 1 else ''}"
+                     for kind, n in counted.items()) or "nothing"
+
+
+def _shape_errors(root: Path, here: str, there: str, rel: str) -> list[GuideError]:
+    """Where a page's headings, or the paragraphs and list items under one of them, differ in number from its
+    pair's: prose added to one edition only (the seventh new-editor trial). Told once, by the page with more (the
+    English one when both have as many, of other kinds)."""
+    try:
+        texts = {folder: read_page(root / folder / rel, f"{folder}/{rel}") for folder in (here, there)}
+    except GuideError:
+        return []  # an unreadable page has its own message
+    langs = {folder: lang for lang, folder in EDITION_FOLDERS.items()}
+    ours = _sections(_shape(texts[here], langs.get(here, "en")))
+    pair = _sections(_shape(texts[there], langs.get(there, "en")))
+    lines = texts[here].split("\n")
+    calls = {call.index: call for call in reading.substitute(texts[here])[2]}
+
+    def shown(text: str, size: int = 60) -> str:
+        return reading.readable(text, calls).rstrip("¶").strip()[:size]
+
+    def at(text: str, heading: bool = False) -> int | None:
+        words = " ".join(shown(text).split()[:4]).lower()
+        if heading:  # on its heading line, not the front matter's title
+            return next((n for n, row in enumerate(lines, 1) if row.lstrip().startswith("#") and words in row.lower()), None)
+        return reading.locate(lines, words, calls)
+
+    if len(ours) != len(pair):
+        if len(ours) < len(pair):
+            return []
+        first = next((n for n, (a, b) in enumerate(zip(ours, pair)) if [k for k, _ in a[1]] != [k for k, _ in b[1]]),
+                     len(pair))
+        return [_shape_error(here, there, rel, f"{len(ours) - 1} headings, and its pair {there}/{rel} has {len(pair) - 1}",
+                             at(ours[first][0], heading=True), "; ".join(f"'{shown(h, 40)}'" for h, _ in ours[1:]))]
+    for (heading, blocks), (_, other) in zip(ours, pair):
+        if [k for k, _ in blocks] == [k for k, _ in other]:
+            continue
+        if len(blocks) < len(other) or (len(blocks) == len(other) and here > there):
+            return []
+        under = f"the heading '{shown(heading)}'" if heading else "its title"
+        return [_shape_error(here, there, rel, f"{_count(blocks)} under {under}, and its pair {there}/{rel} has {_count(other)}",
+                             at(heading, heading=True) if heading else at(blocks[0][1] if blocks else ""),
+                             "; ".join(f"'{shown(text, 50)}...'" for _, text in blocks[:6]))]
+    return []
+
+
+def _shape_error(here: str, there: str, rel: str, what: str, line: int | None, found: str) -> GuideError:
+    return GuideError(f"{here}/{rel}", f"this page has {what}", line=line, found=found,
+                      expected="the same headings, and under each the same paragraphs and list items, on a page and its "
+                               "pair (the two editions say the same)",
+                      fix=f"translate what is missing into {there}/{rel} at the same place, or remove it here.")  # an unreadable page has its own message
+    langs = {folder: lang for lang, folder in EDITION_FOLDERS.items()}
+    ours, pair = _shape(texts[here], langs.get(here, "en")), _shape(texts[there], langs.get(there, "en"))
+    matcher = difflib.SequenceMatcher(None, [k for k, _ in ours], [k for k, _ in pair], autojunk=False)
+    for tag, first, last, other_first, other_last in matcher.get_opcodes():
+        if tag not in ("delete", "replace") or (tag == "replace" and last - first <= other_last - other_first):
+            continue  # the same blocks, or the pair has more here (its own message, from the pair's side)
+        kind, text = ours[first + (other_last - other_first if tag == "replace" else 0)]
+        calls = {call.index: call for call in reading.substitute(texts[here])[2]}
+        shown = reading.readable(text, calls)
+        line = reading.locate(texts[here].split("\n"), " ".join(text.split()[:4]), calls)
+        return [GuideError(
+            f"{here}/{rel}", f"this page has {_KINDS.get(kind, 'a block')} that its pair {there}/{rel} does not",
+            line=line, found=f"'{shown[:100]}' here only ({len(ours)} blocks here, {len(pair)} on the pair)",
+            expected="the same headings, paragraphs and list items on a page and its pair, in the same order "
+                     "(the two editions say the same)",
+            fix=f"add its translation to {there}/{rel} at the same place, or remove it here.")]
+    return []
