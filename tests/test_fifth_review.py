@@ -58,8 +58,13 @@ def test_the_glance_card_says_who_should_skip_or_wait_and_links_to_them(site: Bu
     every = facts.all_facts()
     card = one(_page(site, edition, "index.md"), "div.glance-card")
     rows = {text_of(one(row, "dt")): one(row, "dd") for row in card.select("dl > div")}
-    row = rows[s["gl_types_h"]]
+    row = rows[s["gl_skip_h"]]
     text = _plain(text_of(row))
+    # the sixth readers' review: the reasons to skip or wait have a row of their own, not under "Skin colors and types"
+    safe_for = _plain(text_of(rows[s["gl_types_h"]]))
+    assert render.fact_text(every["candidates.skin_types"], lang=lang) in safe_for, safe_for
+    assert all(render.fact_text(every[key], lang=lang) not in safe_for
+               for key in ("candidates.avoid_skin", "candidates.avoid_other", "candidates.wait_if")), safe_for
     for key, says, what in (("candidates.avoid_skin", "sheet_steer", "conditions"), ("candidates.avoid_other", "sheet_skip", "cases"),
                             ("candidates.wait_if", "sheet_wait", "cases")):
         who = render.speaker(every[key], facts.experts, lang)
