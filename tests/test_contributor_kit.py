@@ -56,7 +56,7 @@ def _quoted_errors() -> list[str]:
     return re.findall(r"```text\n(.+?)\n```", CONTRIBUTING)
 
 
-RECIPES = 5
+RECIPES = 6
 """The messages of the recipes on CONTRIBUTING.md's first screen, before the reference's three."""
 
 
@@ -99,6 +99,15 @@ def test_the_recipes_quote_real_messages(tmp_path: Path) -> None:
     assert text.count(call) == 1, f"docs-es/pain.md shows {call} {text.count(call)} times; the recipe needs a fact it shows once"
     spanish.write_text(text.replace(call, "", 1), encoding="utf-8")
     assert quoted[4] in _all_messages(project)
+    # translate: a paragraph on the English page and not on its Spanish pair
+    project = copy_project(tmp_path / "s")
+    added = re.search(r"Found: .*'([^']+)\.\.\.'\. Expected", quoted[5])
+    assert added, quoted[5]
+    page = project / "docs" / "aftercare.md"
+    text = page.read_text(encoding="utf-8")
+    second = text.index("\n## ", text.index("\n## ") + 1)
+    page.write_text(text[:second] + "\n" + added[1] + "\n" + text[second:], encoding="utf-8")
+    assert quoted[5] in _all_messages(project)
 
 
 def test_contributing_quotes_real_error_messages(tmp_path: Path) -> None:

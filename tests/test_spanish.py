@@ -115,13 +115,15 @@ def test_a_number_typed_on_one_edition_only_stops_the_build(tmp_path: Path) -> N
 
     project = copy_project(tmp_path / "p")
     english, spanish = project / "docs" / "pain.md", project / "docs-es" / "pain.md"
-    english.write_text(english.read_text(encoding="utf-8") + "\nOur phone line is open 24/7.\n", encoding="utf-8")
+    text = english.read_text(encoding="utf-8")  # at the end of a paragraph (one more paragraph is a message of its own)
+    english.write_text(text.replace("\n\n## ", " Our phone line is open 24/7.\n\n## ", 1), encoding="utf-8")
     found = [str(e) for e in preflight.content_errors(project)]
-    line = english.read_text(encoding="utf-8").count("\n")
+    line = english.read_text(encoding="utf-8").split("Our phone line")[0].count("\n") + 1
     for number in ("24", "7"):
         assert any(m.startswith(f"docs/pain.md:{line}: the number {number} is typed on this page, and its pair docs-es/pain.md "
                                 "does not show it") for m in found), found
-    spanish.write_text(spanish.read_text(encoding="utf-8") + "\nNuestra línea está abierta 24/7.\n", encoding="utf-8")
+    text = spanish.read_text(encoding="utf-8")
+    spanish.write_text(text.replace("\n\n## ", " Nuestra línea está abierta 24/7.\n\n## ", 1), encoding="utf-8")
     assert preflight.content_errors(project) == []
 
 
