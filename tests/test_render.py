@@ -174,3 +174,15 @@ def test_real_warning_lists_read_as_alternatives_in_both_editions(key: str) -> N
         text = render.fact_text(fact, lang=lang)  # as the facts table and every sentence show it
         assert text == render.join(list(fact.items), "or", lang), text
         assert text != render.join(list(fact.items), "and", lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_items_with_a_list_of_their_own_are_set_apart_with_semicolons(lang: str) -> None:
+    """The sixth readers' review: "it builds collagen and thickens the skin and skin stays smooth" read as one
+    run-on sentence. Items with an "and" (or a comma) of their own are joined with semicolons; plain ones as before."""
+    conj = str(render.words(lang)["list_and"])
+    plain = render.join(["ab", "cd", "ef"], "and", lang)
+    assert plain == f"ab, cd {conj} ef", plain
+    inner = render.join([f"ab {conj} cd", "ef"], "and", lang)
+    assert inner == f"ab {conj} cd; {conj} ef", inner
+    assert render.join(["ab, cd", "ef", "gh"], "and", lang) == f"ab, cd; ef; {conj} gh"

@@ -107,9 +107,14 @@ def conjunction(conj: str, following: str, lang: str = "en") -> str:
 
 
 def join(items: list[str], conj: str = "and", lang: str = "en") -> str:
-    """``a``, ``a and b``, ``a, b and c``; Spanish ``a, b y c``."""
+    """``a``, ``a and b``, ``a, b and c``; Spanish ``a, b y c``. Items with a comma or an "and" of their own are
+    set apart with semicolons ("it builds collagen and thickens the skin; and skin stays smooth": the sixth
+    readers' review read the run of "and"s as one sentence)."""
     if len(items) == 1:
         return items[0]
+    own = {str(words(lang)[key]) for key in ("list_and", "list_or")}
+    if any("," in item or own & set(item.split()) for item in items):  # items that hold a list of their own
+        return f"{'; '.join(items[:-1])}; {conjunction(conj, items[-1], lang)} {items[-1]}"  # "a and b; and c"
     return f"{', '.join(items[:-1])} {conjunction(conj, items[-1], lang)} {items[-1]}"
 
 
