@@ -104,9 +104,9 @@ build: $(VENV)/.site ## Strict build of both editions into site/ (Spanish in sit
 facts: $(VENV)/.site ## Which facts this change touches (against main), and the pages that show them
 	@$(BIN)/python -m tools.facts_diff --base main
 
-# The translation lock (data/facts.es.lock, guide/data/translock.py): run it once the Spanish wording says what the English says.
+# The translation lock (data/facts.es.lock, guide/data/translock.py, tools/translated.py): run it once the Spanish wording says what the English says.
 translated: $(VENV)/.site ## Record that the Spanish wording (data/facts.es.yml) was checked against the English as it is now
-	@$(BIN)/python -m guide.data.translock
+	@$(BIN)/python -m tools.translated
 
 review: $(VENV)/.site ## Pages whose review is due within 30 days, or overdue
 	@$(BIN)/python -m tools.review --within 30

@@ -17,11 +17,11 @@ from typing import Any
 import pytest
 import yaml
 
-from guide.data import translock
 from guide.data.loader import load_facts
 from guide.render import text as render
 from htmlpage import article_text, page_file
 from support import ROOT, run_build
+from tools import translated
 from tools.project import cite_numbers, copy_project
 
 
@@ -65,7 +65,7 @@ def test_every_value_follows_the_data_file(tmp_path: Path) -> None:
     data = _mutate(yaml.safe_load(data_file.read_text(encoding="utf-8")))
     data_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**9), encoding="utf-8")
     cite_numbers(project)  # the build checks each number is in its passage
-    translock.record(project)  # make translated (CONTRIBUTING.md): this test reads the English edition, the Spanish wording is kept
+    translated.record(project)  # make translated (CONTRIBUTING.md): this test reads the English edition, the Spanish wording is kept
     changed = load_facts(data_file)
 
     build = run_build(project)

@@ -484,9 +484,9 @@ def tricky_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
         text = value.replaced(value.text.replace('"\n', f'{tricky}"\n', 1) if value.text.endswith('"\n')
                               else value.text.replace('"]\n', f'{tricky}"]\n', 1))
     data.write_text(text, encoding="utf-8")
-    from guide.data import translock
+    from tools import translated
 
-    translock.record(project)  # make translated (CONTRIBUTING.md): the escaping is the English edition's, the Spanish is kept
+    translated.record(project)  # make translated (CONTRIBUTING.md): the escaping is the English edition's, the Spanish is kept
     article = project / "sources" / "article.txt"  # the publisher is the citation's: give the copy's citation it too
     lines = article.read_text(encoding="utf-8").rstrip("\n").split("\n")
     publisher = project_facts().source.publisher
@@ -808,7 +808,7 @@ def test_a_complete_list_edited_with_its_passage_builds(tmp_path: Path, case: st
     _edit(project / "data" / "facts.yml", english)
     _edit(project / "data" / "facts.es.yml", spanish)
     from guide.build.library import SPANISH
-    from guide.data import translock
+    from tools import translated
 
-    translock.record(project)  # make translated: the editor checked the Spanish against the new English
+    translated.record(project)  # make translated: the editor checked the Spanish against the new English
     load_project(project, SPANISH if lang == "es" else None)

@@ -5,7 +5,7 @@ item, a not-covered topic) and left data/facts.es.yml as it was: both editions b
 Each case here makes such an edit in a copy of the project and loads its Spanish edition with the build's own
 load (``guide.build.library.load_project``, the one `make build` and `make serve` run): it is refused at the
 Spanish wording's line, with the key; once the editor records the check (``make translated``: ``python -m
-guide.data.translock``), it loads. Keys and values are read from the data files, never copied here.
+tools.translated``), it loads. Keys and values are read from the data files, never copied here.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from guide.data.loader import load_facts
 from guide.data.yamlsrc import dotted
 from guide.errors import GuideError, GuideErrors
 from support import ROOT, entry
+from tools import translated
 from tools.project import copy_project
 
 DATA, WORDING, LOCK = "data/facts.yml", lang.WORDING_FILE["es"], lang.LOCK_FILE["es"]
@@ -57,8 +58,8 @@ def _edit(project: Path, key: str, value: object, file: str = DATA) -> None:
 def _confirm(project: Path) -> list[str]:
     """What `make translated` does, in-process: the command's entry point on the copy."""
     said: list[str] = []
-    assert translock.main(["--root", str(project)]) == 0
-    said += translock.record(project)  # a second run: nothing left to record
+    assert translated.main(["--root", str(project)]) == 0
+    said += translated.record(project)  # a second run: nothing left to record
     return said
 
 
@@ -177,7 +178,7 @@ def test_a_missing_or_hand_edited_lock_is_refused(tmp_path: Path) -> None:
     lock.unlink()
     errors = _refused(project)
     assert [(e.file, e.what) for e in errors] == [(LOCK, "the translation lock is missing")], errors
-    translock.main(["--root", str(project)])
+    translated.main(["--root", str(project)])
     assert lock.read_text(encoding="utf-8") == text
     load_project(project, SPANISH)
 
@@ -186,12 +187,12 @@ def test_the_command_is_idempotent_and_tells_what_it_recorded(tmp_path: Path, ca
     project = _project(tmp_path)
     key, value = _edits()[2]
     _edit(project, key, value)
-    translock.main(["--root", str(project)])
+    translated.main(["--root", str(project)])
     out = capsys.readouterr().out
     assert out.splitlines() == [f"{LOCK}: changed {key}: checked against {DATA}:{entry(key, DATA, (project / DATA).read_text(encoding='utf-8')).line}"
                                 f" '{value}'"], out
     once = (project / LOCK).read_bytes()
-    translock.main(["--root", str(project)])
+    translated.main(["--root", str(project)])
     assert (project / LOCK).read_bytes() == once
     assert capsys.readouterr().out.startswith("Nothing new to record")
     rows = once.decode("utf-8").splitlines()
@@ -205,7 +206,7 @@ def test_the_command_drops_a_line_for_a_text_the_data_no_longer_has(tmp_path: Pa
     text = lock.read_text(encoding="utf-8")
     lock.write_text(text + "quotes.nobody_said_it.text: 0123abcd\n", encoding="utf-8")
     load_project(project, SPANISH)  # it matches no text: harmless
-    assert translock.record(project) == [f"{LOCK}: dropped quotes.nobody_said_it.text: {DATA} has no such text"]
+    assert translated.record(project) == [f"{LOCK}: dropped quotes.nobody_said_it.text: {DATA} has no such text"]
     assert lock.read_text(encoding="utf-8") == text
 
 
@@ -218,8 +219,8 @@ def test_whitespace_is_not_a_change_of_meaning() -> None:
 def test_make_build_stops_and_make_translated_records(tmp_path: Path) -> None:
     """As an editor sees it: the pre-flight of `make build` stops with the message (exit 1); the Makefile's
     `translated` target runs the command, which records the check; the pre-flight then passes."""
-    assert re.search(r"^translated:.*\n\t@?\$\(BIN\)/python -m guide\.data\.translock$",
-                     (ROOT / "Makefile").read_text(encoding="utf-8"), re.M), "make translated runs guide.data.translock"
+    assert re.search(r"^translated:.*\n\t@?\$\(BIN\)/python -m tools\.translated$",
+                     (ROOT / "Makefile").read_text(encoding="utf-8"), re.M), "make translated runs tools.translated"
     project = copy_project(tmp_path / "p")
     key, value = _edits()[1]
     _edit(project, key, value)
@@ -227,7 +228,7 @@ def test_make_build_stops_and_make_translated_records(tmp_path: Path) -> None:
                          capture_output=True, text=True, timeout=600)
     assert pre.returncode == 1, pre.stdout + pre.stderr
     assert f"{WORDING}:{entry(key, WORDING).line}: the English of this text changed" in pre.stderr + pre.stdout
-    done = subprocess.run([sys.executable, "-m", "guide.data.translock"], cwd=project, capture_output=True, text=True,
+    done = subprocess.run([sys.executable, "-m", "tools.translated"], cwd=project, capture_output=True, text=True,
                           timeout=120)
     assert done.returncode == 0 and f"changed {key}" in done.stdout, done.stdout + done.stderr
     pre = subprocess.run([sys.executable, "-m", "guide.build.preflight", str(project)], cwd=project,

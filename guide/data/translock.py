@@ -19,11 +19,9 @@ digest: re-wrapping an English line changes nothing a reader sees, so it asks fo
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import re
-import sys
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -56,7 +54,7 @@ def digest(english: Any) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()[:8]
 
 
-def _shown(english: Any) -> str:
+def shown_english(english: Any) -> str:
     return " | ".join(english) if isinstance(english, (list, tuple)) else str(english)
 
 
@@ -110,10 +108,10 @@ def problems(want: dict[Path_, Any], have: dict[Path_, Any], lines: dict[Path_, 
                f"against it (it rewrites {shown}; a pull request shows that line changing).")
         if recorded is None:
             what = "a Spanish wording never recorded as checked against its English"
-            found = f"the English at {where} is {quoted(_shown(value), 160)}, and {shown} has no line '{name}: ...'"
+            found = f"the English at {where} is {quoted(shown_english(value), 160)}, and {shown} has no line '{name}: ...'"
         else:
             what = "the English of this text changed since its Spanish was last checked"
-            found = (f"the English at {where} is now {quoted(_shown(value), 160)}, not the English the Spanish was last "
+            found = (f"the English at {where} is now {quoted(shown_english(value), 160)}, not the English the Spanish was last "
                      f"checked against ({shown}:{recorded[1]})")
         errors.append(GuideError(
             wording, what, line=_line(lines, key), key=name, found=found,
@@ -133,62 +131,3 @@ def _line(lines: dict[Path_, int], path: Path_) -> int | None:
 def text(entries: dict[str, str]) -> str:
     """The lock's whole text for ``{dotted path: digest}``: the header, then one line per path, sorted."""
     return HEADER + "".join(f"{name}: {entries[name]}\n" for name in sorted(entries))
-
-
-def record(root: Path) -> list[str]:
-    """Write each edition's lock from the data as it is now: a digest of the English of every text that has a
-    Spanish wording. Returns what it tells the editor (one line per confirmation added, changed or dropped)."""
-    from guide.data import lang
-    from guide.data.loader import load_facts
-    from guide.data.yamlsrc import KEY, load_with_lines
-
-    data = "data/facts.yml"
-    facts = load_facts(root / data, data)
-    english_lines = load_with_lines(root / data, data)[1]
-    want = lang.expected_wording(facts)
-    said: list[str] = []
-    for wording in lang.WORDING_FILE.values():
-        raw, _ = load_with_lines(root / wording, wording, key_pattern=KEY)
-        have = lang.leaves(raw) if isinstance(raw, dict) else {}
-        shown = lock_name(wording)
-        old = {name: value for name, (value, _) in read(root / shown, shown)[0].items()}
-        new = {dotted(key): digest(value) for key, value in want.items() if key in have}
-        for key, value in want.items():
-            name = dotted(key)
-            if name in new and old.get(name) != new[name]:
-                at = english_lines.get(key)
-                said.append(f"{shown}: {'recorded' if name not in old else 'changed'} {name}: checked against "
-                            f"{data}{':' + str(at) if at else ''} {quoted(_shown(value), 120)}")
-            elif name not in new:
-                said.append(f"{shown}: not recorded {name}: {wording} has no Spanish wording for it yet")
-        gone = set(old) - {dotted(key) for key in want}
-        said += [f"{shown}: dropped {name}: {data} has no such text" for name in sorted(gone)]
-        path = root / shown
-        if not path.is_file() or path.read_text(encoding="utf-8") != text(new):
-            path.write_text(text(new), encoding="utf-8")
-    return said
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``make translated``: record that the Spanish wording was checked against the English as it is now."""
-    from guide.errors import GuideErrors
-
-    parser = argparse.ArgumentParser(prog="python -m guide.data.translock", description=main.__doc__)
-    parser.add_argument("--root", type=Path, default=Path("."), help="the project folder (default: here)")
-    args = parser.parse_args(argv)
-    try:
-        said = record(args.root)
-    except (GuideError, GuideErrors) as exc:
-        print(exc, file=sys.stderr)
-        print(f"Nothing recorded: fix the data first (`make build` shows every problem), then run `{COMMAND}` again.",
-              file=sys.stderr)
-        return 1
-    for line in said:
-        print(line)
-    if not any(": not recorded " not in line for line in said):
-        print("Nothing new to record: every Spanish wording is recorded as checked against the English as it is now.")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
