@@ -312,22 +312,21 @@ def _model_for(path: Path_, raw: object) -> type[BaseModel] | None:
 _NUMBER_WITH_UNIT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[a-zA-Z]+\.?\s*$")
 
 
-def _value_error(msg: str, path: Path_, raw: object, lines: dict[Path_, int], name: str) -> GuideError:
-    """A check across several values failed: say which, with the line of the value to change."""
+def _value_error(err: ErrorDetails, path: Path_, raw: object, lines: dict[Path_, int], name: str) -> GuideError:
+    """A check of the schema's own failed (its ``type`` and ``ctx``): say which, with the line of the value to change."""
+    kind, ctx, msg = err["type"], err.get("ctx", {}), err["msg"]
     line = _line_for(lines, path)
     key = dotted(path)
-    if msg.startswith("not plain text: "):
-        value = _value_at(raw, path)
-        shown = _show(value)
+    if kind == "not_plain_text":
+        shown = _show(_value_at(raw, path))
         return GuideError(name, "the text is " + msg, line=line, key=key,
                           found=shown if len(shown) <= 120 else shown[:100] + "...' (text)",
                           expected=schema.PLAIN_TEXT_EXPECTED, fix=schema.PLAIN_TEXT_FIX)
-    if msg.startswith("a number in words: "):
-        return GuideError(name, "the text gives a number (" + msg.removeprefix("a number in words: ") + ")", line=line, key=key,
+    if kind == "number_in_words":
+        return GuideError(name, f"the text gives a number ('{ctx['number']}')", line=line, key=key,
                           found=_show(_value_at(raw, path))[:120], expected=schema.NUMBER_IN_WORDS_EXPECTED,
                           fix=schema.NUMBER_IN_WORDS_FIX)
-    twice = re.match(r"the item '(.*)' is listed twice", msg, re.S)
-    if twice:
+    if kind == "item_twice":
         items = _value_at(raw, path + ("items",))
         items = items if isinstance(items, list) else []  # a list fact's items: the check that failed read a list
         seen: dict[str, int] = {}
@@ -341,24 +340,25 @@ def _value_error(msg: str, path: Path_, raw: object, lines: dict[Path_, int], na
             seen[low] = i
         return GuideError(name, msg, line=line, key=key + ".items", expected="each item once",
                           fix="delete one of the two items.")
-    order = re.match(r"the minimum \((.*)\) is larger than the maximum \((.*)\)", msg)
-    if order:
-        if path + ("min",) in lines:
-            line = lines[path + ("min",)]
-        return GuideError(name, msg, line=line, key=key, found=f"min {order.group(1)}, max {order.group(2)}",
+    if kind == "min_above_max":
+        return GuideError(name, msg, line=lines.get(path + ("min",), line), key=key, found=f"min {ctx['min']}, max {ctx['max']}",
                           expected="a minimum no larger than its maximum (they may be equal)",
                           fix="swap the two numbers, or correct the one that is wrong.")
-    future = re.match(r"the publication date (.*) is in the future", msg)
-    if future:
+    if kind == "published_in_future":
         return GuideError(name, msg, line=lines.get(path + ("published",), line), key=key + ".published",
-                          found=future.group(1), expected="the date the article was published, which has passed",
+                          found=ctx["published"], expected="the date the article was published, which has passed",
                           fix="copy the date from the article's citation (YYYY-MM-DD).")
-    if msg.startswith("a schedule needs"):
+    if kind == "schedule_empty":
         return GuideError(name, msg, line=line, key=key, found="neither 'sessions' nor 'every'",
                           expected="'sessions: {min: .., max: ..}', 'every: {min: .., max: .., unit: ..}' or both",
                           fix="add how many sessions, how often, or both (see frequency.upkeep in data/facts.yml).")
-    return GuideError(name, msg, line=line, key=key,
+    return GuideError(name, msg.removeprefix("Value error, "), line=line, key=key,
                       expected="values that make sense together", fix="correct the values on this entry.")
+
+
+_VALUE_ERRORS = ("not_plain_text", "number_in_words", "item_twice", "min_above_max", "published_in_future",
+                 "schedule_empty", "value_error")
+"""The schema's own checks (``PydanticCustomError`` types), and a plain ``ValueError`` from a validator."""
 
 
 def _show(value: object) -> str:
@@ -397,8 +397,8 @@ def _one(err: ErrorDetails, path: Path_, raw: object, lines: dict[Path_, int], n
         hint = did_you_mean(str(found), [e.strip(" '") for e in expected.replace(" or ", ", ").split(",")])
         return GuideError(name, "a value that is not allowed here", line=line, key=key, found=_show(found),
                           expected=f"one of {expected}", fix=(hint + " " if hint else "") + "Use one of the allowed values.")
-    if kind == "value_error":
-        return _value_error(err["msg"].removeprefix("Value error, "), path, raw, lines, name)
+    if kind in _VALUE_ERRORS:
+        return _value_error(err, path, raw, lines, name)
     found = _value_at(raw, path)
     expected = _EXPECTED.get(kind, err["msg"].lower())
     if kind == "string_pattern_mismatch" and path[:1] == ("not_covered",):

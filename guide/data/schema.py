@@ -1,7 +1,9 @@
 """The typed shape of ``data/facts.yml``.
 
 Every model forbids unknown keys and requires every key it lists, so a typo
-in the data file is an error, not a silent gap on the site.
+in the data file is an error, not a silent gap on the site. Each check of the
+project's own raises ``PydanticCustomError(type, message, context)``: the loader
+words its message from the type and the context, never from the text.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import datetime as dt
 from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
 
 from guide.data.numbers import typed_number
 
@@ -55,7 +58,7 @@ def plain_text_problem(value: str, also: dict[str, str] | None = None) -> str | 
 def _plain(value: str) -> str:
     problem = plain_text_problem(value, EMPHASIS)
     if problem:
-        raise ValueError(f"not plain text: {problem}")
+        raise PydanticCustomError("not_plain_text", "not plain text: {problem}", {"problem": problem})
     return value
 
 
@@ -65,7 +68,7 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), Af
 def _wordy(value: str) -> str:
     number = typed_number(value)
     if number:
-        raise ValueError(f"a number in words: '{number}'")
+        raise PydanticCustomError("number_in_words", "a number in words: '{number}'", {"number": number})
     return value
 
 
@@ -99,7 +102,8 @@ class Source(_Model):
     @model_validator(mode="after")
     def _not_in_future(self) -> Source:
         if self.published > dt.date.today():
-            raise ValueError(f"the publication date {self.published} is in the future")
+            raise PydanticCustomError("published_in_future", "the publication date {published} is in the future",
+                                      {"published": str(self.published)})
         return self
     url: Annotated[str, StringConstraints(pattern=r"^https://[A-Za-z0-9.-]+(/[^\s\"'<>\\`{}|^]*)?$", max_length=MAX_TEXT)]
     kind: Text
@@ -155,7 +159,8 @@ class NumberFact(_Fact):
 
 def _check_order(low: float, high: float) -> None:
     if low > high:
-        raise ValueError(f"the minimum ({num(low)}) is larger than the maximum ({num(high)})")
+        raise PydanticCustomError("min_above_max", "the minimum ({min}) is larger than the maximum ({max})",
+                                  {"min": num(low), "max": num(high)})
 
 
 class RangeFact(_Fact):
@@ -195,7 +200,7 @@ class ListFact(_Fact):
         seen: set[str] = set()
         for item in self.items:
             if item.lower() in seen:
-                raise ValueError(f"the item '{item}' is listed twice")
+                raise PydanticCustomError("item_twice", "the item '{item}' is listed twice", {"item": item})
             seen.add(item.lower())
         return self
 
@@ -238,7 +243,7 @@ class ScheduleFact(_Fact):
     @model_validator(mode="after")
     def _something(self) -> ScheduleFact:
         if self.sessions is None and self.every is None:
-            raise ValueError("a schedule needs 'sessions', 'every' or both")
+            raise PydanticCustomError("schedule_empty", "a schedule needs 'sessions', 'every' or both")
         return self
 
 
