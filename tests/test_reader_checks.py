@@ -1074,6 +1074,30 @@ def test_prose_added_to_one_edition_only_stops_both_builds(tmp_path: Path, lang:
     assert "Fix: Translate what is missing into" in msg, msg
 
 
+@pytest.mark.parametrize("lang", EDITIONS)
+@pytest.mark.parametrize("added, says", [
+    ('--8<-- "evil.md"', "a snippet line, which pulls another file into the page"),
+    ('{{ fact("device.needle_count"', "a '{{' with no '}}' after it on the same line")])
+def test_a_page_its_pair_cannot_read_gets_its_own_message_not_a_traceback(tmp_path: Path, lang: str, added: str,
+                                                                          says: str) -> None:
+    """The eighth no-hints attack: a snippet line or an unclosed {{ on a page of one edition gave a traceback from the
+    check of its pair's shape; the page's own message comes instead, in the build of either edition."""
+    from tools.project import copy_project
+
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "procedure.md"
+    page.write_text(page.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + added + "\n", encoding="utf-8")
+    msg = _refused_project(project, lang) if lang == "en" else ""
+    if lang == "es":  # the Spanish edition's build: its pages are fine, and the English page's problem is the English build's
+        try:
+            _load(project, lang)
+        except Exception as exc:  # noqa: BLE001 - what it raises must be a message
+            msg = str(exc)
+            assert "Traceback" not in msg and "Found: " in msg, msg
+        return
+    assert "docs/procedure.md:" in msg and says in msg, msg
+
+
 @pytest.mark.parametrize("folder, sentence", [("docs", "You can read this page on a phone."),
                                               ("docs-es", "Puede leer esta página en un teléfono.")])
 def test_rewording_inside_a_paragraph_of_one_edition_builds(tmp_path: Path, folder: str, sentence: str) -> None:

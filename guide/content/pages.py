@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import jinja2
+from pymdownx.snippets import SnippetMissingError
+
 from guide.content import attribution, htmlcheck, pagecheck, reading, rendered
 from guide.data import schema, speakers
 from guide.data.yamlsrc import load_text
@@ -572,8 +575,8 @@ def check_pairs(root: Path, lang: str = "en", known: set[str] | None = None) -> 
             for rel in sorted(names[here] & names[there]):
                 try:
                     ours, pair = _calls(root / here / rel), _calls(root / there / rel)
-                except GuideError:
-                    continue  # an unreadable page has its own message
+                except UNREADABLE:
+                    continue  # an unreadable page has its own message (an unclosed {{, a snippet line ...)
                 if known is not None and any(key and key not in known for _, key in [*ours, *pair]):
                     continue  # a misspelt key has its own message; compare again once it is fixed
                 for (name, key), line in sorted(ours.items(), key=lambda item: item[1]):
@@ -588,6 +591,10 @@ def check_pairs(root: Path, lang: str = "en", known: set[str] | None = None) -> 
                 errors += _shape_errors(root, here, there, rel)
     return errors
 
+
+UNREADABLE = (GuideError, GuideErrors, jinja2.TemplateError, SnippetMissingError, RecursionError, ValueError)
+"""What reading a page for its pair's check may raise where the page has a message of its own, from its own check
+(the eighth no-hints attack: an unclosed {{ fact(... and a --8<-- line gave tracebacks here)."""
 
 _KINDS = {"p": "paragraph", "li": "list item", "td": "table cell", "th": "table heading", "pre": "code block",
           "dt": "term", "dd": "description", "blockquote": "quoted line", "div": "block"}
@@ -623,15 +630,15 @@ def _shape_errors(root: Path, here: str, there: str, rel: str) -> list[GuideErro
     """Where a page's headings, or the paragraphs and list items under one of them, differ in number from its
     pair's: prose added to one edition only (the seventh new-editor trial). Told once, by the page with more (the
     English one when both have as many, of other kinds)."""
+    langs = {folder: lang for lang, folder in EDITION_FOLDERS.items()}
     try:
         texts = {folder: read_page(root / folder / rel, f"{folder}/{rel}") for folder in (here, there)}
-    except GuideError:
-        return []  # an unreadable page has its own message
-    langs = {folder: lang for lang, folder in EDITION_FOLDERS.items()}
-    ours = _sections(_shape(texts[here], langs.get(here, "en")))
-    pair = _sections(_shape(texts[there], langs.get(there, "en")))
+        ours = _sections(_shape(texts[here], langs.get(here, "en")))
+        pair = _sections(_shape(texts[there], langs.get(there, "en")))
+        calls = {call.index: call for call in reading.substitute(texts[here])[2]}
+    except UNREADABLE:
+        return []  # an unreadable page has its own message (an unclosed {{, a snippet line ...)
     lines = texts[here].split("\n")
-    calls = {call.index: call for call in reading.substitute(texts[here])[2]}
 
     def shown(text: str, size: int = 60) -> str:
         return reading.readable(text, calls).rstrip("¶").strip()[:size]
