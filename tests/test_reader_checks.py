@@ -1174,3 +1174,22 @@ def test_a_claim_inside_en_stops_the_build(tmp_path: Path, words: str, says: str
 @pytest.mark.parametrize("words", ["microneedling", "stratum corneum", "board-certified", "SPF"])
 def test_an_english_term_in_en_builds(tmp_path: Path, words: str) -> None:
     _load(_project(tmp_path, f'El tratamiento ({{{{ en("{words}") }}}}) es conocido.', "es"), "es")
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "In her words, “Working out by yourself is definitely good.”"),
+    ("es", "La Dra. Nazarian dice: «Working out by yourself is definitely good»."),
+    ("en", "Dr. Nazarian compares them: “I’d compare that to working out with a trainer.”")])
+def test_a_typed_quotation_may_not_stop_before_the_doctors_but(tmp_path: Path, lang: str, text: str) -> None:
+    """The eighth no-hints attack: a quotation cut just before "but" ("..., but you’ll have more dramatic results
+    ... with a trainer") or "whereas" says less than, or the opposite of, what the doctor said."""
+    msg = _refused(tmp_path, text, lang)
+    assert "a quotation that stops where the words go on with '" in msg and "the article goes on: '" in msg, msg
+
+
+@pytest.mark.parametrize("text", [
+    "Dr. Nazarian says, “Working out by yourself is definitely good, but you’ll have more dramatic results and a "
+    "better workout with a trainer.”",
+    f"Dr. Nazarian says, “{TRICKING}.”"])  # her "but as a result" goes on to what follows: it limits nothing
+def test_a_typed_quotation_to_the_end_of_the_sentence_builds(tmp_path: Path, text: str) -> None:
+    _load(_project(tmp_path, text), "en")

@@ -300,6 +300,11 @@ def quotation_problem(words: str, who: str | None, fallback: set[str], facts: sc
                       "marks (a quotation of " + str(QUOTED_WORDS) + " or more words is read as someone's words); a "
                       "doctor's quote in another language is shown with {{ quote(\"...\") }}, which marks the "
                       "translation as ours.")
+    turn = passages.cut_before_a_turn(words, article)
+    if turn is not None:
+        return Quoted(f"a quotation that stops where the words go on with '{turn[0]}'", words,
+                      f"the quotation on to the end of the sentence, with what limits or turns it (the article goes on: "
+                      f"'{turn[1]}')", "quote the whole sentence, or say it in your own words with its 'but' and who said it.")
     if people and not people & allowed:
         names = _names(people, facts)
         real = _names(allowed - {ARTICLE}, facts) if allowed - {ARTICLE} else _speaker_name(ARTICLE, facts)

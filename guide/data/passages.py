@@ -7,6 +7,7 @@ stops the build wherever it runs, not only in the test suite.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import urllib.parse
 from pathlib import Path
@@ -208,23 +209,39 @@ def _quote_problems(facts: schema.Facts, text: str, lines: dict[Path_, int], dat
     return errors
 
 
-_TURN = re.compile(r"[\s,;:—–-]*((?:but|whereas|although|though|however|except|unless|yet|while|only|if|when|as long as|"
+_TURN = re.compile(r"[\s,;:—–-]*((?:but(?!,?\s+(?:as a result|also|then)\b)|whereas|although|though|however|except|unless|yet|while|only|if|when|as long as|"
                    r"provided)(?![^\W\d_]))", re.I)
 """Words that limit or turn what was said before them: a quote that stops just before one says less than, or the
-opposite of, what the doctor said ("Working out by yourself is definitely good" before ", but you'll have more ...")."""
+opposite of, what the doctor said ("Working out by yourself is definitely good" before ", but you'll have more ...").
+A "but" that goes on to what follows from it ("..., but as a result, we're thickening the skin") turns nothing."""
 
 
 def _cut_before_a_turn(quote: str, text: str, spans: list[tuple[int, int]]) -> tuple[str, str] | None:
-    """The word of ``_TURN`` that follows ``quote`` inside the article's quotation marks, with the words after it,
-    when the quote stops there; ``None`` when it runs to a sentence's or the quotation's end, or goes on otherwise."""
-    for start, end in spans:
-        at = text.find(quote, start, end)
-        if at < 0:
-            continue
-        rest = text[at + len(quote):end]
-        turn = _TURN.match(rest)
-        return (turn[1], " ".join(rest[turn.start(1):].split()[:8]) + " ...") if turn else None
-    return None
+    """The word of ``_TURN`` that follows ``quote`` inside the article's quotation marks (or, for words the article
+    does not quote, in its sentence), with the words after it, when the quote stops there; ``None`` when it runs to
+    a sentence's or the quotation's end, or goes on otherwise."""
+    found = next(((at, end) for start, end in spans if (at := text.find(quote, start, end)) >= 0), None)
+    if found is None and (at := text.find(quote)) >= 0:
+        stop = re.search(r"[.!?]", text[at + len(quote):])
+        found = (at, at + len(quote) + (stop.start() if stop else 0))
+    if found is None:
+        return None
+    rest = text[found[0] + len(quote):found[1]]
+    turn = _TURN.match(rest)
+    return (turn[1], " ".join(rest[turn.start(1):].split()[:8]) + " ...") if turn else None
+
+
+@functools.lru_cache(maxsize=4)
+def _normed(article: str) -> tuple[str, list[tuple[int, int]]]:
+    text = norm(article)
+    return text, speakers.quotations(text)
+
+
+def cut_before_a_turn(words: str, article: str) -> tuple[str, str] | None:
+    """For a quotation typed on a page: the doctor's "but" (or "whereas", "unless" ...) it stops just before, with
+    the words after it, or ``None`` (the eighth no-hints attack quoted "Working out by yourself is definitely good")."""
+    text, spans = _normed(article)
+    return _cut_before_a_turn(norm(words).rstrip(".,;: "), text, spans)
 
 def _follows_problems(fact: schema.ScheduleFact, key: str, around: str, line: int | None, data_name: str) -> list[GuideError]:
     """A schedule's ``starts_after`` names the plan the article puts just before its passage, in the article's words
