@@ -14,29 +14,15 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import jinja2
 from pymdownx.snippets import SnippetMissingError
 
-from guide.content import attribution, htmlcheck, pagecheck, reading, rendered
+from guide.content import attribution, frontmatter, htmlcheck, pagecheck, reading, rendered
 from guide.data import schema, speakers
-from guide.data.yamlsrc import load_text
 from guide.errors import GuideError, GuideErrors, did_you_mean, quoted
 from guide.render import macrospecs
 
-FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
-REQUIRED = ("description", "last_reviewed", "next_review")
-ALLOWED = (*REQUIRED, "title", "hide", "search", "review_note")
-FRONT_MATTER_REFUSED = {'"': "a straight double quote", "'": "a straight single quote or apostrophe (')",
-                        ";": "a semicolon ';'"}
-"""Refused in the front matter's texts (title, description, review_note) besides ``schema.FORBIDDEN``: the
-theme prints them into attributes, and a template could print them into a script, where a quote ends the
-string and ';' starts a statement. Typographic quotes (’ “ ”) are allowed."""
-GRACE = dt.timedelta(days=1)
-"""``last_reviewed`` may be tomorrow by the build machine's clock: an editor's day may have begun already."""
-MAX_REVIEW_YEARS = 2
-"""``next_review`` at most this many years after ``last_reviewed``."""
 MAX_PAGE = 15_000
 """Longest page, in characters (the longest real one, docs-es/procedure.md, has 2,976 on 2026-12-07). Python-Markdown
 reads some pages in more than linear time (5,000 headings, fences or glossary lines in 20,000 characters took
@@ -48,9 +34,6 @@ glossary lines each take a line, and Markdown reads many of them slowly."""
 PAGE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*\.md")
 RESERVED = ("404.md", "search.md", "sitemap.md", "assets.md", "es.md", "en.md", "stylesheets.md", "javascripts.md")
 """Names whose address the build or the other edition takes (404.html, search/, sitemap.xml, assets/, es/)."""
-HIDE = ("navigation", "toc", "footer", "path", "tags", "feedback")
-"""What ``hide:`` may list (Material's names). ``status`` and ``template`` are not allowed: a page
-cannot pick its own template, and a status value went into every page's navigation."""
 
 
 @dataclass
@@ -219,12 +202,13 @@ def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Ma
     """One page: the checks of its source first (front matter, Jinja, snippet lines, markup; the first
     problem stops them), then everything on what Markdown makes of it (every problem)."""
     text = read_page(path, shown)
-    meta, key_lines, front = _front_matter(path, text, shown)
+    meta, key_lines, front = frontmatter.read(text, shown)
     body = pagecheck.blank_front_matter(text, front)
+    texts = meta.texts()
     for key in ("title", "description"):  # shown in search results, tabs and shares: no typed facts there either
-        if isinstance(meta.get(key), str) and key in key_lines:
-            pagecheck.check_numbers("\n" * (key_lines[key] - 1) + meta[key], shown, facts, lang)
-    _check_front_texts(meta, key_lines, shown, facts, lang, article)
+        if key in texts and key in key_lines:
+            pagecheck.check_numbers("\n" * (key_lines[key] - 1) + texts[key], shown, facts, lang)
+    _check_front_texts(texts, key_lines, shown, facts, lang, article)
     pagecheck.check_paragraph_limits(body, shown)  # before anything reads the page: it bounds the time they take
     _check_heading(body, shown)
     first: list[GuideError] = []
@@ -247,10 +231,10 @@ def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Ma
     report.errors = [*first, *(e for e in report.errors if e.line not in seen and (e.line is not None or not first))]
     info = PageInfo(
         path=rel,
-        title=meta.get("title") or _title(text) or rel,
-        description=meta["description"],
-        last_reviewed=meta["last_reviewed"],
-        next_review=meta["next_review"],
+        title=meta.title or _title(text) or rel,
+        description=meta.description,
+        last_reviewed=meta.last_reviewed,
+        next_review=meta.next_review,
         facts=used,
         links=report.links,
         anchors=report.anchors,
@@ -261,7 +245,7 @@ def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Ma
     return info, report.errors
 
 
-def _check_front_texts(meta: Mapping[str, Any], key_lines: Mapping[str, int], shown: str, facts: schema.Facts, lang: str,
+def _check_front_texts(meta: Mapping[str, str], key_lines: Mapping[str, int], shown: str, facts: schema.Facts, lang: str,
                        article: str | None) -> None:
     """A page's title, description and review note (search results, shares, the page's data): no quotation the article
     does not have, no claim credited to a doctor, no clinical claim of the guide's own. Raises the first problem."""
@@ -355,126 +339,9 @@ def _check_named_experts(text: str, shown: str, facts: schema.Facts) -> None:
                                  fix=(hint + " " if hint else "") + "Check the spelling against the experts: in data/facts.yml.")
 
 
-def _front_matter(path: Path, text: str, shown: str) -> tuple[dict[Any, Any], dict[Any, Any], str]:
-    match = FRONT_MATTER.match(text)
-    if not match and re.match(r"---[ \t]*\n", text):
-        raise GuideError(shown, "the front matter has no closing '---' line", line=1, found="'---' on line 1 and no second '---' line",
-                         expected="the front matter between two '---' lines, each alone on its line",
-                         fix="add a line '---' after the last front matter key (see docs/_template.md).")
-    if not match:
-        first = text.splitlines()[0] if text.strip() else ""
-        raise GuideError(shown, "the page has no front matter", line=1,
-                         found=f"'{first[:60]}'" if first else "an empty first line",
-                         expected="a block between two '---' lines at the top with " + ", ".join(REQUIRED),
-                         fix="copy the front matter from docs/_template.md and fill it in.")
-    # Parse the block on its own, keeping line numbers (the block starts on line 2);
-    # this also refuses a key given twice and a date that does not exist.
-    meta, key_lines = load_text(match.group(1), shown, first_line=2, what="front matter is not valid YAML")
-    meta = {} if meta is None else meta
-    if not isinstance(meta, dict):
-        raise GuideError(shown, "front matter is not a set of keys", line=2, found=_show(meta),
-                         expected="lines like 'description: ...'", fix="write one 'key: value' per line.")
-    tmp_lines = {k[0]: v for k, v in key_lines.items() if len(k) == 1}
-    _check_keys(meta, tmp_lines, shown, match.group(0).count("\n"))
-    _check_dates(meta, tmp_lines, shown)
-    _check_text(meta, tmp_lines, shown)
-    return meta, tmp_lines, match.group(0)
-
-
-def _check_keys(meta: dict[Any, Any], tmp_lines: dict[Any, int], shown: str, end: int) -> None:
-    """Only the allowed keys, every required one, a description of the right length, hide and search as listed.
-    ``end``: the line of the closing '---'."""
-    for key in meta:
-        if key not in ALLOWED:
-            hint = did_you_mean(str(key), ALLOWED)
-            raise GuideError(shown, f"unknown front matter key '{key}'", line=tmp_lines.get(key), key=str(key),
-                             found=f"'{key}'", expected="one of " + ", ".join(ALLOWED),
-                             fix=(hint + " " if hint else "") + "Rename or remove it.")
-    for key in REQUIRED:
-        if key not in meta or meta[key] in (None, ""):
-            raise GuideError(shown, f"missing front matter key '{key}'", line=tmp_lines.get(key, 1), key=key,
-                             found=f"no '{key}' line" if key not in meta else "an empty value",
-                             expected=f"a line '{key}: ...' in the front matter (between the '---' lines 1 and {end})",
-                             fix="add it; see docs/_template.md." if key == "description"
-                             else "add it as a date written YYYY-MM-DD.")
-    if not isinstance(meta["description"], str) or len(meta["description"]) < 50 or len(meta["description"]) > 160:
-        raise GuideError(shown, "the description is the wrong length", line=tmp_lines.get("description"), key="description",
-                         found=f"{len(str(meta['description']))} characters",
-                         expected="one sentence of 50 to 160 characters (search engines show it under the title)",
-                         fix="rewrite the description.")
-    if "hide" in meta and not (isinstance(meta["hide"], list) and all(h in HIDE for h in meta["hide"])):
-        raise GuideError(shown, "'hide' lists something that cannot be hidden", line=tmp_lines.get("hide"), key="hide",
-                         found=_show(meta["hide"]), expected="a list of " + ", ".join(HIDE),
-                         fix="use only those names, one per '- ' line.")
-    if "search" in meta and meta["search"] not in ({"exclude": True}, {"exclude": False}):
-        raise GuideError(shown, "'search' takes only 'exclude: true'", line=tmp_lines.get("search"), key="search",
-                         found=_show(meta["search"]), expected="search: {exclude: true}",
-                         fix="write 'search: {exclude: true}' to keep the page out of search, or remove the line.")
-
-
-def _check_dates(meta: dict[Any, Any], tmp_lines: dict[Any, int], shown: str) -> None:
-    """last_reviewed and next_review: real dates (made date objects in ``meta``), in order, neither too far ahead."""
-    for key in ("last_reviewed", "next_review"):
-        value = meta[key]
-        if isinstance(value, str):
-            try:
-                value = dt.date.fromisoformat(value)
-            except ValueError:
-                value = None
-        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-            raise GuideError(shown, f"'{key}' is not a date", line=tmp_lines.get(key), key=key, found=repr(meta[key]),
-                             expected="a date written YYYY-MM-DD, such as 2026-11-24",
-                             fix="write the date as year-month-day with dashes.")
-        meta[key] = value
-    today = dt.date.today()
-    if meta["last_reviewed"] > today + GRACE:
-        raise GuideError(shown, "'last_reviewed' is in the future", line=tmp_lines.get("last_reviewed"), key="last_reviewed",
-                         found=str(meta["last_reviewed"]),
-                         expected=f"the date the page was last checked: today ({today}) or earlier (a day's grace for "
-                                  "editors whose day has begun ahead of the build machine's clock)",
-                         fix="write the date of the review you did, not a planned one (that is next_review).")
-    if meta["next_review"] <= meta["last_reviewed"]:
-        raise GuideError(shown, "'next_review' is not after 'last_reviewed'", line=tmp_lines.get("next_review"), key="next_review",
-                         found=f"{meta['next_review']} (last reviewed {meta['last_reviewed']})",
-                         expected="a next review date later than the last review",
-                         fix="set next_review to the date the page should next be checked.")
-    limit = _years_after(meta["last_reviewed"], MAX_REVIEW_YEARS)
-    if meta["next_review"] > limit:
-        raise GuideError(shown, "'next_review' is too far in the future", line=tmp_lines.get("next_review"), key="next_review",
-                         found=f"{meta['next_review']} (last reviewed {meta['last_reviewed']})",
-                         expected=f"a review within {MAX_REVIEW_YEARS} years of the last one: {limit} at the latest",
-                         fix="set next_review to the date the page should next be checked against the article "
-                             "(health pages are reviewed at least every two years).")
-
-
-def _check_text(meta: dict[Any, Any], tmp_lines: dict[Any, int], shown: str) -> None:
-    """The title, description and review note: plain text (the theme prints them in markup and scripts)."""
-    for key in ("title", "description", "review_note"):
-        if key in meta:
-            value = meta[key]
-            problem = schema.plain_text_problem(value, FRONT_MATTER_REFUSED) if isinstance(value, str) else "it is not text"
-            if problem:
-                raise GuideError(shown, f"the {key} is not plain text: {problem}", line=tmp_lines.get(key), key=key,
-                                 found=_show(value)[:120],
-                                 expected=schema.PLAIN_TEXT_EXPECTED.replace(" backslash", " \" ' ; backslash"),
-                                 fix=schema.PLAIN_TEXT_FIX + " For quotation marks use curly quotes “ ”, for an "
-                                     "apostrophe ’ (doctor’s), and a comma or a full stop for ';'.")
-
-
-def _years_after(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
-
-
-def _show(value: object) -> str:
-    return f"'{value}'" if isinstance(value, str) else ("a list" if isinstance(value, list) else repr(value))
-
-
 def _title(text: str) -> str | None:
     """The page's first level-one heading, outside fenced code."""
-    body = FRONT_MATTER.sub("", text, count=1)
+    body = frontmatter.FRONT_MATTER.sub("", text, count=1)
     fenced = False
     for line in body.splitlines():
         if line.lstrip().startswith(("```", "~~~")):
