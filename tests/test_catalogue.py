@@ -154,3 +154,19 @@ def test_spanish_pictures_read_without_de_el() -> None:
                 assert not re.search(r"\b(de|a) el\b", said), f"{key}: {said!r}"
             drawn += 1
     assert drawn >= 2
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_hedge_string_without_its_words_is_refused(tmp_path: Path, lang: str) -> None:
+    """The eighth no-hints attack set ``hedge_at_least: "{value}"`` in es.yml: Spanish readers got "FPS de 30" for
+    "at least 30". Each hedge keeps words around its value."""
+    import shutil
+
+    shutil.copytree(ROOT / "includes" / "strings", tmp_path / "includes" / "strings")
+    path = tmp_path / "includes" / "strings" / f"{lang}.yml"
+    text = path.read_text(encoding="utf-8")
+    row = next(r for r in text.splitlines() if r.startswith("hedge_at_least:"))
+    path.write_text(text.replace(row, 'hedge_at_least: "{value}"'), encoding="utf-8")
+    with pytest.raises(GuideError) as info:
+        langs.load_strings(tmp_path, lang)
+    assert "a hedge that says nothing around its value" in str(info.value) and "(at hedge_at_least)" in str(info.value)

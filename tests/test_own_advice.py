@@ -32,6 +32,8 @@ REFUSED = {
         "Blood thinners do not matter for this treatment.", "Sunscreen is optional after the first evening.",
         # the seventh no-hints attack: what the reader may do right after, with no thing the facts name
         "You can drive home right away, and you may drink alcohol that night.", "You may go for a swim the same day.",
+        # the eighth no-hints attack: more times right after the visit
+        "After the first week you can stop.", "You can go back to your retinol the next morning.",
     ],
     "es": [
         "Puede volver a usar ácidos al día siguiente.",
@@ -44,6 +46,7 @@ REFUSED = {
         "No hay problema en usar maquillaje al día siguiente.",
         "Los anticoagulantes no importan para este tratamiento.", "El protector solar es opcional después de la primera noche.",
         "Puede manejar a casa de inmediato y beber alcohol esa noche.", "Usted puede nadar el mismo día.",
+        "Pasada la primera semana, puede dejarlo.", "En cambio, la aspirina no es un problema.",
     ],
 }
 
@@ -135,7 +138,10 @@ CLAIMS_REFUSED = {
            "Women who are expecting a baby are good candidates as well.", "The treatment is painless.",
            # the seventh no-hints attack: the course of treatment in the guide's own voice
            "You will not need a second visit.", "One treatment is enough.", "Your first visit is all it takes.",
-           "Most patients require only a few sessions."],
+           "Most patients require only a few sessions.",
+           # the eighth no-hints attack and new-editor trial: no side effects, forever, results or pinkness gone by a time
+           "There are no side effects.", "The results last forever.", "Most people see results after the first treatment.",
+           "The pinkness is usually gone by the next morning."],
     "es": ["Es seguro durante el embarazo y la lactancia.", "Los resultados son permanentes.",
            "El tratamiento es seguro durante el embarazo, como explica la [página de fuentes](sources.md).",
            "Las futuras mamás pueden hacérselo sin ninguna preocupación.",
@@ -144,7 +150,8 @@ CLAIMS_REFUSED = {
            # the seventh new-editor trial: what the treatment does, with a thing the facts name or a length of time
            "Ella lo usa para tratar la rosácea en su consultorio.", "Quita la rosácea.",
            "Las personas con eccema obtienen los mejores resultados.", "La rosácea mejora con las microagujas.",
-           "No necesitará una segunda visita.", "Basta con una sesión.", "La primera sesión será suficiente."],
+           "No necesitará una segunda visita.", "Basta con una sesión.", "La primera sesión será suficiente.",
+           "No hay efectos secundarios.", "Lo rosado suele irse a la mañana siguiente."],
 }
 CLAIMS_BUILD = {
     "en": ["Ask your provider whether it is safe for you?", "Make sure the clinic is licensed.",
@@ -155,11 +162,15 @@ CLAIMS_BUILD = {
            "Microneedling is not for everyone.", "There is no single plan that fits everyone.",
            "This guide is for anyone thinking about it.",
            "Ask your provider how many sessions you will need.", "You will need a second opinion.",
-           "How many visits you need is not stated in the article."],
+           "How many visits you need is not stated in the article.",
+           "If you are unsure about a provider, a second opinion is a good idea.",
+           "Ask your provider when the pinkness is gone.", "Plan your next visit after the first treatment."],
     "es": ["Si no está seguro, pregunte a un médico.", "Asegúrese de que la clínica tenga licencia.",
            "Para saber qué zonas del cuerpo se pueden tratar, vea [esta página](index.md).",
            "No hay un solo plan para todos.", "Esta guía es para cualquier persona que lo esté pensando.",
-           "Pregunte cuántas sesiones necesitará."],
+           "Pregunte cuántas sesiones necesitará.",
+           # the eighth new-editor trial: 'profesional' names no thing of the facts, as 'provider' does not
+           "Si no está seguro de un profesional, es buena idea pedir una segunda opinión."],
 }
 
 
@@ -338,4 +349,24 @@ def test_our_suggestion_asks_a_provider_only_to_tell_or_show(tmp_path: Path, lan
 
 @pytest.mark.parametrize("lang, text", [(lang, text) for lang, rows in SUGGESTION_BUILDS.items() for text in rows])
 def test_our_suggestion_to_ask_or_note_builds(tmp_path: Path, lang: str, text: str) -> None:
+    _load(_project(tmp_path, text, lang), lang)
+
+
+AGREES = {
+    # the eighth no-hints attack: one doctor said to agree with the other, with none of her facts
+    "en": ["Dr. Jaliman agrees.", "Dr. Jaliman gives the same advice."],
+    "es": ["La Dra. Jaliman está de acuerdo.", "La Dra. Nazarian dice lo mismo."],
+}
+
+
+@pytest.mark.parametrize("lang, text", [(lang, text) for lang, rows in AGREES.items() for text in rows])
+def test_a_doctor_said_to_agree_with_none_of_her_facts_stops_the_build(tmp_path: Path, lang: str, text: str) -> None:
+    msg = _refused(tmp_path, text, lang)
+    assert "agree ('" in msg and "with none of her facts" in msg, msg
+
+
+@pytest.mark.parametrize("lang, text", [("en", "Ask whether your provider agrees with the article."),
+                                        ("en", "Dr. Jaliman works in New York City."),
+                                        ("es", "Pregunte si el profesional está de acuerdo con el artículo.")])
+def test_agreeing_with_no_doctor_named_builds(tmp_path: Path, lang: str, text: str) -> None:
     _load(_project(tmp_path, text, lang), lang)

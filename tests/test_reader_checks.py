@@ -895,6 +895,16 @@ OUTSIDE_THE_PAGES = {
     "a glossary meaning that says to keep taking a medicine": (
         "includes/abbreviations.md", "en", "*[blood thinners]: Medicines such as aspirin, which are fine to keep taking "
         "before the treatment (our definition).", None, "a glossary meaning that gives advice or a clinical claim ('are fine', advice)"),
+    # the eighth no-hints attack: nothing can go wrong, makes little difference, "sin importancia"
+    "a glossary meaning that says nothing can go wrong": (
+        "includes/abbreviations.md", "en", "*[pinkness]: A light red color, so nothing can go wrong (our definition).",
+        None, "a glossary meaning that gives advice or a clinical claim ('go wrong', safety or risk)"),
+    "a glossary meaning that says the number makes little difference": (
+        "includes/abbreviations.md", "en", "*[pinkness]: A light red color; how red makes little difference (our definition).",
+        None, "a glossary meaning that gives advice or a clinical claim ('little difference', a severity)"),
+    "a Spanish glossary meaning that calls it unimportant": (
+        "includes/abbreviations.es.md", "es", "*[rosado]: Un color rojo claro, sin importancia (nuestra definición).", None,
+        "a glossary meaning that gives advice or a clinical claim ('sin importancia', a severity)"),
     "a glossary meaning that says the treatment clears it up": (
         "includes/abbreviations.md", "en", "*[rosacea]: A redness of the face that microneedling clears up (our definition).",
         None, "a glossary meaning that gives advice or a clinical claim ('clears up', advice)"),

@@ -801,7 +801,7 @@ not a claim, unless it has a word of what a treatment does."""
 _EFFECT = frozenset("""treat treats treated treating heal heals healed healing cure cures cured result results
 fix fixes fixed clears cleared improve improves improved reverse reverses reversed remove removes removed erase erases
 fade fades trata tratar trató cura curar sana sanar resultado resultados mejora mejoran mejorar quita quitan borra
-elimina eliminan revierte""".split())
+elimina eliminan revierte gone disappears disappear vanishes desaparece desaparecen irse""".split())
 """Words of what a treatment does, which say something of the treatment beside a doctor's name ("Dr. Jaliman treats
 eczema with it", "Dr. Nazarian sees good results") wherever the facts do not name them. Not "helps" or "works": "Dr.
 Nazarian's questions help", "Dr. Jaliman works in New York"."""
@@ -959,6 +959,7 @@ _PERMITS = {
                      r"|innecesari[oa]s?)|no importan?"
                      r"|(?:está|están)\s+(?:\w+mente\s+)?(?:bien|sin peligro)"
                      r"|no hay (?:ningún )?problema|sin problema|no pasa nada|no hace falta|no es necesario"
+                     r"|no (?:es|son) (?:un |ningún )?problema"
                      r"|(?:puede|pueden)\s+(?:\w+\s+){0,3}?(?:de nuevo|otra vez|ya))(?![^\W\d_])", re.I),
 }
 """The guide's voice saying what is fine or safe to do ("Makeup is fine the next day", "no need to", "Está bien ...",
@@ -966,10 +967,13 @@ _PERMITS = {
 _AFTER = {
     "en": re.compile(r"(?<![^\W\d_])(?:the next day|the day after|right after|straight after|afterwards?|again|"
                      r"that (?:same )?(?:night|evening|day)|tonight|the same day|right away|straight away|immediately|"
+                     r"(?:the )?next morning|(?:after )?the first (?:week|days?)|"
+                     r"after (?:the|your) (?:first|second|next|last) (?:treatment|visit|session|appointment)s?|"
                      r"after (?:the|your|each|a) (?:treatment|visit|session|appointment|procedure))(?![^\W\d_])", re.I),
     "es": re.compile(r"(?<![^\W\d_])(?:al día siguiente|el día siguiente|justo después|enseguida|en seguida|de nuevo|"
                      r"otra vez|es[ae] (?:misma )?(?:noche|tarde)|ese (?:mismo )?día|el mismo día|esta noche|de inmediato|"
-                     r"inmediatamente|después (?:del tratamiento|de la sesión|de la visita|de la cita))(?![^\W\d_])", re.I),
+                     r"inmediatamente|(?:a )?la mañana siguiente|(?:pasada )?la primera semana|los primeros días|"
+                     r"después (?:del tratamiento|de la sesión|de la visita|de la cita))(?![^\W\d_])", re.I),
 }
 """When a sentence speaks of the time after the treatment ("the next day", "again", "al día siguiente"): advice there is
 about the treatment, whatever thing it names ("You can wear foundation again the next day")."""
@@ -996,6 +1000,7 @@ general normal plan plans take takes care fine safe okay harmless wear
 piel cara tratamiento tratamientos microagujas sesión sesiones médica médicas consultorio casa artículo zona zonas
 persona personas lugar lugares antes después hasta primero segundo para pero como cómo cuándo cuánto cuántos cuántas
 cuánta quién quien otro otros otras otra esto esos estas está están tiene hace hacer puede debe dice bien bueno mejor
+profesional profesionales
 mucho poco pocos pocas unos unas todo toda todos todas mismo sobre según tipo tipos tiempo largo número visita
 días semana semanas meses años minutos horas siente evitar esperar ayudar ayuda usar poner ponen volver pasar tarda
 revisar hará sirve envía general normal plan planes segura seguro seguros""".split())
@@ -1118,9 +1123,33 @@ def effect_claim(text: str, lang: str, topics: frozenset[str]) -> meaning_words.
     effect = words[at]
     if any(_one(w) in _DEVICES or (len(w) >= 4 and w not in _GENERIC and w not in _EFFECT and _is_topic(w, topics))
            for w in words) or \
-            _TIMES & meaning_words.kinds(text, lang):
+            _TIMES & meaning_words.kinds(text, lang) or _AFTER[lang].search(text):
         return meaning_words.Found(EFFECT, effect)
     return None
+
+
+_AGREES = {"en": re.compile(r"(?<![^\W\d_])(?:agrees?|agreed|concurs?|echoes|(?:gives?|has|offers?) the same (?:advice|view|tip)|"
+                             r"says? the same|feels? the same)(?![^\W\d_])", re.I),
+           "es": re.compile(r"(?<![^\W\d_])(?:está[n]? de acuerdo|coincide[n]?|dice[n]? lo mismo|opina[n]? lo mismo|"
+                             r"da[n]? el mismo consejo)(?![^\W\d_])", re.I)}
+"""A doctor said to agree ("Dr. Jaliman agrees", "La Dra. Jaliman está de acuerdo"): the article gives each doctor her
+own words, so agreement is a claim it does not make unless her fact is in the sentence (the eighth no-hints attack)."""
+
+
+def _agrees_error(shown: str, lines: list[str], piece: str, typed: Mapping[int, object], plain: str,
+                  facts: schema.Facts, lang: str) -> GuideError | None:
+    """A sentence that has a doctor agree (``_AGREES``) and shows none of her facts."""
+    found = _AGREES[lang].search(plain)
+    named = [e for e in facts.experts.values() if e.surname.split()[-1].lower() in plain.lower()]
+    if found is None or not named:
+        return None
+    line = sentence_line(lines, piece, typed)
+    return GuideError(
+        shown, f"this sentence has {named[0].surname} agree ('{found[0]}'), with none of her facts", line=line,
+        found=quote_line(lines, line) or f"'{readable(piece, typed)[:100]}'",  # type: ignore[arg-type]
+        expected="each doctor credited only with what the article gives her, shown by its fact",
+        fix=f"show what the article gives {named[0].surname} with {{{{ fact(\"...\") }}}}, or remove the sentence "
+            "(the article never says one doctor agrees with the other).")
 
 
 COURSE = "the course of treatment"
@@ -1228,6 +1257,10 @@ def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
             claim = own_claim(plain, lang) or effect_claim(plain, lang, things) or course_claim(plain, lang)
             shown_calls = {typed[c].name for ch in piece if (c := call_index(ch)) is not None and c in typed}
             ours = "suggestion" in shown_calls
+            if not shown_calls - {"suggestion", "expert"} and (agrees := _agrees_error(shown, lines, piece, typed, plain,
+                                                                                      facts, lang)):
+                errors.append(agrees)
+                continue
             if ours and not permits and (asked := _not_an_ask(piece, typed, lang)) is not None:
                 errors.append(_ask_error(shown, lines, piece, typed, asked, lang))
                 continue

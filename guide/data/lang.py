@@ -244,6 +244,13 @@ def _load_strings(root: Path, lang: str) -> tuple[dict[str, Any], dict[tuple[Any
                                  key=dotted(at), found=quoted(text),
                                  expected=schema.PLAIN_TEXT_EXPECTED + "; {name} only for the values the code fills in",
                                  fix=schema.PLAIN_TEXT_FIX)
+            if key.startswith("hedge_") and not re.search(r"[^\W\d_]", bare):
+                raise GuideError(shown, "a hedge that says nothing around its value", line=lines.get(at, lines.get((key,))),
+                                 key=dotted(at), found=quoted(text),
+                                 expected="the article's hedge in this language around {value} (\"at least {value}\", "
+                                          "\"al menos {value}\")",
+                                 fix="put the hedge's words back: a value shown without them says more than the article "
+                                     "(the eighth no-hints attack made 'at least 30' a plain '30').")
             number = typed_number(bare, lang)
             if number:
                 raise GuideError(shown, f"a number typed into a template string ('{number}')", line=lines.get(at, lines.get((key,))),
