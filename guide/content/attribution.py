@@ -870,8 +870,14 @@ def _credit_error(shown: str, line: int | None, found: str, doctors: set[str], f
 def sentence_line(lines: list[str], piece: str, typed: Mapping[int, object]) -> int | None:
     """The line of the page's source that holds ``piece`` (a rendered sentence, stand-ins for its calls): by its
     longest run of words between calls, else by the whole sentence."""
-    words = max((" ".join(run.split()) for run in re.split("[\ue000-\uf8ff]", piece)), key=len)[:30]
-    return (locate(lines, words) if len(words) >= 8 else None) or locate(lines, piece, typed)  # type: ignore[arg-type]
+    words = max((" ".join(run.split()) for run in re.split("[\ue000-\uf8ff]", piece)), key=len)
+    for needle in (words[:80].lower(), words[:30].lower()):  # the longest first: a heading may share its first words
+        if len(needle) >= 8:
+            rows = [n for n, row in enumerate(lines, 1) if needle in row.lower()]
+            prose = [n for n in rows if not lines[n - 1].lstrip().startswith(("#", "title:", "description:"))]
+            if prose or rows:
+                return (prose or rows)[0]
+    return locate(lines, piece, typed)  # type: ignore[arg-type]
 
 
 def credit_errors(page_blocks: Sequence[object], calls: Mapping[int, object], shown: str, facts: schema.Facts,
@@ -1069,7 +1075,7 @@ def _ask_error(shown: str, lines: list[str], piece: str, typed: Mapping[int, obj
     return GuideError(
         shown, f"our suggestion asks the provider to do something ('{verb}'), not to tell or show something"
         if asks_provider else f"our suggestion tells the reader to do something themselves ('{verb}')", line=line,
-        found=quote_line(lines, line) or f"'{readable(piece, typed)[:100]}'",  # type: ignore[arg-type]
+        found=f"'{readable(piece, typed)[:160]}'",  # type: ignore[arg-type]
         expected="after {{ suggestion() }}, a sentence that sends the reader to ask, check or note something: it starts "
                  "with " + ", ".join(f"'{w}'" for w in _ASK_VERBS[lang][:8]) + " ... (after an 'if ...,' clause, if any)",
         fix="start with what to ask or check (\"ask your provider whether ...\"); what to do about the treatment comes "
@@ -1146,7 +1152,7 @@ def _agrees_error(shown: str, lines: list[str], piece: str, typed: Mapping[int, 
     line = sentence_line(lines, piece, typed)
     return GuideError(
         shown, f"this sentence has {named[0].surname} agree ('{found[0]}'), with none of her facts", line=line,
-        found=quote_line(lines, line) or f"'{readable(piece, typed)[:100]}'",  # type: ignore[arg-type]
+        found=f"'{readable(piece, typed)[:160]}'",  # type: ignore[arg-type]
         expected="each doctor credited only with what the article gives her, shown by its fact",
         fix=f"show what the article gives {named[0].surname} with {{{{ fact(\"...\") }}}}, or remove the sentence "
             "(the article never says one doctor agrees with the other).")
@@ -1206,7 +1212,7 @@ def _own_claim_error(shown: str, lines: list[str], piece: str, typed: Mapping[in
     line = sentence_line(lines, piece, typed)
     return GuideError(
         shown, f"this sentence makes a clinical claim ('{claim.word}', {claim.kind}) in the guide's own voice, with no fact",
-        line=line, found=quote_line(lines, line) or f"'{readable(piece, typed)[:100]}'",  # type: ignore[arg-type]
+        line=line, found=f"'{readable(piece, typed)[:160]}'",  # type: ignore[arg-type]
         expected="a claim about safety, pregnancy, infection or lasting results only beside the fact or quote of the "
                  "article that makes it, with who said it",
         fix="show what the article says with {{ fact(\"...\") }}; if the article does not say it, remove the sentence "
@@ -1294,7 +1300,7 @@ def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
             errors.append(GuideError(
                 shown, (f"our suggestion says what is fine or safe to do ('{thing}')" if ours else
                         f"this sentence gives advice about '{thing}' in the guide's own voice, with no fact"),
-                line=line, found=quote_line(lines, line) or f"'{readable(piece, typed)[:100]}'",
+                line=line, found=f"'{readable(piece, typed)[:160]}'",
                 expected="the article's advice shown by its fact, with who said it; after {{ suggestion() }} only our "
                          "advice to ask, check or write something down, never what is fine or safe to do",
                 fix=f"show what the article says with {show}; if the article does not say it, remove the sentence."))
