@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 def quoted(text: str, limit: int = 100) -> str:
@@ -69,6 +72,40 @@ class GuideErrors(Exception):
             return str(self.errors[0])
         head = f"{len(self.errors)} problems found:"
         return "\n".join([head, *(f"  - {e}" for e in self.errors)])
+
+
+class Problems:
+    """One collector for the checks that tell every problem at once: ``add`` and ``collect`` gather them,
+    ``raise_any`` raises them together, sorted by file and line. ``once``: the same message twice is one
+    problem (the configuration checks reach a setting by more than one path)."""
+
+    def __init__(self, errors: Iterable[GuideError] = (), once: bool = False) -> None:
+        self.errors: list[GuideError] = []
+        self.once = once
+        self.seen: set[str] = set()
+        for error in errors:
+            self.add(error)
+
+    def add(self, error: GuideError) -> None:
+        if self.once and str(error) in self.seen:
+            return
+        self.seen.add(str(error))
+        self.errors.append(error)
+
+    def collect(self, load: Callable[[], T], fallback: T) -> T:
+        """``load()``; if it finds problems, add them and give ``fallback``."""
+        try:
+            return load()
+        except GuideErrors as exc:
+            for error in exc.errors:
+                self.add(error)
+        except GuideError as exc:
+            self.add(exc)
+        return fallback
+
+    def raise_any(self) -> None:
+        if self.errors:
+            raise GuideErrors(sorted(self.errors, key=lambda e: (e.file, e.line or 0, str(e))))
 
 
 UNSEEN = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")

@@ -34,7 +34,7 @@ from guide.data import meaning as meaning_words
 from guide.data import numbers, passages, schema, speakers
 from guide.data.loader import SetAside, load_facts
 from guide.data.yamlsrc import KEY, load_with_lines
-from guide.errors import GuideError, GuideErrors, did_you_mean, quote_line, quoted
+from guide.errors import GuideError, GuideErrors, Problems, did_you_mean, quote_line, quoted
 from guide.render import figures, macrospecs
 from guide.render import text as render
 
@@ -47,8 +47,6 @@ NOTICE_STRINGS = ("sug_label", "sheet_not_advice")
 REPORT_FORM = "report-an-error.yml"
 """The repository's issue form (.github/ISSUE_TEMPLATE/) that "Report a problem with this page" opens."""
 Kind = TypeVar("Kind", bound=schema.FactT)
-T = TypeVar("T")
-
 
 
 class _CompiledPartials(jinja2.BytecodeCache):
@@ -181,33 +179,33 @@ class Project:
         # The rest is told all at once, with the pages' problems: what the article says, the wording of
         # this edition, its strings and its glossary (the pages are read with the English wording, or no
         # glossary, while those have a problem).
-        deferred: list[GuideError] = list(self.aside.errors)
+        deferred = Problems(self.aside.errors)
         lines = load_with_lines(root / DATA, DATA)[1]
-        _collect(deferred, lambda: passages.check(self.english, lines, root / passages.ARTICLE, DATA), None)
+        deferred.collect(lambda: passages.check(self.english, lines, root / passages.ARTICLE, DATA), None)
         wording = langs.WORDING_FILE.get(self.lang)
-        self.facts = self.english if wording is None else _collect(
-            deferred, lambda: langs.load_wording(root / wording, wording, self.english, DATA, lines, root / passages.ARTICLE,
+        self.facts = self.english if wording is None else deferred.collect(
+            lambda: langs.load_wording(root / wording, wording, self.english, DATA, lines, root / passages.ARTICLE,
                                                  aside=self.aside.entries,
                                                  lock=root / langs.LOCK_FILE[self.lang]),  # the translation lock
             self.english)
-        strings = _collect(deferred, lambda: langs.load_strings(root, self.lang), None)
+        strings = deferred.collect(lambda: langs.load_strings(root, self.lang), None)
         if strings is None:  # every macro prints them: the pages cannot be tried without
-            raise GuideErrors(deferred)
+            raise GuideErrors(deferred.errors)
         self.strings = strings
         glossary = GLOSSARIES[self.lang]
-        self.terms: list[tuple[str, str]] = _collect(deferred, lambda: _glossary(root / glossary, glossary, self.lang, self.facts), [])
-        _collect(deferred, self._check_plain_texts, None)
+        self.terms: list[tuple[str, str]] = deferred.collect(lambda: _glossary(root / glossary, glossary, self.lang, self.facts), [])
+        deferred.collect(self._check_plain_texts, None)
         self.all_facts = self.facts.all_facts()
         self.templates = self._templates()
         self.shows = self._summaries()
-        self.pictures: dict[str, pictures.Picture] = _collect(deferred, lambda: pictures.load(root), {})
-        if not deferred and not self.aside.entries:  # a lenient load that left something out is never kept
+        self.pictures: dict[str, pictures.Picture] = deferred.collect(lambda: pictures.load(root), {})
+        if not deferred.errors and not self.aside.entries:  # a lenient load that left something out is never kept
             record = handoff.Checked(key[0], self.lang, self.docs_shown, self.english, self.facts, self.strings, self.terms,
                                      self.shows, self.pictures, pages.Site({}))
             _CHECKED_BASES[key] = _Base(record, list(self._made))
             while len(_CHECKED_BASES) > _KEPT_BASES:
                 del _CHECKED_BASES[next(iter(_CHECKED_BASES))]
-        return deferred
+        return deferred.errors
 
     def _uses_set_aside(self, error: GuideError) -> bool:
         """Whether ``error`` is a page's "not in data/facts.yml" for a key the data's load set aside
@@ -586,17 +584,6 @@ def load_project(root: Path, conf: BuildConfig | None = None, page: Callable[[],
         return Project(root, conf, page, handed)
     except GuideError as exc:
         raise GuideErrors([exc]) from None
-
-
-def _collect(problems: list[GuideError], load: Callable[[], T], fallback: T) -> T:
-    """``load()``; if it finds problems, add them to ``problems`` and give ``fallback``."""
-    try:
-        return load()
-    except GuideErrors as exc:
-        problems.extend(exc.errors)
-    except GuideError as exc:
-        problems.append(exc)
-    return fallback
 
 
 def overdue_warnings(project: Project) -> list[str]:

@@ -52,7 +52,7 @@ import re
 import sys
 import traceback
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -63,7 +63,7 @@ from guide.build.files import check_symlinks, link_target
 from guide.data import schema
 from guide.data.lang import LANGS
 from guide.data.yamlsrc import MAX_BYTES, MAX_DEPTH, MAX_SCALAR, compose, hazards
-from guide.errors import GuideError, GuideErrors, did_you_mean, quote_line, visible
+from guide.errors import GuideError, GuideErrors, Problems, did_you_mean, quote_line, visible
 from guide.render import mdconfig
 
 if TYPE_CHECKING:
@@ -202,26 +202,17 @@ def _quoted(source: Source, index: int) -> str:
     return quote_line(source.rows, index + 1, "the end of the file") or "the end of the file"
 
 
-@dataclass
-class Report:
+class Report(Problems):
     """The problems found, each once."""
 
-    errors: list[GuideError] = field(default_factory=list)
-    seen: set[str] = field(default_factory=set)
-
-    def add(self, error: GuideError) -> None:
-        if str(error) not in self.seen:
-            self.seen.add(str(error))
-            self.errors.append(error)
+    def __init__(self) -> None:
+        super().__init__(once=True)
 
     def at(self, item: Item, what: str, expected: str, fix: str, *, on_key: bool = False, found: str | None = None) -> None:
         self.add(GuideError(item.source.name, what, line=item.key_line if on_key else item.line, key=item.path or None,
                             found=found if found is not None else (_row(item.source, item.key or item.node) if on_key else item.found()),
                             expected=expected, fix=fix))
 
-    def raise_any(self) -> None:
-        if self.errors:
-            raise GuideErrors(sorted(self.errors, key=lambda e: (e.file, e.line or 0, str(e))))
 
 
 def _tree(node: yaml.Node, source: Source, report: Report, path: str = "", key: yaml.Node | None = None) -> Item:
