@@ -29,7 +29,7 @@ from typing import Any
 
 from guide.data import meaning, passages, schema, speakers, translock
 from guide.data.numbers import COUNT_WORDS, NUMBER_WORDS, count_value, typed_number
-from guide.data.yamlsrc import KEY, dotted, load_with_lines
+from guide.data.yamlsrc import KEY, dotted, line_of, load_with_lines
 from guide.errors import GuideError, GuideErrors, did_you_mean, quoted
 
 LANGS = ("en", "es")
@@ -88,14 +88,6 @@ def _leaves(raw: Any, path: Path_ = ()) -> dict[Path_, Any]:
 leaves = _leaves
 
 
-def _line(lines: dict[Path_, int], path: Path_) -> int | None:
-    while path:
-        if path in lines:
-            return lines[path]
-        path = path[:-1]
-    return None
-
-
 def load_wording(path: Path, shown: str, facts: schema.Facts, english: str = "data/facts.yml",
                  english_lines: dict[Path_, int] | None = None, article: Path | None = None,
                  aside: Collection[Path_] = (), lock: Path | None = None) -> schema.Facts:
@@ -146,7 +138,7 @@ def _key_errors(want: dict[Path_, Any], have: dict[Path_, Any], lines: dict[Path
             where = english_lines.get(key)
             shown_en = (" | ".join(value) if isinstance(value, list) else value)
             errors.append(GuideError(
-                shown, "missing Spanish wording", line=_line(lines, key[:-1]) or 1, key=dotted(key),
+                shown, "missing Spanish wording", line=line_of(lines, key[:-1]) or 1, key=dotted(key),
                 found=f"no '{key[-1]}' under {dotted(key[:-1])}",
                 expected=f"the Spanish wording of {english}{':' + str(where) if where else ''} ('{shown_en[:80]}')",
                 fix=f"add '{key[-1]}:' under {dotted(key[:-1])} in {shown}, in Spanish"
@@ -157,7 +149,7 @@ def _key_errors(want: dict[Path_, Any], have: dict[Path_, Any], lines: dict[Path
         if key not in known:
             close = did_you_mean(dotted(key), [dotted(k) for k in known if len(k) == len(key)])
             errors.append(GuideError(
-                shown, "Spanish wording for something that has no text in " + english, line=_line(lines, key),
+                shown, "Spanish wording for something that has no text in " + english, line=line_of(lines, key),
                 key=dotted(key), found=f"'{dotted(key)}'",
                 expected=f"only the wording keys of {english} (label, value, items, note, for_whom, starts_after, text, topic, "
                          "kind, title, role, short_role)",
@@ -168,7 +160,7 @@ def _key_errors(want: dict[Path_, Any], have: dict[Path_, Any], lines: dict[Path
 def _value_errors(key: Path_, value: Any, got: Any, lines: dict[Path_, int], shown: str,
                   english: str) -> list[GuideError]:
     """One wording's value: text (a list of as many texts for a list), plain, with no number typed in."""
-    line = _line(lines, key)
+    line = line_of(lines, key)
     if isinstance(value, list):
         if not isinstance(got, list) or not all(isinstance(v, str) for v in got):
             return [GuideError(shown, "the Spanish items are not a list of text", line=line, key=dotted(key),

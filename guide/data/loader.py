@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from guide.data import meaning, passages, schema
-from guide.data.yamlsrc import KEY, Path_, dotted, load_with_lines
+from guide.data.yamlsrc import KEY, Path_, dotted, line_of, load_with_lines
 from guide.errors import GuideError, GuideErrors, did_you_mean, nearest
 
 _EXPECTED = {
@@ -274,14 +274,6 @@ def _value_at(raw: object, path: Path_) -> object:
     return node
 
 
-def _line_for(lines: dict[Path_, int], path: Path_) -> int | None:
-    while path:
-        if path in lines:
-            return lines[path]
-        path = path[:-1]
-    return None
-
-
 def _model_for(path: Path_, raw: object) -> type[BaseModel] | None:
     """The schema model that owns the mapping at ``path`` (for key suggestions)."""
     if not path:
@@ -315,7 +307,7 @@ _NUMBER_WITH_UNIT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[a-zA-Z]+\.?\s*$")
 def _value_error(err: ErrorDetails, path: Path_, raw: object, lines: dict[Path_, int], name: str) -> GuideError:
     """A check of the schema's own failed (its ``type`` and ``ctx``): say which, with the line of the value to change."""
     kind, ctx, msg = err["type"], err.get("ctx", {}), err["msg"]
-    line = _line_for(lines, path)
+    line = line_of(lines, path)
     key = dotted(path)
     if kind == "not_plain_text":
         shown = _show(_value_at(raw, path))
@@ -333,7 +325,7 @@ def _value_error(err: ErrorDetails, path: Path_, raw: object, lines: dict[Path_,
         for i, item in enumerate(items):
             low = str(item).strip().lower()
             if low in seen:
-                return GuideError(name, msg, line=_line_for(lines, path + ("items", i)), key=dotted(path + ("items", i)),
+                return GuideError(name, msg, line=line_of(lines, path + ("items", i)), key=dotted(path + ("items", i)),
                                   found=f"'{item}' again (first as item {seen[low] + 1} of the list)",
                                   expected="each item once (capitals do not make a new item)",
                                   fix="delete one of the two items.")
@@ -380,7 +372,7 @@ def _show(value: object) -> str:
 def _one(err: ErrorDetails, path: Path_, raw: object, lines: dict[Path_, int], name: str) -> GuideError:
     kind = err["type"]
     key = dotted(path)
-    line = _line_for(lines, path)
+    line = line_of(lines, path)
     if kind == "missing":
         return _missing(path, lines, name)
     if kind == "extra_forbidden":
@@ -388,7 +380,7 @@ def _one(err: ErrorDetails, path: Path_, raw: object, lines: dict[Path_, int], n
     if kind in ("union_tag_invalid", "union_tag_not_found"):
         found = _value_at(raw, path + ("kind",))
         hint = did_you_mean(str(found), schema.KINDS) if found is not None else ""
-        return GuideError(name, "unknown or missing fact kind", line=_line_for(lines, path + ("kind",)), key=key + ".kind",
+        return GuideError(name, "unknown or missing fact kind", line=line_of(lines, path + ("kind",)), key=key + ".kind",
                           found=_show(found), expected="kind: one of " + ", ".join(schema.KINDS),
                           fix=(hint + " " if hint else "") + "Set 'kind' to the shape of the fact's value.")
     if kind == "literal_error":
@@ -414,12 +406,12 @@ def _missing(path: Path_, lines: dict[Path_, int], name: str) -> GuideError:
     parent = path[:-1]
     key = dotted(path)
     if path[-1] == "scope" and path[:1] == ("facts",):
-        return GuideError(name, "missing key 'scope'", line=_line_for(lines, parent), key=key,
+        return GuideError(name, "missing key 'scope'", line=line_of(lines, parent), key=key,
                           found=f"no 'scope' line under {dotted(parent)}",
                           expected="'scope: complete' or 'scope: examples' on every list fact",
                           fix="write 'scope: complete' if the article gives the whole list, or 'scope: examples' "
                               "if it says 'such as' or 'like' (the pages then say the list is not complete).")
-    return GuideError(name, f"missing key '{path[-1]}'", line=_line_for(lines, parent), key=key,
+    return GuideError(name, f"missing key '{path[-1]}'", line=line_of(lines, parent), key=key,
                       found=f"no '{path[-1]}' line under {dotted(parent) or 'the top level'}",
                       expected=f"'{path[-1]}' under {dotted(parent) or 'the top level'}",
                       fix=f"add a line '{path[-1]}: ...' there (see the other entries for the form).")

@@ -25,7 +25,7 @@ import re
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from guide.data.yamlsrc import dotted
+from guide.data.yamlsrc import dotted, line_of
 from guide.errors import GuideError, quoted
 
 COMMAND = "make translated"
@@ -114,18 +114,10 @@ def problems(want: dict[Path_, Any], have: dict[Path_, Any], lines: dict[Path_, 
             found = (f"the English at {where} is now {quoted(shown_english(value), 160)}, not the English the Spanish was last "
                      f"checked against ({shown}:{recorded[1]})")
         errors.append(GuideError(
-            wording, what, line=_line(lines, key), key=name, found=found,
+            wording, what, line=line_of(lines, key), key=name, found=found,
             expected=f"the Spanish wording says what {english} says now, and {shown} records that it was checked",
             fix=fix))
     return errors
-
-
-def _line(lines: dict[Path_, int], path: Path_) -> int | None:
-    while path:
-        if path in lines:
-            return lines[path]
-        path = path[:-1]
-    return None
 
 
 def text(entries: dict[str, str]) -> str:

@@ -27,6 +27,15 @@ def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
+def line_of(lines: dict[Path_, int], path: Path_) -> int | None:
+    """The line of ``path`` in a file ``load_with_lines`` read, or of the nearest key above it that has one."""
+    while path:
+        if path in lines:
+            return lines[path]
+        path = path[:-1]
+    return None
+
+
 def load_with_lines(path: Path, display: str | None = None, key_pattern: re.Pattern[str] | None = None) -> tuple[object, dict[Path_, int]]:
     """Parse ``path``; return the data and a map from key path to line number.
 
