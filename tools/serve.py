@@ -214,10 +214,8 @@ class Site:
                 broken.append(edition.name)
                 continue
             finally:
-                for edition_linked, link in zip(self.editions[1:], links):
-                    link.parent.mkdir(parents=True, exist_ok=True)
-                    if not link.is_symlink():
-                        link.symlink_to(edition_linked.site, target_is_directory=True)
+                if links:  # the first edition's build: the other editions linked in again
+                    self.link_all()
             self.due.discard(edition.lang)
             log.info(f"The {edition.name} edition was built in {time.monotonic() - start:.2f} s: {edition.url}")
         if isinstance(failed, Abort):  # MkDocs' own words ("Aborted with a BuildError!") name no edition
