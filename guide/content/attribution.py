@@ -452,7 +452,6 @@ def check(text: str, shown: str, facts: schema.Facts, first_line: int = 1) -> No
 
 # --- templates (includes/partials): on their source -------------------------------------
 
-TEMPLATE_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 BLOCK_HTML = re.compile(r"</?(?:p|div|dl|dt|dd|li|ul|ol|tr|td|th|table|thead|tbody|caption|figure|figcaption|"
                         r"h[1-6]|details|summary|section|title|desc|text|tspan|svg|g)\b[^<>]{0,2000}>", re.I)
 INLINE_HTML = re.compile(r"<[^<>]{0,2000}>")

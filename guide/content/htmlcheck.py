@@ -489,10 +489,6 @@ def invisible(text: str, allow: frozenset[str] = frozenset()) -> str | None:
     return None
 
 
-PLACEHOLDER_CHARS = frozenset(chr(c) for c in range(0xE000, 0xF8FF + 1))
-"""Private-use characters: the page check's stand-ins for macro calls (``guide.content.reading``)."""
-
-
 def text_and_attributes(root: Element) -> Iterator[tuple[Element, str, str]]:
     """Every text a reader can read or hear under ``root``: ``(element, "text", text)`` for text
     nodes and ``(element, attribute, value)`` for titles, alternative texts and labels."""

@@ -13,14 +13,13 @@ import functools
 import html
 import re
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import jinja2
 import markdown
 from jinja2 import nodes
 
-from guide.content import htmlcheck
 from guide.content.htmlcheck import Element, is_element, tag_name
 from guide.render import mdconfig
 
@@ -280,10 +279,6 @@ def readable(text: str, calls: Mapping[int, Call]) -> str:
     """``text`` with each stand-in shown as the call it stands for."""
     return "".join(calls[i].source if (i := call_index(ch)) is not None and i in calls else
                    ("[raw]" if ch == RAW_STAND_IN else ch) for ch in text)
-
-
-def walk_text(root: Element) -> Iterator[tuple[Element, str, str]]:
-    return htmlcheck.text_and_attributes(root)
 
 
 def stand_ins() -> frozenset[str]:

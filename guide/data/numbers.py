@@ -226,11 +226,6 @@ def _numeric(text: str) -> float | None:
         return None
 
 
-def to_number(text: str) -> float | None:
-    """The value of digits or numeric characters as written (``11``, ``2.5``, ``½``), or ``None``."""
-    return _numeric(text)
-
-
 @functools.lru_cache(maxsize=4096)
 def _latin(char: str) -> str:
     """``char`` as it looks: its NFKC form when that is one character (a full-width '１' is '1'), a letter

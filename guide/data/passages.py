@@ -115,11 +115,6 @@ def _figure_text(figure: tuple[float, ...]) -> str:
     return " to ".join(schema.num(v) for v in figure)
 
 
-def quoted_in(text: str, article: str) -> bool:
-    """``text`` (a quotation on a page) stands word for word in the article, case and typography aside."""
-    return bool(occurrences(text, article))
-
-
 def check(facts: schema.Facts, lines: dict[Path_, int], article: Path, data_name: str = "data/facts.yml") -> None:
     """Raise ``GuideErrors`` for each passage or quote not in ``article``, each figure its passage does not
     write as one run of numbers in count and order, and each qualifier the passage does not say."""
