@@ -512,74 +512,84 @@ def _parse_call(source: str, line: int) -> TemplateCall:
     return call
 
 
-def split(text: str, first_line: int = 1) -> list[Sentence]:
-    """The sentences of a template, each with its first line, its calls and its paragraph number."""
-    out: list[Sentence] = []
-    block = 0
-    current = Sentence(first_line)
-    line = first_line
-    headings = {first_line + i for i, row in enumerate(text.split("\n")) if row.lstrip().startswith("#")}
+_SPLIT_AT = re.compile(r"\n[ \t]*\n|" + NEW_BLOCK.pattern + r"|\n|\||\x00|" + SENTENCE_END.pattern)
+"""Where prose may end a sentence: a blank line, a new block, a line break, a table cell, a block tag (``\x00``,
+:meth:`_Splitter.prose`) or a sentence's end mark."""
 
-    def close(next_line: int, new_block: bool) -> None:
-        nonlocal current, block
-        if current.text.strip() or current.calls:
-            current.text = " ".join(current.text.split())
-            current.block = block
-            out.append(current)
+
+class _Splitter:
+    """:func:`split` reading a template: the sentences so far, the paragraph number, the sentence being read and the
+    line reached."""
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self.out: list[Sentence] = []
+        self.block = 0
+        self.current = Sentence(first_line)
+        self.line = first_line
+        self.headings = {first_line + i for i, row in enumerate(text.split("\n")) if row.lstrip().startswith("#")}
+
+    def close(self, next_line: int, new_block: bool) -> None:
+        """End the sentence being read (kept if it has words or calls), and start one at ``next_line``."""
+        if self.current.text.strip() or self.current.calls:
+            self.current.text = " ".join(self.current.text.split())
+            self.current.block = self.block
+            self.out.append(self.current)
         if new_block:
-            block += 1
-        current = Sentence(next_line)
+            self.block += 1
+        self.current = Sentence(next_line)
 
-    def prose(chunk: str) -> None:
-        nonlocal line
+    def prose(self, chunk: str) -> None:
+        """Read the text between two template tags."""
         chunk = INLINE_HTML.sub(lambda m: "\x00" if BLOCK_HTML.fullmatch(m[0]) else "", chunk)
         pos = 0
-        pattern = re.compile(r"\n[ \t]*\n|" + NEW_BLOCK.pattern + r"|\n|\||\x00|" + SENTENCE_END.pattern)
-        for m in pattern.finditer(chunk):
+        for m in _SPLIT_AT.finditer(chunk):
             if (m[0] == "\n" and not NEW_BLOCK.match(chunk, m.start())
-                    and line + chunk.count("\n", pos, m.start()) not in headings):
+                    and self.line + chunk.count("\n", pos, m.start()) not in self.headings):
                 continue  # a line break inside a paragraph; a heading's line ends its sentence
             if m[0][0] in ".!?…":
                 if m[0][0] == "." and not m[0].startswith("...") and abbreviation_before(chunk, m.start()):
                     continue
-                current.text += chunk[pos:m.end()]
-                current.ends_in_call = False
-                line += chunk.count("\n", pos, m.end())
+                self.current.text += chunk[pos:m.end()]
+                self.current.ends_in_call = False
+                self.line += chunk.count("\n", pos, m.end())
                 pos = m.end()
-                close(line, False)
+                self.close(self.line, False)
                 continue
-            current.text += chunk[pos:m.start()]
+            self.current.text += chunk[pos:m.start()]
             if chunk[pos:m.start()].strip():
-                current.ends_in_call = False
-            line += chunk.count("\n", pos, m.end())
+                self.current.ends_in_call = False
+            self.line += chunk.count("\n", pos, m.end())
             pos = m.end()
-            close(line, True)
-        current.text += chunk[pos:]
+            self.close(self.line, True)
+        self.current.text += chunk[pos:]
         if chunk[pos:].strip():
-            current.ends_in_call = False
-        line += chunk.count("\n", pos)
-        if not current.text.strip() and not current.calls:
-            current.line = line
+            self.current.ends_in_call = False
+        self.line += chunk.count("\n", pos)
+        if not self.current.text.strip() and not self.current.calls:
+            self.current.line = self.line
 
+
+def split(text: str, first_line: int = 1) -> list[Sentence]:
+    """The sentences of a template, each with its first line, its calls and its paragraph number."""
+    reader = _Splitter(text, first_line)
     pos = 0
     for tag in _template_tags(text):
-        prose(text[pos:tag.start()])
+        reader.prose(text[pos:tag.start()])
         if tag[0].startswith("{{"):
-            call = _parse_call(tag[0], line)
+            call = _parse_call(tag[0], reader.line)
             if call.whole:  # a sentence of its own: what came before it ends, and it ends where it does
-                close(line, False)
-            current.calls.append(call)
-            current.ends_in_call = True
+                reader.close(reader.line, False)
+            reader.current.calls.append(call)
+            reader.current.ends_in_call = True
             if call.whole:
-                close(line + tag[0].count("\n"), False)
+                reader.close(reader.line + tag[0].count("\n"), False)
         elif tag[0].startswith("{%"):
-            close(line, True)
-        line += tag[0].count("\n")
+            reader.close(reader.line, True)
+        reader.line += tag[0].count("\n")
         pos = tag.end()
-    prose(text[pos:])
-    close(line, True)
-    return _run_on(out)
-
+    reader.prose(text[pos:])
+    reader.close(reader.line, True)
+    return _run_on(reader.out)
 
 def _template_tags(text: str) -> Iterator[re.Match[str]]:
     """``{{ }}``, ``{% %}`` and ``{# #}`` in order, in one pass: a tag with no end ends the search."""
@@ -1294,13 +1304,20 @@ def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
                 continue
             thing = about[0] if about else when[0] if when else ""
             keys = _facts_about(thing, facts) if about else []
-            line = sentence_line(lines, piece, typed)
-            show = " or ".join(f'{{{{ fact("{key}") }}}}' for key in keys[:2]) or '{{ fact("...") }}'
-            errors.append(GuideError(
-                shown, (f"our suggestion says what is fine or safe to do ('{thing}')" if ours else
-                        f"this sentence gives advice about '{thing}' in the guide's own voice, with no fact"),
-                line=line, found=f"'{readable(piece, typed)[:160]}'",
-                expected="the article's advice shown by its fact, with who said it; after {{ suggestion() }} only our "
-                         "advice to ask, check or write something down, never what is fine or safe to do",
-                fix=f"show what the article says with {show}; if the article does not say it, remove the sentence."))
+            errors.append(_advice_error(shown, lines, piece, typed, thing, keys, ours))
     return errors
+
+
+def _advice_error(shown: str, lines: list[str], piece: str, typed: Mapping[int, Call], thing: str, keys: list[str],
+                  ours: bool) -> GuideError:
+    """Advice about ``thing`` in the guide's own voice (``ours``: after ``suggestion()``), with the facts that say
+    it to show instead."""
+    line = sentence_line(lines, piece, typed)
+    show = " or ".join(f'{{{{ fact("{key}") }}}}' for key in keys[:2]) or '{{ fact("...") }}'
+    return GuideError(
+        shown, (f"our suggestion says what is fine or safe to do ('{thing}')" if ours else
+                f"this sentence gives advice about '{thing}' in the guide's own voice, with no fact"),
+        line=line, found=f"'{readable(piece, typed)[:160]}'",
+        expected="the article's advice shown by its fact, with who said it; after {{ suggestion() }} only our "
+                 "advice to ask, check or write something down, never what is fine or safe to do",
+        fix=f"show what the article says with {show}; if the article does not say it, remove the sentence.")
