@@ -198,7 +198,7 @@ def test_the_reviews_wording_is_published(site: Build) -> None:
         "candidates.md": ["The article and Dr. Jaliman still list people who should wait or skip it",
                           "The article’s list may not be complete.",
                           "This is what she says; the article gives no study for it."],
-        "procedure.md": ["As a result, she says, the body makes new",
+        "procedure.md": ["She says the punctures would cause the body to make new",
                          "who the article and Dr. Jaliman say should wait or skip it",
                          f"Dr. Nazarian says the result is {_v('about.result')}.",
                          f"How long does the numbing cream take to work? The article says {_v('appointment.numbing_time')}."],

@@ -1041,7 +1041,7 @@ def topic_words(facts: schema.Facts, labels: bool = True) -> frozenset[str]:
         for name in ("value", "items", "label")[:None if labels else 2]:
             value = getattr(fact, name, None)
             for text in value if isinstance(value, list) else [value] if isinstance(value, str) else []:
-                for part in re.split(r"[()]", text):  # "... diluir la sangre (anticoagulantes o antiagregantes)"
+                for part in re.split(r"[()]", text):  # "... diluir la sangre (anticoagulantes)"
                     if name == "label" or len(part.split()) <= NAMES_A_THING:
                         words += words_of(part)
     return _topics(tuple(words))
