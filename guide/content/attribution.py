@@ -1155,8 +1155,8 @@ def _agrees_error(shown: str, lines: list[str], piece: str, typed: Mapping[int, 
                   facts: schema.Facts, lang: str) -> GuideError | None:
     """A sentence that has a doctor agree (``_AGREES``) and shows none of her facts."""
     found = _AGREES[lang].search(plain)
-    named = [e for e in facts.experts.values() if e.surname.split()[-1].lower() in plain.lower()]
-    if found is None or not named:  # (_names_a_doctor, with the names)
+    named = _doctors_named(plain, facts)
+    if found is None or not named:
         return None
     line = sentence_line(lines, piece, typed)
     return GuideError(
@@ -1167,8 +1167,9 @@ def _agrees_error(shown: str, lines: list[str], piece: str, typed: Mapping[int, 
             "(the article never says one doctor agrees with the other).")
 
 
-def _names_a_doctor(plain: str, facts: schema.Facts) -> bool:
-    return any(e.surname.split()[-1].lower() in plain.lower() for e in facts.experts.values())
+def _doctors_named(plain: str, facts: schema.Facts) -> list[schema.Expert]:
+    """The doctors whose surname ``plain`` gives (with or without "Dr.")."""
+    return [e for e in facts.experts.values() if e.surname.split()[-1].lower() in plain.lower()]
 
 
 COURSE = "the course of treatment"
@@ -1296,7 +1297,7 @@ def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
             if piece.rstrip().endswith(":") and any(
                     call_index(ch) in typed for b in blocks_[number + 1:number + 4] if block.text in b.context for ch in b.text):
                 continue  # the lead-in of a list that shows the facts
-            if numbers.page_claims(plain, lang) or (REPORTING.search(skeleton(plain)) and _names_a_doctor(plain, facts)):
+            if numbers.page_claims(plain, lang) or (REPORTING.search(skeleton(plain)) and _doctors_named(plain, facts)):
                 continue  # types a figure (the number check), or credits it to a doctor (the credit check); credited
                 # to the article or to "experts" with no fact, it is advice the article's facts do not show
             if claim is not None and not ours:  # a claim its fact backs: the who-said-it checks hold it

@@ -470,9 +470,7 @@ _KINDS = {"p": "paragraph", "li": "list item", "td": "table cell", "th": "table 
 @functools.lru_cache(maxsize=64)
 def _shape(text: str, lang: str) -> tuple[tuple[str, str], ...]:
     """The page's text blocks as a reader meets them, ``(kind, text)``: headings, paragraphs, list items, cells."""
-    body, _, calls, _ = reading.substitute(text)
-    del calls
-    root = htmlcheck.parse_fragment(reading.to_html(body, lang))
+    root = htmlcheck.parse_fragment(reading.to_html(reading.substitute(text)[0], lang))
     return tuple((block.kind, block.text) for block in reading.blocks(root) if block.text.strip())
 
 
