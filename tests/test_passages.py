@@ -7,6 +7,7 @@ the hedge the passage writes before it. The build runs this (``load_facts`` with
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-from guide.data import numbers, passages
+from guide.data import numbers, passages, schema
 from guide.data.loader import load_facts
 from guide.errors import GuideError, GuideErrors
 from support import ROOT, entry
@@ -147,3 +148,102 @@ def test_the_real_facts_agree_with_their_passages() -> None:
 ])
 def test_runs_read_figures_as_the_article_writes_them(text: str, runs: list[tuple[float, ...]]) -> None:
     assert [r.values for r in numbers.runs(text)] == runs
+
+
+# --- the word that joins a complete list: the one between its items in the passage (the eighth no-hints attack,
+# H-C10 and H-C11: "or" made "and" where the passage has both words, one of them inside an item) ---
+
+def _complete_lists_with(word: str) -> list[str]:
+    """The complete lists of data/facts.yml joined by ``word`` whose passage has both "and" and "or"."""
+    facts = yaml.safe_load(REAL)["facts"]
+    return [f"facts.{group}.{name}" for group, items in facts.items() for name, fact in items.items()
+            if fact.get("kind") == "list" and fact.get("scope") == "complete" and fact.get("joined_by") == word
+            and {"and", "or"} <= set(re.findall(r"\b(and|or)\b", fact["source"].lower()))]
+
+
+def test_today_s_lists_with_both_words_include_the_attacked_ones() -> None:
+    """The two lists the attack changed are still lists whose passage holds both words (so the test below is about them)."""
+    assert {"facts.candidates.avoid_other", "facts.candidates.wait_if"} <= set(_complete_lists_with("or"))
+
+
+@pytest.mark.parametrize("key", _complete_lists_with("or") + _complete_lists_with("and"))
+def test_a_list_s_joining_word_turned_round_stops_the_build(tmp_path: Path, key: str) -> None:
+    today = _value(f"{key}.joined_by")
+    other = "and" if today == "or" else "or"
+    path = tmp_path / "facts.yml"
+    path.write_text(_edit((f"{key}.joined_by", f'joined_by: "{other}"')), encoding="utf-8")
+    with pytest.raises((GuideError, GuideErrors)) as info:
+        load_facts(path, "data/facts.yml", article=ARTICLE)
+    msg = str(info.value)
+    assert f"the passage joins this list with '{today}', and the fact with '{other}'" in msg, msg
+    assert f"data/facts.yml:{entry(key + '.joined_by').line}:" in msg and "Fix: " in msg, msg
+
+
+def test_every_complete_list_of_today_s_data_is_joined_as_its_passage_says() -> None:
+    facts = load_facts(ROOT / "data" / "facts.yml", "data/facts.yml", article=ARTICLE)
+    lists = [f for f in facts.all_facts().values() if isinstance(f, schema.ListFact) and f.scope == "complete"]
+    assert lists
+    for fact in lists:
+        word = passages.joining_word(fact)
+        assert word in (None, fact.joined_by), (fact.source, word)
+
+
+@pytest.mark.parametrize("source, items, word", [
+    ("skip it if you are on blood thinners or a frequent drinker, which causes dehydration and can render it useless",
+     ["you take blood thinners", "you are a frequent drinker, which causes dehydration"], "or"),
+    ("make sure there aren't any inflamed or infected areas, and if you have a cystic breakout, wait until it clears",
+     ["inflamed or infected areas", "a cystic breakout"], "or"),
+    ("ask if they numb, if they use a serum, and if aftercare is provided",
+     ["numbing", "a serum", "aftercare"], "and"),
+    ("eczema, rosacea, or very sensitive skin", ["eczema", "rosacea", "very sensitive skin"], "or"),
+    ("mild hydrating serum and a mild cleanser, or nothing", ["hydrating serum", "mild cleanser"], "and"),
+])
+def test_the_joining_word_is_the_one_between_the_items(source: str, items: list[str], word: str) -> None:
+    fact = schema.ListFact(label="x", kind="list", items=items, scope="complete", joined_by="and", expert="article",
+                           source=source)
+    assert passages.joining_word(fact) == word
+
+
+# --- a label that calls an "at least" figure a highest (the eighth no-hints attack, M-H2), or an "up to" one a lowest ---
+
+def _bounded() -> list[str]:
+    facts = yaml.safe_load(REAL)["facts"]
+    return [f"facts.{group}.{name}" for group, items in facts.items() for name, fact in items.items()
+            if fact.get("qualifier") in ("at least", "up to")]
+
+
+def test_today_s_data_has_a_bounded_figure() -> None:
+    assert "facts.aftercare.spf_min" in _bounded()
+
+
+@pytest.mark.parametrize("word", ["Highest", "Maximum", "Most", "Up to"])
+@pytest.mark.parametrize("key", _bounded())
+def test_a_label_that_turns_the_bound_round_stops_the_build(tmp_path: Path, key: str, word: str) -> None:
+    qualifier = _value(f"{key}.qualifier")
+    if qualifier == "up to":
+        word = {"Highest": "Lowest", "Maximum": "Minimum", "Most": "Least", "Up to": "At least"}[word]
+    label = f"{word} {_value(key + '.label').split(' ', 1)[1]}"
+    path = tmp_path / "facts.yml"
+    path.write_text(_edit((f"{key}.label", f'label: "{label}"')), encoding="utf-8")
+    with pytest.raises((GuideError, GuideErrors)) as info:
+        load_facts(path, "data/facts.yml", article=ARTICLE)
+    msg = str(info.value)
+    assert f"the label says '{word}', and the fact's figure is '{qualifier}' it" in msg, msg
+    assert f"data/facts.yml:{entry(key + '.label').line}:" in msg and "Fix: " in msg, msg
+
+
+@pytest.mark.parametrize("label, qualifier, lang, word", [
+    ("Highest sunscreen SPF you need", "at least", "en", "Highest"),
+    ("Lowest sunscreen SPF", "at least", "en", None),
+    ("Minimum SPF", "at least", "en", None),
+    ("Longest wait", "up to", "en", None),
+    ("Shortest time, at least", "up to", "en", "at least"),
+    ("Minimum number of sessions", "up to", "en", "Minimum"),
+    ("Area treated most often", None, "en", None),
+    ("FPS máximo que necesita el protector solar", "at least", "es", "máximo"),
+    ("FPS que necesita, como mucho", "at least", "es", "como mucho"),
+    ("FPS mínimo del protector solar", "at least", "es", None),
+    ("Sesiones como mínimo", "up to", "es", "como mínimo"),
+])
+def test_bound_words(label: str, qualifier: str | None, lang: str, word: str | None) -> None:
+    assert passages.bound_word(label, qualifier, lang) == word

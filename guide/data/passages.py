@@ -156,6 +156,7 @@ def check(facts: schema.Facts, lines: dict[Path_, int], article: Path, data_name
                                                                                           lines.get(path[:3])), data_name))
     errors += _quote_problems(facts, text, lines, data_name)
     errors += speaker_problems(facts, text, lines, data_name) + expert_problems(facts, text, lines, data_name)
+    errors += bound_label_problems(facts, lines, data_name)
     if errors:
         raise GuideErrors(errors)
 
@@ -354,17 +355,109 @@ def note_problems(fact: schema.NotStatedFact, key: str, article: str, line: int 
 
 
 def _joined_problems(fact: schema.ListFact, key: str, line: int | None, data_name: str) -> list[GuideError]:
-    """A complete list whose passage joins its items with one word ("eczema, rosacea, or very sensitive skin") is
-    joined by that word: "and" there would make the three go together (the fifth attack's H7)."""
-    said = set(re.findall(r"\b(and|or)\b", fact.source.lower()))
-    if len(said) != 1 or fact.joined_by is None or fact.joined_by in said:
+    """A complete list is joined by the word its passage joins its items with (the fifth attack's H7; the eighth's
+    H-C10/H-C11 made "or" an "and" where the passage has both words): see :func:`joining_word`."""
+    word = joining_word(fact)
+    if word is None or fact.joined_by is None or fact.joined_by == word:
         return []
-    word = said.pop()
     return [GuideError(data_name, f"the passage joins this list with '{word}', and the fact with '{fact.joined_by}'",
                        line=line, key=f"{key}.joined_by", found=f"joined_by: \"{fact.joined_by}\" for '{fact.source[:120]}'",
                        expected=f"joined_by: \"{word}\", as the article joins the items",
                        fix=f"write joined_by: \"{word}\" (\"or\" when any one item is enough, \"and\" when they go "
                            "together).")]
+
+
+_JOINER = re.compile(r"\b(and|or)\b", re.I)
+_OWN_RULE = re.compile(r"^\s*if\b[^,.;!?]*,\s*\w", re.I)
+"""A condition with its own outcome after the joining word ("..., and if you have a cystic breakout, wait until ..."):
+a second rule, which applies on its own, so its items are joined by "or"."""
+
+
+def joining_word(fact: schema.ListFact) -> str | None:
+    """The word ("and" or "or") that joins a list's items in its passage: the last "and"/"or" between the words of one
+    item and the next (each part of the passage, between commas and joining words, goes to the item it shares the most
+    words with), so an "or" inside one item ("inflamed or infected areas") or an "and" inside another ("which causes
+    dehydration and can render ...") does not count. A joining word followed by a condition with its own outcome
+    counts as "or". When no joining word stands between items, the passage's only one of the two words, if it has one
+    ("collagen and thickening ..., so ..."); ``None`` when the passage does not say."""
+    items = [_stems(item) for item in fact.items]
+    found: set[str] = set()
+    for piece in pieces(fact.source):
+        bits = _LIST_BREAK_KEPT.split(piece)  # part, joiner, part, joiner, ...
+        last: int | None = None  # the item of the last part that had one
+        between: list[tuple[str, str]] = []  # the joiners since that part, each with the text after it
+        for i in range(0, len(bits), 2):
+            owner = _owner(_stems(bits[i]), items)
+            if owner is not None and last is not None and owner != last:
+                words = [(m[1].lower(), rest) for sep, rest in between for m in [_JOINER.search(sep)] if m]
+                if words:
+                    word, rest = words[-1]
+                    found.add("or" if _OWN_RULE.match(rest) else word)
+            if owner is not None:
+                last, between = owner, []
+            if i + 1 < len(bits):
+                between.append((bits[i + 1], "".join(bits[i + 2:])))
+    if len(found) == 1:
+        return found.pop()
+    if found:
+        return None  # "A and B, or C": the data's word stands
+    said = set(w.lower() for w in _JOINER.findall(fact.source))
+    return said.pop() if len(said) == 1 else None
+
+
+_LIST_BREAK_KEPT = re.compile(r"(\s*[,;]\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)", re.I)
+
+
+def _owner(said: set[str], items: list[set[str]]) -> int | None:
+    """The item a part of a passage says (the one sharing the most words with it), or ``None`` (none, or a tie)."""
+    shared = sorted(((len(said & item), i) for i, item in enumerate(items)), reverse=True)
+    if not shared or shared[0][0] == 0 or (len(shared) > 1 and shared[1][0] == shared[0][0]):
+        return None
+    return shared[0][1]
+
+
+BOUND_WORDS: dict[str, dict[str, re.Pattern[str]]] = {
+    "upper": {"en": re.compile(r"\b(?:highest|maximum|max|most|up to|at most|upper|largest|biggest|no more than)\b", re.I),
+              "es": re.compile(r"\b(?:m[aá]xim[oa]s?|como mucho|hasta|a lo sumo|mayor(?:es)?|no m[aá]s de)\b", re.I)},
+    "lower": {"en": re.compile(r"\b(?:lowest|minimum|min|least|at least|lower|smallest|no less than)\b", re.I),
+              "es": re.compile(r"\b(?:m[ií]nim[oa]s?|al menos|por lo menos|como m[ií]nimo|menor(?:es)?|no menos de)\b", re.I)},
+}
+"""Words a label uses for an upper or a lower bound ("Highest sunscreen SPF", "FPS máximo").
+"at least" is a lower bound: its label may not call the figure a highest (the eighth no-hints attack, M-H2);
+"up to" is an upper bound: its label may not call it a lowest."""
+_WRONG_BOUND = {"at least": "upper", "up to": "lower"}
+
+
+def bound_word(label: str, qualifier: str | None, lang: str = "en") -> str | None:
+    """The word of ``label`` that makes the figure the opposite bound of its ``qualifier`` ("highest" for
+    "at least 30"), or ``None``."""
+    wrong = _WRONG_BOUND.get(qualifier or "")
+    found = BOUND_WORDS[wrong][lang].search(label) if wrong else None
+    return found[0] if found else None
+
+
+def bound_label_error(label: str, qualifier: str, word: str, shown: str, key: str, line: int | None) -> GuideError:
+    other = "lowest, minimum" if qualifier == "at least" else "highest, maximum"
+    return GuideError(shown, f"the label says '{word}', and the fact's figure is '{qualifier}' it", line=line, key=key,
+                      found=f"'{label[:120]}' for qualifier: \"{qualifier}\"",
+                      expected=f"a label that says what '{qualifier}' says ({other} ...), or names the figure alone",
+                      fix=f"write a label that agrees with '{qualifier}' (\"Lowest sunscreen SPF\" for \"at least 30\"), "
+                          "in both data files.")
+
+
+def bound_label_problems(facts: schema.Facts, lines: dict[Path_, int], data_name: str = "data/facts.yml",
+                         lang: str = "en") -> list[GuideError]:
+    """Each label that calls an "at least" figure a highest or maximum, or an "up to" figure a lowest or minimum."""
+    errors = []
+    for group, items in facts.facts.items():
+        for name, fact in items.items():
+            qualifier = getattr(fact, "qualifier", None)
+            word = bound_word(fact.label, qualifier, lang)
+            if word and qualifier:
+                path = ("facts", group, name, "label")
+                errors.append(bound_label_error(fact.label, qualifier, word, data_name, dotted(path),
+                                                lines.get(path, lines.get(path[:3]))))
+    return errors
 
 
 def _whose(words: str, article: str, facts: schema.Facts) -> set[str]:
