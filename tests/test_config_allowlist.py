@@ -485,3 +485,13 @@ def test_make_preview_runs_the_preflight_and_keeps_the_previous_preview(tmp_path
     after = {p.relative_to(preview): p.read_bytes() for p in preview.rglob("*") if p.is_file()}
     assert after == before, "the previous preview is left as it was"
     assert not (project / ".site-preview-new").exists()
+
+
+@pytest.mark.build
+def test_the_empty_snippets_folder_is_removed_when_the_process_ends() -> None:
+    """The page reader points snippets at an empty folder of its own; each run used to leave one in /tmp."""
+    code = ("from guide.content import reading; reading.to_html('x'); import os; "
+            "folder = reading._empty_folder(); assert os.path.isdir(folder); print(folder)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    folder = done.stdout.strip()
+    assert folder and not os.path.exists(folder), folder

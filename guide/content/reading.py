@@ -9,9 +9,12 @@ blocks; this module checks nothing.
 
 from __future__ import annotations
 
+import atexit
 import functools
 import html
+import os
 import re
+import shutil
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -131,9 +134,18 @@ def _called(source: str) -> tuple[str, str | None]:
 # --- rendering ----------------------------------------------------------------------------
 
 
-_EMPTY = tempfile.mkdtemp(prefix="guide-no-snippets-")
-"""Snippets are read from an empty folder here: any snippet line in a page is a missing file, which the
-extension itself reports (no regular expression of ours decides what it would include)."""
+@functools.lru_cache(maxsize=1)
+def _empty_folder() -> str:
+    """Snippets are read from an empty folder here: any snippet line in a page is a missing file, which the
+    extension itself reports (no regular expression of ours decides what it would include). Made on first use and
+    removed when the process ends, so no run leaves a folder behind."""
+    folder, owner = tempfile.mkdtemp(prefix="guide-no-snippets-"), os.getpid()
+
+    def remove() -> None:
+        if os.getpid() == owner:  # never from a forked child, whose parent still reads it
+            shutil.rmtree(folder, ignore_errors=True)
+    atexit.register(remove)
+    return folder
 
 
 def to_html(text: str, lang: str = "en") -> str:
@@ -145,7 +157,7 @@ def to_html(text: str, lang: str = "en") -> str:
 
 @functools.lru_cache(maxsize=4)
 def _converter(lang: str) -> markdown.Markdown:
-    return mdconfig.make(lang, {"pymdownx.snippets": {"base_path": [_EMPTY], "auto_append": [], "check_paths": True}})
+    return mdconfig.make(lang, {"pymdownx.snippets": {"base_path": [_empty_folder()], "auto_append": [], "check_paths": True}})
 
 
 # --- blocks: what a reader reads, in order ------------------------------------------------
