@@ -29,8 +29,11 @@ from tools.project import BUILD_PARTS, copy_project
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
+    from guide.data.schema import Facts
+
 EN_ALT = "A pen-style device on a tray"
 ES_ALT = "Un dispositivo en forma de bolígrafo sobre una bandeja"
+PEN = pictures.Picture("pen-device.webp", "WEBP", 640, 480)
 ANCHOR = {"docs": "## The tool\n", "docs-es": "## El aparato\n"}
 GPS = {1: "N", 2: (40.0, 26.0, 46.0), 3: "W", 4: (79.0, 58.0, 56.0)}
 CAMERA = "Camera Maker Inc"
@@ -292,6 +295,43 @@ def test_a_claim_in_alt_text_is_refused(base: Path, tmp_path: Path, spanish: boo
     message = problems(root, spanish)
     line = line_of(root, folder, "pen-device.webp")
     assert f"{folder}/procedure.md:{line}: the picture's alt text makes a claim: {says}" in message, message
+
+
+ALT_TIMES = [  # the eighth no-hints attack (H-E1): a description that says how the skin is at a time after the visit
+    ("en", "Skin the morning after microneedling, with the pinkness already gone and no scabs"),
+    ("en", "Skin the next morning, not pink at all"),
+    ("en", "The same cheek right after the session, calm and clear"),
+    ("es", "La piel a la mañana siguiente, ya sin nada rosado y sin costras"),
+    ("es", "La misma mejilla justo después de la sesión, sin rojeces"),
+]
+ALT_DESCRIPTIONS = [  # what a picture shows, as an editor describes it: these stay allowed
+    ("en", EN_ALT), ("en", "A close-up of the tip of a microneedling pen"), ("en", "A dermaroller on a white towel"),
+    ("en", "A person at a clinic reception desk"), ("en", "A tube of sunscreen and a mild cleanser on a shelf"),
+    ("es", ES_ALT), ("es", "La punta de una pluma de microagujas, de cerca"), ("es", "Un rodillo sobre una toalla blanca"),
+    ("es", "Un tubo de protector solar en una estantería"),
+]
+
+
+@pytest.fixture(scope="module")
+def edition_facts() -> dict[str, Facts]:
+    from guide.data import lang as langs
+    from guide.data.loader import load_facts
+    english = load_facts(ROOT / "data/facts.yml", "data/facts.yml")
+    return {"en": english, "es": langs.load_wording(ROOT / "data/facts.es.yml", "data/facts.es.yml", english)}
+
+
+@pytest.mark.parametrize("lang, alt", ALT_TIMES)
+def test_alt_text_that_says_how_skin_is_after_the_visit_is_refused(edition_facts: dict[str, Facts], lang: str,
+                                                                   alt: str) -> None:
+    found = pictures.check_call("pen-device.webp", alt, "docs/p.md", 3, {"pen-device.webp": PEN}, lang,
+                                facts=edition_facts[lang])
+    assert [e.what for e in found] and found[0].what.startswith("the picture's alt text makes a claim"), found
+
+
+@pytest.mark.parametrize("lang, alt", ALT_DESCRIPTIONS)
+def test_alt_text_that_describes_the_picture_is_allowed(edition_facts: dict[str, Facts], lang: str, alt: str) -> None:
+    assert pictures.check_call("pen-device.webp", alt, "docs/p.md", 3, {"pen-device.webp": PEN}, lang,
+                               facts=edition_facts[lang]) == []
 
 
 def test_a_missing_picture_gets_a_did_you_mean(base: Path, tmp_path: Path) -> None:

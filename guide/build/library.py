@@ -152,7 +152,7 @@ class Project:
             problems: list[GuideError] = []
         except GuideErrors as exc:
             self.site, problems = pages.Site({}), [e for e in exc.errors if not self._uses_set_aside(e)]
-        problems += pictures.check_pages(root, self.docs, self.docs_shown, self.pictures, self.lang)
+        problems += pictures.check_pages(root, self.docs, self.docs_shown, self.pictures, self.lang, self.facts)
         problems += pages.check_pairs(root, self.lang, {*self.all_facts, *self.facts.experts, *self.facts.quotes,
                                                         *self.pictures, *self._set_aside_keys()})
         problems += deferred

@@ -1199,6 +1199,17 @@ def course_claim(text: str, lang: str) -> meaning_words.Found | None:
     return meaning_words.Found(COURSE, found[0])
 
 
+def described_claim(text: str, lang: str, facts: schema.Facts | None) -> meaning_words.Found | None:
+    """What a description (a picture's alt text) claims, which a page's prose could say only beside its fact: a
+    clinical claim, what the treatment does, the course of treatment, or how the skin is at a time after the visit
+    ("Skin the morning after, with the pinkness already gone": the eighth no-hints attack). A description says
+    what a picture shows, never what the treatment does or when."""
+    things = (topic_words(facts, labels=False) if facts is not None else frozenset()) | _DEVICES
+    when = _AFTER[lang].search(text)
+    return (own_claim(text, lang) or effect_claim(text, lang, things) or course_claim(text, lang)
+            or (meaning_words.Found("a time after the visit", when[0]) if when else None))
+
+
 def _backed(piece: str, claim: meaning_words.Found, typed: Mapping[int, object], facts: schema.Facts, lang: str) -> bool:
     """Whether a fact or quote ``piece`` shows makes a claim of ``claim``'s kind (in its words or its passage); for what
     the treatment does, any fact or quote it shows (the who-said-it checks hold it)."""

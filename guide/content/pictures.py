@@ -22,8 +22,12 @@ import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from guide.errors import GuideError, GuideErrors, did_you_mean
+
+if TYPE_CHECKING:
+    from guide.data.schema import Facts
 
 FOLDER = "pictures"
 """The one folder of pictures, at the top of the project (beside docs/ and docs-es/)."""
@@ -174,9 +178,11 @@ def load(root: Path) -> dict[str, Picture]:
 
 
 def check_call(name: object, alt: object, shown: str, line: int | None, pictures: dict[str, Picture],
-               lang: str, refused: frozenset[str] = frozenset()) -> list[GuideError]:
-    """A page's ``picture(name, alt=...)``: a picture of the folder, with alt text of the page's edition.
+               lang: str, refused: frozenset[str] = frozenset(), facts: Facts | None = None) -> list[GuideError]:
+    """A page's ``picture(name, alt=...)``: a picture of the folder, with alt text of the page's edition that
+    describes it and claims nothing (``facts``: the edition's, for the things they name).
     ``refused``: files of the folder that have a message of their own (not reported again as missing)."""
+    from guide.content.attribution import described_claim
     from guide.data import meaning, numbers, schema, speakers
 
     errors = []
@@ -203,7 +209,8 @@ def check_call(name: object, alt: object, shown: str, line: int | None, pictures
                                  line=line, found=call, expected=f"a few plain words in {words} saying what the picture shows",
                                  fix="describe what the picture shows in words; a figure from the article is shown "
                                      "with its fact macro beside the picture."))
-    elif (claim := meaning.advice(alt, lang)) is not None or meaning.REPORTS.search(speakers.skeleton(alt)):
+    elif (claim := meaning.advice(alt, lang) or described_claim(alt, lang, facts)) is not None \
+            or meaning.REPORTS.search(speakers.skeleton(alt)):
         said = f"'{claim.word}' ({claim.kind})" if claim is not None else "someone's words"
         errors.append(GuideError(shown, f"the picture's alt text makes a claim: {said}", line=line, found=call,
                                  expected=f"a few plain words in {words} saying what the picture shows, with no advice, "
@@ -385,7 +392,8 @@ def calls(path: Path) -> list[tuple[int, dict[str, object]]]:
     return out
 
 
-def check_pages(root: Path, docs: Path, docs_shown: str, pictures: dict[str, Picture], lang: str) -> list[GuideError]:
+def check_pages(root: Path, docs: Path, docs_shown: str, pictures: dict[str, Picture], lang: str,
+                facts: Facts | None = None) -> list[GuideError]:
     """Every ``picture(...)`` of an edition's pages: a picture of the folder, with alt text; on a page of
     another edition than English, not the English page's alt text word for word (a reader of the edition
     hears the alt text read aloud in the page's language)."""
@@ -404,7 +412,7 @@ def check_pages(root: Path, docs: Path, docs_shown: str, pictures: dict[str, Pic
             english = {v["name"]: v["alt"] for _, v in calls(root / EDITION_FOLDERS["en"] / rel)}
         for line, values in found:
             name, alt = values["name"], values["alt"]
-            problems = check_call(name, alt, f"{docs_shown}/{rel}", line, pictures, lang, refused)
+            problems = check_call(name, alt, f"{docs_shown}/{rel}", line, pictures, lang, refused, facts)
             if not problems and isinstance(alt, str) and english.get(name) == alt:
                 problems.append(GuideError(
                     f"{docs_shown}/{rel}", "the picture's alt text is the English page's, word for word", line=line,
