@@ -41,6 +41,10 @@ class GuideError(Exception):
     found: str | None = None
     expected: str | None = None
     fix: str | None = None
+    unknown: tuple[str, str] | None = None
+    """What a page gives that the data does not have, as (kind, key): ("fact", "device.needle_count"), ("expert",
+    ...), ("quote", ...) or ("name", "Nazarian"). Read by the build, which leaves out such a message when the data's
+    own load set that entry aside (it has a message of its own); never shown."""
 
     def __post_init__(self) -> None:
         super().__init__(str(self))

@@ -118,10 +118,6 @@ _CHECKED_BASES: dict[tuple[str, ...], _Base] = {}
 edition and its addresses: `make serve` and the tests load the same project again and again with only a page
 changed, and its data, strings, glossary and partials need not be checked again (about nine tenths of a load)."""
 _KEPT_BASES = 8
-_UNKNOWN_KEY = re.compile(r"this page uses the (fact|expert|quote) '(.+)', which is not in data/facts\.yml")
-"""The page check's message for a key the data does not have (``guide.content.pagecheck``)."""
-_UNKNOWN_NAME = re.compile(r"this page names '(.+)', who is not an expert in data/facts\.yml")
-"""The page check's message for a doctor's name the data does not have (``guide.content.pages``)."""
 
 
 class Project:
@@ -212,10 +208,10 @@ class Project:
         (``self.aside``), or its "not an expert" for the name of a set-aside expert: the data file's own message
         says what is wrong with the entry, and the page check (guide/content/pages.py) leaves out every other
         message on the line of a key it gives."""
-        used = _UNKNOWN_KEY.fullmatch(error.what)
-        named = _UNKNOWN_NAME.fullmatch(error.what)
-        return ((used is not None and self.aside.holds(used[1], used[2]))
-                or (named is not None and self.aside.names_expert(named[1].split()[-1])))
+        if error.unknown is None:
+            return False
+        kind, key = error.unknown
+        return self.aside.names_expert(key) if kind == "name" else self.aside.holds(kind, key)
 
     def _set_aside_keys(self) -> set[str]:
         """The keys of the facts, experts and quotes the data's load set aside, as pages give them."""

@@ -207,7 +207,8 @@ def _check_key(spec: MacroSpec, values: Mapping[str, object], line: int, shown: 
         hint = did_you_mean(key, choices)
         raise GuideError(shown, f"this page uses the {spec.key} '{key}', which is not in data/facts.yml",
                          line=line, found=f"'{key}'", expected=f"{'an' if spec.key == 'expert' else 'a'} {spec.key} key from data/facts.yml",
-                         fix=(hint + " " if hint else "") + "Check the spelling against data/facts.yml.")
+                         fix=(hint + " " if hint else "") + "Check the spelling against data/facts.yml.",
+                         unknown=(str(spec.key), key))
     if spec.key != "fact":
         return set()
     fact = all_facts[key]

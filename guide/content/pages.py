@@ -336,7 +336,8 @@ def _check_named_experts(text: str, shown: str, facts: schema.Facts) -> None:
                 raise GuideError(shown, f"this page names '{match[0]}', who is not an expert in data/facts.yml",
                                  line=line, found=f"'{match[0]}'",
                                  expected="one of " + ", ".join(short) + " (the experts: in data/facts.yml)",
-                                 fix=(hint + " " if hint else "") + "Check the spelling against the experts: in data/facts.yml.")
+                                 fix=(hint + " " if hint else "") + "Check the spelling against the experts: in data/facts.yml.",
+                                 unknown=("name", match[1]))
 
 
 def _title(text: str) -> str | None:
