@@ -87,14 +87,18 @@ class Problems:
         self.errors: list[GuideError] = []
         self.once = once
         self.seen: set[str] = set()
-        for error in errors:
-            self.add(error)
+        self.extend(errors)
 
     def add(self, error: GuideError) -> None:
-        if self.once and str(error) in self.seen:
-            return
-        self.seen.add(str(error))
+        if self.once:
+            if str(error) in self.seen:
+                return
+            self.seen.add(str(error))
         self.errors.append(error)
+
+    def extend(self, errors: Iterable[GuideError]) -> None:
+        for error in errors:
+            self.add(error)
 
     def collect(self, load: Callable[[], T], fallback: T) -> T:
         """``load()``; if it finds problems, add them and give ``fallback``."""

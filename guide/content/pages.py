@@ -20,7 +20,7 @@ from pymdownx.snippets import SnippetMissingError
 
 from guide.content import attribution, frontmatter, htmlcheck, pagecheck, reading, rendered
 from guide.data import schema, speakers
-from guide.errors import GuideError, GuideErrors, did_you_mean, quoted
+from guide.errors import GuideError, GuideErrors, Problems, did_you_mean, quoted
 from guide.render import macrospecs
 
 MAX_PAGE = 15_000
@@ -93,12 +93,12 @@ def scan(docs_dir: Path, facts: schema.Facts, macros: Mapping[str, MacroSpec],
     sheet), the facts their templates read: a page that calls one uses those.
     """
     pages: dict[str, PageInfo] = {}
-    errors: list[GuideError] = []
+    errors = Problems()
     names = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md") if p.is_file()}
     for path in sorted(docs_dir.rglob("*")):
         rel = path.relative_to(docs_dir).as_posix()
         if path.is_file() and path.suffix != ".md":
-            errors.append(GuideError(
+            errors.add(GuideError(
                 f"{display_root}/{rel}", "a file that is not a Markdown page in the pages folder",
                 found=f"'{rel}'", expected=f"only pages written in Markdown, named *.md, under {display_root}/",
                 fix="remove it: every file there is published as it is (a script, a page or a stylesheet "
@@ -110,7 +110,7 @@ def scan(docs_dir: Path, facts: schema.Facts, macros: Mapping[str, MacroSpec],
     for path in sorted(docs_dir.rglob("*.md")):
         rel = path.relative_to(docs_dir).as_posix()
         if not path.is_file():
-            errors.append(GuideError(
+            errors.add(GuideError(
                 f"{display_root}/{rel}", "a folder named like a page", found=f"the folder '{rel}'" if path.is_dir()
                 else f"'{rel}', which is not a file", expected=f"pages as files named *.md under {display_root}/; "
                 "folders named without .md",
@@ -119,23 +119,19 @@ def scan(docs_dir: Path, facts: schema.Facts, macros: Mapping[str, MacroSpec],
         if rel.startswith(("_", ".")) or "/_" in rel:
             continue  # templates and partials, not pages
         if not PAGE_NAME.fullmatch(rel) or rel in RESERVED or rel.split("/")[0] + ".md" in RESERVED[1:]:
-            errors.append(GuideError(
+            errors.add(GuideError(
                 f"{display_root}/{rel}", "a page name the site cannot publish", found=f"'{rel}'",
                 expected="lowercase words and digits joined by dashes, ending in .md, such as side-effects.md; not "
                          + ", ".join(RESERVED) + " (the build or the other edition uses those addresses)",
                 fix=f"rename the file (git mv {display_root}/{rel} {display_root}/<new-name>.md) and its nav line."))
             continue
-        try:
-            page, found = _scan_page(path, f"{display_root}/{rel}", rel, facts, macros, shows or {}, lang, hints, article,
-                                     titles, worded)
-        except GuideError as exc:
-            errors.append(exc)
-            continue
-        pages[rel] = page
-        errors.extend(found)
+        scanned = errors.collect(functools.partial(_scan_page, path, f"{display_root}/{rel}", rel, facts, macros,
+                                                   shows or {}, lang, hints, article, titles, worded), None)
+        if scanned is not None:
+            pages[rel], found = scanned
+            errors.extend(found)
     errors.extend(check_links(pages, display_root, names))
-    if errors:
-        raise GuideErrors(sorted(errors, key=lambda e: (e.file, e.line or 0)))
+    errors.raise_any()
     return Site(pages)
 
 
@@ -228,7 +224,7 @@ def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Ma
     # one message for what the source checks already named (a line they named, or anywhere when the
     # rendered check cannot tell the line)
     seen = {e.line for e in first}
-    report.errors = [*first, *(e for e in report.errors if e.line not in seen and (e.line is not None or not first))]
+    errors = [*first, *(e for e in report.problems.errors if e.line not in seen and (e.line is not None or not first))]
     info = PageInfo(
         path=rel,
         title=meta.title or _title(text) or rel,
@@ -242,7 +238,7 @@ def _scan_page(path: Path, shown: str, rel: str, facts: schema.Facts, macros: Ma
         raw_blocks=report.raw_blocks,
         numerals=report.numerals,
     )
-    return info, report.errors
+    return info, errors
 
 
 def _check_front_texts(meta: Mapping[str, str], key_lines: Mapping[str, int], shown: str, facts: schema.Facts, lang: str,

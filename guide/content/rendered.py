@@ -16,7 +16,7 @@ with the browsers' parser (``guide.content.htmlcheck``) into the blocks a reader
   a list's lead-in or a table's row carrying to what is under it;
 * unresolved references (``![x][y]``) and page-level abbreviations for a doctor's name.
 
-Every problem is collected (``Report.errors``), with the page's line where it can be found.
+Every problem is collected (``Report.problems``), with the page's line where it can be found.
 """
 
 from __future__ import annotations
@@ -46,14 +46,14 @@ from guide.content.reading import (
     to_html,
 )
 from guide.data import numbers, schema, speakers
-from guide.errors import GuideError, quote_line
+from guide.errors import GuideError, Problems, quote_line
 
 
 @dataclass
 class Report:
     """What the check of one page found."""
 
-    errors: list[GuideError] = field(default_factory=list)
+    problems: Problems = field(default_factory=Problems)
     as_typed: list[tuple[int | None, str]] = field(default_factory=list)
     """(line, text) of each number shown as typed, in code or a raw block: listed for the reviewer."""
     raw_blocks: list[tuple[int, str]] = field(default_factory=list)
@@ -108,9 +108,9 @@ def _check_numbers(tree: Element, shown: str, lines: list[str], calls: Mapping[i
         if attr in ("title", "alt"):
             for claim in numbers.page_claims(value, lang):
                 refuse(value, claim)
-    report.errors.extend(errors)
+    report.problems.extend(errors)
     if more:
-        report.errors.append(GuideError(shown, f"{more} more numbers typed into the page", found=f"{more} more",
+        report.problems.add(GuideError(shown, f"{more} more numbers typed into the page", found=f"{more} more",
                                         expected="numbers only from data/facts.yml, through the macros",
                                         fix="fix the ones listed above the same way, then build again."))
 
@@ -239,25 +239,25 @@ def check_page(body: str, shown: str, lang: str, facts: schema.Facts, suggest: N
     try:
         markup = to_html(text, lang)
     except RecursionError:
-        report.errors.append(_too_deep(shown))
+        report.problems.add(_too_deep(shown))
         return report
     except SnippetMissingError as exc:
         line = next((i for i, row in enumerate(lines, 1) if "8<" in row), None)
-        report.errors.append(GuideError(shown, "a snippet line, which pulls another file into the page", line=line,
+        report.problems.add(GuideError(shown, "a snippet line, which pulls another file into the page", line=line,
                                         found=quote_line(lines, line) or str(exc)[:100],
                                         expected="the page's own text and macro calls",
                                         fix="write the text into the page, or show a fact with its macro."))
         return report
     tree = htmlcheck.parse_fragment(markup)
     if htmlcheck.depth(tree) > MAX_DEPTH:
-        report.errors.append(_too_deep(shown))
+        report.problems.add(_too_deep(shown))
         return report
     for problem in htmlcheck.check_content(tree, htmlcheck.author_policy()):
         line = locate(lines, problem.needle, calls)
-        report.errors.append(GuideError(shown, problem.what, line=line, found=quote_line(lines, line) or problem.found,
+        report.problems.add(GuideError(shown, problem.what, line=line, found=quote_line(lines, line) or problem.found,
                                         expected=problem.expected, fix=problem.fix))
-    report.errors.extend(hidden_value_errors(tree, shown, lines))
-    report.errors.extend(_text_errors(tree, shown, lines))
+    report.problems.extend(hidden_value_errors(tree, shown, lines))
+    report.problems.extend(_text_errors(tree, shown, lines))
     _check_numbers(htmlcheck.parse_fragment(to_html(numbered, lang)) if raws else tree, shown, lines, calls, lang,
                    suggest, report, pagecheck.number_subjects(facts))
     for line, raw in raws:
@@ -266,14 +266,14 @@ def check_page(body: str, shown: str, lang: str, facts: schema.Facts, suggest: N
     report.as_typed.sort(key=lambda item: item[0] or 0)
     _links_and_names(tree, shown, lines, facts, report)
     page_blocks = blocks(tree)
-    report.errors.extend(pagecheck.list_count_errors(page_blocks, calls, shown, lines, lang, facts))
+    report.problems.extend(pagecheck.list_count_errors(page_blocks, calls, shown, lines, lang, facts))
     if worded:
-        report.errors.extend(pagecheck.context_errors(page_blocks, calls, shown, lines, facts))
-    report.errors.extend(attribution.page_errors(page_blocks, calls, shown, facts))
-    report.errors.extend(attribution.credit_errors(blocks(_links_marked(markup)), calls, shown, facts, lines))
-    report.errors.extend(attribution.advice_errors(blocks(_links_marked(markup)), calls, shown, facts, lines, lang))
+        report.problems.extend(pagecheck.context_errors(page_blocks, calls, shown, lines, facts))
+    report.problems.extend(attribution.page_errors(page_blocks, calls, shown, facts))
+    report.problems.extend(attribution.credit_errors(blocks(_links_marked(markup)), calls, shown, facts, lines))
+    report.problems.extend(attribution.advice_errors(blocks(_links_marked(markup)), calls, shown, facts, lines, lang))
     if article is not None:
-        report.errors.extend(attribution.quotation_errors(page_blocks, calls, shown, facts, article, lines, titles))
+        report.problems.extend(attribution.quotation_errors(page_blocks, calls, shown, facts, article, lines, titles))
     return report
 
 
@@ -313,7 +313,7 @@ def _links_and_names(tree: Element, shown: str, lines: list[str], facts: schema.
     for node in tree.iter():
         if is_element(node) and tag_name(node) == "abbr" and speakers.typed_names("".join(node.itertext()), facts) - {"article"}:
             line = locate(lines, "".join(node.itertext()))
-            report.errors.append(GuideError(
+            report.problems.add(GuideError(
                 shown, "a glossary word for a doctor's name in the page", line=line,
                 found=quote_line(lines, line) or htmlcheck.describe(node),
                 expected="the doctors' names as data/facts.yml gives them, with no tooltip of the page's own",
