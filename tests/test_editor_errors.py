@@ -343,7 +343,8 @@ def test_the_page_template_is_a_valid_page(tmp_path: Path) -> None:
     template = (ROOT / "docs" / "_template.md").read_text(encoding="utf-8")
     shutil.copy2(ROOT / "docs" / "_template.md", project / "docs" / "_template.md")
     (project / "docs" / "new-page.md").write_text(template, encoding="utf-8")
-    shutil.copy2(ROOT / "docs" / "aftercare.md", project / "docs")  # the template links to it, as a real page would
+    (project / "docs" / "aftercare.md").write_text(TINY_PAGE + "\n{{ not_covered() }}\n", encoding="utf-8")  # the template links to it (a page of
+    # our own: a copy of the real one fails whenever an editor adds a picture to it, which this copy would not have)
     with pytest.raises(Exception, match=r"docs/new-page.md:\d+: the page still has the template's sample text"):
         load_project(project)  # a copy left as it is would publish the sample text
     (project / "docs" / "new-page.md").write_text(
