@@ -908,6 +908,25 @@ OUTSIDE_THE_PAGES = {
     "a glossary meaning that says the treatment clears it up": (
         "includes/abbreviations.md", "en", "*[rosacea]: A redness of the face that microneedling clears up (our definition).",
         None, "a glossary meaning that gives advice or a clinical claim ('clears up', advice)"),
+    # the eighth no-hints attack (M-B12b) and the ninth new-editor trial: a meaning that speaks for the doctors, or heals
+    "a glossary meaning that speaks for both doctors": (
+        "includes/abbreviations.md", "en", "*[Tensage]: The serum brand both doctors use (our definition).", None,
+        "a glossary meaning that speaks for the doctors ('both doctors')"),
+    "a glossary meaning that says a doctor favors a brand": (
+        "includes/abbreviations.md", "en", "*[Tensage]: The serum brand Dr. Jaliman favors (our definition).", None,
+        "a glossary meaning that speaks for the doctors ('Debra Jaliman')"),
+    "a Spanish glossary meaning that speaks for both doctors": (
+        "includes/abbreviations.es.md", "es", "*[Tensage]: Una marca que usan las dos doctoras (nuestra definición).", None,
+        "a glossary meaning that speaks for the doctors ('las dos doctoras')"),
+    "a glossary meaning that says what heals": (
+        "includes/abbreviations.md", "en", "*[hydrated]: Holding enough water; hydrated skin heals faster (our definition).",
+        None, "a glossary meaning that gives advice or a clinical claim ('heals', what it does)"),
+    "a glossary meaning that says what helps healing": (
+        "includes/abbreviations.md", "en", "*[hydrated]: Holding enough water, which helps the skin heal (our definition).",
+        None, "a glossary meaning that gives advice or a clinical claim ('heal', what it does)"),
+    "a Spanish glossary meaning that says what heals": (
+        "includes/abbreviations.es.md", "es", "*[hidratada]: Con suficiente agua, lo que ayuda a sanar la piel (nuestra "
+        "definición).", None, "a glossary meaning that gives advice or a clinical claim ('sanar', what it does)"),
     # the seventh no-hints attack: what the treatment does, or a length of time, in a glossary meaning
     "a glossary meaning that says the treatment removes it": (
         "includes/abbreviations.md", "en", "*[scars]: Marks on the skin that microneedling removes (our definition).",
@@ -1005,7 +1024,14 @@ def test_glossary_strings_and_front_matter_put_no_words_in_a_doctors_mouth(tmp_p
                                         ("en", "*[PRP facial]: A different treatment. The article calls it "
                                                "controversial and says it uses growth factor from your own blood."),
                                         ("es", "*[rosado]: Un color rojo claro de la piel, no una quemadura (nuestra definición)."),
-                                        ("es", "*[al día]: Que tiene la fecha más reciente (nuestra definición).")])
+                                        ("es", "*[al día]: Que tiene la fecha más reciente (nuestra definición)."),
+                                        ("en", "*[hydrated]: Holding enough water (our definition)."),
+                                        ("en", "*[pore cleanser]: A product used in skin care to clear pores (our definition)."),
+                                        ("en", "*[dermatology]: The part of medicine that deals with the skin; a doctor in "
+                                               "it is a dermatologist (our definition)."),
+                                        ("es", "*[hidratada]: Con suficiente agua (nuestra definición)."),
+                                        ("es", "*[dermatología]: La parte de la medicina que estudia la piel (nuestra "
+                                               "definición).")])
 def test_a_glossary_meaning_in_plain_words_builds(tmp_path: Path, lang: str, line: str) -> None:
     project = _project(tmp_path, "Text.", lang)
     path = project / "includes" / ("abbreviations.es.md" if lang == "es" else "abbreviations.md")

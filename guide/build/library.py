@@ -750,7 +750,15 @@ def _entry_errors(term: str, meaning: str, number: int, shown: str, lang: str, f
                      "that leaves something out (\"not everyday aspirin\" for blood thinners) decides for a reader "
                      "whom they apply to",
             fix="say what the word means; what counts is the article's to say, or a doctor's, not the glossary's."))
-    claim = meaning_words.advice(meaning, lang)
+    speaks = _speaks_for_doctors(meaning, facts)
+    if speaks:
+        errors.append(GuideError(
+            shown, f"a glossary meaning that speaks for the doctors ('{speaks}')", line=number, found=f"'{meaning[:100]}'",
+            expected="the term's plain meaning in our words, naming no doctor of the article and no group of them "
+                     "(\"both doctors use\", \"las dos doctoras\"): what each doctor says, uses or prefers reaches a "
+                     "page as her fact, with her name checked against it",
+            fix="say what the word means; if a doctor's words about it matter, show her fact on the page."))
+    claim = meaning_words.advice(meaning, lang) or _heals(meaning)
     if claim is not None:
         errors.append(GuideError(
             shown, f"a glossary meaning that gives advice or a clinical claim ('{claim.word}', {claim.kind})",
@@ -761,6 +769,34 @@ def _entry_errors(term: str, meaning: str, number: int, shown: str, lang: str, f
             fix="say what the word means, not what to do or how safe it is: the article's advice reaches the pages "
                 "as facts in data/facts.yml, with who said it."))
     return errors
+
+
+_DOCTORS = re.compile(
+    r"(?<![^\W\d_])(?:both|the|these|those|each|our|all|most|many|ambas|ambos|las|los|la|el|estas|estos|esta|este|cada|"
+    r"todas|todos)\s+(?:(?:two|dos)\s+)?(?:doctors?|dermatologists?|plastic\s+surgeons?|surgeons?|experts?|specialists?|"
+    r"médic[oa]s?|doctor(?:a|es|as)?|dermatólog[oa]s?|cirujan[oa]s?|expert[oa]s?|especialistas?)(?![^\W\d_])", re.I)
+"""A definite group of the article's doctors ("both doctors", "the dermatologist", "las dos doctoras"): a glossary
+meaning that speaks for them ("The serum brand both doctors use": the eighth no-hints attack, M-B12b). "A doctor who
+specializes in skin" names no one."""
+_HEALS = re.compile(r"(?<![^\W\d_])(?:heal(?:s|ed|ing)?|cure[sd]?|curing|treat(?:s|ed|ing)?|"
+                    r"improve[sd]?|reverse[sd]?|erase[sd]?|sana[rn]?|cura[rn]?|trata[rn]?|mejora[rn]?|revierte[n]?)"
+                    r"(?![^\W\d_])", re.I)
+"""Words of what heals or treats something, which no plain meaning needs ("hydrated skin heals faster", "which helps
+the skin heal": the ninth new-editor trial). "Quita la sensación" (numbing), "remove dead skin" and "to clear pores"
+are meanings."""
+
+
+def _speaks_for_doctors(meaning: str, facts: schema.Facts | None) -> str | None:
+    named = (speakers.typed_names(meaning, facts) - {speakers.ARTICLE}) if facts is not None else set()
+    if named:
+        return facts.experts[sorted(named)[0]].name if facts is not None else None
+    found = _DOCTORS.search(meaning)
+    return found[0] if found else None
+
+
+def _heals(meaning: str) -> meaning_words.Found | None:
+    found = _HEALS.search(meaning)
+    return meaning_words.Found("what it does", found[0]) if found else None
 
 
 def _alphabetical(term: str) -> tuple[str, str]:
