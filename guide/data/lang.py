@@ -27,7 +27,7 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from guide.data import meaning, passages, schema, speakers, translock
+from guide.data import meaning, passages, schema, speakers, translation, translock
 from guide.data.numbers import COUNT_WORDS, NUMBER_WORDS, count_value, typed_number
 from guide.data.yamlsrc import KEY, dotted, line_of, load_with_lines
 from guide.errors import GuideError, GuideErrors, did_you_mean, quoted
@@ -90,14 +90,16 @@ leaves = _leaves
 
 def load_wording(path: Path, shown: str, facts: schema.Facts, english: str = "data/facts.yml",
                  english_lines: dict[Path_, int] | None = None, article: Path | None = None,
-                 aside: Collection[Path_] = (), lock: Path | None = None) -> schema.Facts:
+                 aside: Collection[Path_] = (), lock: Path | None = None, lexicon: Path | None = None) -> schema.Facts:
     """Read the wording file ``path`` and return ``facts`` in that language (see the module docstring).
 
     ``aside``: the entries of the English data a lenient load left out (``guide.data.loader.SetAside``), whose
     wording here is passed over: the data file's own message says what is wrong with them.
     ``lock``: the translation lock (``LOCK_FILE``; the build passes it): a wording whose English changed since it was
     last checked, or that was never checked, stops the build (``guide.data.translock``). Without it (a test of the
-    wording file alone) the lock is not read."""
+    wording file alone) the lock is not read.
+    ``lexicon``: the bilingual lexicon each wording's words are checked with (``guide.data.translation``); by default
+    ``lexicon.es.yml`` next to ``path``, or the project's own ``data/lexicon.es.yml``."""
     if not path.is_file():
         raise GuideError(shown, "the Spanish wording file is missing",
                          expected=f"a file {shown} with the Spanish wording of every text in {english}",
@@ -115,8 +117,11 @@ def load_wording(path: Path, shown: str, facts: schema.Facts, english: str = "da
     errors += meaning.spanish_errors(want, have, facts, lines, shown, english)
     said = speakers.norm(article.read_text(encoding="utf-8")) if article is not None and article.is_file() else None
     errors += passages.spanish_speaker_problems(want, have, facts, lines, shown, english, said)
-    if lock is not None:
-        errors += translock.problems(want, have, lines, lock, shown, english, english_lines or {})
+    stale = translock.problems(want, have, lines, lock, shown, english, english_lines or {}) if lock is not None else []
+    # a wording whose English changed since it was checked is the lock's to tell: its translator checks it again
+    errors += [error for error in _meaning_problems(want, have, facts, lines, shown, english,
+                                                    lexicon or path.parent / Path(translation.LEXICON).name)
+               if (error.key or "").split("[")[0] not in {done.key for done in stale}] + stale
     if errors:
         raise GuideErrors(errors)
     data = facts.model_dump()
@@ -127,6 +132,16 @@ def load_wording(path: Path, shown: str, facts: schema.Facts, english: str = "da
         value = have[key]
         node[key[-1]] = [v.strip() for v in value] if isinstance(value, list) else value.strip()
     return schema.Facts.model_validate(data)
+
+
+def _meaning_problems(want: dict[Path_, Any], have: dict[Path_, Any], facts: schema.Facts, lines: dict[Path_, int],
+                      shown: str, english: str, lexicon: Path) -> list[GuideError]:
+    """The words of each wording against the English it translates, through the bilingual lexicon."""
+    try:
+        words = translation.load_lexicon(lexicon if lexicon.is_file() else None)
+    except GuideError as error:
+        return [error]
+    return translation.problems(want, have, facts, lines, shown, english, words)
 
 
 def _key_errors(want: dict[Path_, Any], have: dict[Path_, Any], lines: dict[Path_, int], shown: str, english: str,

@@ -1,0 +1,270 @@
+"""What the Spanish wordings of ``data/facts.es.yml`` say, word by word, against the English they translate.
+
+A small bilingual lexicon (``data/lexicon.es.yml``, reviewed by a maintainer) gives each Spanish content word's stem
+and the English stems that translate it; function words, names and the words of negation are listed apart. Each
+Spanish wording (label, value, item, note, role, quote, topic ...) must
+
+* use only words of the lexicon (a new word stops the build until it is added, with its English, in review);
+* have, for each content word, one of its English stems in the English it translates (``data/facts.yml``; for a
+  quote, the doctor's own words from the article), and each name there too;
+* say "no", "sin" or "nunca" only where that English has a negation (not, no, never, without, n't ...).
+
+So "piel grasa" for "very sensitive skin", "las pieles claras" for "all skin colors and types" and "dermatóloga" for
+"plastic surgeon" are refused (the eighth no-hints attack, H-E13, H-E15, M-E16), while "piel sensible" and
+"pieles muy sensibles" pass: a stem takes the ordinary endings of ``ENDINGS`` (plural and gender, the common verb
+forms) and a pronoun joined to a verb ("úselo", "póngase").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from guide.data import passages, schema
+from guide.data.yamlsrc import Path_, dotted
+from guide.errors import GuideError
+
+LEXICON = "data/lexicon.es.yml"
+_OWN_LEXICON = Path(__file__).resolve().parents[2] / LEXICON
+
+ENDINGS = frozenset({"", "s", "es", "a", "as", "o", "os", "e", "en", "an", "ar", "er", "ir", "ado", "ada", "ados",
+                     "adas", "ido", "ida", "idos", "idas", "amos", "emos", "imos", "ando", "iendo", "ara", "era",
+                     "ia", "ian", "io", "aran", "eran", "ira", "iran", "aria", "arian", "eria", "iria", "ante", "antes", "ente", "entes", "mente", "amente"})
+"""The endings a Spanish stem of the lexicon takes: plural and gender ("sensible", "sensibles"; "claro", "claras"),
+the common verb forms ("usa", "usan", "usar", "usado") and "-mente" ("totalmente")."""
+CLITICS = ("los", "las", "les", "lo", "la", "le", "se")
+"""Pronouns joined to a verb ("úselo", "póngase", "quitarlo"): the verb is read without them."""
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def fold(word: str) -> str:
+    """A word as the lexicon compares it: lower case, accents off ("Úselo" -> "uselo", "rosácea" -> "rosacea")."""
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower().replace("’", "'"))
+                   if unicodedata.category(c) != "Mn")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    words: dict[tuple[str, ...], tuple[tuple[str, ...], ...]]
+    """Spanish stems (one, or a phrase: "sin falta") -> the English that translates them, each as word stems."""
+    function: frozenset[str]
+    names: frozenset[str]
+    negation_es: frozenset[str]
+    negation_en: tuple[tuple[str, ...], ...]
+
+    @functools.cached_property
+    def singles(self) -> frozenset[str]:
+        return frozenset(key[0] for key in self.words if len(key) == 1)
+
+    @functools.cached_property
+    def firsts(self) -> frozenset[str]:
+        return frozenset(self.phrases)
+
+    @functools.cached_property
+    def phrases(self) -> dict[str, list[tuple[str, ...]]]:
+        out: dict[str, list[tuple[str, ...]]] = {}
+        for key in sorted((k for k in self.words if len(k) > 1), key=len, reverse=True):
+            out.setdefault(key[0], []).append(key)
+        return out
+
+
+def _shape_error(what: str, found: object) -> GuideError:
+    return GuideError(LEXICON, f"the lexicon {what}", found=repr(found)[:120],
+                      expected="words: {spanish stem: [english, ...]}, function: [...], names: [...], "
+                               "negation: {es: [...], en: [...]}",
+                      fix=f"restore {LEXICON} from git and add the word again, as its header shows.")
+
+
+def load_lexicon(path: Path | None = None) -> Lexicon:
+    """The lexicon at ``path`` (by default the project's own ``data/lexicon.es.yml``)."""
+    path = path or _OWN_LEXICON
+    if not path.is_file():
+        raise GuideError(LEXICON, "the bilingual lexicon is missing",
+                         expected="the lexicon the Spanish wordings are checked with",
+                         fix=f"restore it from git (git checkout -- {LEXICON}).")
+    return _read(path.read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=4)
+def _read(text: str) -> Lexicon:
+    raw = yaml.safe_load(text)
+    if not isinstance(raw, dict) or set(raw) != {"words", "function", "names", "negation"}:
+        raise _shape_error("does not have exactly the keys words, function, names and negation", list(raw or ()))
+    words: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}
+    for spanish, english in (raw["words"] or {}).items():
+        if not isinstance(spanish, str) or not isinstance(english, list) or not english \
+                or not all(isinstance(e, str) and e.strip() for e in english):
+            raise _shape_error("has an entry that is not a Spanish stem with a list of English words", {spanish: english})
+        words[tuple(fold(spanish).split())] = tuple(tuple(fold(e).split()) for e in english)
+    lists = {}
+    for name in ("function", "names"):
+        if not isinstance(raw[name], list) or not all(isinstance(w, str) for w in raw[name]):
+            raise _shape_error(f"'{name}' is not a list of words", raw[name])
+        lists[name] = frozenset(fold(w) for w in raw[name])
+    negation = raw["negation"]
+    if not isinstance(negation, dict) or set(negation) != {"es", "en"} \
+            or not all(isinstance(v, list) and all(isinstance(w, str) for w in v) for v in negation.values()):
+        raise _shape_error("'negation' is not {es: [...], en: [...]}", negation)
+    return Lexicon(words, lists["function"], lists["names"], frozenset(fold(w) for w in negation["es"]),
+                   tuple(tuple(fold(w).split()) for w in negation["en"]))
+
+
+# --- reading a wording -----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Token:
+    word: str
+    """The words as the wording has them ("piel", "sin falta")."""
+    kind: str
+    """ "word" (in the lexicon), "function", "name", "negation" or "unknown"."""
+    english: tuple[tuple[str, ...], ...] = ()
+
+
+def _stems_of(word: str, stems: frozenset[str]) -> list[str]:
+    """Every stem of ``stems`` that ``word`` (folded) is, with one of ``ENDINGS`` or with a pronoun joined, longest first."""
+    found = []
+    for bare in (word, *(word[:-len(c)] for c in CLITICS if word.endswith(c) and len(word) > len(c) + 2)):
+        found += [bare[:cut] for cut in range(len(bare), 0, -1) if bare[:cut] in stems and bare[cut:] in ENDINGS]
+    return sorted(set(found), key=len, reverse=True)
+
+
+def _stem_of(word: str, stems: frozenset[str]) -> str | None:
+    """The longest stem of ``stems`` that ``word`` is (see :func:`_stems_of`), or ``None``."""
+    return next(iter(_stems_of(word, stems)), None)
+
+
+def _phrase_at(words: list[str], lexicon: Lexicon) -> tuple[str, ...] | None:
+    """The longest phrase of the lexicon that ``words`` begin with."""
+    keys = [key for stem in _stems_of(words[0], lexicon.firsts) for key in lexicon.phrases[stem]]
+    return next((key for key in sorted(keys, key=len, reverse=True) if len(key) <= len(words)
+                 and all(k in _stems_of(w, frozenset({k})) for w, k in zip(words, key))), None)
+
+
+def read(text: str, lexicon: Lexicon) -> list[Token]:
+    """The words of a Spanish wording, each (or each phrase of the lexicon) with what the lexicon says of it."""
+    typed = _WORD.findall(text)
+    words = [fold(w) for w in typed]
+    out: list[Token] = []
+    i = 0
+    while i < len(words):
+        phrase = _phrase_at(words[i:], lexicon)
+        if phrase is not None:
+            out.append(Token(" ".join(typed[i:i + len(phrase)]), "word", lexicon.words[phrase]))
+            i += len(phrase)
+            continue
+        word = words[i]
+        if word in lexicon.negation_es:
+            out.append(Token(typed[i], "negation"))
+        elif word in lexicon.function:
+            out.append(Token(typed[i], "function"))
+        elif word in lexicon.names:
+            out.append(Token(typed[i], "name"))
+        elif (stem := _stem_of(word, lexicon.singles)) is not None:
+            out.append(Token(typed[i], "word", lexicon.words[(stem,)]))
+        else:
+            out.append(Token(typed[i], "unknown"))
+        i += 1
+    return out
+
+
+_SHORT_ENDINGS = frozenset({"", "s", "es", "d", "ed", "ing", "er", "ers", "'s"})
+
+
+def _is(word: str, stem: str) -> bool:
+    """An English word is a stem of the lexicon: its start ("sensitiv" for "sensitivity"); a stem of three letters or
+    fewer only with a plain ending ("day", "days"; "us" is not "use")."""
+    return word.startswith(stem) and (len(stem) > 3 or word[len(stem):] in _SHORT_ENDINGS)
+
+
+def _says(english: list[str], stems: tuple[str, ...]) -> bool:
+    """``english`` (folded words) has ``stems`` one after another ("blood thinn")."""
+    n = len(stems)
+    return any(all(_is(english[i + j], stems[j]) for j in range(n)) for i in range(len(english) - n + 1))
+
+
+def _english_words(text: str) -> list[str]:
+    return [fold(w) for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?|n['’]t", text.replace("-", " "))]
+
+
+def negated(english: str, lexicon: Lexicon) -> bool:
+    words = _english_words(english)
+    return any(w.endswith("n't") for w in words) or any(_says(words, stems) for stems in lexicon.negation_en)
+
+
+# --- the check -------------------------------------------------------------------------------------------------
+
+def problems(want: Mapping[Path_, Any], have: Mapping[Path_, Any], facts: schema.Facts, lines: Mapping[Path_, int],
+             shown: str, english: str, lexicon: Lexicon) -> list[GuideError]:
+    """Each Spanish wording of ``have`` against its English in ``want`` (see the module's docstring); and a label
+    that calls an "at least" figure a maximum ("FPS máximo"), or an "up to" one a minimum."""
+    all_facts = facts.all_facts()
+    errors: list[GuideError] = []
+    for key, value in want.items():
+        got = have.get(key)
+        if isinstance(value, list) != isinstance(got, list) or (isinstance(got, list) and len(got) != len(value)):
+            continue  # its own message (load_wording)
+        pairs = list(zip(got, value)) if isinstance(got, list) else [(got, value)]
+        for i, (text, english_text) in enumerate(pairs):
+            if not isinstance(text, str) or not isinstance(english_text, str):
+                continue
+            path = key + (i,) if isinstance(got, list) else key
+            line = lines.get(path, lines.get(key))
+            label = want.get(key[:-1] + ("label",)) if key[-1] == "note" else None  # "no length for them": for the needles
+            errors += wording_problems(text, english_text, lexicon, shown, dotted(path), line, english,
+                                       label if isinstance(label, str) else "")
+        fact = all_facts.get(f"{key[1]}.{key[2]}") if key[0] == "facts" and key[-1] == "label" else None
+        qualifier = getattr(fact, "qualifier", None)
+        if isinstance(got, str) and qualifier and (word := passages.bound_word(got, qualifier, "es")):
+            errors.append(passages.bound_label_error(got, qualifier, word, shown, dotted(key), lines.get(key)))
+    return errors
+
+
+def wording_problems(text: str, english_text: str, lexicon: Lexicon, shown: str, key: str, line: int | None,
+                     english: str = "data/facts.yml", context: str = "") -> list[GuideError]:
+    """One Spanish wording against the English it translates: the first word the lexicon lacks, each content word
+    or name the English does not say, and a negation the English does not have. ``context``: English that the
+    words may also stand for (a note's own label: the note may name what the label names)."""
+    tokens = read(text, lexicon)
+    words = _english_words(english_text) + [""] + _english_words(context)
+    found = f"'{text[:120]}'"
+    unknown = next((t for t in tokens if t.kind == "unknown"), None)
+    if unknown is not None:
+        return [GuideError(
+            shown, f"the Spanish wording uses '{unknown.word}', which the bilingual lexicon ({LEXICON}) does not have",
+            line=line, key=key, found=found,
+            expected=f"Spanish words of {LEXICON}, so the build can compare them with the English ('{english_text[:100]}')",
+            fix=f"if '{unknown.word}' is the right translation, add its stem to {LEXICON} under words:, with the English "
+                f"it translates (\"{fold(unknown.word)}: [english]\"; a name under names:): a maintainer reviews each "
+                "new word. Otherwise use a word the lexicon has.")]
+    errors = []
+    for token in tokens:
+        if token.kind == "word" and not any(_says(words, stems) for stems in token.english):
+            said = " or ".join(f"'{' '.join(s)}'" for s in token.english)
+            errors.append(GuideError(
+                shown, f"the Spanish wording says '{token.word}' ({said}), and the English it translates does not",
+                line=line, key=key, found=found,
+                expected=f"a translation of {english} ('{english_text[:100]}'): each Spanish word for a word the English has",
+                fix=f"translate the English words as they are; if '{token.word}' does translate a word of that English, "
+                    f"add that English to its entry in {LEXICON} (a maintainer reviews it)."))
+        elif token.kind == "name" and not _says(words, (fold(token.word),)):
+            errors.append(GuideError(
+                shown, f"the Spanish wording names '{token.word}', and the English it translates does not",
+                line=line, key=key, found=found, expected=f"a translation of {english} ('{english_text[:100]}')",
+                fix="translate the English words as they are: a name only where the English has it."))
+    if any(t.kind == "negation" for t in tokens) and not negated(english_text, lexicon):
+        word = next(t.word for t in tokens if t.kind == "negation")
+        errors.append(GuideError(
+            shown, f"the Spanish wording says '{word}', and the English it translates has no negation",
+            line=line, key=key, found=found,
+            expected=f"a translation of {english} ('{english_text[:100]}'): 'no', 'sin' or 'nunca' only where the "
+                     "English says not, no, never, without or n't",
+            fix="translate the English words as they are: a negation the English does not have turns its meaning round."))
+    return errors
