@@ -235,7 +235,8 @@ def wording_problems(text: str, english_text: str, lexicon: Lexicon, shown: str,
     tokens = read(text, lexicon)
     words = _english_words(english_text) + [""] + _english_words(context)
     found = f"'{text[:120]}'"
-    unknown = next((t for t in tokens if t.kind == "unknown"), None)
+    # a word the English has as it is ("psoriasis", "retinol") is its own translation: no entry needed
+    unknown = next((t for t in tokens if t.kind == "unknown" and fold(t.word) not in words), None)
     if unknown is not None:
         return [GuideError(
             shown, f"the Spanish wording uses '{unknown.word}', which the bilingual lexicon ({LEXICON}) does not have",
