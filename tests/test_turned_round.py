@@ -251,3 +251,64 @@ def test_turned_round_on_both_sides(text: str, passage: str, label: str, turned:
     from guide.data import meaning
 
     assert meaning.turned_round(text, passage, label) == turned
+
+
+# --- the guide's own words around a fact may not turn it round (the eighth no-hints attack) ---------------------------
+
+UPKEEP_EN = "This plan is for skin that is generally fine, and that you take care of. "
+UPKEEP_ES = "## Mantenimiento general\n\nEste plan es para la piel que en general está bien y que usted cuida. "
+AVOID_OTHER = '\n\n{{ fact_list("candidates.avoid_other") }}'
+WAIT_IF = '\n\n{{ fact_list("candidates.wait_if") }}'
+
+NEGATED_REFUSED = {
+    "en": [
+        # H-H9: a doctor's advice inverted around its fact; H-B7, H-B8: a list's lead-in negated
+        UPKEEP_EN + 'Dr. Nazarian says you should never have microneedling {{ fact("frequency.upkeep") }}.',
+        UPKEEP_EN + 'Dr. Nazarian says you should not have microneedling {{ fact("frequency.upkeep") }}.',
+        "The article says you do not need to skip it if:" + AVOID_OTHER,
+        "The article says there is no reason to wait, even if:" + WAIT_IF,
+        "The article says not to wait if:" + WAIT_IF,
+        'Dr. Jaliman says there is no need to avoid {{ fact("aftercare.avoid_ingredients") }} right after.',
+    ],
+    "es": [
+        UPKEEP_ES + 'La Dra. Nazarian dice que nunca se haga el tratamiento {{ fact("frequency.upkeep") }}.',
+        "El artículo dice que no hace falta que deje el tratamiento si:" + AVOID_OTHER,
+        "El artículo dice que no espere si:" + WAIT_IF,
+        "Sin necesidad de esperar, el artículo dice que evite los exfoliantes en {{ fact(\"aftercare.avoid_scrubs\") }}.",
+    ],
+}
+NEGATED_BUILDS = {
+    "en": [
+        UPKEEP_EN + 'Dr. Nazarian says you can have microneedling {{ fact("frequency.upkeep") }}.',
+        "The article also says to skip it if:" + AVOID_OTHER, "The article says to wait if:" + WAIT_IF,
+        '- Dr. Jaliman: no {{ fact("aftercare.avoid_ingredients", "or") }} right after treatment.',
+        '- The article: no exfoliating scrubs in {{ fact("aftercare.avoid_scrubs") }}.',
+        'Because home devices have shorter needles that do not go as deep, the article says home rollers are '
+        '{{ fact("at_home.results") }}.',
+        "The article does not give a figure.", "If you are not sure, ask.",
+        'If you are not sure whether you have {{ fact("candidates.avoid_skin", "or") }}, ask a doctor.',
+        'The number of weeks is {{ fact("aftercare.sunscreen_weeks") }}. The article does not say more.',
+    ],
+    "es": [
+        UPKEEP_ES + 'La Dra. Nazarian dice que puede hacerse el tratamiento {{ fact("frequency.upkeep") }}.',
+        "El artículo también dice que no se lo haga si:" + AVOID_OTHER, "El artículo dice que espere si:" + WAIT_IF,
+        'La Dra. Jaliman dice que no se haga el tratamiento con microagujas si tiene {{ fact("candidates.avoid_skin", "or") }}.',
+        'Si no está segura de si tiene {{ fact("candidates.avoid_skin", "or") }}, pregunte a un médico.',
+        "El artículo no da ninguna cifra.",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang, text", [(lang, text) for lang, rows in NEGATED_REFUSED.items() for text in rows])
+def test_a_not_of_the_guides_own_beside_a_fact_stops_the_build(tmp_path: Path, lang: str, text: str) -> None:
+    from test_reader_checks import _refused
+
+    msg = _refused(tmp_path, text, lang)
+    assert "turns its fact round with '" in msg and "a 'not' in the guide's own words" in msg, msg
+
+
+@pytest.mark.parametrize("lang, text", [(lang, text) for lang, rows in NEGATED_BUILDS.items() for text in rows])
+def test_a_not_the_fact_says_itself_or_that_doubts_nothing_builds(tmp_path: Path, lang: str, text: str) -> None:
+    from test_reader_checks import _load, _project
+
+    _load(_project(tmp_path, text, lang), lang)

@@ -1322,7 +1322,7 @@ def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
             thing = about[0] if about else when[0] if when else ""
             keys = _facts_about(thing, facts) if about else []
             errors.append(_advice_error(shown, lines, piece, typed, thing, keys, ours))
-    return errors
+    return errors + negation_errors(blocks_, typed, shown, facts, lines, lang)
 
 
 def _advice_error(shown: str, lines: list[str], piece: str, typed: Mapping[int, Call], thing: str, keys: list[str],
@@ -1338,3 +1338,116 @@ def _advice_error(shown: str, lines: list[str], piece: str, typed: Mapping[int, 
         expected="the article's advice shown by its fact, with who said it; after {{ suggestion() }} only our "
                  "advice to ask, check or write something down, never what is fine or safe to do",
         fix=f"show what the article says with {show}; if the article does not say it, remove the sentence.")
+
+
+# --- a fact turned round by the guide's own "not" (the eighth no-hints attack, H-H9, H-B7, H-B8) ---------------
+
+_NEGATION = {
+    "en": re.compile(r"(?<![^\W\d_])(?:not|no|never|none|nothing|nor|neither|cannot|nobody|[^\W\d_]+n['’]t)(?![^\W\d_])", re.I),
+    "es": re.compile(r"(?<![^\W\d_])(?:no|nunca|jamás|jamas|ningún|ninguna|ninguno|nada|ni|tampoco|sin necesidad)(?![^\W\d_])",
+                     re.I),
+}
+"""A "not" in the guide's own words ("you should never have microneedling ...", "you do not need to skip it if:")."""
+_NOT_A_NEGATION = {
+    "en": re.compile(r"(?<![^\W\d_])(?:not sure|not certain|(?:whether|if) or not|or not|if not|not only|not just)(?![^\W\d_])",
+                     re.I),
+    "es": re.compile(r"(?<![^\W\d_])(?:no (?:está|esté|estoy|están|estén) segur[oa]s?|si no|o no|no solo|no sólo)(?![^\W\d_])",
+                     re.I),
+}
+"""A "not" that turns nothing round: the reader's doubt ("If you are not sure, ask"), "not only"."""
+_CANCELS = {
+    "en": re.compile(r"(?<![^\W\d_])(?:never|no (?:need|reason|cause|problem|harm)|need not|needn['’]t|"
+                     r"(?:do|does|did|will)(?: not|n['’]t) (?:need|have) to|(?:don|doesn|won)['’]t (?:need|have) to|"
+                     r"not (?:necessary|needed|required|a problem)|no longer|nothing (?:stops|prevents))(?![^\W\d_])", re.I),
+    "es": re.compile(r"(?<![^\W\d_])(?:nunca|jamás|jamas|no hace falta|sin necesidad|no (?:es|son) necesari[oa]s?|"
+                     r"no (?:le |les )?(?:necesita|necesitan|tiene que|tienen que|tiene por qué)|ya no|"
+                     r"no hay (?:ningún |ninguna )?(?:motivo|razón|necesidad|problema))(?![^\W\d_])", re.I),
+}
+"""A "not" that cancels what a fact asks ("no need to", "no reason to wait", "never", "no hace falta"): it stands only
+where the fact's own words say it."""
+_CARRIES = {
+    "en": re.compile(r"(?<![^\W\d_])(?:not|no|never|none|nothing|nor|neither|cannot|without|avoid\w*|skip\w*|steer\w*|"
+                     r"[^\W\d_]+n['’]t|rul\w*\s+(?:\w+\s+)?out|(?:stay|keep)\w*\s+away|too strong)(?![^\W\d_])", re.I),
+    "es": re.compile(r"(?<![^\W\d_])(?:no|nunca|jamás|ningún|ninguna|ninguno|nada|ni|sin|tampoco|evit\w*|omit\w*|salt\w*|"
+                     r"prescind\w*|descart\w*|dej\w* de|demasiado fuertes?)(?![^\W\d_])", re.I),
+}
+"""The fact's own words that say what it says with a "not", "avoid", "skip" or "rule out" (its label, value, items or
+note, as shown): "Dr. Jaliman: no {{ fact("aftercare.avoid_ingredients") }} right after" ("Ingredients to avoid")."""
+
+
+def _guide_words(piece: str, block: Block, at: int) -> str:
+    """The guide's own words of ``piece`` (at ``at`` in ``block.text``): no macro's output, no quotation, no code."""
+    kept = "".join(" " if call_index(ch) is not None or ch == LINK_MARK or any(a <= at + i < b for a, b in block.code) else ch
+                   for i, ch in enumerate(piece))
+    return " ".join(_unquoted(kept).split())
+
+
+def _negation(words: str, lang: str) -> tuple[str, bool] | None:
+    """The first "not" of the guide's ``words`` that can turn a fact round, and whether it cancels (``_CANCELS``)."""
+    plain = _NOT_A_NEGATION[lang].sub(" ", words)
+    cancel = _CANCELS[lang].search(plain)
+    if cancel:
+        return cancel[0], True
+    found = _NEGATION[lang].search(plain)
+    return (found[0], False) if found else None
+
+
+def _fact_texts(keys: Sequence[tuple[str, str]], facts: schema.Facts) -> list[str]:
+    """The words a reader sees of each (macro, key) shown: a fact's label, value, items and note; a quote's words."""
+    every = facts.all_facts()
+    out: list[str] = []
+    for name, key in keys:
+        if name == "quote" and key in facts.quotes:
+            out.append(facts.quotes[key].text)
+        elif key in every:
+            out += meaning_words.shown_words(every[key])
+    return out
+
+
+def _shown_keys(text: str, typed: Mapping[int, Call]) -> list[tuple[str, str]]:
+    return [(call.name, call.key) for ch in text if (i := call_index(ch)) is not None and (call := typed.get(i)) is not None
+            and call.key and (call.name in SHOWS or call.name == "quote")]
+
+
+def negation_errors(blocks_: Sequence[Block], typed: Mapping[int, Call], shown: str, facts: schema.Facts,
+                    lines: list[str], lang: str) -> list[GuideError]:
+    """Each sentence (or list lead-in, for the facts of its list) that shows a fact with a "not" of the guide's own
+    words the fact's words do not have: "Dr. Nazarian says you should never have microneedling {{ fact(...) }}",
+    "The article says you do not need to skip it if:" above the list of reasons to skip it. A "not" that cancels
+    ("no need to", "no reason to", "never", "no hace falta") stands only where the fact's words say it too; any other
+    where they say it with a "not", "avoid", "skip" or "rule out". "The article does not give a figure", "If you are
+    not sure, ask" show no fact, or doubt nothing of one."""
+    errors: list[GuideError] = []
+    for number, block in enumerate(blocks_):
+        if block.quoted:
+            continue
+        pieces = sentences(block.text)
+        at = 0
+        for i, piece in enumerate(pieces):
+            at = block.text.find(piece, at)
+            found = _negation(_guide_words(piece, block, max(at, 0)), lang)
+            if found is None or (piece.rstrip().endswith("?") and not _TOLD.search(piece)):
+                continue
+            keys = _shown_keys(piece, typed)
+            if i == len(pieces) - 1 and piece.rstrip().endswith(":"):
+                for after in blocks_[number + 1:]:
+                    if block.text not in after.context:
+                        break
+                    keys += _shown_keys(after.text, typed)
+            if not keys:
+                continue
+            word, cancels = found
+            texts = _fact_texts(keys, facts)
+            carried = (_CANCELS[lang] if cancels else _CARRIES[lang]).search(" | ".join(texts))
+            if carried:
+                continue
+            line = sentence_line(lines, piece, typed)
+            key = keys[0][1]
+            errors.append(GuideError(
+                shown, f"this sentence turns its fact round with '{word}', a 'not' in the guide's own words", line=line,
+                key=key, found=f"'{readable(piece, typed)[:160]}'",
+                expected="a fact shown as the article says it: a 'not', 'never', 'no need' or 'no reason' beside a "
+                         "fact only where the fact's own words say it" + ("" if cancels else " with a 'not', 'avoid' or 'skip'"),
+                fix=f"say what the fact says (\"Dr. Nazarian says you can have microneedling {{{{ fact(\"...\") }}}}\"), "
+                    f"or leave '{word}' out; what the article does not say is not shown beside its fact."))
+    return errors
