@@ -312,3 +312,37 @@ def test_a_not_the_fact_says_itself_or_that_doubts_nothing_builds(tmp_path: Path
     from test_reader_checks import _load, _project
 
     _load(_project(tmp_path, text, lang), lang)
+
+
+NUMBING_EN = 'The article says {{ fact("appointment.numbing_time") }} for the numbing cream to work. '
+NUMBING_ES = 'El artículo dice que la crema para adormecer tarda {{ fact("appointment.numbing_time") }} en hacer efecto. '
+LIMIT_REFUSED = {
+    # H-B6: "always" or "never" with a length of time or a comparison overrides the fact's hedge ("typically about")
+    "en": [NUMBING_EN + "It never takes longer than that.", NUMBING_EN + "It always works within that time.",
+           "Pinkness never lasts longer than that.", "Scabs always fade sooner than you think."],
+    "es": [NUMBING_ES + "Nunca tarda más que eso.", NUMBING_ES + "Siempre hace efecto como mucho en ese tiempo.",
+           "Lo rosado nunca dura más de lo que cree."],
+}
+LIMIT_BUILDS = {
+    "en": [NUMBING_EN + "It can take a while.", "Always ask your provider before you book.",
+           "You can always ask for more than one opinion.", "As always, bring your questions.",
+           "Never share your card number by email.",
+           'Dr. Jaliman says to be strict about sunscreen during {{ fact("aftercare.sunscreen_when") }}.'],
+    "es": [NUMBING_ES + "Puede tardar un rato.", "Pregunte siempre antes de reservar.",
+           "Vuelva a su rutina de siempre cuando quiera leer más.", "Siempre puede pedir una segunda opinión."],
+}
+
+
+@pytest.mark.parametrize("lang, text", [(lang, text) for lang, rows in LIMIT_REFUSED.items() for text in rows])
+def test_always_or_never_with_a_length_of_time_in_the_guides_voice_stops_the_build(tmp_path: Path, lang: str, text: str) -> None:
+    from test_reader_checks import _refused
+
+    msg = _refused(tmp_path, text, lang)
+    assert "makes a clinical claim" in msg and "a limit the article does not give" in msg, msg
+
+
+@pytest.mark.parametrize("lang, text", [(lang, text) for lang, rows in LIMIT_BUILDS.items() for text in rows])
+def test_always_or_never_that_limits_nothing_builds(tmp_path: Path, lang: str, text: str) -> None:
+    from test_reader_checks import _load, _project
+
+    _load(_project(tmp_path, text, lang), lang)

@@ -1210,9 +1210,46 @@ def described_claim(text: str, lang: str, facts: schema.Facts | None) -> meaning
             or (meaning_words.Found("a time after the visit", when[0]) if when else None))
 
 
+LIMIT = "a limit the article does not give"
+_ALWAYS_NEVER = {
+    "en": re.compile(r"(?<![^\W\d_])(?<!as )(?:never|always|every time|at all times|invariably|without exception)(?![^\W\d_])",
+                     re.I),
+    "es": re.compile(r"(?<![^\W\d_])(?<!de )(?:nunca|siempre|jamás|jamas|cada vez|en todos los casos|sin excepción)"
+                     r"(?![^\W\d_])", re.I),
+}
+_HOW_LONG = {
+    "en": re.compile(r"(?<![^\W\d_])(?:long|longer|shorter|sooner|later|earlier|faster|quicker|slower|more than|less than|"
+                     r"fewer than|at most|at the most|at least|up to|no more|any more|beyond|exceeds?|within|lasts?|"
+                     r"minutes?|hours?|days?|weeks?|months?|years?|overnight)(?![^\W\d_])", re.I),
+    "es": re.compile(r"(?<![^\W\d_])(?:más (?:tiempo|de|que|tarde|pronto)|menos (?:tiempo|de|que)|como (?:mucho|máximo|mínimo)|"
+                     r"al menos|por lo menos|tarda\w*|dura|duran|durará|durarán|minutos?|horas?|días?|semanas?|mes|meses|"
+                     r"años?)(?![^\W\d_])", re.I),
+}
+"""The guide's voice putting a limit on how long or how much ("It never takes longer than that" after the numbing time,
+"Nunca tarda más que eso": the eighth no-hints attack, H-B6): "always" or "never" with a length of time or a comparison
+overrides the fact's hedge ("typically about"). "Always ask your provider" and "as always" limit nothing."""
+
+
+_ASKING = {"en": re.compile(r"(?<![^\W\d_])(?:ask|check|call|phone|email|read|bring|write|note|talk|compare)(?![^\W\d_])", re.I),
+           "es": re.compile(r"(?<![^\W\d_])(?:pregunte|consulte|llame|lea|lleve|anote|escriba|hable|compare|revise)"
+                            r"(?![^\W\d_])", re.I)}
+"""The reader's own arrangements ("You can always ask for more than one opinion"): no limit on the treatment."""
+
+
+def limit_claim(text: str, lang: str) -> meaning_words.Found | None:
+    """"never" or "always" (``_ALWAYS_NEVER``) with a length of time or a comparison (``_HOW_LONG``), or ``None``."""
+    word = _ALWAYS_NEVER[lang].search(text)
+    if word is None or not _HOW_LONG[lang].search(text) or _ASKING[lang].search(text):
+        return None
+    return meaning_words.Found(LIMIT, word[0])
+
+
 def _backed(piece: str, claim: meaning_words.Found, typed: Mapping[int, object], facts: schema.Facts, lang: str) -> bool:
     """Whether a fact or quote ``piece`` shows makes a claim of ``claim``'s kind (in its words or its passage); for what
     the treatment does, any fact or quote it shows (the who-said-it checks hold it)."""
+    if claim.kind == LIMIT:  # "always" or "never" stands where the fact's own words say it
+        said = _fact_texts(_shown_keys(piece, typed), facts)  # type: ignore[arg-type]
+        return any(re.search(r"(?<![^\W\d_])" + re.escape(claim.word) + r"(?![^\W\d_])", text, re.I) for text in said)
     if claim.kind in (EFFECT, COURSE):
         return any(isinstance(call := typed.get(i), Call) and call.name != "expert"
                    for ch in piece if (i := call_index(ch)) is not None)
@@ -1285,7 +1322,8 @@ def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
         for piece in sentences(block.text):
             plain = " ".join(_unquoted(piece).replace(LINK_MARK, " ").split())
             permits = _PERMITS[lang].search(plain) or (_MAY[lang].search(plain) and _AFTER[lang].search(plain))
-            claim = own_claim(plain, lang) or effect_claim(plain, lang, things) or course_claim(plain, lang)
+            claim = (own_claim(plain, lang) or effect_claim(plain, lang, things) or course_claim(plain, lang)
+                     or limit_claim(plain, lang))
             shown_calls = {typed[c].name for ch in piece if (c := call_index(ch)) is not None and c in typed}
             ours = "suggestion" in shown_calls
             if not shown_calls - {"suggestion", "expert"} and (agrees := _agrees_error(shown, lines, piece, typed, plain,
