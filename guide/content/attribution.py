@@ -1405,7 +1405,8 @@ _CANCELS = {
 where the fact's own words say it."""
 _CARRIES = {
     "en": re.compile(r"(?<![^\W\d_])(?:not|no|never|none|nothing|nor|neither|cannot|without|avoid\w*|skip\w*|steer\w*|"
-                     r"[^\W\d_]+n['’]t|rul\w*\s+(?:\w+\s+)?out|(?:stay|keep)\w*\s+away|too strong)(?![^\W\d_])", re.I),
+                     r"[^\W\d_]+n['’]t|rul\w*\s+(?:\w+\s+)?out|(?:stay|keep)\w*\s+away|too strong|(?:leave|leaves|left)\s+out|"
+                     r"lack\w*)(?![^\W\d_])", re.I),
     "es": re.compile(r"(?<![^\W\d_])(?:no|nunca|jamás|ningún|ninguna|ninguno|nada|ni|sin|tampoco|evit\w*|omit\w*|salt\w*|"
                      r"prescind\w*|descart\w*|dej\w* de|demasiado fuertes?)(?![^\W\d_])", re.I),
 }
@@ -1414,15 +1415,25 @@ note, as shown): "Dr. Jaliman: no {{ fact("aftercare.avoid_ingredients") }} righ
 
 
 def _guide_words(piece: str, block: Block, at: int) -> str:
-    """The guide's own words of ``piece`` (at ``at`` in ``block.text``): no macro's output, no quotation, no code."""
-    kept = "".join(" " if call_index(ch) is not None or ch == LINK_MARK or any(a <= at + i < b for a, b in block.code) else ch
+    """The guide's own words of ``piece`` (at ``at`` in ``block.text``), a stand-in for each macro: no quotation, no code."""
+    kept = "".join(" " if ch == LINK_MARK or any(a <= at + i < b for a, b in block.code) else ch
                    for i, ch in enumerate(piece))
     return " ".join(_unquoted(kept).split())
 
 
+_ASIDE_CLAUSE = {"en": re.compile(r"^\W*(?:because|since|as|while|although|though|whereas|which|who|where|when)(?![^\W\d_])", re.I),
+                 "es": re.compile(r"^\W*(?:como|porque|ya que|puesto que|aunque|mientras|cuando|donde|que|quien|el cual|la cual)"
+                                  r"(?![^\W\d_])", re.I)}
+"""A clause that gives a reason or says something of its own ("Because home devices have shorter needles that do not go as
+deep, the article says ..."): its "not" is about what it names, not the fact beside it."""
+
+
 def _negation(words: str, lang: str) -> tuple[str, bool] | None:
-    """The first "not" of the guide's ``words`` that can turn a fact round, and whether it cancels (``_CANCELS``)."""
-    plain = _NOT_A_NEGATION[lang].sub(" ", words)
+    """The first "not" of the guide's ``words`` that can turn a fact round, and whether it cancels (``_CANCELS``); a
+    clause of its own (``_ASIDE_CLAUSE``, up to a comma) is left out."""
+    plain = " , ".join(c for c in re.split(r"[,;—–]", words)
+                       if not (_ASIDE_CLAUSE[lang].match(c) and not any(call_index(ch) is not None for ch in c)))
+    plain = _NOT_A_NEGATION[lang].sub(" ", plain)
     cancel = _CANCELS[lang].search(plain)
     if cancel:
         return cancel[0], True
@@ -1476,8 +1487,8 @@ def negation_errors(blocks_: Sequence[Block], typed: Mapping[int, Call], shown: 
                 continue
             word, cancels = found
             texts = _fact_texts(keys, facts)
-            carried = (_CANCELS[lang] if cancels else _CARRIES[lang]).search(" | ".join(texts))
-            if carried:
+            said = " | ".join(texts)  # in either language: a page shows the English words while its wording has a problem
+            if any((_CANCELS if cancels else _CARRIES)[other].search(said) for other in ("en", "es")):
                 continue
             line = sentence_line(lines, piece, typed)
             key = keys[0][1]
