@@ -350,6 +350,8 @@ MUST_REFUSE = {
         ("Repeat the treatment monthly.", "monthly"), ("Plan one session per month.", "one session per month"),
         ("Plan on a session a month.", "a session a month"), ("Come back yearly for touch-ups.", "yearly"),
         ("Follow a monthly plan of sessions.", "monthly"), ("Repeat the treatment every week.", "every week"),
+        # the eighth no-hints attack (H-E5): "a fortnight" is two weeks, in any sentence, as "two weeks" is
+        ("Keep that up for a fortnight.", "a fortnight"), ("Keep it up for the next fortnight.", "fortnight"),
     ],
     "es": [
         ("El bolígrafo tiene once agujas.", "once"), ("La crema tarda de diez a veinte minutos.", "diez"),
@@ -388,6 +390,8 @@ MUST_REFUSE = {
         ("Vuelva cada mes.", "cada mes"), ("Vuelva una vez al mes.", "una vez al mes"),
         ("Repita el tratamiento mensualmente.", "mensualmente"), ("Planee una sesión por mes.", "una sesión por mes"),
         ("Las sesiones son mensuales.", "mensuales"), ("Vuelva una vez a la semana tras la sesión.", "una vez a la semana"),
+        # the eighth no-hints attack (H-E5): "una quincena" is two weeks, in any sentence, as "dos semanas" is
+        ("Siga así durante una quincena.", "una quincena"), ("Siga así la próxima quincena.", "quincena"),
     ],
 }
 
@@ -440,6 +444,8 @@ MUST_BUILD = {
         "The guide is reviewed every month.", "Each month, the clinic sends a newsletter.", "Call a friend once a month.",
         "After the monthly plan, come back for touch-ups.", "Come back after every session.",
         "Hours: 9 to 5.", "Hours: 9-5, Monday to Friday.", "Opening hours: 9 to 5 on weekdays.",
+        # the eighth no-hints attack (H-E5): no number hides in "a while"
+        "Keep that up for a while.", "Book your visit a week ahead.",
     ],
     "es": [
         "Llame a la clínica 24/7.", "El paso 1 es lavarse las manos.", "Deje descansar la piel unos días.",
@@ -467,6 +473,8 @@ MUST_BUILD = {
         # ed29, in Spanish
         "El boletín de la clínica sale cada mes.", "Después del plan mensual, vuelva para retoques.",
         "Horario: de 9 a 5.", "Horario: 9 a 5, de lunes a viernes.", "Horas: 9 a 5.",
+        # the eighth no-hints attack (H-E5): "a while" and "una semana de antelación" count nothing clinical
+        "Siga leyendo con calma.", "Reserve con una semana de antelación para tener tiempo de preguntar.",
     ],
 }
 

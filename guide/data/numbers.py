@@ -871,7 +871,8 @@ def _spoken_length(toks: Sequence[_Tok], i: int, lang: str, vague: frozenset[str
     before, unit = toks[i - 1].text.lower(), toks[i].text.lower()
     if before in _ONE - {"one"} and not (i > 1 and (toks[i - 2].kind in ("num", "unit")
                                                      or toks[i - 2].text.lower() in _NOT_A_LENGTH)):
-        return i - 1, HIDES_A_NUMBER.get(unit, 1.0), False  # "a week", "an hour", "una semana", "un semestre"
+        return i - 1, HIDES_A_NUMBER.get(unit, 1.0), unit in HIDES_A_NUMBER  # "a week", "an hour", "una semana"; "a
+        # fortnight", "una quincena", "un semestre" hide a number (two weeks, six months): a figure in any sentence
     if before in vague or (i > 1 and toks[i - 2].text.lower() in vague and toks[i - 1].kind == "word"):
         start = i - 1 if before in vague else i - 2  # "several weeks", "a few more days", "unos pocos días"
         while start > 0 and i - start < 4 and toks[start - 1].text.lower() in vague | {"a"}:
@@ -887,6 +888,8 @@ def _spoken_length(toks: Sequence[_Tok], i: int, lang: str, vague: frozenset[str
         return start, HIDES_A_NUMBER.get(unit, 1.0), False  # "one session per month", "una vez al mes"
     if lang == "es" and _after_a(toks, i) >= 0:
         return _after_a(toks, i), HIDES_A_NUMBER.get(unit, 1.0), False  # "vuelva al mes", "a la quincena"
+    if unit in HIDES_A_NUMBER and not any(t.kind == "num" for t in toks[max(0, i - 3):i]):
+        return i, HIDES_A_NUMBER[unit], True  # "for the next fortnight", "durante la próxima quincena": "two weeks"
     return -1, None, False
 
 
