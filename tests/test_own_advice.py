@@ -36,6 +36,9 @@ REFUSED = {
         "After the first week you can stop.", "You can go back to your retinol the next morning.",
         # advice credited to the article or to "experts" with none of its facts (a doctor's name: the credit check)
         "The article says exfoliating scrubs are fine right after treatment.", "Experts say scrubs are fine the next day.",
+        # the eighth no-hints attack (H-E6): a table's row reads as one sentence, its time and its thing together
+        "| When | What to do |\n| --- | --- |\n| The next morning | Back to your usual retinol |",
+        "| Product | When |\n| --- | --- |\n| Acids | Fine again the next day |",
     ],
     "es": [
         "Puede volver a usar ácidos al día siguiente.",
@@ -50,6 +53,7 @@ REFUSED = {
         "Puede manejar a casa de inmediato y beber alcohol esa noche.", "Usted puede nadar el mismo día.",
         "Pasada la primera semana, puede dejarlo.", "En cambio, la aspirina no es un problema.",
         "El artículo dice que puede maquillarse al día siguiente.",
+        "| Cuándo | Qué hacer |\n| --- | --- |\n| A la mañana siguiente | Su crema de retinol de siempre, otra vez |",
     ],
 }
 
@@ -72,6 +76,10 @@ BUILDS = {
         # may, can and a time after the visit, about asking, calling or reading: no advice
         "You can call the clinic the next day if something worries you.", "You can read the aftercare page tonight.",
         "You may need a ride home.", "Plan to rest that night.",
+        # a table of the reader's own arrangements, or one that shows its facts
+        "| What to bring | Why |\n| --- | --- |\n| Your list of questions | To ask before you book |\n| A friend | For the ride home |",
+        "| When | What to do |\n| --- | --- |\n| The next morning | Call the clinic if anything worries you |",
+        '| Ingredients | Who says to avoid them |\n| --- | --- |\n| {{ fact("aftercare.avoid_ingredients") }} | {{ expert("jaliman") }} |',
     ],
     "es": [
         "Puede comprar aparatos de microagujas para usar en casa.",
@@ -82,6 +90,8 @@ BUILDS = {
         "¿Puede maquillarse después de la visita?",
         "{{ suggestion() }} si no está seguro de si algo de esto es su caso, pregunte a un médico.",
         "Puede llamar a la clínica al día siguiente si algo le preocupa.", "Puede leer la página de cuidados esta noche.",
+        "| Qué llevar | Por qué |\n| --- | --- |\n| Su lista de preguntas | Para preguntar antes de reservar |",
+        "| Cuándo | Qué hacer |\n| --- | --- |\n| A la mañana siguiente | Llame a la clínica si algo le preocupa |",
     ],
 }
 

@@ -295,6 +295,8 @@ NEGATED_BUILDS = {
         'La Dra. Jaliman dice que no se haga el tratamiento con microagujas si tiene {{ fact("candidates.avoid_skin", "or") }}.',
         'Si no está segura de si tiene {{ fact("candidates.avoid_skin", "or") }}, pregunte a un médico.',
         "El artículo no da ninguna cifra.",
+        "Como los aparatos para el hogar tienen agujas más cortas que no llegan tan hondo, el artículo dice que los rodillos "
+        'de microagujas para el hogar {{ fact("at_home.results") }}.',
     ],
 }
 

@@ -1360,7 +1360,8 @@ def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
             thing = about[0] if about else when[0] if when else ""
             keys = _facts_about(thing, facts) if about else []
             errors.append(_advice_error(shown, lines, piece, typed, thing, keys, ours))
-    return errors + negation_errors(blocks_, typed, shown, facts, lines, lang)
+    return errors + negation_errors(blocks_, typed, shown, facts, lines, lang) + row_errors(blocks_, typed, shown, facts,
+                                                                                               lines, lang)
 
 
 def _advice_error(shown: str, lines: list[str], piece: str, typed: Mapping[int, Call], thing: str, keys: list[str],
@@ -1499,4 +1500,43 @@ def negation_errors(blocks_: Sequence[Block], typed: Mapping[int, Call], shown: 
                          "fact only where the fact's own words say it" + ("" if cancels else " with a 'not', 'avoid' or 'skip'"),
                 fix=f"say what the fact says (\"Dr. Nazarian says you can have microneedling {{{{ fact(\"...\") }}}}\"), "
                     f"or leave '{word}' out; what the article does not say is not shown beside its fact."))
+    return errors
+
+
+# --- a table's row reads as one sentence (the eighth no-hints attack, H-E6) ---------------------------------------------
+
+
+def table_rows(blocks_: Sequence[Block]) -> list[list[Block]]:
+    """The rows of the pages' tables: runs of cells (``td``) that each have the others in their context."""
+    rows: list[list[Block]] = []
+    for block in blocks_:
+        row = rows[-1] if rows else None
+        if block.kind != "td":
+            rows.append([])
+            continue
+        if row and all(cell.text in block.context and block.text in cell.context for cell in row):
+            row.append(block)
+        else:
+            rows.append([block])
+    return [row for row in rows if len(row) > 1]
+
+
+def row_errors(blocks_: Sequence[Block], typed: Mapping[int, Call], shown: str, facts: schema.Facts, lines: list[str],
+               lang: str) -> list[GuideError]:
+    """Each table row that, read as one sentence ("The next morning, back to your usual retinol"), gives advice in the
+    guide's own voice: a time after the visit (``_AFTER``) or what is fine (``_PERMITS``) in one cell, a thing the facts
+    name in another, and no fact or quote shown in the row. "What to bring | Why" and a row that shows its fact build."""
+    topics = topic_words(facts)
+    errors: list[GuideError] = []
+    for row in table_rows(blocks_):
+        piece = " | ".join(cell.text.strip() for cell in row)  # as the row is typed: the message finds its line
+        plain = " ".join(_unquoted(piece.replace(" | ", ", ")).replace(LINK_MARK, " ").split())
+        shows = {typed[c].name for ch in piece if (c := call_index(ch)) is not None and c in typed} - {"expert"}
+        if shows or LINK_MARK in piece or plain.endswith("?") or numbers.page_claims(plain, lang):
+            continue  # a fact or quote (the who-said-it checks), a link to where it is shown, a question, a typed figure
+        if not (_AFTER[lang].search(plain) or _PERMITS[lang].search(plain) or _ADVISES[lang].search(plain)):
+            continue
+        about = sorted({w for w in words_of(plain) if len(w) >= 4 and w not in _GENERIC and _is_topic(w, topics)})
+        if about:
+            errors.append(_advice_error(shown, lines, piece, typed, about[0], _facts_about(about[0], facts), False))
     return errors
