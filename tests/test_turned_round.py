@@ -348,3 +348,50 @@ def test_always_or_never_that_limits_nothing_builds(tmp_path: Path, lang: str, t
     from test_reader_checks import _load, _project
 
     _load(_project(tmp_path, text, lang), lang)
+
+
+# --- a doctor named in a heading or a block's title speaks for what is under it (H-E8, M-E7) ----------------------------
+
+SUN_EN = ('{{ expert("jaliman") }}, advises a thick layer of a sunscreen that is {{ fact("aftercare.sunscreen_type") }}. '
+          'Dr. Jaliman says it should have an SPF of {{ fact("aftercare.spf_min") }}.')
+SUN_ES = 'La {{ expert("jaliman") }}, aconseja ponerse una capa abundante de protector solar {{ fact("aftercare.sunscreen_type") }}.'
+AFTER = "\n\n## {}\n\nText."  # the fixture page's own facts go under a heading that names no one
+
+UNDER_A_NAME_REFUSED = {
+    "en": [(f"## Dr. Nazarian on sun protection\n\n{SUN_EN}" + AFTER.format("More"), "a heading that names Dr. Nazarian "
+            "over Dr. Jaliman's words"),
+           ('!!! tip "Dr. Jaliman’s tip"\n    Find the plan that sounds most like your goal, then talk it over with your '
+            "provider.", "a title that names Dr. Jaliman over words that are none of hers"),
+           ('!!! tip "Dr. Nazarian’s tip"\n    Dr. Jaliman says to avoid {{ fact("aftercare.avoid_ingredients") }}.',
+            "a title that names Dr. Nazarian over Dr. Jaliman's words")],
+    "es": [(f"## La Dra. Nazarian y la protección solar\n\n{SUN_ES}" + AFTER.format("Más"), "a heading that names Dra. "
+            "Nazarian over Dra. Jaliman's words"),
+           ('!!! tip "Consejo de la Dra. Jaliman"\n    Busque el plan que más se parezca a su meta.',
+            "a title that names Dra. Jaliman over words that are none of hers")],
+}
+UNDER_A_NAME_BUILDS = {
+    "en": [f"## Sun protection\n\n{SUN_EN}" + AFTER.format("More"), f"## Dr. Jaliman on sun protection\n\n{SUN_EN}"
+           + AFTER.format("More"),
+           '!!! tip "Dr. Jaliman’s tip"\n    Dr. Jaliman says to avoid {{ fact("aftercare.avoid_ingredients") }}.',
+           '!!! info "Editor’s note"\n    Find the plan that sounds most like your goal.',
+           "## What the article says\n\nThe number of weeks is {{ fact(\"aftercare.sunscreen_weeks\") }}." + AFTER.format("More")],
+    "es": [f"## La Dra. Jaliman y la protección solar\n\n{SUN_ES}" + AFTER.format("Más"),
+           '!!! tip "Consejo de la Dra. Jaliman"\n    La Dra. Jaliman dice que evite {{ fact("aftercare.avoid_ingredients") }}.',
+           '!!! info "Nota de la redacción"\n    Busque el plan que más se parezca a su meta.'],
+}
+
+
+@pytest.mark.parametrize("lang, text, says", [(lang, text, says) for lang, rows in UNDER_A_NAME_REFUSED.items()
+                                              for text, says in rows])
+def test_a_doctor_named_over_what_she_did_not_say_stops_the_build(tmp_path: Path, lang: str, text: str, says: str) -> None:
+    from test_reader_checks import _refused
+
+    msg = _refused(tmp_path, text, lang)
+    assert says in msg, msg
+
+
+@pytest.mark.parametrize("lang, text", [(lang, text) for lang, rows in UNDER_A_NAME_BUILDS.items() for text in rows])
+def test_a_heading_or_title_over_what_its_doctor_said_builds(tmp_path: Path, lang: str, text: str) -> None:
+    from test_reader_checks import _load, _project
+
+    _load(_project(tmp_path, text, lang), lang)

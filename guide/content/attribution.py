@@ -1360,8 +1360,8 @@ def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
             thing = about[0] if about else when[0] if when else ""
             keys = _facts_about(thing, facts) if about else []
             errors.append(_advice_error(shown, lines, piece, typed, thing, keys, ours))
-    return errors + negation_errors(blocks_, typed, shown, facts, lines, lang) + row_errors(blocks_, typed, shown, facts,
-                                                                                               lines, lang)
+    return (errors + negation_errors(blocks_, typed, shown, facts, lines, lang)
+            + row_errors(blocks_, typed, shown, facts, lines, lang) + heading_errors(blocks_, typed, shown, facts, lines))
 
 
 def _advice_error(shown: str, lines: list[str], piece: str, typed: Mapping[int, Call], thing: str, keys: list[str],
@@ -1539,4 +1539,66 @@ def row_errors(blocks_: Sequence[Block], typed: Mapping[int, Call], shown: str, 
         about = sorted({w for w in words_of(plain) if len(w) >= 4 and w not in _GENERIC and _is_topic(w, topics)})
         if about:
             errors.append(_advice_error(shown, lines, piece, typed, about[0], _facts_about(about[0], facts), False))
+    return errors
+
+
+# --- a doctor named in a heading or a block's title speaks for what is under it (the eighth no-hints attack, H-E8, M-E7) --
+
+
+def _titles(blocks_: Sequence[Block]) -> list[tuple[int, str, bool]]:
+    """For each block, the headings and titles above it that it is read under: (block number, text, is a title). A
+    heading carries to the next heading of its level or higher; an admonition's title or a ``<details>`` summary to its
+    block (``guide.content.reading.blocks`` gives each block those texts as its context)."""
+    headings = {b.text for b in blocks_ if b.kind in ("h1", "h2", "h3", "h4", "h5", "h6")}
+    seen: dict[str, str] = {}
+    out: list[tuple[int, str, bool]] = []
+    for number, block in enumerate(blocks_):
+        for text in block.context:
+            if text in headings:
+                out.append((number, text, False))
+            elif seen.get(text) in ("p", "summary") and not text.rstrip().endswith(":"):
+                out.append((number, text, True))
+        seen.setdefault(block.text, block.kind)
+    return out
+
+
+def heading_errors(blocks_: Sequence[Block], typed: Mapping[int, Call], shown: str, facts: schema.Facts,
+                   lines: list[str]) -> list[GuideError]:
+    """Under a heading or a block's title that names a doctor ("## Dr. Nazarian on sun protection", ``!!! tip "Dr.
+    Jaliman’s tip"``): a fact or quote of another speaker (the article's silence aside), and, under a title, a block
+    with none of her facts or quotes (our words in her name)."""
+    every = facts.all_facts()
+    errors: list[GuideError] = []
+    under: dict[str, list[int]] = {}
+    for number, text, is_title in _titles(blocks_):
+        named = _named(text, typed, facts)
+        if not named - {ARTICLE}:
+            continue
+        if is_title:
+            under.setdefault(text, []).append(number)
+        for name, key in _shown_keys(blocks_[number].text, typed):
+            speaker = (facts.quotes[key].expert if name == "quote" and key in facts.quotes else
+                       every[key].expert if key in every and not isinstance(every[key], schema.NotStatedFact) else None)
+            if speaker is None or speaker in named:
+                continue
+            names, real = _names(named, facts), _speaker_name(speaker, facts)
+            line = next((c.line for ch in blocks_[number].text if (i := call_index(ch)) is not None
+                         and (c := typed.get(i)) is not None and c.key == key), None)
+            errors.append(GuideError(
+                shown, f"{'a title' if is_title else 'a heading'} that names {names} over {real}'s words", line=line, key=key,
+                found=f"'{readable(text, typed).rstrip('¶ ')[:80]}' over {name}(\"{key}\"); data/facts.yml gives it to {real} "
+                      f"(expert: {speaker})",
+                expected=f"under a heading or title that names {names}, only what {names} said",
+                fix=f"name {real} in the heading (or none), or move the fact under a heading of its own."))
+    for text, numbers_ in under.items():
+        named = _named(text, typed, facts) - {ARTICLE}
+        if not any(_carries(blocks_[n].text, named, typed, facts) for n in numbers_):  # her fact, quote or quoted words
+            names = _names(named, facts)
+            line = sentence_line(lines, text, typed)
+            errors.append(GuideError(
+                shown, f"a title that names {names} over words that are none of {'hers' if len(named) == 1 else 'theirs'}",
+                line=line, found=f"'{readable(text, typed).rstrip('¶ ')[:80]}' over '{readable(blocks_[numbers_[0]].text, typed)[:100]}'",
+                expected=f"a block titled with {names}'s name shows what {names} said, by its fact or quote",
+                fix=f"show {names}'s fact or quote in the block with {{{{ fact(\"...\") }}}}, or give the block a title that "
+                    "names no one (our own tips are marked {{ suggestion() }})."))
     return errors
