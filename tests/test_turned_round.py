@@ -395,3 +395,34 @@ def test_a_heading_or_title_over_what_its_doctor_said_builds(tmp_path: Path, lan
     from test_reader_checks import _load, _project
 
     _load(_project(tmp_path, text, lang), lang)
+
+
+# --- a typed quotation keeps the condition its article sentence puts before it (H-E4) -------------------------------
+
+CONDITION_REFUSED = [
+    ("en", "Dr. Nazarian says it is “totally safe to wear” right away."),
+    ("en", "Dr. Nazarian says makeup is “totally safe to wear later in the night.”"),
+    ("es", "La Dra. Nazarian dice que es «totally safe to wear» enseguida."),
+]
+CONDITION_BUILDS = [
+    ("en", "Dr. Nazarian says, “if you have prior commitments, it’s totally safe to wear later in the night.”"),
+    ("en", "Dr. Nazarian says, “Working out by yourself is definitely good, but you’ll have more dramatic results and a "
+           "better workout with a trainer.”"),
+    ("en", "Dr. Nazarian calls it “needle in.”"),
+    ("es", "La Dra. Nazarian dice: «if you have prior commitments, it’s totally safe to wear later in the night»."),
+]
+
+
+@pytest.mark.parametrize("lang, text", CONDITION_REFUSED)
+def test_a_quotation_that_drops_its_condition_stops_the_build(tmp_path: Path, lang: str, text: str) -> None:
+    from test_reader_checks import _refused
+
+    msg = _refused(tmp_path, text, lang)
+    assert "a quotation that leaves out the condition before it, 'if you have prior commitments" in msg, msg
+
+
+@pytest.mark.parametrize("lang, text", CONDITION_BUILDS)
+def test_a_quotation_with_its_condition_builds(tmp_path: Path, lang: str, text: str) -> None:
+    from test_reader_checks import _load, _project
+
+    _load(_project(tmp_path, text, lang), lang)

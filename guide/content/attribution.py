@@ -45,6 +45,7 @@ from guide.data.speakers import (
     QUOTED_WORDS,
     SENTENCE_END,
     abbreviation_before,
+    occurrences,
     quotations,
     sentences,
     skeleton,
@@ -52,6 +53,9 @@ from guide.data.speakers import (
     typed_names,
     whose,
     words_of,
+)
+from guide.data.speakers import (
+    index as article_index,
 )
 from guide.errors import GuideError, quote_line
 from guide.render import macrospecs
@@ -305,6 +309,11 @@ def quotation_problem(words: str, who: str | None, fallback: set[str], facts: sc
         return Quoted(f"a quotation that stops where the words go on with '{turn[0]}'", words,
                       f"the quotation on to the end of the sentence, with what limits or turns it (the article goes on: "
                       f"'{turn[1]}')", "quote the whole sentence, or say it in your own words with its 'but' and who said it.")
+    condition = _condition_dropped(words, article) if count >= CONDITION_WORDS else None
+    if condition is not None:
+        return Quoted(f"a quotation that leaves out the condition before it, '{condition}'", words,
+                      f"the quotation with what limits it (the article's sentence has '{condition}' before these words)",
+                      f"quote from '{condition.split()[0]}' on, or say it in your own words with its condition and who said it.")
     if people and not people & allowed:
         names = _names(people, facts)
         real = _names(allowed - {ARTICLE}, facts) if allowed - {ARTICLE} else _speaker_name(ARTICLE, facts)
@@ -312,6 +321,32 @@ def quotation_problem(words: str, who: str | None, fallback: set[str], facts: sc
                       f"the words of {names}, or a sentence that names {real}",
                       f"name {real} as the speaker of these words (or quote what {names} said).")
     return None
+
+
+CONDITION_WORDS = 3
+"""A quotation of this many words or more keeps the condition its article sentence puts before it (one or two words in
+quotation marks name a term: "needle in", "punctate")."""
+_CONDITION = re.compile(r"(?<![^\W\d_])(?:only if|if|unless|but|provided|as long as|si|salvo|pero)(?![^\W\d_])", re.I)
+"""What limits the words after it in a sentence ("but if you have prior commitments, it's totally safe to wear later in the
+night"): a quotation that starts after it drops the condition (the eighth no-hints attack, H-E4: "Dr. Nazarian says it
+is “totally safe to wear” right away")."""
+
+
+def _condition_dropped(words: str, article: str) -> str | None:
+    """The words from the last ``_CONDITION`` word before ``words`` in its article sentence up to them, when every place
+    the article has ``words`` has one; ``None`` when a place has none."""
+    if _CONDITION.match(" ".join(words_of(words))):
+        return None  # the quotation starts with its condition ("if you have prior commitments, ...")
+    found = article_index(article)
+    dropped: str | None = None
+    for place in occurrences(words, article):
+        pos = found.starts[place.start]
+        start = max(article.rfind(mark, 0, pos) for mark in ".!?") + 1
+        before = list(_CONDITION.finditer(article, start, pos))
+        if not before:
+            return None
+        dropped = dropped or " ".join(article[before[-1].start():pos].split()[:10]).rstrip(" ,;:")
+    return dropped
 
 
 def quotation_errors(page_blocks: Sequence[object], calls: Mapping[int, object], shown: str, facts: schema.Facts,
