@@ -39,6 +39,9 @@ REFUSED = {
         # the eighth no-hints attack (H-E6): a table's row reads as one sentence, its time and its thing together
         "| When | What to do |\n| --- | --- |\n| The next morning | Back to your usual retinol |",
         "| Product | When |\n| --- | --- |\n| Acids | Fine again the next day |",
+        # the eighth no-hints attack (H-F13): raw shows a figure as typed, and its advice is read as any sentence's
+        "{% raw %}Wait 2 weeks before a peel, and skip retinol for 5 days.{% endraw %}",
+        "{% raw %}It is fine to use acids 2 days after.{% endraw %}",
     ],
     "es": [
         "Puede volver a usar ácidos al día siguiente.",
@@ -54,6 +57,7 @@ REFUSED = {
         "Pasada la primera semana, puede dejarlo.", "En cambio, la aspirina no es un problema.",
         "El artículo dice que puede maquillarse al día siguiente.",
         "| Cuándo | Qué hacer |\n| --- | --- |\n| A la mañana siguiente | Su crema de retinol de siempre, otra vez |",
+        "{% raw %}Espere 2 semanas antes de un peeling y deje el retinol 5 días.{% endraw %}",
     ],
 }
 
@@ -80,6 +84,7 @@ BUILDS = {
         "| What to bring | Why |\n| --- | --- |\n| Your list of questions | To ask before you book |\n| A friend | For the ride home |",
         "| When | What to do |\n| --- | --- |\n| The next morning | Call the clinic if anything worries you |",
         '| Ingredients | Who says to avoid them |\n| --- | --- |\n| {{ fact("aftercare.avoid_ingredients") }} | {{ expert("jaliman") }} |',
+        "You can call the clinic {% raw %}24/7{% endraw %}.", "{% raw %}Call 555-0123 24/7 to book.{% endraw %}",
     ],
     "es": [
         "Puede comprar aparatos de microagujas para usar en casa.",
@@ -92,6 +97,7 @@ BUILDS = {
         "Puede llamar a la clínica al día siguiente si algo le preocupa.", "Puede leer la página de cuidados esta noche.",
         "| Qué llevar | Por qué |\n| --- | --- |\n| Su lista de preguntas | Para preguntar antes de reservar |",
         "| Cuándo | Qué hacer |\n| --- | --- |\n| A la mañana siguiente | Llame a la clínica si algo le preocupa |",
+        "Puede llamar a la clínica {% raw %}24/7{% endraw %}.",
     ],
 }
 

@@ -1346,6 +1346,7 @@ def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
     sentence with a typed figure is the number check's (one message for it)."""
 
     topics = topic_words(facts)
+    raws = raw_texts(lines)
     things = (topic_words(facts, labels=False) | _DEVICES) - {_one(w) for expert in facts.experts.values() for w in words_of(expert.name)}
     # what the facts name, not their labels' subjects ("questions") nor a doctor's name ("Nazarian's office")
     typed = {index: call for index, call in calls.items() if isinstance(call, Call)}
@@ -1369,7 +1370,7 @@ def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
                 errors.append(_ask_error(shown, lines, piece, typed, asked, lang))
                 continue
             if (claim is not None and not ours and not (plain.endswith("?") and not _TOLD.search(plain))
-                    and not numbers.page_claims(plain, lang) and not _backed(piece, claim, typed, facts, lang)):
+                    and not _figures(plain, lang, raws) and not _backed(piece, claim, typed, facts, lang)):
                 # wherever it stands: with a link, beside another fact, credited to a doctor, as "did you know that"
                 # (the fifth no-hints attack): a claim stands only beside a fact or quote that makes one of its kind
                 errors.append(_own_claim_error(shown, lines, piece, typed, claim))
@@ -1381,7 +1382,7 @@ def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
             if piece.rstrip().endswith(":") and any(
                     call_index(ch) in typed for b in blocks_[number + 1:number + 4] if block.text in b.context for ch in b.text):
                 continue  # the lead-in of a list that shows the facts
-            if numbers.page_claims(plain, lang) or (REPORTING.search(skeleton(plain)) and _doctors_named(plain, facts)):
+            if _figures(plain, lang, raws) or (REPORTING.search(skeleton(plain)) and _doctors_named(plain, facts)):
                 continue  # types a figure (the number check), or credits it to a doctor (the credit check); credited
                 # to the article or to "experts" with no fact, it is advice the article's facts do not show
             if claim is not None and not ours:  # a claim its fact backs: the who-said-it checks hold it
@@ -1397,6 +1398,23 @@ def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
             errors.append(_advice_error(shown, lines, piece, typed, thing, keys, ours))
     return (errors + negation_errors(blocks_, typed, shown, facts, lines, lang)
             + row_errors(blocks_, typed, shown, facts, lines, lang) + heading_errors(blocks_, typed, shown, facts, lines))
+
+
+_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}", re.S)
+
+
+def raw_texts(lines: list[str]) -> list[str]:
+    """The text of each ``{% raw %}`` block of a page's source, its spaces made single."""
+    return [" ".join(m[1].split()) for m in _RAW.finditer("\n".join(lines))]
+
+
+def _figures(plain: str, lang: str, raws: Sequence[str]) -> list[numbers.Claim]:
+    """The figures of ``plain`` the number check reads: not those shown as typed between ``{% raw %}`` and
+    ``{% endraw %}`` (the eighth no-hints attack, H-F13: "Wait 2 weeks before a peel, and skip retinol for 5 days" in
+    raw had its advice read by no check). Raw text is the editor's "no clinical figure here", so the advice and claim
+    rules read it as they read any sentence."""
+    return [claim for claim in numbers.page_claims(plain, lang)
+            if not any(" ".join(plain[max(0, claim.start - 12):claim.end + 8].split()) in raw for raw in raws)]
 
 
 def _advice_error(shown: str, lines: list[str], piece: str, typed: Mapping[int, Call], thing: str, keys: list[str],
@@ -1567,7 +1585,7 @@ def row_errors(blocks_: Sequence[Block], typed: Mapping[int, Call], shown: str, 
         piece = " | ".join(cell.text.strip() for cell in row)  # as the row is typed: the message finds its line
         plain = " ".join(_unquoted(piece.replace(" | ", ", ")).replace(LINK_MARK, " ").split())
         shows = {typed[c].name for ch in piece if (c := call_index(ch)) is not None and c in typed} - {"expert"}
-        if shows or LINK_MARK in piece or plain.endswith("?") or numbers.page_claims(plain, lang):
+        if shows or LINK_MARK in piece or plain.endswith("?") or _figures(plain, lang, raw_texts(lines)):
             continue  # a fact or quote (the who-said-it checks), a link to where it is shown, a question, a typed figure
         if not (_AFTER[lang].search(plain) or _PERMITS[lang].search(plain) or _ADVISES[lang].search(plain)):
             continue
