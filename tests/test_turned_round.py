@@ -316,6 +316,34 @@ def test_a_not_the_fact_says_itself_or_that_doubts_nothing_builds(tmp_path: Path
     _load(_project(tmp_path, text, lang), lang)
 
 
+PERMITTED_REFUSED = {
+    # the mirror of H-B7: a lead-in or sentence that calls fine what its fact says to skip or avoid
+    "en": ["The article says it is fine to have it even if:" + AVOID_OTHER, "The article says you can go ahead if:" + AVOID_OTHER,
+           'Dr. Jaliman says it is fine to use {{ fact("aftercare.avoid_ingredients") }} right after.'],
+    "es": ["El artículo dice que está bien hacérselo aunque:" + AVOID_OTHER],
+}
+PERMITTED_BUILDS = {
+    "en": ['Can you wear makeup after your visit? {{ expert("nazarian") }}, says: {{ fact("aftercare.makeup") }}.',
+           '{{ fact("aftercare.avoid_ingredients_for", "note") }} {{ suggestion() }} ask your provider when it is safe to '
+           "start again."],
+    "es": ['¿Puede maquillarse después de la visita? La {{ expert("nazarian") }}, dice: {{ fact("aftercare.makeup") }}.'],
+}
+
+
+@pytest.mark.parametrize("lang, text", [(lang, text) for lang, rows in PERMITTED_REFUSED.items() for text in rows])
+def test_fine_beside_a_fact_that_says_to_skip_stops_the_build(tmp_path: Path, lang: str, text: str) -> None:
+    from test_reader_checks import _refused
+
+    msg = _refused(tmp_path, text, lang)
+    assert "turns its fact round with '" in msg and "the fact's words say to avoid or skip it" in msg, msg
+
+
+@pytest.mark.parametrize("lang, text", [(lang, text) for lang, rows in PERMITTED_BUILDS.items() for text in rows])
+def test_fine_where_the_fact_says_it_or_in_a_question_builds(tmp_path: Path, lang: str, text: str) -> None:
+    from test_reader_checks import _load, _project
+
+    _load(_project(tmp_path, text, lang), lang)
+
 NUMBING_EN = 'The article says {{ fact("appointment.numbing_time") }} for the numbing cream to work. '
 NUMBING_ES = 'El artículo dice que la crema para adormecer tarda {{ fact("appointment.numbing_time") }} en hacer efecto. '
 LIMIT_REFUSED = {

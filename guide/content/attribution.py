@@ -1512,6 +1512,15 @@ def _shown_keys(text: str, typed: Mapping[int, Call]) -> list[tuple[str, str]]:
             and call.key and (call.name in SHOWS or call.name == "quote")]
 
 
+def _permits_error(shown: str, lines: list[str], piece: str, typed: Mapping[int, Call], word: str, key: str) -> GuideError:
+    return GuideError(
+        shown, f"this sentence turns its fact round with '{word}': the fact's words say to avoid or skip it",
+        line=sentence_line(lines, piece, typed), key=key, found=f"'{readable(piece, typed)[:160]}'",
+        expected="a fact that says to avoid, skip or wait shown as that: 'fine', 'safe' or 'go ahead' beside it only "
+                 "where the fact's own words say it",
+        fix="say what the fact says (\"The article also says to skip it if:\"), or leave the permission out.")
+
+
 def negation_errors(blocks_: Sequence[Block], typed: Mapping[int, Call], shown: str, facts: schema.Facts,
                     lines: list[str], lang: str) -> list[GuideError]:
     """Each sentence (or list lead-in, for the facts of its list) that shows a fact with a "not" of the guide's own
@@ -1528,8 +1537,12 @@ def negation_errors(blocks_: Sequence[Block], typed: Mapping[int, Call], shown: 
         at = 0
         for i, piece in enumerate(pieces):
             at = block.text.find(piece, at)
-            found = _negation(_guide_words(piece, block, max(at, 0)), lang)
-            if found is None or (piece.rstrip().endswith("?") and not _TOLD.search(piece)):
+            own = _guide_words(piece, block, max(at, 0))
+            found = _negation(own, lang)
+            asks = _ASKING[lang].search(own) or any(typed[c].name == "suggestion" for ch in piece
+                                                       if (c := call_index(ch)) is not None and c in typed)
+            permits = _PERMITS[lang].search(own) if found is None and not asks else None  # ("ask when it is safe")
+            if (found is None and permits is None) or (piece.rstrip().endswith("?") and not _TOLD.search(piece)):
                 continue
             keys = _shown_keys(piece, typed)
             if i == len(pieces) - 1 and piece.rstrip().endswith(":"):
@@ -1539,9 +1552,17 @@ def negation_errors(blocks_: Sequence[Block], typed: Mapping[int, Call], shown: 
                     keys += _shown_keys(after.text, typed)
             if not keys:
                 continue
-            word, cancels = found
             texts = _fact_texts(keys, facts)
             said = " | ".join(texts)  # in either language: a page shows the English words while its wording has a problem
+            if permits is not None:  # "The article says it is fine to have it even if:" over the reasons to skip it
+                if any(_CARRIES[other].search(said) for other in ("en", "es")) and not any(
+                        _PERMITS[other].search(said) or meaning_words.kinds(said, other) & {"safety or risk", "permission"}
+                        for other in ("en", "es")):
+                    errors.append(_permits_error(shown, lines, piece, typed, permits[0], keys[0][1]))
+                continue
+            if found is None:
+                continue
+            word, cancels = found
             if any((_CANCELS if cancels else _CARRIES)[other].search(said) for other in ("en", "es")):
                 continue
             line = sentence_line(lines, piece, typed)
