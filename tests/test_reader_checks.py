@@ -1237,3 +1237,40 @@ def test_a_typed_quotation_may_not_stop_before_the_doctors_but(tmp_path: Path, l
     f"Dr. Nazarian says, “{TRICKING}.”"])  # her "but as a result" goes on to what follows: it limits nothing
 def test_a_typed_quotation_to_the_end_of_the_sentence_builds(tmp_path: Path, text: str) -> None:
     _load(_project(tmp_path, text), "en")
+
+
+# --- the ninth new-editor trial: what built and should not have, and what was refused and should not have been ---
+
+NINTH_TRIAL_REFUSED = [  # (edition, the page's text, what the message says)
+    ("en", "The glow stays with you for a long time.", "('stays with you', permanence)"),
+    ("en", "Your results will last for years.", "permanence"),
+    ("en", "The pinkness is already gone the morning after.", "('gone', what it does)"),
+    ("en", "Most people put their makeup back on before dinner.", "advice about 'makeup'"),
+    ("es", "El brillo de la piel le dura mucho tiempo.", "('dura mucho', permanence)"),
+    ("es", "Los efectos duran mucho.", "('duran mucho', permanence)"),
+    ("es", "La mayoría vuelve a maquillarse antes de la cena.", "advice about 'maquillarse'"),
+]
+NINTH_TRIAL_BUILDS = [
+    ("en", "It takes a long time to find a good provider."),
+    ("en", "Plan to go straight home afterwards."),
+    ("en", "Bring a friend to drive you home afterwards."),
+    ("en", "Most people go back to work the next day."),
+    ("en", "Is the first 15-minute chat free, and how many sessions will I need?"),
+    ("es", "Trata de las cosas de todos los días: cómo llegar, qué llevar y qué preguntar."),
+    ("es", "Se trata de una guía para leer antes de la cita."),
+    ("es", "Siga así durante un tiempo."),
+    ("es", "¿La primera charla de 15 minutos es gratis, y cuántas sesiones necesitaré?"),
+    ("es", "Vuelva a leer esta página antes de la cita."),
+    ("es", "La mayoría vuelve al trabajo al día siguiente."),
+]
+
+
+@pytest.mark.parametrize("lang, text, says", NINTH_TRIAL_REFUSED)
+def test_the_ninth_trials_holes_are_refused(tmp_path: Path, lang: str, text: str, says: str) -> None:
+    msg = _refused(tmp_path, text, lang)
+    assert says in msg and f"{'docs-es' if lang == 'es' else 'docs'}/index.md:" in msg, msg
+
+
+@pytest.mark.parametrize("lang, text", NINTH_TRIAL_BUILDS)
+def test_the_ninth_trials_ordinary_sentences_build(tmp_path: Path, lang: str, text: str) -> None:
+    _load(_project(tmp_path, text, lang), lang)

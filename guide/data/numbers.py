@@ -811,7 +811,8 @@ def _sentences(text: str, lang: str) -> _Sentences:
 def own_figure(text: str, claim: Claim, lang: str = "en") -> bool:
     """Is ``claim`` a time or a share of the reader's own arrangements: in a clause that names one of
     them (a chat, a call, questions, a friend, a choice), in a sentence that names nothing of the treatment
-    or its course; or right before one ("a 10-minute chat", "100% your choice")?"""
+    or its course; or right before one ("a 10-minute chat", "100% your choice"), or in Spanish right after one
+    ("una charla de 15 minutos")?"""
     if claim.unit is not None and claim.unit not in _OWN_UNITS:
         return False
     sentences = _sentences(text, lang)
@@ -822,6 +823,8 @@ def own_figure(text: str, claim: Claim, lang: str = "en") -> bool:
     everyday = EVERYDAY.get(lang, EVERYDAY["en"])
     toks = _tokens(text, lang)
     i = bisect.bisect_left(sentences.tokens, claim.start)
+    if i >= 2 and toks[i - 1].text.lower() == "de" and toks[i - 2].text.lower() in everyday:
+        return True  # "una charla de 15 minutos": Spanish says the thing first (the ninth new-editor trial)
     for tok in toks[i + 1:i + 4]:
         low = tok.text.lower()
         if low in everyday:
