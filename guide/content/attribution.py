@@ -1366,8 +1366,10 @@ def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
         for piece in sentences(block.text):
             plain = " ".join(_unquoted(piece).replace(LINK_MARK, " ").split())
             permits = _PERMITS[lang].search(plain) or (_MAY[lang].search(plain) and _AFTER[lang].search(plain))
-            timing = None if permits else _AFTER[lang].search(plain)  # "Most people put their makeup back on before
-            # dinner" (the ninth new-editor trial): when a thing of the facts is done after the visit, with no modal
+            timing = None if permits or set(words_of(plain)) & set(_ASK_VERBS[lang]) else _AFTER[lang].search(plain)
+            # "Most people put their makeup back on before dinner" (the ninth new-editor trial): when a thing of the
+            # facts is done after the visit, with no modal; not reading, asking or checking ("read the aftercare page
+            # tonight")
             claim = (own_claim(plain, lang) or effect_claim(plain, lang, things) or course_claim(plain, lang)
                      or limit_claim(plain, lang))
             shown_calls = {typed[c].name for ch in piece if (c := call_index(ch)) is not None and c in typed}
