@@ -1250,6 +1250,35 @@ NINTH_TRIAL_REFUSED = [  # (edition, the page's text, what the message says)
     ("es", "Los efectos duran mucho.", "('duran mucho', permanence)"),
     ("es", "La mayoría vuelve a maquillarse antes de la cena.", "advice about 'maquillarse'"),
 ]
+NINTH_ATTACK_REFUSED = [  # the ninth no-hints attack: (edition, text, what the message says)
+    ("en", "Even so, the article says home devices let you “get the same results as heading to your derm.”",
+     "a quotation that leaves out the 'won’t' right before it"),  # H5
+    ("en", "See [Dr. Jaliman’s makeup advice](sources.md).", "on 'makeup' as from Dr. Jaliman"),  # H11
+    ("en", "For when Dr. Jaliman says makeup is fine again, see the [sources](sources.md).", "on 'makeup' as from Dr. Jaliman"),
+    ("es", "Vea [la Dra. Jaliman y el maquillaje](sources.md).", "on 'maquillaje' as from Dra. Jaliman"),  # M3
+    ("en", 'For acne scars, the dermatologist’s plan is {{ fact("frequency.acne_scarring") }}.',
+     "credits Dr. Jaliman with Dr. Nazarian's words"),  # M2
+]
+NINTH_ATTACK_BUILDS = [
+    ("en", "See [Dr. Nazarian’s makeup advice](sources.md)."),
+    ("en", "See [Dr. Jaliman’s sunscreen advice](sources.md)."),
+    ("en", "For when Dr. Nazarian says makeup is fine again, see the [sources](sources.md)."),
+    ("en", 'The plastic surgeon says to plan on {{ fact("frequency.acne_scarring") }}.'),
+    ("en", "A dermatologist is a doctor who treats skin; see the [sources](sources.md)."),
+]
+
+
+@pytest.mark.parametrize("lang, text, says", NINTH_ATTACK_REFUSED)
+def test_the_ninth_attacks_findings_are_refused(tmp_path: Path, lang: str, text: str, says: str) -> None:
+    msg = _refused(tmp_path, text, lang)
+    assert says in msg and f"{'docs-es' if lang == 'es' else 'docs'}/index.md:9:" in msg, msg
+
+
+@pytest.mark.parametrize("lang, text", NINTH_ATTACK_BUILDS)
+def test_what_the_ninth_attacks_rules_leave_alone_builds(tmp_path: Path, lang: str, text: str) -> None:
+    _load(_project(tmp_path, text, lang), lang)
+
+
 NINTH_TRIAL_BUILDS = [
     ("en", "It takes a long time to find a good provider."),
     ("en", "Plan to go straight home afterwards."),

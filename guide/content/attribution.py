@@ -164,13 +164,24 @@ def page_errors(page_blocks: Sequence[object], calls: Mapping[int, object], show
 
 
 def _text_names(text: str, calls: Mapping[int, object], facts: schema.Facts) -> set[str]:
-    names = typed_names("".join(ch for ch in text if call_index(ch) is None), facts)
+    plain = "".join(ch for ch in text if call_index(ch) is None)
+    names = typed_names(plain, facts)
+    look = skeleton(plain)
+    names |= {key for key, pattern in _role_patterns(tuple((k, p.short_role or "") for k, p in facts.experts.items()))
+              if any(_THE.search(look[:m.start()]) for m in pattern.finditer(look))}  # "the dermatologist's plan is
+    # {{ fact(one of Dr. Nazarian's) }}" (the ninth no-hints attack, M2); "a dermatologist" names no one
     for char in text:
         index = call_index(char)
         call = calls.get(index) if index is not None else None
         if isinstance(call, Call) and call.name == "expert" and call.key in facts.experts:
             names.add(call.key)
     return names
+
+
+_A = re.compile(r"(?<![^\W\d_])(?:a|an|any|every|un|una|cualquier)\s+$", re.I)
+"""An indefinite article right before a role: "a dermatologist is a doctor who treats skin" names no one."""
+_THE = re.compile(r"(?<![^\W\d_])(?:the|our|la|el|nuestra|nuestro)\s+$", re.I)
+"""A definite article right before a role: "the dermatologist" is the article's dermatologist."""
 
 
 SOMEONE = "someone"
@@ -221,7 +232,7 @@ def _mentions(text: str, calls: Mapping[int, object], facts: schema.Facts) -> li
     specific = [(m.start(), m.end(), key) for key, pattern in surname_patterns(people) for m in pattern.finditer(look)]
     specific += [(m.start(), m.end(), key) for key, pattern in
                  _role_patterns(tuple((k, p.short_role or "") for k, p in facts.experts.items()))
-                 for m in pattern.finditer(look)]
+                 for m in pattern.finditer(look) if not _A.search(look[:m.start()])]  # "a dermatologist" is anyone
     specific += [(m.start(), m.end(), key) for key, pattern in _place_patterns(tuple((k, p.role) for k, p in facts.experts.items()))
                  for m in pattern.finditer(look)]
     specific += [(m.start(), m.end(), ARTICLE) for m in ARTICLE_NAME.finditer(look)]
@@ -309,6 +320,11 @@ def quotation_problem(words: str, who: str | None, fallback: set[str], facts: sc
         return Quoted(f"a quotation that stops where the words go on with '{turn[0]}'", words,
                       f"the quotation on to the end of the sentence, with what limits or turns it (the article goes on: "
                       f"'{turn[1]}')", "quote the whole sentence, or say it in your own words with its 'but' and who said it.")
+    negation = _negation_dropped(words, article)
+    if negation is not None:
+        return Quoted(f"a quotation that leaves out the '{negation}' right before it", words,
+                      f"the quotation with its '{negation}' (the article says '{negation} {' '.join(words.split()[:4])} ...')",
+                      f"quote from '{negation}' on, or say it in your own words with its '{negation}'.")
     condition = _condition_dropped(words, article) if count >= CONDITION_WORDS else None
     if condition is not None:
         return Quoted(f"a quotation that leaves out the condition before it, '{condition}'", words,
@@ -330,6 +346,26 @@ _CONDITION = re.compile(r"(?<![^\W\d_])(?:only if|if|unless|but|provided|as long
 """What limits the words after it in a sentence ("but if you have prior commitments, it's totally safe to wear later in the
 night"): a quotation that starts after it drops the condition (the eighth no-hints attack, H-E4: "Dr. Nazarian says it
 is “totally safe to wear” right away")."""
+
+
+_NEGATION_BEFORE = re.compile(r"(?<![^\W\d_])(?:not|no|never|won['’]t|don['’]t|doesn['’]t|didn['’]t|can['’]t|cannot|"
+                              r"isn['’]t|aren['’]t|wasn['’]t|shouldn['’]t|wouldn['’]t|nunca|tampoco)\s*$", re.I)
+"""A negation that stands right before a quotation's first word in the article: a quotation that starts after it says
+the opposite ("home devices let you “get the same results as heading to your derm”", cut after "you won't": the ninth
+no-hints attack, H5)."""
+
+
+def _negation_dropped(words: str, article: str) -> str | None:
+    """The negation right before ``words`` in the article when every place the article has them has one, else ``None``."""
+    found = article_index(article)
+    dropped: str | None = None
+    for place in occurrences(words, article):
+        pos = found.starts[place.start]
+        before = _NEGATION_BEFORE.search(article[max(0, pos - 20):pos])
+        if before is None:
+            return None
+        dropped = dropped or before[0].strip()
+    return dropped
 
 
 def _condition_dropped(words: str, article: str) -> str | None:
@@ -915,7 +951,8 @@ def sentence_line(lines: list[str], piece: str, typed: Mapping[int, object]) -> 
     """The line of the page's source that holds ``piece`` (a rendered sentence, stand-ins for its calls): by its
     longest run of words between calls, else by the whole sentence."""
     words = max((" ".join(run.split()) for run in re.split("[\ue000-\uf8ff]", piece)), key=len)
-    for needle in (words[:80].lower(), words[:30].lower()):  # the longest first: a heading may share its first words
+    for needle in (words[:80].lower(), words[:30].lower(), words.rstrip(" .!?,;:")[:30].lower()):  # the longest first: a
+        # heading may share its first words; the last without its full stop (a link's words end before "](...).")
         if len(needle) >= 8:
             rows = [n for n, row in enumerate(lines, 1) if needle in row.lower()]
             prose = [n for n in rows if not lines[n - 1].lstrip().startswith(("#", "title:", "description:"))]
@@ -942,6 +979,12 @@ def credit_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
             found = credited(plain, calls, facts)
             reported = found is not None
             found = found or described(plain, calls, facts)
+            sending = LINK_MARK in piece or (found is not None and (found.sends or found.pointer))
+            if sending and (wrong := _not_her_topic(plain, calls, facts)) is not None:
+                line = sentence_line(lines, piece, typed)
+                errors.append(_credit_error(shown, line, quote_line(lines, line) or f"'{readable(piece, typed)[:100]}'",
+                                            wrong[1], facts, does=f"sends the reader to what the article says on '{wrong[0]}' as from"))
+                continue
             if found is None or found.sends or (found.pointer and block.kind.startswith("h")):
                 continue
             if quotations(plain) and credited(_unquoted(plain), calls, facts) is None:
@@ -969,6 +1012,36 @@ def credit_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
             errors.append(_credit_error(shown, line, quote_line(lines, line) or f"'{readable(piece, typed)[:100]}'",
                                         found.doctors, facts, does="credits a claim to" if reported else "says something of"))
     return errors
+
+
+def _not_her_topic(plain: str, calls: Mapping[int, object], facts: schema.Facts) -> tuple[str, set[str]] | None:
+    """A thing of the facts that a sentence sending the reader on ("See [Dr. Jaliman's makeup advice](...)", "For when
+    Dr. X says ...") gives to the doctors it names, when only another doctor's facts speak of it (the ninth no-hints
+    attack, H11: the makeup advice is Dr. Nazarian's): the thing and the doctors named; ``None`` when it names no
+    doctor, or each thing is in a fact of hers or in no doctor's."""
+    doctors = _named(plain, calls, facts) & set(facts.experts)
+    if not doctors:
+        return None
+    topics = topic_words(facts)
+    hers = _her_words(facts)
+    others = frozenset().union(*(words for who, words in hers.items() if who in facts.experts and who not in doctors))
+    for word in _content_words(plain, calls, facts):
+        if (len(word) >= 4 and word not in _GENERIC and _is_topic(word, topics) and _is_topic(word, others)
+                and not any(_is_topic(word, hers.get(who, frozenset())) for who in doctors)):
+            return word, doctors
+    return None
+
+
+def _her_words(facts: schema.Facts) -> dict[str, frozenset[str]]:
+    """For each doctor, the words of her facts and quotes (label, value, items, note, quote text)."""
+    out: dict[str, set[str]] = {}
+    for fact in facts.all_facts().values():
+        texts = [fact.label, str(getattr(fact, "value", "") or ""), *(getattr(fact, "items", None) or []),
+                 str(getattr(fact, "note", "") or "")]
+        out.setdefault(fact.expert, set()).update(_one(w) for text in texts for w in words_of(text))
+    for quote in facts.quotes.values():
+        out.setdefault(quote.expert, set()).update(_one(w) for w in words_of(quote.text))
+    return {who: frozenset(words) for who, words in out.items()}
 
 
 def plain_credit_errors(text: str, shown: str, line: int | None, key: str, facts: schema.Facts) -> list[GuideError]:
