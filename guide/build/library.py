@@ -98,6 +98,14 @@ class _TrialPage:
     meta = {"last_reviewed": dt.date(2020, 1, 1), "next_review": dt.date(2020, 1, 2)}
 
 
+def _source(path: Path) -> str | None:
+    """A partial's text, for the line of a problem in what it makes (``rendered.check_partial``)."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def _problems(exc: GuideError | GuideErrors) -> list[GuideError]:
     return list(exc.errors) if isinstance(exc, GuideErrors) else [exc]
 
@@ -531,8 +539,9 @@ class Project:
                     getattr(self, name)(*args)
         finally:
             self._trial.clear()
-        problems = [e for name, out in dict.fromkeys(self._made)
-                    for e in rendered.check_partial(out, f"{PARTIALS}/{name}", self.lang)]
+        problems = list({str(e): e for name, out in dict.fromkeys(self._made)  # each once, not once per render
+                         for e in rendered.check_partial(out, f"{PARTIALS}/{name}", self.lang,
+                                                         _source(self.root / PARTIALS / name))}.values())
         if problems:
             raise GuideErrors(problems)
 

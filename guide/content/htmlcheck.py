@@ -206,6 +206,8 @@ class Problem:
     expected: str
     fix: str
     needle: str = ""
+    located: bool = False
+    """Whether a partial's problem is told at the line of its source that has ``needle`` (a picture's words)."""
 
 
 def describe(node: Element) -> str:
@@ -233,8 +235,8 @@ class Policy:
     problems: list[Problem] = field(default_factory=list)
     structural: bool = False  # classes, titles and comments as ``check_author`` allows (a page's own Markdown)
 
-    def add(self, what: str, found: str, expected: str, fix: str, needle: str = "") -> None:
-        self.problems.append(Problem(what, found, expected, fix, needle))
+    def add(self, what: str, found: str, expected: str, fix: str, needle: str = "", located: bool = False) -> None:
+        self.problems.append(Problem(what, found, expected, fix, needle, located))
 
 
 AUTHOR_FIX = ("write it in Markdown, or show the content through a macro (CONTRIBUTING.md). "
@@ -384,6 +386,9 @@ def content_policy() -> Policy:
 def check_content(root: Element, policy: Policy) -> list[Problem]:
     """Every element under ``root`` (not ``root`` itself) against ``policy`` (the author's list or the content's)."""
     check_nodes(list(root), policy)
+    for node in root.iter():
+        if is_element(node) and tag_name(node) == "svg:svg":
+            check_svg_text(node, policy)
     if policy.structural:
         check_author(root, policy)
     return policy.problems
@@ -429,6 +434,81 @@ def _check_content_node(node: Element, policy: Policy) -> None:
     if name == "input" and node.get("type", "").lower() != "checkbox":
         policy.add("an <input> that is not a task list's tick box in the page", describe(node),
                    "tick boxes as Markdown writes them: - [ ] item", "write the list in Markdown.", needle="<input")
+
+
+MIN_SVG_FONT = 8.0
+"""The smallest font size (in the drawing's units) a text of a picture may have: smaller is no word a reader reads."""
+_SVG_TEXT = ("svg:text", "svg:tspan", "svg:textPath")
+_SVG_NUMBER = re.compile(r"\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*(?:px)?\s*")
+SVG_TEXT_FIX = ("draw a picture's words inside its viewBox, at a font size of at least {min:g}, with no transform or mask "
+                "around them (guide/render/figures.py gives the geometry); a word no reader sees is not printed at all.")
+
+
+def _svg_number(value: str | None) -> float | None:
+    found = _SVG_NUMBER.fullmatch(value) if value is not None else None
+    return float(found[1]) if found else None
+
+
+def check_svg_text(svg: Element, policy: Policy) -> None:
+    """Each text of a drawing where a reader can read it: its x and y inside the drawing's viewBox, its font size (its
+    own or the nearest one around it) at least ``MIN_SVG_FONT``, and no transform or mask around it that could move it
+    out or fade it (the ninth no-hints attack, M1: ``<text x="-9999" font-size="1">Skip sunscreen</text>`` is
+    published, read by search engines and screen readers, seen by no one)."""
+    read = [_svg_number(part) for part in re.split(r"[\s,]+", (svg.get("viewBox") or "").strip())]
+    box = [b for b in read if b is not None]
+    bounds = (box[0], box[1], box[0] + box[2], box[1] + box[3]) \
+        if len(read) == len(box) == 4 and box[2] > 0 and box[3] > 0 else None
+
+    def walk(node: Element, font: tuple[float | None, str] | None, hidden: str | None, pen: list[float | None] | None) -> None:
+        for child in node:
+            if not is_element(child):
+                continue
+            name = tag_name(child)
+            size = child.get("font-size")
+            own_font = (_svg_number(size), size) if size is not None else font
+            around = hidden or next((f"{attr}=\"{child.get(attr)}\"" for attr in ("transform", "mask")
+                                     if child.get(attr) is not None and name not in ("svg:pattern", "svg:mask")), None)
+            here = pen
+            if name in _SVG_TEXT:
+                here = pen if pen is not None else [None, None]  # where the next letter goes, through the tspans in turn
+                for i, (axis, shift) in enumerate((("x", "dx"), ("y", "dy"))):
+                    if child.get(axis) is not None:
+                        here[i] = _svg_number(child.get(axis))
+                    if child.get(shift) is not None:
+                        step, at = _svg_number(child.get(shift)), here[i]
+                        here[i] = at + step if at is not None and step is not None else None
+                words = " ".join("".join(child.itertext()).split())
+                if words:
+                    _svg_text_problem(child, words, bounds, own_font, around, here[0], here[1], policy)
+            walk(child, own_font, around, here)
+
+    walk(svg, None, None, None)
+
+
+def _svg_text_problem(node: Element, words: str, bounds: tuple[float, float, float, float] | None,
+                      font: tuple[float | None, str] | None, around: str | None, x: float | None, y: float | None,
+                      policy: Policy) -> None:
+    fix = SVG_TEXT_FIX.format(min=MIN_SVG_FONT)
+    if around is not None:
+        policy.add(f"a picture's words under a transform or a mask ({around}) in the page", describe(node) + f" '{words[:60]}'",
+                   "a picture's words drawn where they stand, with no transform or mask around them", fix, needle=around, located=True)
+        return
+    if font is not None and (font[0] is None or font[0] < MIN_SVG_FONT):  # no font-size at all: the reader's own
+        found = f"font-size=\"{font[1]}\""
+        policy.add(f"a picture's words too small to read ({found}{'' if font[0] is not None else ', a size the build cannot read'}) "
+                   "in the page", describe(node) + f" '{words[:60]}'",
+                   f"a font size of at least {MIN_SVG_FONT:g} (in the drawing's units, a plain number)", fix, needle=found, located=True)
+        return
+    outside = [f"{axis}=\"{node.get(axis) or ''}\"" for axis, value, low, high in
+               (("x", x, bounds[0] if bounds else 0, bounds[2] if bounds else 0),
+                ("y", y, bounds[1] if bounds else 0, bounds[3] if bounds else 0))
+               if bounds is None or value is None or not low <= value <= high]
+    if outside:
+        where = f"the viewBox {bounds[0]:g} {bounds[1]:g} {bounds[2] - bounds[0]:g} {bounds[3] - bounds[1]:g}" if bounds \
+            else "a drawing with no viewBox the build can read"
+        policy.add(f"a picture's words outside the drawing ({', '.join(outside)}; {where}) in the page",
+                   describe(node) + f" '{words[:60]}'", "each text's x and y inside the drawing's viewBox", fix,
+                   needle=outside[0] if node.get(outside[0].split("=")[0]) else words[:40], located=True)
 
 
 def _check_classes(node: Element, value: str, policy: Policy) -> None:

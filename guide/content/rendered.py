@@ -115,13 +115,17 @@ def _check_numbers(tree: Element, shown: str, lines: list[str], calls: Mapping[i
                                         fix="fix the ones listed above the same way, then build again."))
 
 
-def check_partial(output: str, shown: str, lang: str = "en") -> list[GuideError]:
+def check_partial(output: str, shown: str, lang: str = "en", source: str | None = None) -> list[GuideError]:
     """What a partial makes (Markdown or HTML, from a trial render) against the content's list: a partial
-    may draw pictures and tables, never a script, a style, a frame or a form."""
+    may draw pictures and tables, never a script, a style, a frame or a form, nor words a reader cannot see.
+    ``source``: the partial's own text, for the line of a problem whose words it has as typed."""
     found = _partial_problems(output, lang)
     if isinstance(found, str):
         return [GuideError(shown, f"the partial's output could not be read ({found})", fix="simplify the partial.")]
+    lines = source.splitlines() if source is not None else []
     return [GuideError(shown, problem.what.replace("in the page", "in what the partial makes"), found=problem.found,
+                       line=next((n for n, text in enumerate(lines, 1) if problem.located and problem.needle
+                                  and problem.needle in text), None),
                        expected=problem.expected, fix="change the partial: " + problem.fix)
             for problem in found]
 
