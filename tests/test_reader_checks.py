@@ -1258,6 +1258,24 @@ NINTH_ATTACK_REFUSED = [  # the ninth no-hints attack: (edition, text, what the 
     ("es", "Vea [la Dra. Jaliman y el maquillaje](sources.md).", "on 'maquillaje' as from Dra. Jaliman"),  # M3
     ("en", 'For acne scars, the dermatologist’s plan is {{ fact("frequency.acne_scarring") }}.',
      "credits Dr. Jaliman with Dr. Nazarian's words"),  # M2
+    # H3: claims in the guide's own voice with none of the words the rules read before
+    ("en", "Once the pinkness fades, sunscreen matters much less.", "('matters much less', a comparison)"),
+    ("en", "Most people say it feels like nothing more than a light scratch.", "('nothing more than', safety or risk)"),
+    ("en", "Scabs like these are nothing to call your provider about.", "('nothing to call', safety or risk)"),
+    ("en", "People with darker skin tend to get the best results.", "('best results', a comparison)"),
+    ("en", "With enough patience, a roller at home gets you to the same place.", "('the same place', a comparison)"),
+    ("en", "A good spa is just as good as a dermatologist.", "('just as good as', a comparison)"),
+    ("es", "Cuando se va el color rosado, el protector solar ya importa mucho menos.", "a comparison"),
+    ("es", "Casi todos dicen que no se siente más que un leve rasguño.", "safety or risk"),
+    ("es", "Costras así no son motivo para llamar a su profesional.", "('no son motivo', safety or risk)"),
+    ("es", "Las personas de piel oscura suelen lograr los mejores resultados.", "('mejores resultados', a comparison)"),
+    ("es", "Con paciencia, un rodillo de microagujas en casa le lleva al mismo lugar.", "('al mismo lugar', a comparison)"),
+    ("es", "Un buen spa es igual de bueno que un dermatólogo.", "('igual de bueno', a comparison)"),
+    # H10: a heading or a table row that says how long
+    ("en", "## Sun protection until the pink fades\n\nText.", "a clinical claim"),
+    ("es", "## Protección solar hasta que se vaya el rosado\n\nTexto.", "('hasta que', how long)"),
+    ("en", "| Product | When |\n|---|---|\n| Sunscreen | Until the pink fades |", "advice about 'sunscreen'"),
+    ("en", "| Product | When |\n|---|---|\n| Retinol | Back once the skin feels normal |", "advice about 'retinol'"),
 ]
 NINTH_ATTACK_BUILDS = [
     ("en", "See [Dr. Nazarian’s makeup advice](sources.md)."),
@@ -1265,13 +1283,21 @@ NINTH_ATTACK_BUILDS = [
     ("en", "For when Dr. Nazarian says makeup is fine again, see the [sources](sources.md)."),
     ("en", 'The plastic surgeon says to plan on {{ fact("frequency.acne_scarring") }}.'),
     ("en", "A dermatologist is a doctor who treats skin; see the [sources](sources.md)."),
+    ("en", "## What to expect after the visit\n\nText."),
+    ("en", "## Makeup after the visit\n\nText."),
+    ("en", "## Is it safe?\n\nText."),
+    ("es", "## ¿Es seguro?\n\nTexto."),
+    ("en", "| What to bring | Why |\n|---|---|\n| A scarf | To cover the pink on the way home |"),
+    ("en", "A good book is just the thing for the waiting room."),
+    ("en", "Prices are not the same from place to place."),
+    ("es", "Los precios no son los mismos en todos los sitios."),
 ]
 
 
 @pytest.mark.parametrize("lang, text, says", NINTH_ATTACK_REFUSED)
 def test_the_ninth_attacks_findings_are_refused(tmp_path: Path, lang: str, text: str, says: str) -> None:
     msg = _refused(tmp_path, text, lang)
-    assert says in msg and f"{'docs-es' if lang == 'es' else 'docs'}/index.md:9:" in msg, msg
+    assert says in msg and f"{'docs-es' if lang == 'es' else 'docs'}/index.md:" in msg, msg
 
 
 @pytest.mark.parametrize("lang, text", NINTH_ATTACK_BUILDS)

@@ -1092,12 +1092,14 @@ _AFTER = {
                      r"that (?:same )?(?:night|evening|day)|tonight|the same day|right away|straight away|immediately|"
                      r"(?:the )?next morning|(?:after )?the first (?:week|days?)|the (?:morning|night|evening) after|"
                      r"back on|(?:before|by) (?:dinner|bedtime|tomorrow|the evening|evening)|"
+                     r"(?:until|once|when|as soon as) (?:the|your) (?:pink|pinkness|redness|scabs?|swelling|skin)|"
                      r"after (?:the|your) (?:first|second|next|last) (?:treatment|visit|session|appointment)s?|"
                      r"after (?:the|your|each|a) (?:treatment|visit|session|appointment|procedure))(?![^\W\d_])", re.I),
     "es": re.compile(r"(?<![^\W\d_])(?:al día siguiente|el día siguiente|justo después|enseguida|en seguida|de nuevo|"
                      r"otra vez|es[ae] (?:misma )?(?:noche|tarde)|ese (?:mismo )?día|el mismo día|esta noche|de inmediato|"
                      r"inmediatamente|(?:a )?la mañana siguiente|(?:pasada )?la primera semana|los primeros días|"
                      r"vuelven? a|antes de (?:la cena|acostarse|mañana)|a la hora de (?:la )?cena|"
+                     r"(?:hasta que|cuando|en cuanto) (?:se (?:vaya|quite|pase)|desaparezca|(?:la|su) piel)|"
                      r"después (?:del tratamiento|de la sesión|de la visita|de la cita))(?![^\W\d_])", re.I),
 }
 """When a sentence speaks of the time after the treatment ("the next day", "again", "al día siguiente"): advice there is
@@ -1158,7 +1160,7 @@ def topic_words(facts: schema.Facts, labels: bool = True) -> frozenset[str]:
 
 
 OWN_CLAIM_KINDS = frozenset({"safety or risk", "pregnancy", "blindness", "death", "an infection", "permanence", "a cure",
-                             "who it suits", "pain", "approval"})
+                             "who it suits", "pain", "approval", "a comparison"})
 """The kinds of guide/data/meaning.py words that make a clinical claim wherever they stand ("Microneedling is safe during
 pregnancy"): in the guide's own voice only beside a fact or quote that says it (the fourth no-hints attack)."""
 
@@ -1434,7 +1436,18 @@ def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
     errors: list[GuideError] = []
     blocks_ = [b for b in page_blocks if isinstance(b, Block)]
     for number, block in enumerate(blocks_):
-        if block.kind.startswith("h") or block.quoted:
+        if block.quoted:
+            continue
+        if block.kind.startswith("h"):  # a heading claims nothing of its own ("## Sun protection until the pink fades":
+            # the ninth no-hints attack, H10); what it asks or names is the sections' to show
+            plain = " ".join(_unquoted(block.text).replace(LINK_MARK, " ").replace("¶", " ").split())
+            until = _UNTIL.search(plain)
+            claim = None if plain.endswith("?") else (
+                own_claim(plain, lang) or effect_claim(plain, lang, things) or course_claim(plain, lang)
+                or limit_claim(plain, lang) or (meaning_words.Found("how long", until[0]) if until and any(
+                    len(w) >= 4 and w not in _GENERIC and _is_topic(w, topics) for w in words_of(plain)) else None))
+            if claim is not None and not _figures(plain, lang, raws):
+                errors.append(_own_claim_error(shown, lines, block.text.replace("¶", "").rstrip(), typed, claim))
             continue
         for piece in sentences(block.text):
             plain = " ".join(_unquoted(piece).replace(LINK_MARK, " ").split())
@@ -1484,6 +1497,11 @@ def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
             errors.append(_advice_error(shown, lines, piece, typed, thing, keys, ours))
     return (errors + negation_errors(blocks_, typed, shown, facts, lines, lang)
             + row_errors(blocks_, typed, shown, facts, lines, lang) + heading_errors(blocks_, typed, shown, facts, lines))
+
+
+_UNTIL = re.compile(r"(?<![^\W\d_])(?:until|till|as soon as|hasta que|hasta|en cuanto)(?![^\W\d_])", re.I)
+"""How long, in a heading ("## Sun protection until the pink fades", "## Protección solar hasta que se vaya el rosado"):
+a limit the section's facts would have to give."""
 
 
 _RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}", re.S)
