@@ -302,6 +302,8 @@ ALT_TIMES = [  # the eighth no-hints attack (H-E1): a description that says how 
     ("en", "Skin the next morning, not pink at all"),
     ("en", "The same cheek right after the session, calm and clear"),
     ("en", "A smooth face with no redness, the morning after microneedling"),  # the ninth no-hints attack (H10)
+    ("en", "A front desk where the staff make sure you heal fast"),  # the tenth new-editor trial
+    ("es", "Un mostrador donde se aseguran de que sane rápido"),
     ("es", "La piel a la mañana siguiente, ya sin nada rosado y sin costras"),
     ("es", "La misma mejilla justo después de la sesión, sin rojeces"),
 ]

@@ -1305,6 +1305,46 @@ def test_what_the_ninth_attacks_rules_leave_alone_builds(tmp_path: Path, lang: s
     _load(_project(tmp_path, text, lang), lang)
 
 
+TENTH_TRIAL_REFUSED = [  # the tenth new-editor trial's holes: (edition, text, what the message says)
+    ("en", "It suits people of any age.", "('any age', who it suits)"),
+    ("en", "Microneedling works better than a chemical peel.", "('better than', a comparison)"),
+    ("en", "Your skin will glow for months afterwards.", "('for months', permanence)"),
+    ("en", "Men get the same results as women.", "('the same results', a comparison)"),
+    ("en", "Both doctors think the at-home rollers are a waste of money.", "credits a claim to both doctors"),
+    ("en", "It is a good choice for teenagers with acne.", "who it suits"),
+    ("en", "You will see a difference after the first session.", "('see a difference', a comparison)"),
+    ("en", "Older skin responds just as well as young skin.", "('just as well', a comparison)"),
+    ("en", "Your friends will notice the change.", "('notice the change', a comparison)"),
+    ("es", "Es bueno para personas de cualquier edad.", "who it suits"),
+    ("es", "El tratamiento con microagujas funciona mejor que un peeling químico.", "a comparison"),
+    ("es", "Su piel brillará durante meses después.", "('durante meses', permanence)"),
+    ("es", "Los hombres obtienen los mismos resultados que las mujeres.", "('los mismos resultados', a comparison)"),
+    ("es", "Las dos médicas piensan que los rodillos son un desperdicio de dinero.", "credits a claim to both doctors"),
+    ("es", "Es una buena opción para adolescentes con acné.", "who it suits"),
+    ("es", "La piel mayor responde igual de bien que la piel joven.", "('igual de bien', a comparison)"),
+]
+TENTH_TRIAL_BUILDS = [
+    ("en", "Each page takes a couple of minutes to read, and the whole guide about 20 minutes."),
+    ("en", "Take a minute or two to read each page; the whole guide is about a 20-minute read."),
+    ("en", "Ask your provider when the pinkness is gone."),
+    ("es", "Puede llamar a la clínica al día siguiente si tiene una pregunta."),
+    ("es", "Cada página se lee en un par de minutos."),
+    ("es", "Es mejor que lea esta página antes de la cita."),
+    ("es", "Lo peor es la espera en la recepción."),
+]
+
+
+@pytest.mark.parametrize("lang, text, says", TENTH_TRIAL_REFUSED)
+def test_the_tenth_trials_holes_are_refused(tmp_path: Path, lang: str, text: str, says: str) -> None:
+    msg = _refused(tmp_path, text, lang)
+    assert says in msg and f"{'docs-es' if lang == 'es' else 'docs'}/index.md:9:" in msg, msg
+
+
+@pytest.mark.parametrize("lang, text", TENTH_TRIAL_BUILDS)
+def test_the_tenth_trials_ordinary_sentences_build(tmp_path: Path, lang: str, text: str) -> None:
+    _load(_project(tmp_path, text, lang), lang)
+
+
 NINTH_TRIAL_BUILDS = [
     ("en", "It takes a long time to find a good provider."),
     ("en", "Plan to go straight home afterwards."),

@@ -787,14 +787,6 @@ _DOCTORS = re.compile(
 """A definite group of the article's doctors ("both doctors", "the dermatologist", "las dos doctoras"): a glossary
 meaning that speaks for them ("The serum brand both doctors use": the eighth no-hints attack, M-B12b). "A doctor who
 specializes in skin" names no one."""
-_HEALS = re.compile(r"(?<![^\W\d_])(?:heal(?:s|ed|ing)?|cure[sd]?|curing|treat(?:s|ed|ing)?|"
-                    r"improve[sd]?|reverse[sd]?|erase[sd]?|sana[rn]?|cura[rn]?|trata[rn]?|mejora[rn]?|revierte[n]?)"
-                    r"(?![^\W\d_])", re.I)
-"""Words of what heals or treats something, which no plain meaning needs ("hydrated skin heals faster", "which helps
-the skin heal": the ninth new-editor trial). "Quita la sensación" (numbing), "remove dead skin" and "to clear pores"
-are meanings."""
-
-
 def _speaks_for_doctors(meaning: str, facts: schema.Facts | None) -> str | None:
     named = (speakers.typed_names(meaning, facts) - {speakers.ARTICLE}) if facts is not None else set()
     if named:
@@ -804,7 +796,7 @@ def _speaks_for_doctors(meaning: str, facts: schema.Facts | None) -> str | None:
 
 
 def _heals(meaning: str) -> meaning_words.Found | None:
-    found = _HEALS.search(meaning)
+    found = attribution.HEALS.search(meaning)
     return meaning_words.Found("what it does", found[0]) if found else None
 
 

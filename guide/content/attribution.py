@@ -729,7 +729,8 @@ def _templates(folder: Path) -> Iterator[Path]:
 # --- claims credited in prose: only the macros put a doctor's words on a page (no-hints review, finding 5) ----
 
 _STRONG = (r"says|said|say|saying|recommends?|recommended|advises?|advised|suggests?|suggested|warns?|warned|according to|"
-           r"believes?|believed|tells|told|claims|claimed|insists?|agrees?|agreed|stresses|confirms?|confirmed|thinks|puts it|"
+           r"believes?|believed|tells|told|claims|claimed|insists?|agrees?|agreed|stresses|confirms?|confirmed|thinks?|puts it|"
+           r"feels? that|find that|piensan?|creen|"
            r"swears? by|swore by|points? out|pointed out|vouch(?:es)? for|vouched for|jura por|destaca|subraya|"
            r"en (?:la )?experiencia de|"
            r"in (?:her|his|their) (?:words|view)|dice|dicen|dijo|decía|recomienda|recomiendan|recomendó|aconseja|aconsejan|"
@@ -1092,7 +1093,7 @@ _AFTER = {
                      r"that (?:same )?(?:night|evening|day)|tonight|the same day|right away|straight away|immediately|"
                      r"(?:the )?next morning|(?:after )?the first (?:week|days?)|the (?:morning|night|evening) after|"
                      r"back on|(?:before|by) (?:dinner|bedtime|tomorrow|the evening|evening)|"
-                     r"(?:until|once|when|as soon as) (?:the|your) (?:pink|pinkness|redness|scabs?|swelling|skin)|"
+                     r"(?:until|once|as soon as) (?:the|your) (?:pink|pinkness|redness|scabs?|swelling|skin)|"
                      r"after (?:the|your) (?:first|second|next|last) (?:treatment|visit|session|appointment)s?|"
                      r"after (?:the|your|each|a) (?:treatment|visit|session|appointment|procedure))(?![^\W\d_])", re.I),
     "es": re.compile(r"(?<![^\W\d_])(?:al día siguiente|el día siguiente|justo después|enseguida|en seguida|de nuevo|"
@@ -1244,6 +1245,16 @@ def _is_about(words: list[str], at: int) -> bool:
     return words[at] in ("trata", "tratan", "tratar") and (words[at + 1:at + 2] == ["de"] or words[at - 1:at] == ["se"])
 
 
+_ASK_WORDS = frozenset("""ask check call phone email contact write note bring read talk tell book find print compare look
+    preguntar consultar llamar escribir anotar llevar leer hablar pedir buscar comparar imprimir revisar""".split())
+"""What a reader may do at a time after the visit with no advice in it: ask, call, read ("Puede llamar a la clínica al
+día siguiente si tiene una pregunta": the tenth new-editor trial)."""
+HEALS = re.compile(r"(?<![^\W\d_])(?:heal(?:s|ed|ing)?|cure[sd]?|curing|treat(?:s|ed|ing)?|improve[sd]?|reverse[sd]?|"
+                   r"erase[sd]?|sana[rn]?|sane[n]?|cura[rn]?|trata[rn]?|mejora[rn]?|revierte[n]?)(?![^\W\d_])", re.I)
+"""Words of what heals or treats something, which no description needs (a glossary meaning, a picture's alt text:
+"hydrated skin heals faster", "where they make sure you heal fast", "se aseguran de que sane rápido")."""
+
+
 def effect_claim(text: str, lang: str, topics: frozenset[str]) -> meaning_words.Found | None:
     """A word of what a treatment does (``_EFFECT``: "clears", "heals", "treats", "quita") with a thing the facts
     name ("rosacea", "acne") or a length of time ("within days"): "It clears rosacea", "She uses it to treat rosacea",
@@ -1251,7 +1262,8 @@ def effect_claim(text: str, lang: str, topics: frozenset[str]) -> meaning_words.
     name neither."""
     words = words_of(text)
     at = next((i for i, w in enumerate(words) if w in _EFFECT and not _is_about(words, i)), None)
-    if at is None or REPORTING.search(skeleton(text)) or _ASKS.intersection(words[:at]):
+    if at is None or REPORTING.search(skeleton(text)) or _ASKS.intersection(words[:at]) or \
+            words[0] in _ASK_VERBS.get(lang, ()):  # "Ask your provider once the pinkness is gone" asks
         return None  # credited to someone (the credit check), or asked ("which body areas can be treated")
     effect = words[at]
     if any(_one(w) in _DEVICES or (len(w) >= 4 and w not in _GENERIC and w not in _EFFECT and _is_topic(w, topics))
@@ -1324,8 +1336,10 @@ def described_claim(text: str, lang: str, facts: schema.Facts | None) -> meaning
     what a picture shows, never what the treatment does or when."""
     things = (topic_words(facts, labels=False) if facts is not None else frozenset()) | _DEVICES
     when = _AFTER[lang].search(text)
+    heals = HEALS.search(text)
     return (own_claim(text, lang) or effect_claim(text, lang, things) or course_claim(text, lang)
-            or (meaning_words.Found("a time after the visit", when[0]) if when else None))
+            or (meaning_words.Found("a time after the visit", when[0]) if when else None)
+            or (meaning_words.Found("what it does", heals[0]) if heals else None))
 
 
 LIMIT = "a limit the article does not give"
@@ -1452,7 +1466,7 @@ def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
         for piece in sentences(block.text):
             plain = " ".join(_unquoted(piece).replace(LINK_MARK, " ").split())
             permits = _PERMITS[lang].search(plain) or (_MAY[lang].search(plain) and _AFTER[lang].search(plain))
-            timing = None if permits or set(words_of(plain)) & set(_ASK_VERBS[lang]) else _AFTER[lang].search(plain)
+            timing = None if permits or set(words_of(plain)) & (set(_ASK_VERBS[lang]) | _ASK_WORDS) else _AFTER[lang].search(plain)
             # "Most people put their makeup back on before dinner" (the ninth new-editor trial): when a thing of the
             # facts is done after the visit, with no modal; not reading, asking or checking ("read the aftercare page
             # tonight")

@@ -708,10 +708,10 @@ figure however it is said ("Avoid the sun for a week", "Your skin heals over sev
 EVERYDAY: dict[str, frozenset[str]] = {
     "en": frozenset("""chat chats call calls phone question questions friend friends choice decision consultation
         drive trip parking bus coffee email form list notes home house arrive arriving arrival travel traffic commute
-        journey early""".split()),
+        journey early read reading page pages guide""".split()),
     "es": frozenset("""charla charlas llamada llamadas teléfono pregunta preguntas amigo amiga amigos amigas elección
         decisión viaje trayecto estacionamiento autobús café correo formulario lista notas casa llegar llegue llegada
-        salir salga tráfico temprano""".split()),
+        salir salga tráfico temprano leer lectura página páginas guía""".split()),
 }
 """The reader's own arrangements: a time or a share in a sentence about these, and about nothing clinical,
 is ordinary writing ("a free 10-minute chat", "a minute or two to write down your questions", "100% your
