@@ -247,3 +247,39 @@ def test_a_label_that_turns_the_bound_round_stops_the_build(tmp_path: Path, key:
 ])
 def test_bound_words(label: str, qualifier: str | None, lang: str, word: str | None) -> None:
     assert passages.bound_word(label, qualifier, lang) == word
+
+
+def _conditioned() -> list[str]:
+    """The text facts of today's data whose passage holds a condition ("if you have prior commitments")."""
+    facts = load_facts(ROOT / "data" / "facts.yml", "data/facts.yml")
+    return [f"facts.{key}" for key, fact in facts.all_facts().items()
+            if fact.kind == "text" and passages.condition_dropped("", fact.source) is not None]
+
+
+def test_today_s_data_has_a_text_fact_with_a_condition() -> None:
+    assert _conditioned(), "no text fact with a condition in its passage: the test below checks nothing"
+
+
+@pytest.mark.parametrize("key", _conditioned())
+def test_a_value_without_its_passage_s_condition_stops_the_build(tmp_path: Path, key: str) -> None:
+    """The ninth no-hints attack (H7): the makeup advice with its "if you have plans" dropped."""
+    value = _value(f"{key}.value")
+    cut = re.sub(r"(?i)\b(?:only if|if|unless|provided|as long as|only when)\b[^,;]*[,;]?\s*", "", value).strip()
+    path = tmp_path / "facts.yml"
+    path.write_text(_edit((f"{key}.value", f'value: "{cut}"')), encoding="utf-8")
+    with pytest.raises((GuideError, GuideErrors)) as info:
+        load_facts(path, "data/facts.yml", article=ARTICLE)
+    msg = str(info.value)
+    assert "the value leaves out the condition its passage gives" in msg and "Fix: " in msg, msg
+    assert f"data/facts.yml:{entry(key + '.value').line}:" in msg, msg
+
+
+@pytest.mark.parametrize("value, passage, dropped", [
+    ("skip it for the day; it is fine at night", "avoid it for the day, but if you have plans, it is fine at night",
+     "if you have plans, it is"),
+    ("skip it for the day; if you have plans, it is fine at night", "avoid it, but if you have plans, it is fine", None),
+    ("fine at night unless your skin stings", "fine at night if you must", None),
+    ("a mild cleanser", "use a mild cleanser", None),
+])
+def test_condition_dropped(value: str, passage: str, dropped: str | None) -> None:
+    assert passages.condition_dropped(value, passage) == dropped

@@ -115,6 +115,18 @@ def _figure_text(figure: tuple[float, ...]) -> str:
     return " to ".join(schema.num(v) for v in figure)
 
 
+_CONDITION = re.compile(r"(?<![^\W\d_])(?:only if|if|unless|provided|as long as|only when)(?![^\W\d_])", re.I)
+
+
+def condition_dropped(value: str, passage: str) -> str | None:
+    """The passage's condition ("if you have prior commitments, ...") when a text value keeps no condition word of its
+    own (the ninth no-hints attack, H7: the makeup advice without its "if you have plans"); ``None`` otherwise."""
+    found = _CONDITION.search(passage)
+    if found is None or _CONDITION.search(value):
+        return None
+    return " ".join(passage[found.start():].split()[:6]).rstrip(" ,;:")
+
+
 def check(facts: schema.Facts, lines: dict[Path_, int], article: Path, data_name: str = "data/facts.yml") -> None:
     """Raise ``GuideErrors`` for each passage or quote not in ``article``, each figure its passage does not
     write as one run of numbers in count and order, and each qualifier the passage does not say."""
@@ -150,6 +162,13 @@ def check(facts: schema.Facts, lines: dict[Path_, int], article: Path, data_name
                 if isinstance(fact, schema.NotStatedFact):
                     errors.extend(note_problems(fact, f"facts.{group}.{name}", text, lines.get(path[:3] + ("note",),
                                                                                                 lines.get(path[:3])), data_name))
+                if isinstance(fact, schema.TextFact) and (dropped := condition_dropped(fact.value, fact.source)):
+                    errors.append(GuideError(
+                        data_name, f"the value leaves out the condition its passage gives ('{dropped}')",
+                        line=lines.get(path[:3] + ("value",), lines.get(path[:3])), key=f"facts.{group}.{name}.value",
+                        found=f"'{fact.value[:120]}'", expected=f"the value with its condition, as the passage has it "
+                        f"('{dropped}'): what holds only if something is so may not read as holding always",
+                        fix=f"put the condition back into the value (\"if ...\"), in your own words."))
                 if isinstance(fact, schema.ListFact) and fact.scope == "complete":
                     errors.extend(whole_list_problems(fact, group, name, text, lines, data_name))
                     errors.extend(_joined_problems(fact, f"facts.{group}.{name}", lines.get(path[:3] + ("joined_by",),
