@@ -165,3 +165,23 @@ def test_ordinary_inflection_and_faithful_rewording_build(tmp_path: Path, case: 
 ])
 def test_words_are_read_by_their_stems(text: str, kinds: list[str]) -> None:
     assert [t.kind for t in translation.read(text, translation.load_lexicon(LEXICON))] == kinds
+
+
+def _with_english(word: str) -> list[str]:
+    """The keys of today's Spanish text values whose English value has ``word`` ("if", "won't")."""
+    english = load_facts(ROOT / EN, EN).all_facts()
+    return [f"facts.{key}.value" for key, fact in english.items()
+            if fact.kind == "text" and word in f" {getattr(fact, 'value', '')} ".replace(",", " ").split()]
+
+
+@pytest.mark.parametrize("key", _with_english("if"))
+def test_a_wording_without_the_english_condition_is_refused(tmp_path: Path, key: str) -> None:
+    """The ninth no-hints attack (H6): the makeup wording with its "si tiene compromisos" dropped."""
+    value = str(_es(key))
+    cut = " ".join(w for w in value.split() if w.lower() not in ("si", "salvo", "cuando")).strip()
+    msg = _refused(tmp_path, key, cut)
+    assert "the Spanish wording leaves out the condition of the English it translates ('if')" in msg, msg
+
+
+def test_today_s_data_has_a_conditioned_text() -> None:
+    assert _with_english("if"), "no English text value with 'if': the test above checks nothing"

@@ -168,7 +168,7 @@ def check(facts: schema.Facts, lines: dict[Path_, int], article: Path, data_name
                         line=lines.get(path[:3] + ("value",), lines.get(path[:3])), key=f"facts.{group}.{name}.value",
                         found=f"'{fact.value[:120]}'", expected=f"the value with its condition, as the passage has it "
                         f"('{dropped}'): what holds only if something is so may not read as holding always",
-                        fix=f"put the condition back into the value (\"if ...\"), in your own words."))
+                        fix="put the condition back into the value (\"if ...\"), in your own words."))
                 if isinstance(fact, schema.ListFact) and fact.scope == "complete":
                     errors.extend(whole_list_problems(fact, group, name, text, lines, data_name))
                     errors.extend(_joined_problems(fact, f"facts.{group}.{name}", lines.get(path[:3] + ("joined_by",),

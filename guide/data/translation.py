@@ -227,6 +227,18 @@ def problems(want: Mapping[Path_, Any], have: Mapping[Path_, Any], facts: schema
     return errors
 
 
+_KEPT = (
+    (re.compile(r"(?<![^\W\d_])(?:only if|if|unless|provided|as long as)(?![^\W\d_])", re.I),
+     re.compile(r"(?<![^\W\d_])(?:si|salvo|a menos que|siempre que|solo si|sólo si|cuando|mientras)(?![^\W\d_])", re.I),
+     "condition"),
+    (re.compile(r"(?<![^\W\d_])(?:not|never|without|cannot|\w+n['’]t)(?![^\W\d_])", re.I),
+     re.compile(r"(?<![^\W\d_])(?:no|nunca|jamás|sin|tampoco|ni|ningún|ninguna|nada)(?![^\W\d_])", re.I),
+     "negation"),
+)
+"""What a translation may not drop: the English's condition ("if you have plans": the ninth no-hints attack, H6, the
+makeup wording without "si tiene compromisos") and its "not" ("won't get the same results")."""
+
+
 def wording_problems(text: str, english_text: str, lexicon: Lexicon, shown: str, key: str, line: int | None,
                      english: str = "data/facts.yml", context: str = "") -> list[GuideError]:
     """One Spanish wording against the English it translates: the first word the lexicon lacks, each content word
@@ -260,6 +272,13 @@ def wording_problems(text: str, english_text: str, lexicon: Lexicon, shown: str,
                 shown, f"the Spanish wording names '{token.word}', and the English it translates does not",
                 line=line, key=key, found=found, expected=f"a translation of {english} ('{english_text[:100]}')",
                 fix="translate the English words as they are: a name only where the English has it."))
+    for english_words, spanish_words, what in _KEPT:
+        if (kept := english_words.search(english_text)) is not None and not spanish_words.search(text):
+            errors.append(GuideError(
+                shown, f"the Spanish wording leaves out the {what} of the English it translates ('{kept[0]}')",
+                line=line, key=key, found=found,
+                expected=f"a translation of {english} ('{english_text[:100]}') with its {what}",
+                fix=f"translate the English words as they are: without its {what} the wording says something else."))
     if any(t.kind == "negation" for t in tokens) and not negated(english_text, lexicon):
         word = next(t.word for t in tokens if t.kind == "negation")
         errors.append(GuideError(
