@@ -1331,6 +1331,9 @@ TENTH_TRIAL_BUILDS = [
     ("es", "Cada página se lee en un par de minutos."),
     ("es", "Es mejor que lea esta página antes de la cita."),
     ("es", "Lo peor es la espera en la recepción."),
+    ("es", "La clínica está en el 2.º piso."),
+    ("es", "La consulta está en la 2.ª planta, al fondo."),
+    ("es", "El artículo no dice qué quiere decir “sin químicos”."),
 ]
 
 

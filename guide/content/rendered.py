@@ -277,7 +277,7 @@ def check_page(body: str, shown: str, lang: str, facts: schema.Facts, suggest: N
     report.problems.extend(attribution.credit_errors(blocks(_links_marked(markup)), calls, shown, facts, lines))
     report.problems.extend(attribution.advice_errors(blocks(_links_marked(markup)), calls, shown, facts, lines, lang))
     if article is not None:
-        report.problems.extend(attribution.quotation_errors(page_blocks, calls, shown, facts, article, lines, titles))
+        report.problems.extend(attribution.quotation_errors(page_blocks, calls, shown, facts, article, lines, titles, lang))
     return report
 
 
