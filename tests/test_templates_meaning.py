@@ -1,5 +1,8 @@
-"""The files that print words on every page are read for what they say (the ninth no-hints attack, M1):
+"""The files that print words on every page are read for what they say (the ninth no-hints attack, H1, H2 and M1):
 
+* the catalogue's strings (``includes/strings/<lang>.yml``): a hedge keeps its qualifier's words, a string makes no
+  claim or permission the facts that fill it do not make, the guide's own notices keep their words;
+* the partials' own words (``includes/partials/``) make no claim, in any branch, in either language;
 * a picture's words (an SVG partial) stand inside its viewBox, at a font size a reader can read.
 
 Each row edits a copy of the project and loads it as a build does (``guide.build.library.load_project``): the attack's
@@ -9,13 +12,19 @@ variant, build. The expected lines are read from the files, never typed here.
 
 from __future__ import annotations
 
+import typing
 from pathlib import Path
 
 import pytest
 
 from guide.build.library import PARTIALS, SPANISH, load_project
+from guide.content import templates
+from guide.data import lang as langs
+from guide.data import schema
 from guide.errors import GuideErrors
 from tools.project import copy_project
+
+STRINGS = "includes/strings"
 
 
 def _project(tmp_path: Path) -> Path:
@@ -30,6 +39,166 @@ def _load(project: Path, lang: str) -> list[str]:
         return [str(e) for e in exc.errors]
     return []
 
+
+def _set_string(project: Path, lang: str, key: str, text: str) -> int:
+    """Give ``key`` of the edition's strings the text ``text``; return its line."""
+    path = project / STRINGS / f"{lang}.yml"
+    rows = path.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, row in enumerate(rows) if row.startswith(f"{key}: "))
+    rows[at] = f'{key}: "{text}"'
+    path.write_text("\n".join(rows), encoding="utf-8")
+    return at + 1
+
+
+# --- H1: the catalogue's strings -----------------------------------------------------------------
+
+REFUSED_STRINGS = {
+    # name: (language, key, text, what the message says)
+    "hedge turned round": ("en", "hedge_at_least", "at most {value}", "the hedge 'at least' says 'at most'"),
+    "hedge turned round, es": ("es", "hedge_at_least", "como máximo {value}", "the hedge 'at least' says 'como máximo'"),
+    "hedge of another bound": ("en", "hedge_at_least", "up to {value}", "the hedge 'at least'"),
+    "hedge of another bound, es": ("es", "hedge_at_least", "hasta {value}", "the hedge 'at least'"),
+    "hedge made exact": ("en", "hedge_about", "exactly {value}", "the hedge 'about'"),
+    "skip made permission": ("en", "sheet_skip", "{who} says it is still fine if {cases}.", "('fine', permission)"),
+    "skip made permission, es": ("es", "sheet_skip", "{who} dice que igual está bien si {cases}.", "permission)"),
+    "pregnancy added": ("en", "gl_types", "{who} says it is safe for {types}, and during pregnancy.",
+                        "('pregnancy', pregnancy)"),
+    "pregnancy added, es": ("es", "gl_types", "{who} dice que es seguro para {types}, y durante el embarazo.",
+                            "('embarazo', pregnancy)"),
+    "a cure added": ("en", "gl_pain", "{who} says {pain}, and it heals rosacea.", "(\'heals\', what it does)"),
+    "a cure added, es": ("es", "gl_pain", "{who} dice que {pain}, y que cura la rosácea.", "(\'cura\', what it does)"),
+    "notice reversed": ("en", "pi_note", "This guide is reviewed by doctors and can replace a visit.",
+                        "the guide's own notice lost its words"),
+    "notice reversed, es": ("es", "pi_note", "Esta guía la revisan médicos y puede sustituir una visita.",
+                            "the guide's own notice lost its words"),
+    "notice kept, review added": ("en", "pi_note", "This guide is not medical advice, for education only; it is reviewed "
+                                  "by doctors.", "vouches for the guide ('reviewed by doctors')"),
+    "full list": ("en", "list_examples", "This is the full list.", "the guide's own notice lost its words"),
+    "full list, es": ("es", "list_examples", "Esta es la lista completa.", "the guide's own notice lost its words"),
+    "not advice dropped": ("en", "sheet_not_advice", "Education and medical advice.", "the guide's own notice lost its words"),
+    "ours dropped, es": ("es", "gloss_ours", " (definición médica)", "the guide's own notice lost its words"),
+}
+
+
+@pytest.mark.parametrize("case", REFUSED_STRINGS, ids=list(REFUSED_STRINGS))
+def test_a_string_that_changes_what_the_guide_says_is_refused(tmp_path: Path, case: str) -> None:
+    lang, key, text, says = REFUSED_STRINGS[case]
+    project = _project(tmp_path)
+    line = _set_string(project, lang, key, text)
+    shown = f"{STRINGS}/{lang}.yml"
+    errors = [e for e in _load(project, lang) if e.startswith(f"{shown}:{line}: ")]
+    assert errors, f"{case}: the build took {text!r} ({_load(project, lang)[:2]})"
+    msg = next((e for e in errors if says in e), errors[0])
+    assert says in msg and f"(at {key})" in msg and "Fix: " in msg and "Traceback" not in msg, msg
+
+
+BUILDING_STRINGS = {
+    # name: (language, key, text): a rewording that keeps what the string says
+    "hedge reworded": ("en", "hedge_at_least", "no less than {value}"),
+    "hedge reworded, es": ("es", "hedge_at_least", "como mínimo {value}"),
+    "about reworded": ("en", "hedge_about", "around {value}"),
+    "typically reworded, es": ("es", "hedge_typically_about", "normalmente unos {value}"),
+    "safe, credited another way": ("en", "gl_types", "According to {who}, it is safe for {types}."),
+    "safe, credited another way, es": ("es", "gl_types", "Según {who}, es seguro para {types}."),
+    "skip reworded": ("en", "sheet_skip", "{who} says to skip the treatment if {cases}."),
+    "fine as the article puts it": ("en", "gl_often", "{who} says skin that is generally fine and well cared for can have "
+                                    "it {every}."),
+    "notice reworded": ("en", "pi_note", "This guide is for education only and is not medical advice. Talk to a licensed "
+                        "provider about your own skin."),
+    "notice reworded, es": ("es", "pi_note", "Esta guía es solo para informar y no es consejo médico. Hable de su piel con "
+                            "un profesional con licencia."),
+    "notice reworded, learning": ("en", "pi_note", "This guide is for learning only. It is not medical "
+                                                "advice. Talk to a licensed provider about your own skin."),
+    "examples reworded": ("en", "list_examples", "These are only examples, not the complete list."),
+    "examples reworded, es": ("es", "list_examples", "Son solo ejemplos, no la lista completa."),
+}
+
+
+@pytest.mark.parametrize("case", BUILDING_STRINGS, ids=list(BUILDING_STRINGS))
+def test_a_faithful_rewording_of_a_string_builds(tmp_path: Path, case: str) -> None:
+    lang, key, text = BUILDING_STRINGS[case]
+    project = _project(tmp_path)
+    _set_string(project, lang, key, text)
+    assert _load(project, lang) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_every_string_of_today_passes(lang: str) -> None:
+    """Read directly, so a string the rule would refuse is named here (the loads above take it in with the rest)."""
+    root = Path(__file__).resolve().parent.parent
+    project = load_project(root, SPANISH if lang == "es" else None)
+    strings = langs.load_strings(root, lang)
+    from guide.data.yamlsrc import KEY, load_with_lines
+
+    shown = f"{STRINGS}/{lang}.yml"
+    lines = load_with_lines(root / shown, shown, key_pattern=KEY)[1]
+    uses = templates.string_uses(root / PARTIALS)
+    assert "gl_types" in uses and all(uses["gl_types"]), "the glance card fills the skin-types string with its fact"
+    assert templates.string_errors(strings, lines, shown, lang, project.facts, uses) == []
+
+
+def test_every_qualifier_has_its_hedge_words() -> None:
+    """Each qualifier the data may give has its words in both languages, and its hedge string says them."""
+    qualifiers = set(typing.get_args(schema.Qualifier))
+    assert set(schema.QUALIFIER_WORDS) == qualifiers
+    root = Path(__file__).resolve().parent.parent
+    for lang in ("en", "es"):
+        strings = langs.load_strings(root, lang)
+        for qualifier in qualifiers:
+            assert schema.QUALIFIER_WORDS[qualifier][lang], (qualifier, lang)
+            assert "hedge_" + qualifier.replace(" ", "_") in strings
+
+
+# --- H2: the partials' own words -----------------------------------------------------------------
+
+ATTACK = ('{% if s.lang == "en" %}The treatment is safe during pregnancy and heals rosacea.{% else %}'
+          'El tratamiento es seguro durante el embarazo y cura la rosácea.{% endif %}')
+REFUSED_PARTIALS = {
+    # name: (partial, the line added at its end)
+    "the attack's line": ("list.md", ATTACK),
+    "English alone": ("list.md", "The treatment is safe during pregnancy."),
+    "Spanish alone": ("quote.md", "El tratamiento cura la rosácea."),
+    "a permission": ("expert.md", '{% if s.lang == "en" %}Makeup is fine the next day.{% else %}El maquillaje está bien '
+                                  'al día siguiente.{% endif %}'),
+    "a printed string": ("citation.md", '{{ "It is safe for everyone." }}'),
+    "in an HTML partial": ("glance-card.html", "<p>Microneedling clears rosacea for good.</p>"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("case", REFUSED_PARTIALS, ids=list(REFUSED_PARTIALS))
+def test_a_claim_in_a_partials_own_words_is_refused(tmp_path: Path, case: str, lang: str) -> None:
+    partial, added = REFUSED_PARTIALS[case]
+    project = _project(tmp_path)
+    path = project / PARTIALS / partial
+    text = path.read_text(encoding="utf-8").rstrip("\n")
+    path.write_text(text + "\n\n" + added + "\n", encoding="utf-8")
+    line = text.count("\n") + 3
+    errors = _load(project, lang)
+    msg = next((e for e in errors if e.startswith(f"{PARTIALS}/{partial}:{line}: the partial's own words make a claim")),
+               None)
+    assert msg is not None, errors[:3]
+    assert "Fix: " in msg and "Traceback" not in msg, msg
+
+
+BUILDING_PARTIALS = {
+    "a pointer to ask": ("list.md", '{% if s.lang == "en" %}Ask your provider about the treatment.{% else %}Pregunte a '
+                                    'su profesional sobre el tratamiento.{% endif %}'),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_words_of_a_partial_that_claim_nothing_build(tmp_path: Path, lang: str) -> None:
+    project = _project(tmp_path)
+    for partial, added in BUILDING_PARTIALS.values():
+        path = project / PARTIALS / partial
+        path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + added + "\n", encoding="utf-8")
+    assert _load(project, lang) == []
+
+
+def test_todays_partials_make_no_claim_of_their_own() -> None:
+    root = Path(__file__).resolve().parent.parent
+    assert templates.partial_errors(root / PARTIALS, load_project(root).facts, PARTIALS) == []
 
 
 # --- M1: a picture's words where a reader can read them -------------------------------------------

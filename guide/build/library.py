@@ -29,6 +29,7 @@ from markupsafe import Markup, escape
 from guide.build import files, handoff, siteurl
 from guide.build.engine import BuildConfig, Page
 from guide.content import attribution, pagecheck, pages, pictures, rendered
+from guide.content import templates as template_words
 from guide.data import lang as langs
 from guide.data import meaning as meaning_words
 from guide.data import numbers, passages, schema, speakers
@@ -165,7 +166,9 @@ class Project:
         self._try_every_partial()
         self.ids = figures.Ids()  # afresh: the trial renders must not take ids from the pages
         base = _CHECKED_BASES.get(key)
-        problems = [] if base is not None and base.templates_checked else attribution.check_templates(root / PARTIALS, self.facts, PARTIALS)
+        problems = [] if base is not None and base.templates_checked else (
+            attribution.check_templates(root / PARTIALS, self.facts, PARTIALS)
+            + template_words.partial_errors(root / PARTIALS, self.facts, PARTIALS))  # their own words: no claim
         if base is not None and not problems:
             base.templates_checked = True
         problems += _not_covered_problems(self.facts, self.site, root, self.docs_shown)
@@ -260,6 +263,8 @@ class Project:
         strings = [(shown, lines.get((key, i), lines.get((key,))), key, text) for key, value in self.strings.items()
                    for i, text in enumerate([value] if isinstance(value, str) else value)]
         problems += attribution.check_plain_texts(strings, "a template string", self.facts, article, self.lang)
+        problems += template_words.string_errors(self.strings, lines, shown, self.lang, self.facts,
+                                                 template_words.string_uses(self.root / PARTIALS))  # what they say
         if problems:
             raise GuideErrors(problems)
 

@@ -148,6 +148,25 @@ class _Fact(_Model):
 
 Qualifier = Literal["about", "typically about", "at least", "up to"]
 """The article's hedges on a figure; shown before the value, so no page can drop them."""
+QUALIFIER_WORDS: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {
+    "about": {"en": (("about", "around", "roughly", "approximately"),),
+              "es": (("alrededor de", "unos", "unas", "aproximadamente", "cerca de", "más o menos"),)},
+    "typically about": {"en": (("typically", "usually", "generally", "normally"), ("about", "around", "roughly", "approximately")),
+                        "es": (("por lo general", "en general", "normalmente", "generalmente", "habitualmente"),
+                               ("alrededor de", "unos", "unas", "aproximadamente", "cerca de", "más o menos"))},
+    "at least": {"en": (("at least", "no less than", "a minimum of"),), "es": (("al menos", "como mínimo", "por lo menos"),)},
+    "up to": {"en": (("up to", "as much as", "as many as"),), "es": (("hasta",),)},
+}
+"""The words each qualifier's hedge string (``hedge_<qualifier>`` in includes/strings/<lang>.yml) says in each language:
+one word of each group ("typically" and "about"). ``QUALIFIER_CONTRARY``, and another qualifier's words, it may not say
+("at most {value}" for "at least": the ninth no-hints attack, H1)."""
+QUALIFIER_CONTRARY: dict[str, tuple[str, ...]] = {
+    "en": ("at most", "at the most", "no more than", "maximum", "or less", "or fewer", "exactly", "only", "just", "precisely",
+           "minimum", "or more", "more than", "less than", "fewer than"),
+    "es": ("como máximo", "a lo sumo", "máximo", "no más de", "o menos", "exactamente", "solo", "sólo", "justo", "mínimo",
+           "o más", "más de", "menos de"),
+}
+"""Words no hedge may say beside its own: another bound ("at most", "como máximo"), or none ("exactly", "solo")."""
 
 
 class NumberFact(_Fact):
