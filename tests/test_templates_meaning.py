@@ -75,6 +75,9 @@ REFUSED_STRINGS = {
                                   "by doctors.", "vouches for the guide ('reviewed by doctors')"),
     "full list": ("en", "list_examples", "This is the full list.", "the guide's own notice lost its words"),
     "full list, es": ("es", "list_examples", "Esta es la lista completa.", "the guide's own notice lost its words"),
+    "skip turned round, no claim word": ("en", "sheet_skip", "{who} says it works well if {cases}.", "a warning lost its words"),
+    "wait turned round, es": ("es", "sheet_wait", "{who} dice que le irá de maravilla si {cases}.",
+                              "a warning lost its words"),
     "not advice dropped": ("en", "sheet_not_advice", "Education and medical advice.", "the guide's own notice lost its words"),
     "ours dropped, es": ("es", "gloss_ours", " (definición médica)", "the guide's own notice lost its words"),
 }
@@ -101,6 +104,8 @@ BUILDING_STRINGS = {
     "safe, credited another way": ("en", "gl_types", "According to {who}, it is safe for {types}."),
     "safe, credited another way, es": ("es", "gl_types", "Según {who}, es seguro para {types}."),
     "skip reworded": ("en", "sheet_skip", "{who} says to skip the treatment if {cases}."),
+    "skip said another way": ("en", "sheet_skip", "{who} says not to have it if {cases}."),
+    "avoid said another way, es": ("es", "sheet_avoid", "{who} dice que no use {ingredients} ({examples}) justo después."),
     "fine as the article puts it": ("en", "gl_often", "{who} says skin that is generally fine and well cared for can have "
                                     "it {every}."),
     "notice reworded": ("en", "pi_note", "This guide is for education only and is not medical advice. Talk to a licensed "

@@ -9,7 +9,8 @@ check reads them, so they are held here to the page prose's rules (the ninth no-
 * a hedge string keeps its qualifier's words (``schema.QUALIFIER_WORDS``) and says no other bound ("at most {value}"
   for ``hedge_at_least``);
 * the guide's own notices keep their words (``NOTICES``: "not medical advice", "our definition", "examples, not a full
-  list"), and no string claims the guide is reviewed by doctors or can replace a visit.
+  list"), the warnings keep theirs (``WARNINGS``: "skip", "avoid", "wait"), and no string claims the guide is reviewed by
+  doctors or can replace a visit.
 
 Each problem is told with its file, line and key (a string) or its line (a partial), what was found and the fix.
 """
@@ -148,6 +149,14 @@ NOTICES: dict[str, dict[str, tuple[str, ...]]] = {
 keep in each language: its negation with what it denies ("not medical advice"), and what marks it as ours. "This guide
 is reviewed by doctors and can replace a visit." for ``pi_note`` and "This is the full list." for ``list_examples``
 are refused (the ninth no-hints attack, H1)."""
+_TURNS = {"en": r"\b(?:skip|avoid|wait|steer clear|not|never|stop|hold off)\b",
+          "es": r"\b(?:no|evite|evitar|espere|esperar|nunca|deje de|prescinda)\b"}
+WARNINGS: dict[str, dict[str, tuple[str, ...]]] = {
+    key: {lang: (words,) for lang, words in _TURNS.items()}
+    for key in ("sheet_skip", "sheet_steer", "sheet_wait", "sheet_avoid", "sheet_scrubs")}
+"""The strings that say whom the treatment is not for, or what to avoid after it, and the words that keep them a
+warning ("skip", "avoid", "wait", "no", "evite"): "{who} says it works well if {cases}." for ``sheet_skip`` would turn
+the article's reasons to skip it round with no claim word."""
 _VOUCHES = {
     "en": re.compile(r"\b(?:reviewed|checked|approved|vetted|verified|written|endorsed)\s+by\s+(?:\w+\s+){0,2}?(?:doctors?|"
                      r"dermatologists?|physicians?|clinicians?|experts?|professionals?|surgeons?)\b|\b(?:can|could|may|will)\s+"
@@ -222,11 +231,14 @@ def _hedge_errors(key: str, text: str, lang: str, shown: str, line: int | None, 
 def _notice_errors(key: str, text: str, lang: str, shown: str, line: int | None, where: str) -> list[GuideError]:
     folded = _fold(text)
     errors: list[GuideError] = []
-    lost = [words for words in NOTICES.get(key, {}).get(lang, ()) if not re.search(words, folded)]
+    warning = key in WARNINGS
+    lost = [words for words in {**NOTICES, **WARNINGS}.get(key, {}).get(lang, ()) if not re.search(words, folded)]
     if lost:
         errors.append(GuideError(
-            shown, "the guide's own notice lost its words", line=line, key=where, found=quoted(text),
-            expected="the notice's words (guide/content/templates.py, NOTICES): " + ", ".join(f"/{w}/" for w in lost),
+            shown, "a warning lost its words" if warning else "the guide's own notice lost its words", line=line, key=where,
+            found=quoted(text),
+            expected=("the words that keep it a warning (guide/content/templates.py, WARNINGS): " if warning else
+                      "the notice's words (guide/content/templates.py, NOTICES): ") + ", ".join(f"/{w}/" for w in lost),
             fix=f"put back what the notice says (git checkout -- {shown}): every page shows it, and a reader trusts it "
                 "to say what the guide is not."))
     vouch = _VOUCHES[lang].search(folded)
