@@ -1323,6 +1323,37 @@ TENTH_TRIAL_REFUSED = [  # the tenth new-editor trial's holes: (edition, text, w
     ("es", "Es una buena opción para adolescentes con acné.", "who it suits"),
     ("es", "La piel mayor responde igual de bien que la piel joven.", "('igual de bien', a comparison)"),
 ]
+TENTH_ATTACK_REFUSED = [  # the tenth no-hints attack: (edition, text, what the message says)
+    ("en", "If you stay indoors, you do not need sunscreen.", "advice about 'sunscreen'"),
+    ("es", "Si no le da el sol, no necesita protector solar.", "advice about 'protector'"),
+    ("es", "Si toma una aspirina al día, puede hacérselo igual.", "who it suits"),
+    ("en", "The sunscreen advice is Dr. Nazarian’s.", "credits a claim to Dr. Nazarian"),
+    ("es", "Esta cifra es de la Dra. Jaliman.", "credits a claim to Dra. Jaliman"),
+    ("en", "This is what she says, and studies back it up.", "('studies back', approval)"),
+    ("en", "Most people never get them.", "('most people never', safety or risk)"),
+    ("en", "A spa works too.", "('works too', a comparison)"),
+    ("es", "Un spa también sirve.", "a comparison"),
+    ("en", "| Who | OK? |\n|---|---|\n| Mild rosacea | Fine |", "in the guide's own voice"),
+    ("es", "| Quién | ¿Bien? |\n|---|---|\n| Rosácea leve | Bien |", "advice about 'rosácea'"),
+]
+TENTH_ATTACK_BUILDS = [
+    ("en", "| What to bring | OK? |\n|---|---|\n| A scarf | Yes |"),
+    ("en", "You do not need to read every page."),
+    ("es", "No necesita leer todas las páginas."),
+]
+
+
+@pytest.mark.parametrize("lang, text, says", TENTH_ATTACK_REFUSED)
+def test_the_tenth_attacks_findings_are_refused(tmp_path: Path, lang: str, text: str, says: str) -> None:
+    msg = _refused(tmp_path, text, lang)
+    assert says in msg and f"{'docs-es' if lang == 'es' else 'docs'}/index.md:" in msg, msg
+
+
+@pytest.mark.parametrize("lang, text", TENTH_ATTACK_BUILDS)
+def test_what_the_tenth_attacks_rules_leave_alone_builds(tmp_path: Path, lang: str, text: str) -> None:
+    _load(_project(tmp_path, text, lang), lang)
+
+
 TENTH_TRIAL_BUILDS = [
     ("en", "Each page takes a couple of minutes to read, and the whole guide about 20 minutes."),
     ("en", "Take a minute or two to read each page; the whole guide is about a 20-minute read."),

@@ -734,7 +734,7 @@ def _templates(folder: Path) -> Iterator[Path]:
 
 _STRONG = (r"says|said|say|saying|recommends?|recommended|advises?|advised|suggests?|suggested|warns?|warned|according to|"
            r"believes?|believed|tells|told|claims|claimed|insists?|agrees?|agreed|stresses|confirms?|confirmed|thinks?|puts it|"
-           r"feels? that|find that|piensan?|creen|"
+           r"feels? that|find that|piensan?|creen|(?:is|are|was|were)\s+dra?\.?|(?:es|son|era)\s+de\s+la\s+dra\.?|"
            r"swears? by|swore by|points? out|pointed out|vouch(?:es)? for|vouched for|jura por|destaca|subraya|"
            r"en (?:la )?experiencia de|"
            r"in (?:her|his|their) (?:words|view)|dice|dicen|dijo|decía|recomienda|recomiendan|recomendó|aconseja|aconsejan|"
@@ -1068,13 +1068,15 @@ _DO_EN = (r"(?:use|apply|wear|take|skip|go|return|resume|start|stop|keep|put|hav
 _DO_ES = (r"(?:usar|usarlo|usarla|aplicar|aplicarse|ponerse|poner|tomar|saltarse|volver|empezar|dejar|seguir|hacerse|hacerlo|"
           r"maquillarse|exfoliar|exfoliarse|lavarse|tratar|tratarse|evitar|esperar|beber|regresar|continuar|conducir|manejar)")
 _ADVISES = {
-    "en": re.compile(r"(?<![^\W\d_])(?:(?:it is|it's|it’s|is|are|it will be|will be)\s+(?:fine|safe|okay|ok|all right|alright|"
+    "en": re.compile(r"(?<![^\W\d_])(?:(?:you|one)\s+(?:do not|don['’]t|won['’]t|will not)\s+need\s+(?!to\b)|"
+                     r"(?:it is|it's|it’s|is|are|it will be|will be)\s+(?:fine|safe|okay|ok|all right|alright|"
                      r"good|best|better|wise|smart)\s+to|no need to|(?:you|one)\s+(?:can|could|may|should|must|might|need to|have to|"
                      r"ought to|don['’]t (?:need|have) to|do not (?:need|have) to|are free to)\s+(?:now\s+|still\s+|safely\s+|"
                      r"also\s+|just\s+)?" + _DO_EN + r"|^(?:avoid|skip|stop|wait|keep|use|apply|wear|don['’]t|do not|never|go ahead|"
                      r"resume|start|feel free)(?![^\W\d_]))", re.I),
     "es": re.compile(r"(?<![^\W\d_])(?:(?:es|está|será)\s+(?:bien|seguro|mejor|recomendable|buena idea)\s+(?:que|[^\W\d_]+r(?:se)?)"
-                     r"(?![^\W\d_])|no hace falta|no es necesario|(?:usted\s+)?(?:puede|pueden|podrá|debe|deben|debería|tiene que|"
+                     r"(?![^\W\d_])|no hace falta|no es necesario|no (?:le )?(?:necesita|necesitará)\s+(?!que\b)|"
+                     r"(?:usted\s+)?(?:puede|pueden|podrá|debe|deben|debería|tiene que|"
                      r"necesita)\s+(?:volver a\s+|seguir\s+|ya\s+)?" + _DO_ES + r"(?![^\W\d_])|^(?:evite|espere|use|aplique|no use|"
                      r"deje|siga|nunca|empiece|vuelva)(?![^\W\d_]))", re.I),
 }
@@ -1254,7 +1256,8 @@ _ASK_WORDS = frozenset("""ask check call phone email contact write note bring re
 """What a reader may do at a time after the visit with no advice in it: ask, call, read ("Puede llamar a la clínica al
 día siguiente si tiene una pregunta": the tenth new-editor trial)."""
 HEALS = re.compile(r"(?<![^\W\d_])(?:heal(?:s|ed|ing)?|cure[sd]?|curing|treat(?:s|ed|ing)?|improve[sd]?|reverse[sd]?|"
-                   r"erase[sd]?|sana[rn]?|sane[n]?|cura[rn]?|trata[rn]?|mejora[rn]?|revierte[n]?)(?![^\W\d_])", re.I)
+                   r"erase[sd]?|sana[rn]?|sane[n]?|sanad[oa]s?|cura[rn]?|curad[oa]s?|trata[rn]?|mejora[rn]?|revierte[n]?)"
+                   r"(?![^\W\d_])", re.I)
 """Words of what heals or treats something, which no description needs (a glossary meaning, a picture's alt text:
 "hydrated skin heals faster", "where they make sure you heal fast", "se aseguran de que sane rápido")."""
 
@@ -1717,6 +1720,11 @@ def table_rows(blocks_: Sequence[Block]) -> list[list[Block]]:
     return [row for row in rows if len(row) > 1]
 
 
+_BARE_OK = frozenset({"fine", "ok", "okay", "yes", "safe", "allowed", "no problem", "go ahead", "all right", "bien", "sí", "si",
+                      "vale", "seguro", "segura", "permitido", "sin problema", "adelante"})
+"""A table cell that says only that something is fine: with a thing of the facts in its row, it is advice."""
+
+
 def row_errors(blocks_: Sequence[Block], typed: Mapping[int, Call], shown: str, facts: schema.Facts, lines: list[str],
                lang: str) -> list[GuideError]:
     """Each table row that, read as one sentence ("The next morning, back to your usual retinol"), gives advice in the
@@ -1730,7 +1738,9 @@ def row_errors(blocks_: Sequence[Block], typed: Mapping[int, Call], shown: str, 
         shows = {typed[c].name for ch in piece if (c := call_index(ch)) is not None and c in typed} - {"expert"}
         if shows or LINK_MARK in piece or plain.endswith("?") or _figures(plain, lang, raw_texts(lines)):
             continue  # a fact or quote (the who-said-it checks), a link to where it is shown, a question, a typed figure
-        if not (_AFTER[lang].search(plain) or _PERMITS[lang].search(plain) or _ADVISES[lang].search(plain)):
+        bare = any(" ".join(words_of(cell.text)) in _BARE_OK for cell in row)  # "| Mild rosacea | Fine |" (the tenth
+        # no-hints attack)
+        if not (bare or _AFTER[lang].search(plain) or _PERMITS[lang].search(plain) or _ADVISES[lang].search(plain)):
             continue
         about = sorted({w for w in words_of(plain) if len(w) >= 4 and w not in _GENERIC and _is_topic(w, topics)})
         if about:
