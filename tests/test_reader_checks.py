@@ -1294,17 +1294,6 @@ NINTH_ATTACK_BUILDS = [
 ]
 
 
-@pytest.mark.parametrize("lang, text, says", NINTH_ATTACK_REFUSED)
-def test_the_ninth_attacks_findings_are_refused(tmp_path: Path, lang: str, text: str, says: str) -> None:
-    msg = _refused(tmp_path, text, lang)
-    assert says in msg and f"{'docs-es' if lang == 'es' else 'docs'}/index.md:" in msg, msg
-
-
-@pytest.mark.parametrize("lang, text", NINTH_ATTACK_BUILDS)
-def test_what_the_ninth_attacks_rules_leave_alone_builds(tmp_path: Path, lang: str, text: str) -> None:
-    _load(_project(tmp_path, text, lang), lang)
-
-
 TENTH_TRIAL_REFUSED = [  # the tenth new-editor trial's holes: (edition, text, what the message says)
     ("en", "It suits people of any age.", "('any age', who it suits)"),
     ("en", "Microneedling works better than a chemical peel.", "('better than', a comparison)"),
@@ -1343,17 +1332,6 @@ TENTH_ATTACK_BUILDS = [
 ]
 
 
-@pytest.mark.parametrize("lang, text, says", TENTH_ATTACK_REFUSED)
-def test_the_tenth_attacks_findings_are_refused(tmp_path: Path, lang: str, text: str, says: str) -> None:
-    msg = _refused(tmp_path, text, lang)
-    assert says in msg and f"{'docs-es' if lang == 'es' else 'docs'}/index.md:" in msg, msg
-
-
-@pytest.mark.parametrize("lang, text", TENTH_ATTACK_BUILDS)
-def test_what_the_tenth_attacks_rules_leave_alone_builds(tmp_path: Path, lang: str, text: str) -> None:
-    _load(_project(tmp_path, text, lang), lang)
-
-
 TENTH_TRIAL_BUILDS = [
     ("en", "Each page takes a couple of minutes to read, and the whole guide about 20 minutes."),
     ("en", "Take a minute or two to read each page; the whole guide is about a 20-minute read."),
@@ -1366,17 +1344,6 @@ TENTH_TRIAL_BUILDS = [
     ("es", "La consulta está en la 2.ª planta, al fondo."),
     ("es", "El artículo no dice qué quiere decir “sin químicos”."),
 ]
-
-
-@pytest.mark.parametrize("lang, text, says", TENTH_TRIAL_REFUSED)
-def test_the_tenth_trials_holes_are_refused(tmp_path: Path, lang: str, text: str, says: str) -> None:
-    msg = _refused(tmp_path, text, lang)
-    assert says in msg and f"{'docs-es' if lang == 'es' else 'docs'}/index.md:9:" in msg, msg
-
-
-@pytest.mark.parametrize("lang, text", TENTH_TRIAL_BUILDS)
-def test_the_tenth_trials_ordinary_sentences_build(tmp_path: Path, lang: str, text: str) -> None:
-    _load(_project(tmp_path, text, lang), lang)
 
 
 NINTH_TRIAL_BUILDS = [
@@ -1394,12 +1361,19 @@ NINTH_TRIAL_BUILDS = [
 ]
 
 
-@pytest.mark.parametrize("lang, text, says", NINTH_TRIAL_REFUSED)
-def test_the_ninth_trials_holes_are_refused(tmp_path: Path, lang: str, text: str, says: str) -> None:
+ROUND_REFUSED = NINTH_TRIAL_REFUSED + NINTH_ATTACK_REFUSED + TENTH_TRIAL_REFUSED + TENTH_ATTACK_REFUSED
+"""What the ninth and tenth new-editor trials and no-hints attacks published, and the build now refuses."""
+ROUND_BUILDS = NINTH_TRIAL_BUILDS + NINTH_ATTACK_BUILDS + TENTH_TRIAL_BUILDS + TENTH_ATTACK_BUILDS
+"""Ordinary writing beside them, which the same rules leave alone (some of it refused before: the trials' false
+refusals)."""
+
+
+@pytest.mark.parametrize("lang, text, says", ROUND_REFUSED)
+def test_what_the_trials_and_attacks_published_is_refused(tmp_path: Path, lang: str, text: str, says: str) -> None:
     msg = _refused(tmp_path, text, lang)
     assert says in msg and f"{'docs-es' if lang == 'es' else 'docs'}/index.md:" in msg, msg
 
 
-@pytest.mark.parametrize("lang, text", NINTH_TRIAL_BUILDS)
-def test_the_ninth_trials_ordinary_sentences_build(tmp_path: Path, lang: str, text: str) -> None:
+@pytest.mark.parametrize("lang, text", ROUND_BUILDS)
+def test_the_ordinary_writing_beside_them_builds(tmp_path: Path, lang: str, text: str) -> None:
     _load(_project(tmp_path, text, lang), lang)

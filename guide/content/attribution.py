@@ -734,7 +734,7 @@ def _templates(folder: Path) -> Iterator[Path]:
 
 _STRONG = (r"says|said|say|saying|recommends?|recommended|advises?|advised|suggests?|suggested|warns?|warned|according to|"
            r"believes?|believed|tells|told|claims|claimed|insists?|agrees?|agreed|stresses|confirms?|confirmed|thinks?|puts it|"
-           r"feels? that|find that|piensan?|creen|(?:is|are|was|were)\s+dra?\.?|(?:es|son|era)\s+de\s+la\s+dra\.?|"
+           r"feels? that|find that|piensan?|creen|(?:is|are|was|were)\s+dra?\.?\s*[^\W\d_]+['’]s|(?:es|son|era)\s+de\s+la\s+dra\.?|"
            r"swears? by|swore by|points? out|pointed out|vouch(?:es)? for|vouched for|jura por|destaca|subraya|"
            r"en (?:la )?experiencia de|"
            r"in (?:her|his|their) (?:words|view)|dice|dicen|dijo|decía|recomienda|recomiendan|recomendó|aconseja|aconsejan|"
