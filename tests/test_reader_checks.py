@@ -1332,7 +1332,16 @@ TENTH_ATTACK_BUILDS = [
 ]
 
 
+TENTH_TRIAL_REFUSED += [  # aftercare told in the guide's voice for the time right after the visit
+    ("en", "Sleep on your back that first night.", "advice about 'that first night'"),
+    ("en", "Wash your face with cold water that evening.", "advice about 'that evening'"),
+    ("es", "Duerma boca arriba esa primera noche.", "advice about 'esa primera noche'"),
+    ("es", "Lávese la cara con agua fría esa noche.", "advice about 'esa noche'"),
+]
 TENTH_TRIAL_BUILDS = [
+    ("en", "Stay home that evening if you like."),
+    ("en", "Drink water before the visit."),
+    ("es", "Quédese en casa esa noche si quiere."),
     ("en", "Each page takes a couple of minutes to read, and the whole guide about 20 minutes."),
     ("en", "Take a minute or two to read each page; the whole guide is about a 20-minute read."),
     ("en", "Ask your provider when the pinkness is gone."),

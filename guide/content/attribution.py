@@ -1098,14 +1098,14 @@ _AFTER = {
     "en": re.compile(r"(?<![^\W\d_])(?:the next day|the day after|right after|straight after|afterwards?|again|"
                      r"that (?:same )?(?:night|evening|day)|tonight|the same day|right away|straight away|immediately|"
                      r"(?:the )?next morning|(?:after )?the first (?:week|days?)|the (?:morning|night|evening) after|"
-                     r"back on|(?:before|by) (?:dinner|bedtime|tomorrow|the evening|evening)|"
+                     r"back on|(?:before|by) (?:dinner|bedtime|tomorrow|the evening|evening)|that first (?:night|evening|day)|"
                      r"(?:until|once|as soon as) (?:the|your) (?:pink|pinkness|redness|scabs?|swelling|skin)|"
                      r"after (?:the|your) (?:first|second|next|last) (?:treatment|visit|session|appointment)s?|"
                      r"after (?:the|your|each|a) (?:treatment|visit|session|appointment|procedure))(?![^\W\d_])", re.I),
     "es": re.compile(r"(?<![^\W\d_])(?:al día siguiente|el día siguiente|justo después|enseguida|en seguida|de nuevo|"
                      r"otra vez|es[ae] (?:misma )?(?:noche|tarde)|ese (?:mismo )?día|el mismo día|esta noche|de inmediato|"
                      r"inmediatamente|(?:a )?la mañana siguiente|(?:pasada )?la primera semana|los primeros días|"
-                     r"vuelven? a|antes de (?:la cena|acostarse|mañana)|a la hora de (?:la )?cena|"
+                     r"vuelven? a|antes de (?:la cena|acostarse|mañana)|a la hora de (?:la )?cena|esa primera (?:noche|tarde)|"
                      r"(?:hasta que|cuando|en cuanto) (?:se (?:vaya|quite|pase)|desaparezca|(?:la|su) piel)|"
                      r"después (?:del tratamiento|de la sesión|de la visita|de la cita))(?![^\W\d_])", re.I),
 }
@@ -1249,6 +1249,14 @@ def _is_about(words: list[str], at: int) -> bool:
     """Whether Spanish "trata" at ``at`` means "is about" or "tries to" ("Trata de las cosas de todos los días", "se
     trata de", "tratan de llegar": the ninth new-editor trial), not "treats"."""
     return words[at] in ("trata", "tratan", "tratar") and (words[at + 1:at + 2] == ["de"] or words[at - 1:at] == ["se"])
+
+
+_CARE = {"en": re.compile(r"\W*(?:sleep|wash|rinse|cleanse|exercise|swim|shower|bathe|touch|sweat|work out)"
+                          r"(?![^\W\d_])", re.I),
+         "es": re.compile(r"\W*(?:duerma|lávese|lave|enjuáguese|enjuague|haga ejercicio|nade|dúchese|báñese|toque|"
+                          r"sude)(?![^\W\d_])", re.I)}
+"""A sentence that tells the reader how to care for the skin ("Sleep on your back", "Lávese la cara"): with a time right
+after the visit ("that first night", "esa noche") it is aftercare advice (the tenth new-editor trial)."""
 
 
 _ASK_WORDS = frozenset("""ask check call phone email contact write note bring read talk tell book find print compare look
@@ -1494,7 +1502,8 @@ def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
                 # (the fifth no-hints attack): a claim stands only beside a fact or quote that makes one of its kind
                 errors.append(_own_claim_error(shown, lines, piece, typed, claim))
                 continue
-            if plain.endswith("?") or LINK_MARK in piece or not (permits or claim or timing or _ADVISES[lang].search(plain)):
+            if plain.endswith("?") or LINK_MARK in piece or not (permits or claim or timing or _ADVISES[lang].search(plain)
+                                                                 or _CARE[lang].match(plain)):
                 continue
             if shown_calls - {"expert", "suggestion"} or (ours and not permits):
                 continue  # shows a fact or a quote (the who-said-it check holds it), or our label on what to ask or do
@@ -1506,11 +1515,12 @@ def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
                 # to the article or to "experts" with no fact, it is advice the article's facts do not show
             if claim is not None and not ours:  # a claim its fact backs: the who-said-it checks hold it
                 continue
-            if not (permits or timing or _ADVISES[lang].search(plain)):
+            if not (permits or timing or _ADVISES[lang].search(plain) or _CARE[lang].match(plain)):
                 continue
             about = sorted({w for w in words_of(plain) if len(w) >= 4 and w not in _GENERIC and _is_topic(w, topics)
                             and not (timing and w in words_of(timing[0]))})  # "afterwards" is when, not what
-            when = _AFTER[lang].search(plain) if permits else None  # "Keep a few days free after the visit" permits nothing
+            when = _AFTER[lang].search(plain) if permits or _CARE[lang].match(plain) else None  # "Keep a few days free
+            # after the visit" permits nothing; "Sleep on your back that first night" tells what to do then
             if not about and not when:
                 continue
             thing = about[0] if about else when[0] if when else ""
