@@ -1449,6 +1449,20 @@ NAMES_A_THING = 4
 one is a sentence ("Use it on completely clean skin."), whose words are not all things the treatment is about."""
 
 
+@dataclass
+class _Voice:
+    """What the advice rules read a page's sentences with: the page, its edition, and the things the facts name."""
+
+    shown: str
+    lines: list[str]
+    lang: str
+    facts: schema.Facts
+    typed: dict[int, Call]
+    topics: frozenset[str]
+    things: frozenset[str]
+    raws: list[str]
+
+
 def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], shown: str, facts: schema.Facts,
                   lines: list[str], lang: str) -> list[GuideError]:
     """Each sentence in the guide's own voice that advises on the treatment (on a thing the facts name, or on the
@@ -1457,77 +1471,81 @@ def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
     our own advice may send the reader to ask, check or write down, never say what is fine or safe to do. A
     sentence with a typed figure is the number check's (one message for it)."""
 
-    topics = topic_words(facts)
-    raws = raw_texts(lines)
+    typed = {index: call for index, call in calls.items() if isinstance(call, Call)}
     things = (topic_words(facts, labels=False) | _DEVICES) - {_one(w) for expert in facts.experts.values() for w in words_of(expert.name)}
     # what the facts name, not their labels' subjects ("questions") nor a doctor's name ("Nazarian's office")
-    typed = {index: call for index, call in calls.items() if isinstance(call, Call)}
+    voice = _Voice(shown, lines, lang, facts, typed, topic_words(facts), frozenset(things), raw_texts(lines))
     errors: list[GuideError] = []
     blocks_ = [b for b in page_blocks if isinstance(b, Block)]
     for number, block in enumerate(blocks_):
         if block.quoted:
             continue
-        if block.kind.startswith("h"):  # a heading claims nothing of its own ("## Sun protection until the pink fades":
-            # the ninth no-hints attack, H10); what it asks or names is the sections' to show
-            plain = " ".join(_unquoted(block.text).replace(LINK_MARK, " ").replace("¶", " ").split())
-            until = _UNTIL.search(plain)
-            claim = None if plain.endswith("?") else (
-                own_claim(plain, lang) or effect_claim(plain, lang, things) or course_claim(plain, lang)
-                or limit_claim(plain, lang) or (meaning_words.Found("how long", until[0]) if until and any(
-                    len(w) >= 4 and w not in _GENERIC and _is_topic(w, topics) for w in words_of(plain)) else None))
-            if claim is not None and not _figures(plain, lang, raws):
-                errors.append(_own_claim_error(shown, lines, block.text.replace("¶", "").rstrip(), typed, claim))
+        if block.kind.startswith("h"):
+            errors += [e for e in [_heading_claim(block, voice)] if e is not None]
             continue
         for piece in sentences(block.text):
-            plain = " ".join(_unquoted(piece).replace(LINK_MARK, " ").split())
-            permits = _PERMITS[lang].search(plain) or (_MAY[lang].search(plain) and _AFTER[lang].search(plain))
-            timing = None if permits or set(words_of(plain)) & (set(_ASK_VERBS[lang]) | _ASK_WORDS) else _AFTER[lang].search(plain)
-            # "Most people put their makeup back on before dinner" (the ninth new-editor trial): when a thing of the
-            # facts is done after the visit, with no modal; not reading, asking or checking ("read the aftercare page
-            # tonight")
-            claim = (own_claim(plain, lang) or effect_claim(plain, lang, things) or course_claim(plain, lang)
-                     or limit_claim(plain, lang))
-            shown_calls = {typed[c].name for ch in piece if (c := call_index(ch)) is not None and c in typed}
-            ours = "suggestion" in shown_calls
-            if not shown_calls - {"suggestion", "expert"} and (agrees := _agrees_error(shown, lines, piece, typed, plain,
-                                                                                      facts, lang)):
-                errors.append(agrees)
-                continue
-            if ours and not permits and (asked := _not_an_ask(piece, typed, lang)) is not None:
-                errors.append(_ask_error(shown, lines, piece, typed, asked, lang))
-                continue
-            if (claim is not None and not ours and not (plain.endswith("?") and not _TOLD.search(plain))
-                    and not _figures(plain, lang, raws) and not _backed(piece, claim, typed, facts, lang)):
-                # wherever it stands: with a link, beside another fact, credited to a doctor, as "did you know that"
-                # (the fifth no-hints attack): a claim stands only beside a fact or quote that makes one of its kind
-                errors.append(_own_claim_error(shown, lines, piece, typed, claim))
-                continue
-            if plain.endswith("?") or LINK_MARK in piece or not (permits or claim or timing or _ADVISES[lang].search(plain)
-                                                                 or _CARE[lang].match(plain)):
-                continue
-            if shown_calls - {"expert", "suggestion"} or (ours and not permits):
-                continue  # shows a fact or a quote (the who-said-it check holds it), or our label on what to ask or do
-            if piece.rstrip().endswith(":") and any(
-                    call_index(ch) in typed for b in blocks_[number + 1:number + 4] if block.text in b.context for ch in b.text):
-                continue  # the lead-in of a list that shows the facts
-            if _figures(plain, lang, raws) or (REPORTING.search(skeleton(plain)) and _doctors_named(plain, facts)):
-                continue  # types a figure (the number check), or credits it to a doctor (the credit check); credited
-                # to the article or to "experts" with no fact, it is advice the article's facts do not show
-            if claim is not None and not ours:  # a claim its fact backs: the who-said-it checks hold it
-                continue
-            if not (permits or timing or _ADVISES[lang].search(plain) or _CARE[lang].match(plain)):
-                continue
-            about = sorted({w for w in words_of(plain) if len(w) >= 4 and w not in _GENERIC and _is_topic(w, topics)
-                            and not (timing and w in words_of(timing[0]))})  # "afterwards" is when, not what
-            when = _AFTER[lang].search(plain) if permits or _CARE[lang].match(plain) else None  # "Keep a few days free
-            # after the visit" permits nothing; "Sleep on your back that first night" tells what to do then
-            if not about and not when:
-                continue
-            thing = about[0] if about else when[0] if when else ""
-            keys = _facts_about(thing, facts) if about else []
-            errors.append(_advice_error(shown, lines, piece, typed, thing, keys, ours))
+            lead_in = piece.rstrip().endswith(":") and any(
+                call_index(ch) in typed for b in blocks_[number + 1:number + 4] if block.text in b.context for ch in b.text)
+            errors += [e for e in [_sentence_advice(piece, lead_in, voice)] if e is not None]
     return (errors + negation_errors(blocks_, typed, shown, facts, lines, lang)
             + row_errors(blocks_, typed, shown, facts, lines, lang) + heading_errors(blocks_, typed, shown, facts, lines))
+
+
+def _heading_claim(block: Block, voice: _Voice) -> GuideError | None:
+    """A heading claims nothing of its own ("## Sun protection until the pink fades": the ninth no-hints attack, H10);
+    what it asks or names is the sections' to show."""
+    plain = " ".join(_unquoted(block.text).replace(LINK_MARK, " ").replace("¶", " ").split())
+    lang, until = voice.lang, _UNTIL.search(plain)
+    claim = None if plain.endswith("?") else (
+        own_claim(plain, lang) or effect_claim(plain, lang, voice.things) or course_claim(plain, lang)
+        or limit_claim(plain, lang) or (meaning_words.Found("how long", until[0]) if until and any(
+            len(w) >= 4 and w not in _GENERIC and _is_topic(w, voice.topics) for w in words_of(plain)) else None))
+    if claim is None or _figures(plain, lang, voice.raws):
+        return None
+    return _own_claim_error(voice.shown, voice.lines, block.text.replace("¶", "").rstrip(), voice.typed, claim)
+
+
+def _sentence_advice(piece: str, lead_in: bool, voice: _Voice) -> GuideError | None:
+    """The message for one sentence of a page's prose, if it claims or advises in the guide's own voice (``lead_in``:
+    it ends with ":" above a list that shows the facts)."""
+    lang, typed, facts = voice.lang, voice.typed, voice.facts
+    plain = " ".join(_unquoted(piece).replace(LINK_MARK, " ").split())
+    permits = _PERMITS[lang].search(plain) or (_MAY[lang].search(plain) and _AFTER[lang].search(plain))
+    timing = None if permits or set(words_of(plain)) & (set(_ASK_VERBS[lang]) | _ASK_WORDS) else _AFTER[lang].search(plain)
+    # "Most people put their makeup back on before dinner" (the ninth new-editor trial): when a thing of the facts is
+    # done after the visit, with no modal; not reading, asking or checking ("read the aftercare page tonight")
+    care = _CARE[lang].match(plain)
+    claim = own_claim(plain, lang) or effect_claim(plain, lang, voice.things) or course_claim(plain, lang) or limit_claim(plain, lang)
+    shown_calls = {typed[c].name for ch in piece if (c := call_index(ch)) is not None and c in typed}
+    ours = "suggestion" in shown_calls
+    if not shown_calls - {"suggestion", "expert"} and (agrees := _agrees_error(voice.shown, voice.lines, piece, typed,
+                                                                              plain, facts, lang)):
+        return agrees
+    if ours and not permits and (asked := _not_an_ask(piece, typed, lang)) is not None:
+        return _ask_error(voice.shown, voice.lines, piece, typed, asked, lang)
+    if (claim is not None and not ours and not (plain.endswith("?") and not _TOLD.search(plain))
+            and not _figures(plain, lang, voice.raws) and not _backed(piece, claim, typed, facts, lang)):
+        # wherever it stands: with a link, beside another fact, credited to a doctor, as "did you know that" (the fifth
+        # no-hints attack): a claim stands only beside a fact or quote that makes one of its kind
+        return _own_claim_error(voice.shown, voice.lines, piece, typed, claim)
+    advises = permits or timing or care or _ADVISES[lang].search(plain)
+    if plain.endswith("?") or LINK_MARK in piece or not (advises or claim) or lead_in:
+        return None  # a question, a link to where it is shown, nothing advised, the lead-in of a list of the facts
+    if shown_calls - {"expert", "suggestion"} or (ours and not permits):
+        return None  # shows a fact or a quote (the who-said-it check holds it), or our label on what to ask or do
+    if _figures(plain, lang, voice.raws) or (REPORTING.search(skeleton(plain)) and _doctors_named(plain, facts)):
+        return None  # types a figure (the number check), or credits it to a doctor (the credit check); credited to the
+        # article or to "experts" with no fact, it is advice the article's facts do not show
+    if (claim is not None and not ours) or not advises:
+        return None  # a claim its fact backs: the who-said-it checks hold it
+    about = sorted({w for w in words_of(plain) if len(w) >= 4 and w not in _GENERIC and _is_topic(w, voice.topics)
+                    and not (timing and w in words_of(timing[0]))})  # "afterwards" is when, not what
+    when = _AFTER[lang].search(plain) if permits or care else None  # "Keep a few days free after the visit" permits
+    # nothing; "Sleep on your back that first night" tells what to do then
+    if not about and not when:
+        return None
+    thing = about[0] if about else when[0] if when else ""
+    return _advice_error(voice.shown, voice.lines, piece, typed, thing, _facts_about(thing, facts) if about else [], ours)
 
 
 _UNTIL = re.compile(r"(?<![^\W\d_])(?:until|till|as soon as|hasta que|hasta|en cuanto)(?![^\W\d_])", re.I)
