@@ -427,17 +427,29 @@ def test_a_heading_or_title_over_what_its_doctor_said_builds(tmp_path: Path, lan
 
 # --- a typed quotation keeps the condition its article sentence puts before it (H-E4) -------------------------------
 
+def _conditioned_passage() -> tuple[str, str]:
+    """The makeup passage's condition and what it holds for ("if you have prior commitments", "it’s totally safe to wear
+    later in the night"), read from today's data: a correction of the article's words changes them here too (the
+    eleventh new-editor trial corrected "totally" and these rows, typed out, failed)."""
+    source = yaml.safe_load(entry("facts.aftercare.makeup", "data/facts.yml").text)["makeup"]["source"]
+    condition, rest = source[source.index("if "):].split(", ", 1)
+    return condition, rest
+
+
+_CONDITION, _HOLDS = _conditioned_passage()
+_CUT = _HOLDS.split(" ", 1)[1]  # the words after "it’s": "totally safe to wear later in the night"
+_SHORT = " ".join(_CUT.split()[:4])
 CONDITION_REFUSED = [
-    ("en", "Dr. Nazarian says it is “totally safe to wear” right away."),
-    ("en", "Dr. Nazarian says makeup is “totally safe to wear later in the night.”"),
-    ("es", "La Dra. Nazarian dice que es «totally safe to wear» enseguida."),
+    ("en", f"Dr. Nazarian says it is “{_SHORT}” right away."),
+    ("en", f"Dr. Nazarian says makeup is “{_CUT}.”"),
+    ("es", f"La Dra. Nazarian dice que es «{_SHORT}» enseguida."),
 ]
 CONDITION_BUILDS = [
-    ("en", "Dr. Nazarian says, “if you have prior commitments, it’s totally safe to wear later in the night.”"),
+    ("en", f"Dr. Nazarian says, “{_CONDITION}, {_HOLDS}.”"),
     ("en", "Dr. Nazarian says, “Working out by yourself is definitely good, but you’ll have more dramatic results and a "
            "better workout with a trainer.”"),
     ("en", "Dr. Nazarian calls it “needle in.”"),
-    ("es", "La Dra. Nazarian dice: «if you have prior commitments, it’s totally safe to wear later in the night»."),
+    ("es", f"La Dra. Nazarian dice: «{_CONDITION}, {_HOLDS}»."),
 ]
 
 
@@ -446,7 +458,7 @@ def test_a_quotation_that_drops_its_condition_stops_the_build(tmp_path: Path, la
     from test_reader_checks import _refused
 
     msg = _refused(tmp_path, text, lang)
-    assert "a quotation that leaves out the condition before it, 'if you have prior commitments" in msg, msg
+    assert f"a quotation that leaves out the condition before it, '{_CONDITION}" in msg, msg
 
 
 @pytest.mark.parametrize("lang, text", CONDITION_BUILDS)
