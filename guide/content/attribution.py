@@ -1080,7 +1080,7 @@ _ADVISES = {
                      r"necesita)\s+(?:volver a\s+|seguir\s+|ya\s+)?" + _DO_ES + r"(?![^\W\d_])|^(?:evite|espere|use|aplique|no use|"
                      r"deje|siga|nunca|empiece|vuelva)(?![^\W\d_]))", re.I),
 }
-_PERMITS = {
+PERMITS = {
     "en": re.compile(r"(?<![^\W\d_])(?:(?:is|are|it's|it’s|'s|’s)\s+(?:\w+ly\s+)?(?:fine|safe|okay|ok|all right|alright|no problem|harmless"
                      r"|optional|unnecessary|not necessary|not needed)|(?:do|does)(?: not|n't| not really) matter"
                      r"|no need to|nothing wrong with|no harm in|(?:you|one)\s+(?:can|may|are free to)\s+(?:\w+\s+){0,3}?(?:again|now)"
@@ -1164,6 +1164,13 @@ def topic_words(facts: schema.Facts, labels: bool = True) -> frozenset[str]:
                     if name == "label" or len(part.split()) <= NAMES_A_THING:
                         words += words_of(part)
     return _topics(tuple(words))
+
+
+def things_named(facts: schema.Facts) -> frozenset[str]:
+    """What the facts name, and the treatment's tools, that a word of what a treatment does is said of ("retinol",
+    "rosacea", "pen"): not their labels' subjects ("questions") nor a doctor's name ("Nazarian's office")."""
+    names = {_one(w) for expert in facts.experts.values() for w in words_of(expert.name)}
+    return frozenset((topic_words(facts, labels=False) | _DEVICES) - names)
 
 
 OWN_CLAIM_KINDS = frozenset({"safety or risk", "pregnancy", "blindness", "death", "an infection", "permanence", "a cure",
@@ -1349,7 +1356,7 @@ def described_claim(text: str, lang: str, facts: schema.Facts | None) -> meaning
     clinical claim, what the treatment does, the course of treatment, or how the skin is at a time after the visit
     ("Skin the morning after, with the pinkness already gone": the eighth no-hints attack). A description says
     what a picture shows, never what the treatment does or when."""
-    things = (topic_words(facts, labels=False) if facts is not None else frozenset()) | _DEVICES
+    things = things_named(facts) if facts is not None else frozenset(_DEVICES)
     when = _AFTER[lang].search(text)
     heals = HEALS.search(text)
     return (own_claim(text, lang) or effect_claim(text, lang, things) or course_claim(text, lang)
@@ -1472,9 +1479,7 @@ def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
     sentence with a typed figure is the number check's (one message for it)."""
 
     typed = {index: call for index, call in calls.items() if isinstance(call, Call)}
-    things = (topic_words(facts, labels=False) | _DEVICES) - {_one(w) for expert in facts.experts.values() for w in words_of(expert.name)}
-    # what the facts name, not their labels' subjects ("questions") nor a doctor's name ("Nazarian's office")
-    voice = _Voice(shown, lines, lang, facts, typed, topic_words(facts), frozenset(things), raw_texts(lines))
+    voice = _Voice(shown, lines, lang, facts, typed, topic_words(facts), things_named(facts), raw_texts(lines))
     errors: list[GuideError] = []
     blocks_ = [b for b in page_blocks if isinstance(b, Block)]
     for number, block in enumerate(blocks_):
@@ -1510,7 +1515,7 @@ def _sentence_advice(piece: str, lead_in: bool, voice: _Voice) -> GuideError | N
     it ends with ":" above a list that shows the facts)."""
     lang, typed, facts = voice.lang, voice.typed, voice.facts
     plain = " ".join(_unquoted(piece).replace(LINK_MARK, " ").split())
-    permits = _PERMITS[lang].search(plain) or (_MAY[lang].search(plain) and _AFTER[lang].search(plain))
+    permits = PERMITS[lang].search(plain) or (_MAY[lang].search(plain) and _AFTER[lang].search(plain))
     timing = None if permits or set(words_of(plain)) & (set(_ASK_VERBS[lang]) | _ASK_WORDS) else _AFTER[lang].search(plain)
     # "Most people put their makeup back on before dinner" (the ninth new-editor trial): when a thing of the facts is
     # done after the visit, with no modal; not reading, asking or checking ("read the aftercare page tonight")
@@ -1694,7 +1699,7 @@ def negation_errors(blocks_: Sequence[Block], typed: Mapping[int, Call], shown: 
             found = _negation(own, lang)
             asks = _ASKING[lang].search(own) or any(typed[c].name == "suggestion" for ch in piece
                                                        if (c := call_index(ch)) is not None and c in typed)
-            permits = _PERMITS[lang].search(own) if found is None and not asks else None  # ("ask when it is safe")
+            permits = PERMITS[lang].search(own) if found is None and not asks else None  # ("ask when it is safe")
             if (found is None and permits is None) or (piece.rstrip().endswith("?") and not _TOLD.search(piece)):
                 continue
             keys = _shown_keys(piece, typed)
@@ -1709,7 +1714,7 @@ def negation_errors(blocks_: Sequence[Block], typed: Mapping[int, Call], shown: 
             said = " | ".join(texts)  # in either language: a page shows the English words while its wording has a problem
             if permits is not None:  # "The article says it is fine to have it even if:" over the reasons to skip it
                 if any(_CARRIES[other].search(said) for other in ("en", "es")) and not any(
-                        _PERMITS[other].search(said) or meaning_words.kinds(said, other) & {"safety or risk", "permission"}
+                        PERMITS[other].search(said) or meaning_words.kinds(said, other) & {"safety or risk", "permission"}
                         for other in ("en", "es")):
                     errors.append(_permits_error(shown, lines, piece, typed, permits[0], keys[0][1]))
                 continue
@@ -1756,7 +1761,7 @@ _BARE_OK = frozenset({"fine", "ok", "okay", "yes", "safe", "allowed", "no proble
 def row_errors(blocks_: Sequence[Block], typed: Mapping[int, Call], shown: str, facts: schema.Facts, lines: list[str],
                lang: str) -> list[GuideError]:
     """Each table row that, read as one sentence ("The next morning, back to your usual retinol"), gives advice in the
-    guide's own voice: a time after the visit (``_AFTER``) or what is fine (``_PERMITS``) in one cell, a thing the facts
+    guide's own voice: a time after the visit (``_AFTER``) or what is fine (``PERMITS``) in one cell, a thing the facts
     name in another, and no fact or quote shown in the row. "What to bring | Why" and a row that shows its fact build."""
     topics = topic_words(facts)
     errors: list[GuideError] = []
@@ -1768,7 +1773,7 @@ def row_errors(blocks_: Sequence[Block], typed: Mapping[int, Call], shown: str, 
             continue  # a fact or quote (the who-said-it checks), a link to where it is shown, a question, a typed figure
         bare = any(" ".join(words_of(cell.text)) in _BARE_OK for cell in row)  # "| Mild rosacea | Fine |" (the tenth
         # no-hints attack)
-        if not (bare or _AFTER[lang].search(plain) or _PERMITS[lang].search(plain) or _ADVISES[lang].search(plain)):
+        if not (bare or _AFTER[lang].search(plain) or PERMITS[lang].search(plain) or _ADVISES[lang].search(plain)):
             continue
         about = sorted({w for w in words_of(plain) if len(w) >= 4 and w not in _GENERIC and _is_topic(w, topics)})
         if about:

@@ -29,12 +29,11 @@ from jinja2 import nodes
 from guide.content import attribution
 from guide.data import meaning as meaning_words
 from guide.data import schema
-from guide.data.speakers import words_of
 from guide.errors import GuideError, quoted
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 PERMISSION = "permission"
-"""The guide's voice saying what is fine or safe to do (``attribution._PERMITS``, and ``meaning``'s "permission" words:
+"""The guide's voice saying what is fine or safe to do (``attribution.PERMITS``, and ``meaning``'s "permission" words:
 "it is still fine if", "está bien")."""
 
 
@@ -67,7 +66,7 @@ def claims(text: str, lang: str, things: frozenset[str]) -> list[meaning_words.F
     it says."""
     plain = " ".join(_DRAWN.sub(" ", attribution.REPORTING.sub(" ", text)).split())
     out = [f for f in meaning_words.found(plain, lang) if f.kind in attribution.OWN_CLAIM_KINDS or f.kind == PERMISSION]
-    permits = attribution._PERMITS[lang].search(plain)
+    permits = attribution.PERMITS[lang].search(plain)
     if permits and not meaning_words.kinds(permits[0], lang) & {f.kind for f in out}:  # "is safe": safety, told once
         out.append(meaning_words.Found(PERMISSION, permits[0]))
     for found in (attribution.effect_claim(plain, lang, things), attribution.course_claim(plain, lang),
@@ -182,8 +181,7 @@ def string_errors(strings: Mapping[str, Any], lines: Mapping[tuple[Any, ...], in
                   facts: schema.Facts, uses: Mapping[str, Sequence[set[str]]]) -> list[GuideError]:
     """Every problem of the meaning of an edition's strings (see the module's docstring). ``uses``: ``string_uses``."""
     every = facts.all_facts()
-    things = (attribution.topic_words(facts, labels=False) | attribution._DEVICES) - {
-        attribution._one(w) for expert in facts.experts.values() for w in words_of(expert.name)}
+    things = attribution.things_named(facts)
     errors: list[GuideError] = []
     for key, value in strings.items():
         for i, text in enumerate([value] if isinstance(value, str) else value):
@@ -270,7 +268,7 @@ def partial_errors(folder: Path, facts: schema.Facts, display_root: str) -> list
     """A claim or a permission in the words a partial prints (``printed``), read in both languages: a partial's own
     words make none; the facts reach it through its values (the ninth no-hints attack, H2: "The treatment is safe
     during pregnancy and heals rosacea." in list.md)."""
-    things = (attribution.topic_words(facts, labels=False) | attribution._DEVICES)
+    things = attribution.things_named(facts)
     env = jinja2.Environment()
     errors: list[GuideError] = []
     for path in _partials(folder):
