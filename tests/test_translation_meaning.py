@@ -6,6 +6,7 @@ Every edit is found by its keys and worded from today's data, never from today's
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -185,3 +186,131 @@ def test_a_wording_without_the_english_condition_is_refused(tmp_path: Path, key:
 
 def test_today_s_data_has_a_conditioned_text() -> None:
     assert _with_english("if"), "no English text value with 'if': the test above checks nothing"
+
+
+# --- hedges: a Spanish wording keeps the English's "may", "helps", "ideally" and adds no hedge or absolute ---
+
+def _hedged() -> list[tuple[str, str]]:
+    """(key, hedge row) for each Spanish text value or item of today's data whose English has a hedge of
+    ``translation.HEDGES``."""
+    facts = load_facts(ROOT / EN, EN)
+    want = langs.expected_wording(facts)
+    out = []
+    for path, english in want.items():
+        if path[0] != "facts" or path[-1] not in ("value", "items"):
+            continue
+        texts = english if isinstance(english, list) else [english]
+        for row in translation.HEDGES:
+            if row.english is not None and any(isinstance(t, str) and row.english.search(t) for t in texts):
+                out.append((".".join(str(p) for p in path), row.name))
+    return out
+
+
+def test_today_s_data_has_the_attacked_hedges() -> None:
+    """The eleventh no-hints attack's H8 (recovery.worst_case, 'may') and the tenth's M3 and M4 (recovery.pain,
+    'helps'; aftercare.makeup, 'ideally') are among the hedged wordings the test below cuts."""
+    hedged = set(_hedged())
+    for case in (("facts.recovery.worst_case.value", "may, might, can, could"), ("facts.recovery.pain.value", "helps"),
+                 ("facts.aftercare.makeup.value", "ideally")):
+        assert case in hedged, (case, sorted(hedged))
+
+
+def _cut_hedge(text: str, row: translation.Hedge) -> str:
+    """``text`` without the Spanish words of ``row`` (and an "a" or "es" they lead into: "ayuda a quitarlo" ->
+    "quitarlo", "lo ideal es no usarlo" -> "no usarlo")."""
+    cut = re.sub(rf"(?:{row.spanish.pattern})(?:\s+(?:a|es|que))?\s*", "", text, flags=re.I)
+    return re.sub(r"\s+", " ", cut).strip(" ,")
+
+
+@pytest.mark.parametrize("key, hedge", _hedged())
+def test_a_wording_without_the_english_hedge_is_refused(tmp_path: Path, key: str, hedge: str) -> None:
+    """H8: "pueden salir unas pocas costras" made "salen unas pocas costras" ('may' dropped); M3: "ayuda a quitarlo"
+    made "lo quita" ('helps'); M4: "lo ideal es no usarlo" made "no lo use" ('ideally')."""
+    row = next(r for r in translation.HEDGES if r.name == hedge)
+    assert row.english is not None
+    english = langs.expected_wording(load_facts(ROOT / EN, EN))[tuple(key.split("."))]
+    texts = english if isinstance(english, list) else [english]
+    spanish = _es(key)
+    if isinstance(spanish, list):
+        cut: object = [_cut_hedge(s, row) if row.english.search(e) else s for s, e in zip(spanish, texts)]
+    else:
+        cut = _cut_hedge(spanish, row)
+    assert cut != spanish
+    msg = _refused(tmp_path, key, cut)
+    assert "the Spanish wording leaves out the hedge of the English it translates" in msg, msg
+
+
+def test_the_attacked_wording_with_its_modal_verb_merged_is_refused(tmp_path: Path) -> None:
+    """H8 as the attack typed it: the modal and its verb made one present-tense verb ("pueden salir" -> "salen")."""
+    key = "facts.recovery.worst_case.value"
+    value = str(_es(key))
+    merged = re.sub(r"(?i)\bpued\w*\s+(\w+?)ir\b", lambda m: m[1] + "en", value)
+    assert merged != value
+    msg = _refused(tmp_path, key, merged)
+    assert "the Spanish wording leaves out the hedge of the English it translates ('may')" in msg, msg
+
+
+def test_an_absolute_the_english_lacks_is_refused(tmp_path: Path) -> None:
+    """'nunca' for the English 'not' passes the negation check, and 'todas' the lexicon (its 'over'): neither is
+    the English's word."""
+    key = "facts.device.home_needles.value"
+    value = str(_es(key))
+    assert re.search(r"\bno\b", value)
+    msg = _refused(tmp_path, key, re.sub(r"\bno\b", "nunca", value, count=1))
+    assert "the Spanish wording adds 'nunca' (never), which the English it translates does not say" in msg, msg
+    key = "facts.appointment.steps.items"
+    english = langs.expected_wording(load_facts(ROOT / EN, EN))[tuple(key.split("."))]
+    at = next(i for i, (s, e) in enumerate(zip(_items(key), english)) if " las agujas" in s and not re.search(r"\ball\b", e))
+    items = _items(key)
+    items[at] = items[at].replace(" las agujas", " todas las agujas", 1)
+    msg = _refused(tmp_path, key, items)
+    assert "the Spanish wording adds 'todas' (all), which the English it translates does not say" in msg, msg
+
+
+@pytest.mark.parametrize("spanish, english, found", [
+    ("salen unas costras", "a few scabs may pop up", [("dropped", "may, might, can, could", "may")]),
+    ("pueden salir unas costras", "a few scabs may pop up", []),
+    ("quizás salgan unas costras", "a few scabs pop up", [("added", "may, might, can, could", "quizás")]),
+    ("se pueden usar con seguridad", "safe to use", []),
+    ("la crema lo quita", "the cream helps take it away", [("dropped", "helps", "helps")]),
+    ("no lo use el resto del día", "ideally, skip it for the rest of the day", [("dropped", "ideally", "ideally")]),
+    ("tarda unos diez minutos", "it takes about ten minutes", []),
+    ("tarda diez minutos", "it takes about ten minutes", [("dropped", "about", "about ")]),
+    ("lo que dice sobre el dolor", "what it says about pain", []),
+    ("suele tardar", "it takes", [("added", "usually, typically, generally", "suele")]),
+    ("la zona que más se trata", "the area most often treated", []),
+    ("siempre que tenga compromisos", "as long as you have plans", []),
+    ("siempre", "in the weeks after", [("added", "always", "siempre")]),
+    ("todos los pacientes", "the patients", [("added", "all", "todos")]),
+    ("el dolor es mínimo", "experts agree the pain is minimal", [("dropped", "experts' word", "experts")]),
+])
+def test_hedge_problems(spanish: str, english: str, found: list[tuple[str, str, str]]) -> None:
+    assert [(how, row, word.strip()) for how, row, word in translation.hedge_problems(spanish, english)] == \
+        [(how, row, word.strip()) for how, row, word in found]
+
+
+def _clauses_swapped(key: str) -> str:
+    """A value "A, pero B" as "B, pero A": each clause keeps its words."""
+    first, second = str(_es(key)).split(", pero ", 1)
+    return f"{second}, pero {first}"
+
+
+def _modal_moved(key: str) -> str:
+    """A value that opens with its modal and verb ("pueden salir ...") with them at the end ("... pueden salir")."""
+    found = re.fullmatch(r"(?i)(pued\w*\s+\w+)\s+(.+)", str(_es(key)))
+    assert found is not None, _es(key)
+    return f"{found[2]} {found[1]}"
+
+
+HEDGED_BUILDS: dict[str, Callable[[], tuple[str, object]]] = {
+    "the makeup clauses the other way round, 'lo ideal' kept": lambda: (
+        "facts.aftercare.makeup.value", _clauses_swapped("facts.aftercare.makeup.value")),
+    "the scabs' modal verb after them": lambda: ("facts.recovery.worst_case.value", _modal_moved("facts.recovery.worst_case.value")),
+}
+
+
+@pytest.mark.parametrize("case", HEDGED_BUILDS, ids=list(HEDGED_BUILDS))
+def test_a_rewording_that_keeps_the_hedge_builds(tmp_path: Path, case: str) -> None:
+    key, value = HEDGED_BUILDS[case]()
+    assert value != _es(key)
+    _load(tmp_path, key, value)

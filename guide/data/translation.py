@@ -239,6 +239,82 @@ _KEPT = (
 makeup wording without "si tiene compromisos") and its "not" ("won't get the same results")."""
 
 
+def _w(alternatives: str) -> re.Pattern[str]:
+    """Whole words (or phrases) of ``alternatives``, in any case."""
+    return re.compile(rf"(?<![^\W\d_])(?:{alternatives})(?![^\W\d_])", re.I)
+
+
+@dataclass(frozen=True)
+class Hedge:
+    """One row of ``HEDGES``: a hedge (or an absolute) of the English, and its Spanish."""
+    name: str
+    english: re.Pattern[str] | None
+    """The English words of the hedge; ``None`` for an absolute (only adding one is checked)."""
+    spanish: re.Pattern[str]
+    """Spanish words that keep it: a wording whose English has the hedge must have one of them."""
+    added: re.Pattern[str] | None
+    """Spanish words that add it (``None``: adding is not checked, since Spanish says "se puede usar" for "safe to use")."""
+    allows: re.Pattern[str] | None = None
+    """English words that allow ``added`` (by default ``english``)."""
+
+
+_NUMBER_AFTER = r"(?=\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|a few|a couple|half))"
+HEDGES = (
+    Hedge("may, might, can, could", _w(r"may|might|can|could|perhaps|possibly|maybe"),
+          _w(r"pued\w*|pod(?:er|rá|rán|ría|rían|ra|ran|ria|rian)|quizás?|quizá|tal vez|posible\w*|a veces"),
+          _w(r"quizás?|tal vez|posiblemente|podría|podrían|podria|podrian|a veces")),
+    Hedge("helps", _w(r"help\w*"), _w(r"ayud\w*|contribuy\w*|favorec\w*"), _w(r"ayud\w*")),
+    Hedge("some", _w(r"some|somewhat"), _w(r"algun[oa]s?|algún|algo|unos|unas|ciert[oa]s?|en parte"),
+          _w(r"algun[oa]s|algún|alguna|algo de|en parte"), _w(r"some|somewhat|any")),
+    Hedge("about", _w(r"(?:about|around|roughly|approximately|nearly|almost)" + _NUMBER_AFTER),
+          _w(r"unos|unas|alrededor de|aproximadamente|cerca de|más o menos|casi"),
+          _w(r"aproximadamente|más o menos|alrededor de"), _w(r"about|around|roughly|approximately")),
+    Hedge("usually, typically, generally", _w(r"usually|typically|generally|normally|in general|as a rule|mostly|tends? to"),
+          _w(r"suel\w*|normalmente|generalmente|en general|por lo general|habitualmente|típicamente|tipicamente|"
+             r"casi siempre|por lo común|tiende\w*"),
+          _w(r"suel\w*|normalmente|generalmente|en general|por lo general|habitualmente|típicamente|tipicamente|"
+             r"tiende\w*")),
+    Hedge("often", _w(r"(?<!how )(?<!most )often|frequent\w*"),
+          _w(r"a menudo|con frecuencia|frecuente\w*|muchas veces|suel\w*"),
+          _w(r"a menudo|con frecuencia|frecuentemente|muchas veces")),
+    Hedge("ideally", _w(r"ideal\w*|preferabl\w*"), _w(r"lo ideal|ideal\w*|preferibl\w*|de preferencia"),
+          _w(r"lo ideal|idealmente|preferiblemente|de preferencia")),
+    Hedge("likely", _w(r"likely|probabl\w*|unlikely"), _w(r"probabl\w*|improbable\w*"), _w(r"probabl\w*")),
+    Hedge("experts' word", _w(r"experts?"), _w(r"expert[oa]s?|especialistas?"), None),
+    Hedge("always", None, _w(r"siempre(?! que)|cada vez|para siempre"), _w(r"siempre(?! que)|cada vez|para siempre"),
+          _w(r"always|every time|forever|each time")),
+    Hedge("never", None, _w(r"nunca|jamás|jamas"), _w(r"nunca|jamás|jamas"), _w(r"never|ever|at no time")),
+    Hedge("all", None, _w(r"todos|todas|todo el mundo|cualquier\w*"), _w(r"todos|todas|todo el mundo|cualquier\w*"),
+          _w(r"all|every\w*|each|any\w*|both")),
+    Hedge("totally", None, _w(r"totalmente|completamente|por completo|absolutamente|del todo|enteramente"),
+          _w(r"totalmente|completamente|por completo|absolutamente|del todo|enteramente"),
+          _w(r"totally|completely|entirely|fully|absolutely|totally|wholly")),
+    Hedge("certainly", None, _w(r"sin duda|definitivamente|ciertamente|garantiz\w*|con seguridad de que"),
+          _w(r"sin duda|definitivamente|ciertamente|garantiz\w*|con seguridad de que"),
+          _w(r"definitely|certainly|surely|guarantee\w*|without (?:a )?doubt|undoubtedly")),
+)
+"""What a Spanish wording may neither drop nor add: the hedges of the English (its "may", "helps", "ideally": the
+eleventh no-hints attack, H8, "salen unas pocas costras" for "may pop up"; the tenth's M3 and M4, "lo quita" for
+"helps take it away" and "no lo use" for "ideally, skip makeup"), and the absolutes ("siempre", "nunca", "todos")
+its English lacks. A closed table: a hedge the English has needs one of the row's Spanish words; a Spanish word of
+``added`` needs the row's English. "puede" itself is not checked as added: Spanish says "se pueden usar con
+seguridad" for "safe to use"."""
+
+
+def hedge_problems(text: str, english_text: str, context: str = "") -> list[tuple[str, str, str]]:
+    """Each hedge of ``HEDGES`` the Spanish ``text`` drops ("dropped", the row, the English word) or adds ("added",
+    the row, the Spanish word) against ``english_text`` (and ``context``, which may allow an added one)."""
+    out = []
+    for row in HEDGES:
+        if row.english is not None and (kept := row.english.search(english_text)) and not row.spanish.search(text):
+            out.append(("dropped", row.name, kept[0]))
+        allows = row.allows or row.english
+        if row.added is not None and allows is not None and (added := row.added.search(text)) \
+                and not allows.search(english_text) and not allows.search(context):
+            out.append(("added", row.name, added[0]))
+    return out
+
+
 def wording_problems(text: str, english_text: str, lexicon: Lexicon, shown: str, key: str, line: int | None,
                      english: str = "data/facts.yml", context: str = "") -> list[GuideError]:
     """One Spanish wording against the English it translates: the first word the lexicon lacks, each content word
@@ -279,6 +355,16 @@ def wording_problems(text: str, english_text: str, lexicon: Lexicon, shown: str,
                 line=line, key=key, found=found,
                 expected=f"a translation of {english} ('{english_text[:100]}') with its {what}",
                 fix=f"translate the English words as they are: without its {what} the wording says something else."))
+    for how, row, word in hedge_problems(text, english_text, context):
+        errors.append(GuideError(
+            shown, f"the Spanish wording leaves out the hedge of the English it translates ('{word}')" if how == "dropped"
+            else f"the Spanish wording adds '{word}' ({row}), which the English it translates does not say",
+            line=line, key=key, found=found,
+            expected=f"a translation of {english} ('{english_text[:100]}') that hedges as it does: "
+                     + ("a Spanish word for its '" + word + "' (" + row + ")" if how == "dropped"
+                        else "no hedge or absolute ('siempre', 'nunca', 'todos' ...) the English lacks"),
+            fix="translate the English words as they are: without its hedge the wording says more than the English, "
+                "and an added one says something else ('puede', 'ayuda a', 'lo ideal es' for may, helps, ideally)."))
     if any(t.kind == "negation" for t in tokens) and not negated(english_text, lexicon):
         word = next(t.word for t in tokens if t.kind == "negation")
         errors.append(GuideError(
