@@ -80,6 +80,38 @@ REFUSED_STRINGS = {
                               "a warning lost its words"),
     "not advice dropped": ("en", "sheet_not_advice", "Education and medical advice.", "the guide's own notice lost its words"),
     "ours dropped, es": ("es", "gloss_ours", " (definición médica)", "the guide's own notice lost its words"),
+    # the eleventh no-hints attack: a hedge is its qualifier and its placeholder, nothing else (H9, H10)
+    "hedge softened (H9)": ("en", "hedge_typically_about", "typically about {value}, often less",
+                            "says more than its qualifier ('often less')"),
+    "hedge softened (H9), es": ("es", "hedge_typically_about", "por lo general alrededor de {value}, a menudo menos",
+                                "says more than its qualifier ('a menudo menos')"),
+    "floor undone (H10), es": ("es", "hedge_at_least", "al menos {value} (o un poco menos)",
+                               "says more than its qualifier ('o un poco menos')"),
+    "floor undone (H10)": ("en", "hedge_at_least", "at least {value} (or a little less)",
+                           "says more than its qualifier ('or a little less')"),
+    # a notice does not take its promise back (H11)
+    "review notice, an exception (H11)": ("en", "about_who_review", "No doctor or other clinician has reviewed it, except "
+                                          "the two doctors of the article, who checked every page.",
+                                          "takes its promise back ('except')"),
+    "review notice, an exception (H11), es": ("es", "about_who_review", "Ningún médico ni otro profesional de la salud la "
+                                              "ha revisado, salvo las dos médicas del artículo, que revisaron cada página.",
+                                              "takes its promise back ('salvo')"),
+    "review notice, the doctors in a sentence of their own": (
+        "en", "about_who_review", "No doctor or other clinician has reviewed it; the two doctors of the article checked "
+        "every page.", "takes its promise back ('the two doctors')"),
+    "review notice, a doctor named, es": ("es", "about_who_review", "Ningún médico ni otro profesional de la salud la ha "
+                                          "revisado. La Dra. Jaliman la leyó entera.", "takes its promise back ('jaliman')"),
+    "review notice, no exception word": ("en", "about_who_review", "No doctor or other clinician has reviewed it, and a "
+                                         "dermatologist checked every page.", "says more than its promise ('dermatologist')"),
+    "not advice, a condition, es": ("es", "pi_note", "Esta guía es solo para informar. No es consejo médico, pero puede "
+                                    "seguirla sin consultar.", "takes its promise back ('pero')"),
+    # our suggestion asks (H12)
+    "our suggestion permits (H12)": ("en", "sheet_skip_ask", "{ours} if any of these applies to you, you can still book.",
+                                     "our suggestion tells the reader to do something themselves ('you')"),
+    "our suggestion permits (H12), es": ("es", "sheet_skip_ask", "{ours} si alguno de estos casos es el suyo, igual puede "
+                                         "hacer la cita.", "our suggestion tells the reader to do something themselves"),
+    "our suggestion after a lead (H12)": ("en", "nc_ask", "{ours} for these, book anyway.",
+                                          "our suggestion tells the reader to do something themselves ('book')"),
 }
 
 
@@ -116,6 +148,15 @@ BUILDING_STRINGS = {
                                                 "advice. Talk to a licensed provider about your own skin."),
     "examples reworded": ("en", "list_examples", "These are only examples, not the complete list."),
     "examples reworded, es": ("es", "list_examples", "Son solo ejemplos, no la lista completa."),
+    "typically reworded": ("en", "hedge_typically_about", "usually around {value}"),
+    "at least, another listed wording, es": ("es", "hedge_at_least", "por lo menos {value}"),
+    "review notice reworded": ("en", "about_who_review", "No doctor or clinician has reviewed this guide."),
+    "review notice reworded, es": ("es", "about_who_review", "Ningún médico ni profesional de la salud ha revisado esta "
+                                   "guía."),
+    "our suggestion reworded": ("en", "sheet_skip_ask", "{ours} if any of these applies to you, ask your doctor before "
+                                "you book."),
+    "our suggestion reworded, es": ("es", "sheet_skip_ask", "{ours} si alguno de estos casos es el suyo, pregunte a un "
+                                    "médico antes de pedir la cita."),
 }
 
 

@@ -36,7 +36,7 @@ import jinja2
 from jinja2 import nodes
 
 from guide.content.htmlcheck import parse_fragment
-from guide.content.reading import Block, Call, blocks, call_index, locate, readable, substitute, to_html
+from guide.content.reading import Block, Call, blocks, call_index, locate, readable, stand_in, substitute, to_html
 from guide.data import meaning as meaning_words
 from guide.data import numbers, passages, schema
 from guide.data.speakers import (
@@ -1246,6 +1246,16 @@ _TELL = {"en": frozenset("explain show tell write describe confirm check repeat 
 """What our suggestion may ask a provider to do: tell, show or write something ("ask your provider to explain each
 step"). Asking them to do something to the skin ("to go as deep as the pen allows", the seventh no-hints attack)
 is advice about the treatment."""
+
+
+def suggestion_ask_error(text: str, lang: str, shown: str, lines: list[str]) -> GuideError | None:
+    """The message of a page's ``{{ suggestion() }}`` rule (``_not_an_ask``, ``_ask_error``) for ``text``, the words
+    that follow our suggestion's label elsewhere (a catalogue string's ``{ours}``), or ``None`` when they ask, check or
+    note something."""
+    typed = {0: Call(0, 1, "suggestion", None, "{{ suggestion() }}")}
+    piece = stand_in(0) + " " + text
+    found = _not_an_ask(piece, typed, lang)
+    return None if found is None else _ask_error(shown, lines, piece, typed, found, lang)
 
 
 EFFECT = "what it does"

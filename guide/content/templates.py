@@ -6,17 +6,22 @@ check reads them, so they are held here to the page prose's rules (the ninth no-
   ``course_claim``, ``limit_claim``) or a permission ("is still fine if", "está bien"): a partial's own words make
   none; a string may only where every fact that fills it, wherever a partial fills it, says a word of the same kind
   ("{who} says it is safe for {types}": the fact's passage says "safe for all skin colors and types");
-* a hedge string keeps its qualifier's words (``schema.QUALIFIER_WORDS``) and says no other bound ("at most {value}"
-  for ``hedge_at_least``);
+* a hedge string is its qualifier's words (one listed wording of each group of ``schema.QUALIFIER_WORDS``) and its
+  placeholder, and no other word: not another bound ("at most {value}" for ``hedge_at_least``), not a softener
+  ("typically about {value}, often less", "al menos {value} (o un poco menos)": the eleventh no-hints attack, H9, H10);
 * the guide's own notices keep their words (``NOTICES``: "not medical advice", "our definition", "examples, not a full
-  list"), the warnings keep theirs (``WARNINGS``: "skip", "avoid", "wait"), and no string claims the guide is reviewed by
-  doctors or can replace a visit.
+  list") and do not take them back: no exception, condition or contrast, no doctor named, and the sentence of a promise
+  (``PROMISES``) says its words, function words and the guide's name for itself only (H11); the warnings keep theirs
+  (``WARNINGS``: "skip", "avoid", "wait"), and no string claims the guide is reviewed by doctors or can replace a visit;
+* what follows our suggestion's label (``{ours}``) sends the reader to ask, check or note, as a page's
+  ``{{ suggestion() }}`` must (``attribution.suggestion_ask_error``; H12).
 
 Each problem is told with its file, line and key (a string) or its line (a partial), what was found and the fix.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
@@ -28,7 +33,7 @@ from jinja2 import nodes
 
 from guide.content import attribution
 from guide.data import meaning as meaning_words
-from guide.data import schema
+from guide.data import schema, translation
 from guide.errors import GuideError, quoted
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
@@ -139,15 +144,49 @@ NOTICES: dict[str, dict[str, tuple[str, ...]]] = {
     "sug_label": {"en": (r"\bour\b",), "es": (r"\bnuestra\b",)},
     "about_who_is": {"en": (r"\bindependent\b",), "es": (r"\bindependiente\b",)},
     "about_who_review": {"en": (r"\bno\b[^.]*\b(?:doctor|clinician)s?\b[^.]*\breviewed\b",),
-                         "es": (r"\bningun\b[^.]*\b(?:medico|profesional)\b[^.]*\brevisado\b",)},
+                         "es": (r"\bningun\b[^.]*\b(?:medico|profesional(?: de la salud)?)\b[^.]*\brevisado\b",)},
     "about_not_guideline": {"en": (r"\bnot\b[^.]*\bclinical guideline\b",), "es": (r"\bno\b[^.]*\bguia clinica\b",)},
     "about_not_guideline_no_studies": {"en": (r"\bnot\b[^.]*\bclinical guideline\b", r"\bno studies\b|\bnot cite\b"),
-                                       "es": (r"\bno\b[^.]*\bguia clinica\b", r"\bno cita\b")},
+                                       "es": (r"\bno\b[^.]*\bguia clinica\b", r"\bno cita(?: estudios)?\b")},
 }
 """The guide's own notices, and the words (regular expressions on the folded text: lower case, no accents) each must
 keep in each language: its negation with what it denies ("not medical advice"), and what marks it as ours. "This guide
 is reviewed by doctors and can replace a visit." for ``pi_note`` and "This is the full list." for ``list_examples``
 are refused (the ninth no-hints attack, H1)."""
+PROMISES = ("pi_note", "sheet_not_advice", "gloss_ours", "list_examples", "about_who_review", "about_not_guideline",
+            "about_not_guideline_no_studies")
+"""The notices that say what the guide is not (not medical advice, not reviewed by a clinician, our definition, not a
+full list). The sentence that makes the promise (the one ``NOTICES``' words match) says only those words, function
+words and the guide's name for itself (``_FUNCTION``, ``_SELF``): "No doctor or other clinician has reviewed it,
+except the two doctors of the article, who checked every page." takes the promise back (the eleventh no-hints attack,
+H11)."""
+_FUNCTION = {
+    "en": frozenset("""a an the it its this that these those is are was be been has have had do does did no not nor or and
+                    of for to in on at by with as any other only our your you own""".split()),
+    "es": frozenset("""esta este ha otro otra otros otras ningun ninguna ninguno ni nuestra nuestro nuestras nuestros
+                    solo no""".split()),  # with the lexicon's function words (data/lexicon.es.yml)
+}
+_SELF = {"en": frozenset("guide page pages site education educational learning information informational".split()),
+         "es": frozenset("guia pagina paginas sitio informar informacion informativa informativo educativa educativo "
+                         "educacion aprender".split())}
+"""What the guide calls itself and its purpose in a notice ("This guide is for education only and is not medical
+advice")."""
+_TAKES_BACK = {
+    "en": re.compile(r"\b(?:except|excepting|but|unless|apart from|aside from|other than|save for|besides|however|although|"
+                     r"though|only if|if|when|excluding)\b"),
+    "es": re.compile(r"\b(?:salvo|excepto|pero|menos|aparte de|fuera de|sino|a menos que|aunque|sin embargo|si|cuando|"
+                     r"con excepcion de)\b"),
+}
+"""An exception, a condition or a contrast: words that take a notice's promise back."""
+_THE_DOCTORS = {
+    "en": re.compile(r"\b(?:the|both|its|our|two|these)\s+(?:\w+\s+)?(?:doctors|dermatologists|physicians|surgeons|experts)\b"),
+    "es": re.compile(r"\b(?:las|los|ambas|ambos|dos|sus|nuestras|nuestros|estas|estos)\s+(?:\w+\s+)?"
+                     r"(?:medicas|medicos|doctoras|doctores|dermatologas|dermatologos|cirujanas|cirujanos|expertas|expertos)\b"),
+}
+"""The article's doctors, named together ("the two doctors", "las dos médicas"): no notice names them."""
+_ROLE = re.compile(r"\b(?:doctors?|dermatologists?|physicians?|clinicians?|surgeons?|medic[oa]s?|doctor(?:a|es|as)?|"
+                   r"dermatolog[oa]s?|cirujan[oa]s?)\b")
+"""A doctor, by role: only a promise sentence of a notice may name one ("No doctor ... has reviewed it")."""
 _TURNS = {"en": r"\b(?:skip|avoid|wait|steer clear|not|never|stop|hold off)\b",
           "es": r"\b(?:no|evite|evitar|espere|esperar|nunca|deje de|prescinda)\b"}
 WARNINGS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -182,6 +221,7 @@ def string_errors(strings: Mapping[str, Any], lines: Mapping[tuple[Any, ...], in
     """Every problem of the meaning of an edition's strings (see the module's docstring). ``uses``: ``string_uses``."""
     every = facts.all_facts()
     things = attribution.things_named(facts)
+    names = frozenset(_fold(w) for expert in facts.experts.values() for w in re.findall(r"[^\W\d_]{3,}", expert.name))
     errors: list[GuideError] = []
     for key, value in strings.items():
         for i, text in enumerate([value] if isinstance(value, str) else value):
@@ -189,6 +229,8 @@ def string_errors(strings: Mapping[str, Any], lines: Mapping[tuple[Any, ...], in
             where = key if isinstance(value, str) else f"{key}[{i}]"
             errors += _hedge_errors(key, text, lang, shown, line, where)
             errors += _notice_errors(key, text, lang, shown, line, where)
+            errors += _promise_errors(key, text, lang, shown, line, where, names)
+            errors += _ask_errors(text, lang, shown, line, where)
             for claim in claims(PLACEHOLDER.sub(" ", text), lang, things):
                 calls = uses.get(key, [])
                 if calls and all(any(k not in every or backs(every[k], claim, lang) for k in keys) for keys in calls):
@@ -214,16 +256,96 @@ def _hedge_errors(key: str, text: str, lang: str, shown: str, line: int | None, 
     groups, banned = _hedge_words(qualifier, lang)
     missing = [group for group in groups if not any(_has(w, folded) for w in group)]
     wrong = next((w for w in banned if _has(w, folded)), None)
-    if not missing and wrong is None:
+    rest = None if missing or wrong else _beyond_qualifier(folded, groups)
+    if not missing and wrong is None and not rest:
         return []
     said = " and ".join("'" + "' or '".join(group) + "'" for group in groups)
     return [GuideError(
-        shown, f"the hedge '{qualifier}' says '{wrong}'" if wrong else f"the hedge '{qualifier}' does not say its words",
+        shown, f"the hedge '{qualifier}' says '{wrong}'" if wrong else f"the hedge '{qualifier}' says more than its "
+        f"qualifier ('{rest}')" if rest else f"the hedge '{qualifier}' does not say its words",
         line=line, key=where, found=quoted(text),
-        expected=f"the article's '{qualifier}' around {{value}}: {said}" + (f", and not '{wrong}'" if wrong else ""),
+        expected=f"the article's '{qualifier}' around {{value}}: {said}" + (f", and not '{wrong}'" if wrong else "")
+        + ", and no other word (punctuation and spaces only)",
         fix=f"write the hedge as the article gives it (\"{' '.join(g[0] for g in groups)} {{value}}\"); its words are "
             "listed in guide/data/schema.py (QUALIFIER_WORDS): a figure shown with another hedge says what the article "
             "does not.")]
+
+
+def _kept_words(key: str, lang: str) -> frozenset[str]:
+    """The words of ``key``'s notice patterns (``NOTICES``): "not", "medical", "advice"."""
+    return frozenset(w for pattern in NOTICES[key][lang] for w in re.findall(r"[a-z]{2,}", re.sub(r"\\[a-zA-Z]", " ", pattern)))
+
+
+def _allowed(word: str, allowed: frozenset[str]) -> bool:
+    return any(stem in allowed for stem in (word, word[:-1] if word.endswith("s") else "",
+                                            word[:-2] if word.endswith(("es", "ed")) else ""))
+
+
+def _promise_errors(key: str, text: str, lang: str, shown: str, line: int | None, where: str,
+                    names: frozenset[str]) -> list[GuideError]:
+    """A notice that takes its promise back: an exception, condition or contrast word (``_TAKES_BACK``), a doctor's name
+    or the article's doctors (``_THE_DOCTORS``), a doctor's role outside its promise, or a word in its promise sentence
+    beyond the promise's own words, function words and the guide's name for itself (``PROMISES``)."""
+    if key not in NOTICES:
+        return []
+    folded = _fold(text)
+    sentences = [s for s in re.split(r"(?<=[.!?;])\s+", folded) if s.strip()]
+    promises = [s for s in sentences if any(re.search(p, s) for p in NOTICES[key][lang])] if key in PROMISES else []
+    allowed = _kept_words(key, lang) | _FUNCTION[lang] | _SELF[lang] | (
+        translation.load_lexicon().function if lang == "es" else frozenset())
+    extra = next((w for s in promises for w in re.findall(r"[^\W\d_]+", s) if not _allowed(w, allowed)), None)
+    found = (_TAKES_BACK[lang].search(folded) or _THE_DOCTORS[lang].search(folded)
+             or next((m for m in re.finditer(r"[^\W\d_]+", folded) if m[0] in names), None)
+             or next((m for s in sentences if s not in promises for m in [_ROLE.search(s)] if m), None))
+    if found is None and extra is None:
+        return []
+    said = found[0] if found is not None else extra
+    return [GuideError(
+        shown, f"the guide's own notice takes its promise back ('{said}')" if found is not None else
+        f"the guide's own notice says more than its promise ('{said}')", line=line, key=where, found=quoted(text),
+        expected="the notice's promise with no exception, condition or contrast ('except', 'but', 'unless', 'salvo', "
+                 "'pero') and no doctor named: " + (
+                     "its promise sentence says only its own words (" + ", ".join(sorted(_kept_words(key, lang)))
+                     + "), function words and the guide's name for itself (guide/content/templates.py, PROMISES)"
+                     if key in PROMISES else "it says what the guide is"),
+        fix=f"put back what the notice says (git checkout -- {shown}): every page shows it, and a reader trusts it to "
+            "say what the guide is not.")]
+
+
+def _beyond_qualifier(folded: str, groups: tuple[tuple[str, ...], ...]) -> str:
+    """The words of a hedge string (its placeholders taken out, ``folded``) beyond one wording of each of its
+    qualifier's groups (``schema.QUALIFIER_WORDS``): "often less" in "typically about {value}, often less" (the eleventh
+    no-hints attack, H9; "(o un poco menos)", H10). Empty when the string says its qualifier and nothing else."""
+    words = re.findall(r"[^\W\d_]+", folded)
+    for group in groups:
+        for wording in sorted((re.findall(r"[^\W\d_]+", _fold(w)) for w in group), key=len, reverse=True):
+            at = next((i for i in range(len(words) - len(wording) + 1) if words[i:i + len(wording)] == wording), None)
+            if at is not None:
+                del words[at:at + len(wording)]
+                break
+    return " ".join(words)
+
+
+OURS = "{ours}"
+"""The label of our own suggestion (``sug_label``) in a string: what follows it is held to the rule of a page's
+``{{ suggestion() }}`` (``attribution.suggestion_ask_error``)."""
+_LEAD = {"en": re.compile(r"^\s*(?:(?:also|too)\s+|(?:for|about|on)\s+(?:this|these|them|that|those)\s*,\s*)", re.I),
+         "es": re.compile(r"^\s*(?:(?:también|además)\s+|(?:sobre|para|en)\s+(?:este|estos|esta|estas|eso|esto)"
+                          r"(?:\s+(?:tema|temas|caso|casos))?\s*,\s*)", re.I)}
+"""What may stand between the label and the ask ("{ours} also ask these:", "{ours} for these, ask a doctor",
+"{ours} sobre estos temas, pregunte ..."): a word that adds it, or what it is about."""
+
+
+def _ask_errors(text: str, lang: str, shown: str, line: int | None, where: str) -> list[GuideError]:
+    """A string with our suggestion's label (``{ours}``) that does not send the reader to ask, check or note something
+    after it: "{ours} if any of these applies to you, you can still book." (the eleventh no-hints attack, H12)."""
+    errors: list[GuideError] = []
+    for after in text.split(OURS)[1:]:
+        lead = _LEAD[lang].match(after)
+        error = attribution.suggestion_ask_error(after[lead.end():] if lead else after, lang, shown, [])
+        if error is not None:
+            errors.append(dataclasses.replace(error, line=line, key=where, found=quoted(text)))
+    return errors
 
 
 def _notice_errors(key: str, text: str, lang: str, shown: str, line: int | None, where: str) -> list[GuideError]:
