@@ -283,3 +283,74 @@ def test_a_value_without_its_passage_s_condition_stops_the_build(tmp_path: Path,
 ])
 def test_condition_dropped(value: str, passage: str, dropped: str | None) -> None:
     assert passages.condition_dropped(value, passage) == dropped
+
+
+# --- a text value keeps what limits it in its passage ("but", "while", "unless", "only", "except") ---
+
+_LIMITING = re.compile(r",?\s*\b(?:but|though|although|while|whereas|except|unless|only|as long as)\b", re.I)
+
+
+def _limited() -> list[str]:
+    """The text facts of today's data whose value carries a limiting clause of its passage ("safe to use, but you
+    will not get the same results ...")."""
+    facts = load_facts(ROOT / "data" / "facts.yml", "data/facts.yml")
+    return [f"facts.{key}" for key, fact in facts.all_facts().items()
+            if isinstance(fact, schema.TextFact) and _LIMITING.search(fact.value)
+            and passages.limit_dropped(_LIMITING.split(fact.value)[0], fact.source) is not None]
+
+
+def test_today_s_data_has_the_attacked_limited_value() -> None:
+    """The eleventh no-hints attack's H16 cut at_home.results to "safe to use": the test below makes that cut."""
+    assert "facts.at_home.results" in _limited(), _limited()
+
+
+def _load_value(tmp_path: Path, key: str, value: str) -> None:
+    path = tmp_path / "facts.yml"
+    path.write_text(_edit((f"{key}.value", f'value: "{value}"')), encoding="utf-8")
+    load_facts(path, "data/facts.yml", article=ARTICLE)
+
+
+@pytest.mark.parametrize("key", _limited())
+def test_a_value_cut_before_what_limits_it_stops_the_build(tmp_path: Path, key: str) -> None:
+    """H16: "safe to use, but you will not get the same results as from a visit to a dermatologist" cut to "safe to
+    use" (the passage: "while they're safe to use, you won't get the same results as heading to your derm")."""
+    cut = _LIMITING.split(_value(f"{key}.value"))[0].strip(" ,;")
+    with pytest.raises((GuideError, GuideErrors)) as info:
+        _load_value(tmp_path, key, cut)
+    msg = str(info.value)
+    assert "the value leaves out what limits it in its passage" in msg and "Fix: " in msg, msg
+    assert f"data/facts.yml:{entry(key + '.value').line}:" in msg, msg
+
+
+@pytest.mark.parametrize("key", _limited())
+def test_a_value_that_keeps_its_limit_in_other_words_builds(tmp_path: Path, key: str) -> None:
+    """The same value with its limiting word changed ("but" -> "though"), or its clauses the other way round
+    ("..., but B" -> "B, though ...")."""
+    value = _value(f"{key}.value")
+    first, second = (part.strip(" ,;") for part in _LIMITING.split(value, maxsplit=1))
+    for reworded in (f"{first}, though {second}", f"{second}, though {first}"):
+        assert reworded != value
+        _load_value(tmp_path, key, reworded)
+
+
+@pytest.mark.parametrize("value, passage, dropped", [
+    ("safe to use", "while they're safe to use, you won't get the same results as heading to your derm",
+     ("while", "you won't get the same results as heading to your derm")),
+    ("safe to use, but you will not get the results a dermatologist gives",
+     "while they're safe to use, you won't get the same results as heading to your derm", None),
+    ("safe to use, and you will get the same results as a visit to the derm",
+     "while they're safe to use, you won't get the same results as heading to your derm",
+     ("while", "you won't get the same results as heading to your derm")),
+    ("more dramatic results", "Working out alone is good, but you'll have more dramatic results with a trainer", None),
+    ("working out alone is good", "Working out alone is good, but you'll have more dramatic results with a trainer",
+     ("but", "you'll have more dramatic results with a trainer")),
+    ("the cream is safe", "the cream is safe only on unbroken skin", ("only", "on unbroken skin")),
+    ("the cream is safe on skin that is not broken", "the cream is safe only on unbroken skin", None),
+    ("fine for every skin type", "fine for every skin type except very sensitive skin", ("except", "very sensitive skin")),
+    ("wear makeup later", "Unless your skin stings, wear makeup later", ("Unless", "your skin stings")),
+    ("a few days", "only to fade in a few days", None),
+    ("ask them all", "ask if they numb, and if aftercare is provided", None),
+    ("it will heal", "it will heal while you sleep", None),
+])
+def test_limit_dropped(value: str, passage: str, dropped: tuple[str, str] | None) -> None:
+    assert passages.limit_dropped(value, passage) == dropped

@@ -127,6 +127,68 @@ def condition_dropped(value: str, passage: str) -> str | None:
     return " ".join(passage[found.start():].split()[:6]).rstrip(" ,;:")
 
 
+_LIMIT = re.compile(r"(?<![^\W\d_])(?:but(?!,?\s+(?:as a result|also|then)\b)|even though|although|though|whereas|"
+                    r"except(?: for| that| when| if)?|unless|only(?! to\b)|as long as|provided that|while|yet)(?![^\W\d_])", re.I)
+"""Words that limit what the passage says on the other side of them ("..., but you won't get ...", "while they're safe to
+use, you won't get ..."): a value that takes the limited words must keep the limiting ones."""
+_OPENS = re.compile(r"(?:even though|although|though|while|whereas)$", re.I)
+"""A limiting word that opens its sentence opens the clause it concedes ("While they're safe to use, you won't get the
+same results"): the clause after its comma limits it. Elsewhere "while" tells a time, and is not read."""
+_CONDITIONS = re.compile(r"(?:unless|as long as|provided that)$", re.I)
+"""A condition that opens its sentence ("Unless your skin is healed, wait"): its own clause limits the one after it."""
+LIMIT_KEPT = 0.5
+"""The share of the limiting clause's content words a value must keep (its meaning, in other words allowed)."""
+
+
+def _content(text: str) -> set[str]:
+    return {meaning.stem(w) for w in meaning.words(text)
+            if len(w) > 2 and w not in meaning.PLAIN and not meaning.NEGATORS.fullmatch(w)}
+
+
+def _kept(have: set[str], want: str) -> bool:
+    """``have`` (stems) has a word of ``want`` (a stem), or a longer or shorter form of it ("derm", "dermatologist")."""
+    return any(h == want or (min(len(h), len(want)) >= 4 and (h.startswith(want) or want.startswith(h))) for h in have)
+
+
+def _sides(sentence: str) -> list[tuple[str, str, str]]:
+    """Each limiting word of ``sentence`` with the words it limits and the words that limit them."""
+    out = []
+    for found in _LIMIT.finditer(sentence):
+        before, after = sentence[:found.start()], sentence[found.end():]
+        if not before.strip(" ,;:—–-\"“”'") or re.search(r"(?i)\b(?:and|but|so)\s*$", before):
+            if _OPENS.match(found[0]) and "," in after:
+                conceded, rest = after.split(",", 1)
+                out.append((found[0], conceded, rest))
+            elif _CONDITIONS.match(found[0]) and "," in after:
+                condition, rest = after.split(",", 1)
+                out.append((found[0], rest, condition))
+        elif found[0].lower() != "while":
+            out.append((found[0], before, after))
+    return out
+
+
+def _negated(text: str) -> bool:
+    return any(meaning.NEGATORS.fullmatch(w) for w in meaning.words(text))
+
+
+def limit_dropped(value: str, passage: str) -> tuple[str, str] | None:
+    """The passage's words that limit what a text value takes from it, when the value keeps fewer than ``LIMIT_KEPT``
+    of their content words, or drops their "not": the limiting word and those words ("while ... safe to use, you
+    won't get the same results ..." for "safe to use": the eleventh no-hints attack, H16). ``None`` otherwise."""
+    have = _content(value)
+    for piece in pieces(passage):
+        for sentence in re.split(r"(?<=[.!?])\s+", piece):
+            for word, limited, limiting in _sides(sentence):
+                want = _content(limiting) - _content(limited)
+                if not want or not any(_kept(have, w) for w in _content(limited) - _content(limiting)):
+                    continue
+                kept = sum(_kept(have, w) for w in want)
+                turned = _negated(limiting) and not _negated(value)
+                if kept < LIMIT_KEPT * len(want) or turned:
+                    return word, " ".join(limiting.split()[:12]).strip(" ,;:")
+    return None
+
+
 def check(facts: schema.Facts, lines: dict[Path_, int], article: Path, data_name: str = "data/facts.yml") -> None:
     """Raise ``GuideErrors`` for each passage or quote not in ``article``, each figure its passage does not
     write as one run of numbers in count and order, and each qualifier the passage does not say."""
@@ -169,6 +231,15 @@ def check(facts: schema.Facts, lines: dict[Path_, int], article: Path, data_name
                         found=f"'{fact.value[:120]}'", expected=f"the value with its condition, as the passage has it "
                         f"('{dropped}'): what holds only if something is so may not read as holding always",
                         fix="put the condition back into the value (\"if ...\"), in your own words."))
+                elif isinstance(fact, schema.TextFact) and (limit := limit_dropped(fact.value, fact.source)):
+                    errors.append(GuideError(
+                        data_name, f"the value leaves out what limits it in its passage ('{limit[0]} ... {limit[1]}')",
+                        line=lines.get(path[:3] + ("value",), lines.get(path[:3])), key=f"facts.{group}.{name}.value",
+                        found=f"'{fact.value[:120]}'", expected=f"the value with the passage's '{limit[0]}' clause "
+                        f"('{limit[1]}'), its meaning and its 'not' kept: a value cut to the half a 'but', 'while' or "
+                        "'unless' limits says more than the article",
+                        fix="put the limiting clause back into the value (\"..., but ...\"), in your own words, and its "
+                            "Spanish in data/facts.es.yml with it."))
                 if isinstance(fact, schema.ListFact) and fact.scope == "complete":
                     errors.extend(whole_list_problems(fact, group, name, text, lines, data_name))
                     errors.extend(_joined_problems(fact, f"facts.{group}.{name}", lines.get(path[:3] + ("joined_by",),
