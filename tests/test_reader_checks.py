@@ -412,7 +412,7 @@ MUST_BUILD = {
         "Ask about your 1st appointment.", "Bring a list of your 3 main questions.", "Page 2 has the steps.",
         "The two doctors have one thing in common: both are quoted by name.", "Three questions to ask before you book:",
         "Keep a few days free after the visit.", "A couple of questions help.", "Wait until your skin feels calm.",
-        "At home, a roller is one option.", "Some people feel a little pain.", "It is not for everyone.",
+        "At home, a roller is one option.", "Some people feel a little nervous.", "It is not for everyone.",
         "See the [sources](sources.md) for more.", "Ask for door 7 at the clinic.", "Call 911 in an emergency.",
         "Type the code 1234 into the form.", "Take the number 7 bus to the clinic.",
         "The clinic is at 42 Main Street.", "Look for a practitioner with many years of training.",

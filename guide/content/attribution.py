@@ -35,8 +35,9 @@ from pathlib import Path
 import jinja2
 from jinja2 import nodes
 
+from guide.content import ownvoice
 from guide.content.htmlcheck import parse_fragment
-from guide.content.reading import Block, Call, blocks, call_index, locate, readable, stand_in, substitute, to_html
+from guide.content.reading import HEADINGS, Block, Call, blocks, call_index, locate, readable, stand_in, substitute, to_html
 from guide.data import meaning as meaning_words
 from guide.data import numbers, passages, schema
 from guide.data.speakers import (
@@ -175,6 +176,8 @@ def _text_names(text: str, calls: Mapping[int, object], facts: schema.Facts) -> 
         call = calls.get(index) if index is not None else None
         if isinstance(call, Call) and call.name == "expert" and call.key in facts.experts:
             names.add(call.key)
+    if BOTH_DOCTORS.search(look):  # "Both doctors say ... {{ fact(the article's) }}" (the eleventh no-hints attack, H14)
+        names |= set(facts.experts)
     return names
 
 
@@ -1492,17 +1495,20 @@ def advice_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
     voice = _Voice(shown, lines, lang, facts, typed, topic_words(facts), things_named(facts), raw_texts(lines))
     errors: list[GuideError] = []
     blocks_ = [b for b in page_blocks if isinstance(b, Block)]
+    titles = {text for _, text, is_title in _titles(blocks_) if is_title}
     for number, block in enumerate(blocks_):
         if block.quoted:
             continue
-        if block.kind.startswith("h"):
+        if block.kind in HEADINGS:
             errors += [e for e in [_heading_claim(block, voice)] if e is not None]
             continue
+        title = block.kind in ("dt", "th", "summary") or block.text in titles
         for piece in sentences(block.text):
             lead_in = piece.rstrip().endswith(":") and any(
                 call_index(ch) in typed for b in blocks_[number + 1:number + 4] if block.text in b.context for ch in b.text)
-            errors += [e for e in [_sentence_advice(piece, lead_in, voice)] if e is not None]
-    return (errors + negation_errors(blocks_, typed, shown, facts, lines, lang)
+            errors += [e for e in [_sentence_advice(piece, lead_in, voice, title)] if e is not None]
+    return (errors + term_errors(blocks_, voice) + negation_errors(blocks_, typed, shown, facts, lines, lang)
+            + softened_errors(blocks_, typed, shown, facts, lines, lang)
             + row_errors(blocks_, typed, shown, facts, lines, lang) + heading_errors(blocks_, typed, shown, facts, lines))
 
 
@@ -1511,8 +1517,10 @@ def _heading_claim(block: Block, voice: _Voice) -> GuideError | None:
     what it asks or names is the sections' to show."""
     plain = " ".join(_unquoted(block.text).replace(LINK_MARK, " ").replace("¶", " ").split())
     lang, until = voice.lang, _UNTIL.search(plain)
+    answers = ownvoice.answer(plain, lang) if ownvoice.outcome(plain, lang) or ownvoice.BARELY[lang].search(plain) else None
     claim = None if plain.endswith("?") else (
-        own_claim(plain, lang) or effect_claim(plain, lang, voice.things) or course_claim(plain, lang)
+        (meaning_words.Found("an answer", answers) if answers else None)
+        or own_claim(plain, lang) or effect_claim(plain, lang, voice.things) or course_claim(plain, lang)
         or limit_claim(plain, lang) or (meaning_words.Found("how long", until[0]) if until and any(
             len(w) >= 4 and w not in _GENERIC and _is_topic(w, voice.topics) for w in words_of(plain)) else None))
     if claim is None or _figures(plain, lang, voice.raws):
@@ -1520,9 +1528,33 @@ def _heading_claim(block: Block, voice: _Voice) -> GuideError | None:
     return _own_claim_error(voice.shown, voice.lines, block.text.replace("¶", "").rstrip(), voice.typed, claim)
 
 
-def _sentence_advice(piece: str, lead_in: bool, voice: _Voice) -> GuideError | None:
+def _sentence_advice(piece: str, lead_in: bool, voice: _Voice, title: bool = False) -> GuideError | None:
     """The message for one sentence of a page's prose, if it claims or advises in the guide's own voice (``lead_in``:
-    it ends with ":" above a list that shows the facts)."""
+    it ends with ":" above a list that shows the facts; ``title``: a block's title, a term or a header cell): its
+    advice first, then what it says of a thing a reader decides by."""
+    return _advice(piece, lead_in, voice) or _said_of(piece, lead_in, voice, title)
+
+
+def _said_of(piece: str, lead_in: bool, voice: _Voice, title: bool) -> GuideError | None:
+    """A sentence in the guide's own voice that says something of a thing a reader decides by (``ownvoice.OUTCOMES``)
+    and shows no fact or quote: not a question, a link, a list's lead-in, an ask ("Ask your provider when the
+    pinkness is gone") or a typed figure (the number check's). A title names what is under it ("Sunscreen", "Side
+    effects") unless it answers ("No downtime"); a list item or a cell of a word or two names a thing ("Acne scars")."""
+    lang, typed = voice.lang, voice.typed
+    plain = " ".join(_unquoted(piece).replace(LINK_MARK, " ").split())
+    shown_calls = {typed[c].name for ch in piece if (c := call_index(ch)) is not None and c in typed}
+    first = words_of(plain)[:1]
+    if (shown_calls - {"expert"} or (plain.endswith("?") and not _TOLD.search(plain)) or LINK_MARK in piece or lead_in
+            or not first or first[0] in ownvoice.ASKS_FIRST or _figures(plain, lang, voice.raws)):
+        return None
+    thing = ownvoice.outcome(plain, lang)
+    if thing is None or not (ownvoice.answer(plain, lang) if title else not ownvoice.is_name(plain, lang)):
+        return None
+    return _outcome_error(voice.shown, voice.lines, piece, typed, thing, voice.facts)
+
+
+def _advice(piece: str, lead_in: bool, voice: _Voice) -> GuideError | None:
+    """The advice or claim-word rules for one sentence (see ``_sentence_advice``)."""
     lang, typed, facts = voice.lang, voice.typed, voice.facts
     plain = " ".join(_unquoted(piece).replace(LINK_MARK, " ").split())
     permits = PERMITS[lang].search(plain) or (_MAY[lang].search(plain) and _AFTER[lang].search(plain))
@@ -1530,7 +1562,8 @@ def _sentence_advice(piece: str, lead_in: bool, voice: _Voice) -> GuideError | N
     # "Most people put their makeup back on before dinner" (the ninth new-editor trial): when a thing of the facts is
     # done after the visit, with no modal; not reading, asking or checking ("read the aftercare page tonight")
     care = _CARE[lang].match(plain)
-    claim = own_claim(plain, lang) or effect_claim(plain, lang, voice.things) or course_claim(plain, lang) or limit_claim(plain, lang)
+    claim = (own_claim(plain, lang) or effect_claim(plain, lang, voice.things) or course_claim(plain, lang)
+             or limit_claim(plain, lang) or (meaning_words.Found(*said) if (said := ownvoice.claim(plain, lang)) else None))
     shown_calls = {typed[c].name for ch in piece if (c := call_index(ch)) is not None and c in typed}
     ours = "suggestion" in shown_calls
     if not shown_calls - {"suggestion", "expert"} and (agrees := _agrees_error(voice.shown, voice.lines, piece, typed,
@@ -1561,6 +1594,37 @@ def _sentence_advice(piece: str, lead_in: bool, voice: _Voice) -> GuideError | N
         return None
     thing = about[0] if about else when[0] if when else ""
     return _advice_error(voice.shown, voice.lines, piece, typed, thing, _facts_about(thing, facts) if about else [], ours)
+
+
+def term_errors(blocks_: Sequence[Block], voice: _Voice) -> list[GuideError]:
+    """A definition list's term and its description read as one sentence ("Downtime" / ":   None.", the eleventh
+    no-hints attack, H19): what it says of a thing a reader decides by, with no fact, quote or link in it."""
+    errors: list[GuideError] = []
+    for term, block in itertools.pairwise(blocks_):
+        if term.kind != "dt" or block.kind != "dd" or block.quoted or LINK_MARK in block.text:
+            continue
+        plain = " ".join(_unquoted(f"{term.text}: {block.text}").split())
+        shows = {voice.typed[c].name for ch in block.text if (c := call_index(ch)) is not None and c in voice.typed}
+        if (not shows - {"expert", "suggestion"} and not plain.endswith("?") and not _figures(plain, voice.lang, voice.raws)
+                and (thing := ownvoice.outcome(plain, voice.lang)) is not None):
+            errors.append(_outcome_error(voice.shown, voice.lines, block.text, voice.typed, thing, voice.facts))
+    return errors
+
+
+def _outcome_error(shown: str, lines: list[str], piece: str, typed: Mapping[int, Call], thing: str,
+                   facts: schema.Facts) -> GuideError:
+    """A sentence in the guide's own voice that says something of ``thing``, a thing a reader decides by
+    (``ownvoice.OUTCOMES``), with no fact or quote: "Scarring never happens", "It works for deep wrinkles too",
+    "After that, sunscreen is no longer needed" (the eleventh no-hints attack, H1 to H7)."""
+    keys = _facts_about(thing, facts)
+    show = " or ".join(f'{{{{ fact("{key}") }}}}' for key in keys[:2]) or '{{ fact("...") }}'
+    return GuideError(
+        shown, f"this sentence makes a clinical claim about '{thing}' in the guide's own voice, with no fact",
+        line=sentence_line(lines, piece, typed), found=f"'{readable(piece, typed)[:160]}'",
+        expected=f"what the article says of {thing} (what the treatment does, how it feels, what it leaves, what to "
+                 "use after it) shown by its fact or quote, with who said it; a question, a link to the page that "
+                 "shows it, or our {{ suggestion() }} to ask about it",
+        fix=f"show what the article says with {show}; if the article does not say it, remove the sentence.")
 
 
 _UNTIL = re.compile(r"(?<![^\W\d_])(?:until|till|as soon as|hasta que|hasta|en cuanto)(?![^\W\d_])", re.I)
@@ -1713,11 +1777,7 @@ def negation_errors(blocks_: Sequence[Block], typed: Mapping[int, Call], shown: 
             if (found is None and permits is None) or (piece.rstrip().endswith("?") and not _TOLD.search(piece)):
                 continue
             keys = _shown_keys(piece, typed)
-            if i == len(pieces) - 1 and piece.rstrip().endswith(":"):
-                for after in blocks_[number + 1:]:
-                    if block.text not in after.context:
-                        break
-                    keys += _shown_keys(after.text, typed)
+            keys += _lead_in_keys(piece, i == len(pieces) - 1, number, blocks_, typed)
             if not keys:
                 continue
             texts = _fact_texts(keys, facts)
@@ -1742,6 +1802,54 @@ def negation_errors(blocks_: Sequence[Block], typed: Mapping[int, Call], shown: 
                          "fact only where the fact's own words say it" + ("" if cancels else " with a 'not', 'avoid' or 'skip'"),
                 fix=f"say what the fact says (\"Dr. Nazarian says you can have microneedling {{{{ fact(\"...\") }}}}\"), "
                     f"or leave '{word}' out; what the article does not say is not shown beside its fact."))
+    return errors
+
+
+def _lead_in_keys(piece: str, last: bool, number: int, blocks_: Sequence[Block], typed: Mapping[int, Call]
+                  ) -> list[tuple[str, str]]:
+    """The facts of the list a lead-in ``piece`` (the ``last`` sentence of block ``number``, ending with ":")
+    introduces: those the blocks under it, in its context, show."""
+    keys: list[tuple[str, str]] = []
+    if last and piece.rstrip().endswith(":"):
+        for after in blocks_[number + 1:]:
+            if blocks_[number].text not in after.context:
+                break
+            keys += _shown_keys(after.text, typed)
+    return keys
+
+
+def softened_errors(blocks_: Sequence[Block], typed: Mapping[int, Call], shown: str, facts: schema.Facts,
+                    lines: list[str], lang: str) -> list[GuideError]:
+    """Each sentence (or list lead-in, for the facts of its list) that shows a fact with a word of the guide's own
+    that softens or narrows it (``ownvoice.SOFTENERS``: "you might choose to wait if:", "this applies only to
+    severe ...", "go easy on ...", the eleventh no-hints attack, H15, H21 to H23), where the fact's own words do not
+    have that word. A question asks; our ``{{ suggestion() }}`` to ask is the ask rule's."""
+    errors: list[GuideError] = []
+    for number, block in enumerate(blocks_):
+        if block.quoted:
+            continue
+        pieces = sentences(block.text)
+        at = 0
+        for i, piece in enumerate(pieces):
+            at = block.text.find(piece, at)
+            own = _guide_words(piece, block, max(at, 0))
+            soft = ownvoice.softeners(_NOT_A_NEGATION[lang].sub(" ", own), lang)
+            if not soft or (piece.rstrip().endswith("?") and not _TOLD.search(piece)) or any(
+                    typed[c].name == "suggestion" for ch in piece if (c := call_index(ch)) is not None and c in typed):
+                continue
+            keys = _shown_keys(piece, typed) + _lead_in_keys(piece, i == len(pieces) - 1, number, blocks_, typed)
+            every = facts.all_facts()
+            said = ownvoice.fold(" | ".join(_fact_texts(keys, facts) + [every[k].source for _, k in keys if k in every]))
+            word = next((w for w in soft if not re.search(r"(?<![^\W\d_])" + re.escape(w) + r"(?![^\W\d_])", said)), None)
+            if not keys or word is None:
+                continue
+            errors.append(GuideError(
+                shown, f"this sentence softens or narrows its fact with '{word}', a word of the guide's own",
+                line=sentence_line(lines, piece, typed), key=keys[0][1], found=f"'{readable(piece, typed)[:160]}'",
+                expected="a fact shown as its speaker says it: a hedge ('might', 'may be worth'), a narrowing ('only', "
+                         "'severe') or a softer verb ('go easy on') beside it only where the fact's own words have it",
+                fix=f"say what the fact says, as its speaker says it (\"The article says to wait if:\"), or leave "
+                    f"'{word}' out."))
     return errors
 
 
@@ -1783,11 +1891,14 @@ def row_errors(blocks_: Sequence[Block], typed: Mapping[int, Call], shown: str, 
             continue  # a fact or quote (the who-said-it checks), a link to where it is shown, a question, a typed figure
         bare = any(" ".join(words_of(cell.text)) in _BARE_OK for cell in row)  # "| Mild rosacea | Fine |" (the tenth
         # no-hints attack)
-        if not (bare or _AFTER[lang].search(plain) or PERMITS[lang].search(plain) or _ADVISES[lang].search(plain)):
-            continue
+        advises = bare or _AFTER[lang].search(plain) or PERMITS[lang].search(plain) or _ADVISES[lang].search(plain)
         about = sorted({w for w in words_of(plain) if len(w) >= 4 and w not in _GENERIC and _is_topic(w, topics)})
-        if about:
+        thing = ownvoice.outcome(plain, lang)
+        if advises and about:
             errors.append(_advice_error(shown, lines, piece, typed, about[0], _facts_about(about[0], facts), False))
+        elif thing is not None and not all(ownvoice.is_name(cell.text, lang) for cell in row):
+            errors.append(_outcome_error(shown, lines, piece, typed, thing, facts))  # "| Results | Better with more
+            # visits |" (the eleventh no-hints attack, H4)
     return errors
 
 

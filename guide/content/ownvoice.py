@@ -1,0 +1,164 @@
+"""What the guide may say in its own voice: the things a reader decides by, and the words that soften a fact.
+
+Two closed lists, read by the advice rules of ``guide.content.attribution`` on every page, heading, table row and
+tip title of both editions:
+
+* ``OUTCOMES``: what the treatment does to a reader or asks of them (scars, wrinkles, results, downtime, pain,
+  redness, sunscreen, skin colour, pregnancy ...). A sentence in the guide's own voice that says something of one
+  of these states a clinical fact, and a clinical fact reaches a page only through ``{{ fact() }}`` or
+  ``{{ quote() }}``, with who said it. A question, a link to where the fact is shown, the lead-in of a list of
+  facts, our ``{{ suggestion() }}`` to ask, and a word that only names what a page or the advice is *about*
+  ("Half of the advice is about sunscreen") say nothing of it and build.
+* ``SOFTENERS``: words that make a fact weaker or narrower than its speaker said it (a hedge: "might", "may be
+  worth"; a narrowing: "only", "severe"; a softer verb: "go easy on"). Beside a fact, in the guide's own words,
+  one stands only where the fact's own words have it.
+
+Both lists hold words, not the phrasing of a claim: an attacker who wants to say something about scarring has to
+name scarring, and one who weakens a warning has to add a weakening word. Change them here only.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+OUTCOMES: dict[str, tuple[str, ...]] = {
+    # a word, or a stem ending in "*"; several words are matched as a phrase
+    "en": ("scar", "scars", "scarr*", "wrinkl*", "fine lines", "pore", "pores", "result", "results", "downtime",
+           "recover*", "redness", "pinkness", "swell*", "swollen", "bruis*", "scab", "scabs", "scabb*", "peel*",
+           "flak*", "pain", "pains", "painful", "hurt", "hurts", "hurting", "sore", "soreness", "sting", "stings",
+           "stinging", "tender", "tenderness", "side effect", "side effects", "complication*", "collagen", "elastin",
+           "acne", "rosacea", "eczema", "texture", "glow*", "smoother", "firmer", "tighter", "youthful", "younger",
+           "sunscreen*", "sunblock", "sun damage", "sun protection", "tan", "tanning", "makeup", "make-up",
+           "back to normal", "look normal", "looks normal", "feel normal", "feels normal", "dark skin", "darker skin",
+           "light skin", "lighter skin", "fair skin", "skin tone*", "skin colo*", "stretch marks", "pigment*",
+           "hyperpigment*", "discolo*", "dark spots", "age spots", "sagging", "baby", "pregnan*", "breastfeed*"),
+    "es": ("cicatri*", "arruga*", "líneas finas", "poro", "poros", "resultado*", "recupera*", "rojez", "enrojec*",
+           "rosad*", "hinch*", "moret*", "morad*", "costra*", "descam*", "pelar*", "dolor*", "duele", "duelen",
+           "doler*", "escoz*", "escuece*", "sensibilidad", "efecto secundario", "efectos secundarios",
+           "complicaci*", "colágeno", "elastina", "acné", "rosácea", "eccema", "textura", "luminos*", "más suave",
+           "más firme", "más tersa", "rejuvenec*", "más joven", "protector solar", "protección solar",
+           "daño solar", "bronce*", "maquillaje", "maquillarse", "maquillar*", "normalidad", "piel oscura",
+           "pieles oscuras", "piel clara", "pieles claras", "piel morena", "pieles morenas", "tono de piel",
+           "color de piel", "estrías", "mancha*", "pigment*", "flacidez", "bebé", "embaraz*", "lactan*"),
+}
+"""What a reader decides by: a sentence that says something of one states a clinical fact."""
+
+SOFTENERS: dict[str, tuple[str, ...]] = {
+    "en": ("might", "may", "maybe", "perhaps", "possibly", "could", "worth", "consider", "considering", "choose",
+           "up to you", "your call", "optional",
+           "only", "just", "solely", "merely", "severe", "serious", "bad", "mostly", "mainly", "a little", "a bit",
+           "go easy", "easy on", "cut back", "cut down", "less of", "thinking twice", "think twice", "in moderation",
+           "sparingly", "some of", "unless", "except"),
+    "es": ("quizá", "quizás", "tal vez", "a lo mejor", "posiblemente", "podría", "podrían", "puede que", "opcional", "a su elección",
+           "solo", "sólo", "solamente",
+           "únicamente", "grave", "graves", "severo", "severa", "severos", "severas", "sobre todo", "un poco",
+           "con moderación", "con cuidado", "menos", "pensárselo", "pensarlo dos veces", "algo de", "salvo", "excepto",
+           "a menos que"),
+}
+"""Words that make a fact weaker or narrower than its speaker said it."""
+
+_ABOUT = {"en": re.compile(r"(?<![^\W\d_])(?:about|regarding|calls? (?:it|them|this|these)|called)\s+"
+                          r"(?:(?:the|your|their|a|an)\s+)?$", re.I),
+          "es": re.compile(r"(?<![^\W\d_])(?:sobre|acerca de|llama|llaman|se llama|se llaman)\s+(?:(?:la|el|los|las|su|sus)\s+)?$",
+                           re.I)}
+"""What a page, the advice or a question is about ("Half of the advice is about sunscreen", "questions about
+pain"): naming a thing this way says nothing of it."""
+
+
+def fold(text: str) -> str:
+    """``text`` lower-cased, with curly apostrophes straightened and accents kept (Spanish words differ by them)."""
+    return unicodedata.normalize("NFC", text.lower().replace("’", "'"))
+
+
+def _pattern(words: Iterable[str]) -> re.Pattern[str]:
+    parts = [re.escape(w[:-1]) + r"[^\W\d_]*" if w.endswith("*") else re.escape(w) for w in words]
+    parts = [p.replace(r"\ ", r"\s+") for p in parts]
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(sorted(parts, key=len, reverse=True)) + r")(?!['-]?[^\W\d_])", re.I)
+
+
+_OUTCOME = {lang: _pattern(words) for lang, words in OUTCOMES.items()}
+_SOFTENER = {lang: _pattern(words) for lang, words in SOFTENERS.items()}
+
+
+def outcome(text: str, lang: str) -> str | None:
+    """The first thing a reader decides by that ``text`` says something of, or None (a word that only names what
+    something is about does not count)."""
+    plain = fold(text)
+    for found in _OUTCOME[lang].finditer(plain):
+        if not _ABOUT[lang].search(plain[:found.start()]):
+            return found[0]
+    return None
+
+
+def softeners(text: str, lang: str) -> list[str]:
+    """Every softening word of ``text``, as written."""
+    return [found[0] for found in _SOFTENER[lang].finditer(fold(text))]
+
+
+ANSWERS: dict[str, tuple[str, ...]] = {
+    "en": ("no", "none", "zero", "nothing", "never", "barely", "hardly", "scarcely", "minimal", "little", "less", "fewer",
+           "faster", "quicker", "quick", "instant", "better", "best", "worse", "easy", "gone", "over", "yes", "fine",
+           "ok", "okay", "optional"),
+    "es": ("no", "ninguno", "ninguna", "ningún", "nada", "nunca", "apenas", "casi", "cero", "mínimo", "mínima", "poco",
+           "poca", "menos", "rápido", "rápidos", "rápida", "rápidas", "instantáneo", "mejor", "mejores", "peor",
+           "fácil", "sí", "bien", "opcional", "sin"),
+}
+"""Words that make a name an answer: "No downtime", "Faster results", "The short answer: barely", "Ninguno"."""
+
+_ANSWER = {lang: _pattern(words) for lang, words in ANSWERS.items()}
+
+
+def answer(text: str, lang: str) -> str | None:
+    """The first word of ``text`` that answers rather than names, or None."""
+    found = _ANSWER[lang].search(fold(text))
+    return found[0] if found else None
+
+
+NAME_WORDS = 2
+"""A piece of at most this many words with no answer word names a thing ("Sunscreen", "Acne scars", "Side effects"):
+a list item, a cell or a title that says nothing of it."""
+
+
+def is_name(text: str, lang: str) -> bool:
+    """Whether ``text`` only names something: a short piece with no answer word."""
+    return len(re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text)) <= NAME_WORDS and answer(text, lang) is None
+
+
+BARELY = {"en": re.compile(r"(?<![^\W\d_])(?:barely|hardly|scarcely|next to nothing)(?![^\W\d_])", re.I),
+          "es": re.compile(r"(?<![^\W\d_])(?:apenas|casi nada|casi no)(?![^\W\d_])", re.I)}
+"""A heading that answers with how little ("The short answer: barely"), whatever it names."""
+
+
+CLAIMS: dict[str, dict[str, re.Pattern[str]]] = {
+    # "Nothing in the article rules it out" (the eleventh no-hints attack, H20): the article's silence read as a yes
+    "the article's silence as a yes": {
+        "en": re.compile(r"(?<![^\W\d_])(?:(?:nothing|nobody|no one|none)(?:\s+[^\W\d_]+){0,6}?\s+(?:rules?|ruled)\s+"
+                         r"(?:[^\W\d_]+\s+)?out|(?:does not|doesn't|did not|didn't|never)\s+(?:rule|ruled)\s+(?:[^\W\d_]+\s+)?"
+                         r"out|nothing\s+(?:against|forbids|prevents|stops)|(?:does not|doesn't)\s+(?:forbid|warn against))"
+                         r"(?![^\W\d_])", re.I),
+        "es": re.compile(r"(?<![^\W\d_])(?:nada(?:\s+[^\W\d_]+){0,6}?\s+lo\s+(?:descarta|impide|prohíbe)|no\s+lo\s+"
+                         r"(?:descarta|prohíbe|impide)|nadie\s+lo\s+(?:descarta|prohíbe))(?![^\W\d_])", re.I)},
+    # "A nurse at a medspa is just as good" (H6): a comparison with no "as" after it
+    "a comparison": {
+        "en": re.compile(r"(?<![^\W\d_])(?:(?:just|every bit|equally)\s+(?:as\s+)?(?:good|safe|effective|qualified|well|"
+                         r"skilled)|no different|no worse|as good)(?![^\W\d_])", re.I),
+        "es": re.compile(r"(?<![^\W\d_])(?:igual de (?:buen[oa]s?|segur[oa]s?|eficaz|efectiv[oa]s?|bien)|tan buen[oa]s?|"
+                         r"no es peor|no son peores|da igual)(?![^\W\d_])", re.I)},
+}
+"""Claims the guide never makes in its own voice, by kind."""
+
+
+def claim(text: str, lang: str) -> tuple[str, str] | None:
+    """(kind, words as written) of the first such claim ``text`` makes, or None."""
+    for kind, patterns in CLAIMS.items():
+        if found := patterns[lang].search(text):
+            return kind, found[0]
+    return None
+
+
+ASKS_FIRST = frozenset("""ask check call phone email contact talk read look find compare pregunte consulte llame hable lea
+busque compare pídale pídales pregúntele pregúnteles""".split())
+"""The first word of a sentence that sends the reader to ask or look ("Ask your provider when the pinkness is gone"):
+it says nothing of what it names."""

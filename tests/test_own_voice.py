@@ -1,0 +1,134 @@
+"""What the guide says in its own voice of the things a reader decides by, and what it adds beside a fact.
+
+The eleventh no-hints attack published 24 claims in ordinary words ("Scarring never happens", "Going more often gives
+faster results", a tip titled "No downtime", "you might choose to wait if:" over the reasons to wait). Each used a
+wording no earlier rule listed. The rules here are about what a sentence names, not how it says it
+(``guide.content.ownvoice``):
+
+* a sentence that says something of a thing a reader decides by (scars, results, downtime, pain, sunscreen, skin
+  colour, pregnancy ...) shows the fact or quote that says it, or asks, or links to where it is shown;
+* a title, a term or a header cell only names what is under it, unless it answers ("No downtime", "barely");
+* beside a fact, a hedge or a narrowing of the guide's own ("might", "only", "go easy on") stands only where the
+  fact's own words (or its passage) have it;
+* "both doctors" names both doctors, so the article's words are not theirs.
+
+Both sides of each rule are tables: what must be refused and what must build, in both editions.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from guide.content import ownvoice
+from test_reader_checks import _load, _project, _refused
+
+OUTCOME = "in the guide's own voice, with no fact"
+SOFTENED = "softens or narrows its fact"
+CREDITED = "with the article's own words"
+
+MUST_REFUSE: dict[str, list[tuple[str, str]]] = {
+    "en": [
+        ("After that, sunscreen is no longer needed.", OUTCOME),
+        ("Most people are back to normal the next morning.", OUTCOME),
+        ("Scarring never happens.", OUTCOME),
+        ("Going more often gives faster results.", OUTCOME),
+        ("| Goal | How |\n| --- | --- |\n| Faster results | Go more often than the plan |", OUTCOME),
+        ("| Goal | How |\n| --- | --- |\n| Results | Better with more visits |", OUTCOME),
+        ("It works for deep wrinkles too.", OUTCOME),
+        ("It works for wrinkles too.", OUTCOME),
+        ("A nurse at a medspa is just as good.", OUTCOME),
+        ("Dr. Jaliman says scarring never happens.", OUTCOME),
+        # the number table's "a little" row said this until the rule came: "a little" is no figure, but what it says
+        # of pain is the article's to say (the row now reads "a little nervous")
+        ("Some people feel a little pain.", OUTCOME),
+        ('!!! tip "No downtime"\n    Plan your week as usual.', OUTCOME),
+        ("Downtime\n:   None.", OUTCOME),
+        ("## No downtime\n\nPlan your week as usual.", OUTCOME),
+        ("## The short answer: barely\n\nRead on.", OUTCOME),
+        ('??? note "Expecting a baby?"\n    Nothing in the article rules it out.', OUTCOME),
+        ('Dr. Jaliman says this applies only to severe {{ fact("candidates.avoid_skin", "or") }}.', SOFTENED),
+        ('Dr. Jaliman says to go easy on {{ fact("aftercare.avoid_ingredients") }}.', SOFTENED),
+        ('Dr. Jaliman says it may be worth thinking twice about microneedling if you have '
+         '{{ fact("candidates.avoid_skin", "or") }}.', SOFTENED),
+        ('The article says you might choose to wait if:\n\n{{ fact_list("candidates.wait_if") }}', SOFTENED),
+        ('Both doctors say the treatment is {{ fact("about.invasiveness") }}.', CREDITED),
+        ('The two doctors say it is {{ fact("about.invasiveness") }}.', CREDITED),
+    ],
+    "es": [
+        ("Después, ya no hace falta el protector solar.", OUTCOME),
+        ("Si va más a menudo, verá resultados más rápido.", OUTCOME),
+        ("| Meta | Cómo |\n| --- | --- |\n| Resultados más rápidos | Ir más a menudo que el plan |", OUTCOME),
+        ("Las personas con la piel oscura deben tener más cuidado.", OUTCOME),
+        ("Una enfermera en un spa es igual de buena.", OUTCOME),
+        ("Las cicatrices no aparecen nunca.", OUTCOME),
+        ('!!! tip "Sin tiempo de recuperación"\n    Organice su semana como siempre.', OUTCOME),
+        ("Tiempo de recuperación\n:   Ninguno.", OUTCOME),
+        ("## La respuesta corta: casi nada\n\nSiga leyendo.", OUTCOME),
+        ('??? note "¿Espera un bebé?"\n    Nada en el artículo lo descarta.', OUTCOME),
+        ('La Dra. Jaliman dice que esto vale solo para {{ fact("candidates.avoid_skin", "or") }} graves.', SOFTENED),
+        ('El artículo dice que quizá prefiera esperar si:\n\n{{ fact_list("candidates.wait_if") }}', SOFTENED),
+        ('Las dos médicas dicen que el tratamiento es {{ fact("about.invasiveness") }}.', CREDITED),
+    ],
+}
+
+MUST_BUILD: dict[str, list[str]] = {
+    "en": [
+        # a thing named, not said of: what a page or the advice is about, a title, a list item, a question, a link
+        "Half of the advice is about sunscreen.", "Bring your questions about pain.", "## Side effects\n\nRead on.",
+        '!!! tip "Sunscreen"\n    Dr. Jaliman says to wear it for {{ fact("aftercare.sunscreen_when") }}.',
+        "What to bring:\n\n- Sunscreen\n- A friend", "Will it leave scars?", "See [the side effects](sources.md).",
+        "| Topic | Fact |\n| --- | --- |\n| Sunscreen | {{ fact(\"aftercare.sunscreen_when\") }} |",
+        "Downtime\n:   {{ fact(\"recovery.scab_fade\") }}",
+        "{{ suggestion() }} ask how long the redness lasts.",
+        # said of, beside the fact that says it
+        'Dr. Jaliman advises sunscreen for {{ fact("aftercare.sunscreen_when") }}.',
+        'The article says these scabs fade in {{ fact("recovery.scab_fade") }}.',
+        # the article's own condition on the reader, and the article's silence said as silence
+        'If you want to add a roller to your routine, Dr. Nazarian advises these steps:\n\n'
+        '{{ fact_list("at_home.how_to_use") }}',
+        "The article does not say what it means by chemical-free.", "It does not say if it applies to rollers too.",
+        "Both doctors answer questions. The article says it is {{ fact(\"about.invasiveness\") }}.",
+        # ordinary writing with no thing of the treatment in it
+        "Book only a session with a licensed provider.", "It may take several sessions.",
+    ],
+    "es": [
+        "La mitad de los consejos trata sobre el protector solar.", "## Efectos secundarios\n\nSiga leyendo.",
+        "Qué llevar:\n\n- Protector solar\n- Una amiga", "¿Dejará cicatrices?",
+        '!!! tip "Protector solar"\n    La Dra. Jaliman dice que lo use durante {{ fact("aftercare.sunscreen_when") }}.',
+        "Tiempo de recuperación\n:   {{ fact(\"recovery.scab_fade\") }}",
+        'La Dra. Jaliman aconseja usar protector solar durante {{ fact("aftercare.sunscreen_when") }}.',
+        "El artículo no dice qué entiende por sin químicos.",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang, text, what", [(lang, *row) for lang, rows in MUST_REFUSE.items() for row in rows])
+def test_what_the_guide_may_not_say_in_its_own_voice_is_refused(tmp_path: Path, lang: str, text: str, what: str) -> None:
+    msg = _refused(tmp_path, text, lang)
+    assert what in msg, msg
+
+
+@pytest.mark.parametrize("lang, text", [(lang, text) for lang, rows in MUST_BUILD.items() for text in rows])
+def test_naming_a_thing_or_showing_its_fact_builds(tmp_path: Path, lang: str, text: str) -> None:
+    _load(_project(tmp_path, text, lang), lang)
+
+
+def test_the_tables_hold_both_sides_in_both_editions() -> None:
+    assert all(len(MUST_REFUSE[lang]) >= 10 and len(MUST_BUILD[lang]) >= 8 for lang in ("en", "es"))
+
+
+@pytest.mark.parametrize("lang, text, thing", [
+    ("en", "Scarring never happens.", "scarring"), ("en", "Half of the advice is about sunscreen.", None),
+    ("en", "The article calls them scabs.", None), ("es", "Las pieles oscuras sufren más.", "pieles oscuras"),
+    ("es", "Preguntas sobre el dolor.", None)])
+def test_a_thing_said_of_is_told_from_a_thing_named(lang: str, text: str, thing: str | None) -> None:
+    assert ownvoice.outcome(text, lang) == thing
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("en", "Sunscreen", True), ("en", "Acne scars", True), ("en", "No downtime", False), ("en", "Faster results", False),
+    ("en", "Sunscreen is optional", False), ("es", "Protector solar", True), ("es", "Sin dolor", False)])
+def test_a_short_piece_with_no_answer_only_names(lang: str, text: str, name: bool) -> None:
+    assert ownvoice.is_name(text, lang) is name
