@@ -201,7 +201,7 @@ def test_the_english_vocabulary_is_read_from_the_english_sources() -> None:
     assert not english & SHARED and "nazarian" not in english and "dermapen" not in english
 
 
-SHARED_LINE = "Algunas ideas: una idea general, un error normal en el hospital y el resultado final."
+SHARED_LINE = "Algunas ideas: una idea general, un error normal en el hospital y el total final."
 ENGLISH_LINE = 'La pluma tiene una needle, que el {{ en("pen") }} lleva.'
 
 
