@@ -55,6 +55,12 @@ MUST_REFUSE: dict[str, list[tuple[str, str]]] = {
         ('The article says you might choose to wait if:\n\n{{ fact_list("candidates.wait_if") }}', SOFTENED),
         ('Both doctors say the treatment is {{ fact("about.invasiveness") }}.', CREDITED),
         ('The two doctors say it is {{ fact("about.invasiveness") }}.', CREDITED),
+        # the eleventh new-editor trial's holes: what a reader may do again, how soon the skin settles, agreement
+        ("You can go back to the gym the same evening.", OUTCOME), ("You can exercise the following morning.", OUTCOME),
+        ("Your face should calm down by the weekend.", OUTCOME), ("Many people go straight back to work.", OUTCOME),
+        ("The redness goes away overnight.", OUTCOME), ("You will be back to normal in no time.", OUTCOME),
+        ("Dr. Jaliman sees it the same way as Dr. Nazarian.", "the guide's own voice"),
+        ("Dr. Nazarian and Dr. Jaliman see it the same way.", "the guide's own voice"),
     ],
     "es": [
         ("Después, ya no hace falta el protector solar.", OUTCOME),
@@ -70,6 +76,12 @@ MUST_REFUSE: dict[str, list[tuple[str, str]]] = {
         ('La Dra. Jaliman dice que esto vale solo para {{ fact("candidates.avoid_skin", "or") }} graves.', SOFTENED),
         ('El artículo dice que quizá prefiera esperar si:\n\n{{ fact_list("candidates.wait_if") }}', SOFTENED),
         ('Las dos médicas dicen que el tratamiento es {{ fact("about.invasiveness") }}.', CREDITED),
+        ("Su cara debería calmarse para el fin de semana.", OUTCOME),
+        ("Muchas personas vuelven al trabajo enseguida.", OUTCOME),
+        ("Volverá a la normalidad en muy poco tiempo.", OUTCOME),
+        ("El enrojecimiento se va de un día para otro.", OUTCOME),
+        ("La Dra. Jaliman lo ve igual que la Dra. Nazarian.", "the guide's own voice"),
+        ("La Dra. Nazarian y la Dra. Jaliman lo ven igual.", "the guide's own voice"),
     ],
 }
 
@@ -92,6 +104,7 @@ MUST_BUILD: dict[str, list[str]] = {
         "Both doctors answer questions. The article says it is {{ fact(\"about.invasiveness\") }}.",
         # ordinary writing with no thing of the treatment in it
         "Book only a session with a licensed provider.", "It may take several sessions.",
+        "Plan the way home from the clinic before your visit.", "Ask if you can come straight from work.",
     ],
     "es": [
         "La mitad de los consejos trata sobre el protector solar.", "## Efectos secundarios\n\nSiga leyendo.",

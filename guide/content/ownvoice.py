@@ -33,7 +33,11 @@ OUTCOMES: dict[str, tuple[str, ...]] = {
            "sunscreen*", "sunblock", "sun damage", "sun protection", "tan", "tanning", "makeup", "make-up",
            "back to normal", "look normal", "looks normal", "feel normal", "feels normal", "dark skin", "darker skin",
            "light skin", "lighter skin", "fair skin", "skin tone*", "skin colo*", "stretch marks", "pigment*",
-           "hyperpigment*", "discolo*", "dark spots", "age spots", "sagging", "baby", "pregnan*", "breastfeed*"),
+           "hyperpigment*", "discolo*", "dark spots", "age spots", "sagging", "baby", "pregnan*", "breastfeed*",
+           # what a reader may do again after the visit, and how soon the skin settles (the eleventh new-editor
+           # trial: "You can go back to the gym the same evening", "Your face should calm down by the weekend")
+           "exercise*", "exercising", "gym", "workout*", "work out", "working out", "sweat*", "swim*", "sauna",
+           "back to work", "calm down", "calms down", "settle down", "settles down"),
     "es": ("cicatri*", "arruga*", "líneas finas", "poro", "poros", "resultado*", "recupera*", "rojez", "enrojec*",
            "rosad*", "hinch*", "moret*", "morad*", "costra*", "descam*", "pelar*", "dolor*", "duele", "duelen",
            "doler*", "escoz*", "escuece*", "sensibilidad", "efecto secundario", "efectos secundarios",
@@ -41,7 +45,9 @@ OUTCOMES: dict[str, tuple[str, ...]] = {
            "más firme", "más tersa", "rejuvenec*", "más joven", "protector solar", "protección solar",
            "daño solar", "bronce*", "maquillaje", "maquillarse", "maquillar*", "normalidad", "piel oscura",
            "pieles oscuras", "piel clara", "pieles claras", "piel morena", "pieles morenas", "tono de piel",
-           "color de piel", "estrías", "mancha*", "pigment*", "flacidez", "bebé", "embaraz*", "lactan*"),
+           "color de piel", "estrías", "mancha*", "pigment*", "flacidez", "bebé", "embaraz*", "lactan*",
+           "ejercicio*", "gimnasio", "entrenar", "sudar", "sudor", "nadar", "piscina", "sauna", "al trabajo",
+           "calmarse", "se calma", "se calmará"),
 }
 """What a reader decides by: a sentence that says something of one states a clinical fact."""
 
@@ -140,6 +146,13 @@ CLAIMS: dict[str, dict[str, re.Pattern[str]]] = {
                          r"(?![^\W\d_])", re.I),
         "es": re.compile(r"(?<![^\W\d_])(?:nada(?:\s+[^\W\d_]+){0,6}?\s+lo\s+(?:descarta|impide|prohíbe)|no\s+lo\s+"
                          r"(?:descarta|prohíbe|impide)|nadie\s+lo\s+(?:descarta|prohíbe))(?![^\W\d_])", re.I)},
+    # "Dr. Jaliman sees it the same way as Dr. Nazarian" (the eleventh new-editor trial): agreement with no "agree"
+    "agreement": {
+        "en": re.compile(r"(?<![^\W\d_])(?:sees? (?:it|this|that|things) the same way|the same way as|see eye to eye|"
+                         r"on the same page|shares? (?:her|the same|their) (?:view|opinion)|of the same (?:view|opinion|mind))"
+                         r"(?![^\W\d_])", re.I),
+        "es": re.compile(r"(?<![^\W\d_])(?:l[oa]s? ven? igual|ven? (?:esto|eso) igual|piensan? igual|opinan? igual|"
+                         r"de la misma manera que|comparten? (?:su|la misma) (?:opinión|visión))(?![^\W\d_])", re.I)},
     # "A nurse at a medspa is just as good" (H6): a comparison with no "as" after it
     "a comparison": {
         "en": re.compile(r"(?<![^\W\d_])(?:(?:just|every bit|equally)\s+(?:as\s+)?(?:good|safe|effective|qualified|well|"
