@@ -59,6 +59,9 @@ MUST_REFUSE: dict[str, list[tuple[str, str]]] = {
         ("You can go back to the gym the same evening.", OUTCOME), ("You can exercise the following morning.", OUTCOME),
         ("Your face should calm down by the weekend.", OUTCOME), ("Many people go straight back to work.", OUTCOME),
         ("The redness goes away overnight.", OUTCOME), ("You will be back to normal in no time.", OUTCOME),
+        # time off work is a topic the article leaves out (data/facts.yml not_covered): the ninth trial's builds table
+        # had this sentence, the eleventh trial called it a hole; it is refused now, as the Spanish was
+        ("Most people go back to work the next day.", OUTCOME),
         ("Dr. Jaliman sees it the same way as Dr. Nazarian.", "the guide's own voice"),
         ("Dr. Nazarian and Dr. Jaliman see it the same way.", "the guide's own voice"),
     ],
@@ -78,6 +81,7 @@ MUST_REFUSE: dict[str, list[tuple[str, str]]] = {
         ('Las dos médicas dicen que el tratamiento es {{ fact("about.invasiveness") }}.', CREDITED),
         ("Su cara debería calmarse para el fin de semana.", OUTCOME),
         ("Muchas personas vuelven al trabajo enseguida.", OUTCOME),
+        ("La mayoría vuelve al trabajo al día siguiente.", OUTCOME),
         ("Volverá a la normalidad en muy poco tiempo.", OUTCOME),
         ("El enrojecimiento se va de un día para otro.", OUTCOME),
         ("La Dra. Jaliman lo ve igual que la Dra. Nazarian.", "the guide's own voice"),

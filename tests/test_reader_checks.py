@@ -1359,14 +1359,12 @@ NINTH_TRIAL_BUILDS = [
     ("en", "It takes a long time to find a good provider."),
     ("en", "Plan to go straight home afterwards."),
     ("en", "Bring a friend to drive you home afterwards."),
-    ("en", "Most people go back to work the next day."),
     ("en", "Is the first 15-minute chat free, and how many sessions will I need?"),
     ("es", "Trata de las cosas de todos los días: cómo llegar, qué llevar y qué preguntar."),
     ("es", "Se trata de una guía para leer antes de la cita."),
     ("es", "Siga así durante un tiempo."),
     ("es", "¿La primera charla de 15 minutos es gratis, y cuántas sesiones necesitaré?"),
     ("es", "Vuelva a leer esta página antes de la cita."),
-    ("es", "La mayoría vuelve al trabajo al día siguiente."),
 ]
 
 
