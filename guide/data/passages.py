@@ -189,6 +189,59 @@ def limit_dropped(value: str, passage: str) -> tuple[str, str] | None:
     return None
 
 
+EFFECTS = {"take away": r"tak\w*\s+(?:\w+\s+)?away", "remove": r"remov\w*", "stop": r"stop\w*", "prevent": r"prevent\w*",
+           "cure": r"cur(?:e|es|ed|ing)", "eliminate": r"eliminat\w*", "get rid of": r"(?:get|gets|getting|got)\s+rid\s+of",
+           "erase": r"eras(?:e|es|ed|ing)", "fix": r"fix\w*", "heal": r"heal\w*", "clear up": r"clear\w*",
+           "end": r"end(?:s|ed)?(?=\s+(?:it|the|your|all|them)\b)"}
+"""Verbs of effect a value may use only as its passage does: "takes it away" where the passage says the numbing cream
+"help[s] take away" the pain says more than the article (the eleventh no-hints attack, H17)."""
+_EFFECT = {name: re.compile(rf"(?<![^\W\d_])(?:{pattern})(?![^\W\d_])", re.I) for name, pattern in EFFECTS.items()}
+_SOFTENS = re.compile(r"(?<![^\W\d_])(?:help\w*|can|may|might|could)(?![^\W\d_])", re.I)
+"""The hedges of an effect ("can help reduce", "may", "helps take away"): a passage's hedge before its verb is kept."""
+SOFTENS_WITHIN = 6
+"""How many words before an effect verb its hedge may stand ("can also help reduce pore size and heal")."""
+_CREDIT = re.compile(r"(?<![^\W\d_])(?:(experts?|doctors?|derms?|dermatologists?|physicians?|specialists?)\s+(?:\w+\s+)?"
+                     r"(?:agree|say|said|believe|recommend|suggest|warn|advise)\w*|according to (?:the |most |many )?"
+                     r"(experts?|doctors?|derms?|dermatologists?|physicians?|specialists?))(?![^\W\d_])", re.I)
+"""The article crediting a group, not one doctor ("what experts agree is minimal pain"): ``expert:`` names one doctor
+or the article, so the value says who ("experts agree ...")."""
+
+
+def group_credited(passage: str) -> str | None:
+    """The words by which ``passage`` credits a group ("experts agree"), or ``None``."""
+    found = _CREDIT.search(passage)
+    return found[0] if found else None
+
+
+def _softened_before(text: str, at: int) -> bool:
+    """A hedge of ``_SOFTENS`` within ``SOFTENS_WITHIN`` words before ``at`` in ``text``, in the same clause."""
+    before = re.split(r"[.;!?]", text[:at])[-1]
+    return any(_SOFTENS.fullmatch(w) for w in re.findall(r"[^\W\d_]+", before)[-SOFTENS_WITHIN:])
+
+
+def effect_problems(text: str, passage: str, context: str = "") -> list[str]:
+    """What ``text`` (a value or an item; ``context``: its label) says more strongly than ``passage``: a verb of effect
+    the passage does not use ("removes" for "helps take away"), the passage's hedge of that verb dropped, and the group
+    the passage credits ("experts agree") left unnamed by a value that takes the passage's words. Each as a message's
+    first words."""
+    out = []
+    for name, verb in _EFFECT.items():
+        for found in verb.finditer(text):
+            said = [m for m in verb.finditer(passage)]
+            if not said:
+                out.append(f"'{found[0]}', a verb of effect its passage does not use")
+            elif any(_softened_before(passage, m.start()) for m in said) and not _softened_before(text, found.start()) \
+                    and not _SOFTENS.search(context):
+                hedge = next(h[0] for m in said if _softened_before(passage, m.start())
+                             for h in [list(_SOFTENS.finditer(re.split(r"[.;!?]", passage[:m.start()])[-1]))[-1]])
+                out.append(f"'{found[0]}' without the passage's '{hedge} {name}'")
+    credit = _CREDIT.search(passage)
+    takes = any(_kept(_content(text), w) for w in _content(passage))  # a value of other words is judged elsewhere
+    if credit and takes and not any(re.search(rf"(?i)\b{(credit[1] or credit[2])[:4]}", t) for t in (text, context)):
+        out.append(f"who the passage gives it to ('{credit[0]}')")
+    return out
+
+
 def check(facts: schema.Facts, lines: dict[Path_, int], article: Path, data_name: str = "data/facts.yml") -> None:
     """Raise ``GuideErrors`` for each passage or quote not in ``article``, each figure its passage does not
     write as one run of numbers in count and order, and each qualifier the passage does not say."""
@@ -240,6 +293,8 @@ def check(facts: schema.Facts, lines: dict[Path_, int], article: Path, data_name
                         "'unless' limits says more than the article",
                         fix="put the limiting clause back into the value (\"..., but ...\"), in your own words, and its "
                             "Spanish in data/facts.es.yml with it."))
+                errors.extend(_effect_errors(fact, group, name, lines, data_name))
+                errors.extend(_credit_errors(facts, fact, group, name, lines, data_name))
                 if isinstance(fact, schema.ListFact) and fact.scope == "complete":
                     errors.extend(whole_list_problems(fact, group, name, text, lines, data_name))
                     errors.extend(_joined_problems(fact, f"facts.{group}.{name}", lines.get(path[:3] + ("joined_by",),
@@ -249,6 +304,58 @@ def check(facts: schema.Facts, lines: dict[Path_, int], article: Path, data_name
     errors += bound_label_problems(facts, lines, data_name)
     if errors:
         raise GuideErrors(errors)
+
+
+_DOCTOR_CREDIT = re.compile(r"(?i:according to)\s+(?:Dr\.?\s+)?([A-Z][\w'’-]+)|(?<![^\W\d_])Dr\.?\s+([A-Z][\w'’-]+)\s+"
+                            r"(?i:says|said|recommends|recommended|favors|favored|suggests|warns|advises|notes|explains)\b")
+"""A passage that gives its words to one doctor ("..., according to Dr. Nazarian", "Dr. Jaliman recommends ...")."""
+
+
+def doctor_credited(passage: str, facts: schema.Facts) -> str | None:
+    """The key of the doctor ``passage`` credits by name, or ``None``."""
+    for found in _DOCTOR_CREDIT.finditer(passage):
+        name = (found[1] or found[2]).lower()
+        key = next((k for k, p in facts.experts.items() if p.surname.lower().endswith(name) or k == name), None)
+        if key is not None:
+            return key
+    return None
+
+
+def _credit_errors(facts: schema.Facts, fact: schema.FactT, group: str, name: str, lines: dict[Path_, int],
+                   data_name: str) -> list[GuideError]:
+    """A passage that credits a doctor by name ("according to Dr. Nazarian") is hers: ``expert:`` says so, or the
+    fact's words name her."""
+    key = doctor_credited(fact.source, facts)
+    if key is None or fact.expert == key or any(key in speakers.typed_names(t, facts) for _, _, t in _texts(fact)):
+        return []
+    path = ("facts", group, name, "expert")
+    return [GuideError(
+        data_name, f"the passage gives its words to {_who(facts, key)}, and the fact does not say so",
+        line=lines.get(path, lines.get(path[:3])), key=dotted(path), found=f"expert: {fact.expert} for '{fact.source[:100]}'",
+        expected=f"expert: {key}, or her name in the fact's words, as the passage credits her",
+        fix=f"set expert: {key} (who the passage names as saying it).")]
+
+
+def _effect_errors(fact: schema.FactT, group: str, name: str, lines: dict[Path_, int], data_name: str) -> list[GuideError]:
+    """:func:`effect_problems` of a text fact's value and of each item of a list (its label as context)."""
+    if isinstance(fact, schema.TextFact):
+        said: list[tuple[Path_, str, str]] = [(("facts", group, name, "value"), fact.value, "")]
+    elif isinstance(fact, schema.ListFact):
+        said = [(("facts", group, name, "items", i), item, fact.label) for i, item in enumerate(fact.items)]
+    else:
+        return []
+    errors = []
+    for path, text, context in said:
+        for problem in effect_problems(text, fact.source, context):
+            errors.append(GuideError(
+                data_name, f"the fact's words say more than its passage: {problem}",
+                line=lines.get(path, lines.get(path[:3])), key=dotted(path), found=f"'{text[:120]}'",
+                expected=f"the passage's verbs of effect and its hedges ('{' '.join(fact.source.split()[:24])}'): "
+                         "'helps take away' stays 'helps', 'can reduce' is not 'removes', and 'experts agree' keeps "
+                         "its experts (expert: names one doctor or the article)",
+                fix="say what the passage says, as strongly as it says it: keep its 'helps', 'can' or 'may' and the "
+                    "group it credits, in your own words; and the Spanish in data/facts.es.yml with it."))
+    return errors
 
 
 FOLLOWS_BEFORE = 400
