@@ -446,6 +446,8 @@ MUST_BUILD = {
         "Hours: 9 to 5.", "Hours: 9-5, Monday to Friday.", "Opening hours: 9 to 5 on weekdays.",
         # the eighth no-hints attack (H-E5): no number hides in "a while"
         "Keep that up for a while.", "Book your visit a week ahead.",
+        # the eleventh new-editor trial: a count of places to phone
+        "It is worth calling 2 or 3 places to compare.", "Ask 2 clinics for a price.",
     ],
     "es": [
         "Llame a la clínica 24/7.", "El paso 1 es lavarse las manos.", "Deje descansar la piel unos días.",
@@ -475,6 +477,8 @@ MUST_BUILD = {
         "Horario: de 9 a 5.", "Horario: 9 a 5, de lunes a viernes.", "Horas: 9 a 5.",
         # the eighth no-hints attack (H-E5): "a while" and "una semana de antelación" count nothing clinical
         "Siga leyendo con calma.", "Reserve con una semana de antelación para tener tiempo de preguntar.",
+        # the eleventh new-editor trial: places to phone, and a page's reading time with no "página"
+        "Vale la pena llamar a 2 o 3 lugares para comparar.", "Se lee en un par de minutos.",
     ],
 }
 

@@ -535,9 +535,12 @@ LABELS = frozenset("""step steps chapter chapters page pages door room floor sui
     sala piso planta autobús línea número código parte sección pregunta preguntas llame marque""".split())
 """Words a numeral names or labels, not counts: "step 1", "Chapter 3", "page 2", "door 7", "Call 911"."""
 COUNTED = frozenset("""question questions tip tips doctor doctors expert experts reason reasons thing things step steps
-    page pages idea ideas pregunta preguntas consejo consejos médica médicas médico médicos doctora doctoras experta
-    expertas razón razones cosa cosas paso pasos página páginas""".split())
-"""Things a numeral may count in prose ("your 3 main questions", "the top 3 tips"): none of them clinical."""
+    page pages idea ideas place places clinic clinics office offices provider providers friend friends option options
+    pregunta preguntas consejo consejos médica médicas médico médicos doctora doctoras experta
+    expertas razón razones cosa cosas paso pasos página páginas lugar lugares clínica clínicas consultorio consultorios
+    amigo amigos amiga amigas opción opciones""".split())
+"""Things a numeral may count in prose ("your 3 main questions", "the top 3 tips", "calling 2 or 3 places": the
+eleventh new-editor trial): none of them clinical."""
 _CLOCK = frozenset({"am", "pm", "a.m", "p.m", "o'clock", "o’clock"})
 _DAYTIME = frozenset({"morning", "afternoon", "evening", "night", "mañana", "tarde", "noche", "madrugada"})
 _STREET = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive", "dr",
@@ -714,7 +717,7 @@ EVERYDAY: dict[str, frozenset[str]] = {
         journey early read reading page pages guide""".split()),
     "es": frozenset("""charla charlas llamada llamadas teléfono pregunta preguntas amigo amiga amigos amigas elección
         decisión viaje trayecto estacionamiento autobús café correo formulario lista notas casa llegar llegue llegada
-        salir salga tráfico temprano leer lectura página páginas guía""".split()),
+        salir salga tráfico temprano leer lee leen leerá leerán lectura página páginas guía""".split()),
 }
 """The reader's own arrangements: a time or a share in a sentence about these, and about nothing clinical,
 is ordinary writing ("a free 10-minute chat", "a minute or two to write down your questions", "100% your
