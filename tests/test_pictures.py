@@ -306,6 +306,8 @@ ALT_TIMES = [  # the eighth no-hints attack (H-E1): a description that says how 
     ("es", "Un mostrador donde se aseguran de que sane rápido"),
     ("es", "La piel a la mañana siguiente, ya sin nada rosado y sin costras"),
     ("es", "La misma mejilla justo después de la sesión, sin rojeces"),
+    ("es", "Piel lisa y limpia la mañana después de una sesión"),  # the eleventh no-hints attack (M3)
+    ("es", "Piel lisa tras una sesión"),
 ]
 ALT_DESCRIPTIONS = [  # what a picture shows, as an editor describes it: these stay allowed
     ("en", EN_ALT), ("en", "A close-up of the tip of a microneedling pen"), ("en", "A dermaroller on a white towel"),

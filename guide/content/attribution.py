@@ -1110,7 +1110,10 @@ _AFTER = {
                      r"inmediatamente|(?:a )?la mañana siguiente|(?:pasada )?la primera semana|los primeros días|"
                      r"vuelven? a|antes de (?:la cena|acostarse|mañana)|a la hora de (?:la )?cena|esa primera (?:noche|tarde)|"
                      r"(?:hasta que|cuando|en cuanto) (?:se (?:vaya|quite|pase)|desaparezca|(?:la|su) piel)|"
-                     r"después (?:del tratamiento|de la sesión|de la visita|de la cita))(?![^\W\d_])", re.I),
+                     r"después (?:del tratamiento|de la sesión|de la visita|de la cita)|"
+                     r"(?:la|esa) (?:mañana|noche|tarde) (?:después|siguiente)|"  # the eleventh no-hints attack, M3
+                     r"después de (?:una|cada|su) (?:sesión|visita|cita|tratamiento)|"
+                     r"tras (?:el|la|una|cada|su) (?:tratamiento|sesión|visita|cita))(?![^\W\d_])", re.I),
 }
 """When a sentence speaks of the time after the treatment ("the next day", "again", "al día siguiente"): advice there is
 about the treatment, whatever thing it names ("You can wear foundation again the next day")."""
