@@ -962,6 +962,16 @@ OUTSIDE_THE_PAGES = {
     "a Spanish glossary meaning that leaves something out": (
         "includes/abbreviations.es.md", "es", "*[anticoagulantes]: Medicamentos que frenan la coagulación, salvo la "
         "aspirina (nuestra definición).", None, "a glossary meaning that leaves something out of the word ('salvo')"),
+    # the eleventh no-hints attack (H24, M2): a narrower kind of the thing, with no "not" or "except"
+    "a glossary meaning that narrows to prescription medicines": (
+        "includes/abbreviations.md", "en", "*[blood thinners]: Prescription medicines that slow blood clotting (our "
+        "definition).", None, "a glossary meaning that leaves something out of the word ('prescription')"),
+    "a glossary meaning that narrows to a diagnosed condition": (
+        "includes/abbreviations.md", "en", "*[eczema]: A skin condition, diagnosed by a doctor, that makes skin dry, "
+        "itchy and inflamed (our definition).", None, "a glossary meaning that leaves something out of the word ('diagnosed')"),
+    "a Spanish glossary meaning that narrows to prescription medicines": (
+        "includes/abbreviations.es.md", "es", "*[anticoagulantes]: Medicamentos con receta que frenan la coagulación "
+        "(nuestra definición).", None, "a glossary meaning that leaves something out of the word ('con receta')"),
     "a doctor's surname as a glossary word": (
         "includes/abbreviations.md", "en", "*[Nazarian]: A nurse who works at a spa.", None,
         "a glossary word for a doctor's name"),

@@ -475,9 +475,20 @@ NARROWS = {
 to (the fourth no-hints attack). "Not just the ones that cause sunburn" widens, and builds."""
 
 
+QUALIFIES = {
+    "en": re.compile(r"\b(?:prescription|prescribed|diagnosed|severe|serious|strong|high-dose|"
+                     r"heavy|frequent|daily)\b"),
+    "es": re.compile(r"\b(?:con receta|recetad[oa]s?|diagnosticad[oa]s?|graves?|sever[oa]s?|fuertes?|dosis altas?|diari[oa]s?|"
+                     r"frecuentes?)\b"),
+}
+"""Words that make a glossary meaning a narrower kind of the thing ("Prescription medicines that slow blood clotting",
+"A skin condition, diagnosed by a doctor, ...": the eleventh no-hints attack, H24 and M2): who the facts' word
+applies to is the article's to say, and a doctor's."""
+
+
 def narrows(text: str, lang: str) -> str | None:
     """The words of ``text`` (a glossary meaning) that leave something out of the word, or ``None``."""
-    hit = NARROWS[lang].search(_fold(text))
+    hit = NARROWS[lang].search(_fold(text)) or QUALIFIES[lang].search(_fold(text))
     return hit[0].strip(" .,;:(\u2014\u2013") if hit else None
 
 
