@@ -277,22 +277,7 @@ def check(facts: schema.Facts, lines: dict[Path_, int], article: Path, data_name
                 if isinstance(fact, schema.NotStatedFact):
                     errors.extend(note_problems(fact, f"facts.{group}.{name}", text, lines.get(path[:3] + ("note",),
                                                                                                 lines.get(path[:3])), data_name))
-                if isinstance(fact, schema.TextFact) and (dropped := condition_dropped(fact.value, fact.source)):
-                    errors.append(GuideError(
-                        data_name, f"the value leaves out the condition its passage gives ('{dropped}')",
-                        line=lines.get(path[:3] + ("value",), lines.get(path[:3])), key=f"facts.{group}.{name}.value",
-                        found=f"'{fact.value[:120]}'", expected=f"the value with its condition, as the passage has it "
-                        f"('{dropped}'): what holds only if something is so may not read as holding always",
-                        fix="put the condition back into the value (\"if ...\"), in your own words."))
-                elif isinstance(fact, schema.TextFact) and (limit := limit_dropped(fact.value, fact.source)):
-                    errors.append(GuideError(
-                        data_name, f"the value leaves out what limits it in its passage ('{limit[0]} ... {limit[1]}')",
-                        line=lines.get(path[:3] + ("value",), lines.get(path[:3])), key=f"facts.{group}.{name}.value",
-                        found=f"'{fact.value[:120]}'", expected=f"the value with the passage's '{limit[0]}' clause "
-                        f"('{limit[1]}'), its meaning and its 'not' kept: a value cut to the half a 'but', 'while' or "
-                        "'unless' limits says more than the article",
-                        fix="put the limiting clause back into the value (\"..., but ...\"), in your own words, and its "
-                            "Spanish in data/facts.es.yml with it."))
+                errors.extend(_value_errors(fact, group, name, lines, data_name))
                 errors.extend(_effect_errors(fact, group, name, lines, data_name))
                 errors.extend(_credit_errors(facts, fact, group, name, lines, data_name))
                 if isinstance(fact, schema.ListFact) and fact.scope == "complete":
@@ -304,6 +289,29 @@ def check(facts: schema.Facts, lines: dict[Path_, int], article: Path, data_name
     errors += bound_label_problems(facts, lines, data_name)
     if errors:
         raise GuideErrors(errors)
+
+
+def _value_errors(fact: schema.FactT, group: str, name: str, lines: dict[Path_, int], data_name: str) -> list[GuideError]:
+    """A text value that leaves out its passage's condition ("if ...") or what limits it ("but ...", "while ...")."""
+    out: list[GuideError] = []
+    path: tuple[str, ...] = ("facts", group, name)
+    if isinstance(fact, schema.TextFact) and (dropped := condition_dropped(fact.value, fact.source)):
+        out.append(GuideError(
+            data_name, f"the value leaves out the condition its passage gives ('{dropped}')",
+            line=lines.get(path[:3] + ("value",), lines.get(path[:3])), key=f"facts.{group}.{name}.value",
+            found=f"'{fact.value[:120]}'", expected=f"the value with its condition, as the passage has it "
+            f"('{dropped}'): what holds only if something is so may not read as holding always",
+            fix="put the condition back into the value (\"if ...\"), in your own words."))
+    elif isinstance(fact, schema.TextFact) and (limit := limit_dropped(fact.value, fact.source)):
+        out.append(GuideError(
+            data_name, f"the value leaves out what limits it in its passage ('{limit[0]} ... {limit[1]}')",
+            line=lines.get(path[:3] + ("value",), lines.get(path[:3])), key=f"facts.{group}.{name}.value",
+            found=f"'{fact.value[:120]}'", expected=f"the value with the passage's '{limit[0]}' clause "
+            f"('{limit[1]}'), its meaning and its 'not' kept: a value cut to the half a 'but', 'while' or "
+            "'unless' limits says more than the article",
+            fix="put the limiting clause back into the value (\"..., but ...\"), in your own words, and its "
+                "Spanish in data/facts.es.yml with it."))
+    return out
 
 
 _DOCTOR_CREDIT = re.compile(r"(?i:according to)\s+(?:Dr\.?\s+)?([A-Z][\w'’-]+)|(?<![^\W\d_])Dr\.?\s+([A-Z][\w'’-]+)\s+"
