@@ -76,6 +76,14 @@ def test_a_list_item_replaced_by_a_condition_the_english_does_not_name_is_refuse
     assert f"(at {key}[{len(_items(key)) - 1}])" in msg and "add its stem to data/lexicon.es.yml" in msg, msg
 
 
+def test_every_word_the_lexicon_lacks_is_named_in_one_message(tmp_path: Path) -> None:
+    """The eleventh new-editor trial met a quote's new words one build at a time: all of them are named at once."""
+    key = "facts.candidates.avoid_skin.items"
+    msg = _refused(tmp_path, key, _last_item(key, "piel grasa zarandeada"))
+    assert "the Spanish wording uses 'grasa', 'zarandeada', which the bilingual lexicon" in msg, msg
+    assert "add their stems to data/lexicon.es.yml" in msg, msg
+
+
 def test_a_new_word_in_the_lexicon_still_needs_its_english(tmp_path: Path) -> None:
     """The same with "grasa" added to the lexicon (as "oily"): the English item does not say it."""
     lexicon = tmp_path / "lexicon.es.yml"

@@ -324,15 +324,17 @@ def wording_problems(text: str, english_text: str, lexicon: Lexicon, shown: str,
     words = _english_words(english_text) + [""] + _english_words(context)
     found = f"'{text[:120]}'"
     # a word the English has as it is ("psoriasis", "retinol") is its own translation: no entry needed
-    unknown = next((t for t in tokens if t.kind == "unknown" and fold(t.word) not in words), None)
-    if unknown is not None:
+    unknown = list(dict.fromkeys(t.word for t in tokens if t.kind == "unknown" and fold(t.word) not in words))
+    if unknown:  # every one at once (the eleventh new-editor trial met them one build at a time)
+        named = ", ".join(f"'{word}'" for word in unknown)
         return [GuideError(
-            shown, f"the Spanish wording uses '{unknown.word}', which the bilingual lexicon ({LEXICON}) does not have",
+            shown, f"the Spanish wording uses {named}, which the bilingual lexicon ({LEXICON}) does not have",
             line=line, key=key, found=found,
             expected=f"Spanish words of {LEXICON}, so the build can compare them with the English ('{english_text[:100]}')",
-            fix=f"if '{unknown.word}' is the right translation, add its stem to {LEXICON} under words:, with the English "
-                f"it translates (\"{fold(unknown.word)}: [english]\"; a name under names:): a maintainer reviews each "
-                "new word. Otherwise use a word the lexicon has.")]
+            fix=f"if {'it is' if len(unknown) == 1 else 'each is'} the right translation, add "
+                f"{'its stem' if len(unknown) == 1 else 'their stems'} to {LEXICON} under words:, with the English "
+                f"{'it translates' if len(unknown) == 1 else 'each translates'} (\"{fold(unknown[0])}: [english]\"; a "
+                "name under names:): a maintainer reviews each new word. Otherwise use a word the lexicon has.")]
     errors = []
     for token in tokens:
         if token.kind == "word" and not any(_says(words, stems) for stems in token.english):
