@@ -18,7 +18,7 @@ from pathlib import Path
 import jinja2
 from pymdownx.snippets import SnippetMissingError
 
-from guide.content import attribution, frontmatter, htmlcheck, pagecheck, reading, rendered
+from guide.content import attribution, frontmatter, htmlcheck, pagecheck, reading, rendered, templates
 from guide.data import schema, speakers
 from guide.errors import GuideError, GuideErrors, Problems, did_you_mean, quoted
 from guide.render import macrospecs
@@ -262,6 +262,71 @@ def _check_front_texts(meta: Mapping[str, str], key_lines: Mapping[str, int], sh
                                           "pregnancy, infection or lasting results (search results and shares show it)",
                                  fix="say what the page covers (\"What the article says about pregnancy\"), and leave the "
                                      "claim to the page, beside its fact.")
+            told = _front_statement(meta[key], lang, attribution.things_named(facts)) if key != "review_note" else None
+            if told is not None:
+                raise GuideError(shown, f"the {key} tells what the page's facts say, in the guide's own voice ('{told}')",
+                                 line=key_lines.get(key), key=key, found=f"'{meta[key][:160]}'",
+                                 expected=f"a {key} that names what the page covers, as topics and questions (\"Does "
+                                          "microneedling hurt? What the numbing cream does, how your skin looks and feels "
+                                          "afterwards ...\"), with no clause that tells (\"it heals ...\", \"you feel "
+                                          "...\", \"in short ...\", \"así que se siente ...\") and no claim",
+                                 fix="name the topics the page covers (\"What the article says about pain: the numbing "
+                                     "cream, how your skin looks afterwards\"); what the article says is on the page, "
+                                     "beside its fact, with who said it (search results and shares show the " + key + ").")
+
+
+_TOPIC_START = {
+    "en": re.compile(r"^(?:(?:and|or|plus|but)\s+)?(?:how|what|who|whom|whose|when|which|where|why|whether|does|do|is|are|"
+                     r"can|should)(?![^\W\d_])", re.I),
+    "es": re.compile(r"^[¿¡]?(?:(?:y|e|o|u|pero)\s+)?(?:cómo|como|qué|que|quién|quien|quiénes|cuándo|cuando|cuánto|cuántos|"
+                     r"cuántas|cuál|cuáles|dónde|por qué|para qué|para quién|cada cuánto|en qué|de qué|lo que|si)"
+                     r"(?![^\W\d_])", re.I),
+}
+"""A clause of a front text that names a topic by its question ("how your skin looks and feels afterwards", "qué hace la
+crema"): what the page answers, not an answer."""
+_STATEMENT = {
+    "en": re.compile(r"^(?:(?:and|or|but|so|therefore|because)\s+)?(?:(?:you|it|they|we|he|she|i|there)(?:['’][a-z]+)?|"
+                     r"in short|in brief|in a word|in sum|bottom line|the short answer|the answer|basically|simply put|"
+                     r"put simply)(?![^\W\d_])", re.I),
+    "es": re.compile(r"^(?:(?:y|e|o|u|pero|así que|por eso|porque)\s+)?(?:usted|ustedes|se|nosotros|en resumen|"
+                     r"en pocas palabras|en breve|en corto|en suma|la respuesta corta|la respuesta|o sea|es decir)"
+                     r"(?![^\W\d_])", re.I),
+}
+"""A clause that tells rather than names: one with a subject of its own ("it heals acne scars", "you feel next to
+nothing", "se siente poco"), or a summary ("in short, ...", "en resumen ...")."""
+_SO = re.compile(r"^(?:so|therefore|because|así que|por eso|porque)(?![^\W\d_])", re.I)
+_PERSON = re.compile(r"(?<![^\W\d_])(?:you|we|they|usted|ustedes|nosotros)(?![^\W\d_])", re.I)
+"""A person in a clause that does not ask ("the needles barely go in and you look normal by morning"): someone told
+what happens to them, not a topic. After "so" or "así que", Spanish "se" too ("así que casi no se siente nada")."""
+_TITLES = re.compile(r"(?<![^\W\d_])(Dr|Dra|Drs|Dras|Sr|Sra|Mr|Mrs|Ms|St|vs|etc|M\.D)\.")
+_CLAUSES = re.compile(r"\s*[,;:()—–]\s*|\s+(?=(?:so|así que|por eso|because|porque)\s)|\s+(?=(?:and|or|plus|y|e|o|u)\s+"
+                      r"(?:how|what|who|when|which|where|why|whether|cómo|qué|quién|cuándo|cuánto|cuál|dónde)(?![^\W\d_]))", re.I)
+"""Where a front text's clauses part: at a comma, colon or bracket, before "so" or "because", before "and" with a
+question word ("gentle cleansing and when you can wear makeup again")."""
+
+
+def _front_statement(text: str, lang: str, things: frozenset[str]) -> str | None:
+    """What makes a page's title or description a statement in the guide's own voice, or ``None``: a front text names
+    what the page covers, as questions and topics ("Does microneedling hurt? What the numbing cream does, how your skin
+    looks and feels afterwards, and the side effects the article mentions."). A clause that tells (``_STATEMENT``,
+    ``_PERSON``), or a claim of page prose's kinds (``templates.claims``) in a clause
+    that is not a question, is what the page's facts say told with no fact or speaker (the eleventh no-hints attack,
+    H13: "What the article says about pain. In short, the needles barely go in, so you feel next to nothing and look
+    normal by morning.")."""
+    plain = _TITLES.sub(r"\1", " ".join(text.split()))  # "Dr. Jaliman": no sentence ends there
+    sentences: list[str] = [s for s in re.findall(r"[^.!?]+[.!?]*", plain) if s.strip(" .!?")]
+    for sentence in (s.strip() for s in sentences if not s.rstrip().endswith("?")):
+        for clause in _CLAUSES.split(sentence.strip(" .!")):
+            clause = clause.strip()
+            if not clause or _TOPIC_START[lang].match(clause):
+                continue
+            if _STATEMENT[lang].match(clause) or _PERSON.search(clause) or (
+                    lang == "es" and _SO.match(clause) and re.search(r"(?<![^\W\d_])se(?![^\W\d_])", clause)):
+                return clause
+            found = templates.claims(clause, lang, things)
+            if found:
+                return found[0].word
+    return None
 
 
 def _missing_calls(rel: str, shown: str, facts: schema.Facts, macros: Mapping[str, MacroSpec], called: set[str],
