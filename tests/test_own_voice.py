@@ -62,6 +62,9 @@ MUST_REFUSE: dict[str, list[tuple[str, str]]] = {
         # time off work is a topic the article leaves out (data/facts.yml not_covered): the ninth trial's builds table
         # had this sentence, the eleventh trial called it a hole; it is refused now, as the Spanish was
         ("Most people go back to work the next day.", OUTCOME),
+        # the eleventh attack's H13 description, as page prose (the twelfth helper's report)
+        ("You feel next to nothing.", OUTCOME), ("You look normal by morning.", OUTCOME),
+        ("Most people barely feel it.", OUTCOME),
         ("Dr. Jaliman sees it the same way as Dr. Nazarian.", "the guide's own voice"),
         ("Dr. Nazarian and Dr. Jaliman see it the same way.", "the guide's own voice"),
     ],
@@ -82,6 +85,7 @@ MUST_REFUSE: dict[str, list[tuple[str, str]]] = {
         ("Su cara debería calmarse para el fin de semana.", OUTCOME),
         ("Muchas personas vuelven al trabajo enseguida.", OUTCOME),
         ("La mayoría vuelve al trabajo al día siguiente.", OUTCOME),
+        ("Casi no se siente.", OUTCOME), ("Se siente casi nada.", OUTCOME),
         ("Volverá a la normalidad en muy poco tiempo.", OUTCOME),
         ("El enrojecimiento se va de un día para otro.", OUTCOME),
         ("La Dra. Jaliman lo ve igual que la Dra. Nazarian.", "the guide's own voice"),

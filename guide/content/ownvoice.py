@@ -153,6 +153,14 @@ CLAIMS: dict[str, dict[str, re.Pattern[str]]] = {
                          r"(?![^\W\d_])", re.I),
         "es": re.compile(r"(?<![^\W\d_])(?:l[oa]s? ven? igual|ven? (?:esto|eso) igual|piensan? igual|opinan? igual|"
                          r"de la misma manera que|comparten? (?:su|la misma) (?:opinión|visión))(?![^\W\d_])", re.I)},
+    # "You feel next to nothing" (the eleventh no-hints attack, H13, on a page): how little it is felt
+    "how it feels": {
+        "en": re.compile(r"(?<![^\W\d_])(?:(?:feel|feels|felt|notice|notices)\s+(?:next to nothing|almost nothing|very little|"
+                         r"barely anything|hardly anything|little or nothing)|(?:barely|hardly|scarcely)\s+(?:feel|feels|"
+                         r"felt|notice|notices|hurts?|stings?))(?![^\W\d_])", re.I),
+        "es": re.compile(r"(?<![^\W\d_])(?:(?:siente|sienten|sentirá|sentirán|nota|notará)\s+(?:casi nada|muy poco|apenas nada)|"
+                         r"(?:casi no|apenas)\s+(?:se siente|se nota|siente|sentirá|duele|duelen|molesta|pica))"
+                         r"(?![^\W\d_])", re.I)},
     # "A nurse at a medspa is just as good" (H6): a comparison with no "as" after it
     "a comparison": {
         "en": re.compile(r"(?<![^\W\d_])(?:(?:just|every bit|equally)\s+(?:as\s+)?(?:good|safe|effective|qualified|well|"
