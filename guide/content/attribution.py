@@ -1756,6 +1756,19 @@ def _permits_error(shown: str, lines: list[str], piece: str, typed: Mapping[int,
         fix="say what the fact says (\"The article also says to skip it if:\"), or leave the permission out.")
 
 
+def _own_pieces(blocks_: Sequence[Block]) -> Iterator[tuple[int, str, str, bool]]:
+    """Each sentence of each block not quoted: (block number, the sentence, the guide's own words of it, whether it is
+    the block's last)."""
+    for number, block in enumerate(blocks_):
+        if block.quoted:
+            continue
+        pieces = sentences(block.text)
+        at = 0
+        for i, piece in enumerate(pieces):
+            at = block.text.find(piece, at)
+            yield number, piece, _guide_words(piece, block, max(at, 0)), i == len(pieces) - 1
+
+
 def negation_errors(blocks_: Sequence[Block], typed: Mapping[int, Call], shown: str, facts: schema.Facts,
                     lines: list[str], lang: str) -> list[GuideError]:
     """Each sentence (or list lead-in, for the facts of its list) that shows a fact with a "not" of the guide's own
@@ -1765,46 +1778,38 @@ def negation_errors(blocks_: Sequence[Block], typed: Mapping[int, Call], shown: 
     where they say it with a "not", "avoid", "skip" or "rule out". "The article does not give a figure", "If you are
     not sure, ask" show no fact, or doubt nothing of one."""
     errors: list[GuideError] = []
-    for number, block in enumerate(blocks_):
-        if block.quoted:
+    for number, piece, own, last in _own_pieces(blocks_):
+        found = _negation(own, lang)
+        asks = _ASKING[lang].search(own) or any(typed[c].name == "suggestion" for ch in piece
+                                                   if (c := call_index(ch)) is not None and c in typed)
+        permits = PERMITS[lang].search(own) if found is None and not asks else None  # ("ask when it is safe")
+        if (found is None and permits is None) or (piece.rstrip().endswith("?") and not _TOLD.search(piece)):
             continue
-        pieces = sentences(block.text)
-        at = 0
-        for i, piece in enumerate(pieces):
-            at = block.text.find(piece, at)
-            own = _guide_words(piece, block, max(at, 0))
-            found = _negation(own, lang)
-            asks = _ASKING[lang].search(own) or any(typed[c].name == "suggestion" for ch in piece
-                                                       if (c := call_index(ch)) is not None and c in typed)
-            permits = PERMITS[lang].search(own) if found is None and not asks else None  # ("ask when it is safe")
-            if (found is None and permits is None) or (piece.rstrip().endswith("?") and not _TOLD.search(piece)):
-                continue
-            keys = _shown_keys(piece, typed)
-            keys += _lead_in_keys(piece, i == len(pieces) - 1, number, blocks_, typed)
-            if not keys:
-                continue
-            texts = _fact_texts(keys, facts)
-            said = " | ".join(texts)  # in either language: a page shows the English words while its wording has a problem
-            if permits is not None:  # "The article says it is fine to have it even if:" over the reasons to skip it
-                if any(_CARRIES[other].search(said) for other in ("en", "es")) and not any(
-                        PERMITS[other].search(said) or meaning_words.kinds(said, other) & {"safety or risk", "permission"}
-                        for other in ("en", "es")):
-                    errors.append(_permits_error(shown, lines, piece, typed, permits[0], keys[0][1]))
-                continue
-            if found is None:
-                continue
-            word, cancels = found
-            if any((_CANCELS if cancels else _CARRIES)[other].search(said) for other in ("en", "es")):
-                continue
-            line = sentence_line(lines, piece, typed)
-            key = keys[0][1]
-            errors.append(GuideError(
-                shown, f"this sentence turns its fact round with '{word}', a 'not' in the guide's own words", line=line,
-                key=key, found=f"'{readable(piece, typed)[:160]}'",
-                expected="a fact shown as the article says it: a 'not', 'never', 'no need' or 'no reason' beside a "
-                         "fact only where the fact's own words say it" + ("" if cancels else " with a 'not', 'avoid' or 'skip'"),
-                fix=f"say what the fact says (\"Dr. Nazarian says you can have microneedling {{{{ fact(\"...\") }}}}\"), "
-                    f"or leave '{word}' out; what the article does not say is not shown beside its fact."))
+        keys = _shown_keys(piece, typed) + _lead_in_keys(piece, last, number, blocks_, typed)
+        if not keys:
+            continue
+        texts = _fact_texts(keys, facts)
+        said = " | ".join(texts)  # in either language: a page shows the English words while its wording has a problem
+        if permits is not None:  # "The article says it is fine to have it even if:" over the reasons to skip it
+            if any(_CARRIES[other].search(said) for other in ("en", "es")) and not any(
+                    PERMITS[other].search(said) or meaning_words.kinds(said, other) & {"safety or risk", "permission"}
+                    for other in ("en", "es")):
+                errors.append(_permits_error(shown, lines, piece, typed, permits[0], keys[0][1]))
+            continue
+        if found is None:
+            continue
+        word, cancels = found
+        if any((_CANCELS if cancels else _CARRIES)[other].search(said) for other in ("en", "es")):
+            continue
+        line = sentence_line(lines, piece, typed)
+        key = keys[0][1]
+        errors.append(GuideError(
+            shown, f"this sentence turns its fact round with '{word}', a 'not' in the guide's own words", line=line,
+            key=key, found=f"'{readable(piece, typed)[:160]}'",
+            expected="a fact shown as the article says it: a 'not', 'never', 'no need' or 'no reason' beside a "
+                     "fact only where the fact's own words say it" + ("" if cancels else " with a 'not', 'avoid' or 'skip'"),
+            fix=f"say what the fact says (\"Dr. Nazarian says you can have microneedling {{{{ fact(\"...\") }}}}\"), "
+                f"or leave '{word}' out; what the article does not say is not shown beside its fact."))
     return errors
 
 
@@ -1828,31 +1833,24 @@ def softened_errors(blocks_: Sequence[Block], typed: Mapping[int, Call], shown: 
     severe ...", "go easy on ...", the eleventh no-hints attack, H15, H21 to H23), where the fact's own words do not
     have that word. A question asks; our ``{{ suggestion() }}`` to ask is the ask rule's."""
     errors: list[GuideError] = []
-    for number, block in enumerate(blocks_):
-        if block.quoted:
+    for number, piece, own, last in _own_pieces(blocks_):
+        soft = ownvoice.softeners(_NOT_A_NEGATION[lang].sub(" ", own), lang)
+        if not soft or (piece.rstrip().endswith("?") and not _TOLD.search(piece)) or any(
+                typed[c].name == "suggestion" for ch in piece if (c := call_index(ch)) is not None and c in typed):
             continue
-        pieces = sentences(block.text)
-        at = 0
-        for i, piece in enumerate(pieces):
-            at = block.text.find(piece, at)
-            own = _guide_words(piece, block, max(at, 0))
-            soft = ownvoice.softeners(_NOT_A_NEGATION[lang].sub(" ", own), lang)
-            if not soft or (piece.rstrip().endswith("?") and not _TOLD.search(piece)) or any(
-                    typed[c].name == "suggestion" for ch in piece if (c := call_index(ch)) is not None and c in typed):
-                continue
-            keys = _shown_keys(piece, typed) + _lead_in_keys(piece, i == len(pieces) - 1, number, blocks_, typed)
-            every = facts.all_facts()
-            said = ownvoice.fold(" | ".join(_fact_texts(keys, facts) + [every[k].source for _, k in keys if k in every]))
-            word = next((w for w in soft if not re.search(r"(?<![^\W\d_])" + re.escape(w) + r"(?![^\W\d_])", said)), None)
-            if not keys or word is None:
-                continue
-            errors.append(GuideError(
-                shown, f"this sentence softens or narrows its fact with '{word}', a word of the guide's own",
-                line=sentence_line(lines, piece, typed), key=keys[0][1], found=f"'{readable(piece, typed)[:160]}'",
-                expected="a fact shown as its speaker says it: a hedge ('might', 'may be worth'), a narrowing ('only', "
-                         "'severe') or a softer verb ('go easy on') beside it only where the fact's own words have it",
-                fix=f"say what the fact says, as its speaker says it (\"The article says to wait if:\"), or leave "
-                    f"'{word}' out."))
+        keys = _shown_keys(piece, typed) + _lead_in_keys(piece, last, number, blocks_, typed)
+        every = facts.all_facts()
+        said = ownvoice.fold(" | ".join(_fact_texts(keys, facts) + [every[k].source for _, k in keys if k in every]))
+        word = next((w for w in soft if not re.search(r"(?<![^\W\d_])" + re.escape(w) + r"(?![^\W\d_])", said)), None)
+        if not keys or word is None:
+            continue
+        errors.append(GuideError(
+            shown, f"this sentence softens or narrows its fact with '{word}', a word of the guide's own",
+            line=sentence_line(lines, piece, typed), key=keys[0][1], found=f"'{readable(piece, typed)[:160]}'",
+            expected="a fact shown as its speaker says it: a hedge ('might', 'may be worth'), a narrowing ('only', "
+                     "'severe') or a softer verb ('go easy on') beside it only where the fact's own words have it",
+            fix=f"say what the fact says, as its speaker says it (\"The article says to wait if:\"), or leave "
+                f"'{word}' out."))
     return errors
 
 
