@@ -18,7 +18,7 @@ import pytest
 
 from guide.build import postbuild
 from guide.build.library import load_project
-from guide.content import attribution, htmlcheck, pagecheck, rendered
+from guide.content import attribution, htmlcheck, ownvoice, pagecheck, rendered
 from guide.content.pages import MAX_LINES, MAX_PAGE
 from guide.data import numbers, speakers
 from support import TINY_PAGE, one_page_project, project_facts
@@ -49,6 +49,8 @@ def _inputs(size: int) -> dict[str, str]:
         "quotation marks": "„‹«“‘" * (size // 5),
         "quotations": "Dr. Nazarian says “it never hurts at all” and " * (size // 47),
         "lengths of time": "wait a few weeks, a 10-minute chat, 100% your choice " * (size // 53),
+        "things named, not said of": "questions about scars " * (size // 22),
+        "hedges and silences": "nothing in the article only might " * (size // 34),
     }
 
 
@@ -74,6 +76,8 @@ CHECKERS: dict[str, Callable[[str], object]] = {
     "source checks": lambda text: [check(text, "x.md") for check in (pagecheck.check_markup, pagecheck.check_snippets,
                                                                         pagecheck.check_paragraph_limits)],
     "slimming": lambda text: postbuild.slim(text),
+    "own voice": lambda text: [ownvoice.outcome(text, "en"), ownvoice.softeners(text, "es"), ownvoice.claim(text, "en"),
+                               ownvoice.answer(text, "es"), ownvoice.is_name(text, "en")],
 }
 
 

@@ -93,7 +93,7 @@ def outcome(text: str, lang: str) -> str | None:
     something is about does not count)."""
     plain = fold(text)
     for found in _OUTCOME[lang].finditer(plain):
-        if not _ABOUT[lang].search(plain[:found.start()]):
+        if not _ABOUT[lang].search(plain[max(0, found.start() - 40):found.start()]):  # a bounded look back: linear
             return found[0]
     return None
 
