@@ -315,6 +315,20 @@ def hedge_problems(text: str, english_text: str, context: str = "") -> list[tupl
     return out
 
 
+def _unknown_error(unknown: list[str], english_text: str, shown: str, key: str, line: int | None, found: str
+                   ) -> GuideError:
+    """The Spanish words of one wording that the lexicon lacks, named together."""
+    named, one = ", ".join(f"'{word}'" for word in unknown), len(unknown) == 1
+    return GuideError(
+        shown, f"the Spanish wording uses {named}, which the bilingual lexicon ({LEXICON}) does not have",
+        line=line, key=key, found=found,
+        expected=f"Spanish words of {LEXICON}, so the build can compare them with the English ('{english_text[:100]}')",
+        fix=f"if {'it is' if one else 'each is'} the right translation, add {'its stem' if one else 'their stems'} to "
+            f"{LEXICON} under words:, with the English {'it translates' if one else 'each translates'} "
+            f"(\"{fold(unknown[0])}: [english]\"; a name under names:): a maintainer reviews each new word. Otherwise "
+            "use a word the lexicon has.")
+
+
 def wording_problems(text: str, english_text: str, lexicon: Lexicon, shown: str, key: str, line: int | None,
                      english: str = "data/facts.yml", context: str = "") -> list[GuideError]:
     """One Spanish wording against the English it translates: the first word the lexicon lacks, each content word
@@ -326,15 +340,7 @@ def wording_problems(text: str, english_text: str, lexicon: Lexicon, shown: str,
     # a word the English has as it is ("psoriasis", "retinol") is its own translation: no entry needed
     unknown = list(dict.fromkeys(t.word for t in tokens if t.kind == "unknown" and fold(t.word) not in words))
     if unknown:  # every one at once (the eleventh new-editor trial met them one build at a time)
-        named = ", ".join(f"'{word}'" for word in unknown)
-        return [GuideError(
-            shown, f"the Spanish wording uses {named}, which the bilingual lexicon ({LEXICON}) does not have",
-            line=line, key=key, found=found,
-            expected=f"Spanish words of {LEXICON}, so the build can compare them with the English ('{english_text[:100]}')",
-            fix=f"if {'it is' if len(unknown) == 1 else 'each is'} the right translation, add "
-                f"{'its stem' if len(unknown) == 1 else 'their stems'} to {LEXICON} under words:, with the English "
-                f"{'it translates' if len(unknown) == 1 else 'each translates'} (\"{fold(unknown[0])}: [english]\"; a "
-                "name under names:): a maintainer reviews each new word. Otherwise use a word the lexicon has.")]
+        return [_unknown_error(unknown, english_text, shown, key, line, found)]
     errors = []
     for token in tokens:
         if token.kind == "word" and not any(_says(words, stems) for stems in token.english):
