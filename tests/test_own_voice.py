@@ -65,6 +65,9 @@ MUST_REFUSE: dict[str, list[tuple[str, str]]] = {
         # the eleventh attack's H13 description, as page prose (the twelfth helper's report)
         ("You feel next to nothing.", OUTCOME), ("You look normal by morning.", OUTCOME),
         ("Most people barely feel it.", OUTCOME),
+        # the twelfth no-hints attack
+        ("| Topic | Answer |\n| --- | --- |\n| Time off work | Not needed |", OUTCOME),
+        ("## Back to work the same day\n\nRead on.", OUTCOME), ("Then you can get on with your day as usual.", OUTCOME),
         ("Dr. Jaliman sees it the same way as Dr. Nazarian.", "the guide's own voice"),
         ("Dr. Nazarian and Dr. Jaliman see it the same way.", "the guide's own voice"),
     ],
@@ -86,6 +89,8 @@ MUST_REFUSE: dict[str, list[tuple[str, str]]] = {
         ("Muchas personas vuelven al trabajo enseguida.", OUTCOME),
         ("La mayoría vuelve al trabajo al día siguiente.", OUTCOME),
         ("Casi no se siente.", OUTCOME), ("Se siente casi nada.", OUTCOME),
+        ("| Tema | Respuesta |\n| --- | --- |\n| Días libres en el trabajo | No hacen falta |", OUTCOME),
+        ("## De vuelta al trabajo el mismo día\n\nSiga leyendo.", OUTCOME), ("Después puede seguir con su día.", OUTCOME),
         ("Volverá a la normalidad en muy poco tiempo.", OUTCOME),
         ("El enrojecimiento se va de un día para otro.", OUTCOME),
         ("La Dra. Jaliman lo ve igual que la Dra. Nazarian.", "the guide's own voice"),

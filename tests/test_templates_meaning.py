@@ -110,6 +110,20 @@ REFUSED_STRINGS = {
                                      "our suggestion tells the reader to do something themselves ('you')"),
     "our suggestion permits (H12), es": ("es", "sheet_skip_ask", "{ours} si alguno de estos casos es el suyo, igual puede "
                                          "hacer la cita.", "our suggestion tells the reader to do something themselves"),
+    # the twelfth no-hints attack: a silence turned round, a list's "or" made "and", a heading moved a day later, a
+    # speaker's words narrowed
+    "a silence turned round": ("en", "cmp_home_caveat", "The article says its advice on who should wait does not apply "
+                               "to rollers.", "lost the words that give its meaning"),
+    "a silence turned round, es": ("es", "cmp_home_caveat", "El artículo dice que sus consejos no valen para los rodillos.",
+                                   "lost the words that give its meaning"),
+    "or made and": ("en", "list_or", "and", "lost the words that give its meaning"),
+    "o made y": ("es", "list_or", "y", "lost the words that give its meaning"),
+    "a heading a day later": ("en", "gl_after_h", "The next day", "lost the words that give its meaning"),
+    "a heading a day later, es": ("es", "gl_after_h", "Al día siguiente", "lost the words that give its meaning"),
+    "a speaker's words narrowed": ("en", "sheet_suggests", "{who} says these are the only questions you need to ask.",
+                                   "softens or narrows what its speaker says ('only')"),
+    "a speaker's words narrowed, es": ("es", "sheet_suggests", "{who} dice que solo hace falta hacer estas preguntas.",
+                                       "softens or narrows what its speaker says ('solo')"),
     "our suggestion after a lead (H12)": ("en", "nc_ask", "{ours} for these, book anyway.",
                                           "our suggestion tells the reader to do something themselves ('book')"),
 }
@@ -208,6 +222,10 @@ REFUSED_PARTIALS = {
                                   'al día siguiente.{% endif %}'),
     "a printed string": ("citation.md", '{{ "It is safe for everyone." }}'),
     "in an HTML partial": ("glance-card.html", "<p>Microneedling clears rosacea for good.</p>"),
+    # the twelfth no-hints attack: a partial's own words on every page, and a doctor typed into the quote's credit
+    "back to normal": ("page-info.md", '{% if s.lang == "es" %}La mayoría de las personas vuelve a la normalidad al día '
+                                       'siguiente.{% else %}Most people are back to normal the next day.{% endif %}'),
+    "a doctor typed in": ("quote.md", "— Dr. Debra Jaliman"),
 }
 
 

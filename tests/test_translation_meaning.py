@@ -226,7 +226,7 @@ def test_today_s_data_has_the_attacked_hedges() -> None:
 def _cut_hedge(text: str, row: translation.Hedge) -> str:
     """``text`` without the Spanish words of ``row`` (and an "a" or "es" they lead into: "ayuda a quitarlo" ->
     "quitarlo", "lo ideal es no usarlo" -> "no usarlo")."""
-    cut = re.sub(rf"(?:{row.spanish.pattern})(?:\s+(?:a|es|que))?\s*", "", text, flags=re.I)
+    cut = re.sub(rf"(?:{row.spanish.pattern})(?:\s+(?:a|es|que)(?![^\W\d_]))?\s*", "", text, flags=re.I)
     return re.sub(r"\s+", " ", cut).strip(" ,")
 
 
@@ -291,6 +291,10 @@ def test_an_absolute_the_english_lacks_is_refused(tmp_path: Path) -> None:
     ("siempre", "in the weeks after", [("added", "always", "siempre")]),
     ("todos los pacientes", "the patients", [("added", "all", "todos")]),
     ("el dolor es mínimo", "experts agree the pain is minimal", [("dropped", "experts' word", "experts")]),
+    # the twelfth no-hints attack: a degree and an "always" dropped
+    ("piel sensible", "very sensitive skin", [("dropped", "very", "very")]),
+    ("piel muy sensible", "very sensitive skin", []),
+    ("las semanas siguientes", "the weeks after (and always)", [("dropped", "always", "always")]),
 ])
 def test_hedge_problems(spanish: str, english: str, found: list[tuple[str, str, str]]) -> None:
     assert [(how, row, word.strip()) for how, row, word in translation.hedge_problems(spanish, english)] == \

@@ -1520,7 +1520,10 @@ def _heading_claim(block: Block, voice: _Voice) -> GuideError | None:
     what it asks or names is the sections' to show."""
     plain = " ".join(_unquoted(block.text).replace(LINK_MARK, " ").replace("¶", " ").split())
     lang, until = voice.lang, _UNTIL.search(plain)
-    answers = ownvoice.answer(plain, lang) if ownvoice.outcome(plain, lang) or ownvoice.BARELY[lang].search(plain) else None
+    thing = ownvoice.outcome(plain, lang)
+    answers = (ownvoice.answer(plain, lang) if thing or ownvoice.BARELY[lang].search(plain) else None) or (
+        (after := _AFTER[lang].search(plain)) and thing and after[0])  # "## Back to work the same day" (the twelfth
+    # no-hints attack): when, of a thing a reader decides by
     claim = None if plain.endswith("?") else (
         (meaning_words.Found("an answer", answers) if answers else None)
         or own_claim(plain, lang) or effect_claim(plain, lang, voice.things) or course_claim(plain, lang)

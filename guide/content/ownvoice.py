@@ -37,7 +37,11 @@ OUTCOMES: dict[str, tuple[str, ...]] = {
            # what a reader may do again after the visit, and how soon the skin settles (the eleventh new-editor
            # trial: "You can go back to the gym the same evening", "Your face should calm down by the weekend")
            "exercise*", "exercising", "gym", "workout*", "work out", "working out", "sweat*", "swim*", "sauna",
-           "back to work", "calm down", "calms down", "settle down", "settles down"),
+           "back to work", "calm down", "calms down", "settle down", "settles down",
+           # time off, and the day as usual (the twelfth no-hints attack: "| Time off work | Not needed |", "Then you
+           # can get on with your day as usual")
+           "time off", "off work", "day off", "days off", "as usual", "get on with your day", "go about your day",
+           "usual routine", "normal routine"),
     "es": ("cicatri*", "arruga*", "líneas finas", "poro", "poros", "resultado*", "recupera*", "rojez", "enrojec*",
            "rosad*", "hinch*", "moret*", "morad*", "costra*", "descam*", "pelar*", "dolor*", "duele", "duelen",
            "doler*", "escoz*", "escuece*", "sensibilidad", "efecto secundario", "efectos secundarios",
@@ -47,7 +51,8 @@ OUTCOMES: dict[str, tuple[str, ...]] = {
            "pieles oscuras", "piel clara", "pieles claras", "piel morena", "pieles morenas", "tono de piel",
            "color de piel", "estrías", "mancha*", "pigment*", "flacidez", "bebé", "embaraz*", "lactan*",
            "ejercicio*", "gimnasio", "entrenar", "sudar", "sudor", "nadar", "piscina", "sauna", "al trabajo",
-           "calmarse", "se calma", "se calmará"),
+           "calmarse", "se calma", "se calmará", "días libres", "día libre", "baja laboral", "como siempre",
+           "seguir con su día", "vida normal", "rutina normal", "rutina de siempre"),
 }
 """What a reader decides by: a sentence that says something of one states a clinical fact."""
 

@@ -31,9 +31,9 @@ from typing import Any
 import jinja2
 from jinja2 import nodes
 
-from guide.content import attribution
+from guide.content import attribution, ownvoice
 from guide.data import meaning as meaning_words
-from guide.data import schema, translation
+from guide.data import schema, speakers, translation
 from guide.errors import GuideError, quoted
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
@@ -153,6 +153,20 @@ NOTICES: dict[str, dict[str, tuple[str, ...]]] = {
 keep in each language: its negation with what it denies ("not medical advice"), and what marks it as ours. "This guide
 is reviewed by doctors and can replace a visit." for ``pi_note`` and "This is the full list." for ``list_examples``
 are refused (the ninth no-hints attack, H1)."""
+KEPT: dict[str, dict[str, tuple[str, ...]]] = {
+    # the article's silence, said as silence ("The article does not say if its advice on who should wait applies to
+    # rollers" turned into "... does not apply to rollers": the twelfth no-hints attack)
+    **{key: {"en": (r"\bdoes not say\b|\bdoesn't say\b",), "es": (r"\bno dice\b",)}
+       for key in ("sheet_how_long", "cmp_home_caveat", "nc_intro")},
+    "not_stated": {"en": (r"\bnot stated\b",), "es": (r"\bno se indica\b",)},
+    # the words that join a list's last item: "or" made "and" turns "any of these" into "all of these"
+    **{key: {"en": (r"^\s*and\s*$",), "es": (r"^\s*[ye]\s*$",)} for key in ("list_and", "list_and_i")},
+    **{key: {"en": (r"^\s*or\s*$",), "es": (r"^\s*[ou]\s*$",)} for key in ("list_or", "list_or_o")},
+    # the glance card's heading over how the skin is right after the visit ("The next day" put it a day later)
+    "gl_after_h": {"en": (r"^\s*right after\s*$",), "es": (r"^\s*justo despues\s*$",)},
+}
+"""Strings whose words carry their meaning, and the words (as ``NOTICES``) each must keep: the article's silence, a
+list's joining word, a heading that says when."""
 PROMISES = ("pi_note", "sheet_not_advice", "gloss_ours", "list_examples", "about_who_review", "about_not_guideline",
             "about_not_guideline_no_studies")
 """The notices that say what the guide is not (not medical advice, not reviewed by a clinician, our definition, not a
@@ -231,6 +245,14 @@ def string_errors(strings: Mapping[str, Any], lines: Mapping[tuple[Any, ...], in
             errors += _notice_errors(key, text, lang, shown, line, where)
             errors += _promise_errors(key, text, lang, shown, line, where, names)
             errors += _ask_errors(text, lang, shown, line, where)
+            if "{who}" in text and (soft := ownvoice.softeners(PLACEHOLDER.sub(" ", text), lang)):
+                errors.append(GuideError(  # "{who} says these are the only questions you need to ask." (the twelfth
+                    # no-hints attack)
+                    shown, f"a template string softens or narrows what its speaker says ('{soft[0]}')", line=line,
+                    key=where, found=quoted(text),
+                    expected="words around {who} that say what she says, with no hedge or narrowing of the guide's own "
+                             "('only', 'might', 'solo')",
+                    fix=f"put back the words the string had (git checkout -- {shown})."))
             for claim in claims(PLACEHOLDER.sub(" ", text), lang, things):
                 calls = uses.get(key, [])
                 if calls and all(any(k not in every or backs(every[k], claim, lang) for k in keys) for keys in calls):
@@ -351,13 +373,14 @@ def _ask_errors(text: str, lang: str, shown: str, line: int | None, where: str) 
 def _notice_errors(key: str, text: str, lang: str, shown: str, line: int | None, where: str) -> list[GuideError]:
     folded = _fold(text)
     errors: list[GuideError] = []
-    warning = key in WARNINGS
-    lost = [words for words in {**NOTICES, **WARNINGS}.get(key, {}).get(lang, ()) if not re.search(words, folded)]
+    warning, kept = key in WARNINGS, key in KEPT
+    lost = [words for words in {**NOTICES, **WARNINGS, **KEPT}.get(key, {}).get(lang, ()) if not re.search(words, folded)]
     if lost:
         errors.append(GuideError(
-            shown, "a warning lost its words" if warning else "the guide's own notice lost its words", line=line, key=where,
-            found=quoted(text),
+            shown, "a warning lost its words" if warning else "a string lost the words that give its meaning" if kept
+            else "the guide's own notice lost its words", line=line, key=where, found=quoted(text),
             expected=("the words that keep it a warning (guide/content/templates.py, WARNINGS): " if warning else
+                      "the words of its meaning (guide/content/templates.py, KEPT): " if kept else
                       "the notice's words (guide/content/templates.py, NOTICES): ") + ", ".join(f"/{w}/" for w in lost),
             fix=f"put back what the notice says (git checkout -- {shown}): every page shows it, and a reader trusts it "
                 "to say what the guide is not."))
@@ -386,6 +409,31 @@ def printed(tree: nodes.Template) -> Iterator[tuple[int, str]]:
             yield node.lineno, text
 
 
+_KEY = re.compile(r"\s*[\w.-]+\s*")
+"""A fact's key or a word the partial passes on ("aftercare.sunscreen_when"), not words it prints."""
+
+
+def _own_voice(sentence: str) -> meaning_words.Found | None:
+    """What a partial's own words say of a thing a reader decides by, or a claim of ``ownvoice.CLAIMS``, in either
+    language ("Most people are back to normal the next day.": the twelfth no-hints attack); a key or a name of a
+    thing ("Sunscreen") says nothing."""
+    if _KEY.fullmatch(sentence):
+        return None
+    for lang in ("en", "es"):
+        if said := ownvoice.claim(sentence, lang):
+            return meaning_words.Found(*said)
+        if (thing := ownvoice.outcome(sentence, lang)) is not None and not ownvoice.is_name(sentence, lang):
+            return meaning_words.Found(f"what it says of {thing}", thing)
+    return None
+
+
+def _named(sentence: str, facts: schema.Facts) -> meaning_words.Found | None:
+    """A doctor's name in a partial's own words ("— {{ person.title }} Debra Jaliman" under every quote: the twelfth
+    no-hints attack): a partial names a speaker only through the fact or quote it shows."""
+    named = sorted(speakers.typed_names(sentence, facts) - {speakers.ARTICLE})
+    return meaning_words.Found("a speaker typed in", facts.experts[named[0]].name) if named else None
+
+
 def partial_errors(folder: Path, facts: schema.Facts, display_root: str) -> list[GuideError]:
     """A claim or a permission in the words a partial prints (``printed``), read in both languages: a partial's own
     words make none; the facts reach it through its values (the ninth no-hints attack, H2: "The treatment is safe
@@ -403,8 +451,8 @@ def partial_errors(folder: Path, facts: schema.Facts, display_root: str) -> list
             text = " ".join(_TAG.sub(" ", piece) for piece in data.split("\n"))
             for sentence in _BREAK.split(text.replace("**", " ")):
                 found = next((c for lang in ("en", "es") for words in (sentence, _unaccented(sentence))
-                              for c in claims(words, lang, things)), None)  # "rosácea" as the English facts spell it
-                if found is None:
+                              for c in claims(words, lang, things)), None) or _own_voice(sentence) or _named(sentence, facts)
+                if found is None:  # ("rosácea" as the English facts spell it)
                     continue
                 errors.append(GuideError(
                     shown, f"the partial's own words make a claim ('{found.word}', {found.kind})",
