@@ -1522,7 +1522,7 @@ def _heading_claim(block: Block, voice: _Voice) -> GuideError | None:
     lang, until = voice.lang, _UNTIL.search(plain)
     thing = ownvoice.outcome(plain, lang)
     answers = (ownvoice.answer(plain, lang) if thing or ownvoice.BARELY[lang].search(plain) else None) or (
-        (after := _AFTER[lang].search(plain)) and thing and after[0])  # "## Back to work the same day" (the twelfth
+        (when := ownvoice.WHEN[lang].search(plain)) and thing and when[0])  # "## Back to work the same day" (the twelfth
     # no-hints attack): when, of a thing a reader decides by
     claim = None if plain.endswith("?") else (
         (meaning_words.Found("an answer", answers) if answers else None)

@@ -40,8 +40,7 @@ OUTCOMES: dict[str, tuple[str, ...]] = {
            "back to work", "calm down", "calms down", "settle down", "settles down",
            # time off, and the day as usual (the twelfth no-hints attack: "| Time off work | Not needed |", "Then you
            # can get on with your day as usual")
-           "time off", "off work", "day off", "days off", "as usual", "get on with your day", "go about your day",
-           "usual routine", "normal routine"),
+           "time off", "off work", "day off", "days off", "as usual", "get on with your day", "go about your day"),
     "es": ("cicatri*", "arruga*", "líneas finas", "poro", "poros", "resultado*", "recupera*", "rojez", "enrojec*",
            "rosad*", "hinch*", "moret*", "morad*", "costra*", "descam*", "pelar*", "dolor*", "duele", "duelen",
            "doler*", "escoz*", "escuece*", "sensibilidad", "efecto secundario", "efectos secundarios",
@@ -52,7 +51,7 @@ OUTCOMES: dict[str, tuple[str, ...]] = {
            "color de piel", "estrías", "mancha*", "pigment*", "flacidez", "bebé", "embaraz*", "lactan*",
            "ejercicio*", "gimnasio", "entrenar", "sudar", "sudor", "nadar", "piscina", "sauna", "al trabajo",
            "calmarse", "se calma", "se calmará", "días libres", "día libre", "baja laboral", "como siempre",
-           "seguir con su día", "vida normal", "rutina normal", "rutina de siempre"),
+           "seguir con su día", "vida normal"),
 }
 """What a reader decides by: a sentence that says something of one states a clinical fact."""
 
@@ -188,3 +187,13 @@ ASKS_FIRST = frozenset("""ask check call phone email contact talk read look find
 busque compare pídale pídales pregúntele pregúnteles""".split())
 """The first word of a sentence that sends the reader to ask or look ("Ask your provider when the pinkness is gone"):
 it says nothing of what it names."""
+
+
+WHEN = {"en": re.compile(r"(?<![^\W\d_])(?:the same (?:day|evening|night)|the next (?:day|morning|evening)|the day after|"
+                         r"that (?:same )?(?:night|evening|day)|tonight|right away|straight away|immediately|at once|"
+                         r"overnight|tomorrow|in no time)(?![^\W\d_])", re.I),
+        "es": re.compile(r"(?<![^\W\d_])(?:el mismo día|al día siguiente|el día siguiente|esa (?:misma )?(?:noche|tarde)|"
+                         r"de inmediato|enseguida|en seguida|inmediatamente|mañana mismo|de un día para otro|"
+                         r"en muy poco tiempo)(?![^\W\d_])", re.I)}
+"""A time that answers when ("the same day", "al día siguiente"): a heading that says it of a thing a reader decides by
+answers ("## Back to work the same day"); "## Makeup after the visit" names a time, and builds."""

@@ -434,6 +434,20 @@ def _named(sentence: str, facts: schema.Facts) -> meaning_words.Found | None:
     return meaning_words.Found("a speaker typed in", facts.experts[named[0]].name) if named else None
 
 
+def _beside_facts(tree: nodes.Template) -> set[str]:
+    """The literal texts of a partial printed right before or after a call that shows a fact (``v``, ``who``,
+    ``items``, ``fact``): what they say of its speaker is the who-said-it check's (``attribution.check_templates``)."""
+    out: set[str] = set()
+    for output in tree.find_all(nodes.Output):
+        for i, node in enumerate(output.nodes):
+            near = output.nodes[max(0, i - 1):i] + output.nodes[i + 1:i + 2]
+            if isinstance(node, nodes.TemplateData) and any(
+                    isinstance(n, nodes.Call) and isinstance(n.node, nodes.Name) and n.node.name in _FACT_CALLS
+                    for other in near for n in [other, *other.find_all(nodes.Call)]):
+                out.add(node.data)
+    return out
+
+
 def partial_errors(folder: Path, facts: schema.Facts, display_root: str) -> list[GuideError]:
     """A claim or a permission in the words a partial prints (``printed``), read in both languages: a partial's own
     words make none; the facts reach it through its values (the ninth no-hints attack, H2: "The treatment is safe
@@ -447,11 +461,13 @@ def partial_errors(folder: Path, facts: schema.Facts, display_root: str) -> list
             tree = env.parse(path.read_text(encoding="utf-8"))
         except jinja2.TemplateSyntaxError:
             continue  # the sandbox's render tells it, with its line
+        beside = _beside_facts(tree)
         for line, data in printed(tree):
             text = " ".join(_TAG.sub(" ", piece) for piece in data.split("\n"))
             for sentence in _BREAK.split(text.replace("**", " ")):
                 found = next((c for lang in ("en", "es") for words in (sentence, _unaccented(sentence))
-                              for c in claims(words, lang, things)), None) or _own_voice(sentence) or _named(sentence, facts)
+                              for c in claims(words, lang, things)), None) or _own_voice(sentence) or (
+                    None if data in beside else _named(sentence, facts))  # beside a fact, the who-said-it check reads it
                 if found is None:  # ("rosácea" as the English facts spell it)
                     continue
                 errors.append(GuideError(
