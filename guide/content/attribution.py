@@ -1900,7 +1900,9 @@ def row_errors(blocks_: Sequence[Block], typed: Mapping[int, Call], shown: str, 
         thing = ownvoice.outcome(plain, lang)
         if advises and about:
             errors.append(_advice_error(shown, lines, piece, typed, about[0], _facts_about(about[0], facts), False))
-        elif thing is not None and not all(ownvoice.is_name(cell.text, lang) for cell in row):
+        elif thing is not None and not all(ownvoice.is_name(cell.text, lang) for cell in row) and not any(
+                ownvoice.outcome(cell.text, lang) and not ownvoice.is_name(cell.text, lang) for cell in row):  # a cell
+            # that says it on its own has its own message
             errors.append(_outcome_error(shown, lines, piece, typed, thing, facts))  # "| Results | Better with more
             # visits |" (the eleventh no-hints attack, H4)
     return errors
