@@ -68,6 +68,10 @@ MUST_REFUSE: dict[str, list[tuple[str, str]]] = {
         # the twelfth no-hints attack
         ("| Topic | Answer |\n| --- | --- |\n| Time off work | Not needed |", OUTCOME),
         ("## Back to work the same day\n\nRead on.", OUTCOME), ("Then you can get on with your day as usual.", OUTCOME),
+        # the twelfth new-editor trial's holes
+        ("Your skin stays smooth for about a year after one visit.", OUTCOME),
+        ("Microneedling works well on dark circles under the eyes.", OUTCOME),
+        ("Nobody needs more than a handful of sessions.", OUTCOME), ("It is gentle enough for teens.", OUTCOME),
         ("Dr. Jaliman sees it the same way as Dr. Nazarian.", "the guide's own voice"),
         ("Dr. Nazarian and Dr. Jaliman see it the same way.", "the guide's own voice"),
     ],
@@ -91,6 +95,8 @@ MUST_REFUSE: dict[str, list[tuple[str, str]]] = {
         ("Casi no se siente.", OUTCOME), ("Se siente casi nada.", OUTCOME),
         ("| Tema | Respuesta |\n| --- | --- |\n| Días libres en el trabajo | No hacen falta |", OUTCOME),
         ("## De vuelta al trabajo el mismo día\n\nSiga leyendo.", OUTCOME), ("Después puede seguir con su día.", OUTCOME),
+        ("Funciona bien para las ojeras.", OUTCOME), ("Es lo bastante suave para adolescentes.", OUTCOME),
+        ("Nadie necesita más de unas pocas sesiones.", OUTCOME), ("La Dra. Jaliman diría lo mismo.", "the guide's own voice"),
         ("Volverá a la normalidad en muy poco tiempo.", OUTCOME),
         ("El enrojecimiento se va de un día para otro.", OUTCOME),
         ("La Dra. Jaliman lo ve igual que la Dra. Nazarian.", "the guide's own voice"),

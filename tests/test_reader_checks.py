@@ -448,6 +448,8 @@ MUST_BUILD = {
         "Keep that up for a while.", "Book your visit a week ahead.",
         # the eleventh new-editor trial: a count of places to phone
         "It is worth calling 2 or 3 places to compare.", "Ask 2 clinics for a price.",
+        # the twelfth new-editor trial: a booking's lead time and a cancellation rule are the reader's own
+        "Is there a fee if you cancel less than 24 hours before?", "Do you need to book 2 weeks ahead?",
     ],
     "es": [
         "Llame a la clínica 24/7.", "El paso 1 es lavarse las manos.", "Deje descansar la piel unos días.",
@@ -479,6 +481,7 @@ MUST_BUILD = {
         "Siga leyendo con calma.", "Reserve con una semana de antelación para tener tiempo de preguntar.",
         # the eleventh new-editor trial: places to phone, and a page's reading time with no "página"
         "Vale la pena llamar a 2 o 3 lugares para comparar.", "Se lee en un par de minutos.",
+        "¿Hay que pedir la cita con 2 semanas de antelación?", "Revise la dirección dos veces.",
     ],
 }
 
@@ -980,8 +983,9 @@ OUTSIDE_THE_PAGES = {
         "a glossary word for a doctor's name"),
     # the fifth no-hints attack: a meaning that credits the article with what it does not say
     "a glossary meaning that credits the article with a word it does not have": (
-        "includes/abbreviations.md", "en", "*[pinkness]: A red color of the skin; the article says it is gentle enough for "
-        "newborns.", None, "a glossary meaning that says what the article says, with 'gentle'"),
+        "includes/abbreviations.md", "en", "*[pinkness]: A red color of the skin; the article says it is velvety for "
+        "newborns.", None, "a glossary meaning that says what the article says, with 'velvety'"),  # a word no
+    # correction of the article is likely to bring in ("gentle" came in with the twelfth trial's "a gentle cleanser")
     # the sixth no-hints attack: a tooltip on the guide's own notices and on a doctor's credentials
     "a glossary word on the suggestion label": (
         "includes/abbreviations.md", "en", "*[Our suggestion]: Advice that the two doctors in the article checked "

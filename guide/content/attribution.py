@@ -1293,6 +1293,11 @@ HEALS = re.compile(r"(?<![^\W\d_])(?:heal(?:s|ed|ing)?|cure[sd]?|curing|treat(?:
 "hydrated skin heals faster", "where they make sure you heal fast", "se aseguran de que sane rápido")."""
 
 
+_SUBORDINATE = frozenset("while when whenever because although though whereas since until mientras cuando porque aunque "
+                         "hasta".split())
+"""Words that start a clause of its own: what a word of effect is said of is in its clause."""
+
+
 def effect_claim(text: str, lang: str, topics: frozenset[str]) -> meaning_words.Found | None:
     """A word of what a treatment does (``_EFFECT``: "clears", "heals", "treats", "quita") with a thing the facts
     name ("rosacea", "acne") or a length of time ("within days"): "It clears rosacea", "She uses it to treat rosacea",
@@ -1304,8 +1309,12 @@ def effect_claim(text: str, lang: str, topics: frozenset[str]) -> meaning_words.
             words[0] in _ASK_VERBS.get(lang, ()):  # "Ask your provider once the pinkness is gone" asks
         return None  # credited to someone (the credit check), or asked ("which body areas can be treated")
     effect = words[at]
+    start = max((i + 1 for i, w in enumerate(words[:at]) if w in _SUBORDINATE), default=0)
+    end = next((i for i, w in enumerate(words) if i > at and w in _SUBORDINATE), len(words))
+    clause = words[start:end]  # "Be gentle while the skin heals": what heals is in its own clause (the twelfth
+    # new-editor trial: "gentle" became a word of a fact when the article was corrected to "a gentle cleanser")
     if any(_one(w) in _DEVICES or (len(w) >= 4 and w not in _GENERIC and w not in _EFFECT and _is_topic(w, topics))
-           for w in words) or \
+           for w in clause) or \
             _TIMES & meaning_words.kinds(text, lang) or _AFTER[lang].search(text):
         return meaning_words.Found(EFFECT, effect)
     return None

@@ -40,7 +40,10 @@ OUTCOMES: dict[str, tuple[str, ...]] = {
            "back to work", "calm down", "calms down", "settle down", "settles down",
            # time off, and the day as usual (the twelfth no-hints attack: "| Time off work | Not needed |", "Then you
            # can get on with your day as usual")
-           "time off", "off work", "day off", "days off", "as usual", "get on with your day", "go about your day"),
+           "time off", "off work", "day off", "days off", "as usual", "get on with your day", "go about your day",
+           # the twelfth new-editor trial: what it does for the eyes and who by age ("It is gentle enough for teens")
+           "smooth", "dark circles", "under-eye", "teen", "teens", "teenager*", "children", "kids", "older people",
+           "seniors"),
     "es": ("cicatri*", "arruga*", "líneas finas", "poro", "poros", "resultado*", "recupera*", "rojez", "enrojec*",
            "rosad*", "hinch*", "moret*", "morad*", "costra*", "descam*", "pelar*", "dolor*", "duele", "duelen",
            "doler*", "escoz*", "escuece*", "sensibilidad", "efecto secundario", "efectos secundarios",
@@ -51,7 +54,7 @@ OUTCOMES: dict[str, tuple[str, ...]] = {
            "color de piel", "estrías", "mancha*", "pigment*", "flacidez", "bebé", "embaraz*", "lactan*",
            "ejercicio*", "gimnasio", "entrenar", "sudar", "sudor", "nadar", "piscina", "sauna", "al trabajo",
            "calmarse", "se calma", "se calmará", "días libres", "día libre", "baja laboral", "como siempre",
-           "seguir con su día", "vida normal"),
+           "seguir con su día", "vida normal", "ojeras", "adolescente*", "niños", "niñas", "personas mayores"),
 }
 """What a reader decides by: a sentence that says something of one states a clinical fact."""
 
@@ -156,7 +159,15 @@ CLAIMS: dict[str, dict[str, re.Pattern[str]]] = {
                          r"on the same page|shares? (?:her|the same|their) (?:view|opinion)|of the same (?:view|opinion|mind))"
                          r"(?![^\W\d_])", re.I),
         "es": re.compile(r"(?<![^\W\d_])(?:l[oa]s? ven? igual|ven? (?:esto|eso) igual|piensan? igual|opinan? igual|"
-                         r"de la misma manera que|comparten? (?:su|la misma) (?:opinión|visión))(?![^\W\d_])", re.I)},
+                         r"de la misma manera que|comparten? (?:su|la misma) (?:opinión|visión)|dirían? lo mismo|"
+                         r"opinan? lo mismo|piensan? lo mismo)(?![^\W\d_])", re.I)},
+    # "Nobody needs more than a handful of sessions" (the twelfth new-editor trial): how many, with no figure
+    "how many sessions": {
+        "en": re.compile(r"(?<![^\W\d_])(?:more than|no more than|at most|just|only|fewer than|less than)\s+(?:a handful|a few|"
+                         r"a couple|several|one|two|three|four|five|six)\s+(?:of\s+)?(?:sessions|visits|treatments)"
+                         r"(?![^\W\d_])", re.I),
+        "es": re.compile(r"(?<![^\W\d_])(?:más de|no más de|como mucho|solo|sólo|menos de)\s+(?:unas pocas|unas cuantas|un par de|"
+                         r"varias|una|dos|tres|cuatro|cinco|seis)\s+(?:sesiones|visitas|tratamientos)(?![^\W\d_])", re.I)},
     # "You feel next to nothing" (the eleventh no-hints attack, H13, on a page): how little it is felt
     "how it feels": {
         "en": re.compile(r"(?<![^\W\d_])(?:(?:feel|feels|felt|notice|notices)\s+(?:next to nothing|almost nothing|very little|"

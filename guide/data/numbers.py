@@ -714,10 +714,12 @@ figure however it is said ("Avoid the sun for a week", "Your skin heals over sev
 EVERYDAY: dict[str, frozenset[str]] = {
     "en": frozenset("""chat chats call calls phone question questions friend friends choice decision consultation
         drive trip parking bus coffee email form list notes home house arrive arriving arrival travel traffic commute
-        journey early read reading page pages guide""".split()),
+        journey early read reading page pages guide book booking cancel cancels cancelling canceling cancellation
+        reschedule ahead fee fees address""".split()),
     "es": frozenset("""charla charlas llamada llamadas teléfono pregunta preguntas amigo amiga amigos amigas elección
         decisión viaje trayecto estacionamiento autobús café correo formulario lista notas casa llegar llegue llegada
-        salir salga tráfico temprano leer lee leen leerá leerán lectura página páginas guía""".split()),
+        salir salga tráfico temprano leer lee leen leerá leerán lectura página páginas guía reservar reserve cancelar
+        cancele cancelación antelación tarifa dirección""".split()),
 }
 """The reader's own arrangements: a time or a share in a sentence about these, and about nothing clinical,
 is ordinary writing ("a free 10-minute chat", "a minute or two to write down your questions", "100% your
@@ -726,7 +728,7 @@ time beside the treatment stays a figure: "numb the skin for half an hour" names
 after the session" names 'wait'."""
 _GET = frozenset({"get", "gets", "getting", "got"})
 """Before "there": "half an hour to get there" is the reader's journey."""
-_OWN_UNITS = _TIME_UNITS | {"percent"}
+_OWN_UNITS = _TIME_UNITS | {"percent", "times"}  # "Revise la dirección dos veces" (the twelfth new-editor trial)
 """What a figure of the reader's own arrangements measures: never needles, depth, sessions or a sun factor."""
 _COME = frozenset({"come", "comes", "coming", "came"})
 VAGUE = {"en": frozenset({"few", "several", "many"}),
