@@ -482,6 +482,7 @@ MUST_BUILD = {
         # the eleventh new-editor trial: places to phone, and a page's reading time with no "página"
         "Vale la pena llamar a 2 o 3 lugares para comparar.", "Se lee en un par de minutos.",
         "¿Hay que pedir la cita con 2 semanas de antelación?", "Revise la dirección dos veces.",
+        "Está en la planta baja o en el 3.er piso.",  # "3.er" is an ordinal as "2.º" is (the twelfth trial)
     ],
 }
 

@@ -333,7 +333,7 @@ def _read_pieces(text: str, lang: str) -> list[_Tok]:
             prev = out[-1]
             if prev.kind == "num" and prev.text[0].isdecimal() and low in _ORDINAL_SUFFIX:
                 prev.kind, tok.kind = "ord", "join"
-            elif lang == "es" and low in ("º", "ª", "o", "a") and prev.text == "." and len(out) > 1 and out[-2].kind == "num" \
+            elif lang == "es" and low in ("º", "ª", "o", "a", "er") and prev.text == "." and len(out) > 1 and out[-2].kind == "num" \
                     and out[-2].end == prev.start and out[-2].text[0].isdecimal():
                 out[-2].kind, prev.kind, tok.kind = "ord", "join", "join"  # "2.º piso", "2.ª planta": Spanish's ordinal
         if tok.kind == "num" and out and out[-1].kind == "stop" and out[-1].text == "." and out[-1].end == tok.start \
