@@ -14,23 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from guide.build.library import SPANISH, load_project
-from guide.errors import GuideErrors
-from tools.project import copy_project
+from test_templates_meaning import _load, _project  # one copy-and-load of the project for the tests of what it prints
 
 PAGE = {"en": "docs/pain.md", "es": "docs-es/pain.md"}
-
-
-def _project(tmp_path: Path) -> Path:
-    return copy_project(tmp_path / "p", ("data", "includes", "sources", "docs", "docs-es", "pictures"))
-
-
-def _load(project: Path, lang: str) -> list[str]:
-    try:
-        load_project(project, SPANISH if lang == "es" else None)
-    except GuideErrors as exc:
-        return [str(e) for e in exc.errors]
-    return []
 
 
 def _set_front(project: Path, lang: str, key: str, text: str) -> int:
