@@ -1,7 +1,7 @@
 """What the guide may say in its own voice: the things a reader decides by, and the words that soften a fact.
 
-Two closed lists, read by the advice rules of ``guide.content.attribution`` on every page, heading, table row and
-tip title of both editions:
+Closed lists, read by the advice rules of ``guide.content.attribution`` on every page, heading, table row and tip
+title of both editions, and by ``guide.content.templates`` on the partials' own words and the strings:
 
 * ``OUTCOMES``: what the treatment does to a reader or asks of them (scars, wrinkles, results, downtime, pain,
   redness, sunscreen, skin colour, pregnancy ...). A sentence in the guide's own voice that says something of one
@@ -13,8 +13,12 @@ tip title of both editions:
   worth"; a narrowing: "only", "severe"; a softer verb: "go easy on"). Beside a fact, in the guide's own words,
   one stands only where the fact's own words have it.
 
-Both lists hold words, not the phrasing of a claim: an attacker who wants to say something about scarring has to
-name scarring, and one who weakens a warning has to add a weakening word. Change them here only.
+* ``ANSWERS`` and ``WHEN``: what turns a name into an answer ("No downtime", "Back to work the same day"), in a
+  title or heading; ``CLAIMS``: a few claims with no claim word ("Nothing in the article rules it out", "sees it the
+  same way", "you feel next to nothing").
+
+The lists hold words, not the phrasing of a claim: an attacker who wants to say something about scarring has to name
+scarring, and one who weakens a warning has to add a weakening word. Change them here only.
 """
 
 from __future__ import annotations
