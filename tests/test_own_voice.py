@@ -164,3 +164,11 @@ def test_a_thing_said_of_is_told_from_a_thing_named(lang: str, text: str, thing:
     ("en", "Sunscreen is optional", False), ("es", "Protector solar", True), ("es", "Sin dolor", False)])
 def test_a_short_piece_with_no_answer_only_names(lang: str, text: str, name: bool) -> None:
     assert ownvoice.is_name(text, lang) is name
+
+
+@pytest.mark.parametrize("lang, text, title, thing", [
+    ("en", "Scarring never happens.", False, "scarring"), ("en", "Acne scars", False, None),
+    ("en", "Side effects", True, None), ("en", "No downtime", True, "downtime"),
+    ("es", "Sin tiempo de recuperación", True, "recuperación"), ("es", "Protector solar", True, None)])
+def test_what_a_piece_says_of_a_thing_is_told_from_a_name(lang: str, text: str, title: bool, thing: str | None) -> None:
+    assert ownvoice.said_of(text, lang, title) == thing

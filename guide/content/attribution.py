@@ -1562,10 +1562,8 @@ def _said_of(piece: str, lead_in: bool, voice: _Voice, title: bool) -> GuideErro
     if (shown_calls - {"expert"} or (plain.endswith("?") and not _TOLD.search(plain)) or LINK_MARK in piece or lead_in
             or not first or first[0] in ownvoice.ASKS_FIRST or _figures(plain, lang, voice.raws)):
         return None
-    thing = ownvoice.outcome(plain, lang)
-    if thing is None or not (ownvoice.answer(plain, lang) if title else not ownvoice.is_name(plain, lang)):
-        return None
-    return _outcome_error(voice.shown, voice.lines, piece, typed, thing, voice.facts)
+    thing = ownvoice.said_of(plain, lang, title)
+    return None if thing is None else _outcome_error(voice.shown, voice.lines, piece, typed, thing, voice.facts)
 
 
 def _advice(piece: str, lead_in: bool, voice: _Voice) -> GuideError | None:
@@ -1910,8 +1908,7 @@ def row_errors(blocks_: Sequence[Block], typed: Mapping[int, Call], shown: str, 
         if advises and about:
             errors.append(_advice_error(shown, lines, piece, typed, about[0], _facts_about(about[0], facts), False))
         elif thing is not None and not all(ownvoice.is_name(cell.text, lang) for cell in row) and not any(
-                ownvoice.outcome(cell.text, lang) and not ownvoice.is_name(cell.text, lang) for cell in row):  # a cell
-            # that says it on its own has its own message
+                ownvoice.said_of(cell.text, lang) for cell in row):  # a cell that says it on its own has its own message
             errors.append(_outcome_error(shown, lines, piece, typed, thing, facts))  # "| Results | Better with more
             # visits |" (the eleventh no-hints attack, H4)
     return errors

@@ -143,6 +143,16 @@ def is_name(text: str, lang: str) -> bool:
     return len(re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text)) <= NAME_WORDS and answer(text, lang) is None
 
 
+def said_of(text: str, lang: str, title: bool = False) -> str | None:
+    """The thing a reader decides by that ``text`` says something of, or None: a piece that only names it says
+    nothing ("Acne scars"), and a ``title`` (a heading, a block's title, a term) names unless it answers ("No
+    downtime")."""
+    thing = outcome(text, lang)
+    if thing is None or (answer(text, lang) is None if title else is_name(text, lang)):
+        return None
+    return thing
+
+
 BARELY = {"en": re.compile(r"(?<![^\W\d_])(?:barely|hardly|scarcely|next to nothing)(?![^\W\d_])", re.I),
           "es": re.compile(r"(?<![^\W\d_])(?:apenas|casi nada|casi no)(?![^\W\d_])", re.I)}
 """A heading that answers with how little ("The short answer: barely"), whatever it names."""

@@ -422,7 +422,7 @@ def _own_voice(sentence: str) -> meaning_words.Found | None:
     for lang in ("en", "es"):
         if said := ownvoice.claim(sentence, lang):
             return meaning_words.Found(*said)
-        if (thing := ownvoice.outcome(sentence, lang)) is not None and not ownvoice.is_name(sentence, lang):
+        if (thing := ownvoice.said_of(sentence, lang)) is not None:
             return meaning_words.Found(f"what it says of {thing}", thing)
     return None
 
