@@ -352,6 +352,9 @@ MUST_REFUSE = {
         ("Follow a monthly plan of sessions.", "monthly"), ("Repeat the treatment every week.", "every week"),
         # the eighth no-hints attack (H-E5): "a fortnight" is two weeks, in any sentence, as "two weeks" is
         ("Keep that up for a fortnight.", "a fortnight"), ("Keep it up for the next fortnight.", "fortnight"),
+        # the twelfth new-editor trial's holes: a day or week counted from the treatment is when, a figure
+        ("Come back on the 3rd day.", "3rd day"), ("Wait until the 2nd week.", "2nd week"),
+        ("Come back on the third day.", "third day"), ("By the 2nd week, your skin has healed.", "2nd week"),
     ],
     "es": [
         ("El bolígrafo tiene once agujas.", "once"), ("La crema tarda de diez a veinte minutos.", "diez"),
@@ -392,6 +395,8 @@ MUST_REFUSE = {
         ("Las sesiones son mensuales.", "mensuales"), ("Vuelva una vez a la semana tras la sesión.", "una vez a la semana"),
         # the eighth no-hints attack (H-E5): "una quincena" is two weeks, in any sentence, as "dos semanas" is
         ("Siga así durante una quincena.", "una quincena"), ("Siga así la próxima quincena.", "quincena"),
+        # the twelfth new-editor trial's holes, in Spanish
+        ("Vuelva al 2.º día.", "2.º día"), ("Espere hasta la 2.ª semana.", "2.ª semana"), ("Vuelva el tercer día.", "tercer día"),
     ],
 }
 
@@ -450,6 +455,8 @@ MUST_BUILD = {
         "It is worth calling 2 or 3 places to compare.", "Ask 2 clinics for a price.",
         # the twelfth new-editor trial: a booking's lead time and a cancellation rule are the reader's own
         "Is there a fee if you cancel less than 24 hours before?", "Do you need to book 2 weeks ahead?",
+        # a day counted in the reader's own arrangements, beside the twelfth trial's "the 3rd day" refused
+        "The consultation is on the 1st day of the month.", "On the first day, call us.", "Go to the 2nd floor.",
     ],
     "es": [
         "Llame a la clínica 24/7.", "El paso 1 es lavarse las manos.", "Deje descansar la piel unos días.",
@@ -483,6 +490,7 @@ MUST_BUILD = {
         "Vale la pena llamar a 2 o 3 lugares para comparar.", "Se lee en un par de minutos.",
         "¿Hay que pedir la cita con 2 semanas de antelación?", "Revise la dirección dos veces.",
         "Está en la planta baja o en el 3.er piso.",  # "3.er" is an ordinal as "2.º" is (the twelfth trial)
+        "La consulta es el 1.er día del mes.", "Suba al 2.º piso.",
     ],
 }
 

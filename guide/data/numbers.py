@@ -716,7 +716,7 @@ EVERYDAY: dict[str, frozenset[str]] = {
         drive trip parking bus coffee email form list notes home house arrive arriving arrival travel traffic commute
         journey early read reading page pages guide book booking cancel cancels cancelling canceling cancellation
         reschedule ahead fee fees address""".split()),
-    "es": frozenset("""charla charlas llamada llamadas teléfono pregunta preguntas amigo amiga amigos amigas elección
+    "es": frozenset("""charla charlas consulta consultas llamada llamadas teléfono pregunta preguntas amigo amiga amigos amigas elección
         decisión viaje trayecto estacionamiento autobús café correo formulario lista notas casa llegar llegue llegada
         salir salga tráfico temprano leer lee leen leerá leerán lectura página páginas guía reservar reserve cancelar
         cancele cancelación antelación tarifa dirección""".split()),
@@ -880,6 +880,9 @@ def _spoken_length(toks: Sequence[_Tok], i: int, lang: str, vague: frozenset[str
     """The length of time said in words that ends with the unit at ``toks[i]``: where it starts (-1 if none), its
     value, and whether it is a figure in any sentence (not only one about the treatment)."""
     before, unit = toks[i - 1].text.lower(), toks[i].text.lower()
+    ordinal = _ordinal_before(toks, i)
+    if ordinal >= 0:  # "on the 3rd day", "la 2.ª semana", "the second week": when, counted from the treatment
+        return ordinal, toks[ordinal].value, toks[ordinal].text[:1].isdecimal()
     if before in _ONE - {"one"} and not (i > 1 and (toks[i - 2].kind in ("num", "unit")
                                                      or toks[i - 2].text.lower() in _NOT_A_LENGTH)):
         return i - 1, HIDES_A_NUMBER.get(unit, 1.0), unit in HIDES_A_NUMBER  # "a week", "an hour", "una semana"; "a
@@ -902,6 +905,21 @@ def _spoken_length(toks: Sequence[_Tok], i: int, lang: str, vague: frozenset[str
     if unit in HIDES_A_NUMBER and not any(t.kind == "num" for t in toks[max(0, i - 3):i]):
         return i, HIDES_A_NUMBER[unit], True  # "for the next fortnight", "durante la próxima quincena": "two weeks"
     return -1, None, False
+
+
+def _ordinal_before(toks: Sequence[_Tok], i: int) -> int:
+    """Where the ordinal right before the unit at ``toks[i]`` starts ("the 3rd day", "al 2.º día", "the second
+    week"), past the marks glued to it ("º", "rd"), or -1. A day or week counted so is a figure of the
+    treatment's course in a sentence about it, and in digits in any sentence but the reader's own ("the 2nd
+    week of booking"): the twelfth new-editor trial's "Come back on the 3rd day", "Vuelva al 2.º día"."""
+    j = i - 1
+    while j > 0 and toks[j].kind == "join" and toks[j - 1].end == toks[j].start and i - j < 3:
+        j -= 1
+    return j if j >= 0 and toks[j].kind == "ord" and toks[j].text.lower() not in _FIRST else -1
+
+
+_FIRST = frozenset({"first", "primer", "primero", "primera"})
+"""Not counted: "the first days", "la primera noche" are right after the treatment, which the advice rules read."""
 
 
 _EACH = frozenset({"every", "each", "cada"})
@@ -1107,8 +1125,8 @@ def no_fact_fix(text: str, claim: Claim) -> str:
     beside the treatment names the word that makes it clinical; a bare numeral lists the forms that build."""
     word = clinical_word(text, claim.start)
     if claim.unit in _TIME_UNITS and word is not None:
-        return (f"this sentence names '{word}' (the treatment or its course), so the length of time in it is a "
-                f"clinical figure: {_ADD_OR_REMOVE}. If the time is the reader's own (getting there, a call, their "
+        return (f"this sentence names '{word}' (the treatment or its course), so a length of time in it, or a day "
+                f"or week counted ('the 3rd day'), is a clinical figure: {_ADD_OR_REMOVE}. If the time is the reader's own (getting there, a call, their "
                 "questions), say it in a sentence that names nothing of the treatment, e.g. 'Leave half an hour early "
                 "to get there.', which builds as it is. " + _RAW_LAST.replace("none of these and ", ""))
     if claim.unit is None and claim.word[:1].isdecimal() and "." not in claim.word and "," not in claim.word:
