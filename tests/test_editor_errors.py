@@ -406,6 +406,23 @@ def test_list_style_typo_full_message(tmp_path: Path) -> None:
     )
 
 
+def _lists(whole: bool) -> list[str]:
+    """The keys of the data's list facts whose items are (``whole``) or are not whole sentences."""
+    return [key for key, item in project_facts().all_facts().items() if item.kind == "list"
+            and any(i.rstrip("”\"’' )").endswith((".", "!", "?")) for i in item.items) == whole]
+
+
+def test_a_list_of_whole_sentences_inside_a_sentence_names_fact_list(tmp_path: Path) -> None:
+    """The twelfth new-editor trial: "The visit starts with {{ fact("appointment.steps") }}." built, and ran the steps'
+    sentences together inside one sentence. A list of words joins into a sentence as before."""
+    key = _lists(whole=True)[0]
+    msg, text = _page_error(tmp_path, 'fact("device.depth_range")', f'fact("{key}")')
+    assert msg.startswith(f"docs/index.md:{line_of(text, key)}: the list fact '{key}' is a list of whole sentences"), msg
+    assert f'fact_list("{key}"' in msg, msg
+    words = _lists(whole=False)[0]
+    load_project(one_page_project(tmp_path / "words", TINY_PAGE.replace('fact("device.depth_range")', f'fact("{words}")', 1)))
+
+
 def test_a_typed_number_is_shown_with_the_words_around_it(tmp_path: Path) -> None:
     """The new-editor trial: "Found:" showed a long paragraph's first 100 characters, which may not hold the
     number at all. It shows the words around the number refused, cut at words."""

@@ -217,6 +217,13 @@ def _check_key(spec: MacroSpec, values: Mapping[str, object], line: int, shown: 
                          found=f"'{key}', a {fact.kind} fact", expected=f"a fact of kind {' or '.join(spec.kinds)}",
                          fix=f"use fact(\"{key}\") for this fact, or pick a {' or '.join(spec.kinds)} fact.")
     part = values.get("part")
+    if name == "fact" and isinstance(fact, schema.ListFact) and any(i.rstrip("”\"’' )").endswith((".", "!", "?"))
+                                                                  for i in fact.items):
+        raise GuideError(shown, f"the list fact '{key}' is a list of whole sentences, which fact() would run together "
+                                "inside one sentence", line=line, key=key, found=f'fact("{key}")',
+                         expected=f'fact_list("{key}") on a line of its own (as bullets, steps or checks)',
+                         fix=f'Put {{{{ fact_list("{key}", style="steps") }}}} on its own line, after a lead-in '
+                             "that ends with a colon.")
     if part is not None:
         allowed = PARTS.get(fact.kind, ())
         if part not in allowed:
