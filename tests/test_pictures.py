@@ -314,6 +314,13 @@ ALT_DESCRIPTIONS = [  # what a picture shows, as an editor describes it: these s
     ("en", "A person at a clinic reception desk"), ("en", "A tube of sunscreen and a mild cleanser on a shelf"),
     ("es", ES_ALT), ("es", "La punta de una pluma de microagujas, de cerca"), ("es", "Un rodillo sobre una toalla blanca"),
     ("es", "Un tubo de protector solar en una estantería"),
+    # the twelfth new-editor trial: a unit of time that describes the picture
+    ("en", "A simple drawing of a calendar page with a few days marked"),
+    ("es", "Un dibujo sencillo de la hoja de un calendario con algunos días marcados"),
+]
+ALT_LENGTHS = [  # beside them, a length of time beside the treatment stays a figure
+    ("en", "Skin that heals in a few days"), ("en", "A calendar of the weeks of healing after a session"),
+    ("es", "Piel que sana en unos días"),
 ]
 
 
@@ -331,6 +338,15 @@ def test_alt_text_that_says_how_skin_is_after_the_visit_is_refused(edition_facts
     found = pictures.check_call("pen-device.webp", alt, "docs/p.md", 3, {"pen-device.webp": PEN}, lang,
                                 facts=edition_facts[lang])
     assert [e.what for e in found] and found[0].what.startswith("the picture's alt text makes a claim"), found
+
+
+@pytest.mark.parametrize("lang, alt", ALT_LENGTHS)
+def test_alt_text_with_a_length_of_time_beside_the_treatment_is_refused(edition_facts: dict[str, Facts], lang: str,
+                                                                        alt: str) -> None:
+    found = pictures.check_call("pen-device.webp", alt, "docs/p.md", 3, {"pen-device.webp": PEN}, lang,
+                                facts=edition_facts[lang])
+    assert [e.what for e in found] and found[0].what.startswith(("the picture's alt text makes a claim",
+                                                                 "the picture's alt text is not plain words")), found
 
 
 @pytest.mark.parametrize("lang, alt", ALT_DESCRIPTIONS)

@@ -203,13 +203,13 @@ def check_call(name: object, alt: object, shown: str, line: int | None, pictures
         return errors
     problem = schema.plain_text_problem(alt, schema.EMPHASIS) or (
         "it is the file name" if alt.strip().lower() == str(name).lower() else None)
-    number = numbers.typed_number(alt, lang)
+    number = numbers.typed_number(alt, lang) or next((c.word for c in numbers.page_claims(alt, lang)), None)
     if problem or number:
-        errors.append(GuideError(shown, f"the picture's alt text is not plain words: {problem or f'a number in it ({number})'}",
+        errors.append(GuideError(shown, f"the picture's alt text is not plain words: {problem or f'a figure in it ({number})'}",
                                  line=line, found=call, expected=f"a few plain words in {words} saying what the picture shows",
                                  fix="describe what the picture shows in words; a figure from the article is shown "
                                      "with its fact macro beside the picture."))
-    elif (claim := meaning.advice(alt, lang) or described_claim(alt, lang, facts)) is not None \
+    elif (claim := meaning.advice(alt, lang, times=False) or described_claim(alt, lang, facts)) is not None \
             or meaning.REPORTS.search(speakers.skeleton(alt)):
         said = f"'{claim.word}' ({claim.kind})" if claim is not None else "someone's words"
         errors.append(GuideError(shown, f"the picture's alt text makes a claim: {said}", line=line, found=call,

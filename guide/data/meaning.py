@@ -449,9 +449,10 @@ REPORTS = re.compile(r"(?<![^\W\d_])(?:says|said|say|recommends?|advises?|accord
 never what the article or a doctor says (the fifth no-hints attack: "the article says it heals acne scars")."""
 
 
-def advice(text: str, lang: str, claims: bool = True) -> Found | None:
+def advice(text: str, lang: str, claims: bool = True, times: bool = True) -> Found | None:
     """The first word of ``text`` (a glossary meaning) that gives advice or (with ``claims``) makes a clinical claim,
-    or ``None``."""
+    or ``None``. Without ``times``, a unit of time alone is no claim: a picture's "calendar page with a few days
+    marked" describes (its length of time beside the treatment is the number rule's, ``numbers.page_claims``)."""
     hit = _ADVICE[lang].search(_fold(text))
     if hit:
         return Found("advice", hit[0])
@@ -460,7 +461,8 @@ def advice(text: str, lang: str, claims: bool = True) -> Found | None:
     folded = _fold(text)
     if _THE_TREATMENT[lang].search(folded) and (does := _DOES[lang].search(folded)):
         return Found("what the treatment does", does[0])
-    return next((f for f in found(text, lang) if f.kind in GLOSSARY_KINDS), None)
+    kinds = GLOSSARY_KINDS if times else tuple(k for k in GLOSSARY_KINDS if k not in UNITS)
+    return next((f for f in found(text, lang) if f.kind in kinds), None)
 
 
 NARROWS = {
