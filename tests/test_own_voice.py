@@ -27,6 +27,7 @@ from test_reader_checks import _load, _project, _refused
 OUTCOME = "in the guide's own voice, with no fact"
 SOFTENED = "softens or narrows its fact"
 CREDITED = "with the article's own words"
+ADDED = "to its fact in the guide's own words"
 
 MUST_REFUSE: dict[str, list[tuple[str, str]]] = {
     "en": [
@@ -74,6 +75,16 @@ MUST_REFUSE: dict[str, list[tuple[str, str]]] = {
         ("Nobody needs more than a handful of sessions.", OUTCOME), ("It is gentle enough for teens.", OUTCOME),
         ("Dr. Jaliman sees it the same way as Dr. Nazarian.", "the guide's own voice"),
         ("Dr. Nazarian and Dr. Jaliman see it the same way.", "the guide's own voice"),
+        # the thirteenth no-hints attack: a time or an outcome of the guide's own beside a fact (H4, H5, H7), and what
+        # our suggestion tells after its question (H8)
+        ('The article says {{ fact("recovery.pain") }}, so you can drive home and go back to work the same day.', ADDED),
+        ('After your first session, Dr. Nazarian says to plan on coming back {{ fact("frequency.touch_ups") }}.', ADDED),
+        ('- Dr. Jaliman: no {{ fact("aftercare.avoid_ingredients", "or") }} on the first night.', ADDED),
+        ("## Touch-ups after your first session\n\nRead on.", OUTCOME),
+        ('{{ fact("aftercare.avoid_ingredients_for", "note") }} {{ suggestion() }} ask your provider when it is safe to '
+         "start again, and check that your retinol is a mild one before you use it the next day.", "our suggestion says"),
+        # the thirteenth new-editor trial's holes
+        ("Nearly everyone is happy with how it turns out.", OUTCOME), ("Men get the same benefits as women.", OUTCOME),
     ],
     "es": [
         ("Después, ya no hace falta el protector solar.", OUTCOME),
@@ -101,6 +112,11 @@ MUST_REFUSE: dict[str, list[tuple[str, str]]] = {
         ("El enrojecimiento se va de un día para otro.", OUTCOME),
         ("La Dra. Jaliman lo ve igual que la Dra. Nazarian.", "the guide's own voice"),
         ("La Dra. Nazarian y la Dra. Jaliman lo ven igual.", "the guide's own voice"),
+        ('El artículo dice que {{ fact("recovery.pain") }}, así que puede volver al trabajo el mismo día.', ADDED),
+        ('Después de la primera sesión, la Dra. Nazarian dice que planee volver {{ fact("frequency.touch_ups") }}.', ADDED),
+        ("## Retoques después de la primera sesión\n\nSiga leyendo.", OUTCOME),
+        ("Casi todos ven un cambio tras la primera sesión.", OUTCOME),
+        ("Los hombres logran los mismos beneficios que las mujeres.", OUTCOME),
     ],
 }
 
@@ -124,6 +140,12 @@ MUST_BUILD: dict[str, list[str]] = {
         # ordinary writing with no thing of the treatment in it
         "Book only a session with a licensed provider.", "It may take several sessions.",
         "Plan the way home from the clinic before your visit.", "Ask if you can come straight from work.",
+        # beside a fact, the time its own words give; a question our suggestion asks; a first visit named
+        'Dr. Jaliman: no {{ fact("aftercare.avoid_ingredients", "or") }} right after treatment.',
+        "{{ suggestion() }} ask your provider when it is safe to start again.",
+        "## What to expect at your first visit\n\nRead on.", "Bring your questions to your first visit.",
+        # the thirteenth new-editor trial's false refusal
+        "Take a minute or two to write them before you go.",
     ],
     "es": [
         "La mitad de los consejos trata sobre el protector solar.", "## Efectos secundarios\n\nSiga leyendo.",
@@ -132,6 +154,8 @@ MUST_BUILD: dict[str, list[str]] = {
         "Tiempo de recuperación\n:   {{ fact(\"recovery.scab_fade\") }}",
         'La Dra. Jaliman aconseja usar protector solar durante {{ fact("aftercare.sunscreen_when") }}.',
         "El artículo no dice qué entiende por sin químicos.",
+        "{{ suggestion() }} pregunte al profesional cuándo puede volver a usarlos.",
+        "Esta página trata del lado práctico del día: cómo llegar, qué llevar y qué preguntar.",
     ],
 }
 

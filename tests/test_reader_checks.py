@@ -672,6 +672,7 @@ CLAIMS_REFUSED = {
     # edition: (the page's text, whom the message names)
     "en": [
         ("Dr. Nazarian says you can safely do it weekly at home.", "Dr. Nazarian"),
+        ("This figure is also Dr. Nazarian’s.", "Dr. Nazarian"),  # the thirteenth no-hints attack, H9: a possessive
         ("According to Dr. Jaliman, results last for years.", "Dr. Jaliman"),
         ("Results last for years, according to Dr. Jaliman.", "Dr. Jaliman"),
         ("You can do it weekly at home, says Dr. Nazarian.", "Dr. Nazarian"),
@@ -786,6 +787,23 @@ def test_words_put_in_a_speakers_mouth_must_be_the_articles(tmp_path: Path, case
     msg = _refused(tmp_path, QUOTES_REFUSED[case])
     assert "not word for word in the article" in msg and "nearest in the article:" in msg, msg
     assert msg.startswith(f"docs/index.md:{_line(QUOTES_REFUSED[case], QUOTES_REFUSED[case][:12])}:"), msg
+
+
+@pytest.mark.parametrize("doctor", ["nazarian", "jaliman"])
+def test_a_quotation_after_a_doctor_and_the_reader_is_held_to_that_doctor(tmp_path: Path, doctor: str) -> None:
+    """The thirteenth no-hints attack, H6: "Dr. Jaliman says your skin is then “...”" with Dr. Nazarian's words built,
+    because "your" read as the guide's own voice. The reader is whom the words are said to, never over a doctor."""
+    facts = project_facts()
+    key, other = next((k, q) for k, q in facts.quotes.items() if q.expert == doctor)
+    words = " ".join(other.text.lstrip("“\"").split()[:5]).rstrip(".,;:!?")
+    wrong = next(k for k in facts.experts if k != doctor)
+
+    def name(k: str) -> str:
+        return "Dr. " + str(facts.experts[k].name).split()[-1]
+
+    msg = _refused(tmp_path, f"{name(wrong)} says your skin is then “{words}”.")
+    assert f"this quotation credits {name(wrong)} with words the article gives to {name(doctor)}" in msg, msg
+    _load(_project(tmp_path, f"{name(doctor)} says your skin is then “{words}”."), "en")
 
 
 def test_a_misquote_shows_where_it_differs(tmp_path: Path) -> None:

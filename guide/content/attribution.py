@@ -250,18 +250,22 @@ def _mentions(text: str, calls: Mapping[int, object], facts: schema.Facts) -> li
         return before > 0 and reach[before - 1] > pos
 
     out = [(start, key) for start, _, key in specific]
-    out += [(m.start(), SELF) for m in _NOT_A_SPEAKER.finditer(look)]
+    out += [(m.start(), _YOU if m[0].lower() in _READER else SELF) for m in _NOT_A_SPEAKER.finditer(look)]
     out += [(m.start(), SOMEONE) for m in _ROLE.finditer(look) if not inside_a_name(m.start())]
     out += [(m.start(), _VERB) for m in _SPEECH.finditer(look)]
     return sorted(out)
 
 
 _VERB = "verb"
+_YOU = "you"
+_READER = frozenset({"you", "your", "usted"})
+"""The reader, in a sentence: the one a quotation is said to ("you might hear “...”"), never over a doctor named before
+it ("Dr. Jaliman says your skin is then “...”": the thirteenth no-hints attack, H6)."""
 
 
 def _named(text: str, calls: Mapping[int, object], facts: schema.Facts) -> set[str]:
     """The experts and the article ``text`` names (a heading, a table's cell, a block's title)."""
-    named = {who for _, who in _mentions(text, calls, facts) if who not in (SELF, SOMEONE, _VERB)}
+    named = {who for _, who in _mentions(text, calls, facts) if who not in (SELF, SOMEONE, _VERB, _YOU)}
     return named | set(facts.experts) if BOTH_DOCTORS.search(skeleton(text)) else named
 
 
@@ -276,6 +280,8 @@ def _quote_speaker(mentions: Sequence[tuple[int, str]], start: int, end: int) ->
     for _, who in mentions[first:last]:
         if who == _VERB:  # "says": whoever spoke before it, or someone ("we say", "a page says" are ours)
             found = found or SOMEONE
+        elif who == _YOU:  # "you": ours, unless someone spoke before it
+            found = found or SELF
         elif who == SELF or who != SOMEONE or found in (None, SELF):
             found = who
     if found is not None:
@@ -737,7 +743,8 @@ def _templates(folder: Path) -> Iterator[Path]:
 
 _STRONG = (r"says|said|say|saying|recommends?|recommended|advises?|advised|suggests?|suggested|warns?|warned|according to|"
            r"believes?|believed|tells|told|claims|claimed|insists?|agrees?|agreed|stresses|confirms?|confirmed|thinks?|puts it|"
-           r"feels? that|find that|piensan?|creen|(?:is|are|was|were)\s+dra?\.?\s*[^\W\d_]+['’]s|(?:es|son|era)\s+de\s+la\s+dra\.?|"
+           r"feels? that|find that|piensan?|creen|(?:es|son|era)\s+de\s+la\s+dra\.?|"
+           r"(?:is|are|was|were)\s+(?:also\s+|too\s+|all\s+|really\s+|just\s+|both\s+)?dra?\.?\s*[^\W\d_]+['’]s|"
            r"swears? by|swore by|points? out|pointed out|vouch(?:es)? for|vouched for|jura por|destaca|subraya|"
            r"en (?:la )?experiencia de|"
            r"in (?:her|his|their) (?:words|view)|dice|dicen|dijo|decía|recomienda|recomiendan|recomendó|aconseja|aconsejan|"
@@ -1017,7 +1024,7 @@ def credit_errors(page_blocks: Sequence[object], calls: Mapping[int, object], sh
                     or (LINK_MARK in piece and found.pointer) or (len(near) > 1 and LINK_MARK in near[1])):
                 continue  # "For when Dr. Nazarian says ..., see [aftercare](...)"; "... See [aftercare](...) for ..."
             line = sentence_line(lines, piece, typed)
-            errors.append(_credit_error(shown, line, quote_line(lines, line) or f"'{readable(piece, typed)[:100]}'",
+            errors.append(_credit_error(shown, line, f"'{readable(piece, typed)[:160]}'",  # the sentence, not its line's
                                         found.doctors, facts, does="credits a claim to" if reported else "says something of"))
     return errors
 
@@ -1271,7 +1278,15 @@ _TIMES = frozenset({"minutes", "hours", "days", "weeks", "months", "years"})
 def _is_about(words: list[str], at: int) -> bool:
     """Whether Spanish "trata" at ``at`` means "is about" or "tries to" ("Trata de las cosas de todos los días", "se
     trata de", "tratan de llegar": the ninth new-editor trial), not "treats"."""
-    return words[at] in ("trata", "tratan", "tratar") and (words[at + 1:at + 2] == ["de"] or words[at - 1:at] == ["se"])
+    return words[at] in ("trata", "tratan", "tratar") and (words[at + 1:at + 2] in (["de"], ["del"], ["sobre"])
+                                                            or words[at - 1:at] == ["se"])  # "trata del lado práctico"
+
+
+_ASKED = {"en": re.compile(r"(?<![^\W\d_])(?:when|whether|if|how long|how soon|how)\s[^,;:.!?]*", re.I),
+          "es": re.compile(r"(?<![^\W\d_])(?:cuándo|si|cuánto tiempo|cómo)\s[^,;:.!?]*", re.I)}
+"""What our suggestion asks ("ask your provider when it is safe to start again"): a question, which tells nothing; a
+clause after it that tells ("..., and check that your retinol is a mild one before you use it the next day": the
+thirteenth no-hints attack, H8) is read as told."""
 
 
 _CARE = {"en": re.compile(r"\W*(?:sleep|wash|rinse|cleanse|exercise|swim|shower|bathe|touch|sweat|work out)"
@@ -1531,8 +1546,9 @@ def _heading_claim(block: Block, voice: _Voice) -> GuideError | None:
     lang, until = voice.lang, _UNTIL.search(plain)
     thing = ownvoice.outcome(plain, lang)
     answers = (ownvoice.answer(plain, lang) if thing or ownvoice.BARELY[lang].search(plain) else None) or (
-        (when := ownvoice.WHEN[lang].search(plain)) and thing and when[0])  # "## Back to work the same day" (the twelfth
-    # no-hints attack): when, of a thing a reader decides by
+        (when := ownvoice.WHEN[lang].search(plain)) and thing and when[0]) or (  # "## Back to work the same day" (the
+        # twelfth no-hints attack): when, of a thing a reader decides by; "## Touch-ups after your first session": when
+        (since := ownvoice.SINCE[lang].search(plain)) and since[0])
     claim = None if plain.endswith("?") else (
         (meaning_words.Found("an answer", answers) if answers else None)
         or own_claim(plain, lang) or effect_claim(plain, lang, voice.things) or course_claim(plain, lang)
@@ -1569,8 +1585,15 @@ def _said_of(piece: str, lead_in: bool, voice: _Voice, title: bool) -> GuideErro
 def _advice(piece: str, lead_in: bool, voice: _Voice) -> GuideError | None:
     """The advice or claim-word rules for one sentence (see ``_sentence_advice``)."""
     lang, typed, facts = voice.lang, voice.typed, voice.facts
+    ours_at = next((i for i, ch in enumerate(piece) if (c := call_index(ch)) is not None and c in typed
+                    and typed[c].name == "suggestion"), 0)
+    piece = piece[ours_at:]  # our suggestion is what follows its label: a fact's note before it does not cover it
+    # (the thirteenth no-hints attack, H8: "{{ fact(..., "note") }} {{ suggestion() }} ask ..., and ... use it the next day")
     plain = " ".join(_unquoted(piece).replace(LINK_MARK, " ").split())
-    permits = PERMITS[lang].search(plain) or (_MAY[lang].search(plain) and _AFTER[lang].search(plain))
+    first = call_index(piece[0]) if piece else None
+    told = _ASKED[lang].sub(" ", plain) if first is not None and first in typed and typed[first].name == "suggestion" \
+        else plain  # what our suggestion asks is not told
+    permits = PERMITS[lang].search(told) or ((_MAY[lang].search(told) or told is not plain) and _AFTER[lang].search(told))
     timing = None if permits or set(words_of(plain)) & (set(_ASK_VERBS[lang]) | _ASK_WORDS) else _AFTER[lang].search(plain)
     # "Most people put their makeup back on before dinner" (the ninth new-editor trial): when a thing of the facts is
     # done after the visit, with no modal; not reading, asking or checking ("read the aftercare page tonight")
@@ -1843,24 +1866,37 @@ def softened_errors(blocks_: Sequence[Block], typed: Mapping[int, Call], shown: 
     severe ...", "go easy on ...", the eleventh no-hints attack, H15, H21 to H23), where the fact's own words do not
     have that word. A question asks; our ``{{ suggestion() }}`` to ask is the ask rule's."""
     errors: list[GuideError] = []
+    every = facts.all_facts()
     for number, piece, own, last in _own_pieces(blocks_):
         soft = ownvoice.softeners(_NOT_A_NEGATION[lang].sub(" ", own), lang)
-        if not soft or (piece.rstrip().endswith("?") and not _TOLD.search(piece)) or any(
+        if (piece.rstrip().endswith("?") and not _TOLD.search(piece)) or any(
                 typed[c].name == "suggestion" for ch in piece if (c := call_index(ch)) is not None and c in typed):
             continue
         keys = _shown_keys(piece, typed) + _lead_in_keys(piece, last, number, blocks_, typed)
-        every = facts.all_facts()
-        said = ownvoice.fold(" | ".join(_fact_texts(keys, facts) + [every[k].source for _, k in keys if k in every]))
-        word = next((w for w in soft if not re.search(r"(?<![^\W\d_])" + re.escape(w) + r"(?![^\W\d_])", said)), None)
-        if not keys or word is None:
+        if not keys:
             continue
-        errors.append(GuideError(
-            shown, f"this sentence softens or narrows its fact with '{word}', a word of the guide's own",
-            line=sentence_line(lines, piece, typed), key=keys[0][1], found=f"'{readable(piece, typed)[:160]}'",
-            expected="a fact shown as its speaker says it: a hedge ('might', 'may be worth'), a narrowing ('only', "
-                     "'severe') or a softer verb ('go easy on') beside it only where the fact's own words have it",
-            fix=f"say what the fact says, as its speaker says it (\"The article says to wait if:\"), or leave "
-                f"'{word}' out."))
+        said = ownvoice.fold(" | ".join(_fact_texts(keys, facts) + [every[k].source for _, k in keys if k in every]
+                                        + [str(getattr(every.get(k), "starts_after", "")) for _, k in keys]))
+        word = next((w for w in soft if not re.search(r"(?<![^\W\d_])" + re.escape(w) + r"(?![^\W\d_])", said)), None)
+        if word is not None:
+            errors.append(GuideError(
+                shown, f"this sentence softens or narrows its fact with '{word}', a word of the guide's own",
+                line=sentence_line(lines, piece, typed), key=keys[0][1], found=f"'{readable(piece, typed)[:160]}'",
+                expected="a fact shown as its speaker says it: a hedge ('might', 'may be worth'), a narrowing ('only', "
+                         "'severe') or a softer verb ('go easy on') beside it only where the fact's own words have it",
+                fix=f"say what the fact says, as its speaker says it (\"The article says to wait if:\"), or leave "
+                    f"'{word}' out."))
+            continue
+        added = ownvoice.times_not_in(own, said, lang) or ownvoice.outcomes_not_in(own, said, lang)
+        if added:
+            errors.append(GuideError(
+                shown, f"this sentence adds '{added[0]}' to its fact in the guide's own words",
+                line=sentence_line(lines, piece, typed), key=keys[0][1], found=f"'{readable(piece, typed)[:160]}'",
+                expected="beside a fact, only what its speaker says: a time ('the same day', 'the first night', 'after "
+                         "your first session') or a thing a reader decides by (work, exercise, scars, results) only "
+                         "where the fact's own words or its passage in the article name it",
+                fix=f"leave '{added[0]}' out, or end the sentence after the fact; if the article says it, show that fact "
+                    "in a sentence of its own."))
     return errors
 
 

@@ -27,6 +27,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from guide.data import translation
+
 OUTCOMES: dict[str, tuple[str, ...]] = {
     # a word, or a stem ending in "*"; several words are matched as a phrase
     "en": ("scar", "scars", "scarr*", "wrinkl*", "fine lines", "pore", "pores", "result", "results", "downtime",
@@ -47,7 +49,9 @@ OUTCOMES: dict[str, tuple[str, ...]] = {
            "time off", "off work", "day off", "days off", "as usual", "get on with your day", "go about your day",
            # the twelfth new-editor trial: what it does for the eyes and who by age ("It is gentle enough for teens")
            "smooth", "dark circles", "under-eye", "teen", "teens", "teenager*", "children", "kids", "older people",
-           "seniors"),
+           "seniors",
+           # the thirteenth new-editor trial: who it suits by sex, and what it gives ("Men get the same benefits as women")
+           "men", "women", "benefit", "benefits"),
     "es": ("cicatri*", "arruga*", "líneas finas", "poro", "poros", "resultado*", "recupera*", "rojez", "enrojec*",
            "rosad*", "hinch*", "moret*", "morad*", "costra*", "descam*", "pelar*", "dolor*", "duele", "duelen",
            "doler*", "escoz*", "escuece*", "sensibilidad", "efecto secundario", "efectos secundarios",
@@ -58,7 +62,8 @@ OUTCOMES: dict[str, tuple[str, ...]] = {
            "color de piel", "estrías", "mancha*", "pigment*", "flacidez", "bebé", "embaraz*", "lactan*",
            "ejercicio*", "gimnasio", "entrenar", "sudar", "sudor", "nadar", "piscina", "sauna", "al trabajo",
            "calmarse", "se calma", "se calmará", "días libres", "día libre", "baja laboral", "como siempre",
-           "seguir con su día", "vida normal", "ojeras", "adolescente*", "niños", "niñas", "personas mayores"),
+           "seguir con su día", "vida normal", "ojeras", "adolescente*", "niños", "niñas", "personas mayores",
+           "hombres", "mujeres", "beneficio*"),
 }
 """What a reader decides by: a sentence that says something of one states a clinical fact."""
 
@@ -112,6 +117,66 @@ def outcome(text: str, lang: str) -> str | None:
 def softeners(text: str, lang: str) -> list[str]:
     """Every softening word of ``text``, as written."""
     return [found[0] for found in _SOFTENER[lang].finditer(fold(text))]
+
+
+_ENTRIES = {lang: [_pattern([word]) for word in words] for lang, words in OUTCOMES.items()}
+
+
+def outcomes_not_in(text: str, said: str, lang: str) -> list[str]:
+    """The things a reader decides by that ``text`` says something of and ``said`` (a fact's words and passage) does
+    not name at all, as written: "..., so you can go back to work the same day" beside a fact of how the numbing
+    feels (the thirteenth no-hints attack, H4)."""
+    plain, told = fold(text), fold(said)
+    out = []
+    for found in _OUTCOME[lang].finditer(plain):
+        if _ABOUT[lang].search(plain[max(0, found.start() - 40):found.start()]):
+            continue
+        entry = next((p for p in _ENTRIES[lang] if p.fullmatch(found[0])), None)
+        if entry is not None and not entry.search(told) and not (lang != "en" and _in_english(found[0], told)):
+            out.append(found[0])
+    return out
+
+
+def _in_english(words: str, said: str) -> bool:
+    """Whether the English of ``said`` (a Spanish fact's passage is the article's English) has what the Spanish
+    ``words`` translate to, by the bilingual lexicon ("colágeno": collagen)."""
+    english = [translation.fold(w) for w in re.findall(r"[^\W\d_]+", said.replace("-", " "))]
+    for token in translation.read(words, translation.load_lexicon()):
+        for stems in token.english:
+            n = len(stems)
+            if any(all(english[i + j].startswith(stems[j]) for j in range(n)) for i in range(len(english) - n + 1)):
+                return True
+    return False
+
+
+_COURSE = {"en": r"(?:night|nights|day|days|morning|evening|week|weeks|month|months|session|sessions|visit|visits|treatment|treatments)",
+           "es": r"(?:noche|noches|día|días|mañana|tarde|semana|semanas|mes|meses|sesión|sesiones|visita|visitas|tratamiento|tratamientos)"}
+_COUNTED = {"en": r"(?:first|second|third|next|last|single)", "es": r"(?:primer|primera|primeros|primeras|primero|segund[oa]s?|"
+                                                                    r"tercer[oa]?|siguiente|próxim[oa]|últim[oa])"}
+SINCE = {
+    "en": re.compile(r"(?<![^\W\d_])(?:after|before|from|until|till|by)\s+(?:your|the|each|every|a)\s+" + _COUNTED["en"]
+                     + r"\s+" + _COURSE["en"] + r"(?![^\W\d_])", re.I),
+    "es": re.compile(r"(?<![^\W\d_])(?:después de|tras|antes de|desde|hasta)\s+(?:la|el|los|las|su|sus|cada)\s+"
+                     + _COUNTED["es"] + r"\s+" + _COURSE["es"] + r"(?![^\W\d_])", re.I),
+}
+"""A time counted from a point of the course ("after your first session", "tras la primera sesión"): in a heading it
+answers when ("## Touch-ups after your first session": the thirteenth no-hints attack, H5)."""
+TIMES = {
+    "en": re.compile(r"(?<![^\W\d_])(?:the|that|your|a|each|every)\s+" + _COUNTED["en"] + r"\s+" + _COURSE["en"]
+                     + r"(?![^\W\d_])", re.I),
+    "es": re.compile(r"(?<![^\W\d_])(?:el|la|los|las|su|sus|esa|ese|cada)\s+" + _COUNTED["es"] + r"\s+" + _COURSE["es"]
+                     + r"(?![^\W\d_])", re.I),
+}
+"""A time counted in the treatment's course ("the first night", "after your first session", "la primera noche",
+"después de la primera sesión"): beside a fact, a time of the guide's own moves what its speaker said ("no retinol
+on the first night", "touch-ups after your first session": the thirteenth no-hints attack, H5 and H7)."""
+
+
+def times_not_in(text: str, said: str, lang: str) -> list[str]:
+    """The times of ``text`` (``WHEN``, ``SINCE`` and ``TIMES``) that ``said`` (a fact's words and passage) does not have."""
+    plain, told = fold(text), " ".join(fold(said).split())
+    found = [m[0] for pattern in (WHEN[lang], SINCE[lang], TIMES[lang]) for m in pattern.finditer(plain)]
+    return [time for time in found if " ".join(time.split()) not in told]
 
 
 ANSWERS: dict[str, tuple[str, ...]] = {
@@ -190,12 +255,22 @@ CLAIMS: dict[str, dict[str, re.Pattern[str]]] = {
         "es": re.compile(r"(?<![^\W\d_])(?:(?:siente|sienten|sentirá|sentirán|nota|notará)\s+(?:casi nada|muy poco|apenas nada)|"
                          r"(?:casi no|apenas)\s+(?:se siente|se nota|siente|sentirá|duele|duelen|molesta|pica))"
                          r"(?![^\W\d_])", re.I)},
+    # "Nearly everyone is happy with how it turns out", "Casi todos ven un cambio tras la primera sesión" (the thirteenth
+    # new-editor trial): how pleased people are, and a change seen, with no result word
+    "how it turns out": {
+        "en": re.compile(r"(?<![^\W\d_])(?:(?:happy|pleased|satisfied|delighted|thrilled)\s+with|turns?\s+out\s+(?:well|great|fine|"
+                         r"nicely)|(?:see|sees|saw|notice|notices|noticed)\s+(?:a|the|any|some|real|big)\s+(?:\w+\s+)?"
+                         r"(?:difference|change|improvement))(?![^\W\d_])", re.I),
+        "es": re.compile(r"(?<![^\W\d_])(?:(?:content[oa]s?|satisfech[oa]s?|encantad[oa]s?)\s+con|(?:ven|ve|verá|verán|notan|nota|"
+                         r"notará|notarán)\s+(?:un|una|el|la|algún|alguna)\s+(?:\w+\s+)?(?:cambio|diferencia|mejora)|se\s+nota\s+"
+                         r"(?:un|el|la)\s+(?:cambio|diferencia|mejora))(?![^\W\d_])", re.I)},
     # "A nurse at a medspa is just as good" (H6): a comparison with no "as" after it
     "a comparison": {
         "en": re.compile(r"(?<![^\W\d_])(?:(?:just|every bit|equally)\s+(?:as\s+)?(?:good|safe|effective|qualified|well|"
-                         r"skilled)|no different|no worse|as good)(?![^\W\d_])", re.I),
+                         r"skilled)|no different|no worse|as good|the same (?:benefits|results|effects) as)(?![^\W\d_])", re.I),
         "es": re.compile(r"(?<![^\W\d_])(?:igual de (?:buen[oa]s?|segur[oa]s?|eficaz|efectiv[oa]s?|bien)|tan buen[oa]s?|"
-                         r"no es peor|no son peores|da igual)(?![^\W\d_])", re.I)},
+                         r"no es peor|no son peores|da igual|l[oa]s mism[oa]s (?:beneficios|resultados|efectos) que)(?![^\W\d_])",
+                         re.I)},
 }
 """Claims the guide never makes in its own voice, by kind."""
 

@@ -715,11 +715,11 @@ EVERYDAY: dict[str, frozenset[str]] = {
     "en": frozenset("""chat chats call calls phone question questions friend friends choice decision consultation
         drive trip parking bus coffee email form list notes home house arrive arriving arrival travel traffic commute
         journey early read reading page pages guide book booking cancel cancels cancelling canceling cancellation
-        reschedule ahead fee fees address""".split()),
+        reschedule ahead fee fees address write writing""".split()),
     "es": frozenset("""charla charlas consulta consultas llamada llamadas teléfono pregunta preguntas amigo amiga amigos amigas elección
         decisión viaje trayecto estacionamiento autobús café correo formulario lista notas casa llegar llegue llegada
         salir salga tráfico temprano leer lee leen leerá leerán lectura página páginas guía reservar reserve cancelar
-        cancele cancelación antelación tarifa dirección""".split()),
+        cancele cancelación antelación tarifa dirección escribir escriba anotar anote""".split()),
 }
 """The reader's own arrangements: a time or a share in a sentence about these, and about nothing clinical,
 is ordinary writing ("a free 10-minute chat", "a minute or two to write down your questions", "100% your
