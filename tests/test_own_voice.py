@@ -85,6 +85,9 @@ MUST_REFUSE: dict[str, list[tuple[str, str]]] = {
          "start again, and check that your retinol is a mild one before you use it the next day.", "our suggestion says"),
         # the thirteenth new-editor trial's holes
         ("Nearly everyone is happy with how it turns out.", OUTCOME), ("Men get the same benefits as women.", OUTCOME),
+        # the thirteenth no-hints attack's mediums: a warning's heading hedged (M2), a bare "optional" under a header (M3)
+        ("## Who may want to avoid it\n\nRead on.", OUTCOME),
+        ("| Place | Numbing |\n| --- | --- |\n| Spa | optional |", OUTCOME),
     ],
     "es": [
         ("Después, ya no hace falta el protector solar.", OUTCOME),
@@ -117,6 +120,8 @@ MUST_REFUSE: dict[str, list[tuple[str, str]]] = {
         ("## Retoques después de la primera sesión\n\nSiga leyendo.", OUTCOME),
         ("Casi todos ven un cambio tras la primera sesión.", OUTCOME),
         ("Los hombres logran los mismos beneficios que las mujeres.", OUTCOME),
+        ("## Quién quizá deba evitarlo\n\nSiga leyendo.", OUTCOME),
+        ("| Lugar | Anestesia |\n| --- | --- |\n| Spa | opcional |", OUTCOME),
     ],
 }
 
@@ -146,6 +151,8 @@ MUST_BUILD: dict[str, list[str]] = {
         "## What to expect at your first visit\n\nRead on.", "Bring your questions to your first visit.",
         # the thirteenth new-editor trial's false refusal
         "Take a minute or two to write them before you go.",
+        "## Who should avoid it\n\nRead on.", "## Questions you may want to ask\n\nRead on.",
+        "| What to bring | OK? |\n| --- | --- |\n| A scarf | Yes |",
     ],
     "es": [
         "La mitad de los consejos trata sobre el protector solar.", "## Efectos secundarios\n\nSiga leyendo.",

@@ -308,6 +308,8 @@ ALT_TIMES = [  # the eighth no-hints attack (H-E1): a description that says how 
     ("es", "La misma mejilla justo después de la sesión, sin rojeces"),
     ("es", "Piel lisa y limpia la mañana después de una sesión"),  # the eleventh no-hints attack (M3)
     ("es", "Piel lisa tras una sesión"),
+    ("es", "Una mejilla tratada, tranquila y pareja, sin rojez"),  # the thirteenth no-hints attack (M5)
+    ("en", "A treated cheek, calm and even, with no redness"),
 ]
 ALT_DESCRIPTIONS = [  # what a picture shows, as an editor describes it: these stay allowed
     ("en", EN_ALT), ("en", "A close-up of the tip of a microneedling pen"), ("en", "A dermaroller on a white towel"),

@@ -28,6 +28,7 @@ import bisect
 import functools
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -1477,8 +1478,17 @@ def _own_claim_error(shown: str, lines: list[str], piece: str, typed: Mapping[in
 
 def _is_topic(word: str, topics: frozenset[str]) -> bool:
     """``word`` names a thing of the facts: the same word (plural aside), or, for a long word, the same first six
-    letters ("maquillarse", "maquillaje")."""
-    return _one(word) in topics or (len(word) >= 7 and word[:6] in {t[:6] for t in topics if len(t) >= 7})
+    letters, accents aside ("maquillarse", "maquillaje"; "anestesia", "anestésica")."""
+    return _one(word) in topics or (len(word) >= 7 and _prefix(word) in _prefixes(topics))
+
+
+def _prefix(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word[:6]) if not unicodedata.combining(c))
+
+
+@functools.lru_cache(maxsize=64)
+def _prefixes(topics: frozenset[str]) -> frozenset[str]:
+    return frozenset(_prefix(t) for t in topics if len(t) >= 7)
 
 
 def _facts_about(word: str, facts: schema.Facts) -> list[str]:
@@ -1548,7 +1558,7 @@ def _heading_claim(block: Block, voice: _Voice) -> GuideError | None:
     answers = (ownvoice.answer(plain, lang) if thing or ownvoice.BARELY[lang].search(plain) else None) or (
         (when := ownvoice.WHEN[lang].search(plain)) and thing and when[0]) or (  # "## Back to work the same day" (the
         # twelfth no-hints attack): when, of a thing a reader decides by; "## Touch-ups after your first session": when
-        (since := ownvoice.SINCE[lang].search(plain)) and since[0])
+        (since := ownvoice.SINCE[lang].search(plain)) and since[0]) or ownvoice.softened_warning(plain, lang)
     claim = None if plain.endswith("?") else (
         (meaning_words.Found("an answer", answers) if answers else None)
         or own_claim(plain, lang) or effect_claim(plain, lang, voice.things) or course_claim(plain, lang)
@@ -1593,7 +1603,7 @@ def _advice(piece: str, lead_in: bool, voice: _Voice) -> GuideError | None:
     first = call_index(piece[0]) if piece else None
     told = _ASKED[lang].sub(" ", plain) if first is not None and first in typed and typed[first].name == "suggestion" \
         else plain  # what our suggestion asks is not told
-    permits = PERMITS[lang].search(told) or ((_MAY[lang].search(told) or told is not plain) and _AFTER[lang].search(told))
+    permits = PERMITS[lang].search(told) or (_MAY[lang].search(told) and _AFTER[lang].search(told))
     timing = None if permits or set(words_of(plain)) & (set(_ASK_VERBS[lang]) | _ASK_WORDS) else _AFTER[lang].search(plain)
     # "Most people put their makeup back on before dinner" (the ninth new-editor trial): when a thing of the facts is
     # done after the visit, with no modal; not reading, asking or checking ("read the aftercare page tonight")
@@ -1607,6 +1617,7 @@ def _advice(piece: str, lead_in: bool, voice: _Voice) -> GuideError | None:
         return agrees
     if ours and not permits and (asked := _not_an_ask(piece, typed, lang)) is not None:
         return _ask_error(voice.shown, voice.lines, piece, typed, asked, lang)
+    permits = permits or (_AFTER[lang].search(told) if told is not plain else None)  # "..., and ... the next day"
     if (claim is not None and not ours and not (plain.endswith("?") and not _TOLD.search(plain))
             and not _figures(plain, lang, voice.raws) and not _backed(piece, claim, typed, facts, lang)):
         # wherever it stands: with a link, beside another fact, credited to a doctor, as "did you know that" (the fifth
@@ -1919,7 +1930,9 @@ def table_rows(blocks_: Sequence[Block]) -> list[list[Block]]:
 
 
 _BARE_OK = frozenset({"fine", "ok", "okay", "yes", "safe", "allowed", "no problem", "go ahead", "all right", "bien", "sí", "si",
-                      "vale", "seguro", "segura", "permitido", "sin problema", "adelante"})
+                      "vale", "seguro", "segura", "permitido", "sin problema", "adelante",
+                      # the thirteenth no-hints attack (M3): "| Spa | optional |" under a "Numbing" header
+                      "optional", "not needed", "up to you", "opcional", "no hace falta", "a su elección"})
 """A table cell that says only that something is fine: with a thing of the facts in its row, it is advice."""
 
 
@@ -1930,16 +1943,26 @@ def row_errors(blocks_: Sequence[Block], typed: Mapping[int, Call], shown: str, 
     name in another, and no fact or quote shown in the row. "What to bring | Why" and a row that shows its fact build."""
     topics = topic_words(facts)
     errors: list[GuideError] = []
+    head: list[str] = []
+    heads: dict[int, str] = {}  # each body cell's table header row: "| Place | Numbing |" says what "optional" is of
+    for block in blocks_:
+        if block.kind == "th":
+            head = head + [block.text] if heads.get(-1) == "th" else [block.text]
+        elif block.kind == "td":
+            heads[id(block)] = " ".join(head)
+        heads[-1] = block.kind
     for row in table_rows(blocks_):
         piece = " | ".join(cell.text.strip() for cell in row)  # as the row is typed: the message finds its line
         plain = " ".join(_unquoted(piece.replace(" | ", ", ")).replace(LINK_MARK, " ").split())
+        over = " ".join(_unquoted(heads.get(id(row[0]), "")).replace(LINK_MARK, " ").split())
         shows = {typed[c].name for ch in piece if (c := call_index(ch)) is not None and c in typed} - {"expert"}
         if shows or LINK_MARK in piece or plain.endswith("?") or _figures(plain, lang, raw_texts(lines)):
             continue  # a fact or quote (the who-said-it checks), a link to where it is shown, a question, a typed figure
         bare = any(" ".join(words_of(cell.text)) in _BARE_OK for cell in row)  # "| Mild rosacea | Fine |" (the tenth
         # no-hints attack)
         advises = bare or _AFTER[lang].search(plain) or PERMITS[lang].search(plain) or _ADVISES[lang].search(plain)
-        about = sorted({w for w in words_of(plain) if len(w) >= 4 and w not in _GENERIC and _is_topic(w, topics)})
+        about = sorted({w for w in words_of(plain) if len(w) >= 4 and w not in _GENERIC and _is_topic(w, topics)}) or (
+            sorted({w for w in words_of(over) if len(w) >= 4 and w not in _GENERIC and _is_topic(w, topics)}) if bare else [])
         thing = ownvoice.outcome(plain, lang)
         if advises and about:
             errors.append(_advice_error(shown, lines, piece, typed, about[0], _facts_about(about[0], facts), False))

@@ -100,7 +100,18 @@ def _pattern(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![^\W\d_])(?:" + "|".join(sorted(parts, key=len, reverse=True)) + r")(?!['-]?[^\W\d_])", re.I)
 
 
+WARNINGS: dict[str, tuple[str, ...]] = {
+    "en": ("avoid", "skip", "stay away", "steer clear", "wait", "stop", "not", "never", "don't", "shouldn't"),
+    "es": ("evite", "evitar", "evitarlo", "no", "nunca", "espere", "esperar", "deje", "dejar"),
+}
+"""Words of a warning ("Who should avoid it", "Quién debe evitarlo"): a heading that says one with a hedge of the guide's
+own ("Who may want to avoid it": the thirteenth no-hints attack, M2) softens every warning under it."""
+_HEDGES = frozenset({"might", "may", "maybe", "perhaps", "possibly", "could", "worth", "consider", "choose", "optional",
+                     "up to you", "your call", "quizá", "quizás", "tal vez", "a lo mejor", "posiblemente", "podría",
+                     "podrían", "puede que", "opcional", "a su elección"})
+
 _OUTCOME = {lang: _pattern(words) for lang, words in OUTCOMES.items()}
+_WARNING = {lang: _pattern(words) for lang, words in WARNINGS.items()}
 _SOFTENER = {lang: _pattern(words) for lang, words in SOFTENERS.items()}
 
 
@@ -117,6 +128,12 @@ def outcome(text: str, lang: str) -> str | None:
 def softeners(text: str, lang: str) -> list[str]:
     """Every softening word of ``text``, as written."""
     return [found[0] for found in _SOFTENER[lang].finditer(fold(text))]
+
+
+def softened_warning(text: str, lang: str) -> str | None:
+    """The hedge of ``text`` (a heading) when it also warns ("Who may want to avoid it"), or None."""
+    hedge = next((word for word in softeners(text, lang) if word in _HEDGES), None)
+    return hedge if hedge is not None and _WARNING[lang].search(fold(text)) else None
 
 
 _ENTRIES = {lang: [_pattern([word]) for word in words] for lang, words in OUTCOMES.items()}

@@ -182,10 +182,12 @@ def check_call(name: object, alt: object, shown: str, line: int | None, pictures
     """A page's ``picture(name, alt=...)``: a picture of the folder, with alt text of the page's edition that
     describes it and claims nothing (``facts``: the edition's, for the things they name).
     ``refused``: files of the folder that have a message of their own (not reported again as missing)."""
+    from guide.content import ownvoice
     from guide.content.attribution import described_claim
     from guide.data import meaning, numbers, schema, speakers
 
     errors = []
+    answered: str | None = None
     call = f'picture("{name}", alt="{alt}")' if alt is not None else f'picture("{name}")'
     if not isinstance(name, str) or (name not in pictures and name not in refused):
         hint = did_you_mean(str(name), pictures)
@@ -210,8 +212,9 @@ def check_call(name: object, alt: object, shown: str, line: int | None, pictures
                                  fix="describe what the picture shows in words; a figure from the article is shown "
                                      "with its fact macro beside the picture."))
     elif (claim := meaning.advice(alt, lang, times=False) or described_claim(alt, lang, facts)) is not None \
-            or meaning.REPORTS.search(speakers.skeleton(alt)):
-        said = f"'{claim.word}' ({claim.kind})" if claim is not None else "someone's words"
+            or meaning.REPORTS.search(speakers.skeleton(alt)) or (answered := ownvoice.said_of(alt, lang, title=True)):
+        # (said_of: a description that answers of a thing a reader decides by, "sin rojez": the thirteenth attack, M5)
+        said = f"'{claim.word}' ({claim.kind})" if claim is not None else f"'{answered}'" if answered else "someone's words"
         errors.append(GuideError(shown, f"the picture's alt text makes a claim: {said}", line=line, found=call,
                                  expected=f"a few plain words in {words} saying what the picture shows, with no advice, "
                                           "clinical claim or doctor's words (screen readers and search engines read it)",
