@@ -276,9 +276,9 @@ def test_an_absolute_the_english_lacks_is_refused(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("spanish, english, found", [
-    ("salen unas costras", "a few scabs may pop up", [("dropped", "may, might, can, could", "may")]),
-    ("pueden salir unas costras", "a few scabs may pop up", []),
-    ("quizás salgan unas costras", "a few scabs pop up", [("added", "may, might, can, could", "quizás")]),
+    ("salen unas pocas costras", "a few scabs may pop up", [("dropped", "may, might, can, could", "may")]),
+    ("pueden salir unas pocas costras", "a few scabs may pop up", []),
+    ("quizás salgan unas pocas costras", "a few scabs pop up", [("added", "may, might, can, could", "quizás")]),
     ("se pueden usar con seguridad", "safe to use", []),
     ("la crema lo quita", "the cream helps take it away", [("dropped", "helps", "helps")]),
     ("no lo use el resto del día", "ideally, skip it for the rest of the day", [("dropped", "ideally", "ideally")]),
@@ -326,3 +326,139 @@ def test_a_rewording_that_keeps_the_hedge_builds(tmp_path: Path, case: str) -> N
     key, value = HEDGED_BUILDS[case]()
     assert value != _es(key)
     _load(tmp_path, key, value)
+
+
+# --- a "not" stays in its clause (the thirteenth no-hints attack, H2, H3; translation.clause_problems) ---
+
+def _mixed() -> list[str]:
+    """The keys of today's Spanish text values whose English has clauses (``translation.CLAUSES``) with a "not" in
+    some only ("safe to use, but you will not get the same results")."""
+    lexicon = translation.load_lexicon(LEXICON)
+    want = langs.expected_wording(load_facts(ROOT / EN, EN))
+    out = []
+    for path, english in want.items():
+        if path[0] == "facts" and path[-1] == "value" and isinstance(english, str):
+            turns = {translation.negated(c, lexicon) for c in translation.clauses(english, "en")}
+            if len(translation.clauses(english, "en")) > 1 and len(turns) > 1:
+                out.append(".".join(str(p) for p in path))
+    return out
+
+
+def test_today_s_data_has_the_attacked_clauses() -> None:
+    mixed = _mixed()
+    for key in ("facts.at_home.results.value", "facts.aftercare.makeup.value"):
+        assert key in mixed, (key, mixed)
+
+
+def _spanish_clauses(key: str) -> tuple[str, str, str]:
+    """A Spanish value "A, pero B" (or "A. B", "A; B") as (A, the join, B)."""
+    value = str(_es(key))
+    found = translation.CLAUSES["es"].search(value)
+    assert found is not None, value
+    return value[:found.start()], found[0], value[found.end():]
+
+
+def _negation_moved(key: str) -> str:
+    """The Spanish value with its "no" taken out of the clause that has it and put before the other clause (the
+    attack's "no se pueden usar con seguridad, pero dan los mismos resultados")."""
+    first, join, second = _spanish_clauses(key)
+    has_no = [bool(re.search(r"(?i)\bno\b", c)) for c in (first, second)]
+    assert has_no.count(True) == 1, (first, second)
+    cut = [re.sub(r"(?i)\bno\s+", "", c, count=1) if n else "no " + c for c, n in zip((first, second), has_no)]
+    return cut[0] + join + cut[1]
+
+
+@pytest.mark.parametrize("key", _mixed())
+def test_a_negation_moved_to_the_other_clause_is_refused(tmp_path: Path, key: str) -> None:
+    """H2 (at_home.results) and H3 (aftercare.makeup): the "no" moved from one clause to the other keeps the count
+    of negations and turns both clauses round."""
+    moved = _negation_moved(key)
+    msg = _refused(tmp_path, key, moved)
+    assert "has no negation, and the English clause it translates has one" in msg, msg
+    assert "says 'no', and the English clause it translates has no negation" in msg, msg
+
+
+@pytest.mark.parametrize("key", _mixed())
+def test_a_negation_moved_with_the_contrast_dropped_is_refused(tmp_path: Path, key: str) -> None:
+    """The same with "pero" made "y": one Spanish clause for the English's two, and the build cannot tell where
+    the "not" sits."""
+    moved = _negation_moved(key)
+    joined = translation.CLAUSES["es"].sub(" y ", moved, count=1)
+    assert joined != moved
+    msg = _refused(tmp_path, key, joined)
+    assert "the build cannot tell which Spanish clause keeps it" in msg, msg
+
+
+def _as_sentences(key: str) -> str:
+    """"A, pero B" as two sentences: "A. B" (the second capitalised)."""
+    first, _join, second = _spanish_clauses(key)
+    return f"{first}. {second[0].upper()}{second[1:]}"
+
+
+def _opened_with_aunque(key: str) -> str:
+    """"A, pero B" as "aunque B, A": the same two clauses, the contrast first."""
+    first, _join, second = _spanish_clauses(key)
+    return f"aunque {second}, {first}"
+
+
+def _joined_with_y(key: str) -> str:
+    """"A, pero B" as "A, y B"."""
+    first, _join, second = _spanish_clauses(key)
+    return f"{first}, y {second}"
+
+
+CLAUSE_BUILDS: dict[str, Callable[[], tuple[str, object]]] = {
+    "the results as two sentences": lambda: ("facts.at_home.results.value", _as_sentences("facts.at_home.results.value")),
+    "the results opened with 'aunque'": lambda: ("facts.at_home.results.value",
+                                                  _opened_with_aunque("facts.at_home.results.value")),
+    "the results joined with ', y'": lambda: ("facts.at_home.results.value", _joined_with_y("facts.at_home.results.value")),
+    "the makeup as two sentences": lambda: ("facts.aftercare.makeup.value", _as_sentences("facts.aftercare.makeup.value")),
+}
+
+
+@pytest.mark.parametrize("case", CLAUSE_BUILDS, ids=list(CLAUSE_BUILDS))
+def test_a_rewording_that_keeps_each_not_in_its_clause_builds(tmp_path: Path, case: str) -> None:
+    key, value = CLAUSE_BUILDS[case]()
+    assert value != _es(key)
+    _load(tmp_path, key, value)
+
+
+@pytest.mark.parametrize("spanish, english, found", [
+    ("se pueden usar, pero no dan resultados", "safe to use, but you will not get results", 0),
+    ("no se pueden usar, pero dan resultados", "safe to use, but you will not get results", 2),
+    ("no dan resultados; se pueden usar", "safe to use; you will not get results", 0),
+    ("se pueden usar y no dan resultados", "safe to use, but you will not get results", 1),
+    ("no se pueden usar, pero no dan resultados", "not safe to use, but you will not get results", 0),
+    ("se pueden usar, pero no dan resultados", "not safe to use, but you will not get results", 1),
+    ("no dan resultados", "you will not get results", 0),  # one clause: the whole value's check
+])
+def test_clause_problems(spanish: str, english: str, found: int) -> None:
+    assert len(translation.clause_problems(spanish, english, translation.load_lexicon(LEXICON))) == found
+
+
+# --- "a few" is kept (the thirteenth no-hints attack, L2) ---
+
+def test_the_attacked_few_is_among_the_hedged_wordings() -> None:
+    """L2: recovery.scab_fade's "unos pocos días" made "unos días"; the cut test above cuts its "pocos"."""
+    assert ("facts.recovery.scab_fade.value", "a few") in set(_hedged())
+
+
+@pytest.mark.parametrize("spanish, english, found", [
+    ("unos días", "a few days", [("dropped", "a few", "a few")]),
+    ("unos pocos días", "a few days", []),
+    ("un par de días", "a couple of days", []),
+    ("los días que da un facial", "the few days a facial gives", [("dropped", "a few", "few")]),
+    ("los pocos días que da un facial", "the few days a facial gives", []),
+])
+def test_a_few_is_kept(spanish: str, english: str, found: list[tuple[str, str, str]]) -> None:
+    assert [(how, row, word.strip()) for how, row, word in translation.hedge_problems(spanish, english)] == found
+
+
+def test_a_wording_that_translates_one_clause_of_two_is_left_to_the_other_checks() -> None:
+    """A note shortened to its own clause ("El artículo no da un número de días.") has nothing to align: the whole
+    value's checks stand (tests/test_turned_round.py)."""
+    lexicon = translation.load_lexicon(LEXICON)
+    english = "Dr. Jaliman says they are too strong, but the article gives no number of days."
+    assert translation.clause_problems("El artículo no da un número de días.", english, lexicon) == []
+    assert translation.clause_problems("Lo dice la Dra. Jaliman, y el artículo no da un número de días.", english,
+                                       lexicon) == []

@@ -7,7 +7,10 @@ Spanish wording (label, value, item, note, role, quote, topic ...) must
 * use only words of the lexicon (a new word stops the build until it is added, with its English, in review);
 * have, for each content word, one of its English stems in the English it translates (``data/facts.yml``; for a
   quote, the doctor's own words from the article), and each name there too;
-* say "no", "sin" or "nunca" only where that English has a negation (not, no, never, without, n't ...).
+* say "no", "sin" or "nunca" only where that English has a negation (not, no, never, without, n't ...), and, where
+  the English has clauses ("..., but ...", "...; ..."), each in the clause whose English has it
+  (``clause_problems``);
+* keep the English's hedges and add none (``HEDGES``: "may", "helps", "a few" ...).
 
 So "piel grasa" for "very sensitive skin", "las pieles claras" for "all skin colors and types" and "dermatóloga" for
 "plastic surgeon" are refused (the eighth no-hints attack, H-E13, H-E15, M-E16), while "piel sensible" and
@@ -18,6 +21,7 @@ forms) and a pronoun joined to a verb ("úselo", "póngase").
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -27,7 +31,7 @@ from typing import Any
 
 import yaml
 
-from guide.data import passages, schema
+from guide.data import meaning, passages, schema
 from guide.data.yamlsrc import Path_, dotted
 from guide.errors import GuideError
 
@@ -199,6 +203,101 @@ def negated(english: str, lexicon: Lexicon) -> bool:
     return any(w.endswith("n't") for w in words) or any(_says(words, stems) for stems in lexicon.negation_en)
 
 
+# --- a negation stays in its clause ---------------------------------------------------------------------------
+
+CLAUSES = {
+    "en": re.compile(r"\s*(?:;|(?<!\bDr)(?<!\bMr)(?<!\bMs)[.!?]+(?=\s|$)|,?\s+(?:but|while|whereas|although|though|however)"
+                     r"(?![^\W\d_]),?)\s*", re.I),
+    "es": re.compile(r"\s*(?:;|(?<!\bDr)(?<!\bDra)(?<!\bSr)(?<!\bSra)[.!?]+(?=\s|$)|,?\s+(?:pero|mientras que|mientras|"
+                     r"aunque|si bien|en cambio)(?![^\W\d_]),?)\s*", re.I),
+}
+"""Where a wording turns to another clause: a semicolon, a full stop, a contrast ("but", "while", "although";
+"pero", "mientras que", "aunque"). A "not" belongs to its clause: "se pueden usar con seguridad, pero no dan los
+mismos resultados" made "no se pueden usar con seguridad, pero dan los mismos resultados" keeps the count of
+negations and turns both clauses round (the thirteenth no-hints attack, H2 and H3)."""
+OPENS = {"en": re.compile(r"\s*(?:while|whereas|although|though|even though)\s+", re.I),
+         "es": re.compile(r"\s*(?:aunque|si bien|mientras que)\s+", re.I)}
+"""A wording that opens with its contrast ("Aunque no dan ..., se pueden usar ...")."""
+JOINS = {"en": re.compile(r"\s*,\s+(?:and|so|yet)(?![^\W\d_])\s*", re.I),
+         "es": re.compile(r"\s*,\s+(?:y|e|así que)(?![^\W\d_])\s*", re.I)}
+"""A comma and a join ("..., and ...", "..., y ..."): clauses too, where the contrasts alone do not line the two
+wordings up ("se pueden usar con seguridad, y no dan ..." for "safe to use, but you will not get ...")."""
+MAX_CLAUSES = 6
+"""More clauses than this are not aligned (the whole-value check stands alone)."""
+
+
+def clauses(text: str, lang: str, joins: bool = False) -> list[str]:
+    """The clauses of ``text`` (see ``CLAUSES``; with ``joins``, ``JOINS`` too), the words that join them left out."""
+    opens = OPENS[lang].match(text)  # "Although A, B": the first comma ends A
+    parts = CLAUSES[lang].split(text[opens.end():]) if opens else CLAUSES[lang].split(text)
+    if opens:
+        parts = parts[0].split(",", 1) + parts[1:]
+    if joins:
+        parts = [piece for part in parts for piece in JOINS[lang].split(part)]
+    return [c.strip() for c in parts if re.search(r"[^\W\d_]", c)]
+
+
+def _score(tokens: list[Token], english: list[str]) -> int:
+    """How many words of a Spanish clause the English clause says (through the lexicon)."""
+    return sum(1 for t in tokens if (t.kind == "word" and any(_says(english, stems) for stems in t.english))
+               or (t.kind == "name" and _says(english, (fold(t.word),))))
+
+
+def align(spanish: list[str], english: list[str], lexicon: Lexicon) -> list[int] | None:
+    """For each Spanish clause, the English clause it translates (by the words they share, in any order: a
+    translation may put the clauses the other way round), or ``None`` if no one order shares the most words."""
+    if len(spanish) != len(english) or len(spanish) > MAX_CLAUSES:
+        return None
+    scores = [[_score(read(es, lexicon), _english_words(en)) for en in english] for es in spanish]
+    ranked = sorted(((sum(scores[i][j] for i, j in enumerate(order)), order)
+                     for order in itertools.permutations(range(len(english)))), reverse=True)
+    if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
+        return None
+    return list(ranked[0][1])
+
+
+def _spanish_turns(text: str, tokens: list[Token], lexicon: Lexicon) -> bool:
+    """A Spanish clause says "not": "no", "sin", "nunca", or a word for "avoid", "skip" ("evitar", "no usar")."""
+    return any(t.kind == "negation" or (t.kind == "word" and any(e in lexicon.negation_en for e in t.english))
+               for t in tokens) or meaning._negated(text, "es")
+
+
+def clause_problems(text: str, english_text: str, lexicon: Lexicon) -> list[str]:
+    """Each clause of the Spanish ``text`` whose "not" is not where the English clause it translates has it: one
+    with no negation for an English clause that has one, one with "no", "sin" or "nunca" for one that has none; and,
+    where the English's clauses differ in it, a Spanish wording that translates each of them in clauses that cannot
+    be told apart. Clauses that
+    cannot be aligned otherwise leave the check to the whole value's (``wording_problems``)."""
+    english = clauses(english_text, "en")
+    if len(english) < 2:
+        return []
+    spanish = clauses(text, "es")
+    if len(spanish) != len(english):
+        wide = clauses(english_text, "en", joins=True), clauses(text, "es", joins=True)
+        english, spanish = wide if len(wide[0]) == len(wide[1]) else (english, spanish)
+    turns = [negated(en, lexicon) for en in english]
+    order = align(spanish, english, lexicon)
+    if order is None:
+        whole = read(text, lexicon)
+        if len(spanish) != len(english) and len(set(turns)) > 1 \
+                and all(_score(whole, _english_words(en)) for en in english):  # each English clause translated
+            return [f"the Spanish wording has {len(spanish)} clause{'s' if len(spanish) != 1 else ''} and the English "
+                    f"it translates {len(english)}, with a 'not' in some only: the build cannot tell which Spanish "
+                    "clause keeps it"]
+        return []
+    out = []
+    for es, j in zip(spanish, order):
+        tokens = read(es, lexicon)
+        if turns[j] and not _spanish_turns(es, tokens, lexicon):
+            out.append(f"the Spanish clause '{es[:80]}' has no negation, and the English clause it translates has one "
+                       f"('{english[j][:80]}')")
+        elif not turns[j] and any(t.kind == "negation" for t in tokens) and not meaning._negated(english[j], "en"):
+            word = next(t.word for t in tokens if t.kind == "negation")
+            out.append(f"the Spanish clause '{es[:80]}' says '{word}', and the English clause it translates has no "
+                       f"negation ('{english[j][:80]}')")
+    return out
+
+
 # --- the check -------------------------------------------------------------------------------------------------
 
 def problems(want: Mapping[Path_, Any], have: Mapping[Path_, Any], facts: schema.Facts, lines: Mapping[Path_, int],
@@ -286,6 +385,8 @@ HEDGES = (
     Hedge("never", _w(r"never"), _w(r"nunca|jamás|jamas"), _w(r"nunca|jamás|jamas"), _w(r"never|ever|at no time")),
     # "piel muy sensible" made "piel sensible" (the twelfth no-hints attack): a degree the English gives is kept
     Hedge("very", _w(r"very|extremely|highly"), _w(r"muy|sumamente|extremadamente|altamente|demasiado"), None),
+    # "unos pocos días" made "unos días" (the thirteenth no-hints attack, L2): "a few" is a small number, kept
+    Hedge("a few", _w(r"(?:a )?few|a couple(?: of)?"), _w(r"pocos|pocas|un par"), None),
     Hedge("all", None, _w(r"todos|todas|todo el mundo|cualquier\w*"), _w(r"todos|todas|todo el mundo|cualquier\w*"),
           _w(r"all|every\w*|each|any\w*|both")),
     Hedge("totally", None, _w(r"totalmente|completamente|por completo|absolutamente|del todo|enteramente"),
@@ -377,10 +478,16 @@ def wording_problems(text: str, english_text: str, lexicon: Lexicon, shown: str,
                 "and an added one says something else ('puede', 'ayuda a', 'lo ideal es' for may, helps, ideally)."))
     if any(t.kind == "negation" for t in tokens) and not negated(english_text, lexicon):
         word = next(t.word for t in tokens if t.kind == "negation")
-        errors.append(GuideError(
+        return errors + [GuideError(
             shown, f"the Spanish wording says '{word}', and the English it translates has no negation",
             line=line, key=key, found=found,
             expected=f"a translation of {english} ('{english_text[:100]}'): 'no', 'sin' or 'nunca' only where the "
                      "English says not, no, never, without or n't",
-            fix="translate the English words as they are: a negation the English does not have turns its meaning round."))
-    return errors
+            fix="translate the English words as they are: a negation the English does not have turns its meaning round.")]
+    return errors + [GuideError(shown, message, line=line, key=key, found=found,
+                                expected=f"a translation of {english} ('{english_text[:100]}') whose every clause says "
+                                         "'no' where the English clause it translates says 'not', and only there",
+                                fix="translate each clause as it is, its 'not' in it ('se pueden usar ..., pero no dan "
+                                    "...' for 'safe to use, but you will not get ...'): a 'no' moved to the other "
+                                    "clause turns both round.")
+                     for message in clause_problems(text, english_text, lexicon)]
