@@ -104,3 +104,97 @@ def test_a_spanish_label_is_our_name_for_the_fact_and_is_not_held_to_the_english
     path = _edited(tmp_path, ES, 'label: "Cuántas semanas usar el protector solar sin falta"',
                    'label: "Cuántas semanas usar el protector solar, sin falta"')
     langs.load_wording(path, ES, load_facts(ROOT / EN, EN))
+
+
+# --- the glossary: a narrower kind of a word, and a degree the article's words contradict (the thirteenth
+# no-hints attack, H10 and M7) ---
+
+GLOSSARY = {"en": "includes/abbreviations.md", "es": "includes/abbreviations.es.md"}
+
+
+def _facts(lang: str) -> object:
+    english = load_facts(ROOT / EN, EN)
+    return english if lang == "en" else langs.load_wording(ROOT / ES, ES, english)
+
+
+def _glossary(tmp_path: Path, lang: str, term: str, meaning_of: object = None) -> list[tuple[str, str]]:
+    """The real glossary of ``lang`` read by the build's check, with ``term``'s meaning made ``meaning_of(old)``."""
+    from guide.build import library
+
+    text = (ROOT / GLOSSARY[lang]).read_text(encoding="utf-8")
+    if meaning_of is not None:
+        old = next(line for line in text.splitlines() if line.startswith(f"*[{term}]: "))
+        new = f"*[{term}]: " + meaning_of(old.split("]: ", 1)[1])  # type: ignore[operator]
+        text = text.replace(old, new)
+    path = tmp_path / Path(GLOSSARY[lang]).name
+    path.write_text(text, encoding="utf-8")
+    return library._glossary(path, GLOSSARY[lang], lang, _facts(lang), ROOT / "sources" / "article.txt")  # type: ignore[arg-type]
+
+
+def _glossary_refused(tmp_path: Path, lang: str, term: str, meaning_of: object) -> str:
+    with pytest.raises((GuideError, GuideErrors)) as info:
+        _glossary(tmp_path, lang, term, meaning_of)
+    return str(info.value)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_today_s_glossaries_build(tmp_path: Path, lang: str) -> None:
+    assert _glossary(tmp_path, lang, "")
+
+
+def test_a_mild_kind_set_apart_from_the_warned_one_is_refused(tmp_path: Path) -> None:
+    """H10 as the attack typed it: rosacea made a mild redness "different from the rosacea that rules out treatment"."""
+    msg = _glossary_refused(tmp_path, "en", "rosacea", lambda old: "A mild redness of the cheeks, different from the "
+                            "rosacea that rules out treatment (our definition).")
+    assert "a glossary meaning that leaves something out of the word ('different from')" in msg, msg
+
+
+@pytest.mark.parametrize("lang, term, meaning_of, says", [
+    ("en", "rosacea", lambda old: old.replace("A ", "A mild ", 1), "('mild')"),
+    ("en", "rosacea", lambda old: old.replace(" (our", ", unlike the kind that rules out treatment (our", 1), "('unlike')"),
+    ("en", "rosacea", lambda old: old.replace(" (our", ", not the same as the one in the warning (our", 1),
+     "('not the"),
+    ("es", "rosácea", lambda old: old.replace(" (nuestra", ", distinta de la que descarta el tratamiento (nuestra", 1),
+     "('distinta de')"),
+    ("es", "rosácea", lambda old: old.replace(" (nuestra", ", a diferencia de la que descarta el tratamiento (nuestra", 1),
+     "('a diferencia de')"),
+    ("es", "rosácea", lambda old: old.replace("enrojecimiento", "enrojecimiento leve", 1), "('leve')"),
+])
+def test_a_narrower_kind_of_a_condition_is_refused(tmp_path: Path, lang: str, term: str, meaning_of: object,
+                                                    says: str) -> None:
+    msg = _glossary_refused(tmp_path, lang, term, meaning_of)
+    assert f"a glossary meaning that leaves something out of the word {says}" in msg, msg
+
+
+@pytest.mark.parametrize("lang, term, meaning_of, word", [
+    ("en", "retinol", lambda old: old.replace("A form", "A mild form", 1), "mild"),  # M7 as the attack typed it
+    ("es", "retinol", lambda old: old.replace("Una forma", "Una forma suave", 1), "suave"),
+    ("en", "retinol", lambda old: old.replace("A form", "A gentle form", 1), "gentle"),
+])
+def test_a_degree_the_article_s_words_contradict_is_refused(tmp_path: Path, lang: str, term: str, meaning_of: object,
+                                                             word: str) -> None:
+    """M7: retinol called a mild form of vitamin A, where the article says "too strong right after"."""
+    msg = _glossary_refused(tmp_path, lang, term, meaning_of)
+    assert f"a glossary meaning that calls it '{word}', and the article's words about it say 'strong'" in msg, msg
+
+
+@pytest.mark.parametrize("lang, term, meaning_of", [
+    ("en", "rosacea", lambda old: "A skin condition that makes the face red and bumpy (our definition)."),
+    ("en", "serum", lambda old: old.replace("light", "mild", 1)),  # the article's own word for the serum
+    ("es", "sérum", lambda old: old.replace("ligero", "suave", 1)),
+    ("en", "broad-spectrum", None),  # "not just the ones that cause sunburn" widens
+])
+def test_a_faithful_rewording_of_a_meaning_builds(tmp_path: Path, lang: str, term: str, meaning_of: object) -> None:
+    assert _glossary(tmp_path, lang, term, meaning_of)
+
+
+@pytest.mark.parametrize("text, lang, word", [
+    ("A mild redness of the cheeks", "en", "mild"),
+    ("A mild soap for the face", "en", None),  # no condition: the degree rule's (degree_against_facts)
+    ("Un enrojecimiento leve de las mejillas", "es", "leve"),
+    ("Skin unlike any other", "en", "unlike"),
+    ("A condition that is different from eczema", "en", "different from"),
+    ("Medicines that slow blood clotting", "en", None),
+])
+def test_narrows(text: str, lang: str, word: str | None) -> None:
+    assert meaning.narrows(text, lang) == word

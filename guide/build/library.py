@@ -200,7 +200,8 @@ class Project:
             raise GuideErrors(deferred.errors)
         self.strings = strings
         glossary = GLOSSARIES[self.lang]
-        self.terms: list[tuple[str, str]] = deferred.collect(lambda: _glossary(root / glossary, glossary, self.lang, self.facts), [])
+        self.terms: list[tuple[str, str]] = deferred.collect(lambda: _glossary(root / glossary, glossary, self.lang, self.facts,
+                                                                                   root / passages.ARTICLE), [])
         deferred.collect(self._check_plain_texts, None)
         self.all_facts = self.facts.all_facts()
         self.templates = self._templates()
@@ -703,8 +704,10 @@ def _once(terms: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return once
 
 
-def _glossary(path: Path, shown: str, lang: str = "en", facts: schema.Facts | None = None) -> list[tuple[str, str]]:
+def _glossary(path: Path, shown: str, lang: str = "en", facts: schema.Facts | None = None,
+              article: Path | None = None) -> list[tuple[str, str]]:
     """``*[term]: meaning`` lines from the abbreviations file, checked as plain text without numbers, sorted by term."""
+    article_text = article.read_text(encoding="utf-8") if article is not None and article.is_file() else ""
     terms = []
     errors = []
     first: dict[str, tuple[int, str]] = {}  # each term, in any case: the line that defines it first
@@ -718,7 +721,7 @@ def _glossary(path: Path, shown: str, lang: str = "en", facts: schema.Facts | No
                                      fix="write the line as *[term]: what it means."))
             continue
         term, meaning = match[1], match[2].strip()
-        errors += _entry_errors(term, meaning, number, shown, lang, facts)
+        errors += _entry_errors(term, meaning, number, shown, lang, facts, article_text)
         where, spelt = first.setdefault(term.casefold(), (number, term))
         if where != number:
             errors.append(GuideError(shown, f"the glossary term '{term}' is defined twice", line=number, found=quoted(line),
@@ -732,7 +735,8 @@ def _glossary(path: Path, shown: str, lang: str = "en", facts: schema.Facts | No
     return sorted(terms, key=lambda t: _alphabetical(t[0]))
 
 
-def _entry_errors(term: str, meaning: str, number: int, shown: str, lang: str, facts: schema.Facts | None) -> list[GuideError]:
+def _entry_errors(term: str, meaning: str, number: int, shown: str, lang: str, facts: schema.Facts | None,
+                  article: str = "") -> list[GuideError]:
     """One glossary line's problems: markup, numbers, a doctor's name as its term, a meaning that leaves something out
     of a word the facts use, advice or a clinical claim."""
     errors = []
@@ -764,6 +768,15 @@ def _entry_errors(term: str, meaning: str, number: int, shown: str, lang: str, f
                      "that leaves something out (\"not everyday aspirin\" for blood thinners) decides for a reader "
                      "whom they apply to",
             fix="say what the word means; what counts is the article's to say, or a doctor's, not the glossary's."))
+    degree = meaning_words.degree_against_facts(term, meaning, lang, facts, article) if facts is not None else None
+    if degree is not None:
+        errors.append(GuideError(
+            shown, f"a glossary meaning that calls it '{degree[0]}', and the article's words about it say "
+                   f"'{degree[1]}'", line=number, found=f"'{meaning[:100]}'",
+            expected=f"what the word means, with no word of how strong or mild it is: the facts say '{term}' where "
+                     f"the article calls it '{degree[1]}', and a tooltip that calls it '{degree[0]}' contradicts them",
+            fix=f"leave '{degree[0]}' out; a word of degree stands only where the article's passage has that very word "
+                "(guide/data/meaning.py, DEGREES)."))
     speaks = _speaks_for_doctors(meaning, facts)
     if speaks:
         errors.append(GuideError(

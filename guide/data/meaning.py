@@ -468,13 +468,17 @@ def advice(text: str, lang: str, claims: bool = True, times: bool = True) -> Fou
 NARROWS = {
     "en": re.compile(r"(?:^|[.,;:(\u2014\u2013]\s*|\b(?:but|and|or)\s+)(?:not|never)\s+(?!just\b|only\b|merely\b|always\b|says?\b)[a-z]+"
                      r"|\b(?:except|excluding|other than|apart from|aside from|not including|not counting|"
-                     r"(?:does|do)\s+not\s+(?:include|cover|count|mean)|(?:doesn|don)'t\s+(?:include|cover|count|mean))\b"),
+                     r"(?:does|do)\s+not\s+(?:include|cover|count|mean)|(?:doesn|don)'t\s+(?:include|cover|count|mean)|"
+                     r"different\s+from|differs?\s+from|distinct\s+from|unlike|not\s+the\s+same\s+as|as\s+opposed\s+to)\b"),
     "es": re.compile(r"(?:^|[.,;:(\u2014\u2013]\s*|\b(?:pero|y|o)\s+)(?:no|nunca)\s+(?!solo\b|solamente\b|siempre\b|dice\b|dicen\b)[a-z]+"
-                     r"|\b(?:excepto|salvo|menos|aparte de|sin contar|no incluye|no incluyen|no cuenta|no cuentan)\b"),
+                     r"|\b(?:excepto|salvo|menos|aparte de|sin contar|no incluye|no incluyen|no cuenta|no cuentan|"
+                     r"distint[oa]s?\s+(?:de|a)|diferentes?\s+(?:de|a)|a\s+diferencia\s+de|no\s+es\s+(?:el|la)\s+mism[oa])\b"),
 }
 """Words that leave something out of what a word means ("medicines that slow clotting, not everyday aspirin",
 "except aspirin", "salvo la aspirina"): a glossary meaning that narrows a word the facts use changes who they apply
-to (the fourth no-hints attack). "Not just the ones that cause sunburn" widens, and builds."""
+to (the fourth no-hints attack), and so does setting a kind of it apart ("different from the rosacea that rules out
+treatment", "a diferencia de": the thirteenth no-hints attack, H10). "Not just the ones that cause sunburn" widens,
+and builds."""
 
 
 QUALIFIES = {
@@ -488,10 +492,62 @@ QUALIFIES = {
 applies to is the article's to say, and a doctor's."""
 
 
+MILD = {"en": re.compile(r"\b(?:mild|mildly|slight|slightly)\b"), "es": re.compile(r"\b(?:leves?|levemente|ligeramente)\b")}
+CONDITION = {
+    "en": re.compile(r"\b(?:condition|disease|disorder|redness|rash|irritation|inflammation|breakout|acne|flare|bumps?|"
+                     r"pimples?|eczema|rosacea|psoriasis|infection|problem|case)s?\b"),
+    "es": re.compile(r"\b(?:afeccion|afecciones|enfermedad|enfermedades|trastorno|enrojecimiento|sarpullido|irritacion|"
+                     r"inflamacion|brote|brotes|acne|granos|granitos|eccema|rosacea|psoriasis|infeccion|problema|caso)s?\b"),
+}
+"""A mild kind of a condition ("A mild redness of the cheeks", "un enrojecimiento leve": the thirteenth no-hints
+attack, H10) is a narrower kind of it, as "severe" is."""
+
+
 def narrows(text: str, lang: str) -> str | None:
     """The words of ``text`` (a glossary meaning) that leave something out of the word, or ``None``."""
-    hit = NARROWS[lang].search(_fold(text)) or QUALIFIES[lang].search(_fold(text))
+    folded = _fold(text)
+    hit = NARROWS[lang].search(folded) or QUALIFIES[lang].search(folded) \
+        or (MILD[lang].search(folded) if CONDITION[lang].search(folded) else None)
     return hit[0].strip(" .,;:(\u2014\u2013") if hit else None
+
+
+DEGREES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("mild", ("mild*", "slight*"), ("suave*", "leve*", "ligeramente")),
+    ("gentle", ("gentle", "gently"), ("suave*", "delicad*")),
+    ("weak", ("weak*",), ("debil*",)),
+    ("strong", ("strong*", "potent*", "powerful*"), ("fuerte*", "potente*", "poderos*")),
+    ("harsh", ("harsh*", "aggressive*"), ("agresiv*",)),
+)
+"""Words of degree (name, English, Spanish): how strong or mild a thing is."""
+_DEGREES = {lang: [(name, _pattern(words[i])) for name, *words in DEGREES] for lang, i in _LANG.items()}
+
+
+def _said_in(term: str, text: str) -> bool:
+    return bool(re.search(r"\b" + re.escape(_fold(term)) + r"\b", _fold(text)))
+
+
+def degree_against_facts(term: str, text: str, lang: str, facts: schema.Facts, article: str) -> tuple[str, str] | None:
+    """A degree word of ``text`` (a glossary meaning of ``term``: "A mild form of vitamin A") where the article's
+    paragraph that a fact saying ``term`` comes from has a degree word, and not that very one ("These ingredients
+    will be too strong right after microneedling"): (the meaning's word, the article's), or ``None``. A meaning
+    may call a cleanser mild where the article does (the thirteenth no-hints attack, M7)."""
+    folded = _fold(text)
+    said = next(((name, hit[0]) for name, pattern in _DEGREES[lang] if (hit := pattern.search(folded))), None)
+    if said is None:
+        return None
+    sources = [fact.source for fact in facts.all_facts().values()
+               if _said_in(term, fact.source) or any(_said_in(term, t) for t in shown_words(fact))]
+    starts = [_fold(piece).split() for source in sources for piece in source.split(" ... ")]
+    paragraphs = [p for p in (_fold(line).split() for line in article.splitlines()) if p]
+    around = " ".join(" ".join(p) for p in paragraphs
+                      if any(" ".join(start) in " ".join(p) for start in starts if start))
+    described = [(name, hit[0]) for name, pattern in _DEGREES["en"] if (hit := pattern.search(around))]
+    if not described:
+        return None
+    names = {name for name, pattern in _DEGREES[lang] if pattern.search(said[1])}
+    if any(name in names for name, _ in described):
+        return None
+    return said[1], described[0][1]
 
 
 def shown_words(fact: object) -> list[str]:
