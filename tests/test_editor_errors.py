@@ -690,3 +690,32 @@ def test_deleting_a_warning_lists_joined_by_stops_the_build(tmp_path: Path) -> N
     assert "missing key 'joined_by' (at facts.candidates.avoid_skin.joined_by)" in msg, msg
     assert msg.startswith("data/facts.yml:"), msg
     _complete(msg)
+
+
+def test_a_string_that_links_to_a_heading_follows_the_heading(tmp_path: Path) -> None:
+    """The thirteenth no-hints attack (L3): a heading renamed, and every page's link to it fixed, left the glance card's
+    link (a string of includes/strings/) pointing at an id no page has; the build said nothing. Now it names the string."""
+    import yaml
+
+    project = tmp_path / "p"
+    for part in ("docs", "docs-es", "data", "includes", "sources", "pictures"):
+        if (ROOT / part).exists():
+            shutil.copytree(ROOT / part, project / part)
+    strings = yaml.safe_load((ROOT / "includes/strings/en.yml").read_text(encoding="utf-8"))
+    key, link = next((k, v) for k, v in strings.items() if isinstance(v, str) and re.fullmatch(r"[\w/-]+\.md#[\w-]+", v))
+    page, anchor = link.split("#")
+    heading = anchor.replace("-", " ")
+    source = project / "docs" / page
+    text = source.read_text(encoding="utf-8")
+    found = re.search(r"^(#+ )" + re.escape(heading) + "$", text, flags=re.M | re.I)
+    assert found, f"no heading for #{anchor} in docs/{page}"
+    source.write_text(text.replace(found[0], found[1] + "Renamed for this test", 1), encoding="utf-8")
+    for other in (project / "docs").rglob("*.md"):  # the editor fixes every page's link, as the page check asks
+        other.write_text(other.read_text(encoding="utf-8").replace(f"#{anchor}", "#renamed-for-this-test"), encoding="utf-8")
+    with pytest.raises(GuideErrors) as info:
+        load_project(project)
+    msgs = [str(e) for e in info.value.errors]
+    line = line_of((ROOT / "includes/strings/en.yml").read_text(encoding="utf-8"), f"{key}:")
+    assert msgs == [msgs[0]] and msgs[0].startswith(
+        f"includes/strings/en.yml:{line}: the string {key} links to #{anchor} on {page}, which has no such heading"), msgs
+    assert "renamed-for-this-test" in msgs[0], msgs[0]

@@ -8,6 +8,7 @@ one `make build` and `make serve` run: no case here is caught only by a test.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -804,6 +805,21 @@ def test_a_quotation_after_a_doctor_and_the_reader_is_held_to_that_doctor(tmp_pa
     msg = _refused(tmp_path, f"{name(wrong)} says your skin is then “{words}”.")
     assert f"this quotation credits {name(wrong)} with words the article gives to {name(doctor)}" in msg, msg
     _load(_project(tmp_path, f"{name(doctor)} says your skin is then “{words}”."), "en")
+
+
+def test_the_articles_own_inference_is_not_a_doctors_quotation(tmp_path: Path) -> None:
+    """The thirteenth no-hints attack (M1): "..., says Dr. Jaliman, which means that while they're safe to use, ..." is
+    the writer's inference, and "Dr. Jaliman calls them “safe to use”" built. The words after "which means" are read
+    from the article itself, not copied here."""
+    article = (ROOT / "sources/article.txt").read_text(encoding="utf-8")
+    facts = project_facts()
+    found = re.search(r"says (Dr\. (\w+)), which means that (?:while )?(?:\w+[’']\w+ )?(\w+ \w+ \w+)", article)
+    assert found, "the article's inference after a doctor's words"
+    doctor, words = found[1], found[3]
+    assert any(found[2] in str(e.name) for e in facts.experts.values())
+    msg = _refused(tmp_path, f"{doctor} calls them “{words}”.")
+    assert f"this quotation credits {doctor} with words that are the article's own" in msg, msg
+    _load(_project(tmp_path, f"The article calls them “{words}”."), "en")
 
 
 def test_a_misquote_shows_where_it_differs(tmp_path: Path) -> None:

@@ -43,6 +43,8 @@ DATA = "data/facts.yml"
 PARTIALS = "includes/partials"
 GLOSSARIES = {"en": "includes/abbreviations.md", "es": "includes/abbreviations.es.md"}
 """The glossary of each edition (its tooltips come from pymdownx.snippets' auto_append in each config)."""
+_PAGE_LINK = re.compile(r"[\w/.-]+\.md(?:#[\w-]+)?")
+"""A string that is a link to a page of the site, as the partials' ``link()`` takes it."""
 NOTICE_STRINGS = ("sug_label", "sheet_not_advice")
 """The strings (includes/strings/) of the guide's own notices, which no glossary word may sit in."""
 REPORT_FORM = "report-an-error.yml"
@@ -160,7 +162,7 @@ class Project:
         problems += pictures.check_pages(root, self.docs, self.docs_shown, self.pictures, self.lang, self.facts)
         problems += pages.check_pairs(root, self.lang, {*self.all_facts, *self.facts.experts, *self.facts.quotes,
                                                         *self.pictures, *self._set_aside_keys()})
-        problems += deferred
+        problems += deferred or self._string_links()
         if problems:
             raise GuideErrors(sorted(problems, key=lambda e: (e.file, e.line or 0)))
         self._try_every_partial()
@@ -268,6 +270,32 @@ class Project:
                                                  template_words.string_uses(self.root / PARTIALS))  # what they say
         if problems:
             raise GuideErrors(problems)
+
+    def _string_links(self) -> list[GuideError]:
+        """Each string that is a partial's link to a page of the site ("candidates.md#who-should-avoid-it", the glance
+        card's): the page is in the edition and has the #anchor (a heading renamed left the card's link pointing
+        nowhere: the thirteenth no-hints attack, L3). Read once the pages are scanned without a problem."""
+        if not self.site.pages:
+            return []
+        shown = f"{langs.STRINGS}/{self.lang}.yml"
+        _, lines = load_with_lines(self.root / shown, shown, key_pattern=KEY)
+        errors = []
+        for key, value in self.strings.items():
+            if not isinstance(value, str) or not _PAGE_LINK.fullmatch(value):
+                continue
+            path, _, anchor = value.partition("#")
+            page = self.site.pages.get(path)
+            if page is None or not anchor or anchor in page.anchors:
+                continue  # (a page missing from the edition is the nav check's and MkDocs' to tell)
+            have = sorted(a for a in page.anchors if a)
+            hint = did_you_mean(anchor, have)
+            errors.append(GuideError(
+                shown, f"the string {key} links to #{anchor} on {path}, which has no such heading",
+                line=lines.get((key,)), found=quoted(value),
+                expected=f"one of the ids of the headings of {self.docs_shown}/{path} ({', '.join(have[:8])})",
+                fix=(hint + " " if hint else "") + "Point the link at the heading's new id (a heading's id is its words, "
+                    "lower case, with hyphens), or give the heading back its words."))
+        return errors
 
     def _notice_terms(self, glossary: str, rows: list[tuple[int, str]]) -> list[GuideError]:
         """No glossary word in the guide's own notices ("Our suggestion:", "not medical advice") or a doctor's title

@@ -343,7 +343,8 @@ def quotation_problem(words: str, who: str | None, fallback: set[str], facts: sc
     if people and not people & allowed:
         names = _names(people, facts)
         real = _names(allowed - {ARTICLE}, facts) if allowed - {ARTICLE} else _speaker_name(ARTICLE, facts)
-        return Quoted(f"this quotation credits {names} with words the article gives to {real}", words,
+        given = f"the article gives to {real}" if allowed - {ARTICLE} else "that are the article's own"
+        return Quoted(f"this quotation credits {names} with words {given}", words,
                       f"the words of {names}, or a sentence that names {real}",
                       f"name {real} as the speaker of these words (or quote what {names} said).")
     return None

@@ -221,6 +221,9 @@ def article_speakers(article: str, people: tuple[tuple[str, str], ...]) -> tuple
             named = {key for pos, key in names if start <= pos < at}
             if named:
                 mark(offset + start, offset + at, frozenset({ARTICLE, *named}))
+                then = _INFERENCE.search(sentence, max(pos - start for pos, _ in names if start <= pos < at))
+                if then:  # "..., says Dr. Jaliman, which means that while they're safe to use, ...": the writer's own
+                    mark(offset + start + then.start(), offset + at, frozenset({ARTICLE}))
         for start, end in quotations(paragraph):
             if paragraph[start - 1] != "“":
                 continue
@@ -233,6 +236,12 @@ def article_speakers(article: str, people: tuple[tuple[str, str], ...]) -> tuple
             last = names[-1][1]
         offset += len(paragraph) + 1
     return tuple(said)
+
+
+_INFERENCE = re.compile(r",\s*(?:which means|which is why|meaning that|so that means)(?![^\W\d_])", re.I)
+"""After a doctor's words, what the article's writer draws from them ("..., says Dr. Jaliman, which means that while
+they're safe to use, you won't get the same results"): the article's own words, never the doctor's (the thirteenth
+no-hints attack, M1: "Dr. Jaliman calls them “safe to use”" built)."""
 
 
 def whose(words: str, article: str, facts: schema.Facts) -> set[str] | None:
