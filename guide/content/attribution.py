@@ -949,7 +949,7 @@ def _credit_error(shown: str, line: int | None, found: str, doctors: set[str], f
                   where: str = "this sentence", does: str = "credits a claim to") -> GuideError:
     keys = sorted(doctors - {ANY_DOCTOR, BOTH})
     names = _names(set(keys), facts) if keys else ANY_DOCTOR
-    join, hers, say = " or ", "hers" if keys else "a doctor", "says"
+    join, hers, say = " or ", ("hers" if len(keys) == 1 else "either of them") if keys else "a doctor", "says"
     if BOTH in doctors:
         names, join, hers, say = f"both doctors ({names})", " and ", "each of them", "say"
     return GuideError(
@@ -1471,8 +1471,8 @@ def _own_claim_error(shown: str, lines: list[str], piece: str, typed: Mapping[in
     return GuideError(
         shown, f"this sentence makes a clinical claim ('{claim.word}', {claim.kind}) in the guide's own voice, with no fact",
         line=line, found=f"'{readable(piece, typed)[:160]}'",  # type: ignore[arg-type]
-        expected="a claim about safety, pregnancy, infection or lasting results only beside the fact or quote of the "
-                 "article that makes it, with who said it",
+        expected=f"a claim of this kind ({claim.kind}) only beside the fact or quote of the article that makes it, "
+                 "with who said it",
         fix="show what the article says with {{ fact(\"...\") }}; if the article does not say it, remove the sentence "
             "(what the article leaves out is listed by {{ not_covered() }}).")
 
@@ -1635,7 +1635,8 @@ def _advice(piece: str, lead_in: bool, voice: _Voice) -> GuideError | None:
     if (claim is not None and not ours) or not advises:
         return None  # a claim its fact backs: the who-said-it checks hold it
     about = sorted({w for w in words_of(plain) if len(w) >= 4 and w not in _GENERIC and _is_topic(w, voice.topics)
-                    and not (timing and w in words_of(timing[0]))})  # "afterwards" is when, not what
+                    and not (timing and w in words_of(timing[0]))},  # "afterwards" is when, not what
+                   key=lambda w: (ownvoice.outcome(w, lang) is None, w))  # "workouts" before "light" (the message)
     when = _AFTER[lang].search(plain) if permits or care else None  # "Keep a few days free after the visit" permits
     # nothing; "Sleep on your back that first night" tells what to do then
     if not about and not when:

@@ -671,7 +671,8 @@ def number_error(shown: str, lines: list[str], text: str, claim: numbers.Claim, 
                  suggest: NumberHint, subjects: numbers.Subjects | None = None) -> GuideError:
     context = text[claim.start:claim.start + 40].split("\n")[0]
     line = locate(lines, context.strip()) or locate(lines, claim.word)
-    keys = suggest.get((claim.value, claim.unit or ""), []) if claim.value is not None else []
+    keys = suggest.get((claim.value, claim.unit), []) if claim.value is not None and claim.unit is not None else []
+    # (a number with no unit is a fact's only by what the text names: "over 30" is no SPF, the thirteenth new-editor trial)
     if not keys and claim.unit is None and claim.value not in (None, 0, 1):
         # no unit: a fact only when the text also names what it counts ("The tip has 11 of them": the tip's needles)
         parts = {k for found in suggest.values() for k in found}

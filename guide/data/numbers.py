@@ -1014,7 +1014,8 @@ def subject_words(*texts: str) -> frozenset[str]:
 
 _GENERIC = frozenset("""what how why who which time times work works take takes general areas area body one
     each kind much many more most less your you and the for with una unos unas uno qué cómo cuánto cuánta
-    tiempo tarda hacer efecto zona zonas por para""".split())
+    tiempo tarda hacer efecto zona zonas por para microneedling microagujas treatment treatments tratamiento
+    tratamientos""".split())
 
 
 def named_figures(text: str, lang: str, subjects: Subjects) -> list[tuple[Claim, str]]:
@@ -1124,6 +1125,9 @@ def no_fact_fix(text: str, claim: Claim) -> str:
     """What to do about a typed number that no fact gives, for the kind of number it is: a length of time
     beside the treatment names the word that makes it clinical; a bare numeral lists the forms that build."""
     word = clinical_word(text, claim.start)
+    if claim.unit == "sessions":  # "a single visit": how many, never a number of the reader's own (no raw)
+        return ("how many sessions or visits is the article's to say: " + _ADD_OR_REMOVE + " (data/facts.yml's "
+                "frequency facts give the article's plans).")
     if claim.unit in _TIME_UNITS and word is not None:
         return (f"this sentence names '{word}' (the treatment or its course), so a length of time in it, or a day "
                 f"or week counted ('the 3rd day'), is a clinical figure: {_ADD_OR_REMOVE}. If the time is the reader's own (getting there, a call, their "

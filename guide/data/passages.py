@@ -382,12 +382,6 @@ def _quote_problems(facts: schema.Facts, text: str, lines: dict[Path_, int], dat
                                      key=".".join(path), found=f"{len(words_of(quote.text))} words: '{quote.text[:120]}...'",
                                      expected=f"a short quote: at most {QUOTE_MAX_WORDS} words, copied exactly from {ARTICLE}",
                                      fix="quote briefly: keep the words that matter and give the rest as facts."))
-        elif norm(quote.text) in text and quote.expert not in (said := _whose(quote.text, text, facts)):
-            real = " and ".join(sorted(facts.experts[k].surname for k in said if k in facts.experts)) or "the article itself"
-            errors.append(GuideError(data_name, f"the article gives these words to {real}", line=lines.get(("quotes", key)),
-                                     key=f"quotes.{key}.expert", found=f"expert: {quote.expert} for '{quote.text[:120]}'",
-                                     expected=f"the speaker the article gives the words to ({real})",
-                                     fix="set expert: to the doctor the article quotes, or quote that doctor's own words."))
         elif norm(quote.text) not in text:
             errors.append(GuideError(data_name, "the quote is not word for word in the article", line=lines.get(path),
                                      key=".".join(path), found=f"'{quote.text[:120]}'",
@@ -400,6 +394,12 @@ def _quote_problems(facts: schema.Facts, text: str, lines: dict[Path_, int], dat
                                      fix="quote words the article puts in quotation marks; the writers' own words "
                                          "(\"which means that ...\") are the article's: give them as a fact with expert: article "
                                          "(the seventh no-hints attack quoted them as Dr. Jaliman's)."))
+        elif quote.expert not in (said := _whose(quote.text, text, facts)):
+            real = " and ".join(sorted(facts.experts[k].surname for k in said if k in facts.experts)) or "the article itself"
+            errors.append(GuideError(data_name, f"the article gives these words to {real}", line=lines.get(("quotes", key)),
+                                     key=f"quotes.{key}.expert", found=f"expert: {quote.expert} for '{quote.text[:120]}'",
+                                     expected=f"the speaker the article gives the words to ({real})",
+                                     fix="set expert: to the doctor the article quotes, or quote that doctor's own words."))
         elif (turn := _cut_before_a_turn(norm(quote.text), text, spans)) is not None:
             errors.append(GuideError(data_name, f"the quote stops where the doctor goes on with '{turn[0]}'", line=lines.get(path),
                                      key=".".join(path), found=f"'...{quote.text[-60:]}' (the article goes on: '{turn[1]}')",
