@@ -501,3 +501,65 @@ def test_a_value_of_other_words_needs_no_credit() -> None:
     passage = "the cream help take away what experts agree is minimal pain"
     assert passages.effect_problems("Zqxaa", passage) == []
     assert passages.effect_problems("the pain is minimal", passage) == ["who the passage gives it to ('experts agree')"]
+
+
+# --- a label or for_whom keeps the passage's word of degree (the thirteenth no-hints attack, M4) ---
+
+def _with_degree() -> list[tuple[str, str]]:
+    """(fact key, field) of today's data whose label or for_whom has a word of degree its passage puts on a noun."""
+    facts = load_facts(ROOT / "data" / "facts.yml", "data/facts.yml")
+    out = []
+    for key, fact in facts.all_facts().items():
+        for field in passages.NAMING_FIELDS:
+            text = getattr(fact, field, None)
+            if isinstance(text, str) and passages.degree_dropped(_without_degree(text), fact.source) is not None:
+                out.append((f"facts.{key}", field))
+    return out
+
+
+def _without_degree(text: str) -> str:
+    """``text`` with its words of degree left out, the first letter kept in its case ("Dramatic acne scarring" ->
+    "Acne scarring")."""
+    cut = re.sub(rf"(?i)\b(?:{'|'.join(passages.DEGREE_ADJECTIVES)})\s+", "", text).strip()
+    return cut[:1].upper() + cut[1:] if text[:1].isupper() else cut
+
+
+def test_today_s_data_has_the_attacked_degree() -> None:
+    assert ("facts.frequency.acne_scarring", "label") in _with_degree(), _with_degree()
+    assert ("facts.frequency.acne_scarring", "for_whom") in _with_degree(), _with_degree()
+
+
+@pytest.mark.parametrize("key, field", _with_degree())
+def test_a_label_or_for_whom_without_its_passage_s_degree_stops_the_build(tmp_path: Path, key: str, field: str) -> None:
+    """M4: "Dramatic acne scarring" made "Acne scarring" (label and for_whom)."""
+    cut = _without_degree(str(_value(f"{key}.{field}")))
+    path = tmp_path / "facts.yml"
+    path.write_text(_edit((f"{key}.{field}", f'{field}: "{cut}"')), encoding="utf-8")
+    with pytest.raises((GuideError, GuideErrors)) as info:
+        load_facts(path, "data/facts.yml", article=ARTICLE)
+    msg = str(info.value)
+    assert f"data/facts.yml:{entry(f'{key}.{field}').line}:" in msg and "without the passage's" in msg, msg
+    assert "Fix: " in msg, msg
+
+
+@pytest.mark.parametrize("key, field", _with_degree())
+def test_a_label_that_keeps_its_degree_in_other_words_builds(tmp_path: Path, key: str, field: str) -> None:
+    """The same with the words in another order ("Acne scarring that is dramatic")."""
+    text = str(_value(f"{key}.{field}"))
+    degree = next(w for w in re.findall(r"[^\W\d_]+", text) if w.lower() in passages.DEGREE_ADJECTIVES)
+    rest = _without_degree(text)
+    path = tmp_path / "facts.yml"
+    path.write_text(_edit((f"{key}.{field}", f'{field}: "{rest} that is {degree.lower()}"')), encoding="utf-8")
+    load_facts(path, "data/facts.yml", article=ARTICLE)
+
+
+@pytest.mark.parametrize("text, passage, dropped", [
+    ("Acne scarring", "someone with dramatic acne scarring should plan", ("dramatic", "acne scarring")),
+    ("Scarring from acne", "someone with dramatic acne scarring should plan", ("dramatic", "acne scarring")),
+    ("Dramatic acne scarring", "someone with dramatic acne scarring should plan", None),
+    ("Body areas", "someone with dramatic acne scarring should plan", None),
+    ("Results with a trainer", "you'll have more dramatic results", None),  # a comparison qualifies nothing
+    ("A cleanser", "use a mild cleanser", ("mild", "cleanser")),
+])
+def test_degree_dropped(text: str, passage: str, dropped: tuple[str, str] | None) -> None:
+    assert passages.degree_dropped(text, passage) == dropped

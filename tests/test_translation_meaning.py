@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from guide.data import lang as langs
-from guide.data import translation
+from guide.data import passages, translation
 from guide.data.loader import load_facts
 from guide.errors import GuideError, GuideErrors
 from support import ROOT, entry
@@ -462,3 +462,34 @@ def test_a_wording_that_translates_one_clause_of_two_is_left_to_the_other_checks
     assert translation.clause_problems("El artículo no da un número de días.", english, lexicon) == []
     assert translation.clause_problems("Lo dice la Dra. Jaliman, y el artículo no da un número de días.", english,
                                        lexicon) == []
+
+
+# --- a Spanish label keeps the English's word of degree (the thirteenth no-hints attack, M4) ---
+
+def _degree_labels() -> list[str]:
+    """The keys of today's Spanish labels and for_whom whose English has a word of degree ("Dramatic ...")."""
+    want = langs.expected_wording(load_facts(ROOT / EN, EN))
+    return [".".join(str(p) for p in path) for path, english in want.items()
+            if path[0] == "facts" and path[-1] in ("label", "for_whom") and isinstance(english, str)
+            and re.search(rf"(?i)\b(?:{'|'.join(passages.DEGREE_ADJECTIVES)})\b", english)]
+
+
+def test_today_s_data_has_the_attacked_spanish_degree() -> None:
+    assert "facts.frequency.acne_scarring.label" in _degree_labels(), _degree_labels()
+
+
+@pytest.mark.parametrize("key", _degree_labels())
+def test_a_spanish_label_without_the_english_degree_is_refused(tmp_path: Path, key: str) -> None:
+    """M4 in Spanish: "Cicatrices de acné muy marcadas" made "Cicatrices de acné"; the lexicon's words for the
+    English's degree word are cut."""
+    english = str(langs.expected_wording(load_facts(ROOT / EN, EN))[tuple(key.split("."))])
+    degree = re.search(rf"(?i)\b(?:{'|'.join(passages.DEGREE_ADJECTIVES)})\b", english)
+    assert degree is not None
+    lexicon = translation.load_lexicon(LEXICON)
+    value = str(_es(key))
+    kept = [t.word for t in translation.read(value, lexicon)
+            if t.kind == "word" and any(translation._says([degree[0].lower()], s) for s in t.english)]
+    assert kept, (value, degree[0])
+    cut = re.sub(r"\s+", " ", value.replace(kept[0], "")).strip()
+    msg = _refused(tmp_path, key, cut)
+    assert f"the Spanish wording leaves out the English's '{degree[0]}'" in msg, msg

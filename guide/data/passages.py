@@ -278,6 +278,7 @@ def check(facts: schema.Facts, lines: dict[Path_, int], article: Path, data_name
                     errors.extend(note_problems(fact, f"facts.{group}.{name}", text, lines.get(path[:3] + ("note",),
                                                                                                 lines.get(path[:3])), data_name))
                 errors.extend(_value_errors(fact, group, name, lines, data_name))
+                errors.extend(_degree_errors(fact, group, name, lines, data_name))
                 errors.extend(_effect_errors(fact, group, name, lines, data_name))
                 errors.extend(_credit_errors(facts, fact, group, name, lines, data_name))
                 if isinstance(fact, schema.ListFact) and fact.scope == "complete":
@@ -289,6 +290,45 @@ def check(facts: schema.Facts, lines: dict[Path_, int], article: Path, data_name
     errors += bound_label_problems(facts, lines, data_name)
     if errors:
         raise GuideErrors(errors)
+
+
+DEGREE_ADJECTIVES = ("dramatic", "severe", "serious", "deep", "mild", "light", "slight", "moderate", "extreme",
+                     "heavy", "significant", "minor", "major", "stubborn", "advanced")
+"""Words of degree a passage puts on a noun ("dramatic acne scarring", "mild hydrating serum"): a label or a
+``for_whom`` that names the noun keeps them (the thirteenth no-hints attack, M4: "Dramatic acne scarring" made "Acne
+scarring" offered the monthly plan for any acne scarring). A comparison ("more dramatic results") qualifies nothing."""
+_DEGREE_BEFORE = re.compile(r"(?<![^\W\d_])(?<!more )(?<!less )(?<!most )(?<!as )(?<!so )(?<!too )("
+                            + "|".join(DEGREE_ADJECTIVES) + r")\s+((?:[^\W\d_]+\s+){0,1}[^\W\d_]+)", re.I)
+NAMING_FIELDS = ("label", "for_whom")
+
+
+def degree_dropped(text: str, passage: str) -> tuple[str, str] | None:
+    """The passage's word of degree (and the words it qualifies) that ``text`` leaves out while naming what it
+    qualifies: ("dramatic", "acne scarring") for "Acne scarring"; ``None`` if kept or not named."""
+    have = _content(text)
+    words = {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
+    for found in _DEGREE_BEFORE.finditer(passage):
+        word, noun = found[1].lower(), found[2]
+        named = _content(noun) & have
+        if named and word not in words:
+            return word, noun
+    return None
+
+
+def _degree_errors(fact: schema.FactT, group: str, name: str, lines: dict[Path_, int], data_name: str) -> list[GuideError]:
+    out = []
+    for field in NAMING_FIELDS:
+        text = getattr(fact, field, None)
+        if isinstance(text, str) and (dropped := degree_dropped(text, fact.source)):
+            path = ("facts", group, name, field)
+            out.append(GuideError(
+                data_name, f"the {field} names '{dropped[1]}' without the passage's '{dropped[0]}'",
+                line=lines.get(path, lines.get(path[:3])), key=dotted(path), found=f"'{text[:120]}'",
+                expected=f"the passage's '{dropped[0]} {dropped[1]}' with its '{dropped[0]}': a word of degree says "
+                         "whom the fact is for, and without it the fact reads as for everyone with it",
+                fix=f"put '{dropped[0]}' back ('{dropped[0].capitalize()} {dropped[1]}'), and its Spanish in "
+                    "data/facts.es.yml with it."))
+    return out
 
 
 def _value_errors(fact: schema.FactT, group: str, name: str, lines: dict[Path_, int], data_name: str) -> list[GuideError]:

@@ -466,6 +466,14 @@ def wording_problems(text: str, english_text: str, lexicon: Lexicon, shown: str,
                 line=line, key=key, found=found,
                 expected=f"a translation of {english} ('{english_text[:100]}') with its {what}",
                 fix=f"translate the English words as they are: without its {what} the wording says something else."))
+    if key.rsplit(".", 1)[-1] in passages.NAMING_FIELDS:  # "Cicatrices de acné" for "Dramatic acne scarring" (M4)
+        for degree in re.findall(rf"(?i)(?<![^\W\d_])(?:{'|'.join(passages.DEGREE_ADJECTIVES)})(?![^\W\d_])", english_text):
+            if not any(t.kind == "word" and any(_says([fold(degree)], stems) for stems in t.english) for t in tokens):
+                errors.append(GuideError(
+                    shown, f"the Spanish wording leaves out the English's '{degree}'", line=line, key=key, found=found,
+                    expected=f"a translation of {english} ('{english_text[:100]}') with a Spanish word for its "
+                             f"'{degree}': a word of degree says whom the fact is for",
+                    fix=f"translate '{degree}' too (the lexicon's word for it, {LEXICON})."))
     for how, row, word in hedge_problems(text, english_text, context):
         errors.append(GuideError(
             shown, f"the Spanish wording leaves out the hedge of the English it translates ('{word}')" if how == "dropped"
