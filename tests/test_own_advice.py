@@ -389,3 +389,13 @@ def test_a_doctor_said_to_agree_with_none_of_her_facts_stops_the_build(tmp_path:
                                         ("es", "Pregunte si el profesional está de acuerdo con el artículo.")])
 def test_agreeing_with_no_doctor_named_builds(tmp_path: Path, lang: str, text: str) -> None:
     _load(_project(tmp_path, text, lang), lang)
+
+
+@pytest.mark.parametrize("lang, text, who", [("en", "Dr. Jaliman agrees with Dr. Nazarian.", "Jaliman"),
+                                             ("en", "Dr. Nazarian agrees with Dr. Jaliman.", "Nazarian"),
+                                             ("es", "La Dra. Jaliman está de acuerdo con la Dra. Nazarian.", "Jaliman")])
+def test_the_agreement_message_names_the_doctor_who_agrees(tmp_path: Path, lang: str, text: str, who: str) -> None:
+    """The twelfth new-editor trial: "Dr. Jaliman agrees with Dr. Nazarian." was told "this sentence has Dr. Nazarian
+    agree"."""
+    msg = _refused(tmp_path, text, lang)
+    assert f"has {who} agree" in msg or f"has Dr. {who} agree" in msg or f"has Dra. {who} agree" in msg, msg

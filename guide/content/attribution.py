@@ -1362,8 +1362,11 @@ def _agrees_error(shown: str, lines: list[str], piece: str, typed: Mapping[int, 
 
 
 def _doctors_named(plain: str, facts: schema.Facts) -> list[schema.Expert]:
-    """The doctors whose surname ``plain`` gives (with or without "Dr.")."""
-    return [e for e in facts.experts.values() if e.surname.split()[-1].lower() in plain.lower()]
+    """The doctors whose surname ``plain`` gives (with or without "Dr."), in the order it names them ("Dr. Jaliman agrees
+    with Dr. Nazarian": Dr. Jaliman agrees, the twelfth new-editor trial's message named the other)."""
+    low = plain.lower()
+    named = [e for e in facts.experts.values() if e.surname.split()[-1].lower() in low]
+    return sorted(named, key=lambda e: low.index(e.surname.split()[-1].lower()))
 
 
 COURSE = "the course of treatment"
