@@ -87,6 +87,8 @@ MUST_REFUSE: dict[str, list[tuple[str, str]]] = {
         ("Nearly everyone is happy with how it turns out.", OUTCOME), ("Men get the same benefits as women.", OUTCOME),
         # the thirteenth no-hints attack's mediums: a warning's heading hedged (M2), a bare "optional" under a header (M3)
         ("## Who may want to avoid it\n\nRead on.", OUTCOME),
+        # M6: the passage's "would cause" said outright beside the fact
+        ('Dr. Jaliman says the punctures make the body create new {{ fact("about.skin_response") }}.', "drops the article's"),
         ("| Place | Numbing |\n| --- | --- |\n| Spa | optional |", OUTCOME),
     ],
     "es": [
@@ -121,6 +123,8 @@ MUST_REFUSE: dict[str, list[tuple[str, str]]] = {
         ("Casi todos ven un cambio tras la primera sesión.", OUTCOME),
         ("Los hombres logran los mismos beneficios que las mujeres.", OUTCOME),
         ("## Quién quizá deba evitarlo\n\nSiga leyendo.", OUTCOME),
+        ('La Dra. Jaliman dice que los pinchazos hacen que el cuerpo produzca {{ fact("about.skin_response") }} nuevos.',
+         "drops the article's"),
         ("| Lugar | Anestesia |\n| --- | --- |\n| Spa | opcional |", OUTCOME),
     ],
 }
@@ -153,6 +157,7 @@ MUST_BUILD: dict[str, list[str]] = {
         "Take a minute or two to write them before you go.",
         "## Who should avoid it\n\nRead on.", "## Questions you may want to ask\n\nRead on.",
         "| What to bring | OK? |\n| --- | --- |\n| A scarf | Yes |",
+        'Dr. Jaliman says the punctures would cause the body to make new {{ fact("about.skin_response") }}.',
     ],
     "es": [
         "La mitad de los consejos trata sobre el protector solar.", "## Efectos secundarios\n\nSiga leyendo.",
@@ -163,6 +168,7 @@ MUST_BUILD: dict[str, list[str]] = {
         "El artículo no dice qué entiende por sin químicos.",
         "{{ suggestion() }} pregunte al profesional cuándo puede volver a usarlos.",
         "Esta página trata del lado práctico del día: cómo llegar, qué llevar y qué preguntar.",
+        'La Dra. Jaliman dice que los pinchazos harían que el cuerpo produzca {{ fact("about.skin_response") }} nuevos.',
     ],
 }
 

@@ -1875,6 +1875,11 @@ def _lead_in_keys(piece: str, last: bool, number: int, blocks_: Sequence[Block],
     return keys
 
 
+MODAL_WORDS = 8
+"""A sentence with fewer words of the guide's own than this beside its fact only names who said it ("Dr. Jaliman says
+{{ fact }}"): it restates nothing the passage hedges."""
+
+
 def softened_errors(blocks_: Sequence[Block], typed: Mapping[int, Call], shown: str, facts: schema.Facts,
                     lines: list[str], lang: str) -> list[GuideError]:
     """Each sentence (or list lead-in, for the facts of its list) that shows a fact with a word of the guide's own
@@ -1904,6 +1909,16 @@ def softened_errors(blocks_: Sequence[Block], typed: Mapping[int, Call], shown: 
                     f"'{word}' out."))
             continue
         added = ownvoice.times_not_in(own, said, lang) or ownvoice.outcomes_not_in(own, said, lang)
+        modal = None if added or len(words_of(own)) < MODAL_WORDS else ownvoice.modal_dropped(
+            own, " ".join(_fact_texts(keys, facts)), " ".join(every[k].source for _, k in keys if k in every), lang)
+        if modal is not None:
+            errors.append(GuideError(
+                shown, f"this sentence drops the article's '{modal}' from its fact", line=sentence_line(lines, piece, typed),
+                key=keys[0][1], found=f"'{readable(piece, typed)[:160]}'",
+                expected=f"the fact said with its passage's hedge: the article has '{modal}' where the guide's words "
+                         "say it outright",
+                fix=f"keep the article's '{modal}' in the sentence (\"would cause\", \"harían\"), or show the fact with "
+                    "no words of the guide's own about what it does."))
         if added:
             errors.append(GuideError(
                 shown, f"this sentence adds '{added[0]}' to its fact in the guide's own words",

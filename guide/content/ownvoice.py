@@ -189,6 +189,24 @@ TIMES = {
 on the first night", "touch-ups after your first session": the thirteenth no-hints attack, H5 and H7)."""
 
 
+_MODAL = re.compile(r"(?<![^\W\d_])(?:would|could|might)(?![^\W\d_])", re.I)
+KEEPS_MODAL = {"en": re.compile(r"(?<![^\W\d_])(?:would|could|might|may|can)(?![^\W\d_])", re.I),
+               "es": re.compile(r"(?<![^\W\d_])(?:[^\W\d_]+rían?|puede|pueden|podría|podrían|quizá|quizás|tal vez)"
+                                r"(?![^\W\d_])", re.I)}
+"""A conditional of the article ("which would cause the body to create ...") said again in the guide's words: "would",
+"could", "might", "may", "can"; in Spanish a conditional ("harían") or "puede"."""
+
+
+def modal_dropped(own: str, shown: str, passage: str, lang: str) -> str | None:
+    """The passage's modal ("would") when the fact's shown words do not carry it and the guide's own words beside the
+    fact (``own``) have none: "She says the punctures make the body create new ..." for "would cause" (the thirteenth
+    no-hints attack, M6). ``None`` when nothing is dropped."""
+    modal = _MODAL.search(passage)
+    if modal is None or KEEPS_MODAL[lang].search(fold(shown)) or KEEPS_MODAL[lang].search(fold(own)):
+        return None
+    return modal[0]
+
+
 def times_not_in(text: str, said: str, lang: str) -> list[str]:
     """The times of ``text`` (``WHEN``, ``SINCE`` and ``TIMES``) that ``said`` (a fact's words and passage) does not have."""
     plain, told = fold(text), " ".join(fold(said).split())
