@@ -87,6 +87,18 @@ MUST_REFUSE: dict[str, list[tuple[str, str]]] = {
         ("Nearly everyone is happy with how it turns out.", OUTCOME), ("Men get the same benefits as women.", OUTCOME),
         # the thirteenth no-hints attack's mediums: a warning's heading hedged (M2), a bare "optional" under a header (M3)
         ("## Who may want to avoid it\n\nRead on.", OUTCOME),
+        # the fourteenth no-hints attack: what it does, compared, permitted or narrowed in everyday words
+        ("A good roller reaches as deep as the pen in the office.", OUTCOME),
+        ("If you take blood thinners, pause them the week before your visit.", "in the guide's own voice"),
+        ("A glass of wine that evening is no issue.", "in the guide's own voice"),
+        ("It also thickens thinning hair on the scalp.", OUTCOME),
+        ("The treatment also lightens melasma and freckles.", OUTCOME),
+        ("Everyday aspirin does not count here.", OUTCOME),
+        ("Coming back more often speeds things up.", OUTCOME),
+        ('!!! tip "Editor’s note: the deepest setting works best"\n    Ask your provider.', OUTCOME),
+        ("| Setting | For |\n| --- | --- |\n| Deep | Deep lines and loose skin |", OUTCOME),
+        ("Deep setting\n:   The one to ask for if you want a visible change soon after your visit.", OUTCOME),
+        ("Areas:\n\n- the scalp, for thinning hair\n- the skin under the eyes, for puffiness", OUTCOME),
         # M6: the passage's "would cause" said outright beside the fact
         ('Dr. Jaliman says the punctures make the body create new {{ fact("about.skin_response") }}.', "drops the article's"),
         ("| Place | Numbing |\n| --- | --- |\n| Spa | optional |", OUTCOME),
@@ -125,6 +137,11 @@ MUST_REFUSE: dict[str, list[tuple[str, str]]] = {
         ("## Quién quizá deba evitarlo\n\nSiga leyendo.", OUTCOME),
         ('La Dra. Jaliman dice que los pinchazos hacen que el cuerpo produzca {{ fact("about.skin_response") }} nuevos.',
          "drops the article's"),
+        ("Un buen rodillo llega tan hondo como el bolígrafo de la consulta.", OUTCOME),
+        ("Si toma anticoagulantes, suspéndalos la semana antes de la cita.", "in the guide's own voice"),
+        ("Las personas con la piel muy sensible también pueden probarlo.", OUTCOME),
+        ("Una copa de vino de vez en cuando no cuenta.", OUTCOME),
+        ("Si no se van, es normal y no hay que llamar a nadie.", OUTCOME),
         ("| Lugar | Anestesia |\n| --- | --- |\n| Spa | opcional |", OUTCOME),
     ],
 }
@@ -158,6 +175,10 @@ MUST_BUILD: dict[str, list[str]] = {
         "## Who should avoid it\n\nRead on.", "## Questions you may want to ask\n\nRead on.",
         "| What to bring | OK? |\n| --- | --- |\n| A scarf | Yes |",
         'Dr. Jaliman says the punctures would cause the body to make new {{ fact("about.skin_response") }}.',
+        # beside the fourteenth attack's refusals: ordinary writing with the same words
+        "Ask your provider which setting they use.", "Bring a hair tie to keep your hair off your face.",
+        "Call the clinic if you are not sure.", "The clinic is as easy to reach by bus as by car.",
+        "You can come back to this page more often than you think.",
     ],
     "es": [
         "La mitad de los consejos trata sobre el protector solar.", "## Efectos secundarios\n\nSiga leyendo.",

@@ -898,7 +898,9 @@ not a claim, unless it has a word of what a treatment does."""
 _EFFECT = frozenset("""treat treats treated treating heal heals healed healing cure cures cured result results
 fix fixes fixed clears cleared improve improves improved reverse reverses reversed remove removes removed erase erases
 fade fades trata tratar trató cura curar sana sanar resultado resultados mejora mejoran mejorar quita quitan borra
-elimina eliminan revierte gone disappears disappear vanishes desaparece desaparecen irse""".split())
+elimina eliminan revierte gone disappears disappear vanishes desaparece desaparecen irse thickens thicken lightens
+lighten brightens brighten drains drain calms tightens tighten plumps engrosa aclara ilumina calma drena reafirma
+tensa""".split())
 """Words of what a treatment does, which say something of the treatment beside a doctor's name ("Dr. Jaliman treats
 eczema with it", "Dr. Nazarian sees good results") wherever the facts do not name them. Not "helps" or "works": "Dr.
 Nazarian's questions help", "Dr. Jaliman works in New York"."""
@@ -1085,24 +1087,28 @@ _ADVISES = {
                      r"good|best|better|wise|smart)\s+to|no need to|(?:you|one)\s+(?:can|could|may|should|must|might|need to|have to|"
                      r"ought to|don['’]t (?:need|have) to|do not (?:need|have) to|are free to)\s+(?:now\s+|still\s+|safely\s+|"
                      r"also\s+|just\s+)?" + _DO_EN + r"|^(?:avoid|skip|stop|wait|keep|use|apply|wear|don['’]t|do not|never|go ahead|"
-                     r"resume|start|feel free)(?![^\W\d_]))", re.I),
+                     r"resume|start|feel free)(?![^\W\d_])|(?:pause|quit|suspend)\s+(?:them|it|taking)(?![^\W\d_])|stop\s+taking(?![^\W\d_]))",
+                     re.I),
     "es": re.compile(r"(?<![^\W\d_])(?:(?:es|está|será)\s+(?:bien|seguro|mejor|recomendable|buena idea)\s+(?:que|[^\W\d_]+r(?:se)?)"
                      r"(?![^\W\d_])|no hace falta|no es necesario|no (?:le )?(?:necesita|necesitará)\s+(?!que\b)|"
                      r"(?:usted\s+)?(?:puede|pueden|podrá|debe|deben|debería|tiene que|"
                      r"necesita)\s+(?:volver a\s+|seguir\s+|ya\s+)?" + _DO_ES + r"(?![^\W\d_])|^(?:evite|espere|use|aplique|no use|"
-                     r"deje|siga|nunca|empiece|vuelva)(?![^\W\d_]))", re.I),
+                     r"deje|siga|nunca|empiece|vuelva)(?![^\W\d_])|suspénd(?:alos|alo|alas|ala)|deje de tomar(?:los|las|lo|la)?)",
+                     re.I),
 }
 PERMITS = {
     "en": re.compile(r"(?<![^\W\d_])(?:(?:is|are|it's|it’s|'s|’s)\s+(?:\w+ly\s+)?(?:fine|safe|okay|ok|all right|alright|no problem|harmless"
                      r"|optional|unnecessary|not necessary|not needed)|(?:do|does)(?: not|n't| not really) matter"
                      r"|no need to|nothing wrong with|no harm in|(?:you|one)\s+(?:can|may|are free to)\s+(?:\w+\s+){0,3}?(?:again|now)"
-                     r"|go ahead)(?![^\W\d_])", re.I),
+                     r"|go ahead|(?:is|are|it's|it’s)\s+(?:no|not an?)\s+(?:issue|big deal|concern)"
+                     r"|can (?:also |safely )?(?:try it|have it done|get it done))(?![^\W\d_])", re.I),
     "es": re.compile(r"(?<![^\W\d_])(?:(?:es|son)\s+(?:\w+mente\s+)?(?:bien|segur[oa]s?|sin peligro|inofensiv[oa]s?|opcional(?:es)?"
                      r"|innecesari[oa]s?)|no importan?"
                      r"|(?:está|están)\s+(?:\w+mente\s+)?(?:bien|sin peligro)"
                      r"|no hay (?:ningún )?problema|sin problema|no pasa nada|no hace falta|no es necesario"
                      r"|no (?:es|son) (?:un |ningún )?problema"
-                     r"|(?:puede|pueden)\s+(?:\w+\s+){0,3}?(?:de nuevo|otra vez|ya))(?![^\W\d_])", re.I),
+                     r"|(?:puede|pueden)\s+(?:\w+\s+){0,3}?(?:de nuevo|otra vez|ya)"
+                     r"|(?:puede|pueden)\s+(?:también\s+)?(?:probarlo|hacérselo|probar el tratamiento))(?![^\W\d_])", re.I),
 }
 """The guide's voice saying what is fine or safe to do ("Makeup is fine the next day", "no need to", "Está bien ...",
 "No hay problema en ..."): advice wherever it stands, and never ours to give, even after {{ suggestion() }}."""

@@ -51,7 +51,11 @@ OUTCOMES: dict[str, tuple[str, ...]] = {
            "smooth", "dark circles", "under-eye", "teen", "teens", "teenager*", "children", "kids", "older people",
            "seniors",
            # the thirteenth new-editor trial: who it suits by sex, and what it gives ("Men get the same benefits as women")
-           "men", "women", "benefit", "benefits"),
+           "men", "women", "benefit", "benefits",
+           # the fourteenth no-hints attack: what it does for hair, marks and puffiness, for sensitive skin, and for
+           # loose skin and deep lines
+           "thinning hair", "hair loss", "hair growth", "scalp", "melasma", "freckle*", "puffy", "puffiness", "sensitive",
+           "loose skin", "deep lines"),
     "es": ("cicatri*", "arruga*", "líneas finas", "poro", "poros", "resultado*", "recupera*", "rojez", "enrojec*",
            "rosad*", "hinch*", "moret*", "morad*", "costra*", "descam*", "pelar*", "dolor*", "duele", "duelen",
            "doler*", "escoz*", "escuece*", "sensibilidad", "efecto secundario", "efectos secundarios",
@@ -63,7 +67,9 @@ OUTCOMES: dict[str, tuple[str, ...]] = {
            "ejercicio*", "gimnasio", "entrenar", "sudar", "sudor", "nadar", "piscina", "sauna", "al trabajo",
            "calmarse", "se calma", "se calmará", "días libres", "día libre", "baja laboral", "como siempre",
            "seguir con su día", "vida normal", "ojeras", "adolescente*", "niños", "niñas", "personas mayores",
-           "hombres", "mujeres", "beneficio*"),
+           "hombres", "mujeres", "beneficio*",
+           "caída del cabello", "cabello fino", "cuero cabelludo", "melasma", "peca*", "bolsas", "hinchazón bajo los ojos", "sensible",
+           "sensibles", "piel flácida", "arrugas profundas"),
 }
 """What a reader decides by: a sentence that says something of one states a clinical fact."""
 
@@ -299,13 +305,29 @@ CLAIMS: dict[str, dict[str, re.Pattern[str]]] = {
         "es": re.compile(r"(?<![^\W\d_])(?:(?:content[oa]s?|satisfech[oa]s?|encantad[oa]s?)\s+con|(?:ven|ve|verá|verán|notan|nota|"
                          r"notará|notarán)\s+(?:un|una|el|la|algún|alguna)\s+(?:\w+\s+)?(?:cambio|diferencia|mejora)|se\s+nota\s+"
                          r"(?:un|el|la)\s+(?:cambio|diferencia|mejora))(?![^\W\d_])", re.I)},
+    # the fourteenth no-hints attack: a visible change, a warning that "does not count", no need to call
+    "a change seen": {
+        "en": re.compile(r"(?<![^\W\d_])(?:(?:real|visible|noticeable|big|dramatic|quick|fast) (?:change|difference|results?)|"
+                         r"speeds? (?:things |it |healing |results )?up)(?![^\W\d_])", re.I),
+        "es": re.compile(r"(?<![^\W\d_])(?:cambios? (?:real(?:es)?|visibles?|notables?|rápidos?)|(?:verdadero|gran) cambio|"
+                         r"acelera[n]?)(?![^\W\d_])", re.I)},
+    "a warning narrowed": {
+        "en": re.compile(r"(?<![^\W\d_])(?:(?:does not|doesn't|do not|don't) (?:count|apply)|(?:is|are) not included|"
+                         r"nothing to worry about|no need to (?:call|worry|see))(?![^\W\d_])", re.I),
+        "es": re.compile(r"(?<![^\W\d_])(?:no cuenta[n]?|no (?:se )?aplica[n]?|no hay que (?:llamar|preocuparse)|"
+                         r"no se preocupe|no hace falta llamar)(?![^\W\d_])", re.I)},
     # "A nurse at a medspa is just as good" (H6): a comparison with no "as" after it
     "a comparison": {
         "en": re.compile(r"(?<![^\W\d_])(?:(?:just|every bit|equally)\s+(?:as\s+)?(?:good|safe|effective|qualified|well|"
-                         r"skilled)|no different|no worse|as good|the same (?:benefits|results|effects) as)(?![^\W\d_])", re.I),
+                         r"skilled)|no different|no worse|as good|the same (?:benefits|results|effects) as|"
+                         r"as (?:deep|deeply|far|well|good|safe|effective|strong|fast|quick|quickly) as|works? (?:best|better)|"
+                         r"(?:the|for|for the) best (?:results?|effect|option|choice|setting)|more is better|the more the better)"
+                         r"(?![^\W\d_])", re.I),
         "es": re.compile(r"(?<![^\W\d_])(?:igual de (?:buen[oa]s?|segur[oa]s?|eficaz|efectiv[oa]s?|bien)|tan buen[oa]s?|"
-                         r"no es peor|no son peores|da igual|l[oa]s mism[oa]s (?:beneficios|resultados|efectos) que)(?![^\W\d_])",
-                         re.I)},
+                         r"no es peor|no son peores|da igual|l[oa]s mism[oa]s (?:beneficios|resultados|efectos) que|"
+                         r"tan (?:hondo|profund[oa]|bien|buen[oa]|segur[oa]|eficaz|rápid[oa]|lejos) como|funcionan? mejor|"
+                         r"(?:el|la|los|las) mejor(?:es)? (?:opción|resultados?|ajuste|efecto)|más es mejor|cuanto más,? mejor)"
+                         r"(?![^\W\d_])", re.I)},
 }
 """Claims the guide never makes in its own voice, by kind."""
 

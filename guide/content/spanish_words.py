@@ -24,7 +24,7 @@ SHARED = frozenset("""alcohol facial factor general plan retinol spa no en use m
     radio hotel real color doctor doctora actor motor sensor tumor humor horror honor terror similar regular particular
     visual manual original oral mental principal virtual digital ideal material formal informal legal fatal metal canal
     inferior superior interior exterior anterior posterior plural singular crisis virus gas extra drama sensible once
-    mayor par cruel""".split())
+    mayor par cruel dermis epidermis visible invisible terrible horrible flexible hormonal""".split())
 """English words that are Spanish words too (RAE), or symbols both editions use: ordinary Spanish on a Spanish
 page, never marked as English ("ideas", "general", "hospital" in a Spanish sentence). A maintainer adds one here."""
 TOOLS = frozenset({"material", "mkdocs", "zensical", "github"})

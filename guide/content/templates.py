@@ -74,8 +74,9 @@ def claims(text: str, lang: str, things: frozenset[str]) -> list[meaning_words.F
     permits = attribution.PERMITS[lang].search(plain)
     if permits and not meaning_words.kinds(permits[0], lang) & {f.kind for f in out}:  # "is safe": safety, told once
         out.append(meaning_words.Found(PERMISSION, permits[0]))
+    said = ownvoice.claim(plain, lang)  # "How often (more is better)": the fourteenth no-hints attack's strings
     for found in (attribution.effect_claim(plain, lang, things), attribution.course_claim(plain, lang),
-                  attribution.limit_claim(plain, lang)):
+                  attribution.limit_claim(plain, lang), meaning_words.Found(*said) if said else None):
         if found is not None:
             out.append(found)
     return out

@@ -428,15 +428,17 @@ GLOSSARY_KINDS = ("a severity", "a frequency", "always", "permanence", "safety o
 (A negation may define a word, "not just the ones that cause sunburn"; "dead skin" and a scar may be what a word means.)"""
 _ADVICE = {lang: _pattern(words) for lang, words in ADVICE.items()}
 _THE_TREATMENT = {lang: _pattern(words) for lang, words in {
-    "en": ("microneedl*", "the treatment", "the procedure", "roller*", "the pen", "dermaroller*"),
-    "es": ("microaguj*", "el tratamiento", "el procedimiento", "rodillo*", "la pluma"),
+    "en": ("microneedl*", "the treatment", "the procedure", "roller*", "the pen", "dermaroller*", "needling", "the needles"),
+    "es": ("microaguj*", "el tratamiento", "el procedimiento", "rodillo*", "la pluma", "las agujas", "el pinchazo"),
 }.items()}
 _DOES = {lang: _pattern(words) for lang, words in {
     "en": ("remov*", "fade*", "clear*", "heal*", "erase*", "revers*", "get rid of", "gets rid of", "treat", "treats", "cure*",
            "improv*", "help*", "prevent*", "does not happen", "doesn't happen", "never happen*", "cannot happen",
-           "can't happen", "won't happen", "will not happen"),
+           "can't happen", "won't happen", "will not happen", "calm*", "drain*", "thicken*", "lighten*", "brighten*",
+           "tighten*", "speed* up"),
     "es": ("quita*", "elimina*", "borra*", "sana*", "desaparec*", "reviert*", "cura", "curan", "curar*", "mejora*", "ayuda*",
-           "previen*", "evita*", "no ocurre", "nunca ocurre", "no pasa", "nunca pasa", "no sucede", "nunca sucede"),
+           "previen*", "evita*", "no ocurre", "nunca ocurre", "no pasa", "nunca pasa", "no sucede", "nunca sucede", "calma*",
+           "drena*", "engros*", "aclara*", "ilumina*", "reafirma*", "acelera*"),
 }.items()}
 """What a treatment does, or that something never happens after it: said of the treatment in a glossary meaning ("Marks
 on the skin that microneedling removes", "Something that does not happen after microneedling": the seventh no-hints
