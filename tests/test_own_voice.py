@@ -99,6 +99,9 @@ MUST_REFUSE: dict[str, list[tuple[str, str]]] = {
         ("| Setting | For |\n| --- | --- |\n| Deep | Deep lines and loose skin |", OUTCOME),
         ("Deep setting\n:   The one to ask for if you want a visible change soon after your visit.", OUTCOME),
         ("Areas:\n\n- the scalp, for thinning hair\n- the skin under the eyes, for puffiness", OUTCOME),
+        # the fourteenth new-editor trial's holes
+        ("Anyone with healthy skin is a good fit for this.", OUTCOME),
+        ("Healthy skin is all you need to be a good candidate.", OUTCOME),
         # M6: the passage's "would cause" said outright beside the fact
         ('Dr. Jaliman says the punctures make the body create new {{ fact("about.skin_response") }}.', "drops the article's"),
         ("| Place | Numbing |\n| --- | --- |\n| Spa | optional |", OUTCOME),
@@ -139,6 +142,10 @@ MUST_REFUSE: dict[str, list[tuple[str, str]]] = {
          "drops the article's"),
         ("Un buen rodillo llega tan hondo como el bolígrafo de la consulta.", OUTCOME),
         ("Si toma anticoagulantes, suspéndalos la semana antes de la cita.", "in the guide's own voice"),
+        ("La piel más lisa le dura años.", OUTCOME), ("El brillo dura años.", OUTCOME),
+        ("Cualquier persona con piel sana es buena candidata.", OUTCOME),
+        ("Con tener la piel sana ya es buen candidato.", OUTCOME), ("Las costritas nunca dejan marca.", OUTCOME),
+        ("Le bastará con ir una vez.", OUTCOME),
         ("Las personas con la piel muy sensible también pueden probarlo.", OUTCOME),
         ("Una copa de vino de vez en cuando no cuenta.", OUTCOME),
         ("Si no se van, es normal y no hay que llamar a nadie.", OUTCOME),
@@ -179,6 +186,9 @@ MUST_BUILD: dict[str, list[str]] = {
         "Ask your provider which setting they use.", "Bring a hair tie to keep your hair off your face.",
         "Call the clinic if you are not sure.", "The clinic is as easy to reach by bus as by car.",
         "You can come back to this page more often than you think.",
+        # the fourteenth new-editor trial's false refusals
+        "You may want to read the aftercare page twice: once now and once the night before your visit.",
+        "You may want to read the aftercare page twice: now, and again the night before your visit.",
     ],
     "es": [
         "La mitad de los consejos trata sobre el protector solar.", "## Efectos secundarios\n\nSiga leyendo.",
@@ -189,6 +199,7 @@ MUST_BUILD: dict[str, list[str]] = {
         "El artículo no dice qué entiende por sin químicos.",
         "{{ suggestion() }} pregunte al profesional cuándo puede volver a usarlos.",
         "Esta página trata del lado práctico del día: cómo llegar, qué llevar y qué preguntar.",
+        "La primera página es la 1.ª del menú; la 2.ª página habla del dolor.",
         'La Dra. Jaliman dice que los pinchazos harían que el cuerpo produzca {{ fact("about.skin_response") }} nuevos.',
     ],
 }

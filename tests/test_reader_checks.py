@@ -1445,3 +1445,4 @@ def test_what_the_trials_and_attacks_published_is_refused(tmp_path: Path, lang: 
 @pytest.mark.parametrize("lang, text", ROUND_BUILDS)
 def test_the_ordinary_writing_beside_them_builds(tmp_path: Path, lang: str, text: str) -> None:
     _load(_project(tmp_path, text, lang), lang)
+

@@ -295,6 +295,9 @@ def test_an_absolute_the_english_lacks_is_refused(tmp_path: Path) -> None:
     ("piel sensible", "very sensitive skin", [("dropped", "very", "very")]),
     ("piel muy sensible", "very sensitive skin", []),
     ("las semanas siguientes", "the weeks after (and always)", [("dropped", "always", "always")]),
+    # the fourteenth new-editor trial: "the first few days" is "los primeros días"; "a few days" keeps its "few"
+    ("los primeros días después del tratamiento", "the first few days after treatment", []),
+    ("unos días", "a few days", [("dropped", "a few", "a few")]),
 ])
 def test_hedge_problems(spanish: str, english: str, found: list[tuple[str, str, str]]) -> None:
     assert [(how, row, word.strip()) for how, row, word in translation.hedge_problems(spanish, english)] == \

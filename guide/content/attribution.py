@@ -1613,8 +1613,9 @@ def _advice(piece: str, lead_in: bool, voice: _Voice) -> GuideError | None:
     first = call_index(piece[0]) if piece else None
     told = _ASKED[lang].sub(" ", plain) if first is not None and first in typed and typed[first].name == "suggestion" \
         else plain  # what our suggestion asks is not told
-    permits = PERMITS[lang].search(told) or (_MAY[lang].search(told) and _AFTER[lang].search(told))
-    timing = None if permits or set(words_of(plain)) & (set(_ASK_VERBS[lang]) | _ASK_WORDS) else _AFTER[lang].search(plain)
+    reads = set(words_of(plain)) & (set(_ASK_VERBS[lang]) | _ASK_WORDS)  # "you may want to read the page again"
+    permits = PERMITS[lang].search(told) or (_MAY[lang].search(told) and _AFTER[lang].search(told) and not reads)
+    timing = None if permits or reads else _AFTER[lang].search(plain)
     # "Most people put their makeup back on before dinner" (the ninth new-editor trial): when a thing of the facts is
     # done after the visit, with no modal; not reading, asking or checking ("read the aftercare page tonight")
     care = _CARE[lang].match(plain)

@@ -55,7 +55,8 @@ OUTCOMES: dict[str, tuple[str, ...]] = {
            # the fourteenth no-hints attack: what it does for hair, marks and puffiness, for sensitive skin, and for
            # loose skin and deep lines
            "thinning hair", "hair loss", "hair growth", "scalp", "melasma", "freckle*", "puffy", "puffiness", "sensitive",
-           "loose skin", "deep lines"),
+           "loose skin", "deep lines", "good fit", "candidate", "candidates", "leave a mark", "leaves a mark",
+           "leave marks", "leaves marks"),
     "es": ("cicatri*", "arruga*", "líneas finas", "poro", "poros", "resultado*", "recupera*", "rojez", "enrojec*",
            "rosad*", "hinch*", "moret*", "morad*", "costra*", "descam*", "pelar*", "dolor*", "duele", "duelen",
            "doler*", "escoz*", "escuece*", "sensibilidad", "efecto secundario", "efectos secundarios",
@@ -69,7 +70,8 @@ OUTCOMES: dict[str, tuple[str, ...]] = {
            "seguir con su día", "vida normal", "ojeras", "adolescente*", "niños", "niñas", "personas mayores",
            "hombres", "mujeres", "beneficio*",
            "caída del cabello", "cabello fino", "cuero cabelludo", "melasma", "peca*", "bolsas", "hinchazón bajo los ojos", "sensible",
-           "sensibles", "piel flácida", "arrugas profundas"),
+           "sensibles", "piel flácida", "arrugas profundas", "candidat*", "costrit*", "dejan marca", "deja marca",
+           "dejar marca", "brillo", "más lisa", "más liso"),
 }
 """What a reader decides by: a sentence that says something of one states a clinical fact."""
 
@@ -87,9 +89,10 @@ SOFTENERS: dict[str, tuple[str, ...]] = {
 }
 """Words that make a fact weaker or narrower than its speaker said it."""
 
-_ABOUT = {"en": re.compile(r"(?<![^\W\d_])(?:about|regarding|calls? (?:it|them|this|these)|called)\s+"
+_ABOUT = {"en": re.compile(r"(?<![^\W\d_])(?:about|regarding|calls? (?:it|them|this|these)|called|covers|talks about)\s+"
                           r"(?:(?:the|your|their|a|an)\s+)?$", re.I),
-          "es": re.compile(r"(?<![^\W\d_])(?:sobre|acerca de|llama|llaman|se llama|se llaman)\s+(?:(?:la|el|los|las|su|sus)\s+)?$",
+          "es": re.compile(r"(?<![^\W\d_])(?:sobre|acerca de|llama|llaman|se llama|se llaman|habla de|hablan de|trata de|"
+                           r"tratan de|habla del|trata del)\s+(?:(?:la|el|los|las|su|sus)\s+)?$",
                            re.I)}
 """What a page, the advice or a question is about ("Half of the advice is about sunscreen", "questions about
 pain"): naming a thing this way says nothing of it."""
@@ -311,6 +314,16 @@ CLAIMS: dict[str, dict[str, re.Pattern[str]]] = {
                          r"speeds? (?:things |it |healing |results )?up)(?![^\W\d_])", re.I),
         "es": re.compile(r"(?<![^\W\d_])(?:cambios? (?:real(?:es)?|visibles?|notables?|rápidos?)|(?:verdadero|gran) cambio|"
                          r"acelera[n]?)(?![^\W\d_])", re.I)},
+    "how long it lasts": {
+        "en": re.compile(r"(?<![^\W\d_])(?:lasts?|stays?)\s+(?:for\s+)?(?:years|months|a long time|forever|for good)"
+                         r"(?![^\W\d_])", re.I),
+        "es": re.compile(r"(?<![^\W\d_])(?:dura|duran|durará|durarán)\s+(?:\w+\s+)?(?:años|meses|mucho tiempo|para siempre)"
+                         r"(?![^\W\d_])", re.I)},
+    "how many visits": {
+        "en": re.compile(r"(?<![^\W\d_])(?:(?:just|only) (?:go|come|do it|have it done) once|once is enough|"
+                         r"enough to go once)(?![^\W\d_])", re.I),
+        "es": re.compile(r"(?<![^\W\d_])(?:(?:basta|bastará|bastan)\s+con\s+(?:ir|venir|acudir|hacerlo|hacérselo)\s+una\s+"
+                         r"(?:sola\s+)?vez)(?![^\W\d_])", re.I)},
     "a warning narrowed": {
         "en": re.compile(r"(?<![^\W\d_])(?:(?:does not|doesn't|do not|don't) (?:count|apply)|(?:is|are) not included|"
                          r"nothing to worry about|no need to (?:call|worry|see))(?![^\W\d_])", re.I),

@@ -145,12 +145,14 @@ class Found:
 
 def found(text: str, lang: str) -> list[Found]:
     """Each kind of meaning-changing word in ``text``, with the first such word as written."""
-    folded = _IDIOMS[lang].sub(" ", _fold(text))
+    folded = _IDIOMS[lang].sub(lambda m: " " * len(m[0]), _fold(text))
+    low = text.lower().replace("’", "'")
+    same = len(folded) == len(low)  # folding kept each character's place: the word with its accents ("daño", not "dano")
     out = []
     for kind, pattern in _PATTERNS[lang].items():
         match = pattern.search(folded)
         if match:
-            out.append(Found(kind, match[0]))
+            out.append(Found(kind, low[match.start():match.end()] if same else match[0]))
     return out
 
 

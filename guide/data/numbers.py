@@ -394,7 +394,9 @@ def claims(text: str, lang: str = "en") -> list[Claim]:
             continue
         if tok.kind == "num":
             if lang == "en" and tok.text.lower() in FREQUENCY:
-                near = next((t for t in toks[i + 1:i + 4] if t.kind == "unit" or t.text in _STOP_PUNCT), None)
+                near = next((t for t in toks[i + 1:i + 4] if t.kind == "unit" or t.text in _STOP_PUNCT
+                             or t.text.lower() in _A_PARTICULAR), None)
+                # ("once a night" is how often; "once the night before" is when: the fourteenth new-editor trial)
                 if near is not None and near.kind == "unit" and near.unit in _TIME_UNITS:
                     out.append(Claim(tok.start, tok.end, tok.text, tok.value, near.unit))
                     continue
@@ -450,6 +452,8 @@ def _units_ahead(toks: list[_Tok]) -> tuple[list[bool], list[str | None], list[i
             reach[i], ahead[i], unit_at[i] = reach[i + 1], ahead[i + 1], unit_at[i + 1]
     return reach, ahead, unit_at
 
+_A_PARTICULAR = frozenset({"the", "this", "that", "el", "la", "esa", "ese", "esta", "este"})
+"""Before a unit, a particular one: "once the night before" says when, not how often ("twice in a week" stays a figure)."""
 _SINGLE = frozenset({"single", "sola", "solo", "única", "unica"})
 _ONLY = frozenset({"only", "just", "solo", "sólo"})
 _APART = (("apart",), ("de", "separación"), ("de", "separacion"), ("de", "diferencia"))

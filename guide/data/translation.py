@@ -386,7 +386,8 @@ HEDGES = (
     # "piel muy sensible" made "piel sensible" (the twelfth no-hints attack): a degree the English gives is kept
     Hedge("very", _w(r"very|extremely|highly"), _w(r"muy|sumamente|extremadamente|altamente|demasiado"), None),
     # "unos pocos días" made "unos días" (the thirteenth no-hints attack, L2): "a few" is a small number, kept
-    Hedge("a few", _w(r"(?:a )?few|a couple(?: of)?"), _w(r"pocos|pocas|un par"), None),
+    # ("the first few days" is "los primeros días": the fourteenth new-editor trial)
+    Hedge("a few", _w(r"(?<!first )(?<!next )(?<!last )(?:a )?few|a couple(?: of)?"), _w(r"pocos|pocas|un par"), None),
     Hedge("all", None, _w(r"todos|todas|todo el mundo|cualquier\w*"), _w(r"todos|todas|todo el mundo|cualquier\w*"),
           _w(r"all|every\w*|each|any\w*|both")),
     Hedge("totally", None, _w(r"totalmente|completamente|por completo|absolutamente|del todo|enteramente"),
