@@ -763,10 +763,8 @@ def _glossary(path: Path, shown: str, lang: str = "en", facts: schema.Facts | No
     return sorted(terms, key=lambda t: _alphabetical(t[0]))
 
 
-def _entry_errors(term: str, meaning: str, number: int, shown: str, lang: str, facts: schema.Facts | None,
-                  article: str = "") -> list[GuideError]:
-    """One glossary line's problems: markup, numbers, a doctor's name as its term, a meaning that leaves something out
-    of a word the facts use, advice or a clinical claim."""
+def _entry_text_errors(term: str, meaning: str, number: int, shown: str, lang: str) -> list[GuideError]:
+    """A glossary line's term and meaning are plain text with no number."""
     errors = []
     for value in (term, meaning):
         problem = schema.plain_text_problem(value, schema.EMPHASIS)
@@ -780,6 +778,14 @@ def _entry_errors(term: str, meaning: str, number: int, shown: str, lang: str, f
                                      found=quoted(value), expected=schema.NUMBER_IN_WORDS_EXPECTED,
                                      fix="explain the term in words; a figure from the article belongs in "
                                          "data/facts.yml and on the pages."))
+    return errors
+
+
+def _entry_errors(term: str, meaning: str, number: int, shown: str, lang: str, facts: schema.Facts | None,
+                  article: str = "") -> list[GuideError]:
+    """One glossary line's problems: markup, numbers, a doctor's name as its term, a meaning that leaves something out
+    of a word the facts use, advice or a clinical claim."""
+    errors = _entry_text_errors(term, meaning, number, shown, lang)
     named = speakers.typed_names(term, facts) - {"article"} if facts is not None else set()
     if named:
         errors.append(GuideError(

@@ -433,6 +433,34 @@ def _unknown_error(unknown: list[str], english_text: str, shown: str, key: str, 
             "use a word the lexicon has.")
 
 
+def _degree_errors(tokens: list[Token], english_text: str, shown: str, key: str, line: int | None, found: str,
+                   english: str) -> list[GuideError]:
+    """A label or for_whom whose Spanish has no word for the English's word of degree ("dramatic", "severe")."""
+    errors = []
+    for degree in re.findall(rf"(?i)(?<![^\W\d_])(?:{'|'.join(passages.DEGREE_ADJECTIVES)})(?![^\W\d_])", english_text):
+        if not any(t.kind == "word" and any(_says([fold(degree)], stems) for stems in t.english) for t in tokens):
+            errors.append(GuideError(
+                shown, f"the Spanish wording leaves out the English's '{degree}'", line=line, key=key, found=found,
+                expected=f"a translation of {english} ('{english_text[:100]}') with a Spanish word for its "
+                         f"'{degree}': a word of degree says whom the fact is for",
+                fix=f"translate '{degree}' too (the lexicon's word for it, {LEXICON})."))
+    return errors
+
+
+def _hedge_error(how: str, row: str, word: str, english_text: str, shown: str, key: str, line: int | None, found: str,
+                 english: str) -> GuideError:
+    """A hedge of the English the Spanish drops, or one it adds (``hedge_problems``)."""
+    return GuideError(
+        shown, f"the Spanish wording leaves out the hedge of the English it translates ('{word}')" if how == "dropped"
+        else f"the Spanish wording adds '{word}' ({row}), which the English it translates does not say",
+        line=line, key=key, found=found,
+        expected=f"a translation of {english} ('{english_text[:100]}') that hedges as it does: "
+                 + ("a Spanish word for its '" + word + "' (" + row + ")" if how == "dropped"
+                    else "no hedge or absolute ('siempre', 'nunca', 'todos' ...) the English lacks"),
+        fix="translate the English words as they are: without its hedge the wording says more than the English, "
+            "and an added one says something else ('puede', 'ayuda a', 'lo ideal es' for may, helps, ideally).")
+
+
 def wording_problems(text: str, english_text: str, lexicon: Lexicon, shown: str, key: str, line: int | None,
                      english: str = "data/facts.yml", context: str = "") -> list[GuideError]:
     """One Spanish wording against the English it translates: the first word the lexicon lacks, each content word
@@ -468,23 +496,9 @@ def wording_problems(text: str, english_text: str, lexicon: Lexicon, shown: str,
                 expected=f"a translation of {english} ('{english_text[:100]}') with its {what}",
                 fix=f"translate the English words as they are: without its {what} the wording says something else."))
     if key.rsplit(".", 1)[-1] in passages.NAMING_FIELDS:  # "Cicatrices de acné" for "Dramatic acne scarring" (M4)
-        for degree in re.findall(rf"(?i)(?<![^\W\d_])(?:{'|'.join(passages.DEGREE_ADJECTIVES)})(?![^\W\d_])", english_text):
-            if not any(t.kind == "word" and any(_says([fold(degree)], stems) for stems in t.english) for t in tokens):
-                errors.append(GuideError(
-                    shown, f"the Spanish wording leaves out the English's '{degree}'", line=line, key=key, found=found,
-                    expected=f"a translation of {english} ('{english_text[:100]}') with a Spanish word for its "
-                             f"'{degree}': a word of degree says whom the fact is for",
-                    fix=f"translate '{degree}' too (the lexicon's word for it, {LEXICON})."))
-    for how, row, word in hedge_problems(text, english_text, context):
-        errors.append(GuideError(
-            shown, f"the Spanish wording leaves out the hedge of the English it translates ('{word}')" if how == "dropped"
-            else f"the Spanish wording adds '{word}' ({row}), which the English it translates does not say",
-            line=line, key=key, found=found,
-            expected=f"a translation of {english} ('{english_text[:100]}') that hedges as it does: "
-                     + ("a Spanish word for its '" + word + "' (" + row + ")" if how == "dropped"
-                        else "no hedge or absolute ('siempre', 'nunca', 'todos' ...) the English lacks"),
-            fix="translate the English words as they are: without its hedge the wording says more than the English, "
-                "and an added one says something else ('puede', 'ayuda a', 'lo ideal es' for may, helps, ideally)."))
+        errors += _degree_errors(tokens, english_text, shown, key, line, found, english)
+    errors += [_hedge_error(how, row, word, english_text, shown, key, line, found, english)
+               for how, row, word in hedge_problems(text, english_text, context)]
     if any(t.kind == "negation" for t in tokens) and not negated(english_text, lexicon):
         word = next(t.word for t in tokens if t.kind == "negation")
         return errors + [GuideError(
