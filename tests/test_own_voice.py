@@ -102,6 +102,14 @@ MUST_REFUSE: dict[str, list[tuple[str, str]]] = {
         # the fourteenth new-editor trial's holes
         ("Anyone with healthy skin is a good fit for this.", OUTCOME),
         ("Healthy skin is all you need to be a good candidate.", OUTCOME),
+        # the fifteenth no-hints attack
+        ("Most people compare the feeling to a light scratch.", OUTCOME),
+        ("Sessions closer together get you there sooner.", "in the guide's own voice"),
+        ("A roller is gentle enough to use every night.", "in the guide's own voice"),
+        ("At that setting the needles do not draw blood.", OUTCOME),
+        ("A light tinted moisturizer is a good middle ground for that evening.", "in the guide's own voice"),
+        ("## Side effects, which soon pass\n\nRead on.", OUTCOME),
+        ("| Advice | Who gives it |\n| --- | --- |\n| Sunscreen | Dr. Nazarian |", "this table row credits advice to"),
         # M6: the passage's "would cause" said outright beside the fact
         ('Dr. Jaliman says the punctures make the body create new {{ fact("about.skin_response") }}.', "drops the article's"),
         ("| Place | Numbing |\n| --- | --- |\n| Spa | optional |", OUTCOME),
@@ -146,6 +154,7 @@ MUST_REFUSE: dict[str, list[tuple[str, str]]] = {
         ("Cualquier persona con piel sana es buena candidata.", OUTCOME),
         ("Con tener la piel sana ya es buen candidato.", OUTCOME), ("Las costritas nunca dejan marca.", OUTCOME),
         ("Le bastará con ir una vez.", OUTCOME),
+        ("| Tema | Quién |\n| --- | --- |\n| Maquillaje | Dra. Jaliman |", "this table row credits advice to"),
         ("Las personas con la piel muy sensible también pueden probarlo.", OUTCOME),
         ("Una copa de vino de vez en cuando no cuenta.", OUTCOME),
         ("Si no se van, es normal y no hay que llamar a nadie.", OUTCOME),
@@ -186,6 +195,8 @@ MUST_BUILD: dict[str, list[str]] = {
         "Ask your provider which setting they use.", "Bring a hair tie to keep your hair off your face.",
         "Call the clinic if you are not sure.", "The clinic is as easy to reach by bus as by car.",
         "You can come back to this page more often than you think.",
+        "| Doctor | Role |\n| --- | --- |\n| Dr. Nazarian | {{ expert(\"nazarian\") }} |",
+        "She says this is especially so if your skin feels like it needs a reboot.",
         # the fourteenth new-editor trial's false refusals
         "You may want to read the aftercare page twice: once now and once the night before your visit.",
         "You may want to read the aftercare page twice: now, and again the night before your visit.",

@@ -1991,6 +1991,14 @@ def row_errors(blocks_: Sequence[Block], typed: Mapping[int, Call], shown: str, 
         about = sorted({w for w in words_of(plain) if len(w) >= 4 and w not in _GENERIC and _is_topic(w, topics)}) or (
             sorted({w for w in words_of(over) if len(w) >= 4 and w not in _GENERIC and _is_topic(w, topics)}) if bare else [])
         thing = ownvoice.outcome(plain, lang)
+        doctors = _named(piece, typed, facts) - {ARTICLE}
+        names = {w for e in facts.experts.values() for w in words_of(str(e.name))} | {"dr", "dra", "doctor", "doctora"}
+        if doctors and (thing or any(len(w) >= 3 and w not in _GENERIC and w not in names and _is_topic(w, topics)
+                                     for w in words_of(plain))):
+            errors.append(_credit_error(shown, sentence_line(lines, piece, typed), f"'{readable(piece, typed)[:160]}'",
+                                        doctors, facts, where="this table row", does="credits advice to"))
+            continue  # "| Sunscreen | Dr. Nazarian |": a doctor beside a thing of the facts, with no fact (the fifteenth
+            # no-hints attack, H8: the two doctors swapped in a table)
         if advises and about:
             errors.append(_advice_error(shown, lines, piece, typed, about[0], _facts_about(about[0], facts), False))
         elif thing is not None and not all(ownvoice.is_name(cell.text, lang) for cell in row) and not any(

@@ -56,7 +56,10 @@ OUTCOMES: dict[str, tuple[str, ...]] = {
            # loose skin and deep lines
            "thinning hair", "hair loss", "hair growth", "scalp", "melasma", "freckle*", "puffy", "puffiness", "sensitive",
            "loose skin", "deep lines", "good fit", "candidate", "candidates", "leave a mark", "leaves a mark",
-           "leave marks", "leaves marks"),
+           "leave marks", "leaves marks",
+           # the fifteenth no-hints attack: how it feels, blood, what goes on the skin after, marks
+           "sensation", "scratch", "bleed*", "draw blood", "moisturi*", "foundation",
+           "marks"),
     "es": ("cicatri*", "arruga*", "líneas finas", "poro", "poros", "resultado*", "recupera*", "rojez", "enrojec*",
            "rosad*", "hinch*", "moret*", "morad*", "costra*", "descam*", "pelar*", "dolor*", "duele", "duelen",
            "doler*", "escoz*", "escuece*", "sensibilidad", "efecto secundario", "efectos secundarios",
@@ -71,7 +74,8 @@ OUTCOMES: dict[str, tuple[str, ...]] = {
            "hombres", "mujeres", "beneficio*",
            "caída del cabello", "cabello fino", "cuero cabelludo", "melasma", "peca*", "bolsas", "hinchazón bajo los ojos", "sensible",
            "sensibles", "piel flácida", "arrugas profundas", "candidat*", "costrit*", "dejan marca", "deja marca",
-           "dejar marca", "brillo", "más lisa", "más liso"),
+           "dejar marca", "brillo", "más lisa", "más liso", "la sensación", "rasguño", "sangr*",
+           "hidratante", "base de maquillaje", "marcas"),
 }
 """What a reader decides by: a sentence that says something of one states a clinical fact."""
 
@@ -225,9 +229,11 @@ def times_not_in(text: str, said: str, lang: str) -> list[str]:
 
 ANSWERS: dict[str, tuple[str, ...]] = {
     "en": ("no", "none", "zero", "nothing", "never", "barely", "hardly", "scarcely", "minimal", "little", "less", "fewer",
+           "soon", "pass", "passes", "quickly",
            "faster", "quicker", "quick", "instant", "better", "best", "worse", "easy", "gone", "over", "yes", "fine",
            "ok", "okay", "optional"),
     "es": ("no", "ninguno", "ninguna", "ningún", "nada", "nunca", "apenas", "casi", "cero", "mínimo", "mínima", "poco",
+           "pronto", "pasan", "se pasan",
            "poca", "menos", "rápido", "rápidos", "rápida", "rápidas", "instantáneo", "mejor", "mejores", "peor",
            "fácil", "sí", "bien", "opcional", "sin"),
 }
@@ -314,6 +320,13 @@ CLAIMS: dict[str, dict[str, re.Pattern[str]]] = {
                          r"speeds? (?:things |it |healing |results )?up)(?![^\W\d_])", re.I),
         "es": re.compile(r"(?<![^\W\d_])(?:cambios? (?:real(?:es)?|visibles?|notables?|rápidos?)|(?:verdadero|gran) cambio|"
                          r"acelera[n]?)(?![^\W\d_])", re.I)},
+    # "A roller is gentle enough to use every night", "Sessions closer together get you there sooner" (the fifteenth
+    # no-hints attack): what is fine, and how often, with no claim word
+    "what is fine to do": {
+        "en": re.compile(r"(?<![^\W\d_])(?:(?:gentle|safe|mild|soft) enough (?:to|for)|a good middle ground|"
+                         r"closer together|get (?:you )?there (?:sooner|faster|quicker))(?![^\W\d_])", re.I),
+        "es": re.compile(r"(?<![^\W\d_])(?:(?:lo bastante|suficientemente) (?:suave|segur[oa]|leve) (?:para|como)|"
+                         r"un buen término medio|más (?:seguidas|juntas|cerca una de otra)|llegar antes)(?![^\W\d_])", re.I)},
     "how long it lasts": {
         "en": re.compile(r"(?<![^\W\d_])(?:lasts?|stays?)\s+(?:for\s+)?(?:years|months|a long time|forever|for good)"
                          r"(?![^\W\d_])", re.I),
