@@ -717,5 +717,6 @@ def test_a_string_that_links_to_a_heading_follows_the_heading(tmp_path: Path) ->
     msgs = [str(e) for e in info.value.errors]
     line = line_of((ROOT / "includes/strings/en.yml").read_text(encoding="utf-8"), f"{key}:")
     assert msgs == [msgs[0]] and msgs[0].startswith(
-        f"includes/strings/en.yml:{line}: the string {key} links to #{anchor} on {page}, which has no such heading"), msgs
+        f"includes/strings/en.yml:{line}: a link to a heading that docs/{page} does not have: '#{anchor}' "
+        f"Found: '{link}'"), msgs  # the pages' own link message (pages.link_problem), at the string's line
     assert "renamed-for-this-test" in msgs[0], msgs[0]

@@ -279,23 +279,10 @@ class Project:
             return []
         shown = f"{langs.STRINGS}/{self.lang}.yml"
         _, lines = load_with_lines(self.root / shown, shown, key_pattern=KEY)
-        errors = []
-        for key, value in self.strings.items():
-            if not isinstance(value, str) or not _PAGE_LINK.fullmatch(value):
-                continue
-            path, _, anchor = value.partition("#")
-            page = self.site.pages.get(path)
-            if page is None or not anchor or anchor in page.anchors:
-                continue  # (a page missing from the edition is the nav check's and MkDocs' to tell)
-            have = sorted(a for a in page.anchors if a)
-            hint = did_you_mean(anchor, have)
-            errors.append(GuideError(
-                shown, f"the string {key} links to #{anchor} on {path}, which has no such heading",
-                line=lines.get((key,)), found=quoted(value),
-                expected=f"one of the ids of the headings of {self.docs_shown}/{path} ({', '.join(have[:8])})",
-                fix=(hint + " " if hint else "") + "Point the link at the heading's new id (a heading's id is its words, "
-                    "lower case, with hyphens), or give the heading back its words."))
-        return errors
+        return [error for key, value in self.strings.items() if isinstance(value, str) and _PAGE_LINK.fullmatch(value)
+                and value.partition("#")[0] in self.site.pages  # (a page missing from the edition: the nav check's)
+                and (error := pages.link_problem(value, lines.get((key,)), "index.md", shown, self.site.pages,
+                                                 set(self.site.pages), self.docs_shown))]
 
     def _notice_terms(self, glossary: str, rows: list[tuple[int, str]]) -> list[GuideError]:
         """No glossary word in the guide's own notices ("Our suggestion:", "not medical advice") or a doctor's title

@@ -16,6 +16,10 @@ title of both editions, and by ``guide.content.templates`` on the partials' own 
 * ``ANSWERS`` and ``WHEN``: what turns a name into an answer ("No downtime", "Back to work the same day"), in a
   title or heading; ``CLAIMS``: a few claims with no claim word ("Nothing in the article rules it out", "sees it the
   same way", "you feel next to nothing").
+* ``TIMES`` and ``SINCE``: a time counted in the treatment's course ("the first night", "after your first session"),
+  and ``KEEPS_MODAL``: the article's "would" said again. Beside a fact, the guide's own time, outcome or dropped
+  conditional stands only where the fact's words or passage have it (``times_not_in``, ``outcomes_not_in``,
+  ``modal_dropped``); ``WARNINGS``: a heading that hedges a warning ("Who may want to avoid it") answers.
 
 The lists hold words, not the phrasing of a claim: an attacker who wants to say something about scarring has to name
 scarring, and one who weakens a warning has to add a weakening word. Change them here only.

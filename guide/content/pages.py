@@ -143,33 +143,36 @@ def check_links(pages: Mapping[str, PageInfo], display_root: str, names: set[str
     """Every link from a page to a page of the site, and to a heading on it (``pain.md#makeup``): the page
     exists and has that heading. In the project's own words, with the line and the nearest name. ``names``:
     every page file, read or not (a page with a problem of its own is still a page to link to)."""
-    errors = []
     names = set(pages) if names is None else names
-    for page in pages.values():
-        for href, line in page.links:
-            address, _, anchor = href.partition("#")
-            address = address.split("?")[0]
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(page.path), address)) if address else page.path
-            if address and not address.endswith(".md"):
-                continue  # a folder address or a file: the engine's own link check reads those
-            shown = f"{display_root}/{page.path}"
-            if target not in names:
-                hint = did_you_mean(target, names)
-                errors.append(GuideError(shown, f"a link to a page that does not exist: '{address}'", line=line,
-                                         found=f"'{href}'", expected=f"a page under {display_root}/, such as pain.md",
-                                         fix=(hint + " " if hint else "") + "Correct the file name in the link."))
-            elif anchor and target in pages and anchor not in pages[target].anchors:
-                have = sorted(a for a in pages[target].anchors if a)
-                hint = did_you_mean(anchor, have)
-                listed = ", ".join(f"#{a}" for a in have[:ANCHORS_LISTED]) + (
-                    f" and {len(have) - ANCHORS_LISTED} more" if len(have) > ANCHORS_LISTED else "")
-                errors.append(GuideError(shown, f"a link to a heading that {display_root}/{target} does not have: "
-                                         f"'#{anchor}'", line=line, found=f"'{href}'",
-                                         expected="the id of one of its headings (the heading's words in lowercase, "
-                                                  "joined with dashes)" + (f"; it has {listed}" if have else
-                                                                           "; it has none"),
-                                         fix=(hint + " " if hint else "") + "Correct the part after '#'."))
-    return errors
+    return [error for page in pages.values() for href, line in page.links
+            if (error := link_problem(href, line, page.path, f"{display_root}/{page.path}", pages, names, display_root))]
+
+
+def link_problem(href: str, line: int | None, here: str, shown: str, pages: Mapping[str, PageInfo], names: set[str],
+                 display_root: str) -> GuideError | None:
+    """What is wrong with one link ``href`` (a line of ``shown``, from the page ``here``) to a page of the site and a
+    heading on it, or ``None``: a page's link, or a partial's link in the strings (the glance card's)."""
+    address, _, anchor = href.partition("#")
+    address = address.split("?")[0]
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(here), address)) if address else here
+    if address and not address.endswith(".md"):
+        return None  # a folder address or a file: the engine's own link check reads those
+    if target not in names:
+        hint = did_you_mean(target, names)
+        return GuideError(shown, f"a link to a page that does not exist: '{address}'", line=line,
+                          found=f"'{href}'", expected=f"a page under {display_root}/, such as pain.md",
+                          fix=(hint + " " if hint else "") + "Correct the file name in the link.")
+    if anchor and target in pages and anchor not in pages[target].anchors:
+        have = sorted(a for a in pages[target].anchors if a)
+        hint = did_you_mean(anchor, have)
+        listed = ", ".join(f"#{a}" for a in have[:ANCHORS_LISTED]) + (
+            f" and {len(have) - ANCHORS_LISTED} more" if len(have) > ANCHORS_LISTED else "")
+        return GuideError(shown, f"a link to a heading that {display_root}/{target} does not have: '#{anchor}'",
+                          line=line, found=f"'{href}'",
+                          expected="the id of one of its headings (the heading's words in lowercase, joined with "
+                                   "dashes)" + (f"; it has {listed}" if have else "; it has none"),
+                          fix=(hint + " " if hint else "") + "Correct the part after '#'.")
+    return None
 
 
 def read_page(path: Path, shown: str) -> str:
